@@ -1,0 +1,203 @@
+//! Customers, their consents and their interactions with the business.
+
+use crate::date::Birthday;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal $(| $alias:literal)*),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($(#[$vmeta])* #[doc = concat!("`", $text, "`")] $variant),+ }
+
+        impl $name {
+            /// Every value, in order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stable snake_case name used in files, the database and JSON.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// Reads the name (or an accepted alias), ignoring case and surrounding space.
+            pub fn parse(s: &str) -> Option<Self> {
+                let s = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+                match s.as_str() { $($text $(| $alias)* => Some($name::$variant),)+ _ => None }
+            }
+
+            /// The accepted names, for error messages.
+            pub fn names() -> String {
+                [$($text),+].join(", ")
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+pub(crate) use string_enum;
+
+string_enum! {
+    /// A private person or a business customer.
+    CustomerKind { Person = "person" | "private" | "individual", Business = "business" | "company" }
+}
+
+string_enum! {
+    /// A way to reach a customer; consent is kept per channel.
+    Channel { Email = "email", Sms = "sms", Phone = "phone", Mail = "mail" | "post", Fax = "fax" }
+}
+
+string_enum! {
+    /// What happened between the business and a person.
+    InteractionKind {
+        /// They asked about a product or service.
+        Inquiry = "inquiry",
+        /// They signed up (newsletter, account, club).
+        SignUp = "sign_up" | "signup",
+        /// They visited the shop or the site.
+        Visit = "visit",
+        /// They clicked a link in a message or an advertisement.
+        Click = "click",
+        /// A phone call.
+        Call = "call",
+        /// An email exchanged.
+        Email = "email",
+        /// A meeting.
+        Meeting = "meeting",
+        /// They reached us through someone's referral.
+        Referral = "referral",
+        /// A complaint.
+        Complaint = "complaint",
+        /// Feedback or a survey answer.
+        Feedback = "feedback",
+        /// They recommended us in public (a review, a post); counts towards advocacy.
+        Recommendation = "recommendation" | "review",
+        /// A note by the team.
+        Note = "note",
+    }
+}
+
+/// Consent to be contacted on one channel, with the evidence of when and where it was given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Consent {
+    /// The channel.
+    pub channel: Channel,
+    /// Whether contact is allowed.
+    pub granted: bool,
+    /// When it was given or withdrawn, if known.
+    pub at: Option<DateTime<Utc>>,
+    /// Where it was given ("web form", "import:customers.csv").
+    pub source: Option<String>,
+}
+
+/// A customer or contact as the business knows them.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Customer {
+    /// The business's own stable id for this person.
+    pub external_id: String,
+    /// Person or business.
+    pub kind: Option<CustomerKind>,
+    /// First name.
+    pub first_name: Option<String>,
+    /// Last name.
+    pub last_name: Option<String>,
+    /// Company name.
+    pub company: Option<String>,
+    /// Industry.
+    pub industry: Option<String>,
+    /// Email address.
+    pub email: Option<String>,
+    /// Phone number.
+    pub phone: Option<String>,
+    /// Postal address (street and number).
+    pub address: Option<String>,
+    /// City.
+    pub city: Option<String>,
+    /// Region or state.
+    pub region: Option<String>,
+    /// Country (ISO 3166 alpha-2 code, as given).
+    pub country: Option<String>,
+    /// Birthday; the year may be unknown.
+    pub birthday: Option<Birthday>,
+    /// Profession.
+    pub profession: Option<String>,
+    /// Income band, as the business names them.
+    pub income_band: Option<String>,
+    /// Preferred language (BCP 47 tag such as he, fa, ru, en).
+    pub preferred_language: Option<String>,
+    /// Preferred channel.
+    pub preferred_channel: Option<Channel>,
+    /// Consents per channel.
+    pub consents: Vec<Consent>,
+    /// The external id of the customer who referred them.
+    pub referred_by: Option<String>,
+    /// When they became known to the business.
+    pub created_at: Option<DateTime<Utc>>,
+    /// Free tags.
+    pub tags: Vec<String>,
+    /// Any other attributes the business keeps.
+    pub attributes: BTreeMap<String, String>,
+}
+
+impl Customer {
+    /// The name to show: first and last name, else the company, else the id.
+    pub fn display_name(&self) -> String {
+        let name = [self.first_name.as_deref(), self.last_name.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !name.is_empty() {
+            name
+        } else if let Some(company) = self.company.as_deref().filter(|c| !c.is_empty()) {
+            company.to_owned()
+        } else {
+            self.external_id.clone()
+        }
+    }
+}
+
+/// Something that happened between the business and a customer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Interaction {
+    /// The customer's external id.
+    pub customer_external_id: String,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// What kind.
+    pub kind: InteractionKind,
+    /// A free note.
+    pub note: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_parse_with_aliases_and_case() {
+        assert_eq!(InteractionKind::parse("Sign-up"), Some(InteractionKind::SignUp));
+        assert_eq!(InteractionKind::parse("signup"), Some(InteractionKind::SignUp));
+        assert_eq!(CustomerKind::parse("Company"), Some(CustomerKind::Business));
+        assert_eq!(Channel::parse("SMS"), Some(Channel::Sms));
+        assert_eq!(Channel::parse("pigeon"), None);
+        assert_eq!(Channel::names(), "email, sms, phone, mail, fax");
+    }
+
+    #[test]
+    fn display_name_falls_back_to_company_then_id() {
+        let mut c = Customer { external_id: "C7".into(), ..Customer::default() };
+        assert_eq!(c.display_name(), "C7");
+        c.company = Some("Шоколадница".into());
+        assert_eq!(c.display_name(), "Шоколадница");
+        c.first_name = Some("דנה".into());
+        c.last_name = Some("כהן".into());
+        assert_eq!(c.display_name(), "דנה כהן");
+    }
+}

@@ -1,0 +1,405 @@
+//! The loyalty ladder, the customer's state and the lifecycle stage, from the customer's own history.
+//!
+//! The rules are DESIGN.md's defaults: a rung from the number of counted orders, activity and referrals;
+//! a state from the recency rule (days since the last order against the customer's usual gap); the
+//! lifecycle stage from the rung. Each result carries its reason in words, so that a person can see why.
+
+use crate::customer::{InteractionKind, string_enum};
+use crate::date::{date_day_number, ordinal};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+string_enum! {
+    /// The six rungs of the loyalty ladder, lowest first.
+    Rung {
+        /// Known contact, no interaction and no order.
+        Suspect = "suspect",
+        /// Knows us (an interaction or a referral), no order yet.
+        Prospect = "prospect",
+        /// Exactly one order.
+        Customer = "customer",
+        /// Two orders, or three or more without being active.
+        Repeat = "repeat",
+        /// Three or more orders and active.
+        Loyal = "loyal",
+        /// Loyal, and brings others.
+        Advocate = "advocate",
+    }
+}
+
+string_enum! {
+    /// How alive a customer with orders is.
+    CustomerState { Active = "active", AtRisk = "at_risk", Lapsed = "lapsed", Lost = "lost" }
+}
+
+string_enum! {
+    /// The stage of the customer lifecycle, derived from the rung.
+    LifecycleStage {
+        Reach = "reach", Acquisition = "acquisition", Development = "development",
+        Retention = "retention", Advocacy = "advocacy",
+    }
+}
+
+impl Rung {
+    /// The lifecycle stage this rung belongs to.
+    pub fn lifecycle_stage(self) -> LifecycleStage {
+        match self {
+            Rung::Suspect | Rung::Prospect => LifecycleStage::Reach,
+            Rung::Customer => LifecycleStage::Acquisition,
+            Rung::Repeat => LifecycleStage::Development,
+            Rung::Loyal => LifecycleStage::Retention,
+            Rung::Advocate => LifecycleStage::Advocacy,
+        }
+    }
+}
+
+/// What the store knows of one customer's history up to `as_of` (inclusive).
+///
+/// Only counted orders (completed, not cancelled or refunded) placed by the end of `as_of` appear here.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CustomerFacts {
+    /// Number of counted orders.
+    pub orders: u32,
+    /// Date of the first counted order.
+    pub first_order: Option<NaiveDate>,
+    /// Date of the second counted order.
+    pub second_order: Option<NaiveDate>,
+    /// Date of the third counted order.
+    pub third_order: Option<NaiveDate>,
+    /// Date of the last counted order.
+    pub last_order: Option<NaiveDate>,
+    /// Total spend in the shop's currency, minor units.
+    pub spend_minor: i64,
+    /// Median days between the customer's distinct order days, when they have two or more.
+    pub median_gap_days: Option<f64>,
+    /// Number of recorded interactions.
+    pub interactions: u32,
+    /// The latest interaction.
+    pub last_interaction: Option<(InteractionKind, NaiveDate)>,
+    /// Whether someone referred this person to the business (a referral received).
+    pub was_referred: bool,
+    /// How many people this customer referred have placed a counted order.
+    pub referred_buyers: u32,
+    /// How many public recommendations they made.
+    pub recommendations: u32,
+}
+
+/// Facts about the whole shop that individual rules need.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ShopFacts {
+    /// The shop's median days from a customer's first to second order day.
+    pub median_first_to_second_days: Option<f64>,
+}
+
+/// Thresholds of the recency rule; the defaults are DESIGN.md's.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct StateRules {
+    /// At risk once the days since the last order exceed this many gaps.
+    pub at_risk_gaps: f64,
+    /// Lapsed once they exceed this many gaps.
+    pub lapsed_gaps: f64,
+    /// Lost once they exceed this many days …
+    pub lost_min_days: f64,
+    /// … or this many gaps, whichever is later.
+    pub lost_gaps: f64,
+}
+
+impl Default for StateRules {
+    fn default() -> Self {
+        Self { at_risk_gaps: 2.0, lapsed_gaps: 3.0, lost_min_days: 365.0, lost_gaps: 6.0 }
+    }
+}
+
+/// Where a customer stands at `as_of`, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Placement {
+    /// The rung.
+    pub rung: Rung,
+    /// Why, in words.
+    pub rung_reason: String,
+    /// The state, for customers with orders.
+    pub state: Option<CustomerState>,
+    /// Why, in words.
+    pub state_reason: Option<String>,
+    /// The lifecycle stage.
+    pub lifecycle_stage: LifecycleStage,
+    /// Whole days since the last counted order.
+    pub recency_days: Option<i64>,
+}
+
+/// Places a customer on the ladder and gives their state at `as_of`.
+pub fn place(facts: &CustomerFacts, shop: &ShopFacts, rules: &StateRules, as_of: NaiveDate) -> Placement {
+    let recency_days = facts.last_order.map(|last| date_day_number(as_of) - date_day_number(last));
+    let state = facts.last_order.map(|last| state_of(facts, shop, rules, as_of, last));
+    let (rung, rung_reason) = rung_of(facts, state.as_ref().map(|s| s.0));
+    Placement {
+        rung,
+        rung_reason,
+        lifecycle_stage: rung.lifecycle_stage(),
+        state: state.as_ref().map(|s| s.0),
+        state_reason: state.map(|s| s.1),
+        recency_days,
+    }
+}
+
+fn state_of(
+    facts: &CustomerFacts,
+    shop: &ShopFacts,
+    rules: &StateRules,
+    as_of: NaiveDate,
+    last: NaiveDate,
+) -> (CustomerState, String) {
+    let days = date_day_number(as_of) - date_day_number(last);
+    let since = |d: i64| match d {
+        0 => "last order today".to_owned(),
+        1 => "last order yesterday".to_owned(),
+        d => format!("last order {d} days ago"),
+    };
+    let own_gap = facts.median_gap_days.filter(|g| *g > 0.0);
+    let gap = own_gap.or(shop.median_first_to_second_days.filter(|g| *g > 0.0));
+    let usual = match (own_gap, gap) {
+        (Some(g), _) => format!("usually every {}", days_text(g)),
+        (None, Some(g)) => format!("customers usually return within {}", days_text(g)),
+        (None, None) => String::new(),
+    };
+    let days_f = days as f64;
+    let Some(gap) = gap else {
+        return if days_f > rules.lost_min_days {
+            (CustomerState::Lost, format!("no order for {days} days (lost after {})", days_text(rules.lost_min_days)))
+        } else {
+            (CustomerState::Active, since(days))
+        };
+    };
+    let lost_after = rules.lost_min_days.max(rules.lost_gaps * gap);
+    let (state, after) = if days_f > lost_after {
+        (CustomerState::Lost, lost_after)
+    } else if days_f > rules.lapsed_gaps * gap {
+        (CustomerState::Lapsed, rules.lapsed_gaps * gap)
+    } else if days_f > rules.at_risk_gaps * gap {
+        (CustomerState::AtRisk, rules.at_risk_gaps * gap)
+    } else {
+        return (CustomerState::Active, format!("{}, {usual}", since(days)));
+    };
+    let label = state.as_str().replace('_', " ");
+    (state, format!("no order for {days} days, {usual} ({label} after {})", days_text(after)))
+}
+
+fn days_text(days: f64) -> String {
+    if (days - days.round()).abs() < 1e-9 { format!("{days:.0} days") } else { format!("{days:.1} days") }
+}
+
+fn rung_of(facts: &CustomerFacts, state: Option<CustomerState>) -> (Rung, String) {
+    let nth_order = |n: u32, date: Option<NaiveDate>| match date {
+        Some(d) => format!("{} order on {d}", ordinal(u64::from(n))),
+        None => format!("{} orders", n),
+    };
+    match facts.orders {
+        0 if facts.interactions > 0 => {
+            let last = facts
+                .last_interaction
+                .map(|(kind, at)| format!(", last: {} on {at}", kind.as_str().replace('_', "-")))
+                .unwrap_or_default();
+            let count = if facts.interactions == 1 { "1 interaction".to_owned() } else { format!("{} interactions", facts.interactions) };
+            (Rung::Prospect, format!("{count}{last}; no order yet"))
+        }
+        0 if facts.was_referred => (Rung::Prospect, "referred by a customer; no order yet".to_owned()),
+        0 => (Rung::Suspect, "known contact; no interaction or order yet".to_owned()),
+        1 => (Rung::Customer, nth_order(1, facts.first_order)),
+        2 => (Rung::Repeat, nth_order(2, facts.second_order)),
+        n => {
+            let latest = if n == 3 { facts.third_order } else { facts.last_order };
+            let orders = nth_order(n, latest);
+            match state {
+                Some(CustomerState::Active) if facts.referred_buyers > 0 => {
+                    let who = if facts.referred_buyers == 1 {
+                        "1 referred customer has ordered".to_owned()
+                    } else {
+                        format!("{} referred customers have ordered", facts.referred_buyers)
+                    };
+                    (Rung::Advocate, format!("loyal ({orders}, active) and {who}"))
+                }
+                Some(CustomerState::Active) if facts.recommendations > 0 => {
+                    (Rung::Advocate, format!("loyal ({orders}, active) and recommended us in public"))
+                }
+                Some(CustomerState::Active) => (Rung::Loyal, format!("{orders}, active")),
+                other => {
+                    let label = other.map_or("not active", |s| s.as_str()).replace('_', " ");
+                    (Rung::Repeat, format!("{orders}, but {label}"))
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        crate::date::parse_date(s).unwrap()
+    }
+
+    /// A history of counted orders on the given days, as the store would aggregate it.
+    fn bought_on(days: &[&str]) -> CustomerFacts {
+        let dates: Vec<NaiveDate> = days.iter().map(|s| d(s)).collect();
+        let mut distinct: Vec<i64> = dates.iter().map(|x| date_day_number(*x)).collect();
+        distinct.dedup();
+        let mut gaps: Vec<f64> = distinct.windows(2).map(|w| (w[1] - w[0]) as f64).collect();
+        gaps.sort_by(f64::total_cmp);
+        let median = match gaps.len() {
+            0 => None,
+            n if n % 2 == 1 => Some(gaps[n / 2]),
+            n => Some((gaps[n / 2 - 1] + gaps[n / 2]) / 2.0),
+        };
+        CustomerFacts {
+            orders: dates.len() as u32,
+            first_order: dates.first().copied(),
+            second_order: dates.get(1).copied(),
+            third_order: dates.get(2).copied(),
+            last_order: dates.last().copied(),
+            median_gap_days: median,
+            ..CustomerFacts::default()
+        }
+    }
+
+    fn at(facts: &CustomerFacts, as_of: &str) -> Placement {
+        place(facts, &ShopFacts { median_first_to_second_days: Some(30.0) }, &StateRules::default(), d(as_of))
+    }
+
+    #[test]
+    fn no_interaction_and_no_order_is_a_suspect() {
+        let p = at(&CustomerFacts::default(), "2025-01-01");
+        assert_eq!((p.rung, p.state, p.lifecycle_stage), (Rung::Suspect, None, LifecycleStage::Reach));
+        assert_eq!(p.rung_reason, "known contact; no interaction or order yet");
+    }
+
+    #[test]
+    fn an_interaction_or_a_referral_received_makes_a_prospect() {
+        let facts = CustomerFacts {
+            interactions: 2,
+            last_interaction: Some((InteractionKind::SignUp, d("2024-12-01"))),
+            ..CustomerFacts::default()
+        };
+        let p = at(&facts, "2025-01-01");
+        assert_eq!(p.rung, Rung::Prospect);
+        assert_eq!(p.rung_reason, "2 interactions, last: sign-up on 2024-12-01; no order yet");
+        let referred = CustomerFacts { was_referred: true, ..CustomerFacts::default() };
+        assert_eq!(at(&referred, "2025-01-01").rung, Rung::Prospect);
+    }
+
+    #[test]
+    fn one_order_is_a_customer_and_two_a_repeat() {
+        let one = at(&bought_on(&["2025-03-02"]), "2025-03-10");
+        assert_eq!((one.rung, one.state, one.lifecycle_stage), (Rung::Customer, Some(CustomerState::Active), LifecycleStage::Acquisition));
+        assert_eq!(one.rung_reason, "1st order on 2025-03-02");
+        let two = at(&bought_on(&["2025-02-01", "2025-03-02"]), "2025-03-10");
+        assert_eq!((two.rung, two.lifecycle_stage), (Rung::Repeat, LifecycleStage::Development));
+        assert_eq!(two.rung_reason, "2nd order on 2025-03-02");
+    }
+
+    #[test]
+    fn exactly_three_orders_and_active_is_loyal() {
+        let p = at(&bought_on(&["2025-01-01", "2025-02-01", "2025-03-02"]), "2025-03-10");
+        assert_eq!((p.rung, p.state), (Rung::Loyal, Some(CustomerState::Active)));
+        assert_eq!(p.rung_reason, "3rd order on 2025-03-02, active");
+        assert_eq!(p.lifecycle_stage, LifecycleStage::Retention);
+    }
+
+    #[test]
+    fn three_orders_but_not_active_is_a_repeat() {
+        // Gaps 31 and 29 days: median 30. 61 days later is past 2 gaps (60): at risk.
+        let facts = bought_on(&["2025-01-01", "2025-02-01", "2025-03-02"]);
+        let p = at(&facts, "2025-05-02");
+        assert_eq!((p.rung, p.state), (Rung::Repeat, Some(CustomerState::AtRisk)));
+        assert_eq!(p.rung_reason, "3rd order on 2025-03-02, but at risk");
+        assert_eq!(p.state_reason.as_deref(), Some("no order for 61 days, usually every 30 days (at risk after 60 days)"));
+        // Exactly 2 gaps is not yet past them.
+        assert_eq!(at(&facts, "2025-05-01").state, Some(CustomerState::Active));
+    }
+
+    #[test]
+    fn recency_rule_boundaries() {
+        let facts = bought_on(&["2025-01-01", "2025-01-11", "2025-01-21"]); // gap 10 days
+        let state = |as_of: &str| at(&facts, as_of).state.unwrap();
+        assert_eq!(state("2025-02-10"), CustomerState::Active); // 20 days = 2 gaps
+        assert_eq!(state("2025-02-11"), CustomerState::AtRisk); // 21
+        assert_eq!(state("2025-02-20"), CustomerState::AtRisk); // 30 = 3 gaps
+        assert_eq!(state("2025-02-21"), CustomerState::Lapsed); // 31
+        // Lost past 365 days, since 6 × 10 = 60 is earlier.
+        assert_eq!(state("2026-01-21"), CustomerState::Lapsed); // 365
+        assert_eq!(state("2026-01-22"), CustomerState::Lost); // 366
+    }
+
+    #[test]
+    fn lost_uses_six_gaps_when_that_is_later_than_a_year() {
+        let facts = bought_on(&["2022-01-01", "2022-04-11", "2022-07-20"]); // gaps 100 and 100 days
+        let p = |as_of: &str| at(&facts, as_of);
+        assert_eq!(p("2023-07-20").state, Some(CustomerState::Lapsed)); // 365 days: past 300, not past 600
+        assert_eq!(p("2024-03-11").state, Some(CustomerState::Lapsed)); // 600 days: not past 600
+        assert_eq!(p("2024-03-12").state, Some(CustomerState::Lost)); // 601
+        assert_eq!(
+            p("2024-03-12").state_reason.as_deref(),
+            Some("no order for 601 days, usually every 100 days (lost after 600 days)")
+        );
+    }
+
+    #[test]
+    fn one_order_uses_the_shops_first_to_second_gap() {
+        let facts = bought_on(&["2025-01-01"]);
+        let p = at(&facts, "2025-03-03"); // 61 days, shop gap 30
+        assert_eq!(p.state, Some(CustomerState::AtRisk));
+        assert_eq!(
+            p.state_reason.as_deref(),
+            Some("no order for 61 days, customers usually return within 30 days (at risk after 60 days)")
+        );
+        // Without any gap known, only the 365-day rule applies.
+        let alone = place(&facts, &ShopFacts::default(), &StateRules::default(), d("2025-12-31"));
+        assert_eq!(alone.state, Some(CustomerState::Active));
+        let gone = place(&facts, &ShopFacts::default(), &StateRules::default(), d("2026-01-02"));
+        assert_eq!(gone.state, Some(CustomerState::Lost));
+    }
+
+    #[test]
+    fn orders_on_one_day_do_not_make_a_zero_gap() {
+        // Two orders on the same day: no gap of their own, so the shop's 30 days applies.
+        let mut facts = bought_on(&["2025-01-01", "2025-01-01"]);
+        assert_eq!(facts.median_gap_days, None);
+        facts.median_gap_days = Some(0.0);
+        assert_eq!(at(&facts, "2025-01-20").state, Some(CustomerState::Active));
+    }
+
+    #[test]
+    fn advocate_needs_loyalty_and_a_referred_buyer_or_recommendation() {
+        let mut facts = bought_on(&["2025-01-01", "2025-02-01", "2025-03-02"]);
+        facts.referred_buyers = 1;
+        let p = at(&facts, "2025-03-10");
+        assert_eq!((p.rung, p.lifecycle_stage), (Rung::Advocate, LifecycleStage::Advocacy));
+        assert_eq!(p.rung_reason, "loyal (3rd order on 2025-03-02, active) and 1 referred customer has ordered");
+        // A referral whose friend never bought does not count.
+        facts.referred_buyers = 0;
+        assert_eq!(at(&facts, "2025-03-10").rung, Rung::Loyal);
+        facts.recommendations = 1;
+        assert_eq!(at(&facts, "2025-03-10").rung, Rung::Advocate);
+        // Not loyal any more (lapsed): a repeat customer, whatever they referred.
+        facts.referred_buyers = 3;
+        assert_eq!(at(&facts, "2025-06-10").rung, Rung::Repeat);
+        // Two orders and a referred buyer: still a repeat customer.
+        let mut two = bought_on(&["2025-01-01", "2025-02-01"]);
+        two.referred_buyers = 2;
+        assert_eq!(at(&two, "2025-02-05").rung, Rung::Repeat);
+    }
+
+    #[test]
+    fn later_orders_name_the_last_one() {
+        let p = at(&bought_on(&["2025-01-01", "2025-01-15", "2025-02-01", "2025-02-20", "2025-03-02"]), "2025-03-03");
+        assert_eq!(p.rung_reason, "5th order on 2025-03-02, active");
+        assert_eq!(p.recency_days, Some(1));
+        assert_eq!(p.state_reason.as_deref(), Some("last order yesterday, usually every 15.5 days"));
+    }
+
+    #[test]
+    fn every_rung_maps_to_its_stage() {
+        let stages: Vec<_> = Rung::ALL.iter().map(|r| r.lifecycle_stage().as_str()).collect();
+        assert_eq!(stages, ["reach", "reach", "acquisition", "development", "retention", "advocacy"]);
+    }
+}

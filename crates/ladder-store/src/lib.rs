@@ -1,0 +1,135 @@
+//! The storage trait of Ladder, spoken in domain types only.
+//!
+//! Backends live in their own crates (`ladder-store-sqlite` now, PostgreSQL later) and own their SQL,
+//! pragmas and migrations; nothing here names a driver. The trait is synchronous: the bulk paths
+//! (imports of millions of lines, scoring over every customer) are streams that a blocking connection
+//! serves best, and an async caller (the web server) calls it from a blocking thread pool.
+//!
+//! Work that must be all-or-nothing is a *session* object: [`ImportSession`] and [`ScoreSession`]
+//! hold one database transaction; `commit` makes everything visible at once, and dropping the session
+//! without committing rolls everything back.
+#![deny(missing_docs)]
+
+mod types;
+
+pub use types::*;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use ladder_domain::{Customer, Interaction, Order};
+
+/// What went wrong in a store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The thing asked for does not exist.
+    #[error("{0} not found")]
+    NotFound(String),
+    /// The write contradicts what is stored (an order moving to another customer, for instance).
+    #[error("{0}")]
+    Conflict(String),
+    /// The database was made by a newer Ladder.
+    #[error("the database schema is version {found}, newer than this Ladder knows (version {known}); upgrade Ladder")]
+    SchemaTooNew {
+        /// The version found in the database.
+        found: i64,
+        /// The newest version this build knows.
+        known: i64,
+    },
+    /// The database could not be opened or answered with an error.
+    #[error("{context}: {source}")]
+    Backend {
+        /// What the store was doing.
+        context: String,
+        /// The driver's error.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+}
+
+impl StoreError {
+    /// Wraps a driver error with what the store was doing.
+    pub fn backend(context: impl Into<String>, source: impl std::error::Error + Send + Sync + 'static) -> Self {
+        Self::Backend { context: context.into(), source: Box::new(source) }
+    }
+}
+
+/// Shorthand for store results.
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// A Ladder database.
+pub trait Store: Send + Sync {
+    /// Starts an all-or-nothing import.
+    fn begin_import(&self, context: ImportContext) -> StoreResult<Box<dyn ImportSession>>;
+
+    /// Reads one shop setting.
+    fn setting(&self, key: &str) -> StoreResult<Option<String>>;
+
+    /// Writes one shop setting.
+    fn set_setting(&self, key: &str, value: &str) -> StoreResult<()>;
+
+    /// Streams every customer's history aggregates up to the end of `as_of`, computed in the database
+    /// in one pass. `currency` is the shop's currency: spend counts orders in it only.
+    fn scoring_facts(
+        &self,
+        as_of: NaiveDate,
+        currency: &str,
+        sink: &mut dyn FnMut(ScoringRow) -> StoreResult<()>,
+    ) -> StoreResult<()>;
+
+    /// Starts an all-or-nothing write of scores and history.
+    fn begin_scoring(&self) -> StoreResult<Box<dyn ScoreSession>>;
+
+    /// How many rows each table holds.
+    fn counts(&self) -> StoreResult<TableCounts>;
+
+    /// One customer with everything known about them, by the business's id.
+    fn customer(&self, external_id: &str) -> StoreResult<Option<CustomerDetail>>;
+
+    /// A page of customers matching a query.
+    fn list_customers(&self, query: &CustomerQuery) -> StoreResult<Vec<CustomerSummary>>;
+
+    /// Customers, orders and revenue per value of one scored dimension.
+    fn summary_by(&self, dimension: Dimension) -> StoreResult<Vec<GroupTotals>>;
+
+    /// How far customers got towards their third purchase, from the last scoring.
+    fn purchase_milestones(&self) -> StoreResult<PurchaseMilestones>;
+
+    /// Deletes every customer, order, interaction, score and setting (used to rebuild the demo shop).
+    fn clear(&self) -> StoreResult<()>;
+}
+
+/// Who writes an import, and when: the evidence recorded with consents that the file gives no date for.
+#[derive(Debug, Clone)]
+pub struct ImportContext {
+    /// When the import runs.
+    pub now: DateTime<Utc>,
+    /// Where the data comes from ("import:customers.csv").
+    pub source: String,
+}
+
+/// One all-or-nothing import; dropping it without [`ImportSession::commit`] writes nothing.
+pub trait ImportSession {
+    /// Whether a customer with this external id exists (in the database or earlier in this import).
+    fn customer_known(&mut self, external_id: &str) -> StoreResult<bool>;
+
+    /// Inserts or updates a customer by external id.
+    fn put_customer(&mut self, customer: &Customer) -> StoreResult<WriteOutcome>;
+
+    /// Inserts or updates an order and its lines by external id; one outcome per line, in order.
+    /// The order's customer must exist; an order never moves to another customer.
+    fn put_order(&mut self, order: &Order) -> StoreResult<Vec<WriteOutcome>>;
+
+    /// Records an interaction unless the same one (customer, time, kind, note) is already recorded.
+    fn put_interaction(&mut self, interaction: &Interaction) -> StoreResult<WriteOutcome>;
+
+    /// Makes the whole import visible at once.
+    fn commit(self: Box<Self>) -> StoreResult<()>;
+}
+
+/// One all-or-nothing write of scores; dropping it without [`ScoreSession::commit`] writes nothing.
+pub trait ScoreSession {
+    /// Stores a customer's score and appends their rung and state changes to the history.
+    fn put(&mut self, score: &ScoreRecord, changes: &[Change]) -> StoreResult<()>;
+
+    /// Makes the whole scoring visible at once.
+    fn commit(self: Box<Self>) -> StoreResult<()>;
+}

@@ -1,0 +1,283 @@
+//! The values that cross the store boundary.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use ladder_domain::{
+    Customer, CustomerFacts, CustomerState, Interaction, LifecycleStage, OrderStatus, RfmScore,
+    RfmSegment, Rung,
+};
+use serde::Serialize;
+
+/// The store's own stable id of a customer (the business's id is `Customer::external_id`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct CustomerId(pub i64);
+
+/// What a write did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteOutcome {
+    /// A new row.
+    Inserted,
+    /// An existing row changed.
+    Updated,
+    /// The row was already exactly so.
+    Unchanged,
+}
+
+/// One customer's history aggregates, with where the last scoring placed them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoringRow {
+    /// The customer.
+    pub customer: CustomerId,
+    /// Their history up to `as_of`.
+    pub facts: CustomerFacts,
+    /// The rung and state stored by the last scoring, if any.
+    pub previous: Option<(Rung, Option<CustomerState>)>,
+}
+
+/// A customer's stored score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreRecord {
+    /// The customer.
+    #[serde(skip)]
+    pub customer: CustomerId,
+    /// The date the score is for.
+    pub as_of: NaiveDate,
+    /// Rung on the loyalty ladder.
+    pub rung: Rung,
+    /// Why.
+    pub rung_reason: String,
+    /// State, for customers with orders.
+    pub state: Option<CustomerState>,
+    /// Why.
+    pub state_reason: Option<String>,
+    /// Lifecycle stage.
+    pub lifecycle_stage: LifecycleStage,
+    /// Days since the last counted order.
+    pub recency_days: Option<i64>,
+    /// Counted orders.
+    pub orders: u32,
+    /// First counted order.
+    pub first_order: Option<NaiveDate>,
+    /// Second counted order.
+    pub second_order: Option<NaiveDate>,
+    /// Third counted order.
+    pub third_order: Option<NaiveDate>,
+    /// Last counted order.
+    pub last_order: Option<NaiveDate>,
+    /// Spend in the shop currency, minor units.
+    pub spend_minor: i64,
+    /// RFM scores, for customers with orders.
+    pub rfm: Option<RfmScore>,
+    /// RFM segment, for customers with orders.
+    pub rfm_segment: Option<RfmSegment>,
+}
+
+/// Which ladder dimension changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// The rung.
+    Rung,
+    /// The state.
+    State,
+}
+
+impl ChangeKind {
+    /// Its stable name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Rung => "rung",
+            ChangeKind::State => "state",
+        }
+    }
+}
+
+/// One recorded change of rung or state.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// Rung or state.
+    pub kind: ChangeKind,
+    /// The value before (none on the first scoring).
+    pub from: Option<String>,
+    /// The value after (none when a state no longer applies).
+    pub to: Option<String>,
+    /// The `as_of` date of the scoring that saw it.
+    pub at: NaiveDate,
+    /// Why, in words.
+    pub reason: String,
+}
+
+/// Rows per table.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct TableCounts {
+    /// Customers and contacts.
+    pub customers: u64,
+    /// Products.
+    pub products: u64,
+    /// Orders.
+    pub orders: u64,
+    /// Order lines.
+    pub order_lines: u64,
+    /// Interactions.
+    pub interactions: u64,
+    /// Stored scores.
+    pub scores: u64,
+    /// History entries.
+    pub history: u64,
+}
+
+/// An order as stored, for display.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OrderView {
+    /// The business's order id.
+    pub order_id: String,
+    /// When.
+    pub ordered_at: DateTime<Utc>,
+    /// Completed, cancelled or refunded.
+    pub status: OrderStatus,
+    /// Currency code.
+    pub currency: String,
+    /// Total in minor units.
+    pub total_minor: i64,
+    /// Marked as a one-off purchase.
+    pub one_off: bool,
+    /// Campaign or coupon code.
+    pub campaign_code: Option<String>,
+    /// Its lines.
+    pub lines: Vec<OrderLineView>,
+}
+
+/// An order line as stored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OrderLineView {
+    /// SKU.
+    pub sku: String,
+    /// Product name.
+    pub product_name: Option<String>,
+    /// Category.
+    pub category: Option<String>,
+    /// Quantity.
+    pub quantity: i64,
+    /// Unit price, minor units.
+    pub unit_price_minor: i64,
+}
+
+/// Everything about one customer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CustomerDetail {
+    /// The store's id.
+    #[serde(skip)]
+    pub id: CustomerId,
+    /// The profile, consents, tags and attributes.
+    pub profile: Customer,
+    /// The last score, if scored.
+    pub score: Option<ScoreRecord>,
+    /// Orders, newest first.
+    pub orders: Vec<OrderView>,
+    /// Interactions, newest first.
+    pub interactions: Vec<Interaction>,
+    /// Rung and state changes, oldest first.
+    pub history: Vec<Change>,
+}
+
+/// How a customer list is sorted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CustomerSort {
+    /// By the business's id.
+    #[default]
+    Id,
+    /// By name.
+    Name,
+    /// Highest spend first.
+    Spend,
+    /// Most recent last order first.
+    LastOrder,
+    /// Most orders first.
+    Orders,
+}
+
+/// Filters and paging of a customer list. Empty filters match everyone.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CustomerQuery {
+    /// Text in the name, company, email, phone or id (case-insensitive).
+    pub search: Option<String>,
+    /// Only this rung.
+    pub rung: Option<Rung>,
+    /// Only this state.
+    pub state: Option<CustomerState>,
+    /// Only this RFM segment.
+    pub segment: Option<RfmSegment>,
+    /// Only this country code.
+    pub country: Option<String>,
+    /// Only customers with this tag.
+    pub tag: Option<String>,
+    /// Sort order.
+    pub sort: CustomerSort,
+    /// At most this many.
+    pub limit: u32,
+    /// Skip this many.
+    pub offset: u32,
+}
+
+/// One line of a customer list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CustomerSummary {
+    /// The business's id.
+    pub customer_id: String,
+    /// Display name.
+    pub name: String,
+    /// Email.
+    pub email: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// Country.
+    pub country: Option<String>,
+    /// Rung, if scored.
+    pub rung: Option<Rung>,
+    /// State, if scored and a buyer.
+    pub state: Option<CustomerState>,
+    /// RFM segment, if scored and a buyer.
+    pub rfm_segment: Option<RfmSegment>,
+    /// Counted orders at the last scoring.
+    pub orders: u32,
+    /// Spend at the last scoring, minor units.
+    pub spend_minor: i64,
+    /// Last counted order.
+    pub last_order: Option<NaiveDate>,
+}
+
+/// A scored dimension to group by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dimension {
+    /// The rung.
+    Rung,
+    /// The state (customers without orders have none).
+    State,
+    /// The lifecycle stage.
+    LifecycleStage,
+    /// The RFM segment (customers without orders have none).
+    RfmSegment,
+}
+
+/// Totals for one value of a dimension.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GroupTotals {
+    /// The value (`None` for customers the dimension does not apply to).
+    pub key: Option<String>,
+    /// Customers.
+    pub customers: u64,
+    /// Their counted orders.
+    pub orders: u64,
+    /// Their spend, minor units of the shop currency.
+    pub revenue_minor: i64,
+}
+
+/// How many customers reached their first, second and third purchase, and how fast.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct PurchaseMilestones {
+    /// Customers with at least one, two and three counted orders.
+    pub reached: [u64; 3],
+    /// Median days from the first to the second order.
+    pub median_days_first_to_second: Option<f64>,
+    /// Median days from the second to the third order.
+    pub median_days_second_to_third: Option<f64>,
+}
