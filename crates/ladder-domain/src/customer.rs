@@ -98,7 +98,8 @@ pub struct Consent {
 /// A customer or contact as the business knows them.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Customer {
-    /// The business's own stable id for this person.
+    /// The business's own stable id for this person (`customer_id` in files and JSON).
+    #[serde(rename = "customer_id")]
     pub external_id: String,
     /// Person or business.
     pub kind: Option<CustomerKind>,
@@ -167,6 +168,7 @@ impl Customer {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Interaction {
     /// The customer's external id.
+    #[serde(rename = "customer_id")]
     pub customer_external_id: String,
     /// When.
     pub at: DateTime<Utc>,

@@ -40,6 +40,7 @@ pub struct ScoreRecord {
     #[serde(skip)]
     pub customer: CustomerId,
     /// The date the score is for.
+    #[serde(rename = "scored_as_of")]
     pub as_of: NaiveDate,
     /// Rung on the loyalty ladder.
     pub rung: Rung,
@@ -54,6 +55,7 @@ pub struct ScoreRecord {
     /// Days since the last counted order.
     pub recency_days: Option<i64>,
     /// Counted orders.
+    #[serde(rename = "order_count")]
     pub orders: u32,
     /// First counted order.
     pub first_order: Option<NaiveDate>,

@@ -1,1 +1,249 @@
-fn main() {}
+//! `ladder`, the command-line binary: parses flags, opens the store named by the database URL and
+//! calls the use-cases of `ladder-app`. Nothing here computes anything the web app would also need.
+
+mod bench;
+mod cli;
+mod output;
+mod progress;
+mod show;
+
+use anyhow::{Context, Result, bail};
+use chrono::{NaiveDate, Utc};
+use clap::Parser;
+use cli::{Cli, Command, CustomerCommand, Format, ImportWhat, ReportWhat, SortArg};
+use ladder_app::import::{ImportKind, ImportOptions, import_file};
+use ladder_app::reports::{self, GroupRow, ReportBasis};
+use ladder_domain::{Currency, CustomerState, RfmSegment, Rung, StateRules};
+use ladder_store::{CustomerQuery, CustomerSort, Store};
+use ladder_store_sqlite::SqliteStore;
+use output::{Grid, days, or_dash, percent, print};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            // A closed pipe (`ladder report ladder | head`) is not an error.
+            if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+                return ExitCode::SUCCESS;
+            }
+            let causes: Vec<String> = e.chain().map(ToString::to_string).collect();
+            eprintln!("error: {}", causes.join(": "));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Opens the store that the database URL or path names.
+pub fn open_store(database: &str) -> Result<Box<dyn Store>> {
+    let path = if let Some(rest) = database.strip_prefix("sqlite://").or_else(|| database.strip_prefix("sqlite:")) {
+        rest
+    } else if database.starts_with("postgres://") || database.starts_with("postgresql://") {
+        bail!("PostgreSQL is not supported by this version yet; use a SQLite file path such as ladder.db")
+    } else if let Some((scheme, _)) = database.split_once("://") {
+        bail!("unknown database scheme {scheme:?}; use a file path or sqlite://PATH")
+    } else {
+        database
+    };
+    if path.is_empty() {
+        bail!("the database path is empty; pass --database PATH or set LADDER_DATABASE_URL");
+    }
+    let store = SqliteStore::open(path).with_context(|| format!("cannot open the database {path}"))?;
+    Ok(Box::new(store))
+}
+
+fn parse_as_of(value: Option<&str>) -> Result<NaiveDate> {
+    match value {
+        Some(v) => ladder_domain::date::parse_date(v).map_err(|_| anyhow::anyhow!("--as-of {v:?} is not a date; use YYYY-MM-DD")),
+        None => Ok(Utc::now().date_naive()),
+    }
+}
+
+fn parse_choice<T>(flag: &str, value: Option<&str>, parse: fn(&str) -> Option<T>, names: String) -> Result<Option<T>> {
+    value.map(|v| parse(v).ok_or_else(|| anyhow::anyhow!("--{flag} {v:?} is not known; use one of {names}"))).transpose()
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let bar = progress::Bar::default();
+    match cli.command {
+        Command::Demo(args) => {
+            let currency = Currency::parse(&args.currency).map_err(|e| anyhow::anyhow!("--currency {:?} {e}", args.currency))?;
+            let options = ladder_app::demo::DemoOptions { seed: args.seed, customers: args.customers, as_of: parse_as_of(args.as_of.as_deref())?, currency };
+            if let Some(dir) = &args.export {
+                let mut sink = ladder_app::demo::CsvSink::create(dir)?;
+                let counts = ladder_app::demo::generate(&options, &mut sink, &bar)?;
+                sink.finish()?;
+                eprintln!(
+                    "Wrote {} customers, {} orders ({} lines) and {} interactions to {} (customers.csv, orders.csv, interactions.csv).",
+                    counts.customers, counts.orders, counts.order_lines, counts.interactions, dir.display()
+                );
+                return Ok(());
+            }
+            let store = open_store(&cli.database)?;
+            let started = std::time::Instant::now();
+            let summary = ladder_app::demo::create(store.as_ref(), &options, Utc::now(), &bar)?;
+            if args.format.format == Format::Json {
+                return print(Format::Json, &summary, &[], &[]);
+            }
+            let g = summary.generated;
+            println!(
+                "Demo shop ready in {}: {} customers, {} orders ({} lines), {} interactions; scored as of {}.\n",
+                cli.database, g.customers, g.orders, g.order_lines, g.interactions, summary.scoring.as_of
+            );
+            print_ladder(store.as_ref(), args.format.format)?;
+            println!(
+                "\nTook {:.1} s. Next: `ladder report third-purchase`, `ladder customer list --rung loyal`, `ladder customer show C0000001`.",
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+        Command::Import(args) => {
+            let store = open_store(&cli.database)?;
+            let kind = match args.what {
+                ImportWhat::Customers => ImportKind::Customers,
+                ImportWhat::Orders => ImportKind::Orders,
+                ImportWhat::Interactions => ImportKind::Interactions,
+            };
+            let options = ImportOptions { skip_invalid: args.skip_invalid, rejects_path: args.rejects, now: Utc::now() };
+            let s = import_file(store.as_ref(), kind, &args.file, &options, &bar)?;
+            let mut grid = Grid::new(vec!["read", "written", "inserted", "updated", "unchanged", "rejected"], vec![0, 1, 2, 3, 4, 5]);
+            grid.push([s.read, s.written(), s.inserted, s.updated, s.unchanged, s.rejected].iter().map(u64::to_string).collect());
+            let mut notes = Vec::new();
+            if let Some(path) = &s.rejects_file {
+                notes.push(format!("{} rejected rows, with the reason, are in {}.", s.rejected, path.display()));
+            }
+            if s.written() > 0 {
+                notes.push("Run `ladder score` to place the changed customers on the ladder.".to_owned());
+            }
+            print(args.format.format, &s, &[("", &grid)], &notes)
+        }
+        Command::Score(args) => {
+            let store = open_store(&cli.database)?;
+            let as_of = parse_as_of(args.as_of.as_deref())?;
+            let s = ladder_app::score::score(store.as_ref(), as_of, &StateRules::default(), Utc::now(), &bar)?;
+            let mut grid = Grid::new(vec!["as of", "customers", "with orders", "rung changes", "state changes"], vec![1, 2, 3, 4]);
+            grid.push(vec![s.as_of.to_string(), s.customers.to_string(), s.buyers.to_string(), s.rung_changes.to_string(), s.state_changes.to_string()]);
+            print(args.format.format, &s, &[("", &grid)], &["See `ladder report ladder`.".to_owned()])
+        }
+        Command::Report(args) => {
+            let store = open_store(&cli.database)?;
+            match args.what {
+                ReportWhat::Ladder => print_ladder(store.as_ref(), args.format.format),
+                ReportWhat::Rfm => {
+                    let r = reports::rfm(store.as_ref())?;
+                    check_basis(&r.basis)?;
+                    let grid = group_grid("segment", &r.segments, &r.basis);
+                    print(args.format.format, &r, &[(&title("RFM segments of customers with orders", &r.basis), &grid)], &basis_notes(&r.basis))
+                }
+                ReportWhat::ThirdPurchase => {
+                    let r = reports::third_purchase(store.as_ref())?;
+                    check_basis(&r.basis)?;
+                    let mut grid = Grid::new(vec!["order", "customers", "share of buyers", "conversion from previous", "median days from previous"], vec![1, 2, 3, 4]);
+                    for s in &r.steps {
+                        grid.push(vec![
+                            ladder_domain::date::ordinal(u64::from(s.order)),
+                            s.customers.to_string(),
+                            percent(s.share_of_buyers),
+                            s.conversion_from_previous.map_or("–".to_owned(), percent),
+                            days(s.median_days_from_previous),
+                        ]);
+                    }
+                    print(args.format.format, &r, &[(&title("The road to the third purchase", &r.basis), &grid)], &basis_notes(&r.basis))
+                }
+            }
+        }
+        Command::Customer(CustomerCommand::Show { id, format }) => {
+            let store = open_store(&cli.database)?;
+            let Some(detail) = store.customer(&id)? else {
+                bail!("no customer with id {id:?}; `ladder customer list --search TEXT` finds customers by name, email or phone")
+            };
+            let currency = ladder_app::settings::currency(store.as_ref())?;
+            show::customer(&detail, currency.as_deref(), format.format)
+        }
+        Command::Customer(CustomerCommand::List(args)) => {
+            let store = open_store(&cli.database)?;
+            let query = CustomerQuery {
+                search: args.search,
+                rung: parse_choice("rung", args.rung.as_deref(), Rung::parse, Rung::names())?,
+                state: parse_choice("state", args.state.as_deref(), CustomerState::parse, CustomerState::names())?,
+                segment: parse_choice("segment", args.segment.as_deref(), RfmSegment::parse, RfmSegment::names())?,
+                country: args.country,
+                tag: args.tag,
+                sort: match args.sort {
+                    SortArg::Id => CustomerSort::Id,
+                    SortArg::Name => CustomerSort::Name,
+                    SortArg::Spend => CustomerSort::Spend,
+                    SortArg::LastOrder => CustomerSort::LastOrder,
+                    SortArg::Orders => CustomerSort::Orders,
+                },
+                limit: args.limit,
+                offset: args.offset,
+            };
+            let list = store.list_customers(&query)?;
+            let basis = reports::ladder(store.as_ref())?.basis;
+            let mut grid = Grid::new(vec!["id", "name", "email", "phone", "country", "rung", "state", "segment", "orders", "spend", "last order"], vec![8, 9]);
+            for c in &list {
+                grid.push(vec![
+                    c.customer_id.clone(),
+                    c.name.clone(),
+                    or_dash(c.email.as_deref()),
+                    or_dash(c.phone.as_deref()),
+                    or_dash(c.country.as_deref()),
+                    or_dash(c.rung.map(Rung::as_str)),
+                    or_dash(c.state.map(CustomerState::as_str)),
+                    or_dash(c.rfm_segment.map(RfmSegment::as_str)),
+                    c.orders.to_string(),
+                    basis.money(c.spend_minor),
+                    or_dash(c.last_order),
+                ]);
+            }
+            let note = format!("{} customers shown (from {}); --limit and --offset page through.", list.len(), args.offset + 1);
+            print(args.format.format, &list, &[("", &grid)], &[note])
+        }
+        Command::Bench(args) => bench::run(&args, &bar),
+    }
+}
+
+fn check_basis(basis: &ReportBasis) -> Result<()> {
+    if basis.as_of.is_none() {
+        bail!("nothing is scored yet; run `ladder score` first (or `ladder demo` for a demo shop)");
+    }
+    Ok(())
+}
+
+fn title(what: &str, basis: &ReportBasis) -> String {
+    format!("{what}, as of {} ({})", or_dash(basis.as_of), basis.currency.as_deref().unwrap_or("no currency yet"))
+}
+
+fn basis_notes(basis: &ReportBasis) -> Vec<String> {
+    if basis.stale {
+        vec!["Note: data changed since the last scoring; run `ladder score` to bring this report up to date.".to_owned()]
+    } else {
+        Vec::new()
+    }
+}
+
+fn group_grid(name: &'static str, rows: &[GroupRow], basis: &ReportBasis) -> Grid {
+    let mut grid = Grid::new(vec![name, "customers", "share", "orders", "revenue", "avg order"], vec![1, 2, 3, 4, 5]);
+    for r in rows {
+        grid.push(vec![
+            r.key.clone(),
+            r.customers.to_string(),
+            percent(r.share),
+            r.orders.to_string(),
+            basis.money(r.revenue_minor),
+            or_dash(r.average_order_value.clone()),
+        ]);
+    }
+    grid
+}
+
+fn print_ladder(store: &dyn Store, format: Format) -> Result<()> {
+    let r = reports::ladder(store)?;
+    check_basis(&r.basis)?;
+    let rungs = group_grid("rung", &r.rungs, &r.basis);
+    let states = group_grid("state", &r.states, &r.basis);
+    let rung_title = title("The loyalty ladder", &r.basis);
+    print(format, &r, &[(&rung_title, &rungs), ("\nStates", &states)], &basis_notes(&r.basis))
+}

@@ -1,0 +1,640 @@
+//! The demo shop: a realistic, deterministic history of a coffee-and-tea shop whose customers live in
+//! Israel, Iran, Russia and Britain, with the people the retention literature talks about — suspects and
+//! prospects who never bought, one-time event buyers (a costume before Halloween or Purim and nothing
+//! else), testers with two orders, regulars, advocates who brought friends, good customers who lapsed and
+//! best customers whose spending fades — and the campaign codes that brought them.
+//!
+//! The same seed, size and `as_of` always give the same shop. The generator writes to a [`DemoSink`]:
+//! straight into a store (`ladder demo`) or into CSV files in the import format (`ladder demo --export`,
+//! and the benchmark).
+
+mod catalog;
+mod names;
+
+use crate::progress::Progress;
+use crate::score::{ScoreSummary, score};
+use catalog::{EVERYDAY, PRODUCTS, Product, in_category};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use ladder_domain::date::{SECONDS_PER_DAY, date_day_number, date_of_day};
+use ladder_domain::{
+    Birthday, Channel, Consent, Currency, Customer, CustomerKind, Interaction, InteractionKind, Order, OrderLine,
+    OrderStatus, StateRules,
+};
+use ladder_store::{ImportContext, ImportSession, Store, StoreError};
+use names::{INCOME_BANDS, INDUSTRIES, LOCALES, Locale, PROFESSIONS};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// How big a shop, when, and from which seed.
+#[derive(Debug, Clone)]
+pub struct DemoOptions {
+    /// The random seed; the same seed gives the same shop.
+    pub seed: u64,
+    /// How many customers and contacts.
+    pub customers: u64,
+    /// The last day of the shop's two years of history.
+    pub as_of: NaiveDate,
+    /// The shop's currency.
+    pub currency: Currency,
+}
+
+/// Why the demo could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    /// The database holds data that is not a demo shop.
+    #[error("the database already holds {0} customers that are not the demo shop; choose another with --database")]
+    NotEmpty(u64),
+    /// A file could not be written.
+    #[error("cannot write {path}: {message}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Receives the generated shop.
+pub trait DemoSink {
+    /// A customer or contact; always before their orders and interactions.
+    fn customer(&mut self, customer: &Customer) -> Result<(), DemoError>;
+    /// An order.
+    fn order(&mut self, order: &Order) -> Result<(), DemoError>;
+    /// An interaction.
+    fn interaction(&mut self, interaction: &Interaction) -> Result<(), DemoError>;
+}
+
+/// How much was generated.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct DemoCounts {
+    /// Customers and contacts.
+    pub customers: u64,
+    /// Orders.
+    pub orders: u64,
+    /// Order lines.
+    pub order_lines: u64,
+    /// Interactions.
+    pub interactions: u64,
+}
+
+/// The people the demo is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Persona {
+    Suspect,
+    Prospect,
+    EventBuyer,
+    OneTime,
+    Tester,
+    Regular,
+    Advocate,
+    Lapsed,
+    Fading,
+}
+
+/// Shares of each persona, in percent.
+const PERSONAS: &[(Persona, u32)] = &[
+    (Persona::Suspect, 8),
+    (Persona::Prospect, 12),
+    (Persona::EventBuyer, 14),
+    (Persona::OneTime, 14),
+    (Persona::Tester, 12),
+    (Persona::Regular, 21),
+    (Persona::Advocate, 4),
+    (Persona::Lapsed, 10),
+    (Persona::Fading, 5),
+];
+
+/// Days of history.
+const HISTORY_DAYS: i64 = 730;
+
+struct Generator<'a> {
+    rng: fastrand::Rng,
+    currency: Currency,
+    today: i64,
+    start: i64,
+    next_customer: u64,
+    next_order: u64,
+    counts: DemoCounts,
+    sink: &'a mut dyn DemoSink,
+}
+
+/// Generates the shop into a sink.
+pub fn generate(options: &DemoOptions, sink: &mut dyn DemoSink, progress: &dyn Progress) -> Result<DemoCounts, DemoError> {
+    let today = date_day_number(options.as_of);
+    let mut g = Generator {
+        rng: fastrand::Rng::with_seed(options.seed),
+        currency: options.currency,
+        today,
+        start: today - HISTORY_DAYS,
+        next_customer: 0,
+        next_order: 0,
+        counts: DemoCounts::default(),
+        sink,
+    };
+    progress.begin("generating the demo shop", Some(options.customers));
+    while g.next_customer < options.customers {
+        let persona = g.persona();
+        g.person(persona, None)?;
+        if persona == Persona::Advocate {
+            // Advocates bring one to three friends who buy.
+            let referrer = format!("C{:07}", g.next_customer);
+            for _ in 0..g.rng.u32(1..=3) {
+                if g.next_customer >= options.customers {
+                    break;
+                }
+                let friend = [Persona::OneTime, Persona::Tester, Persona::Regular][g.rng.usize(0..3)];
+                g.person(friend, Some(&referrer))?;
+            }
+        }
+        if g.next_customer % 1024 == 0 {
+            progress.set_position(g.next_customer);
+        }
+    }
+    progress.end();
+    Ok(g.counts)
+}
+
+impl Generator<'_> {
+    fn persona(&mut self) -> Persona {
+        let mut roll = self.rng.u32(0..100);
+        for &(persona, share) in PERSONAS {
+            if roll < share {
+                return persona;
+            }
+            roll -= share;
+        }
+        Persona::Regular
+    }
+
+    fn chance(&mut self, percent: u32) -> bool {
+        self.rng.u32(0..100) < percent
+    }
+
+    fn pick<'t, T>(&mut self, items: &'t [T]) -> &'t T {
+        &items[self.rng.usize(0..items.len())]
+    }
+
+    fn at(&mut self, day: i64) -> DateTime<Utc> {
+        let seconds = day * SECONDS_PER_DAY + i64::from(self.rng.u32(8 * 3600..21 * 3600));
+        DateTime::from_timestamp(seconds, 0).unwrap_or_default()
+    }
+
+    /// Generates one person with their orders and interactions.
+    fn person(&mut self, persona: Persona, referred_by: Option<&str>) -> Result<(), DemoError> {
+        self.next_customer += 1;
+        let id = format!("C{:07}", self.next_customer);
+        let locale = &LOCALES[[0, 0, 0, 1, 1, 1, 2, 2, 2, 3][self.rng.usize(0..10)]];
+        let favourites = [*self.pick(EVERYDAY), *self.pick(EVERYDAY)];
+        let (order_days, code) = self.order_days(persona, referred_by.is_some());
+        let first_day = order_days.first().copied();
+        let interactions = self.interaction_plan(persona, first_day);
+        let known_since = order_days.iter().chain(interactions.iter().map(|(d, _)| d)).min().copied();
+        let created_day = match known_since {
+            Some(d) => d - i64::from(self.rng.u32(0..30)),
+            None => self.start + i64::from(self.rng.u32(0..HISTORY_DAYS as u32)),
+        };
+        let mut customer = self.profile(&id, locale, persona, created_day);
+        customer.referred_by = referred_by.map(str::to_owned);
+        self.sink.customer(&customer)?;
+        self.counts.customers += 1;
+
+        for (day, kind) in interactions {
+            let at = self.at(day);
+            let note = match kind {
+                InteractionKind::Complaint => Some("late delivery".to_owned()),
+                InteractionKind::Feedback => Some("liked the beans".to_owned()),
+                InteractionKind::Recommendation => Some("posted a review".to_owned()),
+                _ => None,
+            };
+            self.sink.interaction(&Interaction { customer_external_id: id.clone(), at, kind, note })?;
+            self.counts.interactions += 1;
+        }
+
+        let fading_from = self.today - 180;
+        for (i, &day) in order_days.iter().enumerate() {
+            self.next_order += 1;
+            let ordered_at = self.at(day);
+            let first = i == 0;
+            let mut order = Order {
+                external_id: format!("O{:08}", self.next_order),
+                customer_external_id: id.clone(),
+                ordered_at,
+                currency: self.currency,
+                campaign_code: if first { code.clone() } else { None },
+                one_off: false,
+                status: OrderStatus::Completed,
+                lines: Vec::new(),
+            };
+            match persona {
+                Persona::EventBuyer => {
+                    let category = if code.as_deref().is_some_and(|c| c.starts_with("NOWRUZ")) { "gifts" } else { "costumes" };
+                    order.lines = self.lines(&in_category(category), 1..=2);
+                    order.one_off = self.chance(50);
+                }
+                _ => {
+                    let big = persona == Persona::Fading && day < fading_from;
+                    let size = if big { 3..=5 } else { [1, 1, 1, 1, 2, 2, 2, 3][self.rng.usize(0..8)]..=0 };
+                    let mut pool: Vec<&Product> = PRODUCTS.iter().filter(|p| favourites.contains(&p.category)).collect();
+                    if big || self.chance(20) {
+                        pool.extend(in_category("kitchen"));
+                    }
+                    order.lines = self.lines(&pool, size);
+                    if !first && self.chance(3) {
+                        // A gift for someone else: a one-off that says nothing about their taste.
+                        order.lines = self.lines(&in_category("gifts"), 1..=1);
+                        order.one_off = true;
+                    }
+                    order.status = match self.rng.u32(0..100) {
+                        0..=2 => OrderStatus::Cancelled,
+                        3..=4 => OrderStatus::Refunded,
+                        _ => OrderStatus::Completed,
+                    };
+                }
+            }
+            self.counts.orders += 1;
+            self.counts.order_lines += order.lines.len() as u64;
+            self.sink.order(&order)?;
+        }
+        Ok(())
+    }
+
+    fn lines(&mut self, pool: &[&Product], size: std::ops::RangeInclusive<usize>) -> Vec<OrderLine> {
+        // An empty range `n..=0` asks for exactly n lines.
+        let wanted = if size.is_empty() { *size.start() } else { self.rng.usize(size) }.min(pool.len());
+        let mut lines: Vec<OrderLine> = Vec::with_capacity(wanted);
+        while lines.len() < wanted {
+            let p = *self.pick(pool);
+            if lines.iter().any(|l| l.sku == p.sku) {
+                continue;
+            }
+            let quantity = if matches!(p.category, "coffee" | "tea" | "snacks") { self.rng.i64(1..=3) } else { 1 };
+            lines.push(OrderLine {
+                sku: p.sku.to_owned(),
+                product_name: Some(p.name.to_owned()),
+                category: Some(p.category.to_owned()),
+                quantity,
+                unit_price_minor: p.price_minor,
+            });
+        }
+        lines
+    }
+
+    /// The days a persona orders on, oldest first, and the code of their first order.
+    fn order_days(&mut self, persona: Persona, referred: bool) -> (Vec<i64>, Option<String>) {
+        let (start, today) = (self.start, self.today);
+        let mut code = None;
+        let days = match persona {
+            Persona::Suspect | Persona::Prospect => Vec::new(),
+            Persona::EventBuyer => {
+                let (day, name) = self.holiday();
+                code = Some(name);
+                vec![day - i64::from(self.rng.u32(0..14))]
+            }
+            Persona::OneTime => vec![start + i64::from(self.rng.u32(0..HISTORY_DAYS as u32))],
+            Persona::Tester => {
+                let first = start + i64::from(self.rng.u32(0..(HISTORY_DAYS - 130) as u32));
+                vec![first, first + i64::from(self.rng.u32(10..120))]
+            }
+            Persona::Regular | Persona::Advocate => {
+                let gap = f64::from(self.rng.u32(18..70));
+                let first = start + i64::from(self.rng.u32(0..(HISTORY_DAYS - 120) as u32));
+                self.cadence(first, gap, today)
+            }
+            Persona::Lapsed => {
+                let gap = f64::from(self.rng.u32(20..45));
+                let stop = today - i64::from(self.rng.u32(150..420));
+                let first = (stop - (gap as i64) * i64::from(self.rng.u32(4..10))).max(start);
+                self.cadence(first, gap, stop)
+            }
+            Persona::Fading => {
+                let first = start + i64::from(self.rng.u32(0..60));
+                let (fast, slow) = (f64::from(self.rng.u32(12..22)), f64::from(self.rng.u32(45..70)));
+                let mut days = self.cadence(first, fast, today - 180);
+                let slower = self.cadence(today - 180 + 20, slow, today);
+                days.extend(slower);
+                days
+            }
+        };
+        if code.is_none() && !days.is_empty() {
+            code = if referred {
+                Some("FRIEND".to_owned())
+            } else if matches!(persona, Persona::Regular | Persona::Advocate | Persona::Fading) && self.chance(30) {
+                Some("WELCOME10".to_owned())
+            } else if matches!(persona, Persona::OneTime | Persona::Tester) && self.chance(35) {
+                Some("FLASHSALE".to_owned())
+            } else {
+                None
+            };
+        }
+        (days, code)
+    }
+
+    /// Orders every `gap` days (± 40 %) from `first` until `until`, at least three of them.
+    fn cadence(&mut self, first: i64, gap: f64, until: i64) -> Vec<i64> {
+        let mut days = vec![first];
+        let mut day = first as f64;
+        loop {
+            day += gap * (0.6 + 0.8 * self.rng.f64());
+            if day as i64 > until {
+                break;
+            }
+            days.push(day as i64);
+        }
+        while days.len() < 3 {
+            let last = *days.last().expect("never empty");
+            days.push((last + 7).min(self.today));
+        }
+        days.sort_unstable();
+        days
+    }
+
+    /// A holiday in the history with its campaign code: Halloween, Purim or Nowruz.
+    fn holiday(&mut self) -> (i64, String) {
+        let mut candidates = Vec::new();
+        let this_year = date_of_day(self.today).year();
+        for year in this_year - 2..=this_year {
+            let purim = match year {
+                2023 => (3, 7),
+                2024 => (3, 24),
+                2025 => (3, 14),
+                2026 => (3, 3),
+                2027 => (3, 23),
+                2028 => (3, 12),
+                _ => (3, 10),
+            };
+            for (name, (month, day)) in [("HALLOWEEN", (10, 31)), ("PURIM", purim), ("NOWRUZ", (3, 20))] {
+                let Some(date) = NaiveDate::from_ymd_opt(year, month, day) else { continue };
+                let d = date_day_number(date);
+                if d - 14 >= self.start && d <= self.today {
+                    candidates.push((d, format!("{name}{:02}", year % 100)));
+                }
+            }
+        }
+        if candidates.is_empty() {
+            return (self.today, "EVENT".to_owned());
+        }
+        let i = self.rng.usize(0..candidates.len());
+        candidates.swap_remove(i)
+    }
+
+    fn interaction_plan(&mut self, persona: Persona, first_order: Option<i64>) -> Vec<(i64, InteractionKind)> {
+        let mut plan = Vec::new();
+        match persona {
+            Persona::Suspect => {}
+            Persona::Prospect => {
+                for _ in 0..self.rng.u32(1..=3) {
+                    let kind = *self.pick(&[InteractionKind::SignUp, InteractionKind::Inquiry, InteractionKind::Visit, InteractionKind::Click]);
+                    plan.push((self.today - i64::from(self.rng.u32(0..400)), kind));
+                }
+            }
+            _ => {
+                let first = first_order.unwrap_or(self.today);
+                if self.chance(40) {
+                    plan.push((first - i64::from(self.rng.u32(0..20)), InteractionKind::SignUp));
+                }
+                if matches!(persona, Persona::Regular | Persona::Advocate | Persona::Fading) && self.chance(25) {
+                    plan.push(((first + 30).min(self.today), InteractionKind::Feedback));
+                }
+                if self.chance(5) {
+                    plan.push(((first + 5).min(self.today), InteractionKind::Complaint));
+                }
+                if persona == Persona::Advocate && self.chance(40) {
+                    plan.push(((first + 60).min(self.today), InteractionKind::Recommendation));
+                }
+            }
+        }
+        plan.sort_by_key(|(d, _)| *d);
+        plan.dedup_by_key(|(d, _)| *d);
+        plan
+    }
+
+    fn profile(&mut self, id: &str, locale: &Locale, persona: Persona, created_day: i64) -> Customer {
+        let female = self.chance(52);
+        let (first, first_latin) = *self.pick(if female { locale.female } else { locale.male });
+        let (last, last_latin) = *self.pick(locale.last);
+        // Russian surnames agree with gender: Иванов → Иванова.
+        let last = if locale.country == "RU" && female { format!("{last}а") } else { last.to_owned() };
+        let business = self.chance(8);
+        let (city, region) = *self.pick(locale.cities);
+        let number: u64 = id[1..].parse().unwrap_or_default();
+        let mut customer = Customer {
+            external_id: id.to_owned(),
+            kind: Some(if business { CustomerKind::Business } else { CustomerKind::Person }),
+            first_name: Some(first.to_owned()),
+            last_name: Some(last),
+            company: business.then(|| (*self.pick(locale.companies)).to_owned()),
+            industry: business.then(|| (*self.pick(INDUSTRIES)).to_owned()),
+            email: self.chance(90).then(|| format!("{first_latin}.{last_latin}{number}@{}", locale.email_domain)),
+            phone: self.chance(75).then(|| format!("{}{} {:03} {:04}", locale.phone_prefix, self.rng.u32(0..10), self.rng.u32(0..1000), self.rng.u32(0..10000))),
+            address: self.chance(50).then(|| format!("{} {}", self.rng.u32(1..200), (*self.pick(locale.last)).0)),
+            city: Some(city.to_owned()),
+            region: Some(region.to_owned()),
+            country: Some(locale.country.to_owned()),
+            birthday: self.chance(60).then(|| Birthday {
+                year: self.chance(80).then(|| self.rng.i32(1950..=2004)),
+                month: self.rng.u32(1..=12),
+                day: self.rng.u32(1..=28),
+            }),
+            profession: self.chance(50).then(|| (*self.pick(PROFESSIONS)).to_owned()),
+            income_band: self.chance(40).then(|| (*self.pick(INCOME_BANDS)).to_owned()),
+            preferred_language: Some(locale.language.to_owned()),
+            preferred_channel: match self.rng.u32(0..20) {
+                0..=9 => Some(Channel::Email),
+                10..=14 => Some(Channel::Sms),
+                15..=16 => Some(Channel::Phone),
+                17 => Some(Channel::Mail),
+                _ => None,
+            },
+            consents: Vec::new(),
+            referred_by: None,
+            created_at: DateTime::from_timestamp(created_day.max(0) * SECONDS_PER_DAY, 0),
+            tags: Vec::new(),
+            attributes: Default::default(),
+        };
+        for (channel, yes, no) in [(Channel::Email, 75, 10), (Channel::Sms, 45, 15), (Channel::Phone, 25, 10), (Channel::Mail, 15, 5)] {
+            let roll = self.rng.u32(0..100);
+            if roll < yes + no {
+                customer.consents.push(Consent { channel, granted: roll < yes, at: customer.created_at, source: Some("sign-up form".to_owned()) });
+            }
+        }
+        if business {
+            customer.tags.push("wholesale".to_owned());
+        }
+        if matches!(persona, Persona::Fading | Persona::Advocate) && self.chance(50) {
+            customer.tags.push("vip".to_owned());
+        }
+        if self.chance(10) {
+            customer.attributes.insert("shoe_size".to_owned(), self.rng.u32(36..46).to_string());
+        }
+        customer
+    }
+}
+
+/// Writes the demo straight into an open import session.
+pub struct StoreSink<'a> {
+    session: &'a mut dyn ImportSession,
+}
+
+impl DemoSink for StoreSink<'_> {
+    fn customer(&mut self, customer: &Customer) -> Result<(), DemoError> {
+        self.session.put_customer(customer).map(drop).map_err(Into::into)
+    }
+    fn order(&mut self, order: &Order) -> Result<(), DemoError> {
+        self.session.put_order(order).map(drop).map_err(Into::into)
+    }
+    fn interaction(&mut self, interaction: &Interaction) -> Result<(), DemoError> {
+        self.session.put_interaction(interaction).map(drop).map_err(Into::into)
+    }
+}
+
+/// What `ladder demo` made.
+#[derive(Debug, Clone, Serialize)]
+pub struct DemoSummary {
+    /// What was generated.
+    pub generated: DemoCounts,
+    /// The scoring that followed.
+    pub scoring: ScoreSummary,
+}
+
+/// Replaces the database's demo shop (or fills an empty database) and scores it.
+pub fn create(store: &dyn Store, options: &DemoOptions, now: DateTime<Utc>, progress: &dyn Progress) -> Result<DemoSummary, DemoError> {
+    let existing = store.counts()?.customers;
+    if existing > 0 && store.setting(crate::settings::DEMO_SEED)?.is_none() {
+        return Err(DemoError::NotEmpty(existing));
+    }
+    if existing > 0 {
+        store.clear()?;
+    }
+    let mut session = store.begin_import(ImportContext { now, source: "demo".to_owned() })?;
+    let generated = generate(options, &mut StoreSink { session: session.as_mut() }, progress)?;
+    session.commit()?;
+    store.set_setting(crate::settings::CURRENCY, options.currency.code())?;
+    store.set_setting(crate::settings::DEMO_SEED, &options.seed.to_string())?;
+    store.set_setting(crate::settings::DATA_CHANGED_AT, &now.to_rfc3339())?;
+    let scoring = score(store, options.as_of, &StateRules::default(), now, progress)?;
+    Ok(DemoSummary { generated, scoring })
+}
+
+/// Writes the demo as the three CSV files of the import format.
+pub struct CsvSink {
+    dir: PathBuf,
+    customers: csv::Writer<std::fs::File>,
+    orders: csv::Writer<std::fs::File>,
+    interactions: csv::Writer<std::fs::File>,
+}
+
+/// The files a CSV export writes, in the order to import them.
+pub const CSV_FILES: [&str; 3] = ["customers.csv", "orders.csv", "interactions.csv"];
+
+impl CsvSink {
+    /// Creates the three files in `dir` with their headers.
+    pub fn create(dir: &Path) -> Result<Self, DemoError> {
+        std::fs::create_dir_all(dir).map_err(|e| DemoError::Write { path: dir.to_owned(), message: e.to_string() })?;
+        let open = |name: &str, header: &[&str]| -> Result<csv::Writer<std::fs::File>, DemoError> {
+            let path = dir.join(name);
+            let fail = |e: csv::Error| DemoError::Write { path: path.clone(), message: e.to_string() };
+            let mut w = csv::Writer::from_path(&path).map_err(fail)?;
+            w.write_record(header).map_err(fail)?;
+            Ok(w)
+        };
+        Ok(Self {
+            dir: dir.to_owned(),
+            customers: open(CSV_FILES[0], CUSTOMER_HEADER)?,
+            orders: open(CSV_FILES[1], ORDER_HEADER)?,
+            interactions: open(CSV_FILES[2], &["customer_id", "at", "kind", "note"])?,
+        })
+    }
+
+    /// Flushes the files.
+    pub fn finish(mut self) -> Result<PathBuf, DemoError> {
+        for w in [&mut self.customers, &mut self.orders, &mut self.interactions] {
+            w.flush().map_err(|e| DemoError::Write { path: self.dir.clone(), message: e.to_string() })?;
+        }
+        Ok(self.dir)
+    }
+
+    fn fail(&self, e: csv::Error) -> DemoError {
+        DemoError::Write { path: self.dir.clone(), message: e.to_string() }
+    }
+}
+
+const CUSTOMER_HEADER: &[&str] = &[
+    "customer_id", "kind", "first_name", "last_name", "company", "industry", "email", "phone", "address", "city",
+    "region", "country", "birthday", "profession", "income_band", "preferred_language", "preferred_channel",
+    "consent_email", "consent_sms", "consent_phone", "consent_mail", "consent_fax", "referred_by", "created_at", "tags",
+    "shoe_size",
+];
+
+const ORDER_HEADER: &[&str] = &[
+    "order_id", "customer_id", "ordered_at", "sku", "product_name", "category", "quantity", "unit_price", "currency",
+    "campaign_code", "one_off", "status",
+];
+
+impl DemoSink for CsvSink {
+    fn customer(&mut self, c: &Customer) -> Result<(), DemoError> {
+        let o = |v: &Option<String>| v.clone().unwrap_or_default();
+        let consent = |ch: Channel| {
+            c.consents.iter().find(|x| x.channel == ch).map_or(String::new(), |x| if x.granted { "yes" } else { "no" }.to_owned())
+        };
+        let row = [
+            c.external_id.clone(),
+            c.kind.map_or(String::new(), |k| k.as_str().to_owned()),
+            o(&c.first_name),
+            o(&c.last_name),
+            o(&c.company),
+            o(&c.industry),
+            o(&c.email),
+            o(&c.phone),
+            o(&c.address),
+            o(&c.city),
+            o(&c.region),
+            o(&c.country),
+            c.birthday.map_or(String::new(), |b| b.to_string()),
+            o(&c.profession),
+            o(&c.income_band),
+            o(&c.preferred_language),
+            c.preferred_channel.map_or(String::new(), |ch| ch.as_str().to_owned()),
+            consent(Channel::Email),
+            consent(Channel::Sms),
+            consent(Channel::Phone),
+            consent(Channel::Mail),
+            consent(Channel::Fax),
+            o(&c.referred_by),
+            c.created_at.map_or(String::new(), |t| t.format("%Y-%m-%d").to_string()),
+            c.tags.join(";"),
+            c.attributes.get("shoe_size").cloned().unwrap_or_default(),
+        ];
+        self.customers.write_record(&row).map_err(|e| self.fail(e))
+    }
+
+    fn order(&mut self, order: &Order) -> Result<(), DemoError> {
+        let at = order.ordered_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        for line in &order.lines {
+            let row = [
+                order.external_id.as_str(),
+                order.customer_external_id.as_str(),
+                at.as_str(),
+                line.sku.as_str(),
+                line.product_name.as_deref().unwrap_or_default(),
+                line.category.as_deref().unwrap_or_default(),
+                &line.quantity.to_string(),
+                &order.currency.format_amount(line.unit_price_minor),
+                order.currency.code(),
+                order.campaign_code.as_deref().unwrap_or_default(),
+                if order.one_off { "yes" } else { "no" },
+                order.status.as_str(),
+            ];
+            self.orders.write_record(row).map_err(|e| self.fail(e))?;
+        }
+        Ok(())
+    }
+
+    fn interaction(&mut self, i: &Interaction) -> Result<(), DemoError> {
+        let at = i.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let row = [i.customer_external_id.as_str(), at.as_str(), i.kind.as_str(), i.note.as_deref().unwrap_or_default()];
+        self.interactions.write_record(row).map_err(|e| self.fail(e))
+    }
+}

@@ -1,0 +1,636 @@
+//! CSV import of customers, orders and interactions.
+//!
+//! An import is all-or-nothing: it runs in one store transaction, and the first bad row stops it with an
+//! error that names the file, the line, the column and the value, and nothing is written. With
+//! `skip_invalid`, good rows are written and each bad row goes to a reject file with its reason.
+//! Re-importing a file changes nothing: rows are upserted by the business's own ids, and the summary
+//! counts them as unchanged.
+//!
+//! Files are read as a stream (one record buffer, one order's lines at a time), so memory does not grow
+//! with the file.
+
+use crate::progress::Progress;
+use chrono::{DateTime, Utc};
+use csv::StringRecord;
+use ladder_domain::date::{Birthday, parse_timestamp};
+use ladder_domain::{
+    Channel, Consent, Currency, Customer, CustomerKind, Interaction, InteractionKind, Order, OrderLine, OrderStatus,
+};
+use ladder_store::{ImportContext, ImportSession, Store, StoreError, WriteOutcome};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+/// What a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportKind {
+    /// Customers and contacts.
+    Customers,
+    /// Orders, one row per line.
+    Orders,
+    /// Interactions.
+    Interactions,
+}
+
+impl ImportKind {
+    fn required(self) -> &'static [&'static str] {
+        match self {
+            ImportKind::Customers => &["customer_id"],
+            ImportKind::Orders => &["order_id", "customer_id", "ordered_at", "sku", "quantity", "unit_price", "currency"],
+            ImportKind::Interactions => &["customer_id", "at", "kind"],
+        }
+    }
+}
+
+/// How to import.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// Write the good rows and send bad ones to a reject file instead of stopping.
+    pub skip_invalid: bool,
+    /// Where rejected rows go; by default `FILE.rejects.csv` beside the input.
+    pub rejects_path: Option<PathBuf>,
+    /// When the import runs (recorded as the time of consents the file gives no date for).
+    pub now: DateTime<Utc>,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ImportSummary {
+    /// Data rows read.
+    pub read: u64,
+    /// Rows that created something new.
+    pub inserted: u64,
+    /// Rows that changed something stored.
+    pub updated: u64,
+    /// Rows that were already stored exactly so.
+    pub unchanged: u64,
+    /// Rows rejected (only with `skip_invalid`).
+    pub rejected: u64,
+    /// The reject file, when rows were rejected.
+    pub rejects_file: Option<PathBuf>,
+}
+
+impl ImportSummary {
+    /// Rows written: inserted or updated.
+    pub fn written(&self) -> u64 {
+        self.inserted + self.updated
+    }
+
+    fn count(&mut self, outcome: WriteOutcome) {
+        match outcome {
+            WriteOutcome::Inserted => self.inserted += 1,
+            WriteOutcome::Updated => self.updated += 1,
+            WriteOutcome::Unchanged => self.unchanged += 1,
+        }
+    }
+}
+
+/// Why an import stopped. Nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// A row has a bad value.
+    #[error("{file} line {line}, column \"{column}\": {value:?} {problem}. Nothing was imported; fix the row, or use --skip-invalid to import the good rows")]
+    Invalid {
+        /// The file.
+        file: String,
+        /// The line in the file (1 is the header).
+        line: u64,
+        /// The column.
+        column: String,
+        /// The value found.
+        value: String,
+        /// What is wrong and what to do.
+        problem: String,
+    },
+    /// Required columns are missing from the header.
+    #[error("{file}: the header lacks the required column{} {}; it has: {}", if missing.len() == 1 { "" } else { "s" }, missing.join(", "), found.join(", "))]
+    MissingColumns {
+        /// The file.
+        file: String,
+        /// The missing columns.
+        missing: Vec<String>,
+        /// The columns found.
+        found: Vec<String>,
+    },
+    /// The file cannot be read as CSV.
+    #[error("{file}{}: {message}", line.map(|l| format!(" line {l}")).unwrap_or_default())]
+    Unreadable {
+        /// The file.
+        file: String,
+        /// The line, when known.
+        line: Option<u64>,
+        /// What went wrong.
+        message: String,
+    },
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// A bad value in one row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct RowError {
+    column: String,
+    value: String,
+    problem: String,
+}
+
+fn bad(column: &str, value: &str, problem: impl Into<String>) -> RowError {
+    RowError { column: column.to_owned(), value: value.to_owned(), problem: problem.into() }
+}
+
+/// Imports one CSV file into the store.
+pub fn import_file(
+    store: &dyn Store,
+    kind: ImportKind,
+    path: &Path,
+    options: &ImportOptions,
+    progress: &dyn Progress,
+) -> Result<ImportSummary, ImportError> {
+    let label = path.display().to_string();
+    let file_name = path.file_name().map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned());
+    let file = File::open(path).map_err(|e| ImportError::Unreadable { file: label.clone(), line: None, message: e.to_string() })?;
+    let size = file.metadata().map(|m| m.len()).ok();
+    let mut reader = Reader::new(label.clone(), file, kind)?;
+    let mut session = store.begin_import(ImportContext { now: options.now, source: format!("import:{file_name}") })?;
+    let mut job = Job {
+        file: label,
+        options,
+        summary: ImportSummary::default(),
+        rejects: None,
+        headers: reader.headers.clone(),
+        first_currency: None,
+    };
+    progress.begin(&format!("importing {kind:?}").to_lowercase(), size);
+    match kind {
+        ImportKind::Customers => import_customers(&mut reader, session.as_mut(), &mut job, progress)?,
+        ImportKind::Orders => import_orders(&mut reader, session.as_mut(), &mut job, progress)?,
+        ImportKind::Interactions => import_interactions(&mut reader, session.as_mut(), &mut job, progress)?,
+    }
+    progress.end();
+    if let Some(mut writer) = job.rejects.take() {
+        writer.flush().map_err(|e| ImportError::Unreadable { file: job.rejects_path().display().to_string(), line: None, message: e.to_string() })?;
+    }
+    session.commit()?;
+    if job.summary.written() > 0 {
+        store.set_setting(crate::settings::DATA_CHANGED_AT, &options.now.to_rfc3339())?;
+    }
+    if let (Some(code), None) = (job.first_currency, store.setting(crate::settings::CURRENCY)?) {
+        store.set_setting(crate::settings::CURRENCY, code.code())?;
+    }
+    Ok(job.summary)
+}
+
+/// State shared by the three kinds of import.
+struct Job<'a> {
+    file: String,
+    options: &'a ImportOptions,
+    summary: ImportSummary,
+    rejects: Option<csv::Writer<File>>,
+    headers: Vec<String>,
+    first_currency: Option<Currency>,
+}
+
+impl Job<'_> {
+    fn rejects_path(&self) -> PathBuf {
+        self.options.rejects_path.clone().unwrap_or_else(|| PathBuf::from(format!("{}.rejects.csv", self.file)))
+    }
+
+    /// Stops the import, or (with `skip_invalid`) sends the row to the reject file.
+    fn reject(&mut self, line: u64, record: &StringRecord, error: RowError) -> Result<(), ImportError> {
+        if !self.options.skip_invalid {
+            return Err(ImportError::Invalid {
+                file: self.file.clone(),
+                line,
+                column: error.column,
+                value: error.value,
+                problem: error.problem,
+            });
+        }
+        if self.rejects.is_none() {
+            let path = self.rejects_path();
+            let unwritable = |e: csv::Error| ImportError::Unreadable { file: path.display().to_string(), line: None, message: e.to_string() };
+            let mut writer = csv::Writer::from_path(&path).map_err(unwritable)?;
+            let mut header = self.headers.clone();
+            header.extend(["line".to_owned(), "reason".to_owned()]);
+            writer.write_record(&header).map_err(unwritable)?;
+            self.rejects = Some(writer);
+            self.summary.rejects_file = Some(path);
+        }
+        let reason = format!("column \"{}\": {:?} {}", error.column, error.value, error.problem);
+        let mut row: Vec<String> = record.iter().map(str::to_owned).collect();
+        row.extend([line.to_string(), reason]);
+        let path = self.rejects_path();
+        self.rejects
+            .as_mut()
+            .expect("created above")
+            .write_record(&row)
+            .map_err(|e| ImportError::Unreadable { file: path.display().to_string(), line: None, message: e.to_string() })?;
+        self.summary.rejected += 1;
+        Ok(())
+    }
+}
+
+/// A CSV file read one record at a time, with its columns by name.
+struct Reader {
+    file: String,
+    csv: csv::Reader<File>,
+    headers: Vec<String>,
+    columns: HashMap<String, usize>,
+    record: StringRecord,
+    line: u64,
+}
+
+impl Reader {
+    fn new(file: String, input: File, kind: ImportKind) -> Result<Self, ImportError> {
+        let mut csv = csv::ReaderBuilder::new().has_headers(true).from_reader(input);
+        let headers: Vec<String> = csv
+            .headers()
+            .map_err(|e| ImportError::Unreadable { file: file.clone(), line: Some(1), message: csv_problem(&e) })?
+            .iter()
+            .map(|h| h.trim().to_owned())
+            .collect();
+        let columns: HashMap<String, usize> =
+            headers.iter().enumerate().map(|(i, h)| (h.to_ascii_lowercase(), i)).collect();
+        let missing: Vec<String> =
+            kind.required().iter().filter(|c| !columns.contains_key(**c)).map(|c| (*c).to_owned()).collect();
+        if !missing.is_empty() {
+            return Err(ImportError::MissingColumns { file, missing, found: headers });
+        }
+        Ok(Self { file, csv, headers, columns, record: StringRecord::new(), line: 1 })
+    }
+
+    /// Reads the next record; false at the end of the file.
+    fn next(&mut self) -> Result<bool, ImportError> {
+        match self.csv.read_record(&mut self.record) {
+            Ok(more) => {
+                self.line = self.record.position().map_or(self.line + 1, |p| p.line());
+                Ok(more)
+            }
+            Err(e) => Err(ImportError::Unreadable {
+                file: self.file.clone(),
+                line: e.position().map(|p| p.line()),
+                message: csv_problem(&e),
+            }),
+        }
+    }
+
+    fn byte(&self) -> u64 {
+        self.csv.position().byte()
+    }
+
+    /// The trimmed value of a column, `None` when the column is absent or the cell empty.
+    fn get(&self, column: &str) -> Option<&str> {
+        self.columns.get(column).and_then(|&i| self.record.get(i)).map(str::trim).filter(|v| !v.is_empty())
+    }
+
+    fn required(&self, column: &str) -> Result<&str, RowError> {
+        self.get(column).ok_or_else(|| bad(column, "", "is empty; this column is required"))
+    }
+}
+
+fn csv_problem(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => "is not UTF-8 text; save the file as UTF-8 (with or without a BOM)".to_owned(),
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            format!("has {len} fields but the header has {expected_len}; quote values that contain commas")
+        }
+        _ => e.to_string(),
+    }
+}
+
+fn report_progress(reader: &Reader, progress: &dyn Progress, rows: u64) {
+    if rows % 8192 == 0 {
+        progress.set_position(reader.byte());
+    }
+}
+
+fn parse_yes_no(column: &str, value: &str) -> Result<bool, RowError> {
+    match value.to_ascii_lowercase().as_str() {
+        "yes" | "y" | "true" | "1" | "granted" => Ok(true),
+        "no" | "n" | "false" | "0" | "denied" | "withdrawn" => Ok(false),
+        _ => Err(bad(column, value, "is not yes or no")),
+    }
+}
+
+fn parse_time(column: &str, value: &str) -> Result<DateTime<Utc>, RowError> {
+    parse_timestamp(value).map_err(|e| bad(column, value, e.to_string()))
+}
+
+// ---------------------------------------------------------------- customers
+
+/// Columns of the customers file that are not custom attributes.
+const CUSTOMER_COLUMNS: &[&str] = &[
+    "customer_id", "kind", "first_name", "last_name", "company", "industry", "email", "phone", "address", "city",
+    "region", "country", "birthday", "profession", "income_band", "preferred_language", "preferred_channel",
+    "referred_by", "created_at", "tags",
+];
+
+fn is_customer_column(column: &str) -> bool {
+    CUSTOMER_COLUMNS.contains(&column) || Channel::ALL.iter().any(|ch| {
+        let c = ch.as_str();
+        column.strip_prefix("consent_").is_some_and(|rest| rest == c || rest == format!("{c}_at") || rest == format!("{c}_source"))
+    })
+}
+
+fn parse_customer(r: &Reader) -> Result<Customer, RowError> {
+    let text = |c: &str| r.get(c).map(str::to_owned);
+    let external_id = r.required("customer_id")?.to_owned();
+    let kind = match r.get("kind") {
+        Some(v) => Some(CustomerKind::parse(v).ok_or_else(|| bad("kind", v, "is not person or business"))?),
+        None => None,
+    };
+    if let Some(email) = r.get("email") {
+        if !email.contains('@') || email.contains(char::is_whitespace) {
+            return Err(bad("email", email, "is not an email address"));
+        }
+    }
+    let birthday = match r.get("birthday") {
+        Some(v) => Some(Birthday::parse(v).map_err(|e| bad("birthday", v, e.to_string()))?),
+        None => None,
+    };
+    let preferred_channel = match r.get("preferred_channel") {
+        Some(v) => Some(Channel::parse(v).ok_or_else(|| bad("preferred_channel", v, format!("is not a channel; use one of {}", Channel::names())))?),
+        None => None,
+    };
+    let created_at = r.get("created_at").map(|v| parse_time("created_at", v)).transpose()?;
+    let mut consents = Vec::new();
+    for channel in Channel::ALL {
+        let column = format!("consent_{}", channel.as_str());
+        let Some(value) = r.get(&column) else { continue };
+        let at_column = format!("{column}_at");
+        let at = r.get(&at_column).map(|v| parse_time(&at_column, v)).transpose()?;
+        consents.push(Consent {
+            channel: *channel,
+            granted: parse_yes_no(&column, value)?,
+            at,
+            source: text(&format!("{column}_source")),
+        });
+    }
+    let referred_by = text("referred_by");
+    if referred_by.as_deref() == Some(external_id.as_str()) {
+        return Err(bad("referred_by", &external_id, "is the customer themself"));
+    }
+    let tags = r.get("tags").map(|t| t.split(';').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect()).unwrap_or_default();
+    let attributes: BTreeMap<String, String> = r
+        .headers
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| !is_customer_column(&h.to_ascii_lowercase()))
+        .filter_map(|(i, h)| Some((h.clone(), r.record.get(i)?.trim().to_owned())).filter(|(_, v)| !v.is_empty()))
+        .collect();
+    Ok(Customer {
+        external_id,
+        kind,
+        first_name: text("first_name"),
+        last_name: text("last_name"),
+        company: text("company"),
+        industry: text("industry"),
+        email: text("email"),
+        phone: text("phone"),
+        address: text("address"),
+        city: text("city"),
+        region: text("region"),
+        country: text("country").map(|c| c.to_uppercase()),
+        birthday,
+        profession: text("profession"),
+        income_band: text("income_band"),
+        preferred_language: text("preferred_language"),
+        preferred_channel,
+        consents,
+        referred_by,
+        created_at,
+        tags,
+        attributes,
+    })
+}
+
+fn import_customers(reader: &mut Reader, session: &mut dyn ImportSession, job: &mut Job<'_>, progress: &dyn Progress) -> Result<(), ImportError> {
+    // Rows whose referrer comes later in the file wait until the end.
+    let mut waiting: Vec<(u64, StringRecord, Customer)> = Vec::new();
+    while reader.next()? {
+        job.summary.read += 1;
+        report_progress(reader, progress, job.summary.read);
+        let customer = match parse_customer(reader) {
+            Ok(c) => c,
+            Err(e) => {
+                job.reject(reader.line, &reader.record, e)?;
+                continue;
+            }
+        };
+        if let Some(referrer) = &customer.referred_by {
+            if !session.customer_known(referrer)? {
+                waiting.push((reader.line, reader.record.clone(), customer));
+                continue;
+            }
+        }
+        let outcome = session.put_customer(&customer)?;
+        job.summary.count(outcome);
+    }
+    for (line, record, customer) in waiting {
+        let referrer = customer.referred_by.as_deref().unwrap_or_default();
+        if session.customer_known(referrer)? {
+            let outcome = session.put_customer(&customer)?;
+            job.summary.count(outcome);
+        } else {
+            let problem = "is not a known customer; import the referrer too, or leave referred_by empty";
+            job.reject(line, &record, bad("referred_by", referrer, problem))?;
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------- orders
+
+/// One order line as read, before it joins its order.
+struct LineRow {
+    order_id: String,
+    customer_id: String,
+    ordered_at: DateTime<Utc>,
+    currency: Currency,
+    campaign_code: Option<String>,
+    one_off: bool,
+    status: OrderStatus,
+    line: OrderLine,
+}
+
+fn parse_order_line(r: &Reader) -> Result<LineRow, RowError> {
+    let order_id = r.required("order_id")?.to_owned();
+    let customer_id = r.required("customer_id")?.to_owned();
+    let ordered_at = parse_time("ordered_at", r.required("ordered_at")?)?;
+    let sku = r.required("sku")?.to_owned();
+    let currency_text = r.required("currency")?;
+    let currency = Currency::parse(currency_text).map_err(|e| bad("currency", currency_text, e.to_string()))?;
+    let quantity_text = r.required("quantity")?;
+    let quantity: i64 = quantity_text.parse().map_err(|_| bad("quantity", quantity_text, "is not a whole number"))?;
+    if quantity < 1 {
+        let problem = if quantity < 0 { "is negative; a quantity is at least 1 (use status refunded for returns)" } else { "is zero; a quantity is at least 1" };
+        return Err(bad("quantity", quantity_text, problem));
+    }
+    let price_text = r.required("unit_price")?;
+    let unit_price_minor = currency.parse_amount(price_text).map_err(|e| bad("unit_price", price_text, e.to_string()))?;
+    if unit_price_minor < 0 {
+        return Err(bad("unit_price", price_text, "is negative; use status refunded for refunds"));
+    }
+    let one_off = r.get("one_off").map(|v| parse_yes_no("one_off", v)).transpose()?.unwrap_or(false);
+    let status = match r.get("status") {
+        Some(v) => OrderStatus::parse(v).ok_or_else(|| bad("status", v, format!("is not a status; use one of {}", OrderStatus::names())))?,
+        None => OrderStatus::Completed,
+    };
+    Ok(LineRow {
+        order_id,
+        customer_id,
+        ordered_at,
+        currency,
+        campaign_code: r.get("campaign_code").map(str::to_owned),
+        one_off,
+        status,
+        line: OrderLine {
+            sku,
+            product_name: r.get("product_name").map(str::to_owned),
+            category: r.get("category").map(str::to_owned),
+            quantity,
+            unit_price_minor,
+        },
+    })
+}
+
+/// The lines of one order read so far, with where each came from.
+struct OrderGroup {
+    order: Order,
+    rows: Vec<(u64, StringRecord)>,
+}
+
+impl OrderGroup {
+    /// Checks that a further line agrees with the order's first line.
+    fn check(&self, row: &LineRow) -> Result<(), RowError> {
+        let first = self.rows[0].0;
+        let o = &self.order;
+        let differs = |column: &str, value: String| {
+            bad(column, &value, format!("differs from the order's first line (line {first}); all lines of an order share its customer, time, currency, status, code and one-off mark"))
+        };
+        if row.customer_id != o.customer_external_id {
+            return Err(differs("customer_id", row.customer_id.clone()));
+        }
+        if row.ordered_at != o.ordered_at {
+            return Err(differs("ordered_at", row.ordered_at.to_rfc3339()));
+        }
+        if row.currency != o.currency {
+            return Err(differs("currency", row.currency.code().to_owned()));
+        }
+        if row.status != o.status {
+            return Err(differs("status", row.status.as_str().to_owned()));
+        }
+        if row.campaign_code != o.campaign_code {
+            return Err(differs("campaign_code", row.campaign_code.clone().unwrap_or_default()));
+        }
+        if row.one_off != o.one_off {
+            return Err(differs("one_off", if row.one_off { "yes" } else { "no" }.to_owned()));
+        }
+        if let Some(i) = o.lines.iter().position(|l| l.sku == row.line.sku) {
+            let problem = format!("appears twice in order {} (also on line {}); put it on one line with the total quantity", o.external_id, self.rows[i].0);
+            return Err(bad("sku", &row.line.sku, problem));
+        }
+        Ok(())
+    }
+}
+
+fn flush_order(group: Option<OrderGroup>, session: &mut dyn ImportSession, job: &mut Job<'_>) -> Result<(), ImportError> {
+    let Some(group) = group else { return Ok(()) };
+    match session.put_order(&group.order) {
+        Ok(outcomes) => {
+            for outcome in outcomes {
+                job.summary.count(outcome);
+            }
+            Ok(())
+        }
+        Err(StoreError::Conflict(problem)) => {
+            for (line, record) in &group.rows {
+                job.reject(*line, record, bad("order_id", &group.order.external_id, problem.clone()))?;
+            }
+            Ok(())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn import_orders(reader: &mut Reader, session: &mut dyn ImportSession, job: &mut Job<'_>, progress: &dyn Progress) -> Result<(), ImportError> {
+    let mut group: Option<OrderGroup> = None;
+    while reader.next()? {
+        job.summary.read += 1;
+        report_progress(reader, progress, job.summary.read);
+        let row = match parse_order_line(reader) {
+            Ok(row) => row,
+            Err(e) => {
+                job.reject(reader.line, &reader.record, e)?;
+                continue;
+            }
+        };
+        if group.as_ref().is_some_and(|g| g.order.external_id == row.order_id) {
+            let g = group.as_mut().expect("checked above");
+            if let Err(e) = g.check(&row) {
+                job.reject(reader.line, &reader.record, e)?;
+                continue;
+            }
+            g.order.lines.push(row.line);
+            g.rows.push((reader.line, reader.record.clone()));
+            continue;
+        }
+        flush_order(group.take(), session, job)?;
+        if !session.customer_known(&row.customer_id)? {
+            let problem = "is not a known customer; import the customers file first (ladder import customers FILE)";
+            job.reject(reader.line, &reader.record, bad("customer_id", &row.customer_id, problem))?;
+            continue;
+        }
+        job.first_currency.get_or_insert(row.currency);
+        group = Some(OrderGroup {
+            order: Order {
+                external_id: row.order_id,
+                customer_external_id: row.customer_id,
+                ordered_at: row.ordered_at,
+                currency: row.currency,
+                campaign_code: row.campaign_code,
+                one_off: row.one_off,
+                status: row.status,
+                lines: vec![row.line],
+            },
+            rows: vec![(reader.line, reader.record.clone())],
+        });
+    }
+    flush_order(group, session, job)
+}
+
+// ---------------------------------------------------------------- interactions
+
+fn parse_interaction(r: &Reader) -> Result<Interaction, RowError> {
+    let customer_external_id = r.required("customer_id")?.to_owned();
+    let at = parse_time("at", r.required("at")?)?;
+    let kind_text = r.required("kind")?;
+    let kind = InteractionKind::parse(kind_text)
+        .ok_or_else(|| bad("kind", kind_text, format!("is not an interaction kind; use one of {}", InteractionKind::names())))?;
+    Ok(Interaction { customer_external_id, at, kind, note: r.get("note").map(str::to_owned) })
+}
+
+fn import_interactions(reader: &mut Reader, session: &mut dyn ImportSession, job: &mut Job<'_>, progress: &dyn Progress) -> Result<(), ImportError> {
+    while reader.next()? {
+        job.summary.read += 1;
+        report_progress(reader, progress, job.summary.read);
+        let interaction = match parse_interaction(reader) {
+            Ok(i) => i,
+            Err(e) => {
+                job.reject(reader.line, &reader.record, e)?;
+                continue;
+            }
+        };
+        if !session.customer_known(&interaction.customer_external_id)? {
+            let problem = "is not a known customer; import the customers file first (ladder import customers FILE)";
+            job.reject(reader.line, &reader.record, bad("customer_id", &interaction.customer_external_id, problem))?;
+            continue;
+        }
+        let outcome = session.put_interaction(&interaction)?;
+        job.summary.count(outcome);
+    }
+    Ok(())
+}

@@ -1,0 +1,205 @@
+//! The command line: every command and flag, documented for `--help`.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Ladder, a retention-first CRM: places every customer on the loyalty ladder from their own history.
+#[derive(Debug, Parser)]
+#[command(name = "ladder", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// The database: a file path or sqlite://PATH (PostgreSQL URLs arrive with the PostgreSQL backend).
+    #[arg(long, global = true, env = "LADDER_DATABASE_URL", default_value = "ladder.db", value_name = "URL|PATH")]
+    pub database: String,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// How results are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    /// A readable table.
+    #[default]
+    Table,
+    /// JSON with snake_case keys.
+    Json,
+    /// CSV with a header row.
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct FormatArg {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Creates a realistic demo shop (deterministic for a seed), scores it and prints the ladder.
+    Demo(DemoArgs),
+    /// Imports a CSV file; all or nothing unless --skip-invalid.
+    Import(ImportArgs),
+    /// Places every customer on the ladder and computes state, lifecycle stage and RFM.
+    Score(ScoreArgs),
+    /// Prints a report of the last scoring.
+    Report(ReportArgs),
+    /// Shows or lists customers.
+    #[command(subcommand)]
+    Customer(CustomerCommand),
+    /// Measures import and scoring on a generated shop and prints rows per second and peak memory.
+    Bench(BenchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Random seed: the same seed gives the same shop.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Number of customers and contacts.
+    #[arg(long, default_value_t = 20_000)]
+    pub customers: u64,
+    /// Last day of the two years of history (YYYY-MM-DD); default today.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// The shop's currency (ISO 4217).
+    #[arg(long, default_value = "USD")]
+    pub currency: String,
+    /// Write the shop as CSV files in the import format into this folder instead of a database.
+    #[arg(long, value_name = "DIR")]
+    pub export: Option<PathBuf>,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+/// What a CSV file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportWhat {
+    /// customer_id, kind, first_name, last_name, …, tags; other columns become custom attributes.
+    Customers,
+    /// One row per order line: order_id, customer_id, ordered_at, sku, quantity, unit_price, currency, ….
+    Orders,
+    /// customer_id, at, kind, note.
+    Interactions,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// What the file holds.
+    #[arg(value_enum)]
+    pub what: ImportWhat,
+    /// The CSV file (UTF-8, with a header row).
+    pub file: PathBuf,
+    /// Import the good rows and write the bad ones, with the reason, to a reject file.
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Where rejected rows go (default: FILE.rejects.csv).
+    #[arg(long, value_name = "FILE", requires = "skip_invalid")]
+    pub rejects: Option<PathBuf>,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// Score as of the end of this day (YYYY-MM-DD); default today.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportWhat {
+    /// Customers, share, revenue and average order value per rung and per state.
+    Ladder,
+    /// Customers and revenue per RFM segment.
+    Rfm,
+    /// How many customers reached a 1st, 2nd and 3rd order, the conversion between and the median days.
+    ThirdPurchase,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Which report.
+    #[arg(value_enum)]
+    pub what: ReportWhat,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CustomerCommand {
+    /// Profile, consents, orders, rung and state with the reason, RFM and history of one customer.
+    Show {
+        /// The business's customer id.
+        id: String,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Lists customers, with filters.
+    List(ListArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// By customer id.
+    Id,
+    /// By name.
+    Name,
+    /// Highest spend first.
+    Spend,
+    /// Most recent order first.
+    LastOrder,
+    /// Most orders first.
+    Orders,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Text in the name, company, email, phone or id (any script, any case).
+    #[arg(long)]
+    pub search: Option<String>,
+    /// Only this rung: suspect, prospect, customer, repeat, loyal, advocate.
+    #[arg(long)]
+    pub rung: Option<String>,
+    /// Only this state: active, at_risk, lapsed, lost.
+    #[arg(long)]
+    pub state: Option<String>,
+    /// Only this RFM segment (champions, loyal, potential_loyalist, new, promising, need_attention,
+    /// about_to_sleep, cant_lose, at_risk, hibernating).
+    #[arg(long)]
+    pub segment: Option<String>,
+    /// Only this country code.
+    #[arg(long)]
+    pub country: Option<String>,
+    /// Only customers with this tag.
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Sort order.
+    #[arg(long, value_enum, default_value_t = SortArg::Id)]
+    pub sort: SortArg,
+    /// At most this many.
+    #[arg(long, default_value_t = 50)]
+    pub limit: u32,
+    /// Skip this many.
+    #[arg(long, default_value_t = 0)]
+    pub offset: u32,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Customers in the generated shop (about ten order lines each).
+    #[arg(long, default_value_t = 1_000_000)]
+    pub customers: u64,
+    /// Working folder for the CSV files and the database (default: a new temporary folder).
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// Random seed of the generated shop.
+    #[arg(long, default_value_t = 7)]
+    pub seed: u64,
+    #[command(flatten)]
+    pub format: FormatArg,
+}

@@ -1,0 +1,99 @@
+//! Printing results: readable tables, JSON or CSV.
+
+use crate::cli::Format;
+use anyhow::Result;
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use serde::Serialize;
+use std::io::Write;
+
+/// A table of strings with a header, printable in every format but JSON.
+pub struct Grid {
+    pub header: Vec<&'static str>,
+    pub rows: Vec<Vec<String>>,
+    /// Columns aligned to the right (numbers).
+    pub numeric: Vec<usize>,
+}
+
+impl Grid {
+    pub fn new(header: Vec<&'static str>, numeric: Vec<usize>) -> Self {
+        Self { header, rows: Vec::new(), numeric }
+    }
+
+    pub fn push(&mut self, row: Vec<String>) {
+        self.rows.push(row);
+    }
+
+    pub fn render(&self) -> String {
+        let mut table = Table::new();
+        table.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled);
+        table.set_header(self.header.iter().map(|h| Cell::new(h)));
+        for row in &self.rows {
+            table.add_row(row.iter().enumerate().map(|(i, v)| {
+                let cell = Cell::new(v);
+                if self.numeric.contains(&i) { cell.set_alignment(CellAlignment::Right) } else { cell }
+            }));
+        }
+        table.to_string()
+    }
+
+    pub fn write_csv(&self, out: &mut dyn Write) -> Result<()> {
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(&self.header)?;
+        for row in &self.rows {
+            w.write_record(row)?;
+        }
+        w.flush()?;
+        Ok(())
+    }
+}
+
+/// Prints a value as JSON, or its grids as tables (with titles) or CSV (the first grid only... each in turn).
+pub fn print(format: Format, value: &impl Serialize, grids: &[(&str, &Grid)], notes: &[String]) -> Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, value)?;
+            writeln!(out)?;
+        }
+        Format::Csv => {
+            for (i, (_, grid)) in grids.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                grid.write_csv(&mut out)?;
+            }
+        }
+        Format::Table => {
+            for (title, grid) in grids {
+                if !title.is_empty() {
+                    writeln!(out, "{title}")?;
+                }
+                writeln!(out, "{}", grid.render())?;
+            }
+            for note in notes {
+                writeln!(out, "{note}")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A share as a percentage with one decimal.
+pub fn percent(share: f64) -> String {
+    format!("{:.1} %", share * 100.0)
+}
+
+/// An optional value, or a dash.
+pub fn or_dash<T: ToString>(v: Option<T>) -> String {
+    v.map_or_else(|| "–".to_owned(), |v| v.to_string())
+}
+
+/// Days with at most one decimal.
+pub fn days(v: Option<f64>) -> String {
+    match v {
+        Some(d) if (d - d.round()).abs() < 1e-9 => format!("{d:.0}"),
+        Some(d) => format!("{d:.1}"),
+        None => "–".to_owned(),
+    }
+}
