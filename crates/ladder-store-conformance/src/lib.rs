@@ -1,1 +1,67 @@
-//! placeholder
+//! One behaviour suite for every backend of [`ladder_store::Store`].
+//!
+//! Each case is a plain function over `&dyn Store` that panics on a failure. A backend crate runs them
+//! all with one line in its tests, which gives one `#[test]` per case:
+//!
+//! ```ignore
+//! ladder_store_conformance::conformance_tests!(|| Fixture::new(Box::new(open_a_fresh_store()), ()));
+//! ```
+//!
+//! The suite depends only on the trait crate, so backend crates can use it as a dev-dependency without
+//! a dependency cycle.
+#![deny(missing_docs)]
+
+pub mod cases;
+
+use ladder_store::Store;
+
+/// A fresh, empty store for one case, and whatever must live as long as it (a temporary folder, a
+/// throwaway database).
+pub struct Fixture {
+    /// The store under test.
+    pub store: Box<dyn Store>,
+    _guard: Box<dyn std::any::Any>,
+}
+
+impl Fixture {
+    /// Wraps a store and its guard.
+    pub fn new(store: Box<dyn Store>, guard: impl std::any::Any) -> Self {
+        Self { store, _guard: Box::new(guard) }
+    }
+}
+
+/// Expands to one `#[test]` per conformance case, each on a fresh store from `$fresh` (a closure or
+/// function returning a [`Fixture`]).
+#[macro_export]
+macro_rules! conformance_tests {
+    ($fresh:expr) => {
+        $crate::conformance_tests!(@cases $fresh;
+            customers_round_trip_every_field_and_script,
+            reimporting_a_customer_changes_nothing,
+            consent_evidence_is_kept_until_the_answer_changes,
+            orders_round_trip_with_lines_and_totals,
+            reimporting_an_order_changes_nothing_and_line_changes_update_the_total,
+            an_order_never_moves_to_another_customer,
+            an_order_for_an_unknown_customer_is_refused,
+            a_dropped_import_writes_nothing,
+            interactions_are_recorded_once,
+            scoring_facts_count_completed_orders_up_to_the_end_of_as_of,
+            scoring_facts_know_referrals_interactions_and_recommendations,
+            scores_and_history_round_trip,
+            a_dropped_scoring_writes_nothing,
+            customer_lists_filter_search_sort_and_page,
+            totals_by_dimension_and_purchase_milestones,
+            settings_round_trip_and_clear_empties_everything,
+            money_and_timestamps_at_their_edges,
+        );
+    };
+    (@cases $fresh:expr; $($case:ident),+ $(,)?) => {
+        $(
+            #[test]
+            fn $case() {
+                let fixture: $crate::Fixture = ($fresh)();
+                $crate::cases::$case(fixture.store.as_ref());
+            }
+        )+
+    };
+}

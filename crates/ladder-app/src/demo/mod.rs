@@ -101,10 +101,10 @@ const PERSONAS: &[(Persona, u32)] = &[
     (Persona::EventBuyer, 14),
     (Persona::OneTime, 14),
     (Persona::Tester, 12),
-    (Persona::Regular, 21),
+    (Persona::Regular, 22),
     (Persona::Advocate, 4),
     (Persona::Lapsed, 10),
-    (Persona::Fading, 5),
+    (Persona::Fading, 4),
 ];
 
 /// Days of history.
@@ -231,20 +231,21 @@ impl Generator<'_> {
             match persona {
                 Persona::EventBuyer => {
                     let category = if code.as_deref().is_some_and(|c| c.starts_with("NOWRUZ")) { "gifts" } else { "costumes" };
-                    order.lines = self.lines(&in_category(category), 1..=2);
+                    let count = self.rng.usize(1..=2);
+                    order.lines = self.lines(&in_category(category), count);
                     order.one_off = self.chance(50);
                 }
                 _ => {
                     let big = persona == Persona::Fading && day < fading_from;
-                    let size = if big { 3..=5 } else { [1, 1, 1, 1, 2, 2, 2, 3][self.rng.usize(0..8)]..=0 };
+                    let count = if big { self.rng.usize(3..=5) } else { [1, 1, 1, 1, 2, 2, 2, 3][self.rng.usize(0..8)] };
                     let mut pool: Vec<&Product> = PRODUCTS.iter().filter(|p| favourites.contains(&p.category)).collect();
                     if big || self.chance(20) {
                         pool.extend(in_category("kitchen"));
                     }
-                    order.lines = self.lines(&pool, size);
+                    order.lines = self.lines(&pool, count);
                     if !first && self.chance(3) {
                         // A gift for someone else: a one-off that says nothing about their taste.
-                        order.lines = self.lines(&in_category("gifts"), 1..=1);
+                        order.lines = self.lines(&in_category("gifts"), 1);
                         order.one_off = true;
                     }
                     order.status = match self.rng.u32(0..100) {
@@ -261,9 +262,9 @@ impl Generator<'_> {
         Ok(())
     }
 
-    fn lines(&mut self, pool: &[&Product], size: std::ops::RangeInclusive<usize>) -> Vec<OrderLine> {
-        // An empty range `n..=0` asks for exactly n lines.
-        let wanted = if size.is_empty() { *size.start() } else { self.rng.usize(size) }.min(pool.len());
+    /// `count` distinct products from the pool (fewer if the pool is smaller).
+    fn lines(&mut self, pool: &[&Product], count: usize) -> Vec<OrderLine> {
+        let wanted = count.min(pool.len());
         let mut lines: Vec<OrderLine> = Vec::with_capacity(wanted);
         while lines.len() < wanted {
             let p = *self.pick(pool);
@@ -299,7 +300,7 @@ impl Generator<'_> {
                 vec![first, first + i64::from(self.rng.u32(10..120))]
             }
             Persona::Regular | Persona::Advocate => {
-                let gap = f64::from(self.rng.u32(18..70));
+                let gap = f64::from(self.rng.u32(21..80));
                 let first = start + i64::from(self.rng.u32(0..(HISTORY_DAYS - 120) as u32));
                 self.cadence(first, gap, today)
             }
@@ -311,7 +312,7 @@ impl Generator<'_> {
             }
             Persona::Fading => {
                 let first = start + i64::from(self.rng.u32(0..60));
-                let (fast, slow) = (f64::from(self.rng.u32(12..22)), f64::from(self.rng.u32(45..70)));
+                let (fast, slow) = (f64::from(self.rng.u32(18..30)), f64::from(self.rng.u32(50..80)));
                 let mut days = self.cadence(first, fast, today - 180);
                 let slower = self.cadence(today - 180 + 20, slow, today);
                 days.extend(slower);

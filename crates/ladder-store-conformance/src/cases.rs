@@ -1,0 +1,523 @@
+//! The conformance cases. Each takes a fresh, empty store.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use ladder_domain::{
+    Birthday, Channel, Consent, Currency, Customer, CustomerKind, CustomerState, Interaction, InteractionKind,
+    LifecycleStage, Order, OrderLine, OrderStatus, RfmScore, RfmSegment, Rung,
+};
+use ladder_store::{
+    Change, ChangeKind, CustomerId, CustomerQuery, CustomerSort, Dimension, ImportContext, ScoreRecord, Store,
+    StoreError, WriteOutcome,
+};
+
+fn ts(s: &str) -> DateTime<Utc> {
+    ladder_domain::date::parse_timestamp(s).expect("test timestamp")
+}
+
+fn date(s: &str) -> NaiveDate {
+    ladder_domain::date::parse_date(s).expect("test date")
+}
+
+fn context() -> ImportContext {
+    ImportContext { now: ts("2025-06-01T12:00:00Z"), source: "import:test.csv".to_owned() }
+}
+
+fn customer(id: &str) -> Customer {
+    Customer { external_id: id.to_owned(), first_name: Some(format!("Name {id}")), ..Customer::default() }
+}
+
+fn order(id: &str, customer: &str, at: &str, lines: &[(&str, i64, i64)]) -> Order {
+    Order {
+        external_id: id.to_owned(),
+        customer_external_id: customer.to_owned(),
+        ordered_at: ts(at),
+        currency: Currency::parse("EUR").expect("EUR"),
+        campaign_code: None,
+        one_off: false,
+        status: OrderStatus::Completed,
+        lines: lines
+            .iter()
+            .map(|(sku, quantity, price)| OrderLine {
+                sku: (*sku).to_owned(),
+                product_name: Some(format!("Product {sku}")),
+                category: Some("coffee".to_owned()),
+                quantity: *quantity,
+                unit_price_minor: *price,
+            })
+            .collect(),
+    }
+}
+
+/// Writes customers, orders and interactions in one committed import.
+fn seed(store: &dyn Store, customers: &[Customer], orders: &[Order], interactions: &[Interaction]) {
+    let mut s = store.begin_import(context()).expect("begin import");
+    for c in customers {
+        s.put_customer(c).expect("put customer");
+    }
+    for o in orders {
+        s.put_order(o).expect("put order");
+    }
+    for i in interactions {
+        s.put_interaction(i).expect("put interaction");
+    }
+    s.commit().expect("commit import");
+}
+
+fn facts_of(store: &dyn Store, as_of: &str, currency: &str) -> Vec<ladder_store::ScoringRow> {
+    let mut rows = Vec::new();
+    store
+        .scoring_facts(date(as_of), currency, &mut |r| {
+            rows.push(r);
+            Ok(())
+        })
+        .expect("scoring facts");
+    rows
+}
+
+fn id_of(store: &dyn Store, external: &str) -> CustomerId {
+    store.customer(external).expect("read").expect("exists").id
+}
+
+/// Every profile field, consents, tags and attributes come back exactly, in any script.
+pub fn customers_round_trip_every_field_and_script(store: &dyn Store) {
+    let full = Customer {
+        external_id: "ק-17".to_owned(),
+        kind: Some(CustomerKind::Business),
+        first_name: Some("דנה".to_owned()),
+        last_name: Some("כהן".to_owned()),
+        company: Some("ООО «Северный кофе»".to_owned()),
+        industry: Some("hospitality".to_owned()),
+        email: Some("dana@example.co.il".to_owned()),
+        phone: Some("+972 52 123 4567".to_owned()),
+        address: Some("רחוב הרצל 5".to_owned()),
+        city: Some("تهران".to_owned()),
+        region: Some("Tehran".to_owned()),
+        country: Some("IR".to_owned()),
+        birthday: Some(Birthday { year: None, month: 2, day: 29 }),
+        profession: Some("chef".to_owned()),
+        income_band: Some("high".to_owned()),
+        preferred_language: Some("fa".to_owned()),
+        preferred_channel: Some(Channel::Sms),
+        consents: vec![
+            Consent { channel: Channel::Email, granted: true, at: Some(ts("2024-01-02T03:04:05Z")), source: Some("web form".to_owned()) },
+            Consent { channel: Channel::Sms, granted: false, at: None, source: None },
+        ],
+        referred_by: None,
+        created_at: Some(ts("2023-05-06T07:08:09Z")),
+        tags: vec!["vip".to_owned(), "קפה".to_owned()],
+        attributes: [("shoe_size".to_owned(), "41".to_owned()), ("любимый".to_owned(), "чай 🍵".to_owned())].into(),
+    };
+    seed(store, std::slice::from_ref(&full), &[], &[]);
+    let got = store.customer("ק-17").expect("read").expect("exists").profile;
+    let mut expected = full.clone();
+    // A consent without a date gets the import's time and source as its evidence.
+    expected.consents[1].at = Some(context().now);
+    expected.consents[1].source = Some(context().source);
+    let mut tags = expected.tags.clone();
+    tags.sort();
+    expected.tags = tags;
+    assert_eq!(got, expected);
+    assert!(store.customer("nobody").expect("read").is_none());
+}
+
+/// Upserts by the business's id: the same data is unchanged, a change is an update.
+pub fn reimporting_a_customer_changes_nothing(store: &dyn Store) {
+    let mut c = customer("C1");
+    c.tags = vec!["b".into(), "a".into()];
+    let mut s = store.begin_import(context()).expect("begin");
+    assert_eq!(s.put_customer(&c).expect("put"), WriteOutcome::Inserted);
+    assert!(s.customer_known("C1").expect("known"));
+    assert!(!s.customer_known("C2").expect("known"));
+    s.commit().expect("commit");
+    let mut s = store.begin_import(context()).expect("begin");
+    assert_eq!(s.put_customer(&c).expect("put"), WriteOutcome::Unchanged);
+    c.tags = vec!["a".into(), "b".into()];
+    assert_eq!(s.put_customer(&c).expect("put"), WriteOutcome::Unchanged, "tag order does not matter");
+    c.email = Some("new@example.com".into());
+    assert_eq!(s.put_customer(&c).expect("put"), WriteOutcome::Updated);
+    c.tags.push("c".into());
+    assert_eq!(s.put_customer(&c).expect("put"), WriteOutcome::Updated);
+    s.commit().expect("commit");
+    let got = store.customer("C1").expect("read").expect("exists").profile;
+    assert_eq!(got.email.as_deref(), Some("new@example.com"));
+    assert_eq!(got.tags, ["a", "b", "c"]);
+    assert_eq!(store.counts().expect("counts").customers, 1);
+}
+
+/// The first evidence of a consent stays while the answer stays the same.
+pub fn consent_evidence_is_kept_until_the_answer_changes(store: &dyn Store) {
+    let mut c = customer("C1");
+    c.consents = vec![Consent { channel: Channel::Email, granted: true, at: None, source: None }];
+    seed(store, std::slice::from_ref(&c), &[], &[]);
+    let later = ImportContext { now: ts("2025-09-09T00:00:00Z"), source: "import:later.csv".into() };
+    let mut s = store.begin_import(later.clone()).expect("begin");
+    assert_eq!(s.put_customer(&c).expect("put"), WriteOutcome::Unchanged);
+    s.commit().expect("commit");
+    let consent = &store.customer("C1").expect("read").expect("exists").profile.consents[0];
+    assert_eq!((consent.at, consent.source.as_deref()), (Some(context().now), Some("import:test.csv")));
+    c.consents[0].granted = false;
+    let mut s = store.begin_import(later.clone()).expect("begin");
+    assert_eq!(s.put_customer(&c).expect("put"), WriteOutcome::Updated);
+    s.commit().expect("commit");
+    let consent = &store.customer("C1").expect("read").expect("exists").profile.consents[0];
+    assert_eq!((consent.granted, consent.at, consent.source.as_deref()), (false, Some(later.now), Some("import:later.csv")));
+}
+
+/// Orders come back newest first with their lines, products and computed totals.
+pub fn orders_round_trip_with_lines_and_totals(store: &dyn Store) {
+    let mut first = order("O1", "C1", "2025-01-05T10:00:00Z", &[("SKU-A", 2, 1250), ("SKU-B", 1, 990)]);
+    first.campaign_code = Some("WELCOME10".into());
+    let mut gift = order("O2", "C1", "2025-02-05T10:00:00Z", &[("SKU-A", 1, 1250)]);
+    gift.one_off = true;
+    gift.status = OrderStatus::Refunded;
+    seed(store, &[customer("C1")], &[first, gift], &[]);
+    let d = store.customer("C1").expect("read").expect("exists");
+    assert_eq!(d.orders.len(), 2);
+    let (newest, oldest) = (&d.orders[0], &d.orders[1]);
+    assert_eq!((newest.order_id.as_str(), newest.one_off, newest.status), ("O2", true, OrderStatus::Refunded));
+    assert_eq!((oldest.order_id.as_str(), oldest.total_minor, oldest.currency.as_str()), ("O1", 3490, "EUR"));
+    assert_eq!(oldest.campaign_code.as_deref(), Some("WELCOME10"));
+    assert_eq!(oldest.ordered_at, ts("2025-01-05T10:00:00Z"));
+    let skus: Vec<_> = oldest.lines.iter().map(|l| (l.sku.as_str(), l.quantity, l.unit_price_minor)).collect();
+    assert_eq!(skus, [("SKU-A", 2, 1250), ("SKU-B", 1, 990)]);
+    assert_eq!(oldest.lines[0].product_name.as_deref(), Some("Product SKU-A"));
+    let counts = store.counts().expect("counts");
+    assert_eq!((counts.orders, counts.order_lines, counts.products), (2, 3, 2));
+}
+
+/// Re-sending an order is unchanged; a changed line is an update and the total follows it.
+pub fn reimporting_an_order_changes_nothing_and_line_changes_update_the_total(store: &dyn Store) {
+    let o = order("O1", "C1", "2025-01-05", &[("A", 1, 100), ("B", 2, 50)]);
+    seed(store, &[customer("C1")], std::slice::from_ref(&o), &[]);
+    let mut s = store.begin_import(context()).expect("begin");
+    assert_eq!(s.put_order(&o).expect("put"), [WriteOutcome::Unchanged, WriteOutcome::Unchanged]);
+    let changed = order("O1", "C1", "2025-01-05", &[("A", 3, 100), ("B", 2, 50), ("C", 1, 7)]);
+    assert_eq!(s.put_order(&changed).expect("put"), [WriteOutcome::Updated, WriteOutcome::Unchanged, WriteOutcome::Inserted]);
+    let mut cancelled = changed.clone();
+    cancelled.status = OrderStatus::Cancelled;
+    assert_eq!(s.put_order(&cancelled).expect("put"), [WriteOutcome::Updated; 3], "a header change updates every line's row");
+    s.commit().expect("commit");
+    let d = store.customer("C1").expect("read").expect("exists");
+    assert_eq!((d.orders[0].total_minor, d.orders[0].status), (407, OrderStatus::Cancelled));
+}
+
+/// An order id belongs to one customer for good.
+pub fn an_order_never_moves_to_another_customer(store: &dyn Store) {
+    seed(store, &[customer("C1"), customer("C2")], &[order("O1", "C1", "2025-01-05", &[("A", 1, 100)])], &[]);
+    let mut s = store.begin_import(context()).expect("begin");
+    let err = s.put_order(&order("O1", "C2", "2025-01-05", &[("A", 1, 100)])).expect_err("must refuse");
+    assert!(matches!(err, StoreError::Conflict(_)), "{err}");
+}
+
+/// Orders need a known customer.
+pub fn an_order_for_an_unknown_customer_is_refused(store: &dyn Store) {
+    let mut s = store.begin_import(context()).expect("begin");
+    let err = s.put_order(&order("O1", "ghost", "2025-01-05", &[("A", 1, 100)])).expect_err("must refuse");
+    assert!(matches!(err, StoreError::NotFound(_)), "{err}");
+}
+
+/// An import that is not committed leaves no trace.
+pub fn a_dropped_import_writes_nothing(store: &dyn Store) {
+    seed(store, &[customer("C0")], &[], &[]);
+    {
+        let mut s = store.begin_import(context()).expect("begin");
+        s.put_customer(&customer("C1")).expect("put");
+        s.put_order(&order("O1", "C1", "2025-01-05", &[("A", 1, 100)])).expect("put");
+        s.put_interaction(&Interaction { customer_external_id: "C0".into(), at: ts("2025-01-01"), kind: InteractionKind::Call, note: None }).expect("put");
+        let mut changed = customer("C0");
+        changed.email = Some("changed@example.com".into());
+        s.put_customer(&changed).expect("put");
+    }
+    let counts = store.counts().expect("counts");
+    assert_eq!((counts.customers, counts.orders, counts.order_lines, counts.products, counts.interactions), (1, 0, 0, 0, 0));
+    assert_eq!(store.customer("C0").expect("read").expect("exists").profile.email, None);
+}
+
+/// The same interaction twice is one interaction.
+pub fn interactions_are_recorded_once(store: &dyn Store) {
+    seed(store, &[customer("C1")], &[], &[]);
+    let i = Interaction { customer_external_id: "C1".into(), at: ts("2025-01-01T09:00:00Z"), kind: InteractionKind::SignUp, note: Some("נרשמה".into()) };
+    let mut s = store.begin_import(context()).expect("begin");
+    assert_eq!(s.put_interaction(&i).expect("put"), WriteOutcome::Inserted);
+    assert_eq!(s.put_interaction(&i).expect("put"), WriteOutcome::Unchanged);
+    let other = Interaction { note: None, ..i.clone() };
+    assert_eq!(s.put_interaction(&other).expect("put"), WriteOutcome::Inserted);
+    s.commit().expect("commit");
+    let d = store.customer("C1").expect("read").expect("exists");
+    assert_eq!(d.interactions.len(), 2);
+    assert!(d.interactions.contains(&i));
+}
+
+/// Only completed orders placed by the end of `as_of` count; spend counts the shop currency only;
+/// gaps are between distinct order days.
+pub fn scoring_facts_count_completed_orders_up_to_the_end_of_as_of(store: &dyn Store) {
+    let mut orders = vec![
+        order("O1", "C1", "2025-01-01T08:00:00Z", &[("A", 1, 1000)]),
+        order("O2", "C1", "2025-01-01T20:00:00Z", &[("A", 1, 500)]),
+        order("O3", "C1", "2025-01-11T10:00:00Z", &[("A", 2, 1000)]),
+        order("O4", "C1", "2025-01-31T23:59:59Z", &[("A", 1, 100)]),
+        order("O5", "C1", "2025-02-01T00:00:00Z", &[("A", 1, 100)]),
+    ];
+    let mut cancelled = order("O6", "C1", "2025-01-20", &[("A", 1, 9999)]);
+    cancelled.status = OrderStatus::Cancelled;
+    let mut refunded = order("O7", "C1", "2025-01-21", &[("A", 1, 9999)]);
+    refunded.status = OrderStatus::Refunded;
+    let mut dollars = order("O8", "C1", "2025-01-25", &[("A", 1, 777)]);
+    dollars.currency = Currency::parse("USD").expect("USD");
+    orders.extend([cancelled, refunded, dollars]);
+    seed(store, &[customer("C1"), customer("C2")], &orders, &[]);
+
+    let rows = facts_of(store, "2025-01-31", "EUR");
+    assert_eq!(rows.len(), 2);
+    let c1 = rows.iter().find(|r| r.customer == id_of(store, "C1")).expect("C1");
+    let f = &c1.facts;
+    assert_eq!(f.orders, 5, "O1–O4 and the USD order; not cancelled, refunded or after as_of");
+    assert_eq!(f.first_order, Some(date("2025-01-01")));
+    assert_eq!(f.second_order, Some(date("2025-01-01")));
+    assert_eq!(f.third_order, Some(date("2025-01-11")));
+    assert_eq!(f.last_order, Some(date("2025-01-31")));
+    assert_eq!(f.spend_minor, 1000 + 500 + 2000 + 100, "only EUR orders are spend");
+    // Distinct days 01, 11, 25, 31: gaps 10, 14, 6 → median 10.
+    assert_eq!(f.median_gap_days, Some(10.0));
+    assert_eq!(c1.previous, None);
+
+    let c2 = rows.iter().find(|r| r.customer == id_of(store, "C2")).expect("C2");
+    assert_eq!((c2.facts.orders, c2.facts.first_order, c2.facts.median_gap_days), (0, None, None));
+
+    // Before the first order there is nothing.
+    let before = facts_of(store, "2024-12-31", "EUR");
+    assert!(before.iter().all(|r| r.facts.orders == 0 && r.facts.last_order.is_none()));
+    // An even number of gaps: 10, 14, 6, 1 → sorted 1, 6, 10, 14 → median 8.
+    let later = facts_of(store, "2025-02-01", "EUR");
+    let c1 = later.iter().find(|r| r.customer == id_of(store, "C1")).expect("C1");
+    assert_eq!(c1.facts.median_gap_days, Some(8.0));
+}
+
+/// Interactions, referrals received and given, and public recommendations reach the facts.
+pub fn scoring_facts_know_referrals_interactions_and_recommendations(store: &dyn Store) {
+    let mut friend = customer("F1");
+    friend.referred_by = Some("A1".into());
+    let mut idle_friend = customer("F2");
+    idle_friend.referred_by = Some("A1".into());
+    let mut late = customer("F3");
+    late.referred_by = Some("A1".into());
+    late.created_at = Some(ts("2025-12-01"));
+    let interactions = [
+        Interaction { customer_external_id: "P1".into(), at: ts("2025-01-02"), kind: InteractionKind::Inquiry, note: None },
+        Interaction { customer_external_id: "P1".into(), at: ts("2025-01-09"), kind: InteractionKind::SignUp, note: None },
+        Interaction { customer_external_id: "P1".into(), at: ts("2025-03-01"), kind: InteractionKind::Visit, note: None },
+        Interaction { customer_external_id: "A1".into(), at: ts("2025-01-20"), kind: InteractionKind::Recommendation, note: None },
+    ];
+    seed(
+        store,
+        &[customer("A1"), friend, idle_friend, late, customer("P1")],
+        &[order("O1", "F1", "2025-01-10", &[("A", 1, 100)]), order("O2", "F3", "2025-12-02", &[("A", 1, 100)])],
+        &interactions,
+    );
+    let rows = facts_of(store, "2025-01-31", "EUR");
+    let get = |id: &str| rows.iter().find(|r| r.customer == id_of(store, id)).expect("row").facts.clone();
+    let a1 = get("A1");
+    assert_eq!((a1.referred_buyers, a1.recommendations, a1.interactions), (1, 1, 1), "only F1 had ordered by as_of");
+    let p1 = get("P1");
+    assert_eq!(p1.interactions, 2, "the visit is after as_of");
+    assert_eq!(p1.last_interaction, Some((InteractionKind::SignUp, date("2025-01-09"))));
+    assert!(get("F2").was_referred);
+    assert!(!get("F3").was_referred, "not yet known at as_of");
+    assert!(!get("P1").was_referred);
+}
+
+fn score(customer: CustomerId, as_of: &str, rung: Rung, state: Option<CustomerState>) -> ScoreRecord {
+    ScoreRecord {
+        customer,
+        as_of: date(as_of),
+        rung,
+        rung_reason: format!("because {rung}"),
+        state,
+        state_reason: state.map(|s| format!("because {s}")),
+        lifecycle_stage: rung.lifecycle_stage(),
+        recency_days: Some(3),
+        orders: 3,
+        first_order: Some(date("2025-01-01")),
+        second_order: Some(date("2025-01-11")),
+        third_order: Some(date("2025-01-31")),
+        last_order: Some(date("2025-01-31")),
+        spend_minor: 4200,
+        rfm: Some(RfmScore { r: 5, f: 4, m: 3 }),
+        rfm_segment: Some(RfmSegment::Champions),
+    }
+}
+
+/// Scores replace the previous ones; history accumulates in order; facts see the previous placement.
+pub fn scores_and_history_round_trip(store: &dyn Store) {
+    seed(store, &[customer("C1")], &[], &[]);
+    let id = id_of(store, "C1");
+    let change = |kind, from: Option<&str>, to: &str, at: &str| Change {
+        kind,
+        from: from.map(str::to_owned),
+        to: Some(to.to_owned()),
+        at: date(at),
+        reason: format!("to {to}"),
+    };
+    let mut s = store.begin_scoring().expect("begin");
+    let first = score(id, "2025-02-01", Rung::Loyal, Some(CustomerState::Active));
+    s.put(&first, &[change(ChangeKind::Rung, None, "loyal", "2025-02-01"), change(ChangeKind::State, None, "active", "2025-02-01")]).expect("put");
+    s.commit().expect("commit");
+    let mut s = store.begin_scoring().expect("begin");
+    let second = score(id, "2025-06-01", Rung::Repeat, Some(CustomerState::Lapsed));
+    s.put(&second, &[change(ChangeKind::Rung, Some("loyal"), "repeat", "2025-06-01")]).expect("put");
+    s.commit().expect("commit");
+
+    let d = store.customer("C1").expect("read").expect("exists");
+    assert_eq!(d.score.as_ref(), Some(&second));
+    assert_eq!(d.score.as_ref().map(|s| s.lifecycle_stage), Some(LifecycleStage::Development));
+    let history: Vec<_> = d.history.iter().map(|h| (h.kind, h.from.as_deref(), h.to.as_deref(), h.at)).collect();
+    assert_eq!(
+        history,
+        [
+            (ChangeKind::Rung, None, Some("loyal"), date("2025-02-01")),
+            (ChangeKind::State, None, Some("active"), date("2025-02-01")),
+            (ChangeKind::Rung, Some("loyal"), Some("repeat"), date("2025-06-01")),
+        ]
+    );
+    assert_eq!(d.history[2].reason, "to repeat");
+    let rows = facts_of(store, "2025-06-02", "EUR");
+    assert_eq!(rows[0].previous, Some((Rung::Repeat, Some(CustomerState::Lapsed))));
+}
+
+/// A scoring that is not committed leaves the old scores.
+pub fn a_dropped_scoring_writes_nothing(store: &dyn Store) {
+    seed(store, &[customer("C1")], &[], &[]);
+    let id = id_of(store, "C1");
+    {
+        let mut s = store.begin_scoring().expect("begin");
+        s.put(&score(id, "2025-02-01", Rung::Loyal, None), &[]).expect("put");
+    }
+    assert_eq!(store.counts().expect("counts").scores, 0);
+    assert!(store.customer("C1").expect("read").expect("exists").score.is_none());
+}
+
+/// Lists filter by rung, state, segment, country and tag, search any script without case, sort and page.
+pub fn customer_lists_filter_search_sort_and_page(store: &dyn Store) {
+    let mut people = Vec::new();
+    for (id, first, last, email, country, tag) in [
+        ("C1", "Ольга", "Иванова", "olga@example.ru", "RU", "vip"),
+        ("C2", "דנה", "כהן", "dana@example.co.il", "IL", ""),
+        ("C3", "مریم", "احمدی", "maryam@example.ir", "IR", "vip"),
+        ("C4", "Oliver", "Smith", "OLIVER@EXAMPLE.CO.UK", "GB", ""),
+    ] {
+        let mut c = customer(id);
+        c.first_name = Some(first.into());
+        c.last_name = Some(last.into());
+        c.email = Some(email.into());
+        c.country = Some(country.into());
+        if !tag.is_empty() {
+            c.tags = vec![tag.into()];
+        }
+        people.push(c);
+    }
+    seed(store, &people, &[], &[]);
+    let mut s = store.begin_scoring().expect("begin");
+    let mut spend = 100;
+    for (id, rung, state) in [
+        ("C1", Rung::Loyal, Some(CustomerState::Active)),
+        ("C2", Rung::Customer, Some(CustomerState::Lapsed)),
+        ("C3", Rung::Loyal, Some(CustomerState::Active)),
+        ("C4", Rung::Prospect, None),
+    ] {
+        let mut record = score(id_of(store, id), "2025-02-01", rung, state);
+        record.spend_minor = spend;
+        spend *= 2;
+        if state.is_none() {
+            record.rfm = None;
+            record.rfm_segment = None;
+        }
+        s.put(&record, &[]).expect("put");
+    }
+    s.commit().expect("commit");
+    let ids = |q: CustomerQuery| -> Vec<String> {
+        store.list_customers(&CustomerQuery { limit: 100, ..q }).expect("list").into_iter().map(|c| c.customer_id).collect()
+    };
+    let q = CustomerQuery::default;
+    assert_eq!(ids(q()), ["C1", "C2", "C3", "C4"]);
+    assert_eq!(ids(CustomerQuery { search: Some("ОЛЬГА".into()), ..q() }), ["C1"], "Cyrillic without case");
+    assert_eq!(ids(CustomerQuery { search: Some("иван".into()), ..q() }), ["C1"]);
+    assert_eq!(ids(CustomerQuery { search: Some("כהן".into()), ..q() }), ["C2"]);
+    assert_eq!(ids(CustomerQuery { search: Some("مریم".into()), ..q() }), ["C3"]);
+    assert_eq!(ids(CustomerQuery { search: Some("oliver@example".into()), ..q() }), ["C4"], "email without case");
+    assert_eq!(ids(CustomerQuery { search: Some("50%".into()), ..q() }), Vec::<String>::new(), "% is literal");
+    assert_eq!(ids(CustomerQuery { rung: Some(Rung::Loyal), ..q() }), ["C1", "C3"]);
+    assert_eq!(ids(CustomerQuery { state: Some(CustomerState::Lapsed), ..q() }), ["C2"]);
+    assert_eq!(ids(CustomerQuery { segment: Some(RfmSegment::Champions), ..q() }), ["C1", "C2", "C3"]);
+    assert_eq!(ids(CustomerQuery { country: Some("ir".into()), ..q() }), ["C3"]);
+    assert_eq!(ids(CustomerQuery { tag: Some("vip".into()), ..q() }), ["C1", "C3"]);
+    assert_eq!(ids(CustomerQuery { tag: Some("vip".into()), rung: Some(Rung::Loyal), country: Some("RU".into()), ..q() }), ["C1"]);
+    assert_eq!(ids(CustomerQuery { sort: CustomerSort::Spend, ..q() }), ["C4", "C3", "C2", "C1"]);
+    let page = store.list_customers(&CustomerQuery { sort: CustomerSort::Spend, limit: 2, offset: 1, ..q() }).expect("list");
+    assert_eq!(page.iter().map(|c| c.customer_id.as_str()).collect::<Vec<_>>(), ["C3", "C2"]);
+    assert_eq!(page[0].name, "مریم احمدی");
+    assert_eq!((page[0].rung, page[0].spend_minor), (Some(Rung::Loyal), 400));
+}
+
+/// Totals group the stored scores; milestones count 1st/2nd/3rd orders with median days between.
+pub fn totals_by_dimension_and_purchase_milestones(store: &dyn Store) {
+    let people: Vec<_> = ["C1", "C2", "C3", "C4"].into_iter().map(customer).collect();
+    seed(store, &people, &[], &[]);
+    let mut s = store.begin_scoring().expect("begin");
+    let specs = [
+        ("C1", Rung::Loyal, 5, Some(("2025-01-01", "2025-01-11", Some("2025-01-31")))),
+        ("C2", Rung::Loyal, 3, Some(("2025-01-01", "2025-01-21", Some("2025-01-22")))),
+        ("C3", Rung::Customer, 1, None),
+        ("C4", Rung::Suspect, 0, None),
+    ];
+    for (id, rung, orders, days) in specs {
+        let mut r = score(id_of(store, id), "2025-02-01", rung, None);
+        r.orders = orders;
+        r.spend_minor = i64::from(orders) * 1000;
+        r.first_order = (orders > 0).then(|| date("2025-01-01"));
+        r.second_order = days.map(|d| date(d.1));
+        r.third_order = days.and_then(|d| d.2.map(date));
+        s.put(&r, &[]).expect("put");
+    }
+    s.commit().expect("commit");
+    let totals = store.summary_by(Dimension::Rung).expect("totals");
+    let loyal = totals.iter().find(|t| t.key.as_deref() == Some("loyal")).expect("loyal");
+    assert_eq!((loyal.customers, loyal.orders, loyal.revenue_minor), (2, 8, 8000));
+    assert_eq!(totals.iter().map(|t| t.customers).sum::<u64>(), 4);
+    let stages = store.summary_by(Dimension::LifecycleStage).expect("totals");
+    assert!(stages.iter().any(|t| t.key.as_deref() == Some("retention") && t.customers == 2));
+    let m = store.purchase_milestones().expect("milestones");
+    assert_eq!(m.reached, [3, 2, 2]);
+    assert_eq!(m.median_days_first_to_second, Some(15.0), "10 and 20 days");
+    assert_eq!(m.median_days_second_to_third, Some(10.5), "20 and 1 days");
+}
+
+/// Settings persist; clearing removes every row.
+pub fn settings_round_trip_and_clear_empties_everything(store: &dyn Store) {
+    assert_eq!(store.setting("currency").expect("read"), None);
+    store.set_setting("currency", "ILS").expect("write");
+    store.set_setting("currency", "IRR").expect("write");
+    assert_eq!(store.setting("currency").expect("read").as_deref(), Some("IRR"));
+    seed(store, &[customer("C1")], &[order("O1", "C1", "2025-01-01", &[("A", 1, 1)])], &[]);
+    store.clear().expect("clear");
+    assert_eq!(store.counts().expect("counts"), ladder_store::TableCounts::default());
+    assert_eq!(store.setting("currency").expect("read"), None);
+}
+
+/// Large amounts, zero prices and the first and far timestamps survive exactly.
+pub fn money_and_timestamps_at_their_edges(store: &dyn Store) {
+    let big = 4_000_000_000_000_000i64; // 40 quadrillion cents
+    let mut orders = vec![
+        order("O1", "C1", "1970-01-01T00:00:00Z", &[("A", 2, big)]),
+        order("O2", "C1", "2099-12-31T23:59:59Z", &[("FREE", 1, 0)]),
+    ];
+    orders[0].currency = Currency::parse("IRR").expect("IRR");
+    seed(store, &[customer("C1")], &orders, &[]);
+    let d = store.customer("C1").expect("read").expect("exists");
+    assert_eq!(d.orders[0].ordered_at, ts("2099-12-31T23:59:59Z"));
+    assert_eq!(d.orders[0].total_minor, 0);
+    assert_eq!(d.orders[1].ordered_at, ts("1970-01-01T00:00:00Z"));
+    assert_eq!((d.orders[1].total_minor, d.orders[1].currency.as_str()), (2 * big, "IRR"));
+    let rows = facts_of(store, "2100-01-01", "IRR");
+    assert_eq!((rows[0].facts.orders, rows[0].facts.spend_minor), (2, 2 * big));
+    assert_eq!(rows[0].facts.first_order, Some(date("1970-01-01")));
+}
