@@ -38,7 +38,9 @@ impl ImportKind {
     fn required(self) -> &'static [&'static str] {
         match self {
             ImportKind::Customers => &["customer_id"],
-            ImportKind::Orders => &["order_id", "customer_id", "ordered_at", "sku", "quantity", "unit_price", "currency"],
+            ImportKind::Orders => {
+                &["order_id", "customer_id", "ordered_at", "sku", "quantity", "unit_price", "currency"]
+            }
             ImportKind::Interactions => &["customer_id", "at", "kind"],
         }
     }
@@ -91,7 +93,9 @@ impl ImportSummary {
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// A row has a bad value.
-    #[error("{file} line {line}, column \"{column}\": {value:?} {problem}. Nothing was imported; fix the row, or use --skip-invalid to import the good rows")]
+    #[error(
+        "{file} line {line}, column \"{column}\": {value:?} {problem}. Nothing was imported; fix the row, or use --skip-invalid to import the good rows"
+    )]
     Invalid {
         /// The file.
         file: String,
@@ -151,7 +155,11 @@ pub fn import_file(
 ) -> Result<ImportSummary, ImportError> {
     let label = path.display().to_string();
     let file_name = path.file_name().map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned());
-    let file = File::open(path).map_err(|e| ImportError::Unreadable { file: label.clone(), line: None, message: e.to_string() })?;
+    let file = File::open(path).map_err(|e| ImportError::Unreadable {
+        file: label.clone(),
+        line: None,
+        message: e.to_string(),
+    })?;
     let size = file.metadata().map(|m| m.len()).ok();
     let mut reader = Reader::new(label.clone(), file, kind)?;
     let mut session = store.begin_import(ImportContext { now: options.now, source: format!("import:{file_name}") })?;
@@ -171,7 +179,11 @@ pub fn import_file(
     }
     progress.end();
     if let Some(mut writer) = job.rejects.take() {
-        writer.flush().map_err(|e| ImportError::Unreadable { file: job.rejects_path().display().to_string(), line: None, message: e.to_string() })?;
+        writer.flush().map_err(|e| ImportError::Unreadable {
+            file: job.rejects_path().display().to_string(),
+            line: None,
+            message: e.to_string(),
+        })?;
     }
     session.commit()?;
     if job.summary.written() > 0 {
@@ -211,7 +223,11 @@ impl Job<'_> {
         }
         if self.rejects.is_none() {
             let path = self.rejects_path();
-            let unwritable = |e: csv::Error| ImportError::Unreadable { file: path.display().to_string(), line: None, message: e.to_string() };
+            let unwritable = |e: csv::Error| ImportError::Unreadable {
+                file: path.display().to_string(),
+                line: None,
+                message: e.to_string(),
+            };
             let mut writer = csv::Writer::from_path(&path).map_err(unwritable)?;
             let mut header = self.headers.clone();
             header.extend(["line".to_owned(), "reason".to_owned()]);
@@ -223,11 +239,11 @@ impl Job<'_> {
         let mut row: Vec<String> = record.iter().map(str::to_owned).collect();
         row.extend([line.to_string(), reason]);
         let path = self.rejects_path();
-        self.rejects
-            .as_mut()
-            .expect("created above")
-            .write_record(&row)
-            .map_err(|e| ImportError::Unreadable { file: path.display().to_string(), line: None, message: e.to_string() })?;
+        self.rejects.as_mut().expect("created above").write_record(&row).map_err(|e| ImportError::Unreadable {
+            file: path.display().to_string(),
+            line: None,
+            message: e.to_string(),
+        })?;
         self.summary.rejected += 1;
         Ok(())
     }
@@ -239,8 +255,19 @@ struct Reader {
     csv: csv::Reader<File>,
     headers: Vec<String>,
     columns: HashMap<String, usize>,
+    /// Customers: the columns that hold custom attributes.
+    attribute_columns: Vec<usize>,
+    /// Customers: per channel, the columns of its consent, its date and its source.
+    consent_columns: Vec<ConsentColumns>,
     record: StringRecord,
     line: u64,
+}
+
+struct ConsentColumns {
+    channel: Channel,
+    answer: (String, usize),
+    at: Option<(String, usize)>,
+    source: Option<usize>,
 }
 
 impl Reader {
@@ -259,7 +286,35 @@ impl Reader {
         if !missing.is_empty() {
             return Err(ImportError::MissingColumns { file, missing, found: headers });
         }
-        Ok(Self { file, csv, headers, columns, record: StringRecord::new(), line: 1 })
+        let attribute_columns = headers
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| !is_customer_column(&h.to_ascii_lowercase()))
+            .map(|(i, _)| i)
+            .collect();
+        let consent_columns = Channel::ALL
+            .iter()
+            .filter_map(|&channel| {
+                let name = format!("consent_{}", channel.as_str());
+                let at = format!("{name}_at");
+                Some(ConsentColumns {
+                    channel,
+                    answer: (name.clone(), *columns.get(&name)?),
+                    at: columns.get(&at).map(|&i| (at, i)),
+                    source: columns.get(&format!("{name}_source")).copied(),
+                })
+            })
+            .collect();
+        Ok(Self {
+            file,
+            csv,
+            headers,
+            columns,
+            attribute_columns,
+            consent_columns,
+            record: StringRecord::new(),
+            line: 1,
+        })
     }
 
     /// Reads the next record; false at the end of the file.
@@ -286,6 +341,11 @@ impl Reader {
         self.columns.get(column).and_then(|&i| self.record.get(i)).map(str::trim).filter(|v| !v.is_empty())
     }
 
+    /// The trimmed value at a column index, `None` when empty.
+    fn at(&self, index: usize) -> Option<&str> {
+        self.record.get(index).map(str::trim).filter(|v| !v.is_empty())
+    }
+
     fn required(&self, column: &str) -> Result<&str, RowError> {
         self.get(column).ok_or_else(|| bad(column, "", "is empty; this column is required"))
     }
@@ -302,7 +362,7 @@ fn csv_problem(e: &csv::Error) -> String {
 }
 
 fn report_progress(reader: &Reader, progress: &dyn Progress, rows: u64) {
-    if rows % 8192 == 0 {
+    if rows.is_multiple_of(8192) {
         progress.set_position(reader.byte());
     }
 }
@@ -323,16 +383,36 @@ fn parse_time(column: &str, value: &str) -> Result<DateTime<Utc>, RowError> {
 
 /// Columns of the customers file that are not custom attributes.
 const CUSTOMER_COLUMNS: &[&str] = &[
-    "customer_id", "kind", "first_name", "last_name", "company", "industry", "email", "phone", "address", "city",
-    "region", "country", "birthday", "profession", "income_band", "preferred_language", "preferred_channel",
-    "referred_by", "created_at", "tags",
+    "customer_id",
+    "kind",
+    "first_name",
+    "last_name",
+    "company",
+    "industry",
+    "email",
+    "phone",
+    "address",
+    "city",
+    "region",
+    "country",
+    "birthday",
+    "profession",
+    "income_band",
+    "preferred_language",
+    "preferred_channel",
+    "referred_by",
+    "created_at",
+    "tags",
 ];
 
 fn is_customer_column(column: &str) -> bool {
-    CUSTOMER_COLUMNS.contains(&column) || Channel::ALL.iter().any(|ch| {
-        let c = ch.as_str();
-        column.strip_prefix("consent_").is_some_and(|rest| rest == c || rest == format!("{c}_at") || rest == format!("{c}_source"))
-    })
+    CUSTOMER_COLUMNS.contains(&column)
+        || Channel::ALL.iter().any(|ch| {
+            let c = ch.as_str();
+            column
+                .strip_prefix("consent_")
+                .is_some_and(|rest| rest == c || rest == format!("{c}_at") || rest == format!("{c}_source"))
+        })
 }
 
 fn parse_customer(r: &Reader) -> Result<Customer, RowError> {
@@ -342,45 +422,46 @@ fn parse_customer(r: &Reader) -> Result<Customer, RowError> {
         Some(v) => Some(CustomerKind::parse(v).ok_or_else(|| bad("kind", v, "is not person or business"))?),
         None => None,
     };
-    if let Some(email) = r.get("email") {
-        if !email.contains('@') || email.contains(char::is_whitespace) {
-            return Err(bad("email", email, "is not an email address"));
-        }
+    if let Some(email) = r.get("email")
+        && (!email.contains('@') || email.contains(char::is_whitespace))
+    {
+        return Err(bad("email", email, "is not an email address"));
     }
     let birthday = match r.get("birthday") {
         Some(v) => Some(Birthday::parse(v).map_err(|e| bad("birthday", v, e.to_string()))?),
         None => None,
     };
     let preferred_channel = match r.get("preferred_channel") {
-        Some(v) => Some(Channel::parse(v).ok_or_else(|| bad("preferred_channel", v, format!("is not a channel; use one of {}", Channel::names())))?),
+        Some(v) => Some(Channel::parse(v).ok_or_else(|| {
+            bad("preferred_channel", v, format!("is not a channel; use one of {}", Channel::names()))
+        })?),
         None => None,
     };
     let created_at = r.get("created_at").map(|v| parse_time("created_at", v)).transpose()?;
     let mut consents = Vec::new();
-    for channel in Channel::ALL {
-        let column = format!("consent_{}", channel.as_str());
-        let Some(value) = r.get(&column) else { continue };
-        let at_column = format!("{column}_at");
-        let at = r.get(&at_column).map(|v| parse_time(&at_column, v)).transpose()?;
+    for columns in &r.consent_columns {
+        let Some(value) = r.at(columns.answer.1) else { continue };
+        let at = match &columns.at {
+            Some((name, i)) => r.at(*i).map(|v| parse_time(name, v)).transpose()?,
+            None => None,
+        };
         consents.push(Consent {
-            channel: *channel,
-            granted: parse_yes_no(&column, value)?,
+            channel: columns.channel,
+            granted: parse_yes_no(&columns.answer.0, value)?,
             at,
-            source: text(&format!("{column}_source")),
+            source: columns.source.and_then(|i| r.at(i)).map(str::to_owned),
         });
     }
     let referred_by = text("referred_by");
     if referred_by.as_deref() == Some(external_id.as_str()) {
         return Err(bad("referred_by", &external_id, "is the customer themself"));
     }
-    let tags = r.get("tags").map(|t| t.split(';').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect()).unwrap_or_default();
-    let attributes: BTreeMap<String, String> = r
-        .headers
-        .iter()
-        .enumerate()
-        .filter(|(_, h)| !is_customer_column(&h.to_ascii_lowercase()))
-        .filter_map(|(i, h)| Some((h.clone(), r.record.get(i)?.trim().to_owned())).filter(|(_, v)| !v.is_empty()))
-        .collect();
+    let tags = r
+        .get("tags")
+        .map(|t| t.split(';').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect())
+        .unwrap_or_default();
+    let attributes: BTreeMap<String, String> =
+        r.attribute_columns.iter().filter_map(|&i| Some((r.headers[i].clone(), r.at(i)?.to_owned()))).collect();
     Ok(Customer {
         external_id,
         kind,
@@ -407,7 +488,12 @@ fn parse_customer(r: &Reader) -> Result<Customer, RowError> {
     })
 }
 
-fn import_customers(reader: &mut Reader, session: &mut dyn ImportSession, job: &mut Job<'_>, progress: &dyn Progress) -> Result<(), ImportError> {
+fn import_customers(
+    reader: &mut Reader,
+    session: &mut dyn ImportSession,
+    job: &mut Job<'_>,
+    progress: &dyn Progress,
+) -> Result<(), ImportError> {
     // Rows whose referrer comes later in the file wait until the end.
     let mut waiting: Vec<(u64, StringRecord, Customer)> = Vec::new();
     while reader.next()? {
@@ -420,11 +506,11 @@ fn import_customers(reader: &mut Reader, session: &mut dyn ImportSession, job: &
                 continue;
             }
         };
-        if let Some(referrer) = &customer.referred_by {
-            if !session.customer_known(referrer)? {
-                waiting.push((reader.line, reader.record.clone(), customer));
-                continue;
-            }
+        if let Some(referrer) = &customer.referred_by
+            && !session.customer_known(referrer)?
+        {
+            waiting.push((reader.line, reader.record.clone(), customer));
+            continue;
         }
         let outcome = session.put_customer(&customer)?;
         job.summary.count(outcome);
@@ -466,17 +552,23 @@ fn parse_order_line(r: &Reader) -> Result<LineRow, RowError> {
     let quantity_text = r.required("quantity")?;
     let quantity: i64 = quantity_text.parse().map_err(|_| bad("quantity", quantity_text, "is not a whole number"))?;
     if quantity < 1 {
-        let problem = if quantity < 0 { "is negative; a quantity is at least 1 (use status refunded for returns)" } else { "is zero; a quantity is at least 1" };
+        let problem = if quantity < 0 {
+            "is negative; a quantity is at least 1 (use status refunded for returns)"
+        } else {
+            "is zero; a quantity is at least 1"
+        };
         return Err(bad("quantity", quantity_text, problem));
     }
     let price_text = r.required("unit_price")?;
-    let unit_price_minor = currency.parse_amount(price_text).map_err(|e| bad("unit_price", price_text, e.to_string()))?;
+    let unit_price_minor =
+        currency.parse_amount(price_text).map_err(|e| bad("unit_price", price_text, e.to_string()))?;
     if unit_price_minor < 0 {
         return Err(bad("unit_price", price_text, "is negative; use status refunded for refunds"));
     }
     let one_off = r.get("one_off").map(|v| parse_yes_no("one_off", v)).transpose()?.unwrap_or(false);
     let status = match r.get("status") {
-        Some(v) => OrderStatus::parse(v).ok_or_else(|| bad("status", v, format!("is not a status; use one of {}", OrderStatus::names())))?,
+        Some(v) => OrderStatus::parse(v)
+            .ok_or_else(|| bad("status", v, format!("is not a status; use one of {}", OrderStatus::names())))?,
         None => OrderStatus::Completed,
     };
     Ok(LineRow {
@@ -509,7 +601,13 @@ impl OrderGroup {
         let first = self.rows[0].0;
         let o = &self.order;
         let differs = |column: &str, value: String| {
-            bad(column, &value, format!("differs from the order's first line (line {first}); all lines of an order share its customer, time, currency, status, code and one-off mark"))
+            bad(
+                column,
+                &value,
+                format!(
+                    "differs from the order's first line (line {first}); all lines of an order share its customer, time, currency, status, code and one-off mark"
+                ),
+            )
         };
         if row.customer_id != o.customer_external_id {
             return Err(differs("customer_id", row.customer_id.clone()));
@@ -530,14 +628,21 @@ impl OrderGroup {
             return Err(differs("one_off", if row.one_off { "yes" } else { "no" }.to_owned()));
         }
         if let Some(i) = o.lines.iter().position(|l| l.sku == row.line.sku) {
-            let problem = format!("appears twice in order {} (also on line {}); put it on one line with the total quantity", o.external_id, self.rows[i].0);
+            let problem = format!(
+                "appears twice in order {} (also on line {}); put it on one line with the total quantity",
+                o.external_id, self.rows[i].0
+            );
             return Err(bad("sku", &row.line.sku, problem));
         }
         Ok(())
     }
 }
 
-fn flush_order(group: Option<OrderGroup>, session: &mut dyn ImportSession, job: &mut Job<'_>) -> Result<(), ImportError> {
+fn flush_order(
+    group: Option<OrderGroup>,
+    session: &mut dyn ImportSession,
+    job: &mut Job<'_>,
+) -> Result<(), ImportError> {
     let Some(group) = group else { return Ok(()) };
     match session.put_order(&group.order) {
         Ok(outcomes) => {
@@ -556,7 +661,12 @@ fn flush_order(group: Option<OrderGroup>, session: &mut dyn ImportSession, job: 
     }
 }
 
-fn import_orders(reader: &mut Reader, session: &mut dyn ImportSession, job: &mut Job<'_>, progress: &dyn Progress) -> Result<(), ImportError> {
+fn import_orders(
+    reader: &mut Reader,
+    session: &mut dyn ImportSession,
+    job: &mut Job<'_>,
+    progress: &dyn Progress,
+) -> Result<(), ImportError> {
     let mut group: Option<OrderGroup> = None;
     while reader.next()? {
         job.summary.read += 1;
@@ -608,12 +718,18 @@ fn parse_interaction(r: &Reader) -> Result<Interaction, RowError> {
     let customer_external_id = r.required("customer_id")?.to_owned();
     let at = parse_time("at", r.required("at")?)?;
     let kind_text = r.required("kind")?;
-    let kind = InteractionKind::parse(kind_text)
-        .ok_or_else(|| bad("kind", kind_text, format!("is not an interaction kind; use one of {}", InteractionKind::names())))?;
+    let kind = InteractionKind::parse(kind_text).ok_or_else(|| {
+        bad("kind", kind_text, format!("is not an interaction kind; use one of {}", InteractionKind::names()))
+    })?;
     Ok(Interaction { customer_external_id, at, kind, note: r.get("note").map(str::to_owned) })
 }
 
-fn import_interactions(reader: &mut Reader, session: &mut dyn ImportSession, job: &mut Job<'_>, progress: &dyn Progress) -> Result<(), ImportError> {
+fn import_interactions(
+    reader: &mut Reader,
+    session: &mut dyn ImportSession,
+    job: &mut Job<'_>,
+    progress: &dyn Progress,
+) -> Result<(), ImportError> {
     while reader.next()? {
         job.summary.read += 1;
         report_progress(reader, progress, job.summary.read);

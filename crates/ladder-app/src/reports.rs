@@ -65,20 +65,25 @@ fn per_order(revenue: i64, orders: u64) -> Option<i64> {
 fn rows(basis: &ReportBasis, keys: &[&str], totals: &[GroupTotals], none_label: Option<&str>) -> Vec<GroupRow> {
     let all: u64 = totals.iter().filter(|t| t.key.is_some() || none_label.is_some()).map(|t| t.customers).sum();
     let find = |key: Option<&str>| totals.iter().find(|t| t.key.as_deref() == key);
-    let mut out: Vec<GroupRow> = keys.iter().map(|k| (k.to_string(), find(Some(k)))).chain(none_label.map(|l| (l.to_owned(), find(None)))).map(|(key, t)| {
-        let (customers, orders, revenue_minor) = t.map_or((0, 0, 0), |t| (t.customers, t.orders, t.revenue_minor));
-        let aov = per_order(revenue_minor, orders);
-        GroupRow {
-            key,
-            customers,
-            share: if all == 0 { 0.0 } else { customers as f64 / all as f64 },
-            orders,
-            revenue_minor,
-            revenue: basis.money(revenue_minor),
-            average_order_value_minor: aov,
-            average_order_value: aov.map(|a| basis.money(a)),
-        }
-    }).collect();
+    let mut out: Vec<GroupRow> = keys
+        .iter()
+        .map(|k| (k.to_string(), find(Some(k))))
+        .chain(none_label.map(|l| (l.to_owned(), find(None))))
+        .map(|(key, t)| {
+            let (customers, orders, revenue_minor) = t.map_or((0, 0, 0), |t| (t.customers, t.orders, t.revenue_minor));
+            let aov = per_order(revenue_minor, orders);
+            GroupRow {
+                key,
+                customers,
+                share: if all == 0 { 0.0 } else { customers as f64 / all as f64 },
+                orders,
+                revenue_minor,
+                revenue: basis.money(revenue_minor),
+                average_order_value_minor: aov,
+                average_order_value: aov.map(|a| basis.money(a)),
+            }
+        })
+        .collect();
     if none_label.is_some() && out.last().is_some_and(|r| r.customers == 0) {
         out.pop();
     }
@@ -121,7 +126,8 @@ pub struct RfmReport {
 pub fn rfm(store: &dyn Store) -> StoreResult<RfmReport> {
     let basis = ReportBasis::read(store)?;
     let keys: Vec<&str> = RfmSegment::ALL.iter().map(|s| s.as_str()).collect();
-    let totals: Vec<GroupTotals> = store.summary_by(Dimension::RfmSegment)?.into_iter().filter(|t| t.key.is_some()).collect();
+    let totals: Vec<GroupTotals> =
+        store.summary_by(Dimension::RfmSegment)?.into_iter().filter(|t| t.key.is_some()).collect();
     Ok(RfmReport { segments: rows(&basis, &keys, &totals, None), basis })
 }
 

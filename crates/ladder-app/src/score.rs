@@ -62,7 +62,7 @@ pub fn score(
     let mut rows: Vec<ScoringRow> = Vec::new();
     store.scoring_facts(as_of, &currency, &mut |row| {
         rows.push(row);
-        if rows.len() % 65536 == 0 {
+        if rows.len().is_multiple_of(65536) {
             progress.set_position(rows.len() as u64);
         }
         Ok(())
@@ -70,26 +70,39 @@ pub fn score(
     progress.end();
 
     let shop = shop_facts(&rows);
-    let placements: Vec<_> = rows.iter().map(|r| place(&r.facts, &shop, rules, as_of)).collect();
+    // RFM ranks every buyer against all others, so it needs all values first; the placements (with
+    // their reasons) are computed one at a time while writing, to keep memory small.
     let buyers: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].facts.orders > 0).collect();
+    let as_of_day = date_day_number(as_of);
     let rfm_inputs: Vec<RfmInput> = buyers
         .iter()
-        .map(|&i| RfmInput {
-            recency_days: placements[i].recency_days.unwrap_or_default(),
-            frequency: rows[i].facts.orders,
-            monetary: rows[i].facts.spend_minor,
+        .map(|&i| {
+            let f = &rows[i].facts;
+            RfmInput {
+                recency_days: f.last_order.map_or(0, |d| as_of_day - date_day_number(d)),
+                frequency: f.orders,
+                monetary: f.spend_minor,
+            }
         })
         .collect();
     let mut rfm = vec![None; rows.len()];
     for (&i, s) in buyers.iter().zip(score_all(&rfm_inputs)) {
         rfm[i] = Some(s);
     }
+    drop(rfm_inputs);
 
     progress.begin("writing scores", Some(rows.len() as u64));
     let mut session = store.begin_scoring()?;
-    let mut summary = ScoreSummary { as_of, customers: rows.len() as u64, buyers: buyers.len() as u64, rung_changes: 0, state_changes: 0 };
+    let mut summary = ScoreSummary {
+        as_of,
+        customers: rows.len() as u64,
+        buyers: buyers.len() as u64,
+        rung_changes: 0,
+        state_changes: 0,
+    };
     let mut changes = Vec::with_capacity(2);
-    for (i, (row, placement)) in rows.iter().zip(placements).enumerate() {
+    for (i, row) in rows.iter().enumerate() {
+        let placement = place(&row.facts, &shop, rules, as_of);
         changes.clear();
         let (old_rung, old_state) = match row.previous {
             Some((rung, state)) => (Some(rung), state),

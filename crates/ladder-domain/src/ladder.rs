@@ -199,7 +199,11 @@ fn rung_of(facts: &CustomerFacts, state: Option<CustomerState>) -> (Rung, String
                 .last_interaction
                 .map(|(kind, at)| format!(", last: {} on {at}", kind.as_str().replace('_', "-")))
                 .unwrap_or_default();
-            let count = if facts.interactions == 1 { "1 interaction".to_owned() } else { format!("{} interactions", facts.interactions) };
+            let count = if facts.interactions == 1 {
+                "1 interaction".to_owned()
+            } else {
+                format!("{} interactions", facts.interactions)
+            };
             (Rung::Prospect, format!("{count}{last}; no order yet"))
         }
         0 if facts.was_referred => (Rung::Prospect, "referred by a customer; no order yet".to_owned()),
@@ -290,7 +294,10 @@ mod tests {
     #[test]
     fn one_order_is_a_customer_and_two_a_repeat() {
         let one = at(&bought_on(&["2025-03-02"]), "2025-03-10");
-        assert_eq!((one.rung, one.state, one.lifecycle_stage), (Rung::Customer, Some(CustomerState::Active), LifecycleStage::Acquisition));
+        assert_eq!(
+            (one.rung, one.state, one.lifecycle_stage),
+            (Rung::Customer, Some(CustomerState::Active), LifecycleStage::Acquisition)
+        );
         assert_eq!(one.rung_reason, "1st order on 2025-03-02");
         let two = at(&bought_on(&["2025-02-01", "2025-03-02"]), "2025-03-10");
         assert_eq!((two.rung, two.lifecycle_stage), (Rung::Repeat, LifecycleStage::Development));
@@ -312,7 +319,10 @@ mod tests {
         let p = at(&facts, "2025-05-02");
         assert_eq!((p.rung, p.state), (Rung::Repeat, Some(CustomerState::AtRisk)));
         assert_eq!(p.rung_reason, "3rd order on 2025-03-02, but at risk");
-        assert_eq!(p.state_reason.as_deref(), Some("no order for 61 days, usually every 30 days (at risk after 60 days)"));
+        assert_eq!(
+            p.state_reason.as_deref(),
+            Some("no order for 61 days, usually every 30 days (at risk after 60 days)")
+        );
         // Exactly 2 gaps is not yet past them.
         assert_eq!(at(&facts, "2025-05-01").state, Some(CustomerState::Active));
     }

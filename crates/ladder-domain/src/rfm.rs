@@ -150,7 +150,8 @@ mod tests {
             seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             (seed >> 33) as i64
         };
-        let inputs: Vec<_> = (0..500).map(|_| input(next() % 400, (next() % 12) as u32 + 1, next() % 100_000)).collect();
+        let inputs: Vec<_> =
+            (0..500).map(|_| input(next() % 400, (next() % 12) as u32 + 1, next() % 100_000)).collect();
         let scores = score_all(&inputs);
         for (s, i) in scores.iter().zip(&inputs) {
             assert!((1..=5).contains(&s.r) && (1..=5).contains(&s.f) && (1..=5).contains(&s.m));

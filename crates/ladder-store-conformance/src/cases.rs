@@ -99,7 +99,12 @@ pub fn customers_round_trip_every_field_and_script(store: &dyn Store) {
         preferred_language: Some("fa".to_owned()),
         preferred_channel: Some(Channel::Sms),
         consents: vec![
-            Consent { channel: Channel::Email, granted: true, at: Some(ts("2024-01-02T03:04:05Z")), source: Some("web form".to_owned()) },
+            Consent {
+                channel: Channel::Email,
+                granted: true,
+                at: Some(ts("2024-01-02T03:04:05Z")),
+                source: Some("web form".to_owned()),
+            },
             Consent { channel: Channel::Sms, granted: false, at: None, source: None },
         ],
         referred_by: None,
@@ -160,7 +165,10 @@ pub fn consent_evidence_is_kept_until_the_answer_changes(store: &dyn Store) {
     assert_eq!(s.put_customer(&c).expect("put"), WriteOutcome::Updated);
     s.commit().expect("commit");
     let consent = &store.customer("C1").expect("read").expect("exists").profile.consents[0];
-    assert_eq!((consent.granted, consent.at, consent.source.as_deref()), (false, Some(later.now), Some("import:later.csv")));
+    assert_eq!(
+        (consent.granted, consent.at, consent.source.as_deref()),
+        (false, Some(later.now), Some("import:later.csv"))
+    );
 }
 
 /// Orders come back newest first with their lines, products and computed totals.
@@ -192,10 +200,17 @@ pub fn reimporting_an_order_changes_nothing_and_line_changes_update_the_total(st
     let mut s = store.begin_import(context()).expect("begin");
     assert_eq!(s.put_order(&o).expect("put"), [WriteOutcome::Unchanged, WriteOutcome::Unchanged]);
     let changed = order("O1", "C1", "2025-01-05", &[("A", 3, 100), ("B", 2, 50), ("C", 1, 7)]);
-    assert_eq!(s.put_order(&changed).expect("put"), [WriteOutcome::Updated, WriteOutcome::Unchanged, WriteOutcome::Inserted]);
+    assert_eq!(
+        s.put_order(&changed).expect("put"),
+        [WriteOutcome::Updated, WriteOutcome::Unchanged, WriteOutcome::Inserted]
+    );
     let mut cancelled = changed.clone();
     cancelled.status = OrderStatus::Cancelled;
-    assert_eq!(s.put_order(&cancelled).expect("put"), [WriteOutcome::Updated; 3], "a header change updates every line's row");
+    assert_eq!(
+        s.put_order(&cancelled).expect("put"),
+        [WriteOutcome::Updated; 3],
+        "a header change updates every line's row"
+    );
     s.commit().expect("commit");
     let d = store.customer("C1").expect("read").expect("exists");
     assert_eq!((d.orders[0].total_minor, d.orders[0].status), (407, OrderStatus::Cancelled));
@@ -223,20 +238,34 @@ pub fn a_dropped_import_writes_nothing(store: &dyn Store) {
         let mut s = store.begin_import(context()).expect("begin");
         s.put_customer(&customer("C1")).expect("put");
         s.put_order(&order("O1", "C1", "2025-01-05", &[("A", 1, 100)])).expect("put");
-        s.put_interaction(&Interaction { customer_external_id: "C0".into(), at: ts("2025-01-01"), kind: InteractionKind::Call, note: None }).expect("put");
+        s.put_interaction(&Interaction {
+            customer_external_id: "C0".into(),
+            at: ts("2025-01-01"),
+            kind: InteractionKind::Call,
+            note: None,
+        })
+        .expect("put");
         let mut changed = customer("C0");
         changed.email = Some("changed@example.com".into());
         s.put_customer(&changed).expect("put");
     }
     let counts = store.counts().expect("counts");
-    assert_eq!((counts.customers, counts.orders, counts.order_lines, counts.products, counts.interactions), (1, 0, 0, 0, 0));
+    assert_eq!(
+        (counts.customers, counts.orders, counts.order_lines, counts.products, counts.interactions),
+        (1, 0, 0, 0, 0)
+    );
     assert_eq!(store.customer("C0").expect("read").expect("exists").profile.email, None);
 }
 
 /// The same interaction twice is one interaction.
 pub fn interactions_are_recorded_once(store: &dyn Store) {
     seed(store, &[customer("C1")], &[], &[]);
-    let i = Interaction { customer_external_id: "C1".into(), at: ts("2025-01-01T09:00:00Z"), kind: InteractionKind::SignUp, note: Some("נרשמה".into()) };
+    let i = Interaction {
+        customer_external_id: "C1".into(),
+        at: ts("2025-01-01T09:00:00Z"),
+        kind: InteractionKind::SignUp,
+        note: Some("נרשמה".into()),
+    };
     let mut s = store.begin_import(context()).expect("begin");
     assert_eq!(s.put_interaction(&i).expect("put"), WriteOutcome::Inserted);
     assert_eq!(s.put_interaction(&i).expect("put"), WriteOutcome::Unchanged);
@@ -303,10 +332,30 @@ pub fn scoring_facts_know_referrals_interactions_and_recommendations(store: &dyn
     late.referred_by = Some("A1".into());
     late.created_at = Some(ts("2025-12-01"));
     let interactions = [
-        Interaction { customer_external_id: "P1".into(), at: ts("2025-01-02"), kind: InteractionKind::Inquiry, note: None },
-        Interaction { customer_external_id: "P1".into(), at: ts("2025-01-09"), kind: InteractionKind::SignUp, note: None },
-        Interaction { customer_external_id: "P1".into(), at: ts("2025-03-01"), kind: InteractionKind::Visit, note: None },
-        Interaction { customer_external_id: "A1".into(), at: ts("2025-01-20"), kind: InteractionKind::Recommendation, note: None },
+        Interaction {
+            customer_external_id: "P1".into(),
+            at: ts("2025-01-02"),
+            kind: InteractionKind::Inquiry,
+            note: None,
+        },
+        Interaction {
+            customer_external_id: "P1".into(),
+            at: ts("2025-01-09"),
+            kind: InteractionKind::SignUp,
+            note: None,
+        },
+        Interaction {
+            customer_external_id: "P1".into(),
+            at: ts("2025-03-01"),
+            kind: InteractionKind::Visit,
+            note: None,
+        },
+        Interaction {
+            customer_external_id: "A1".into(),
+            at: ts("2025-01-20"),
+            kind: InteractionKind::Recommendation,
+            note: None,
+        },
     ];
     seed(
         store,
@@ -360,7 +409,14 @@ pub fn scores_and_history_round_trip(store: &dyn Store) {
     };
     let mut s = store.begin_scoring().expect("begin");
     let first = score(id, "2025-02-01", Rung::Loyal, Some(CustomerState::Active));
-    s.put(&first, &[change(ChangeKind::Rung, None, "loyal", "2025-02-01"), change(ChangeKind::State, None, "active", "2025-02-01")]).expect("put");
+    s.put(
+        &first,
+        &[
+            change(ChangeKind::Rung, None, "loyal", "2025-02-01"),
+            change(ChangeKind::State, None, "active", "2025-02-01"),
+        ],
+    )
+    .expect("put");
     s.commit().expect("commit");
     let mut s = store.begin_scoring().expect("begin");
     let second = score(id, "2025-06-01", Rung::Repeat, Some(CustomerState::Lapsed));
@@ -435,7 +491,12 @@ pub fn customer_lists_filter_search_sort_and_page(store: &dyn Store) {
     }
     s.commit().expect("commit");
     let ids = |q: CustomerQuery| -> Vec<String> {
-        store.list_customers(&CustomerQuery { limit: 100, ..q }).expect("list").into_iter().map(|c| c.customer_id).collect()
+        store
+            .list_customers(&CustomerQuery { limit: 100, ..q })
+            .expect("list")
+            .into_iter()
+            .map(|c| c.customer_id)
+            .collect()
     };
     let q = CustomerQuery::default;
     assert_eq!(ids(q()), ["C1", "C2", "C3", "C4"]);
@@ -450,9 +511,13 @@ pub fn customer_lists_filter_search_sort_and_page(store: &dyn Store) {
     assert_eq!(ids(CustomerQuery { segment: Some(RfmSegment::Champions), ..q() }), ["C1", "C2", "C3"]);
     assert_eq!(ids(CustomerQuery { country: Some("ir".into()), ..q() }), ["C3"]);
     assert_eq!(ids(CustomerQuery { tag: Some("vip".into()), ..q() }), ["C1", "C3"]);
-    assert_eq!(ids(CustomerQuery { tag: Some("vip".into()), rung: Some(Rung::Loyal), country: Some("RU".into()), ..q() }), ["C1"]);
+    assert_eq!(
+        ids(CustomerQuery { tag: Some("vip".into()), rung: Some(Rung::Loyal), country: Some("RU".into()), ..q() }),
+        ["C1"]
+    );
     assert_eq!(ids(CustomerQuery { sort: CustomerSort::Spend, ..q() }), ["C4", "C3", "C2", "C1"]);
-    let page = store.list_customers(&CustomerQuery { sort: CustomerSort::Spend, limit: 2, offset: 1, ..q() }).expect("list");
+    let page =
+        store.list_customers(&CustomerQuery { sort: CustomerSort::Spend, limit: 2, offset: 1, ..q() }).expect("list");
     assert_eq!(page.iter().map(|c| c.customer_id.as_str()).collect::<Vec<_>>(), ["C3", "C2"]);
     assert_eq!(page[0].name, "مریم احمدی");
     assert_eq!((page[0].rung, page[0].spend_minor), (Some(Rung::Loyal), 400));

@@ -16,7 +16,33 @@ pub(crate) struct SqliteImport {
     customers: Option<HashMap<String, i64>>,
     /// SKU → (row id, name, category) of every product; loaded on first need.
     products: Option<HashMap<String, Product>>,
+    customer_sql: CustomerSql,
 }
+
+/// The customer statements, built once per import.
+struct CustomerSql {
+    select: String,
+    insert: String,
+    update: String,
+}
+
+impl CustomerSql {
+    fn new() -> Self {
+        let columns: Vec<&str> = CUSTOMER_COLUMNS.split(", ").collect();
+        let placeholders = (1..=columns.len() + 1).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
+        let sets = columns.iter().enumerate().map(|(i, c)| format!("{c} = ?{}", i + 2)).collect::<Vec<_>>().join(", ");
+        Self {
+            select: format!("SELECT {CUSTOMER_COLUMNS}, id FROM customers WHERE external_id = ?1"),
+            insert: format!(
+                "INSERT INTO customers (external_id, {CUSTOMER_COLUMNS}) VALUES ({placeholders}) RETURNING id"
+            ),
+            update: format!("UPDATE customers SET {sets} WHERE id = ?1"),
+        }
+    }
+}
+
+/// An order's stored header: id, customer id, time, currency, code, one-off mark and status.
+type StoredOrder = (i64, i64, i64, String, Option<String>, bool, String);
 
 struct Product {
     id: i64,
@@ -83,14 +109,16 @@ impl CustomerRow {
 impl SqliteImport {
     pub(crate) fn begin(conn: Connection, context: ImportContext) -> StoreResult<Self> {
         conn.execute_batch("BEGIN IMMEDIATE").ctx("cannot start the import")?;
-        Ok(Self { conn, context, committed: false, customers: None, products: None })
+        Ok(Self { conn, context, committed: false, customers: None, products: None, customer_sql: CustomerSql::new() })
     }
 
     fn customer_map(&mut self) -> StoreResult<&mut HashMap<String, i64>> {
         if self.customers.is_none() {
             let mut map = HashMap::new();
             let mut stmt = self.conn.prepare("SELECT external_id, id FROM customers").ctx("cannot read customers")?;
-            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))).ctx("cannot read customers")?;
+            let rows = stmt
+                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
+                .ctx("cannot read customers")?;
             for row in rows {
                 let (k, v) = row.ctx("cannot read customers")?;
                 map.insert(k, v);
@@ -104,12 +132,22 @@ impl SqliteImport {
         Ok(self.customer_map()?.get(external_id).copied())
     }
 
-    fn product_id(&mut self, sku: &str, name: Option<&str>, category: Option<&str>, price: i64, currency: &str) -> StoreResult<i64> {
+    fn product_id(
+        &mut self,
+        sku: &str,
+        name: Option<&str>,
+        category: Option<&str>,
+        price: i64,
+        currency: &str,
+    ) -> StoreResult<i64> {
         if self.products.is_none() {
             let mut map = HashMap::new();
-            let mut stmt = self.conn.prepare("SELECT sku, id, name, category FROM products").ctx("cannot read products")?;
+            let mut stmt =
+                self.conn.prepare("SELECT sku, id, name, category FROM products").ctx("cannot read products")?;
             let rows = stmt
-                .query_map([], |r| Ok((r.get::<_, String>(0)?, Product { id: r.get(1)?, name: r.get(2)?, category: r.get(3)? })))
+                .query_map([], |r| {
+                    Ok((r.get::<_, String>(0)?, Product { id: r.get(1)?, name: r.get(2)?, category: r.get(3)? }))
+                })
                 .ctx("cannot read products")?;
             for row in rows {
                 let (sku, p) = row.ctx("cannot read products")?;
@@ -140,7 +178,10 @@ impl SqliteImport {
             .prepare_cached("INSERT INTO products (sku, name, category, price_minor, currency) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id")
             .and_then(|mut s| s.query_row(params![sku, name, category, price, currency], |r| r.get(0)))
             .ctx("cannot insert a product")?;
-        products.insert(sku.to_owned(), Product { id, name: name.map(str::to_owned), category: category.map(str::to_owned) });
+        products.insert(
+            sku.to_owned(),
+            Product { id, name: name.map(str::to_owned), category: category.map(str::to_owned) },
+        );
         Ok(id)
     }
 
@@ -164,25 +205,33 @@ impl SqliteImport {
             }
         }
         if !replace || changed {
-            let mut stmt = self.conn.prepare_cached("INSERT INTO customer_tags (customer_id, tag) VALUES (?1, ?2)").ctx("cannot write tags")?;
+            let mut stmt = self
+                .conn
+                .prepare_cached("INSERT INTO customer_tags (customer_id, tag) VALUES (?1, ?2)")
+                .ctx("cannot write tags")?;
             for tag in &tags {
                 stmt.execute(params![id, tag]).ctx("cannot write tags")?;
             }
         }
         for consent in &customer.consents {
-            changed |= self.put_consent(id, consent)?;
+            changed |= self.put_consent(id, consent, replace)?;
         }
         Ok(changed)
     }
 
     /// Writes a consent when it is new or its answer changed; the first evidence of an unchanged
     /// answer is kept unless the file gives a different date for it.
-    fn put_consent(&mut self, id: i64, consent: &Consent) -> StoreResult<bool> {
-        let old: Option<(bool, Option<i64>)> = self
-            .conn
-            .prepare_cached("SELECT granted, at FROM consents WHERE customer_id = ?1 AND channel = ?2")
-            .and_then(|mut s| s.query_row(params![id, consent.channel.as_str()], |r| Ok((r.get(0)?, r.get(1)?))).optional())
-            .ctx("cannot read a consent")?;
+    fn put_consent(&mut self, id: i64, consent: &Consent, may_exist: bool) -> StoreResult<bool> {
+        let old: Option<(bool, Option<i64>)> = if !may_exist {
+            None
+        } else {
+            self.conn
+                .prepare_cached("SELECT granted, at FROM consents WHERE customer_id = ?1 AND channel = ?2")
+                .and_then(|mut s| {
+                    s.query_row(params![id, consent.channel.as_str()], |r| Ok((r.get(0)?, r.get(1)?))).optional()
+                })
+                .ctx("cannot read a consent")?
+        };
         let given_at = consent.at.map(|t| t.timestamp());
         let same = match old {
             Some((granted, at)) => granted == consent.granted && (given_at.is_none() || given_at == at),
@@ -222,8 +271,10 @@ impl ImportSession for SqliteImport {
         let row = CustomerRow::of(customer);
         let existing = self
             .conn
-            .prepare_cached(&format!("SELECT {CUSTOMER_COLUMNS}, id FROM customers WHERE external_id = ?1"))
-            .and_then(|mut s| s.query_row([&customer.external_id], |r| Ok((CustomerRow::read(r)?, r.get::<_, i64>(19)?))).optional())
+            .prepare_cached(&self.customer_sql.select)
+            .and_then(|mut s| {
+                s.query_row([&customer.external_id], |r| Ok((CustomerRow::read(r)?, r.get::<_, i64>(19)?))).optional()
+            })
             .ctx("cannot read a customer")?;
         match existing {
             None => {
@@ -231,9 +282,7 @@ impl ImportSession for SqliteImport {
                 p.extend(row.params());
                 let id: i64 = self
                     .conn
-                    .prepare_cached(&format!(
-                        "INSERT INTO customers (external_id, {CUSTOMER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20) RETURNING id"
-                    ))
+                    .prepare_cached(&self.customer_sql.insert)
                     .and_then(|mut s| s.query_row(p.as_slice(), |r| r.get(0)))
                     .ctx("cannot insert a customer")?;
                 self.put_tags_and_consents(id, customer, false)?;
@@ -247,14 +296,8 @@ impl ImportSession for SqliteImport {
                 if old != row {
                     let mut p = vec![&id as &dyn rusqlite::ToSql];
                     p.extend(row.params());
-                    let sets = CUSTOMER_COLUMNS
-                        .split(", ")
-                        .enumerate()
-                        .map(|(i, c)| format!("{c} = ?{}", i + 2))
-                        .collect::<Vec<_>>()
-                        .join(", ");
                     self.conn
-                        .prepare_cached(&format!("UPDATE customers SET {sets} WHERE id = ?1"))
+                        .prepare_cached(&self.customer_sql.update)
                         .and_then(|mut s| s.execute(p.as_slice()))
                         .ctx("cannot update a customer")?;
                     changed = true;
@@ -269,10 +312,12 @@ impl ImportSession for SqliteImport {
         let customer_id = self
             .customer_id(&order.customer_external_id)?
             .ok_or_else(|| StoreError::NotFound(format!("customer {}", order.customer_external_id)))?;
-        let total = order.total_minor().ok_or_else(|| StoreError::Conflict(format!("order {} total is too large", order.external_id)))?;
+        let total = order
+            .total_minor()
+            .ok_or_else(|| StoreError::Conflict(format!("order {} total is too large", order.external_id)))?;
         let currency = order.currency.code();
         let ordered_at = order.ordered_at.timestamp();
-        let existing: Option<(i64, i64, i64, String, Option<String>, bool, String)> = self
+        let existing: Option<StoredOrder> = self
             .conn
             .prepare_cached(
                 "SELECT id, customer_id, ordered_at, currency, campaign_code, one_off, status FROM orders WHERE external_id = ?1",
@@ -297,7 +342,13 @@ impl ImportSession for SqliteImport {
                 })
                 .ctx("cannot insert an order")?;
             for line in &order.lines {
-                let product = self.product_id(&line.sku, line.product_name.as_deref(), line.category.as_deref(), line.unit_price_minor, currency)?;
+                let product = self.product_id(
+                    &line.sku,
+                    line.product_name.as_deref(),
+                    line.category.as_deref(),
+                    line.unit_price_minor,
+                    currency,
+                )?;
                 self.conn
                     .prepare_cached("INSERT INTO order_lines (order_id, product_id, quantity, unit_price_minor) VALUES (?1, ?2, ?3, ?4)")
                     .and_then(|mut s| s.execute(params![order_id, product, line.quantity, line.unit_price_minor]))
@@ -330,15 +381,27 @@ impl ImportSession for SqliteImport {
         let mut outcomes = Vec::with_capacity(order.lines.len());
         let mut lines_changed = false;
         for line in &order.lines {
-            let product = self.product_id(&line.sku, line.product_name.as_deref(), line.category.as_deref(), line.unit_price_minor, currency)?;
+            let product = self.product_id(
+                &line.sku,
+                line.product_name.as_deref(),
+                line.category.as_deref(),
+                line.unit_price_minor,
+                currency,
+            )?;
             let old: Option<(i64, i64)> = self
                 .conn
-                .prepare_cached("SELECT quantity, unit_price_minor FROM order_lines WHERE order_id = ?1 AND product_id = ?2")
+                .prepare_cached(
+                    "SELECT quantity, unit_price_minor FROM order_lines WHERE order_id = ?1 AND product_id = ?2",
+                )
                 .and_then(|mut s| s.query_row([order_id, product], |r| Ok((r.get(0)?, r.get(1)?))).optional())
                 .ctx("cannot read an order line")?;
             let outcome = match old {
                 Some(q) if q == (line.quantity, line.unit_price_minor) => {
-                    if header_changed { WriteOutcome::Updated } else { WriteOutcome::Unchanged }
+                    if header_changed {
+                        WriteOutcome::Updated
+                    } else {
+                        WriteOutcome::Unchanged
+                    }
                 }
                 old => {
                     self.conn
@@ -373,7 +436,12 @@ impl ImportSession for SqliteImport {
             .conn
             .prepare_cached("INSERT OR IGNORE INTO interactions (customer_id, at, kind, note) VALUES (?1, ?2, ?3, ?4)")
             .and_then(|mut s| {
-                s.execute(params![id, interaction.at.timestamp(), interaction.kind.as_str(), interaction.note.as_deref().unwrap_or("")])
+                s.execute(params![
+                    id,
+                    interaction.at.timestamp(),
+                    interaction.kind.as_str(),
+                    interaction.note.as_deref().unwrap_or("")
+                ])
             })
             .ctx("cannot write an interaction")?;
         Ok(if written == 1 { WriteOutcome::Inserted } else { WriteOutcome::Unchanged })

@@ -86,9 +86,12 @@ pub(crate) fn connect(path: &Path) -> StoreResult<Connection> {
     .ctx(&what)?;
     conn.set_prepared_statement_cache_capacity(64);
     // Case-insensitive matching for every script (SQLite's own LIKE folds ASCII only).
-    conn.create_scalar_function("ladder_fold", 1, FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC, |ctx| {
-        Ok(ctx.get::<Option<String>>(0)?.map(|s| s.to_lowercase()))
-    })
+    conn.create_scalar_function(
+        "ladder_fold",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| Ok(ctx.get::<Option<String>>(0)?.map(|s| s.to_lowercase())),
+    )
     .ctx(&what)?;
     Ok(conn)
 }

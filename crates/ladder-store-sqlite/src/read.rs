@@ -5,8 +5,8 @@ use crate::import::{read_attributes, read_consent};
 use chrono::{DateTime, NaiveDate, Utc};
 use ladder_domain::date::date_of_day;
 use ladder_domain::{
-    Birthday, Channel, Customer, CustomerKind, CustomerState, Interaction, InteractionKind, LifecycleStage, OrderStatus,
-    RfmScore, RfmSegment, Rung,
+    Birthday, Channel, Customer, CustomerKind, CustomerState, Interaction, InteractionKind, LifecycleStage,
+    OrderStatus, RfmScore, RfmSegment, Rung,
 };
 use ladder_store::{
     Change, ChangeKind, CustomerDetail, CustomerId, CustomerQuery, CustomerSort, CustomerSummary, Dimension,
@@ -55,7 +55,8 @@ fn score_from(r: &Row<'_>, at: usize, customer: CustomerId) -> StoreResult<Optio
     let text = |i: usize| r.get::<_, Option<String>>(at + i).ctx(what);
     let rung = parse_or_corrupt(&text(1)?.unwrap_or_default(), Rung::parse, "rung")?;
     let lifecycle_stage = parse_or_corrupt(&text(5)?.unwrap_or_default(), LifecycleStage::parse, "lifecycle stage")?;
-    let rfm = match (r.get::<_, Option<u8>>(at + 13), r.get::<_, Option<u8>>(at + 14), r.get::<_, Option<u8>>(at + 15)) {
+    let rfm = match (r.get::<_, Option<u8>>(at + 13), r.get::<_, Option<u8>>(at + 14), r.get::<_, Option<u8>>(at + 15))
+    {
         (Ok(Some(r)), Ok(Some(f)), Ok(Some(m))) => Some(RfmScore { r, f, m }),
         _ => None,
     };
@@ -129,7 +130,8 @@ pub(crate) fn customer(conn: &Connection, external_id: &str) -> StoreResult<Opti
     profile.consents = conn
         .prepare_cached("SELECT channel, granted, at, source FROM consents WHERE customer_id = ?1")
         .and_then(|mut s| {
-            s.query_map([id.0], |r| Ok(read_consent(&r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect()
+            s.query_map([id.0], |r| Ok(read_consent(&r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                .collect()
         })
         .map(|v: Vec<_>| v.into_iter().flatten().collect())
         .ctx(what)?;
@@ -211,7 +213,9 @@ fn interactions_of(conn: &Connection, id: CustomerId, external_id: &str) -> Stor
 fn history_of(conn: &Connection, id: CustomerId) -> StoreResult<Vec<Change>> {
     let what = "cannot read history";
     let mut stmt = conn
-        .prepare_cached("SELECT kind, from_value, to_value, at, reason FROM ladder_history WHERE customer_id = ?1 ORDER BY id")
+        .prepare_cached(
+            "SELECT kind, from_value, to_value, at, reason FROM ladder_history WHERE customer_id = ?1 ORDER BY id",
+        )
         .ctx(what)?;
     let rows = stmt
         .query_map([id.0], |r| {
@@ -235,7 +239,10 @@ pub(crate) fn list_customers(conn: &Connection, q: &CustomerQuery) -> StoreResul
         format!("?{}", args.len())
     };
     if let Some(search) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let p = arg(Value::Text(format!("%{}%", search.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))));
+        let p = arg(Value::Text(format!(
+            "%{}%",
+            search.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+        )));
         conditions.push(format!(
             "ladder_fold(c.external_id || ' ' || COALESCE(c.first_name, '') || ' ' || COALESCE(c.last_name, '') || ' ' ||
               COALESCE(c.company, '') || ' ' || COALESCE(c.email, '') || ' ' || COALESCE(c.phone, '')) LIKE {p} ESCAPE '\\'"
@@ -321,7 +328,14 @@ pub(crate) fn summary_by(conn: &Connection, dimension: Dimension) -> StoreResult
         ))
         .ctx(what)?;
     let rows = stmt
-        .query_map([], |r| Ok(GroupTotals { key: r.get(0)?, customers: count_at(r, 1)?, orders: count_at(r, 2)?, revenue_minor: r.get(3)? }))
+        .query_map([], |r| {
+            Ok(GroupTotals {
+                key: r.get(0)?,
+                customers: count_at(r, 1)?,
+                orders: count_at(r, 2)?,
+                revenue_minor: r.get(3)?,
+            })
+        })
         .ctx(what)?;
     rows.collect::<Result<_, _>>().ctx(what)
 }

@@ -92,7 +92,8 @@ pub(crate) fn facts(
             recommendations: r.get(12).ctx(what)?,
             referred_buyers: r.get(13).ctx(what)?,
         };
-        let previous = rung.as_deref().and_then(Rung::parse).map(|r| (r, state.as_deref().and_then(CustomerState::parse)));
+        let previous =
+            rung.as_deref().and_then(Rung::parse).map(|r| (r, state.as_deref().and_then(CustomerState::parse)));
         sink(ScoringRow { customer: ladder_store::CustomerId(r.get(0).ctx(what)?), facts, previous })?;
     }
     Ok(())

@@ -27,7 +27,11 @@ fn a_database_made_by_an_older_version_opens_and_keeps_its_data() {
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
     assert_eq!(version, SCHEMA_VERSION);
     let indexes: i64 = conn
-        .query_row("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'customer_scores_rung'", [], |r| r.get(0))
+        .query_row(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'customer_scores_rung'",
+            [],
+            |r| r.get(0),
+        )
         .expect("count");
     assert_eq!(indexes, 1, "the later migration ran");
 }
@@ -37,7 +41,10 @@ fn a_database_from_a_newer_version_is_refused() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("new.db");
     SqliteStore::open(&path).expect("create");
-    rusqlite::Connection::open(&path).expect("open").pragma_update(None, "user_version", SCHEMA_VERSION + 1).expect("bump");
+    rusqlite::Connection::open(&path)
+        .expect("open")
+        .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .expect("bump");
     let err = SqliteStore::open(&path).expect_err("must refuse");
     assert!(matches!(err, StoreError::SchemaTooNew { .. }), "{err}");
     assert!(err.to_string().contains("upgrade Ladder"), "{err}");

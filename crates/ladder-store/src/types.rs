@@ -2,8 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use ladder_domain::{
-    Customer, CustomerFacts, CustomerState, Interaction, LifecycleStage, OrderStatus, RfmScore,
-    RfmSegment, Rung,
+    Customer, CustomerFacts, CustomerState, Interaction, LifecycleStage, OrderStatus, RfmScore, RfmSegment, Rung,
 };
 use serde::Serialize;
 

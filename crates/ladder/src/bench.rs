@@ -40,8 +40,17 @@ fn measure<T>(phase: &str, rows: impl Fn(&T) -> u64, work: impl FnOnce() -> Resu
     let value = work()?;
     let seconds = started.elapsed().as_secs_f64();
     let rows = rows(&value);
-    let phase = Phase { phase: phase.to_owned(), rows, seconds, rows_per_second: rows as f64 / seconds.max(1e-9), peak_memory_mib: peak_memory_mib() };
-    eprintln!("{:<22} {:>11} rows in {:>7.2} s  {:>10.0} rows/s", phase.phase, phase.rows, phase.seconds, phase.rows_per_second);
+    let phase = Phase {
+        phase: phase.to_owned(),
+        rows,
+        seconds,
+        rows_per_second: rows as f64 / seconds.max(1e-9),
+        peak_memory_mib: peak_memory_mib(),
+    };
+    eprintln!(
+        "{:<22} {:>11} rows in {:>7.2} s  {:>10.0} rows/s",
+        phase.phase, phase.rows, phase.seconds, phase.rows_per_second
+    );
     Ok(phase)
 }
 
@@ -55,26 +64,39 @@ pub fn run(args: &BenchArgs, bar: &dyn Progress) -> Result<()> {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
-    let options = DemoOptions { seed: args.seed, customers: args.customers, as_of: Utc::now().date_naive(), currency: Currency::parse("USD")? };
+    let options = DemoOptions {
+        seed: args.seed,
+        customers: args.customers,
+        as_of: Utc::now().date_naive(),
+        currency: Currency::parse("USD")?,
+    };
     let mut phases = Vec::new();
-    phases.push(measure("generate CSV", |c: &ladder_app::demo::DemoCounts| c.order_lines, || {
-        let mut sink = CsvSink::create(&dir)?;
-        let counts = generate(&options, &mut sink, bar)?;
-        sink.finish()?;
-        Ok(counts)
-    })?);
+    phases.push(measure(
+        "generate CSV",
+        |c: &ladder_app::demo::DemoCounts| c.order_lines,
+        || {
+            let mut sink = CsvSink::create(&dir)?;
+            let counts = generate(&options, &mut sink, bar)?;
+            sink.finish()?;
+            Ok(counts)
+        },
+    )?);
     let store = crate::open_store(&db.display().to_string())?;
     let import_options = ImportOptions { skip_invalid: false, rejects_path: None, now: Utc::now() };
     for (file, kind) in CSV_FILES.iter().zip([ImportKind::Customers, ImportKind::Orders, ImportKind::Interactions]) {
         let path = dir.join(file);
-        phases.push(measure(&format!("import {file}"), |s: &ladder_app::import::ImportSummary| s.read, || {
-            Ok(import_file(store.as_ref(), kind, &path, &import_options, bar)?)
-        })?);
+        phases.push(measure(
+            &format!("import {file}"),
+            |s: &ladder_app::import::ImportSummary| s.read,
+            || Ok(import_file(store.as_ref(), kind, &path, &import_options, bar)?),
+        )?);
     }
     let order_lines = store.counts()?.order_lines;
-    phases.push(measure("score", |s: &ladder_app::score::ScoreSummary| s.customers, || {
-        Ok(ladder_app::score::score(store.as_ref(), options.as_of, &StateRules::default(), Utc::now(), bar)?)
-    })?);
+    phases.push(measure(
+        "score",
+        |s: &ladder_app::score::ScoreSummary| s.customers,
+        || Ok(ladder_app::score::score(store.as_ref(), options.as_of, &StateRules::default(), Utc::now(), bar)?),
+    )?);
     let mut grid = Grid::new(vec!["phase", "rows", "seconds", "rows/s", "peak MiB"], vec![1, 2, 3, 4]);
     for p in &phases {
         grid.push(vec![
@@ -85,12 +107,8 @@ pub fn run(args: &BenchArgs, bar: &dyn Progress) -> Result<()> {
             p.peak_memory_mib.map_or("–".to_owned(), |m| format!("{m:.0}")),
         ]);
     }
-    let title = format!(
-        "Ladder bench: {} customers, {} order lines, SQLite at {}",
-        args.customers,
-        order_lines,
-        db.display()
-    );
+    let title =
+        format!("Ladder bench: {} customers, {} order lines, SQLite at {}", args.customers, order_lines, db.display());
     print(args.format.format, &phases, &[(&title, &grid)], &[])?;
     if temporary {
         let _ = std::fs::remove_dir_all(&dir);

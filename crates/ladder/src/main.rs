@@ -25,7 +25,9 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             // A closed pipe (`ladder report ladder | head`) is not an error.
-            if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
                 return ExitCode::SUCCESS;
             }
             let causes: Vec<String> = e.chain().map(ToString::to_string).collect();
@@ -55,28 +57,41 @@ pub fn open_store(database: &str) -> Result<Box<dyn Store>> {
 
 fn parse_as_of(value: Option<&str>) -> Result<NaiveDate> {
     match value {
-        Some(v) => ladder_domain::date::parse_date(v).map_err(|_| anyhow::anyhow!("--as-of {v:?} is not a date; use YYYY-MM-DD")),
+        Some(v) => ladder_domain::date::parse_date(v)
+            .map_err(|_| anyhow::anyhow!("--as-of {v:?} is not a date; use YYYY-MM-DD")),
         None => Ok(Utc::now().date_naive()),
     }
 }
 
 fn parse_choice<T>(flag: &str, value: Option<&str>, parse: fn(&str) -> Option<T>, names: String) -> Result<Option<T>> {
-    value.map(|v| parse(v).ok_or_else(|| anyhow::anyhow!("--{flag} {v:?} is not known; use one of {names}"))).transpose()
+    value
+        .map(|v| parse(v).ok_or_else(|| anyhow::anyhow!("--{flag} {v:?} is not known; use one of {names}")))
+        .transpose()
 }
 
 fn run(cli: Cli) -> Result<()> {
     let bar = progress::Bar::default();
     match cli.command {
         Command::Demo(args) => {
-            let currency = Currency::parse(&args.currency).map_err(|e| anyhow::anyhow!("--currency {:?} {e}", args.currency))?;
-            let options = ladder_app::demo::DemoOptions { seed: args.seed, customers: args.customers, as_of: parse_as_of(args.as_of.as_deref())?, currency };
+            let currency =
+                Currency::parse(&args.currency).map_err(|e| anyhow::anyhow!("--currency {:?} {e}", args.currency))?;
+            let options = ladder_app::demo::DemoOptions {
+                seed: args.seed,
+                customers: args.customers,
+                as_of: parse_as_of(args.as_of.as_deref())?,
+                currency,
+            };
             if let Some(dir) = &args.export {
                 let mut sink = ladder_app::demo::CsvSink::create(dir)?;
                 let counts = ladder_app::demo::generate(&options, &mut sink, &bar)?;
                 sink.finish()?;
                 eprintln!(
                     "Wrote {} customers, {} orders ({} lines) and {} interactions to {} (customers.csv, orders.csv, interactions.csv).",
-                    counts.customers, counts.orders, counts.order_lines, counts.interactions, dir.display()
+                    counts.customers,
+                    counts.orders,
+                    counts.order_lines,
+                    counts.interactions,
+                    dir.display()
                 );
                 return Ok(());
             }
@@ -105,10 +120,19 @@ fn run(cli: Cli) -> Result<()> {
                 ImportWhat::Orders => ImportKind::Orders,
                 ImportWhat::Interactions => ImportKind::Interactions,
             };
-            let options = ImportOptions { skip_invalid: args.skip_invalid, rejects_path: args.rejects, now: Utc::now() };
+            let options =
+                ImportOptions { skip_invalid: args.skip_invalid, rejects_path: args.rejects, now: Utc::now() };
             let s = import_file(store.as_ref(), kind, &args.file, &options, &bar)?;
-            let mut grid = Grid::new(vec!["read", "written", "inserted", "updated", "unchanged", "rejected"], vec![0, 1, 2, 3, 4, 5]);
-            grid.push([s.read, s.written(), s.inserted, s.updated, s.unchanged, s.rejected].iter().map(u64::to_string).collect());
+            let mut grid = Grid::new(
+                vec!["read", "written", "inserted", "updated", "unchanged", "rejected"],
+                vec![0, 1, 2, 3, 4, 5],
+            );
+            grid.push(
+                [s.read, s.written(), s.inserted, s.updated, s.unchanged, s.rejected]
+                    .iter()
+                    .map(u64::to_string)
+                    .collect(),
+            );
             let mut notes = Vec::new();
             if let Some(path) = &s.rejects_file {
                 notes.push(format!("{} rejected rows, with the reason, are in {}.", s.rejected, path.display()));
@@ -122,8 +146,15 @@ fn run(cli: Cli) -> Result<()> {
             let store = open_store(&cli.database)?;
             let as_of = parse_as_of(args.as_of.as_deref())?;
             let s = ladder_app::score::score(store.as_ref(), as_of, &StateRules::default(), Utc::now(), &bar)?;
-            let mut grid = Grid::new(vec!["as of", "customers", "with orders", "rung changes", "state changes"], vec![1, 2, 3, 4]);
-            grid.push(vec![s.as_of.to_string(), s.customers.to_string(), s.buyers.to_string(), s.rung_changes.to_string(), s.state_changes.to_string()]);
+            let mut grid =
+                Grid::new(vec!["as of", "customers", "with orders", "rung changes", "state changes"], vec![1, 2, 3, 4]);
+            grid.push(vec![
+                s.as_of.to_string(),
+                s.customers.to_string(),
+                s.buyers.to_string(),
+                s.rung_changes.to_string(),
+                s.state_changes.to_string(),
+            ]);
             print(args.format.format, &s, &[("", &grid)], &["See `ladder report ladder`.".to_owned()])
         }
         Command::Report(args) => {
@@ -134,12 +165,26 @@ fn run(cli: Cli) -> Result<()> {
                     let r = reports::rfm(store.as_ref())?;
                     check_basis(&r.basis)?;
                     let grid = group_grid("segment", &r.segments, &r.basis);
-                    print(args.format.format, &r, &[(&title("RFM segments of customers with orders", &r.basis), &grid)], &basis_notes(&r.basis))
+                    print(
+                        args.format.format,
+                        &r,
+                        &[(&title("RFM segments of customers with orders", &r.basis), &grid)],
+                        &basis_notes(&r.basis),
+                    )
                 }
                 ReportWhat::ThirdPurchase => {
                     let r = reports::third_purchase(store.as_ref())?;
                     check_basis(&r.basis)?;
-                    let mut grid = Grid::new(vec!["order", "customers", "share of buyers", "conversion from previous", "median days from previous"], vec![1, 2, 3, 4]);
+                    let mut grid = Grid::new(
+                        vec![
+                            "order",
+                            "customers",
+                            "share of buyers",
+                            "conversion from previous",
+                            "median days from previous",
+                        ],
+                        vec![1, 2, 3, 4],
+                    );
                     for s in &r.steps {
                         grid.push(vec![
                             ladder_domain::date::ordinal(u64::from(s.order)),
@@ -149,14 +194,21 @@ fn run(cli: Cli) -> Result<()> {
                             days(s.median_days_from_previous),
                         ]);
                     }
-                    print(args.format.format, &r, &[(&title("The road to the third purchase", &r.basis), &grid)], &basis_notes(&r.basis))
+                    print(
+                        args.format.format,
+                        &r,
+                        &[(&title("The road to the third purchase", &r.basis), &grid)],
+                        &basis_notes(&r.basis),
+                    )
                 }
             }
         }
         Command::Customer(CustomerCommand::Show { id, format }) => {
             let store = open_store(&cli.database)?;
             let Some(detail) = store.customer(&id)? else {
-                bail!("no customer with id {id:?}; `ladder customer list --search TEXT` finds customers by name, email or phone")
+                bail!(
+                    "no customer with id {id:?}; `ladder customer list --search TEXT` finds customers by name, email or phone"
+                )
             };
             let currency = ladder_app::settings::currency(store.as_ref())?;
             show::customer(&detail, currency.as_deref(), format.format)
@@ -182,7 +234,22 @@ fn run(cli: Cli) -> Result<()> {
             };
             let list = store.list_customers(&query)?;
             let basis = reports::ladder(store.as_ref())?.basis;
-            let mut grid = Grid::new(vec!["id", "name", "email", "phone", "country", "rung", "state", "segment", "orders", "spend", "last order"], vec![8, 9]);
+            let mut grid = Grid::new(
+                vec![
+                    "id",
+                    "name",
+                    "email",
+                    "phone",
+                    "country",
+                    "rung",
+                    "state",
+                    "segment",
+                    "orders",
+                    "spend",
+                    "last order",
+                ],
+                vec![8, 9],
+            );
             for c in &list {
                 grid.push(vec![
                     c.customer_id.clone(),
@@ -198,7 +265,11 @@ fn run(cli: Cli) -> Result<()> {
                     or_dash(c.last_order),
                 ]);
             }
-            let note = format!("{} customers shown (from {}); --limit and --offset page through.", list.len(), args.offset + 1);
+            let note = format!(
+                "{} customers shown (from {}); --limit and --offset page through.",
+                list.len(),
+                args.offset + 1
+            );
             print(args.format.format, &list, &[("", &grid)], &[note])
         }
         Command::Bench(args) => bench::run(&args, &bar),
@@ -218,7 +289,9 @@ fn title(what: &str, basis: &ReportBasis) -> String {
 
 fn basis_notes(basis: &ReportBasis) -> Vec<String> {
     if basis.stale {
-        vec!["Note: data changed since the last scoring; run `ladder score` to bring this report up to date.".to_owned()]
+        vec![
+            "Note: data changed since the last scoring; run `ladder score` to bring this report up to date.".to_owned(),
+        ]
     } else {
         Vec::new()
     }

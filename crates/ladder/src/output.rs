@@ -26,7 +26,7 @@ impl Grid {
     pub fn render(&self) -> String {
         let mut table = Table::new();
         table.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled);
-        table.set_header(self.header.iter().map(|h| Cell::new(h)));
+        table.set_header(self.header.iter().map(Cell::new));
         for row in &self.rows {
             table.add_row(row.iter().enumerate().map(|(i, v)| {
                 let cell = Cell::new(v);

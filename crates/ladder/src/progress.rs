@@ -16,8 +16,9 @@ impl ladder_app::Progress for Bar {
                     .expect("valid template")
                     .progress_chars("=> "),
             ),
-            None => ProgressBar::new_spinner()
-                .with_style(ProgressStyle::with_template("{spinner} {msg:<28} {pos} {elapsed_precise}").expect("valid template")),
+            None => ProgressBar::new_spinner().with_style(
+                ProgressStyle::with_template("{spinner} {msg:<28} {pos} {elapsed_precise}").expect("valid template"),
+            ),
         };
         bar.set_message(label.to_owned());
         *self.bar.lock().expect("progress lock") = Some(bar);

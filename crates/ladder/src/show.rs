@@ -54,7 +54,11 @@ pub fn customer(d: &CustomerDetail, shop_currency: Option<&str>, format: Format)
     field("email", p.email.clone());
     field("phone", p.phone.clone());
     field("address", p.address.clone());
-    let place = [p.city.as_deref(), p.region.as_deref(), p.country.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
+    let place = [p.city.as_deref(), p.region.as_deref(), p.country.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
     field("place", Some(place));
     field("birthday", p.birthday.map(|b| b.to_string()));
     field("profession", p.profession.clone());
@@ -89,7 +93,11 @@ pub fn customer(d: &CustomerDetail, shop_currency: Option<&str>, format: Format)
             ladder.push(vec!["RFM".into(), or_dash(rfm), or_dash(s.rfm_segment.map(|x| x.to_string()))]);
             let spend = shop_currency.map_or_else(|| s.spend_minor.to_string(), |c| money(s.spend_minor, c));
             ladder.push(vec!["orders".into(), s.orders.to_string(), format!("spend {spend}")]);
-            ladder.push(vec!["first / last order".into(), format!("{} / {}", or_dash(s.first_order), or_dash(s.last_order)), String::new()]);
+            ladder.push(vec![
+                "first / last order".into(),
+                format!("{} / {}", or_dash(s.first_order), or_dash(s.last_order)),
+                String::new(),
+            ]);
             notes.push(format!("Scored as of {}.", s.as_of));
         }
         None => notes.push("Not scored yet: run `ladder score`.".to_owned()),
@@ -97,7 +105,12 @@ pub fn customer(d: &CustomerDetail, shop_currency: Option<&str>, format: Format)
 
     let mut orders = Grid::new(vec!["date", "order", "status", "total", "code", "one-off", "items"], vec![3]);
     for o in &d.orders {
-        let items = o.lines.iter().map(|l| format!("{} × {}", l.quantity, l.product_name.as_deref().unwrap_or(&l.sku))).collect::<Vec<_>>().join("; ");
+        let items = o
+            .lines
+            .iter()
+            .map(|l| format!("{} × {}", l.quantity, l.product_name.as_deref().unwrap_or(&l.sku)))
+            .collect::<Vec<_>>()
+            .join("; ");
         orders.push(vec![
             o.ordered_at.date_naive().to_string(),
             o.order_id.clone(),
@@ -114,7 +127,13 @@ pub fn customer(d: &CustomerDetail, shop_currency: Option<&str>, format: Format)
     }
     let mut history = Grid::new(vec!["as of", "what", "from", "to", "why"], vec![]);
     for h in &d.history {
-        history.push(vec![h.at.to_string(), h.kind.as_str().to_owned(), or_dash(h.from.as_deref()), or_dash(h.to.as_deref()), h.reason.clone()]);
+        history.push(vec![
+            h.at.to_string(),
+            h.kind.as_str().to_owned(),
+            or_dash(h.from.as_deref()),
+            or_dash(h.to.as_deref()),
+            h.reason.clone(),
+        ]);
     }
     let mut grids: Vec<(&str, &Grid)> = vec![("Profile", &profile)];
     if !consents.rows.is_empty() {

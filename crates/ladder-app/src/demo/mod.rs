@@ -122,7 +122,11 @@ struct Generator<'a> {
 }
 
 /// Generates the shop into a sink.
-pub fn generate(options: &DemoOptions, sink: &mut dyn DemoSink, progress: &dyn Progress) -> Result<DemoCounts, DemoError> {
+pub fn generate(
+    options: &DemoOptions,
+    sink: &mut dyn DemoSink,
+    progress: &dyn Progress,
+) -> Result<DemoCounts, DemoError> {
     let today = date_day_number(options.as_of);
     let mut g = Generator {
         rng: fastrand::Rng::with_seed(options.seed),
@@ -149,7 +153,7 @@ pub fn generate(options: &DemoOptions, sink: &mut dyn DemoSink, progress: &dyn P
                 g.person(friend, Some(&referrer))?;
             }
         }
-        if g.next_customer % 1024 == 0 {
+        if g.next_customer.is_multiple_of(1024) {
             progress.set_position(g.next_customer);
         }
     }
@@ -230,15 +234,18 @@ impl Generator<'_> {
             };
             match persona {
                 Persona::EventBuyer => {
-                    let category = if code.as_deref().is_some_and(|c| c.starts_with("NOWRUZ")) { "gifts" } else { "costumes" };
+                    let category =
+                        if code.as_deref().is_some_and(|c| c.starts_with("NOWRUZ")) { "gifts" } else { "costumes" };
                     let count = self.rng.usize(1..=2);
                     order.lines = self.lines(&in_category(category), count);
                     order.one_off = self.chance(50);
                 }
                 _ => {
                     let big = persona == Persona::Fading && day < fading_from;
-                    let count = if big { self.rng.usize(3..=5) } else { [1, 1, 1, 1, 2, 2, 2, 3][self.rng.usize(0..8)] };
-                    let mut pool: Vec<&Product> = PRODUCTS.iter().filter(|p| favourites.contains(&p.category)).collect();
+                    let count =
+                        if big { self.rng.usize(3..=5) } else { [1, 1, 1, 1, 2, 2, 2, 3][self.rng.usize(0..8)] };
+                    let mut pool: Vec<&Product> =
+                        PRODUCTS.iter().filter(|p| favourites.contains(&p.category)).collect();
                     if big || self.chance(20) {
                         pool.extend(in_category("kitchen"));
                     }
@@ -387,7 +394,12 @@ impl Generator<'_> {
             Persona::Suspect => {}
             Persona::Prospect => {
                 for _ in 0..self.rng.u32(1..=3) {
-                    let kind = *self.pick(&[InteractionKind::SignUp, InteractionKind::Inquiry, InteractionKind::Visit, InteractionKind::Click]);
+                    let kind = *self.pick(&[
+                        InteractionKind::SignUp,
+                        InteractionKind::Inquiry,
+                        InteractionKind::Visit,
+                        InteractionKind::Click,
+                    ]);
                     plan.push((self.today - i64::from(self.rng.u32(0..400)), kind));
                 }
             }
@@ -429,8 +441,16 @@ impl Generator<'_> {
             company: business.then(|| (*self.pick(locale.companies)).to_owned()),
             industry: business.then(|| (*self.pick(INDUSTRIES)).to_owned()),
             email: self.chance(90).then(|| format!("{first_latin}.{last_latin}{number}@{}", locale.email_domain)),
-            phone: self.chance(75).then(|| format!("{}{} {:03} {:04}", locale.phone_prefix, self.rng.u32(0..10), self.rng.u32(0..1000), self.rng.u32(0..10000))),
-            address: self.chance(50).then(|| format!("{} {}", self.rng.u32(1..200), (*self.pick(locale.last)).0)),
+            phone: self.chance(75).then(|| {
+                format!(
+                    "{}{} {:03} {:04}",
+                    locale.phone_prefix,
+                    self.rng.u32(0..10),
+                    self.rng.u32(0..1000),
+                    self.rng.u32(0..10000)
+                )
+            }),
+            address: self.chance(50).then(|| format!("{} {}", self.rng.u32(1..200), self.pick(locale.last).0)),
             city: Some(city.to_owned()),
             region: Some(region.to_owned()),
             country: Some(locale.country.to_owned()),
@@ -455,10 +475,17 @@ impl Generator<'_> {
             tags: Vec::new(),
             attributes: Default::default(),
         };
-        for (channel, yes, no) in [(Channel::Email, 75, 10), (Channel::Sms, 45, 15), (Channel::Phone, 25, 10), (Channel::Mail, 15, 5)] {
+        for (channel, yes, no) in
+            [(Channel::Email, 75, 10), (Channel::Sms, 45, 15), (Channel::Phone, 25, 10), (Channel::Mail, 15, 5)]
+        {
             let roll = self.rng.u32(0..100);
             if roll < yes + no {
-                customer.consents.push(Consent { channel, granted: roll < yes, at: customer.created_at, source: Some("sign-up form".to_owned()) });
+                customer.consents.push(Consent {
+                    channel,
+                    granted: roll < yes,
+                    at: customer.created_at,
+                    source: Some("sign-up form".to_owned()),
+                });
             }
         }
         if business {
@@ -501,7 +528,12 @@ pub struct DemoSummary {
 }
 
 /// Replaces the database's demo shop (or fills an empty database) and scores it.
-pub fn create(store: &dyn Store, options: &DemoOptions, now: DateTime<Utc>, progress: &dyn Progress) -> Result<DemoSummary, DemoError> {
+pub fn create(
+    store: &dyn Store,
+    options: &DemoOptions,
+    now: DateTime<Utc>,
+    progress: &dyn Progress,
+) -> Result<DemoSummary, DemoError> {
     let existing = store.counts()?.customers;
     if existing > 0 && store.setting(crate::settings::DEMO_SEED)?.is_none() {
         return Err(DemoError::NotEmpty(existing));
@@ -563,22 +595,57 @@ impl CsvSink {
 }
 
 const CUSTOMER_HEADER: &[&str] = &[
-    "customer_id", "kind", "first_name", "last_name", "company", "industry", "email", "phone", "address", "city",
-    "region", "country", "birthday", "profession", "income_band", "preferred_language", "preferred_channel",
-    "consent_email", "consent_sms", "consent_phone", "consent_mail", "consent_fax", "referred_by", "created_at", "tags",
+    "customer_id",
+    "kind",
+    "first_name",
+    "last_name",
+    "company",
+    "industry",
+    "email",
+    "phone",
+    "address",
+    "city",
+    "region",
+    "country",
+    "birthday",
+    "profession",
+    "income_band",
+    "preferred_language",
+    "preferred_channel",
+    "consent_email",
+    "consent_sms",
+    "consent_phone",
+    "consent_mail",
+    "consent_fax",
+    "referred_by",
+    "created_at",
+    "tags",
     "shoe_size",
 ];
 
 const ORDER_HEADER: &[&str] = &[
-    "order_id", "customer_id", "ordered_at", "sku", "product_name", "category", "quantity", "unit_price", "currency",
-    "campaign_code", "one_off", "status",
+    "order_id",
+    "customer_id",
+    "ordered_at",
+    "sku",
+    "product_name",
+    "category",
+    "quantity",
+    "unit_price",
+    "currency",
+    "campaign_code",
+    "one_off",
+    "status",
 ];
 
 impl DemoSink for CsvSink {
     fn customer(&mut self, c: &Customer) -> Result<(), DemoError> {
         let o = |v: &Option<String>| v.clone().unwrap_or_default();
         let consent = |ch: Channel| {
-            c.consents.iter().find(|x| x.channel == ch).map_or(String::new(), |x| if x.granted { "yes" } else { "no" }.to_owned())
+            c.consents
+                .iter()
+                .find(|x| x.channel == ch)
+                .map_or(String::new(), |x| if x.granted { "yes" } else { "no" }.to_owned())
         };
         let row = [
             c.external_id.clone(),
@@ -635,7 +702,8 @@ impl DemoSink for CsvSink {
 
     fn interaction(&mut self, i: &Interaction) -> Result<(), DemoError> {
         let at = i.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        let row = [i.customer_external_id.as_str(), at.as_str(), i.kind.as_str(), i.note.as_deref().unwrap_or_default()];
+        let row =
+            [i.customer_external_id.as_str(), at.as_str(), i.kind.as_str(), i.note.as_deref().unwrap_or_default()];
         self.interactions.write_record(row).map_err(|e| self.fail(e))
     }
 }

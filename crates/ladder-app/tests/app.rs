@@ -1,0 +1,430 @@
+//! The use-cases end to end on a real SQLite store: imports with good and bad rows, scoring on
+//! hand-built histories, reports and the demo shop.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use ladder_app::NoProgress;
+use ladder_app::import::{ImportError, ImportKind, ImportOptions, ImportSummary, import_file};
+use ladder_app::score::score;
+use ladder_domain::{CustomerState, Rung, StateRules};
+use ladder_store::{Store, TableCounts};
+use ladder_store_sqlite::SqliteStore;
+use std::path::{Path, PathBuf};
+
+struct Shop {
+    dir: tempfile::TempDir,
+    store: SqliteStore,
+}
+
+fn now() -> DateTime<Utc> {
+    ladder_domain::date::parse_timestamp("2025-06-01T12:00:00Z").expect("time")
+}
+
+fn date(s: &str) -> NaiveDate {
+    ladder_domain::date::parse_date(s).expect("date")
+}
+
+impl Shop {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let store = SqliteStore::open(dir.path().join("ladder.db")).expect("open");
+        Self { dir, store }
+    }
+
+    fn file(&self, name: &str, content: &str) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, content).expect("write file");
+        path
+    }
+
+    fn import(&self, kind: ImportKind, path: &Path, skip_invalid: bool) -> Result<ImportSummary, ImportError> {
+        let options = ImportOptions { skip_invalid, rejects_path: None, now: now() };
+        import_file(&self.store, kind, path, &options, &NoProgress)
+    }
+
+    fn import_ok(&self, kind: ImportKind, name: &str, content: &str) -> ImportSummary {
+        let path = self.file(name, content);
+        self.import(kind, &path, false).unwrap_or_else(|e| panic!("import {name}: {e}"))
+    }
+
+    fn counts(&self) -> TableCounts {
+        self.store.counts().expect("counts")
+    }
+
+    fn score(&self, as_of: &str) -> ladder_app::score::ScoreSummary {
+        score(&self.store, date(as_of), &StateRules::default(), now(), &NoProgress).expect("score")
+    }
+
+    fn placed(&self, id: &str) -> (Rung, Option<CustomerState>, String) {
+        let s = self.store.customer(id).expect("read").expect("exists").score.expect("scored");
+        (s.rung, s.state, s.rung_reason)
+    }
+}
+
+const CUSTOMERS: &str = "\u{feff}customer_id,kind,first_name,last_name,email,country,birthday,consent_email,consent_sms,tags,referred_by,shoe_size,created_at
+C1,person,דנה,כהן,dana@example.co.il,il,1985-04-12,yes,no,vip;קפה,,38,2024-01-01
+C2,person,مریم,احمدی,maryam@example.ir,IR,--03-21,yes,,,C1,,2024-02-01
+C3,business,Ольга,Иванова,olga@example.ru,RU,,no,,,C4,,2024-03-01
+C4,person,Oliver,Smith,oliver@example.co.uk,GB,,,,,,,2024-01-15
+C5,,Noa,,,IL,,,,,,,
+";
+
+#[test]
+fn customers_import_round_trips_every_script_and_reimport_changes_nothing() {
+    let shop = Shop::new();
+    let first = shop.import_ok(ImportKind::Customers, "customers.csv", CUSTOMERS);
+    assert_eq!((first.read, first.inserted, first.updated, first.unchanged, first.rejected), (5, 5, 0, 0, 0));
+    let c1 = shop.store.customer("C1").expect("read").expect("exists").profile;
+    assert_eq!((c1.first_name.as_deref(), c1.last_name.as_deref()), (Some("דנה"), Some("כהן")));
+    assert_eq!(c1.country.as_deref(), Some("IL"), "country codes are upper-cased");
+    assert_eq!(c1.tags, ["vip", "קפה"]);
+    assert_eq!(c1.attributes.get("shoe_size").map(String::as_str), Some("38"), "unknown columns are attributes");
+    assert_eq!(c1.consents.len(), 2);
+    assert_eq!(c1.consents[0].source.as_deref(), Some("import:customers.csv"));
+    let c2 = shop.store.customer("C2").expect("read").expect("exists").profile;
+    assert_eq!(c2.first_name.as_deref(), Some("مریم"));
+    assert_eq!(c2.birthday.map(|b| b.to_string()).as_deref(), Some("--03-21"));
+    assert_eq!(c2.referred_by.as_deref(), Some("C1"));
+    // C3's referrer C4 comes later in the file: it waits, then lands.
+    assert_eq!(shop.store.customer("C3").expect("read").expect("exists").profile.referred_by.as_deref(), Some("C4"));
+
+    let again = shop.import_ok(ImportKind::Customers, "customers.csv", CUSTOMERS);
+    assert_eq!((again.read, again.written(), again.unchanged), (5, 0, 5));
+    let changed = CUSTOMERS.replace("oliver@example.co.uk", "oli@example.co.uk");
+    let third = shop.import_ok(ImportKind::Customers, "customers.csv", &changed);
+    assert_eq!((third.updated, third.unchanged), (1, 4));
+    assert_eq!(shop.counts().customers, 5);
+}
+
+const ORDERS: &str = "order_id,customer_id,ordered_at,sku,product_name,category,quantity,unit_price,currency,campaign_code,one_off,status
+O1,C1,2025-01-01,COF-1,Espresso 250 g,coffee,2,12.50,ILS,WELCOME,no,completed
+O1,C1,2025-01-01,MUG-1,Mug,kitchen,1,30,ILS,WELCOME,no,completed
+O2,C1,2025-02-01T10:00:00+02:00,COF-1,Espresso 250 g,coffee,1,12.50,ILS,,,
+O3,C1,2025-03-02,COF-1,Espresso 250 g,coffee,1,12.5,ILS,,no,completed
+O4,C2,2025-03-10,CST-1,Costume,costumes,1,99.90,ILS,PURIM25,yes,completed
+O5,C4,2025-01-05,COF-1,,,1,12.50,ILS,,,cancelled
+";
+
+fn shop_with_orders() -> Shop {
+    let shop = Shop::new();
+    shop.import_ok(ImportKind::Customers, "customers.csv", CUSTOMERS);
+    let s = shop.import_ok(ImportKind::Orders, "orders.csv", ORDERS);
+    assert_eq!((s.read, s.inserted, s.rejected), (6, 6, 0));
+    shop
+}
+
+#[test]
+fn orders_import_groups_lines_and_reimport_changes_nothing() {
+    let shop = shop_with_orders();
+    let counts = shop.counts();
+    assert_eq!((counts.orders, counts.order_lines, counts.products), (5, 6, 3));
+    let d = shop.store.customer("C1").expect("read").expect("exists");
+    let o1 = d.orders.iter().find(|o| o.order_id == "O1").expect("O1");
+    assert_eq!((o1.total_minor, o1.lines.len(), o1.campaign_code.as_deref()), (5500, 2, Some("WELCOME")));
+    let o2 = d.orders.iter().find(|o| o.order_id == "O2").expect("O2");
+    assert_eq!(o2.ordered_at.to_rfc3339(), "2025-02-01T08:00:00+00:00", "RFC 3339 offsets become UTC");
+    assert_eq!(shop.store.setting(ladder_app::settings::CURRENCY).expect("read").as_deref(), Some("ILS"));
+    let again = shop.import_ok(ImportKind::Orders, "orders.csv", ORDERS);
+    assert_eq!((again.read, again.written(), again.unchanged), (6, 0, 6));
+    assert_eq!(shop.counts(), counts);
+}
+
+/// Runs an import that must fail, and checks the message and that nothing changed.
+fn assert_refused(shop: &Shop, kind: ImportKind, content: &str, expected: &[&str]) {
+    let before = shop.counts();
+    let path = shop.file("bad.csv", content);
+    let err = shop.import(kind, &path, false).expect_err("must stop").to_string();
+    for part in expected {
+        assert!(err.contains(part), "{err:?} lacks {part:?}");
+    }
+    assert_eq!(shop.counts(), before, "nothing may be written: {err}");
+}
+
+#[test]
+fn a_bad_row_stops_the_import_naming_file_line_column_and_value_and_writes_nothing() {
+    let shop = shop_with_orders();
+    let good = "O9,C4,2025-04-01,COF-1,,,1,12.50,ILS,,,\n";
+    let header = ORDERS.lines().next().expect("header");
+    let bad = |row: &str| format!("{header}\n{good}{good_2}{row}\n", good_2 = "O9,C4,2025-04-01,TEA-1,,,1,5,ILS,,,\n");
+    assert_refused(
+        &shop,
+        ImportKind::Orders,
+        &bad("O10,C4,2025-02-30,COF-1,,,1,1,ILS,,,"),
+        &["bad.csv line 4", "\"ordered_at\"", "\"2025-02-30\"", "is not a date"],
+    );
+    assert_refused(
+        &shop,
+        ImportKind::Orders,
+        &bad("O10,C4,2025-02-03,COF-1,,,-2,1,ILS,,,"),
+        &["line 4", "\"quantity\"", "\"-2\"", "negative"],
+    );
+    assert_refused(
+        &shop,
+        ImportKind::Orders,
+        &bad("O10,C4,2025-02-03,COF-1,,,1,1,ABC,,,"),
+        &["line 4", "\"currency\"", "\"ABC\"", "ISO 4217"],
+    );
+    assert_refused(
+        &shop,
+        ImportKind::Orders,
+        &bad("O10,C99,2025-02-03,COF-1,,,1,1,ILS,,,"),
+        &["line 4", "\"customer_id\"", "\"C99\"", "not a known customer"],
+    );
+    assert_refused(
+        &shop,
+        ImportKind::Orders,
+        &bad("O10,C4,2025-02-03,COF-1,,,1,1.005,ILS,,,"),
+        &["\"unit_price\"", "more decimals than ILS"],
+    );
+    assert_refused(
+        &shop,
+        ImportKind::Orders,
+        &bad("O10,C4,2025-02-03,COF-1,,,1,1,ILS,,maybe,"),
+        &["\"one_off\"", "not yes or no"],
+    );
+    assert_refused(
+        &shop,
+        ImportKind::Orders,
+        &bad("O10,C4,2025-02-03,COF-1,,,1,1,ILS,,,lost"),
+        &["\"status\"", "completed, cancelled, refunded"],
+    );
+    assert_refused(
+        &shop,
+        ImportKind::Orders,
+        &bad("O9,C4,2025-04-02,MUG-1,,,1,1,ILS,,,"),
+        &["line 4", "differs from the order's first line (line 2)"],
+    );
+    assert_refused(
+        &shop,
+        ImportKind::Orders,
+        &bad("O9,C4,2025-04-01,COF-1,,,1,12.50,ILS,,,"),
+        &["line 4", "\"sku\"", "appears twice in order O9 (also on line 2)"],
+    );
+    assert_refused(
+        &shop,
+        ImportKind::Orders,
+        &bad("O1,C4,2025-01-01,COF-1,,,2,12.50,ILS,WELCOME,no,completed"),
+        &["line 4", "already belongs to another customer"],
+    );
+    assert_refused(
+        &shop,
+        ImportKind::Orders,
+        "order_id,customer_id,sku\nO1,C1,A\n",
+        &["bad.csv", "lacks the required columns ordered_at, quantity, unit_price, currency"],
+    );
+    assert_refused(
+        &shop,
+        ImportKind::Orders,
+        &format!("{header}\nO11,C4,2025-02-03,COF-1\n"),
+        &["line 2", "has 4 fields but the header has 12"],
+    );
+    assert_refused(
+        &shop,
+        ImportKind::Customers,
+        "customer_id,email\nC8,not-an-email\n",
+        &["line 2", "\"email\"", "not an email address"],
+    );
+    assert_refused(
+        &shop,
+        ImportKind::Customers,
+        "customer_id,birthday\nC8,1990-13-01\n",
+        &["\"birthday\"", "is not a birthday"],
+    );
+    assert_refused(
+        &shop,
+        ImportKind::Customers,
+        "customer_id,referred_by\nC8,C404\n",
+        &["line 2", "\"referred_by\"", "\"C404\"", "not a known customer"],
+    );
+    assert_refused(&shop, ImportKind::Customers, "customer_id,referred_by\nC8,C8\n", &["is the customer themself"]);
+    assert_refused(
+        &shop,
+        ImportKind::Customers,
+        "customer_id,first_name\n,Nobody\n",
+        &["line 2", "\"customer_id\"", "required"],
+    );
+    assert_refused(
+        &shop,
+        ImportKind::Interactions,
+        "customer_id,at,kind\nC1,2025-01-01,wave\n",
+        &["\"kind\"", "\"wave\"", "inquiry, sign_up"],
+    );
+    // A customer row that would change C1 before the bad row: C1 stays as it was.
+    assert_refused(&shop, ImportKind::Customers, "customer_id,first_name\nC1,Changed\nC8,x\nC9,y,extra\n", &["line 4"]);
+    assert_eq!(shop.store.customer("C1").expect("read").expect("exists").profile.first_name.as_deref(), Some("דנה"));
+    // Not UTF-8.
+    let path = shop.file("latin1.csv", "customer_id,first_name\nC8,Jos\u{e9}\n");
+    let mut bytes = std::fs::read(&path).expect("read");
+    bytes.truncate(bytes.len() - 3);
+    bytes.extend([0xE9, b'\n']);
+    std::fs::write(&path, bytes).expect("write");
+    let err = shop.import(ImportKind::Customers, &path, false).expect_err("must stop").to_string();
+    assert!(err.contains("line 2") && err.contains("UTF-8"), "{err}");
+}
+
+#[test]
+fn skip_invalid_writes_the_good_rows_and_the_rejects_with_their_reason() {
+    let shop = shop_with_orders();
+    let header = ORDERS.lines().next().expect("header");
+    let content = format!(
+        "{header}\nO20,C4,2025-04-01,COF-1,,,1,12.50,ILS,,,\nO21,C4,yesterday,COF-1,,,1,12.50,ILS,,,\nO22,C77,2025-04-02,COF-1,,,1,1,ILS,,,\nO23,C5,2025-04-03,COF-1,,,3,12.50,ILS,,,\n"
+    );
+    let path = shop.file("mixed.csv", &content);
+    let s = shop.import(ImportKind::Orders, &path, true).expect("import");
+    assert_eq!((s.read, s.inserted, s.rejected), (4, 2, 2));
+    let rejects = std::fs::read_to_string(s.rejects_file.expect("reject file")).expect("read rejects");
+    let lines: Vec<&str> = rejects.lines().collect();
+    assert_eq!(lines.len(), 3, "{rejects}");
+    assert!(lines[0].ends_with(",line,reason"));
+    assert!(
+        lines[1].starts_with("O21,C4,yesterday") && lines[1].contains(",3,") && lines[1].contains("is not a date"),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[2].starts_with("O22,C77") && lines[2].contains("not a known customer"), "{}", lines[2]);
+    assert_eq!(shop.counts().orders, 7);
+}
+
+#[test]
+fn interactions_import_and_reimport() {
+    let shop = shop_with_orders();
+    let content = "customer_id,at,kind,note\nC5,2025-01-03,sign-up,newsletter\nC5,2025-01-04T09:30:00Z,inquiry,\"asked about \"\"decaf\"\", in Hebrew: קפה\"\n";
+    let s = shop.import_ok(ImportKind::Interactions, "interactions.csv", content);
+    assert_eq!((s.read, s.inserted), (2, 2));
+    let again = shop.import_ok(ImportKind::Interactions, "interactions.csv", content);
+    assert_eq!(again.unchanged, 2);
+    let d = shop.store.customer("C5").expect("read").expect("exists");
+    assert_eq!(d.interactions[0].note.as_deref(), Some("asked about \"decaf\", in Hebrew: קפה"));
+}
+
+#[test]
+fn scoring_places_everyone_and_records_changes_with_reasons() {
+    let shop = shop_with_orders();
+    shop.import_ok(ImportKind::Interactions, "i.csv", "customer_id,at,kind\nC5,2025-01-03,sign-up\n");
+    // Before any order: C1 has interactions? No: C1 is a suspect; C5 signed up after this date.
+    shop.score("2024-12-31");
+    assert_eq!(shop.placed("C1").0, Rung::Suspect);
+    assert_eq!(shop.placed("C2").0, Rung::Prospect, "referred by C1: a referral received");
+    assert_eq!(shop.placed("C5").0, Rung::Suspect);
+
+    let s = shop.score("2025-03-10");
+    assert_eq!(s.customers, 5);
+    let (rung, state, reason) = shop.placed("C1");
+    assert_eq!((rung, state), (Rung::Advocate, Some(CustomerState::Active)));
+    assert_eq!(reason, "loyal (3rd order on 2025-03-02, active) and 1 referred customer has ordered");
+    // The one-off costume is still a purchase: C2 is a customer.
+    assert_eq!(shop.placed("C2").0, Rung::Customer);
+    // Only a cancelled order: no purchase; C4 referred C3, who never bought.
+    assert_eq!(shop.placed("C4").0, Rung::Suspect);
+    assert_eq!(shop.placed("C5").0, Rung::Prospect);
+
+    // Months later C1 has lapsed: no longer loyal, so no longer an advocate.
+    shop.score("2025-06-30");
+    let (rung, state, reason) = shop.placed("C1");
+    assert_eq!((rung, state), (Rung::Repeat, Some(CustomerState::Lapsed)));
+    assert_eq!(reason, "3rd order on 2025-03-02, but lapsed");
+    let history = shop.store.customer("C1").expect("read").expect("exists").history;
+    let rungs: Vec<_> = history
+        .iter()
+        .filter(|h| h.kind == ladder_store::ChangeKind::Rung)
+        .map(|h| (h.from.clone(), h.to.clone(), h.at))
+        .collect();
+    assert_eq!(
+        rungs,
+        [
+            (None, Some("suspect".to_owned()), date("2024-12-31")),
+            (Some("suspect".to_owned()), Some("advocate".to_owned()), date("2025-03-10")),
+            (Some("advocate".to_owned()), Some("repeat".to_owned()), date("2025-06-30")),
+        ]
+    );
+    let last_state = history.iter().rev().find(|h| h.kind == ladder_store::ChangeKind::State).expect("state change");
+    // Gaps 31 and 29 days → usually every 30; 120 days is past 3 gaps (90).
+    assert_eq!(last_state.reason, "no order for 120 days, usually every 30 days (lapsed after 90 days)");
+    // Scoring again on the same day changes nothing.
+    let again = shop.score("2025-06-30");
+    assert_eq!((again.rung_changes, again.state_changes), (0, 0));
+}
+
+#[test]
+fn reports_total_the_last_scoring() {
+    let shop = shop_with_orders();
+    let before = ladder_app::reports::ladder(&shop.store).expect("report");
+    assert_eq!(before.basis.as_of, None);
+    assert!(before.basis.stale, "imported but never scored");
+    shop.score("2025-03-10");
+    let r = ladder_app::reports::ladder(&shop.store).expect("report");
+    assert!(!r.basis.stale);
+    let rung = |k: &str| r.rungs.iter().find(|x| x.key == k).expect("rung row").clone();
+    assert_eq!(r.rungs.len(), 6);
+    assert_eq!(rung("advocate").customers, 1);
+    assert_eq!(rung("advocate").revenue_minor, 5500 + 1250 + 1250);
+    assert_eq!(rung("advocate").average_order_value.as_deref(), Some("26.67"));
+    assert_eq!(rung("customer").customers, 1);
+    assert!((r.rungs.iter().map(|x| x.share).sum::<f64>() - 1.0).abs() < 1e-9);
+    let no_orders = r.states.iter().find(|x| x.key == "no_orders").expect("row");
+    assert_eq!(no_orders.customers, 3);
+    let t = ladder_app::reports::third_purchase(&shop.store).expect("report");
+    let reached: Vec<u64> = t.steps.iter().map(|s| s.customers).collect();
+    assert_eq!(reached, [2, 1, 1]);
+    assert_eq!(t.steps[1].conversion_from_previous, Some(0.5));
+    assert_eq!(t.steps[1].median_days_from_previous, Some(31.0));
+    let rfm = ladder_app::reports::rfm(&shop.store).expect("report");
+    assert_eq!(rfm.segments.iter().map(|s| s.customers).sum::<u64>(), 2);
+}
+
+fn read_dir(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    ladder_app::demo::CSV_FILES.iter().map(|f| (f.to_string(), std::fs::read(dir.join(f)).expect("read"))).collect()
+}
+
+#[test]
+fn the_demo_is_deterministic_for_a_seed_and_imports_cleanly() {
+    let options = |seed| ladder_app::demo::DemoOptions {
+        seed,
+        customers: 600,
+        as_of: date("2026-01-31"),
+        currency: ladder_domain::Currency::parse("ILS").expect("ILS"),
+    };
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let export = |name: &str, seed| {
+        let path = dir.path().join(name);
+        let mut sink = ladder_app::demo::CsvSink::create(&path).expect("create");
+        let counts = ladder_app::demo::generate(&options(seed), &mut sink, &NoProgress).expect("generate");
+        sink.finish().expect("finish");
+        (path, counts)
+    };
+    let (a, counts) = export("a", 1);
+    let (b, _) = export("b", 1);
+    let (c, _) = export("c", 2);
+    assert_eq!(read_dir(&a), read_dir(&b));
+    assert_ne!(read_dir(&a), read_dir(&c));
+    assert_eq!(counts.customers, 600);
+
+    // The exported files import through the public path, and give the same shop as the direct demo.
+    let shop = Shop::new();
+    for (file, kind) in
+        ladder_app::demo::CSV_FILES.iter().zip([ImportKind::Customers, ImportKind::Orders, ImportKind::Interactions])
+    {
+        let s = shop.import(kind, &a.join(file), false).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(s.rejected, 0);
+    }
+    let direct = Shop::new();
+    let summary = ladder_app::demo::create(&direct.store, &options(1), now(), &NoProgress).expect("demo");
+    assert_eq!(summary.generated, counts);
+    let counts_imported = shop.counts();
+    let counts_direct = direct.counts();
+    assert_eq!(
+        (counts_imported.customers, counts_imported.orders, counts_imported.order_lines),
+        (counts_direct.customers, counts_direct.orders, counts_direct.order_lines)
+    );
+    let report = ladder_app::reports::ladder(&direct.store).expect("report");
+    for rung in ["suspect", "prospect", "customer", "repeat", "loyal", "advocate"] {
+        assert!(report.rungs.iter().any(|r| r.key == rung && r.customers > 0), "the demo has {rung}s");
+    }
+    for state in ["active", "at_risk", "lapsed", "lost"] {
+        assert!(report.states.iter().any(|r| r.key == state && r.customers > 0), "the demo has {state} customers");
+    }
+    // The demo replaces itself, but never a real shop.
+    ladder_app::demo::create(&direct.store, &options(1), now(), &NoProgress).expect("replace the demo");
+    assert_eq!(direct.counts().customers, 600);
+    let err = ladder_app::demo::create(&shop.store, &options(1), now(), &NoProgress).expect_err("real data");
+    assert!(err.to_string().contains("already holds 600 customers"), "{err}");
+}

@@ -1,0 +1,219 @@
+//! The `ladder` binary, run as a user runs it, on files with good and bad rows.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+struct Run {
+    dir: tempfile::TempDir,
+}
+
+impl Run {
+    fn new() -> Self {
+        Self { dir: tempfile::tempdir().expect("temporary folder") }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("shop.db")
+    }
+
+    fn file(&self, name: &str, content: &str) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, content).expect("write");
+        path
+    }
+
+    fn ladder(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_ladder"))
+            .arg("--database")
+            .arg(self.db())
+            .args(args)
+            .env_remove("LADDER_DATABASE_URL")
+            .output()
+            .expect("run ladder")
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.ladder(args);
+        assert!(out.status.success(), "ladder {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).expect("UTF-8 output")
+    }
+
+    fn fails(&self, args: &[&str]) -> String {
+        let out = self.ladder(args);
+        assert!(!out.status.success(), "ladder {args:?} should fail");
+        let stderr = String::from_utf8(out.stderr).expect("UTF-8 errors");
+        assert!(stderr.starts_with("error: "), "{stderr}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "one clear sentence: {stderr}");
+        stderr
+    }
+
+    fn json(&self, args: &[&str]) -> serde_json::Value {
+        serde_json::from_str(&self.ok(args)).expect("JSON output")
+    }
+
+    fn count(&self, table: &str) -> i64 {
+        let conn = rusqlite::Connection::open(self.db()).expect("open");
+        conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0)).expect("count")
+    }
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().expect("UTF-8 path")
+}
+
+const CUSTOMERS: &str = "customer_id,first_name,last_name,email,country,referred_by
+C1,Анна,Смирнова,anna@example.ru,RU,
+C2,نرگس,کریمی,narges@example.ir,IR,C1
+C3,יעל,לוי,yael@example.co.il,IL,
+";
+
+const ORDERS: &str = "order_id,customer_id,ordered_at,sku,quantity,unit_price,currency,status
+O1,C1,2025-01-01,TEA,1,10.00,EUR,completed
+O2,C1,2025-01-20,TEA,2,10.00,EUR,completed
+O3,C1,2025-02-10,TEA,1,10.00,EUR,completed
+O4,C2,2025-02-01,TEA,1,10.00,EUR,completed
+";
+
+#[test]
+fn import_score_report_and_show_a_customer() {
+    let run = Run::new();
+    let customers = run.file("customers.csv", CUSTOMERS);
+    let out = run.ok(&["import", "customers", path(&customers)]);
+    assert!(out.contains("read") && out.contains("written"), "{out}");
+    let summary = run.json(&["import", "customers", path(&customers), "--format", "json"]);
+    assert_eq!((summary["read"].as_u64(), summary["unchanged"].as_u64()), (Some(3), Some(3)));
+    let orders = run.file("orders.csv", ORDERS);
+    run.ok(&["import", "orders", path(&orders)]);
+    let stale = run.fails(&["report", "ladder"]);
+    assert!(stale.contains("run `ladder score` first"), "{stale}");
+
+    let scored = run.json(&["score", "--as-of", "2025-02-15", "--format", "json"]);
+    assert_eq!((scored["customers"].as_u64(), scored["buyers"].as_u64()), (Some(3), Some(2)));
+
+    let c1 = run.json(&["customer", "show", "C1", "--format", "json"]);
+    assert_eq!(c1["customer_id"], "C1");
+    assert_eq!(c1["first_name"], "Анна");
+    assert_eq!(c1["rung"], "advocate");
+    assert_eq!(c1["state"], "active");
+    assert_eq!(c1["lifecycle_stage"], "advocacy");
+    assert_eq!(c1["rung_reason"], "loyal (3rd order on 2025-02-10, active) and 1 referred customer has ordered");
+    assert!(c1["state_reason"].as_str().is_some_and(|r| r.contains("usually every")), "{c1}");
+    // Two buyers, one with fewer orders: 1 + ⌊5 × 1/2⌋ = 3.
+    assert_eq!(c1["rfm"]["f"], 3);
+    assert!(c1["rfm_segment"].is_string());
+    assert_eq!(c1["orders"].as_array().map(Vec::len), Some(3));
+    assert_eq!(c1["history"][0]["to"], "advocate");
+    let table = run.ok(&["customer", "show", "C2"]);
+    assert!(table.contains("نرگس") && table.contains("1st order on 2025-02-01"), "{table}");
+
+    let report = run.json(&["report", "ladder", "--format", "json"]);
+    let rungs = report["rungs"].as_array().expect("rungs");
+    assert_eq!(rungs.len(), 6);
+    assert_eq!(report["as_of"], "2025-02-15");
+    assert_eq!(report["currency"], "EUR");
+    let advocate = rungs.iter().find(|r| r["key"] == "advocate").expect("advocate row");
+    assert_eq!((advocate["customers"].as_u64(), advocate["revenue"].as_str()), (Some(1), Some("40.00")));
+    let csv = run.ok(&["report", "third-purchase", "--format", "csv"]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "order,customers,share of buyers,conversion from previous,median days from previous");
+    assert_eq!(lines.len(), 4, "{csv}");
+    let rfm = run.ok(&["report", "rfm"]);
+    assert!(rfm.contains("champions"), "{rfm}");
+
+    let list = run.json(&["customer", "list", "--search", "АННА", "--format", "json"]);
+    assert_eq!(list.as_array().map(Vec::len), Some(1));
+    let csv = run.ok(&["customer", "list", "--rung", "customer", "--format", "csv"]);
+    assert_eq!(csv.lines().count(), 2, "{csv}");
+    let bad = run.fails(&["customer", "list", "--rung", "king"]);
+    assert!(bad.contains("suspect, prospect, customer, repeat, loyal, advocate"), "{bad}");
+}
+
+#[test]
+fn a_failed_import_leaves_the_database_untouched_and_skip_invalid_keeps_the_good_rows() {
+    let run = Run::new();
+    run.ok(&["import", "customers", path(&run.file("customers.csv", CUSTOMERS))]);
+    run.ok(&["import", "orders", path(&run.file("orders.csv", ORDERS))]);
+    let before = (run.count("orders"), run.count("order_lines"), run.count("products"));
+    let bad = run.file(
+        "more.csv",
+        &format!("{ORDERS}O5,C3,2025-03-01,MUG,1,25.00,EUR,completed\nO6,C3,2025-03-40,MUG,1,25.00,EUR,completed\n"),
+    );
+    let err = run.fails(&["import", "orders", path(&bad)]);
+    assert!(err.contains("more.csv line 7, column \"ordered_at\": \"2025-03-40\" is not a date"), "{err}");
+    assert!(err.contains("--skip-invalid"), "{err}");
+    assert_eq!((run.count("orders"), run.count("order_lines"), run.count("products")), before);
+
+    let rejects = run.dir.path().join("rejected.csv");
+    let out = run.ok(&["import", "orders", path(&bad), "--skip-invalid", "--rejects", path(&rejects)]);
+    assert!(out.contains("rejected.csv"), "{out}");
+    assert_eq!(run.count("orders"), before.0 + 1);
+    let rejected = std::fs::read_to_string(&rejects).expect("rejects");
+    assert!(
+        rejected.lines().nth(1).is_some_and(|l| l.starts_with("O6,C3,2025-03-40") && l.contains("is not a date")),
+        "{rejected}"
+    );
+
+    let missing = run.fails(&["import", "orders", path(&run.file("short.csv", "order_id,customer_id\nO1,C1\n"))]);
+    assert!(
+        missing.contains(
+            "short.csv: the header lacks the required columns ordered_at, sku, quantity, unit_price, currency"
+        ),
+        "{missing}"
+    );
+    let absent = run.fails(&["import", "customers", "/nonexistent/customers.csv"]);
+    assert!(absent.contains("/nonexistent/customers.csv"), "{absent}");
+}
+
+#[test]
+fn the_demo_builds_a_shop_and_errors_are_one_clear_sentence() {
+    let run = Run::new();
+    let out = run.ok(&["demo", "--customers", "400", "--seed", "5", "--as-of", "2026-01-31"]);
+    assert!(out.contains("Demo shop ready") && out.contains("The loyalty ladder, as of 2026-01-31"), "{out}");
+    for rung in ["suspect", "prospect", "customer", "repeat", "loyal", "advocate"] {
+        assert!(out.contains(rung), "{rung} missing from {out}");
+    }
+    assert_eq!(run.count("customers"), 400);
+    // Running it again replaces the demo shop.
+    run.ok(&["demo", "--customers", "300", "--as-of", "2026-01-31"]);
+    assert_eq!(run.count("customers"), 300);
+
+    let missing = run.fails(&["customer", "show", "NOPE"]);
+    assert!(missing.contains("no customer with id \"NOPE\""), "{missing}");
+    let pg = Command::new(env!("CARGO_BIN_EXE_ladder"))
+        .args(["--database", "postgres://localhost/test", "report", "ladder"])
+        .output()
+        .expect("run");
+    assert!(!pg.status.success());
+    assert!(String::from_utf8_lossy(&pg.stderr).contains("PostgreSQL is not supported by this version yet"));
+    let date = run.fails(&["score", "--as-of", "31/01/2026"]);
+    assert!(date.contains("use YYYY-MM-DD"), "{date}");
+
+    let export = run.dir.path().join("export");
+    let out = Command::new(env!("CARGO_BIN_EXE_ladder"))
+        .args(["demo", "--customers", "50", "--as-of", "2026-01-31", "--export", path(&export)])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let orders = std::fs::read_to_string(export.join("orders.csv")).expect("orders.csv");
+    assert!(
+        orders.starts_with("order_id,customer_id,ordered_at,sku,product_name,category,quantity,unit_price,currency")
+    );
+}
+
+#[test]
+fn the_database_comes_from_the_environment_and_help_documents_every_command() {
+    let run = Run::new();
+    let env_db = run.dir.path().join("from-env.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_ladder"))
+        .args(["demo", "--customers", "100", "--as-of", "2026-01-31"])
+        .env("LADDER_DATABASE_URL", format!("sqlite://{}", env_db.display()))
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(env_db.exists());
+    let help = Command::new(env!("CARGO_BIN_EXE_ladder")).arg("--help").output().expect("run");
+    let help = String::from_utf8(help.stdout).expect("UTF-8");
+    for command in ["demo", "import", "score", "report", "customer", "bench", "--database", "LADDER_DATABASE_URL"] {
+        assert!(help.contains(command), "--help lacks {command}: {help}");
+    }
+}
