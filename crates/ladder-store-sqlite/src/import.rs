@@ -34,7 +34,8 @@ impl CustomerSql {
         Self {
             select: format!("SELECT {CUSTOMER_COLUMNS}, id FROM customers WHERE external_id = ?1"),
             insert: format!(
-                "INSERT INTO customers (external_id, {CUSTOMER_COLUMNS}) VALUES ({placeholders}) RETURNING id"
+                "INSERT INTO customers (external_id, {CUSTOMER_COLUMNS}) VALUES ({placeholders})
+                 ON CONFLICT (external_id) DO NOTHING RETURNING id"
             ),
             update: format!("UPDATE customers SET {sets} WHERE id = ?1"),
         }
@@ -269,43 +270,40 @@ impl ImportSession for SqliteImport {
 
     fn put_customer(&mut self, customer: &Customer) -> StoreResult<WriteOutcome> {
         let row = CustomerRow::of(customer);
-        let existing = self
+        // Insert first: a new customer then costs one statement; an existing one is compared below.
+        let mut p = vec![&customer.external_id as &dyn rusqlite::ToSql];
+        p.extend(row.params());
+        let inserted: Option<i64> = self
+            .conn
+            .prepare_cached(&self.customer_sql.insert)
+            .and_then(|mut s| s.query_row(p.as_slice(), |r| r.get(0)).optional())
+            .ctx("cannot insert a customer")?;
+        if let Some(id) = inserted {
+            self.put_tags_and_consents(id, customer, false)?;
+            if let Some(map) = &mut self.customers {
+                map.insert(customer.external_id.clone(), id);
+            }
+            return Ok(WriteOutcome::Inserted);
+        }
+        let (old, id) = self
             .conn
             .prepare_cached(&self.customer_sql.select)
             .and_then(|mut s| {
-                s.query_row([&customer.external_id], |r| Ok((CustomerRow::read(r)?, r.get::<_, i64>(19)?))).optional()
+                s.query_row([&customer.external_id], |r| Ok((CustomerRow::read(r)?, r.get::<_, i64>(19)?)))
             })
             .ctx("cannot read a customer")?;
-        match existing {
-            None => {
-                let mut p = vec![&customer.external_id as &dyn rusqlite::ToSql];
-                p.extend(row.params());
-                let id: i64 = self
-                    .conn
-                    .prepare_cached(&self.customer_sql.insert)
-                    .and_then(|mut s| s.query_row(p.as_slice(), |r| r.get(0)))
-                    .ctx("cannot insert a customer")?;
-                self.put_tags_and_consents(id, customer, false)?;
-                if let Some(map) = &mut self.customers {
-                    map.insert(customer.external_id.clone(), id);
-                }
-                Ok(WriteOutcome::Inserted)
-            }
-            Some((old, id)) => {
-                let mut changed = false;
-                if old != row {
-                    let mut p = vec![&id as &dyn rusqlite::ToSql];
-                    p.extend(row.params());
-                    self.conn
-                        .prepare_cached(&self.customer_sql.update)
-                        .and_then(|mut s| s.execute(p.as_slice()))
-                        .ctx("cannot update a customer")?;
-                    changed = true;
-                }
-                changed |= self.put_tags_and_consents(id, customer, true)?;
-                Ok(if changed { WriteOutcome::Updated } else { WriteOutcome::Unchanged })
-            }
+        let mut changed = false;
+        if old != row {
+            let mut p = vec![&id as &dyn rusqlite::ToSql];
+            p.extend(row.params());
+            self.conn
+                .prepare_cached(&self.customer_sql.update)
+                .and_then(|mut s| s.execute(p.as_slice()))
+                .ctx("cannot update a customer")?;
+            changed = true;
         }
+        changed |= self.put_tags_and_consents(id, customer, true)?;
+        Ok(if changed { WriteOutcome::Updated } else { WriteOutcome::Unchanged })
     }
 
     fn put_order(&mut self, order: &Order) -> StoreResult<Vec<WriteOutcome>> {
@@ -317,30 +315,30 @@ impl ImportSession for SqliteImport {
             .ok_or_else(|| StoreError::Conflict(format!("order {} total is too large", order.external_id)))?;
         let currency = order.currency.code();
         let ordered_at = order.ordered_at.timestamp();
-        let existing: Option<StoredOrder> = self
+        let inserted: Option<i64> = self
             .conn
             .prepare_cached(
-                "SELECT id, customer_id, ordered_at, currency, campaign_code, one_off, status FROM orders WHERE external_id = ?1",
+                "INSERT INTO orders (external_id, customer_id, ordered_at, currency, campaign_code, one_off, status, total_minor)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (external_id) DO NOTHING RETURNING id",
             )
             .and_then(|mut s| {
-                s.query_row([&order.external_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)))
-                    .optional()
-            })
-            .ctx("cannot read an order")?;
-        let Some((order_id, old_customer, old_at, old_currency, old_code, old_one_off, old_status)) = existing else {
-            let order_id: i64 = self
-                .conn
-                .prepare_cached(
-                    "INSERT INTO orders (external_id, customer_id, ordered_at, currency, campaign_code, one_off, status, total_minor)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+                s.query_row(
+                    params![
+                        order.external_id,
+                        customer_id,
+                        ordered_at,
+                        currency,
+                        order.campaign_code,
+                        order.one_off,
+                        order.status.as_str(),
+                        total
+                    ],
+                    |r| r.get(0),
                 )
-                .and_then(|mut s| {
-                    s.query_row(
-                        params![order.external_id, customer_id, ordered_at, currency, order.campaign_code, order.one_off, order.status.as_str(), total],
-                        |r| r.get(0),
-                    )
-                })
-                .ctx("cannot insert an order")?;
+                .optional()
+            })
+            .ctx("cannot insert an order")?;
+        if let Some(order_id) = inserted {
             for line in &order.lines {
                 let product = self.product_id(
                     &line.sku,
@@ -360,7 +358,18 @@ impl ImportSession for SqliteImport {
                     })?;
             }
             return Ok(vec![WriteOutcome::Inserted; order.lines.len()]);
-        };
+        }
+        let (order_id, old_customer, old_at, old_currency, old_code, old_one_off, old_status): StoredOrder = self
+            .conn
+            .prepare_cached(
+                "SELECT id, customer_id, ordered_at, currency, campaign_code, one_off, status FROM orders WHERE external_id = ?1",
+            )
+            .and_then(|mut s| {
+                s.query_row([&order.external_id], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
+                })
+            })
+            .ctx("cannot read an order")?;
         if old_customer != customer_id {
             return Err(StoreError::Conflict(format!(
                 "order {} already belongs to another customer, not {}",

@@ -93,6 +93,13 @@ pub(crate) fn connect(path: &Path) -> StoreResult<Connection> {
         |ctx| Ok(ctx.get::<Option<String>>(0)?.map(|s| s.to_lowercase())),
     )
     .ctx(&what)?;
+    conn.create_aggregate_function(
+        "ladder_order_days",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        scoring::OrderDays,
+    )
+    .ctx(&what)?;
     Ok(conn)
 }
 

@@ -5,38 +5,20 @@ use chrono::NaiveDate;
 use ladder_domain::date::{date_of_day, end_of_day};
 use ladder_domain::{CustomerFacts, CustomerState, InteractionKind, Rung};
 use ladder_store::{Change, ScoreRecord, ScoreSession, ScoringRow, StoreResult};
+use rusqlite::functions::Aggregate;
 use rusqlite::{Connection, params};
 
-/// Per-customer aggregates over counted orders placed by the end of `as_of`, in one pass.
-///
-/// Gaps are between distinct order days (orders on one day are one visit); the median of an even
-/// number of gaps is the mean of the middle two.
+/// Per-customer aggregates over counted orders placed by the end of `as_of`, in one GROUP BY pass over
+/// the covering index `orders_by_customer`. SQLite has no median or nth-value aggregate, so
+/// `ladder_order_days` (see [`OrderDays`]) supplies them.
 const FACTS_SQL: &str = "
-WITH o AS MATERIALIZED (
-    SELECT customer_id, ordered_at / 86400 AS day, total_minor, currency,
-           ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY ordered_at, id) AS n
+WITH agg AS (
+    SELECT customer_id, COUNT(*) AS orders, MIN(ordered_at) / 86400 AS first_day, MAX(ordered_at) / 86400 AS last_day,
+           SUM(CASE WHEN currency = ?2 THEN total_minor ELSE 0 END) AS spend,
+           ladder_order_days(ordered_at / 86400) AS days
     FROM orders
     WHERE status = 'completed' AND ordered_at < ?1
-),
-agg AS (
-    SELECT customer_id, COUNT(*) AS orders, MIN(day) AS first_day, MAX(day) AS last_day,
-           MAX(CASE WHEN n = 2 THEN day END) AS second_day, MAX(CASE WHEN n = 3 THEN day END) AS third_day,
-           SUM(CASE WHEN currency = ?2 THEN total_minor ELSE 0 END) AS spend
-    FROM o GROUP BY customer_id
-),
-gaps AS (
-    SELECT customer_id, day - LAG(day) OVER (PARTITION BY customer_id ORDER BY day) AS gap
-    FROM (SELECT DISTINCT customer_id, day FROM o)
-),
-ranked AS (
-    SELECT customer_id, gap,
-           ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY gap) AS rn,
-           COUNT(*) OVER (PARTITION BY customer_id) AS cnt
-    FROM gaps WHERE gap IS NOT NULL
-),
-med AS (
-    SELECT customer_id, AVG(gap) AS median_gap FROM ranked
-    WHERE rn IN ((cnt + 1) / 2, (cnt + 2) / 2) GROUP BY customer_id
+    GROUP BY customer_id
 ),
 inter AS (
     SELECT customer_id, kind AS last_kind, MAX(at) AS last_at, COUNT(*) AS n,
@@ -50,18 +32,57 @@ refs AS (
 )
 SELECT c.id,
        c.referred_by IS NOT NULL AND (c.created_at IS NULL OR c.created_at < ?1),
-       COALESCE(agg.orders, 0), agg.first_day, agg.second_day, agg.third_day, agg.last_day, COALESCE(agg.spend, 0),
-       med.median_gap,
+       COALESCE(agg.orders, 0), agg.first_day, agg.days, agg.last_day, COALESCE(agg.spend, 0),
        COALESCE(inter.n, 0), inter.last_kind, inter.last_at / 86400, COALESCE(inter.recommendations, 0),
        COALESCE(refs.buyers, 0),
        s.rung, s.state
 FROM customers c
 LEFT JOIN agg ON agg.customer_id = c.id
-LEFT JOIN med ON med.customer_id = c.id
 LEFT JOIN inter ON inter.customer_id = c.id
 LEFT JOIN refs ON refs.customer_id = c.id
 LEFT JOIN customer_scores s ON s.customer_id = c.id
 ";
+
+/// The aggregate `ladder_order_days(day)`: over one customer's order days it gives the second and third
+/// order day and the median gap between distinct order days (orders on one day are one visit; the
+/// median of an even number of gaps is the mean of the middle two), packed as `second third median`
+/// with `-` for a missing value.
+pub(crate) struct OrderDays;
+
+impl Aggregate<Vec<i64>, String> for OrderDays {
+    fn init(&self, _: &mut rusqlite::functions::Context<'_>) -> rusqlite::Result<Vec<i64>> {
+        Ok(Vec::new())
+    }
+
+    fn step(&self, ctx: &mut rusqlite::functions::Context<'_>, days: &mut Vec<i64>) -> rusqlite::Result<()> {
+        days.push(ctx.get(0)?);
+        Ok(())
+    }
+
+    fn finalize(&self, _: &mut rusqlite::functions::Context<'_>, days: Option<Vec<i64>>) -> rusqlite::Result<String> {
+        let mut days = days.unwrap_or_default();
+        days.sort_unstable();
+        let nth = |n: usize| days.get(n).map_or("-".to_owned(), i64::to_string);
+        let (second, third) = (nth(1), nth(2));
+        days.dedup();
+        let mut gaps: Vec<i64> = days.windows(2).map(|w| w[1] - w[0]).collect();
+        gaps.sort_unstable();
+        let median = match gaps.len() {
+            0 => "-".to_owned(),
+            n if n % 2 == 1 => gaps[n / 2].to_string(),
+            n => ((gaps[n / 2 - 1] + gaps[n / 2]) as f64 / 2.0).to_string(),
+        };
+        Ok(format!("{second} {third} {median}"))
+    }
+}
+
+/// Unpacks `ladder_order_days`.
+fn order_days(packed: Option<String>) -> (Option<i64>, Option<i64>, Option<f64>) {
+    let Some(packed) = packed else { return (None, None, None) };
+    let mut parts = packed.split(' ');
+    let mut next = || parts.next().filter(|p| *p != "-");
+    (next().and_then(|v| v.parse().ok()), next().and_then(|v| v.parse().ok()), next().and_then(|v| v.parse().ok()))
+}
 
 pub(crate) fn facts(
     conn: &Connection,
@@ -74,23 +95,24 @@ pub(crate) fn facts(
     let mut rows = stmt.query(params![end_of_day(as_of), currency]).ctx(what)?;
     let day = |v: Option<i64>| v.map(date_of_day);
     while let Some(r) = rows.next().ctx(what)? {
-        let last_kind: Option<String> = r.get(10).ctx(what)?;
-        let last_day: Option<i64> = r.get(11).ctx(what)?;
-        let rung: Option<String> = r.get(14).ctx(what)?;
-        let state: Option<String> = r.get(15).ctx(what)?;
+        let (second, third, median_gap_days) = order_days(r.get(4).ctx(what)?);
+        let last_kind: Option<String> = r.get(8).ctx(what)?;
+        let last_day: Option<i64> = r.get(9).ctx(what)?;
+        let rung: Option<String> = r.get(12).ctx(what)?;
+        let state: Option<String> = r.get(13).ctx(what)?;
         let facts = CustomerFacts {
             orders: r.get(2).ctx(what)?,
             first_order: day(r.get(3).ctx(what)?),
-            second_order: day(r.get(4).ctx(what)?),
-            third_order: day(r.get(5).ctx(what)?),
-            last_order: day(r.get(6).ctx(what)?),
-            spend_minor: r.get(7).ctx(what)?,
-            median_gap_days: r.get(8).ctx(what)?,
-            interactions: r.get(9).ctx(what)?,
+            second_order: day(second),
+            third_order: day(third),
+            last_order: day(r.get(5).ctx(what)?),
+            spend_minor: r.get(6).ctx(what)?,
+            median_gap_days,
+            interactions: r.get(7).ctx(what)?,
             last_interaction: last_kind.as_deref().and_then(InteractionKind::parse).zip(day(last_day)),
             was_referred: r.get(1).ctx(what)?,
-            recommendations: r.get(12).ctx(what)?,
-            referred_buyers: r.get(13).ctx(what)?,
+            recommendations: r.get(10).ctx(what)?,
+            referred_buyers: r.get(11).ctx(what)?,
         };
         let previous =
             rung.as_deref().and_then(Rung::parse).map(|r| (r, state.as_deref().and_then(CustomerState::parse)));
