@@ -381,8 +381,9 @@ fn parse_time(column: &str, value: &str) -> Result<DateTime<Utc>, RowError> {
 
 // ---------------------------------------------------------------- customers
 
-/// Columns of the customers file that are not custom attributes.
-const CUSTOMER_COLUMNS: &[&str] = &[
+/// The standard columns of the customers file, besides the consent columns; any other column is a
+/// custom attribute.
+pub const CUSTOMER_COLUMNS: &[&str] = &[
     "customer_id",
     "kind",
     "first_name",

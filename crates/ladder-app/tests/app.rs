@@ -415,6 +415,17 @@ fn the_demo_is_deterministic_for_a_seed_and_imports_cleanly() {
         (counts_imported.customers, counts_imported.orders, counts_imported.order_lines),
         (counts_direct.customers, counts_direct.orders, counts_direct.order_lines)
     );
+    // Every column lands where it belongs: the same profiles either way (consent evidence aside).
+    for id in ["C0000001", "C0000002", "C0000150", "C0000600"] {
+        let profile = |store: &SqliteStore| {
+            let mut p = store.customer(id).expect("read").expect("exists").profile;
+            for c in &mut p.consents {
+                (c.at, c.source) = (None, None);
+            }
+            p
+        };
+        assert_eq!(profile(&shop.store), profile(&direct.store), "{id}");
+    }
     let report = ladder_app::reports::ladder(&direct.store).expect("report");
     for rung in ["suspect", "prospect", "customer", "repeat", "loyal", "advocate"] {
         assert!(report.rungs.iter().any(|r| r.key == rung && r.customers > 0), "the demo has {rung}s");

@@ -186,6 +186,17 @@ impl SqliteImport {
         Ok(id)
     }
 
+    /// The product of an order line, created or renamed as the line says.
+    fn line_product(&mut self, line: &ladder_domain::OrderLine, currency: &str) -> StoreResult<i64> {
+        self.product_id(
+            &line.sku,
+            line.product_name.as_deref(),
+            line.category.as_deref(),
+            line.unit_price_minor,
+            currency,
+        )
+    }
+
     fn put_tags_and_consents(&mut self, id: i64, customer: &Customer, replace: bool) -> StoreResult<bool> {
         let mut changed = false;
         let mut tags: Vec<&str> = customer.tags.iter().map(String::as_str).filter(|t| !t.is_empty()).collect();
@@ -340,13 +351,7 @@ impl ImportSession for SqliteImport {
             .ctx("cannot insert an order")?;
         if let Some(order_id) = inserted {
             for line in &order.lines {
-                let product = self.product_id(
-                    &line.sku,
-                    line.product_name.as_deref(),
-                    line.category.as_deref(),
-                    line.unit_price_minor,
-                    currency,
-                )?;
+                let product = self.line_product(line, currency)?;
                 self.conn
                     .prepare_cached("INSERT INTO order_lines (order_id, product_id, quantity, unit_price_minor) VALUES (?1, ?2, ?3, ?4)")
                     .and_then(|mut s| s.execute(params![order_id, product, line.quantity, line.unit_price_minor]))
@@ -390,13 +395,7 @@ impl ImportSession for SqliteImport {
         let mut outcomes = Vec::with_capacity(order.lines.len());
         let mut lines_changed = false;
         for line in &order.lines {
-            let product = self.product_id(
-                &line.sku,
-                line.product_name.as_deref(),
-                line.category.as_deref(),
-                line.unit_price_minor,
-                currency,
-            )?;
+            let product = self.line_product(line, currency)?;
             let old: Option<(i64, i64)> = self
                 .conn
                 .prepare_cached(

@@ -575,7 +575,7 @@ impl CsvSink {
         };
         Ok(Self {
             dir: dir.to_owned(),
-            customers: open(CSV_FILES[0], CUSTOMER_HEADER)?,
+            customers: open(CSV_FILES[0], &customer_header())?,
             orders: open(CSV_FILES[1], ORDER_HEADER)?,
             interactions: open(CSV_FILES[2], &["customer_id", "at", "kind", "note"])?,
         })
@@ -594,34 +594,12 @@ impl CsvSink {
     }
 }
 
-const CUSTOMER_HEADER: &[&str] = &[
-    "customer_id",
-    "kind",
-    "first_name",
-    "last_name",
-    "company",
-    "industry",
-    "email",
-    "phone",
-    "address",
-    "city",
-    "region",
-    "country",
-    "birthday",
-    "profession",
-    "income_band",
-    "preferred_language",
-    "preferred_channel",
-    "consent_email",
-    "consent_sms",
-    "consent_phone",
-    "consent_mail",
-    "consent_fax",
-    "referred_by",
-    "created_at",
-    "tags",
-    "shoe_size",
-];
+/// The demo's customer columns: the standard ones, the consents, and one custom attribute.
+fn customer_header() -> Vec<&'static str> {
+    let mut header = crate::import::CUSTOMER_COLUMNS.to_vec();
+    header.extend(["consent_email", "consent_sms", "consent_phone", "consent_mail", "consent_fax", "shoe_size"]);
+    header
+}
 
 const ORDER_HEADER: &[&str] = &[
     "order_id",
@@ -665,14 +643,14 @@ impl DemoSink for CsvSink {
             o(&c.income_band),
             o(&c.preferred_language),
             c.preferred_channel.map_or(String::new(), |ch| ch.as_str().to_owned()),
+            o(&c.referred_by),
+            c.created_at.map_or(String::new(), |t| t.format("%Y-%m-%d").to_string()),
+            c.tags.join(";"),
             consent(Channel::Email),
             consent(Channel::Sms),
             consent(Channel::Phone),
             consent(Channel::Mail),
             consent(Channel::Fax),
-            o(&c.referred_by),
-            c.created_at.map_or(String::new(), |t| t.format("%Y-%m-%d").to_string()),
-            c.tags.join(";"),
             c.attributes.get("shoe_size").cloned().unwrap_or_default(),
         ];
         self.customers.write_record(&row).map_err(|e| self.fail(e))
