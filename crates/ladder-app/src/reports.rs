@@ -20,7 +20,8 @@ pub struct ReportBasis {
 }
 
 impl ReportBasis {
-    fn read(store: &dyn Store) -> StoreResult<Self> {
+    /// Reads the basis of the last scoring.
+    pub fn read(store: &dyn Store) -> StoreResult<Self> {
         let ScoringStatus { as_of, stale } = scoring_status(store)?;
         Ok(Self { as_of, stale, currency: crate::settings::currency(store)? })
     }

@@ -81,7 +81,7 @@ pub fn run(args: &BenchArgs, bar: &dyn Progress) -> Result<()> {
             Ok(counts)
         },
     )?);
-    let store = crate::open_store(&db.display().to_string())?;
+    let store = crate::open_store(&db.display().to_string(), true)?;
     let import_options = ImportOptions { skip_invalid: false, rejects_path: None, now: Utc::now() };
     for (file, kind) in CSV_FILES.iter().zip([ImportKind::Customers, ImportKind::Orders, ImportKind::Interactions]) {
         let path = dir.join(file);

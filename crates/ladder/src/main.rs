@@ -37,8 +37,9 @@ fn main() -> ExitCode {
     }
 }
 
-/// Opens the store that the database URL or path names.
-pub fn open_store(database: &str) -> Result<Box<dyn Store>> {
+/// Opens the store that the database URL or path names, creating a new database file only when
+/// `create` is set (commands that only read refuse a path that does not exist).
+pub fn open_store(database: &str, create: bool) -> Result<Box<dyn Store>> {
     let path = if let Some(rest) = database.strip_prefix("sqlite://").or_else(|| database.strip_prefix("sqlite:")) {
         rest
     } else if database.starts_with("postgres://") || database.starts_with("postgresql://") {
@@ -50,6 +51,11 @@ pub fn open_store(database: &str) -> Result<Box<dyn Store>> {
     };
     if path.is_empty() {
         bail!("the database path is empty; pass --database PATH or set LADDER_DATABASE_URL");
+    }
+    if !create && !std::path::Path::new(path).exists() {
+        bail!(
+            "there is no database at {path}; create one with `ladder demo` or `ladder import`, or pass --database PATH"
+        );
     }
     let store = SqliteStore::open(path).with_context(|| format!("cannot open the database {path}"))?;
     Ok(Box::new(store))
@@ -95,7 +101,7 @@ fn run(cli: Cli) -> Result<()> {
                 );
                 return Ok(());
             }
-            let store = open_store(&cli.database)?;
+            let store = open_store(&cli.database, true)?;
             let started = std::time::Instant::now();
             let summary = ladder_app::demo::create(store.as_ref(), &options, Utc::now(), &bar)?;
             if args.format.format == Format::Json {
@@ -114,7 +120,7 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Import(args) => {
-            let store = open_store(&cli.database)?;
+            let store = open_store(&cli.database, true)?;
             let kind = match args.what {
                 ImportWhat::Customers => ImportKind::Customers,
                 ImportWhat::Orders => ImportKind::Orders,
@@ -143,7 +149,7 @@ fn run(cli: Cli) -> Result<()> {
             print(args.format.format, &s, &[("", &grid)], &notes)
         }
         Command::Score(args) => {
-            let store = open_store(&cli.database)?;
+            let store = open_store(&cli.database, false)?;
             let as_of = parse_as_of(args.as_of.as_deref())?;
             let s = ladder_app::score::score(store.as_ref(), as_of, &StateRules::default(), Utc::now(), &bar)?;
             let mut grid =
@@ -158,7 +164,7 @@ fn run(cli: Cli) -> Result<()> {
             print(args.format.format, &s, &[("", &grid)], &["See `ladder report ladder`.".to_owned()])
         }
         Command::Report(args) => {
-            let store = open_store(&cli.database)?;
+            let store = open_store(&cli.database, false)?;
             match args.what {
                 ReportWhat::Ladder => print_ladder(store.as_ref(), args.format.format),
                 ReportWhat::Rfm => {
@@ -204,7 +210,7 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Customer(CustomerCommand::Show { id, format }) => {
-            let store = open_store(&cli.database)?;
+            let store = open_store(&cli.database, false)?;
             let Some(detail) = store.customer(&id)? else {
                 bail!(
                     "no customer with id {id:?}; `ladder customer list --search TEXT` finds customers by name, email or phone"
@@ -214,7 +220,7 @@ fn run(cli: Cli) -> Result<()> {
             show::customer(&detail, currency.as_deref(), format.format)
         }
         Command::Customer(CustomerCommand::List(args)) => {
-            let store = open_store(&cli.database)?;
+            let store = open_store(&cli.database, false)?;
             let query = CustomerQuery {
                 search: args.search,
                 rung: parse_choice("rung", args.rung.as_deref(), Rung::parse, Rung::names())?,
@@ -233,7 +239,7 @@ fn run(cli: Cli) -> Result<()> {
                 offset: args.offset,
             };
             let list = store.list_customers(&query)?;
-            let basis = reports::ladder(store.as_ref())?.basis;
+            let basis = ReportBasis::read(store.as_ref())?;
             let mut grid = Grid::new(
                 vec![
                     "id",

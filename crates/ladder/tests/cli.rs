@@ -177,6 +177,12 @@ fn the_demo_builds_a_shop_and_errors_are_one_clear_sentence() {
     run.ok(&["demo", "--customers", "300", "--as-of", "2026-01-31"]);
     assert_eq!(run.count("customers"), 300);
 
+    let nowhere = Command::new(env!("CARGO_BIN_EXE_ladder"))
+        .args(["--database", path(&run.dir.path().join("none.db")), "report", "ladder"])
+        .output()
+        .expect("run");
+    assert!(String::from_utf8_lossy(&nowhere.stderr).contains("there is no database at"));
+    assert!(!run.dir.path().join("none.db").exists(), "reading never creates a database");
     let missing = run.fails(&["customer", "show", "NOPE"]);
     assert!(missing.contains("no customer with id \"NOPE\""), "{missing}");
     let pg = Command::new(env!("CARGO_BIN_EXE_ladder"))
