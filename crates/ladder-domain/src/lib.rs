@@ -7,6 +7,7 @@
 //! into rungs, states, lifecycle stages and RFM scores.
 #![deny(missing_docs)]
 
+pub mod clv;
 pub mod customer;
 pub mod date;
 pub mod ladder;

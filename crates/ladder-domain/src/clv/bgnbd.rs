@@ -1,0 +1,281 @@
+//! The BG/NBD model (Fader, Hardie & Lee 2005, "Counting Your Customers the Easy Way"): while alive, a
+//! customer buys at a Poisson rate λ ~ Gamma(r, α); after each purchase they drop out with probability
+//! p ~ Beta(a, b).
+
+use super::special::{digamma, ln_gamma, ln_hyp2f1};
+use super::{Fit, FitError, PurchaseModel, Summary, Weighted, minimise, parallel_sum, standard_errors};
+use argmin::core::{CostFunction, Error, Gradient};
+use serde::Serialize;
+
+/// BG/NBD parameters, named as in the paper.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct BgNbd {
+    /// Shape of the purchase-rate distribution.
+    pub r: f64,
+    /// Scale of the purchase-rate distribution (in the data's time unit).
+    pub alpha: f64,
+    /// First shape of the dropout distribution.
+    pub a: f64,
+    /// Second shape of the dropout distribution.
+    pub b: f64,
+}
+
+/// Terms of the log-likelihood that depend only on the frequency, computed once per distinct value.
+struct FrequencyTerms {
+    x: f64,
+    ln_gamma_ratio: f64,
+    d_r: f64,
+    a2: f64,
+    d_a2_a: f64,
+    d_a2_b: f64,
+}
+
+impl BgNbd {
+    fn as_array(&self) -> [f64; 4] {
+        [self.r, self.alpha, self.a, self.b]
+    }
+
+    fn from_array(p: [f64; 4]) -> Self {
+        Self { r: p[0], alpha: p[1], a: p[2], b: p[3] }
+    }
+
+    fn frequency_terms(&self, x: f64) -> FrequencyTerms {
+        let Self { r, a, b, .. } = *self;
+        FrequencyTerms {
+            x,
+            ln_gamma_ratio: ln_gamma(r + x) - ln_gamma(r),
+            d_r: digamma(r + x) - digamma(r),
+            a2: ln_gamma(a + b) + ln_gamma(b + x) - ln_gamma(b) - ln_gamma(a + b + x),
+            d_a2_a: digamma(a + b) - digamma(a + b + x),
+            d_a2_b: digamma(a + b) + digamma(b + x) - digamma(b) - digamma(a + b + x),
+        }
+    }
+
+    /// The log-likelihood of weighted rows and its gradient in (r, α, a, b).
+    pub fn log_likelihood_and_gradient(&self, rows: &[Weighted<Summary>]) -> (f64, [f64; 4]) {
+        let [ll, gr, ga, gaa, gb] = parallel_sum(rows, |chunk| self.partial(chunk));
+        (ll, [gr, ga, gaa, gb])
+    }
+
+    /// The log-likelihood of weighted rows.
+    pub fn log_likelihood(&self, rows: &[Weighted<Summary>]) -> f64 {
+        self.log_likelihood_and_gradient(rows).0
+    }
+
+    fn partial(&self, rows: &[Weighted<Summary>]) -> [f64; 5] {
+        let Self { r, alpha, a, b } = *self;
+        let (ln_alpha, ln_a) = (alpha.ln(), a.ln());
+        let mut acc = [0.0; 5];
+        let mut terms: Option<FrequencyTerms> = None;
+        for (s, w) in rows {
+            let x = s.frequency;
+            let t = match &terms {
+                Some(t) if t.x == x => t,
+                _ => terms.insert(self.frequency_terms(x)),
+            };
+            let ln_alpha_t = (alpha + s.age).ln();
+            let a3 = -(r + x) * ln_alpha_t;
+            let (d3_r, d3_alpha) = (-ln_alpha_t, -(r + x) / (alpha + s.age));
+            let (ln_sum, w3, w4, d4) = if x > 0.0 {
+                let ln_alpha_tx = (alpha + s.recency).ln();
+                let a4 = ln_a - (b + x - 1.0).ln() - (r + x) * ln_alpha_tx;
+                let m = a3.max(a4);
+                let ln_sum = m + ((a3 - m).exp() + (a4 - m).exp()).ln();
+                let d4 = [-ln_alpha_tx, -(r + x) / (alpha + s.recency), 1.0 / a, -1.0 / (b + x - 1.0)];
+                (ln_sum, (a3 - ln_sum).exp(), (a4 - ln_sum).exp(), d4)
+            } else {
+                (a3, 1.0, 0.0, [0.0; 4])
+            };
+            acc[0] += w * (t.ln_gamma_ratio + r * ln_alpha + t.a2 + ln_sum);
+            acc[1] += w * (t.d_r + ln_alpha + w3 * d3_r + w4 * d4[0]);
+            acc[2] += w * (r / alpha + w3 * d3_alpha + w4 * d4[1]);
+            acc[3] += w * (t.d_a2_a + w4 * d4[2]);
+            acc[4] += w * (t.d_a2_b + w4 * d4[3]);
+        }
+        acc
+    }
+
+    /// Fits the model to weighted summaries by maximum likelihood.
+    pub fn fit(rows: &[Weighted<Summary>]) -> Result<Fit<BgNbd>, FitError> {
+        let customers: f64 = rows.iter().map(|(_, w)| w).sum();
+        if rows.is_empty() || customers <= 0.0 {
+            return Err(FitError::NoData);
+        }
+        validate(rows)?;
+        let max_age = rows.iter().map(|(s, _)| s.age).fold(0.0, f64::max);
+        let scale = if max_age > 0.0 { max_age / 10.0 } else { 1.0 };
+        let scaled: Vec<Weighted<Summary>> = rows
+            .iter()
+            .map(|(s, w)| (Summary { frequency: s.frequency, recency: s.recency / scale, age: s.age / scale }, *w))
+            .collect();
+        let problem = Problem { rows: &scaled, total: customers };
+        let (theta, iterations) = minimise(problem, vec![0.0; 4])?;
+        let scaled_params = BgNbd::from_array(std::array::from_fn(|i| theta[i].exp()));
+        let params = BgNbd { alpha: scaled_params.alpha * scale, ..scaled_params };
+        let (log_likelihood, gradient) = params.log_likelihood_and_gradient(rows);
+        let p = params.as_array();
+        let relative_gradient = (0..4).map(|i| (gradient[i] * p[i] / customers).abs()).fold(0.0, f64::max);
+        if !log_likelihood.is_finite() {
+            return Err(FitError::NotConverged("the log-likelihood is not finite at the optimum".to_owned()));
+        }
+        let standard_errors =
+            standard_errors(p, |q| BgNbd::from_array(q).log_likelihood_and_gradient(rows).1).map(BgNbd::from_array);
+        Ok(Fit { params, standard_errors, log_likelihood, iterations, converged: relative_gradient < 1e-5, customers })
+    }
+
+    /// Expected purchases in the next `t` time units, given the history (FHL 2005, eq. 10).
+    ///
+    /// The hypergeometric term is taken through Euler's transform, which makes it
+    /// `(1 − z)^(a−1) ₂F₁(a+b−1−r, a−1; a+b+x−1; z)` with small parameters whatever the frequency.
+    pub fn conditional_expected_purchases(&self, t: f64, s: &Summary) -> f64 {
+        if t <= 0.0 {
+            return 0.0;
+        }
+        let Self { r, alpha, a, b } = *self;
+        // The formula divides by a − 1; nudge a away from exactly 1, where it has a finite limit.
+        let a = if (a - 1.0).abs() < 1e-9 { 1.0 + 1e-9 } else { a };
+        let x = s.frequency;
+        let z = t / (alpha + s.age + t);
+        let c = a + b + x - 1.0;
+        let Some(ln_f) = ln_hyp2f1(c - (r + x), c - (b + x), c, z) else { return f64::NAN };
+        let second = 1.0 - ((a - 1.0) * (-z).ln_1p() + ln_f).exp();
+        let numerator = (a + b + x - 1.0) / (a - 1.0) * second;
+        numerator / (1.0 + self.dropout_odds(s))
+    }
+
+    /// Odds that a customer with this history has dropped out: δ(x>0) · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x).
+    fn dropout_odds(&self, s: &Summary) -> f64 {
+        if s.frequency <= 0.0 {
+            return 0.0;
+        }
+        let x = s.frequency;
+        self.a / (self.b + x - 1.0) * ((self.r + x) * ((self.alpha + s.age).ln() - (self.alpha + s.recency).ln())).exp()
+    }
+
+    /// Probability that the customer is still alive (1 without repeat purchases, by the model).
+    pub fn probability_alive(&self, s: &Summary) -> f64 {
+        1.0 / (1.0 + self.dropout_odds(s))
+    }
+
+    /// The expected purchase rate of a customer who is alive: the posterior mean (r+x)/(α+T).
+    pub fn rate_if_alive(&self, s: &Summary) -> f64 {
+        (self.r + s.frequency) / (self.alpha + s.age)
+    }
+}
+
+impl PurchaseModel for BgNbd {
+    fn expected_purchases(&self, horizon: f64, s: &Summary) -> f64 {
+        self.conditional_expected_purchases(horizon, s)
+    }
+
+    fn p_alive(&self, s: &Summary) -> f64 {
+        self.probability_alive(s)
+    }
+}
+
+/// Checks that summaries are possible: counts are whole and not negative, 0 ≤ recency ≤ T.
+pub(crate) fn validate(rows: &[Weighted<Summary>]) -> Result<(), FitError> {
+    for (s, _) in rows {
+        if !(s.frequency >= 0.0 && s.frequency.fract() == 0.0) {
+            return Err(FitError::InvalidData(format!("frequency {} is not a whole number of repeat purchases", s.frequency)));
+        }
+        if !(s.recency >= 0.0 && s.age >= s.recency) {
+            return Err(FitError::InvalidData(format!(
+                "recency {} and T {} are impossible: 0 ≤ recency ≤ T is required",
+                s.recency, s.age
+            )));
+        }
+        if s.frequency == 0.0 && s.recency != 0.0 {
+            return Err(FitError::InvalidData(format!("recency {} must be 0 without repeat purchases", s.recency)));
+        }
+    }
+    Ok(())
+}
+
+/// The fitting problem in log-parameters, on scaled time: minimise the mean negative log-likelihood.
+struct Problem<'a> {
+    rows: &'a [Weighted<Summary>],
+    total: f64,
+}
+
+impl CostFunction for Problem<'_> {
+    type Param = Vec<f64>;
+    type Output = f64;
+
+    fn cost(&self, theta: &Vec<f64>) -> Result<f64, Error> {
+        let model = BgNbd::from_array(std::array::from_fn(|i| theta[i].exp()));
+        let ll = model.log_likelihood(self.rows);
+        Ok(if ll.is_finite() { -ll / self.total } else { f64::INFINITY })
+    }
+}
+
+impl Gradient for Problem<'_> {
+    type Param = Vec<f64>;
+    type Gradient = Vec<f64>;
+
+    fn gradient(&self, theta: &Vec<f64>) -> Result<Vec<f64>, Error> {
+        let p: [f64; 4] = std::array::from_fn(|i| theta[i].exp());
+        let (_, g) = BgNbd::from_array(p).log_likelihood_and_gradient(self.rows);
+        Ok((0..4).map(|i| -g[i] * p[i] / self.total).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(frequency: f64, recency: f64, age: f64) -> Summary {
+        Summary { frequency, recency, age }
+    }
+
+    #[test]
+    fn log_likelihood_matches_a_hand_computation() {
+        let m = BgNbd { r: 0.5, alpha: 2.0, a: 0.8, b: 2.5 };
+        // x = 0, T = 10: Γ-terms vanish; LL = r ln α − r ln(α + T).
+        let ll0 = m.log_likelihood(&[(summary(0.0, 0.0, 10.0), 1.0)]);
+        assert!((ll0 - (0.5 * 2f64.ln() - 0.5 * 12f64.ln())).abs() < 1e-12);
+        // x = 2, t_x = 4, T = 10, computed term by term from FHL (2005), eq. 6.
+        let (r, al, a, b, x, tx, t) = (0.5f64, 2.0f64, 0.8f64, 2.5f64, 2.0f64, 4.0f64, 10.0f64);
+        let a1 = ln_gamma(r + x) - ln_gamma(r) + r * al.ln();
+        let a2 = ln_gamma(a + b) + ln_gamma(b + x) - ln_gamma(b) - ln_gamma(a + b + x);
+        let a3 = -(r + x) * (al + t).ln();
+        let a4 = a.ln() - (b + x - 1.0).ln() - (r + x) * (al + tx).ln();
+        let expected = a1 + a2 + (a3.exp() + a4.exp()).ln();
+        let ll = m.log_likelihood(&[(summary(x, tx, t), 1.0)]);
+        assert!((ll - expected).abs() < 1e-12, "{ll} vs {expected}");
+        // Weights multiply.
+        assert!((m.log_likelihood(&[(summary(x, tx, t), 3.0)]) - 3.0 * expected).abs() < 1e-11);
+    }
+
+    #[test]
+    fn the_gradient_is_the_derivative() {
+        let rows = [(summary(0.0, 0.0, 30.0), 5.0), (summary(3.0, 20.0, 30.0), 2.0), (summary(1.0, 2.5, 12.0), 1.0)];
+        let m = BgNbd { r: 0.7, alpha: 3.0, a: 0.9, b: 2.0 };
+        let (_, g) = m.log_likelihood_and_gradient(&rows);
+        let p = m.as_array();
+        for i in 0..4 {
+            let h = 1e-6;
+            let (mut up, mut down) = (p, p);
+            up[i] += h;
+            down[i] -= h;
+            let numeric = (BgNbd::from_array(up).log_likelihood(&rows) - BgNbd::from_array(down).log_likelihood(&rows)) / (2.0 * h);
+            assert!((numeric - g[i]).abs() < 1e-6 * numeric.abs().max(1.0), "parameter {i}: {numeric} vs {}", g[i]);
+        }
+    }
+
+    #[test]
+    fn predictions_behave_at_the_edges() {
+        let m = BgNbd { r: 0.24, alpha: 4.41, a: 0.79, b: 2.43 };
+        // No repeat purchases: alive by the model's definition.
+        assert_eq!(m.probability_alive(&summary(0.0, 0.0, 30.0)), 1.0);
+        // Nothing is expected in no time, and more is expected in more time.
+        let s = summary(3.0, 20.0, 30.0);
+        assert_eq!(m.conditional_expected_purchases(0.0, &s), 0.0);
+        assert!(m.conditional_expected_purchases(10.0, &s) < m.conditional_expected_purchases(20.0, &s));
+        // A last purchase at the very end (T = recency) makes the customer most likely alive.
+        assert!(m.probability_alive(&summary(3.0, 30.0, 30.0)) > m.probability_alive(&summary(3.0, 5.0, 30.0)));
+        // A heavy buyer stays finite.
+        let heavy = m.conditional_expected_purchases(39.0, &summary(150.0, 38.0, 39.0));
+        assert!(heavy.is_finite() && heavy > 50.0, "{heavy}");
+    }
+}

@@ -1,0 +1,216 @@
+//! Customer lifetime value: how many purchases to expect, whether the customer is still "alive", what
+//! they spend per order and what they are worth.
+//!
+//! - [`bgnbd::BgNbd`], the BG/NBD model (Fader, Hardie & Lee 2005), and [`paretonbd::ParetoNbd`], the
+//!   Pareto/NBD model (Schmittlein, Morrison & Colombo 1987), for purchase counts and P(alive);
+//! - [`gamma_gamma::GammaGamma`] (Fader, Hardie & Lee 2005, "RFM and CLV") for spend per order;
+//! - [`clv`], the discounted value over a horizon, in monthly steps.
+//!
+//! The models fit by maximum likelihood on per-customer summaries — *frequency* (repeat purchases),
+//! *recency* (time from first to last purchase) and *T* (time from first purchase to the end of the
+//! observation) in one time unit — compressed to weighted unique rows. The optimiser is L-BFGS from
+//! `argmin` on the logarithms of the parameters (so they stay positive), with analytic gradients for
+//! BG/NBD and Gamma-Gamma and central differences for Pareto/NBD; time is rescaled to a maximum T of 10
+//! while fitting, as `lifetimes` does, so the same starting point suits days and weeks. Standard errors
+//! come from the inverse of the numerical Hessian of the log-likelihood at the optimum.
+
+pub mod bgnbd;
+pub mod gamma_gamma;
+pub mod paretonbd;
+pub mod special;
+
+use argmin::core::{CostFunction, Executor, Gradient, State, TerminationReason, TerminationStatus};
+use argmin::solver::linesearch::MoreThuenteLineSearch;
+use argmin::solver::quasinewton::LBFGS;
+use serde::Serialize;
+
+/// One customer's purchase history in a time unit (days or weeks).
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub struct Summary {
+    /// Repeat purchases: purchase days after the first.
+    pub frequency: f64,
+    /// Time from the first to the last purchase (0 without repeat purchases).
+    pub recency: f64,
+    /// Time from the first purchase to the end of the observation ("T").
+    pub age: f64,
+}
+
+/// A summary with how many customers share it.
+pub type Weighted<R> = (R, f64);
+
+/// Compresses summaries to unique rows with weights, sorted by frequency (the fits cache per frequency).
+pub fn compress<R: Copy + PartialOrd>(rows: impl IntoIterator<Item = R>) -> Vec<Weighted<R>> {
+    let mut rows: Vec<R> = rows.into_iter().collect();
+    rows.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    let mut out: Vec<Weighted<R>> = Vec::new();
+    for row in rows {
+        match out.last_mut() {
+            Some((last, w)) if *last == row => *w += 1.0,
+            _ => out.push((row, 1.0)),
+        }
+    }
+    out
+}
+
+/// The outcome of a maximum-likelihood fit.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Fit<P> {
+    /// The fitted parameters.
+    pub params: P,
+    /// Their standard errors, when the Hessian could be inverted.
+    pub standard_errors: Option<P>,
+    /// The log-likelihood at the optimum, in the data's own units.
+    pub log_likelihood: f64,
+    /// Optimiser iterations.
+    pub iterations: u64,
+    /// Whether the optimiser converged (gradient at the optimum close to zero).
+    pub converged: bool,
+    /// How many customers the fit used (the sum of the weights).
+    pub customers: f64,
+}
+
+/// Why a model could not be fitted.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum FitError {
+    /// Nothing to fit.
+    #[error("there are no customers to fit")]
+    NoData,
+    /// A value the model cannot use.
+    #[error("{0}")]
+    InvalidData(String),
+    /// The optimiser failed.
+    #[error("the fit did not converge: {0}")]
+    NotConverged(String),
+}
+
+/// Minimises `cost` from `start` with L-BFGS; returns the parameters, iterations and the final cost.
+pub(crate) fn minimise<P>(problem: P, start: Vec<f64>) -> Result<(Vec<f64>, u64), FitError>
+where
+    P: CostFunction<Param = Vec<f64>, Output = f64> + Gradient<Param = Vec<f64>, Gradient = Vec<f64>>,
+{
+    let fail = |e: argmin::core::Error| FitError::NotConverged(e.to_string());
+    let solver = LBFGS::new(MoreThuenteLineSearch::new(), 10)
+        .with_tolerance_grad(1e-12)
+        .map_err(fail)?
+        .with_tolerance_cost(1e-15)
+        .map_err(fail)?;
+    let result = Executor::new(problem, solver).configure(|s| s.param(start).max_iters(1000)).run().map_err(fail)?;
+    let state = result.state();
+    if let TerminationStatus::Terminated(TerminationReason::MaxItersReached) = state.get_termination_status() {
+        return Err(FitError::NotConverged("the optimiser reached 1000 iterations".to_owned()));
+    }
+    let best = state.get_best_param().cloned().ok_or_else(|| FitError::NotConverged("no parameters".to_owned()))?;
+    Ok((best, state.get_iter()))
+}
+
+/// Standard errors from the inverse of the Hessian of −LL, given a gradient of LL in the parameters.
+pub(crate) fn standard_errors<const N: usize>(params: [f64; N], gradient: impl Fn([f64; N]) -> [f64; N]) -> Option<[f64; N]> {
+    let mut hessian = [[0.0; N]; N];
+    for j in 0..N {
+        let h = 1e-5 * params[j].abs().max(1e-8);
+        let (mut up, mut down) = (params, params);
+        up[j] += h;
+        down[j] -= h;
+        let (gu, gd) = (gradient(up), gradient(down));
+        for i in 0..N {
+            hessian[i][j] = -(gu[i] - gd[i]) / (2.0 * h);
+        }
+    }
+    for i in 0..N {
+        for j in 0..i {
+            let mean = (hessian[i][j] + hessian[j][i]) / 2.0;
+            hessian[i][j] = mean;
+            hessian[j][i] = mean;
+        }
+    }
+    let inverse = invert(hessian)?;
+    let mut out = [0.0; N];
+    for i in 0..N {
+        if !(inverse[i][i] > 0.0) {
+            return None;
+        }
+        out[i] = inverse[i][i].sqrt();
+    }
+    Some(out)
+}
+
+/// Gauss–Jordan inversion with partial pivoting of a small matrix.
+fn invert<const N: usize>(mut m: [[f64; N]; N]) -> Option<[[f64; N]; N]> {
+    let mut inv = [[0.0; N]; N];
+    for (i, row) in inv.iter_mut().enumerate() {
+        row[i] = 1.0;
+    }
+    for col in 0..N {
+        let pivot = (col..N).max_by(|&a, &b| m[a][col].abs().total_cmp(&m[b][col].abs()))?;
+        if m[pivot][col].abs() < 1e-300 {
+            return None;
+        }
+        m.swap(col, pivot);
+        inv.swap(col, pivot);
+        let p = m[col][col];
+        for k in 0..N {
+            m[col][k] /= p;
+            inv[col][k] /= p;
+        }
+        for row in 0..N {
+            if row != col {
+                let f = m[row][col];
+                for k in 0..N {
+                    m[row][k] -= f * m[col][k];
+                    inv[row][k] -= f * inv[col][k];
+                }
+            }
+        }
+    }
+    Some(inv)
+}
+
+/// Sums `f` over the rows on both cores when there are many of them.
+pub(crate) fn parallel_sum<R: Sync, const N: usize>(rows: &[R], f: impl Fn(&[R]) -> [f64; N] + Sync) -> [f64; N] {
+    if rows.len() < 20_000 {
+        return f(rows);
+    }
+    let (left, right) = rows.split_at(rows.len() / 2);
+    let (a, b) = std::thread::scope(|s| {
+        let handle = s.spawn(|| f(right));
+        (f(left), handle.join().unwrap_or([f64::NAN; N]))
+    });
+    std::array::from_fn(|i| a[i] + b[i])
+}
+
+/// A model of purchase counts.
+pub trait PurchaseModel {
+    /// Expected purchases in the next `horizon` time units.
+    fn expected_purchases(&self, horizon: f64, s: &Summary) -> f64;
+    /// Probability that the customer is still a customer.
+    fn p_alive(&self, s: &Summary) -> f64;
+}
+
+/// How to value a customer: over how many months, discounted how, and how long a month is.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ClvSettings {
+    /// Months of the horizon.
+    pub months: u32,
+    /// Discount rate per month (0.01 is 1 %).
+    pub monthly_discount: f64,
+    /// Time units per month: 4.345 weeks, or 30.415 days.
+    pub month_length: f64,
+}
+
+/// Weeks in a month, the convention of the reference implementation.
+pub const WEEKS_PER_MONTH: f64 = 4.345;
+/// Days in a month: 4.345 weeks.
+pub const DAYS_PER_MONTH: f64 = 4.345 * 7.0;
+
+/// The discounted value of a customer: for each month, the purchases expected in it times the expected
+/// spend per purchase, discounted by `(1 + rate)^month`.
+pub fn clv(model: &impl PurchaseModel, s: &Summary, expected_spend: f64, settings: &ClvSettings) -> f64 {
+    let mut value = 0.0;
+    let mut before = 0.0;
+    for month in 1..=settings.months {
+        let cumulative = model.expected_purchases(f64::from(month) * settings.month_length, s);
+        value += (cumulative - before) * expected_spend / (1.0 + settings.monthly_discount).powi(month as i32);
+        before = cumulative;
+    }
+    value
+}
