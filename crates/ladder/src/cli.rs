@@ -49,6 +49,95 @@ pub enum Command {
     Customer(CustomerCommand),
     /// Measures import and scoring on a generated shop and prints rows per second and peak memory.
     Bench(BenchArgs),
+    /// Lifetime value: fit BG/NBD, Pareto/NBD and Gamma-Gamma, predict, validate.
+    #[command(subcommand)]
+    Clv(ClvCommand),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModelArg {
+    /// BG/NBD (Fader, Hardie & Lee 2005).
+    Bgnbd,
+    /// Pareto/NBD (Schmittlein, Morrison & Colombo 1987).
+    Paretonbd,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TimeUnitArg {
+    /// Recency and T count days.
+    Days,
+    /// Recency and T count weeks.
+    Weeks,
+}
+
+#[derive(Debug, Args)]
+pub struct SummaryArgs {
+    /// The summary CSV: customer_id,frequency,recency,T and optionally monetary_value.
+    #[arg(long, value_name = "FILE")]
+    pub summary: PathBuf,
+    /// The purchase model.
+    #[arg(long, value_enum, default_value_t = ModelArg::Bgnbd)]
+    pub model: ModelArg,
+    /// What recency and T count.
+    #[arg(long, value_enum, default_value_t = TimeUnitArg::Days)]
+    pub time_unit: TimeUnitArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClvCommand {
+    /// Fits a purchase model (and with --spend, Gamma-Gamma) and prints the parameters, standard errors,
+    /// log-likelihood and iterations.
+    Fit {
+        #[command(flatten)]
+        summary: SummaryArgs,
+        /// Also fit Gamma-Gamma on monetary_value (customers with repeat purchases).
+        #[arg(long)]
+        spend: bool,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Fits, then prints per customer: expected purchases over the horizon, P(alive), expected spend and CLV.
+    Predict {
+        #[command(flatten)]
+        summary: SummaryArgs,
+        /// Horizon of the expected purchases, in the time unit.
+        #[arg(long)]
+        horizon: f64,
+        /// Months of the lifetime value.
+        #[arg(long, default_value_t = 12)]
+        clv_months: u32,
+        /// Monthly discount rate of the lifetime value.
+        #[arg(long, default_value_t = 0.01)]
+        discount_rate: f64,
+        /// Print the seconds spent fitting and predicting (not reading or printing) to standard error.
+        #[arg(long)]
+        timings: bool,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Fits on the orders before a date, predicts the period after it, and compares with what happened.
+    Validate {
+        /// The end of the calibration period (YYYY-MM-DD); the holdout runs to the last order.
+        #[arg(long, value_name = "DATE")]
+        calibration_end: String,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Writes a simulated summary CSV (BG/NBD and Gamma-Gamma with the CDNOW parameters), for benchmarks.
+    Simulate {
+        /// Customers.
+        #[arg(long, default_value_t = 1_000_000)]
+        customers: u64,
+        /// Random seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// What recency and T count.
+        #[arg(long, value_enum, default_value_t = TimeUnitArg::Days)]
+        time_unit: TimeUnitArg,
+        /// The file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -3,9 +3,11 @@
 
 mod bench;
 mod cli;
+mod clv;
 mod output;
 mod progress;
 mod show;
+mod validate;
 
 use anyhow::{Context, Result, bail};
 use chrono::{NaiveDate, Utc};
@@ -279,6 +281,7 @@ fn run(cli: Cli) -> Result<()> {
             print(args.format.format, &list, &[("", &grid)], &[note])
         }
         Command::Bench(args) => bench::run(&args, &bar),
+        Command::Clv(command) => clv::run(command, &cli.database),
     }
 }
 

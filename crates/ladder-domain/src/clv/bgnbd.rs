@@ -6,6 +6,7 @@ use super::special::{digamma, ln_gamma, ln_hyp2f1};
 use super::{Fit, FitError, PurchaseModel, Summary, Weighted, minimise, parallel_sum, standard_errors};
 use argmin::core::{CostFunction, Error, Gradient};
 use serde::Serialize;
+use std::sync::Mutex;
 
 /// BG/NBD parameters, named as in the paper.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -53,8 +54,7 @@ impl BgNbd {
 
     /// The log-likelihood of weighted rows and its gradient in (r, α, a, b).
     pub fn log_likelihood_and_gradient(&self, rows: &[Weighted<Summary>]) -> (f64, [f64; 4]) {
-        let [ll, gr, ga, gaa, gb] = parallel_sum(rows, |chunk| self.partial(chunk));
-        (ll, [gr, ga, gaa, gb])
+        self.evaluate(&Prepared::new(rows))
     }
 
     /// The log-likelihood of weighted rows.
@@ -62,41 +62,62 @@ impl BgNbd {
         self.log_likelihood_and_gradient(rows).0
     }
 
-    fn partial(&self, rows: &[Weighted<Summary>]) -> [f64; 5] {
+    /// The log-likelihood and gradient over prepared rows: ln(α + T) and ln(α + t_x) are computed once
+    /// per distinct value, the frequency terms once per distinct frequency.
+    fn evaluate(&self, data: &Prepared) -> (f64, [f64; 4]) {
+        let table = |values: &[f64]| -> Vec<(f64, f64)> {
+            values.iter().map(|v| ((self.alpha + v).ln(), 1.0 / (self.alpha + v))).collect()
+        };
+        let (ages, recencies) = (table(&data.ages), table(&data.recencies));
+        let [ll, gr, ga, gaa, gb] = parallel_sum(&data.rows, |chunk| self.partial(chunk, &ages, &recencies));
+        (ll, [gr, ga, gaa, gb])
+    }
+
+    fn partial(&self, rows: &[PreparedRow], ages: &[(f64, f64)], recencies: &[(f64, f64)]) -> [f64; 5] {
         let Self { r, alpha, a, b } = *self;
         let (ln_alpha, ln_a) = (alpha.ln(), a.ln());
         let mut acc = [0.0; 5];
         let mut terms: Option<FrequencyTerms> = None;
-        for (s, w) in rows {
-            let x = s.frequency;
+        let mut ln_a_b = 0.0;
+        for row in rows {
+            let (x, w) = (row.frequency, row.weight);
             let t = match &terms {
                 Some(t) if t.x == x => t,
-                _ => terms.insert(self.frequency_terms(x)),
+                _ => {
+                    ln_a_b = ln_a - (b + x - 1.0).ln();
+                    terms.insert(self.frequency_terms(x))
+                }
             };
-            let ln_alpha_t = (alpha + s.age).ln();
+            let (ln_alpha_t, inv_alpha_t) = ages[row.age as usize];
             let a3 = -(r + x) * ln_alpha_t;
-            let (d3_r, d3_alpha) = (-ln_alpha_t, -(r + x) / (alpha + s.age));
             let (ln_sum, w3, w4, d4) = if x > 0.0 {
-                let ln_alpha_tx = (alpha + s.recency).ln();
-                let a4 = ln_a - (b + x - 1.0).ln() - (r + x) * ln_alpha_tx;
-                let m = a3.max(a4);
-                let ln_sum = m + ((a3 - m).exp() + (a4 - m).exp()).ln();
-                let d4 = [-ln_alpha_tx, -(r + x) / (alpha + s.recency), 1.0 / a, -1.0 / (b + x - 1.0)];
-                (ln_sum, (a3 - ln_sum).exp(), (a4 - ln_sum).exp(), d4)
+                let (ln_alpha_tx, inv_alpha_tx) = recencies[row.recency as usize];
+                let a4 = ln_a_b - (r + x) * ln_alpha_tx;
+                // ln(e^a3 + e^a4) and the two shares with one exp and one log.
+                let e = (-(a3 - a4).abs()).exp();
+                let ln_sum = a3.max(a4) + e.ln_1p();
+                let (big, small) = (1.0 / (1.0 + e), e / (1.0 + e));
+                let (w3, w4) = if a3 >= a4 { (big, small) } else { (small, big) };
+                (ln_sum, w3, w4, [-ln_alpha_tx, -(r + x) * inv_alpha_tx, 1.0 / a, -1.0 / (b + x - 1.0)])
             } else {
                 (a3, 1.0, 0.0, [0.0; 4])
             };
             acc[0] += w * (t.ln_gamma_ratio + r * ln_alpha + t.a2 + ln_sum);
-            acc[1] += w * (t.d_r + ln_alpha + w3 * d3_r + w4 * d4[0]);
-            acc[2] += w * (r / alpha + w3 * d3_alpha + w4 * d4[1]);
+            acc[1] += w * (t.d_r + ln_alpha - w3 * ln_alpha_t + w4 * d4[0]);
+            acc[2] += w * (r / alpha - w3 * (r + x) * inv_alpha_t + w4 * d4[1]);
             acc[3] += w * (t.d_a2_a + w4 * d4[2]);
             acc[4] += w * (t.d_a2_b + w4 * d4[3]);
         }
         acc
     }
 
-    /// Fits the model to weighted summaries by maximum likelihood.
+    /// Fits the model to weighted summaries by maximum likelihood, with standard errors.
     pub fn fit(rows: &[Weighted<Summary>]) -> Result<Fit<BgNbd>, FitError> {
+        Self::fit_with(rows, true)
+    }
+
+    /// Fits the model; standard errors (eight more passes over the data) only when asked for.
+    pub fn fit_with(rows: &[Weighted<Summary>], with_standard_errors: bool) -> Result<Fit<BgNbd>, FitError> {
         let customers: f64 = rows.iter().map(|(_, w)| w).sum();
         if rows.is_empty() || customers <= 0.0 {
             return Err(FitError::NoData);
@@ -108,18 +129,20 @@ impl BgNbd {
             .iter()
             .map(|(s, w)| (Summary { frequency: s.frequency, recency: s.recency / scale, age: s.age / scale }, *w))
             .collect();
-        let problem = Problem { rows: &scaled, total: customers };
+        let problem = Problem { data: Prepared::new(&scaled), total: customers, last: Mutex::new(None) };
         let (theta, iterations) = minimise(problem, vec![0.0; 4])?;
         let scaled_params = BgNbd::from_array(std::array::from_fn(|i| theta[i].exp()));
         let params = BgNbd { alpha: scaled_params.alpha * scale, ..scaled_params };
-        let (log_likelihood, gradient) = params.log_likelihood_and_gradient(rows);
+        let data = Prepared::new(rows);
+        let (log_likelihood, gradient) = params.evaluate(&data);
         let p = params.as_array();
         let relative_gradient = (0..4).map(|i| (gradient[i] * p[i] / customers).abs()).fold(0.0, f64::max);
         if !log_likelihood.is_finite() {
             return Err(FitError::NotConverged("the log-likelihood is not finite at the optimum".to_owned()));
         }
-        let standard_errors =
-            standard_errors(p, |q| BgNbd::from_array(q).log_likelihood_and_gradient(rows).1).map(BgNbd::from_array);
+        let standard_errors = with_standard_errors
+            .then(|| standard_errors(p, |q| BgNbd::from_array(q).evaluate(&data).1).map(BgNbd::from_array))
+            .flatten();
         Ok(Fit { params, standard_errors, log_likelihood, iterations, converged: relative_gradient < 1e-5, customers })
     }
 
@@ -141,6 +164,49 @@ impl BgNbd {
         let second = 1.0 - ((a - 1.0) * (-z).ln_1p() + ln_f).exp();
         let numerator = (a + b + x - 1.0) / (a - 1.0) * second;
         numerator / (1.0 + self.dropout_odds(s))
+    }
+
+    /// Expected purchases for every horizon of `table`, from one pass of the hypergeometric series: the
+    /// coefficients are shared, only the powers of z differ; z and (1 − z)^(a−1) depend on T alone and
+    /// are kept in the table for the next customer with the same T.
+    pub fn expected_purchases_with(&self, table: &mut HorizonTable, s: &Summary) -> Vec<f64> {
+        let Self { r, alpha, a, b } = *self;
+        let a = if (a - 1.0).abs() < 1e-9 { 1.0 + 1e-9 } else { a };
+        let x = s.frequency;
+        let horizons = &table.horizons;
+        let (zs, factors) = table.by_age.entry(s.age.to_bits()).or_insert_with(|| {
+            let zs: Vec<f64> = horizons.iter().map(|t| if *t > 0.0 { t / (alpha + s.age + t) } else { 0.0 }).collect();
+            let factors = zs.iter().map(|z| ((a - 1.0) * (-z).ln_1p()).exp()).collect();
+            (zs, factors)
+        });
+        let Some(widest) = (0..zs.len()).max_by(|&i, &j| zs[i].total_cmp(&zs[j])) else { return Vec::new() };
+        if !(zs[widest] < 1.0) {
+            return horizons.iter().map(|h| self.conditional_expected_purchases(*h, s)).collect();
+        }
+        let c = a + b + x - 1.0;
+        let (p, q) = (c - (r + x), c - (b + x));
+        let mut sums = vec![1.0; zs.len()];
+        let mut powers = vec![1.0; zs.len()];
+        let mut coefficient = 1.0;
+        let mut settled = false;
+        for k in 0..200_000 {
+            let k = k as f64;
+            coefficient *= (p + k) * (q + k) / ((c + k) * (k + 1.0));
+            for i in 0..zs.len() {
+                powers[i] *= zs[i];
+                sums[i] += coefficient * powers[i];
+            }
+            // The widest horizon converges last.
+            if (coefficient * powers[widest]).abs() <= 1e-16 * sums[widest].abs() {
+                settled = true;
+                break;
+            }
+        }
+        if !settled {
+            return horizons.iter().map(|h| self.conditional_expected_purchases(*h, s)).collect();
+        }
+        let scale = (a + b + x - 1.0) / (a - 1.0) / (1.0 + self.dropout_odds(s));
+        zs.iter().zip(factors.iter()).zip(sums).map(|((z, f), sum)| if *z == 0.0 { 0.0 } else { scale * (1.0 - f * sum) }).collect()
     }
 
     /// Odds that a customer with this history has dropped out: δ(x>0) · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x).
@@ -168,8 +234,25 @@ impl PurchaseModel for BgNbd {
         self.conditional_expected_purchases(horizon, s)
     }
 
+    fn expected_purchases_by(&self, horizons: &[f64], s: &Summary) -> Vec<f64> {
+        self.expected_purchases_with(&mut HorizonTable::new(horizons), s)
+    }
+
     fn p_alive(&self, s: &Summary) -> f64 {
         self.probability_alive(s)
+    }
+}
+
+/// Horizons to predict, with what depends only on a customer's T kept for reuse.
+pub struct HorizonTable {
+    horizons: Vec<f64>,
+    by_age: std::collections::HashMap<u64, (Vec<f64>, Vec<f64>)>,
+}
+
+impl HorizonTable {
+    /// A table for these horizons (cumulative, in the data's time unit).
+    pub fn new(horizons: &[f64]) -> Self {
+        Self { horizons: horizons.to_vec(), by_age: std::collections::HashMap::new() }
     }
 }
 
@@ -192,31 +275,87 @@ pub(crate) fn validate(rows: &[Weighted<Summary>]) -> Result<(), FitError> {
     Ok(())
 }
 
-/// The fitting problem in log-parameters, on scaled time: minimise the mean negative log-likelihood.
-struct Problem<'a> {
-    rows: &'a [Weighted<Summary>],
-    total: f64,
+/// A row with its T and recency as indices into the tables of distinct values.
+struct PreparedRow {
+    frequency: f64,
+    age: u32,
+    recency: u32,
+    weight: f64,
 }
 
-impl CostFunction for Problem<'_> {
+/// Rows ready for repeated evaluation: distinct ages and recencies, rows sorted by frequency.
+struct Prepared {
+    ages: Vec<f64>,
+    recencies: Vec<f64>,
+    rows: Vec<PreparedRow>,
+}
+
+impl Prepared {
+    fn new(rows: &[Weighted<Summary>]) -> Self {
+        let distinct = |values: Vec<f64>| {
+            let mut v = values;
+            v.sort_by(f64::total_cmp);
+            v.dedup();
+            v
+        };
+        let ages = distinct(rows.iter().map(|(s, _)| s.age).collect());
+        let recencies = distinct(rows.iter().map(|(s, _)| s.recency).collect());
+        let index = |values: &[f64], v: f64| values.partition_point(|x| *x < v) as u32;
+        let mut prepared: Vec<PreparedRow> = rows
+            .iter()
+            .map(|(s, w)| PreparedRow {
+                frequency: s.frequency,
+                age: index(&ages, s.age),
+                recency: index(&recencies, s.recency),
+                weight: *w,
+            })
+            .collect();
+        prepared.sort_by(|a, b| a.frequency.total_cmp(&b.frequency));
+        Self { ages, recencies, rows: prepared }
+    }
+}
+
+/// The fitting problem in log-parameters, on scaled time: minimise the mean negative log-likelihood.
+/// The optimiser asks for the cost and the gradient at the same point separately; one pass gives both,
+/// so the last one is kept.
+struct Problem {
+    data: Prepared,
+    total: f64,
+    last: Mutex<Option<(Vec<f64>, f64, Vec<f64>)>>,
+}
+
+impl Problem {
+    fn at(&self, theta: &[f64]) -> (f64, Vec<f64>) {
+        let mut last = self.last.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((t, cost, gradient)) = &*last {
+            if t.as_slice() == theta {
+                return (*cost, gradient.clone());
+            }
+        }
+        let p: [f64; 4] = std::array::from_fn(|i| theta[i].exp());
+        let (ll, g) = BgNbd::from_array(p).evaluate(&self.data);
+        let cost = if ll.is_finite() { -ll / self.total } else { f64::INFINITY };
+        let gradient: Vec<f64> = (0..4).map(|i| -g[i] * p[i] / self.total).collect();
+        *last = Some((theta.to_vec(), cost, gradient.clone()));
+        (cost, gradient)
+    }
+}
+
+impl CostFunction for Problem {
     type Param = Vec<f64>;
     type Output = f64;
 
     fn cost(&self, theta: &Vec<f64>) -> Result<f64, Error> {
-        let model = BgNbd::from_array(std::array::from_fn(|i| theta[i].exp()));
-        let ll = model.log_likelihood(self.rows);
-        Ok(if ll.is_finite() { -ll / self.total } else { f64::INFINITY })
+        Ok(self.at(theta).0)
     }
 }
 
-impl Gradient for Problem<'_> {
+impl Gradient for Problem {
     type Param = Vec<f64>;
     type Gradient = Vec<f64>;
 
     fn gradient(&self, theta: &Vec<f64>) -> Result<Vec<f64>, Error> {
-        let p: [f64; 4] = std::array::from_fn(|i| theta[i].exp());
-        let (_, g) = BgNbd::from_array(p).log_likelihood_and_gradient(self.rows);
-        Ok((0..4).map(|i| -g[i] * p[i] / self.total).collect())
+        Ok(self.at(theta).1)
     }
 }
 
@@ -274,6 +413,13 @@ mod tests {
         assert!(m.conditional_expected_purchases(10.0, &s) < m.conditional_expected_purchases(20.0, &s));
         // A last purchase at the very end (T = recency) makes the customer most likely alive.
         assert!(m.probability_alive(&summary(3.0, 30.0, 30.0)) > m.probability_alive(&summary(3.0, 5.0, 30.0)));
+        // Many horizons at once give what each gives alone.
+        let horizons = [0.0, 4.3, 8.7, 39.0, 120.0];
+        let together = m.expected_purchases_by(&horizons, &s);
+        for (h, v) in horizons.iter().zip(together) {
+            let alone = m.conditional_expected_purchases(*h, &s);
+            assert!((v - alone).abs() <= 1e-12 * alone.max(1.0), "{h}: {v} vs {alone}");
+        }
         // A heavy buyer stays finite.
         let heavy = m.conditional_expected_purchases(39.0, &summary(150.0, 38.0, 39.0));
         assert!(heavy.is_finite() && heavy > 50.0, "{heavy}");

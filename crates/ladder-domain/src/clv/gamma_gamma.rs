@@ -6,6 +6,7 @@ use super::special::{digamma, ln_gamma};
 use super::{Fit, FitError, Weighted, minimise, parallel_sum, standard_errors};
 use argmin::core::{CostFunction, Error, Gradient};
 use serde::Serialize;
+use std::sync::Mutex;
 
 /// Gamma-Gamma parameters, named as in the paper.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -27,6 +28,12 @@ pub struct Spend {
     pub mean: f64,
 }
 
+impl super::SortKey for Spend {
+    fn sort_key(&self) -> [u64; 3] {
+        [self.frequency.to_bits(), self.mean.to_bits(), 0]
+    }
+}
+
 impl GammaGamma {
     fn as_array(&self) -> [f64; 3] {
         [self.p, self.q, self.v]
@@ -38,6 +45,10 @@ impl GammaGamma {
 
     /// The log-likelihood of the observed mean spends, and its gradient in (p, q, v).
     pub fn log_likelihood_and_gradient(&self, rows: &[Weighted<Spend>]) -> (f64, [f64; 3]) {
+        self.evaluate(&prepare(rows))
+    }
+
+    fn evaluate(&self, rows: &[PreparedSpend]) -> (f64, [f64; 3]) {
         let [ll, gp, gq, gv] = parallel_sum(rows, |chunk| self.partial(chunk));
         (ll, [gp, gq, gv])
     }
@@ -47,13 +58,12 @@ impl GammaGamma {
         self.log_likelihood_and_gradient(rows).0
     }
 
-    fn partial(&self, rows: &[Weighted<Spend>]) -> [f64; 4] {
+    fn partial(&self, rows: &[PreparedSpend]) -> [f64; 4] {
         let Self { p, q, v } = *self;
         let (ln_gamma_q, digamma_q, ln_v) = (ln_gamma(q), digamma(q), v.ln());
         let mut acc = [0.0; 4];
         let mut cached: Option<(f64, [f64; 5])> = None;
-        for (s, w) in rows {
-            let x = s.frequency;
+        for &PreparedSpend { frequency: x, mean, ln_mean: ln_m, weight: w } in rows {
             let k = match cached {
                 Some((cx, k)) if cx == x => k,
                 _ => {
@@ -64,18 +74,23 @@ impl GammaGamma {
                 }
             };
             let [ln_gamma_ratio, digamma_pxq, digamma_px, ln_x, px] = k;
-            let ln_m = s.mean.ln();
-            let ln_xmv = (x * s.mean + v).ln();
+            let ln_xmv = (x * mean + v).ln();
             acc[0] += w * (ln_gamma_ratio - ln_gamma_q + q * ln_v + (px - 1.0) * ln_m + px * ln_x - (px + q) * ln_xmv);
             acc[1] += w * x * (digamma_pxq - digamma_px + ln_m + ln_x - ln_xmv);
             acc[2] += w * (digamma_pxq - digamma_q + ln_v - ln_xmv);
-            acc[3] += w * (q / v - (px + q) / (x * s.mean + v));
+            acc[3] += w * (q / v - (px + q) / (x * mean + v));
         }
         acc
     }
 
-    /// Fits the model on customers with at least one repeat purchase and a positive mean spend.
+    /// Fits the model on customers with at least one repeat purchase and a positive mean spend, with
+    /// standard errors.
     pub fn fit(rows: &[Weighted<Spend>]) -> Result<Fit<GammaGamma>, FitError> {
+        Self::fit_with(rows, true)
+    }
+
+    /// Fits the model; standard errors (six more passes over the data) only when asked for.
+    pub fn fit_with(rows: &[Weighted<Spend>], with_standard_errors: bool) -> Result<Fit<GammaGamma>, FitError> {
         let rows: Vec<Weighted<Spend>> = rows.iter().copied().filter(|(s, _)| s.frequency > 0.0).collect();
         if let Some((bad, _)) = rows.iter().find(|(s, _)| !(s.mean > 0.0 && s.mean.is_finite())) {
             return Err(FitError::InvalidData(format!(
@@ -90,14 +105,18 @@ impl GammaGamma {
         let scale = rows.iter().map(|(s, w)| s.mean * w).sum::<f64>() / customers;
         let scaled: Vec<Weighted<Spend>> =
             rows.iter().map(|(s, w)| (Spend { frequency: s.frequency, mean: s.mean / scale }, *w)).collect();
-        let (theta, iterations) = minimise(Problem { rows: &scaled, total: customers }, vec![0.0; 3])?;
+        let problem = Problem { rows: prepare(&scaled), total: customers, last: Mutex::new(None) };
+        let (theta, iterations) = minimise(problem, vec![0.0; 3])?;
         let scaled_params = GammaGamma::from_array(std::array::from_fn(|i| theta[i].exp()));
         let params = GammaGamma { v: scaled_params.v * scale, ..scaled_params };
         let (log_likelihood, gradient) = params.log_likelihood_and_gradient(&rows);
         let a = params.as_array();
         let relative_gradient = (0..3).map(|i| (gradient[i] * a[i] / customers).abs()).fold(0.0, f64::max);
-        let standard_errors =
-            standard_errors(a, |q| GammaGamma::from_array(q).log_likelihood_and_gradient(&rows).1).map(GammaGamma::from_array);
+        let standard_errors = with_standard_errors
+            .then(|| {
+                standard_errors(a, |q| GammaGamma::from_array(q).log_likelihood_and_gradient(&rows).1).map(GammaGamma::from_array)
+            })
+            .flatten();
         Ok(Fit { params, standard_errors, log_likelihood, iterations, converged: relative_gradient < 1e-5, customers })
     }
 
@@ -117,29 +136,59 @@ impl GammaGamma {
     }
 }
 
-struct Problem<'a> {
-    rows: &'a [Weighted<Spend>],
-    total: f64,
+/// The fitting problem in log-parameters; keeps the last evaluation, since the optimiser asks for the
+/// cost and the gradient at the same point separately.
+/// A row with the logarithm of its mean computed once.
+#[derive(Clone, Copy)]
+struct PreparedSpend {
+    frequency: f64,
+    mean: f64,
+    ln_mean: f64,
+    weight: f64,
 }
 
-impl CostFunction for Problem<'_> {
+fn prepare(rows: &[Weighted<Spend>]) -> Vec<PreparedSpend> {
+    rows.iter().map(|(s, w)| PreparedSpend { frequency: s.frequency, mean: s.mean, ln_mean: s.mean.ln(), weight: *w }).collect()
+}
+
+struct Problem {
+    rows: Vec<PreparedSpend>,
+    total: f64,
+    last: Mutex<Option<(Vec<f64>, f64, Vec<f64>)>>,
+}
+
+impl Problem {
+    fn at(&self, theta: &[f64]) -> (f64, Vec<f64>) {
+        let mut last = self.last.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((t, cost, gradient)) = &*last {
+            if t.as_slice() == theta {
+                return (*cost, gradient.clone());
+            }
+        }
+        let a: [f64; 3] = std::array::from_fn(|i| theta[i].exp());
+        let (ll, g) = GammaGamma::from_array(a).evaluate(&self.rows);
+        let cost = if ll.is_finite() { -ll / self.total } else { f64::INFINITY };
+        let gradient: Vec<f64> = (0..3).map(|i| -g[i] * a[i] / self.total).collect();
+        *last = Some((theta.to_vec(), cost, gradient.clone()));
+        (cost, gradient)
+    }
+}
+
+impl CostFunction for Problem {
     type Param = Vec<f64>;
     type Output = f64;
 
     fn cost(&self, theta: &Vec<f64>) -> Result<f64, Error> {
-        let ll = GammaGamma::from_array(std::array::from_fn(|i| theta[i].exp())).log_likelihood(self.rows);
-        Ok(if ll.is_finite() { -ll / self.total } else { f64::INFINITY })
+        Ok(self.at(theta).0)
     }
 }
 
-impl Gradient for Problem<'_> {
+impl Gradient for Problem {
     type Param = Vec<f64>;
     type Gradient = Vec<f64>;
 
     fn gradient(&self, theta: &Vec<f64>) -> Result<Vec<f64>, Error> {
-        let a: [f64; 3] = std::array::from_fn(|i| theta[i].exp());
-        let (_, g) = GammaGamma::from_array(a).log_likelihood_and_gradient(self.rows);
-        Ok((0..3).map(|i| -g[i] * a[i] / self.total).collect())
+        Ok(self.at(theta).1)
     }
 }
 

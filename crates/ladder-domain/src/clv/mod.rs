@@ -17,6 +17,7 @@
 pub mod bgnbd;
 pub mod gamma_gamma;
 pub mod paretonbd;
+pub mod simulate;
 pub mod special;
 
 use argmin::core::{CostFunction, Executor, Gradient, State, TerminationReason, TerminationStatus};
@@ -38,16 +39,31 @@ pub struct Summary {
 /// A summary with how many customers share it.
 pub type Weighted<R> = (R, f64);
 
-/// Compresses summaries to unique rows with weights, sorted by frequency (the fits cache per frequency).
-pub fn compress<R: Copy + PartialOrd>(rows: impl IntoIterator<Item = R>) -> Vec<Weighted<R>> {
-    let mut rows: Vec<R> = rows.into_iter().collect();
-    rows.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+/// Rows that sort by an exact integer key (their values' bit patterns: the values are never negative,
+/// so the bits order as the numbers do), which sorts far faster than comparing floats.
+pub trait SortKey: Copy {
+    /// The key; equal keys mean identical rows.
+    fn sort_key(&self) -> [u64; 3];
+}
+
+impl SortKey for Summary {
+    fn sort_key(&self) -> [u64; 3] {
+        [self.frequency.to_bits(), self.recency.to_bits(), self.age.to_bits()]
+    }
+}
+
+/// Compresses rows to unique rows with weights, sorted by frequency first (the fits cache per frequency).
+pub fn compress<R: SortKey>(rows: impl IntoIterator<Item = R>) -> Vec<Weighted<R>> {
+    let mut rows: Vec<([u64; 3], R)> = rows.into_iter().map(|r| (r.sort_key(), r)).collect();
+    rows.sort_unstable_by_key(|(k, _)| *k);
     let mut out: Vec<Weighted<R>> = Vec::new();
-    for row in rows {
+    let mut last_key = None;
+    for (key, row) in rows {
         match out.last_mut() {
-            Some((last, w)) if *last == row => *w += 1.0,
+            Some((_, w)) if last_key == Some(key) => *w += 1.0,
             _ => out.push((row, 1.0)),
         }
+        last_key = Some(key);
     }
     out
 }
@@ -184,6 +200,10 @@ pub trait PurchaseModel {
     fn expected_purchases(&self, horizon: f64, s: &Summary) -> f64;
     /// Probability that the customer is still a customer.
     fn p_alive(&self, s: &Summary) -> f64;
+    /// Expected purchases for several horizons at once (a model may share work between them).
+    fn expected_purchases_by(&self, horizons: &[f64], s: &Summary) -> Vec<f64> {
+        horizons.iter().map(|h| self.expected_purchases(*h, s)).collect()
+    }
 }
 
 /// How to value a customer: over how many months, discounted how, and how long a month is.
@@ -204,13 +224,26 @@ pub const DAYS_PER_MONTH: f64 = 4.345 * 7.0;
 
 /// The discounted value of a customer: for each month, the purchases expected in it times the expected
 /// spend per purchase, discounted by `(1 + rate)^month`.
-pub fn clv(model: &impl PurchaseModel, s: &Summary, expected_spend: f64, settings: &ClvSettings) -> f64 {
+pub fn clv(model: &(impl PurchaseModel + ?Sized), s: &Summary, expected_spend: f64, settings: &ClvSettings) -> f64 {
+    clv_from(&model.expected_purchases_by(&settings.horizons(), s), expected_spend, settings)
+}
+
+impl ClvSettings {
+    /// The cumulative horizons of the months: one month, two months, ….
+    pub fn horizons(&self) -> Vec<f64> {
+        (1..=self.months).map(|m| f64::from(m) * self.month_length).collect()
+    }
+}
+
+/// The discounted value from the cumulative expected purchases at the end of each month.
+pub fn clv_from(cumulative: &[f64], expected_spend: f64, settings: &ClvSettings) -> f64 {
     let mut value = 0.0;
     let mut before = 0.0;
-    for month in 1..=settings.months {
-        let cumulative = model.expected_purchases(f64::from(month) * settings.month_length, s);
-        value += (cumulative - before) * expected_spend / (1.0 + settings.monthly_discount).powi(month as i32);
-        before = cumulative;
+    let mut discount = 1.0;
+    for &now in cumulative {
+        discount /= 1.0 + settings.monthly_discount;
+        value += (now - before) * expected_spend * discount;
+        before = now;
     }
     value
 }
