@@ -106,9 +106,9 @@ where
 {
     let fail = |e: argmin::core::Error| FitError::NotConverged(e.to_string());
     let solver = LBFGS::new(MoreThuenteLineSearch::new(), 10)
-        .with_tolerance_grad(1e-12)
+        .with_tolerance_grad(1e-9)
         .map_err(fail)?
-        .with_tolerance_cost(1e-15)
+        .with_tolerance_cost(1e-13)
         .map_err(fail)?;
     let result = Executor::new(problem, solver).configure(|s| s.param(start).max_iters(1000)).run().map_err(fail)?;
     let state = result.state();
