@@ -90,7 +90,8 @@ pub fn read_summary(path: &Path) -> Result<Vec<SummaryRecord>, ClvError> {
         reader.headers().map_err(|e| unreadable(e.to_string()))?.iter().map(|h| h.trim().to_owned()).collect();
     let find = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
     let id = find("customer_id").or_else(|| find("id"));
-    let (Some(id), Some(frequency), Some(recency), Some(age)) = (id, find("frequency"), find("recency"), find("T")) else {
+    let (Some(id), Some(frequency), Some(recency), Some(age)) = (id, find("frequency"), find("recency"), find("T"))
+    else {
         return Err(unreadable(format!(
             "the header must have customer_id, frequency, recency and T (and optionally monetary_value); it has {}",
             headers.join(", ")
@@ -111,12 +112,23 @@ pub fn read_summary(path: &Path) -> Result<Vec<SummaryRecord>, ClvError> {
                 problem: "is not a number of at least 0".to_owned(),
             })
         };
-        let summary = Summary { frequency: number(frequency, "frequency")?, recency: number(recency, "recency")?, age: number(age, "T")? };
+        let summary = Summary {
+            frequency: number(frequency, "frequency")?,
+            recency: number(recency, "recency")?,
+            age: number(age, "T")?,
+        };
         let bad = |column: &str, problem: &str| ClvError::Invalid {
             file: file.clone(),
             line,
             column: column.to_owned(),
-            value: record.get(match column { "frequency" => frequency, "recency" => recency, _ => age }).unwrap_or_default().to_owned(),
+            value: record
+                .get(match column {
+                    "frequency" => frequency,
+                    "recency" => recency,
+                    _ => age,
+                })
+                .unwrap_or_default()
+                .to_owned(),
             problem: problem.to_owned(),
         };
         if summary.frequency.fract() != 0.0 {
@@ -129,7 +141,11 @@ pub fn read_summary(path: &Path) -> Result<Vec<SummaryRecord>, ClvError> {
             return Err(bad("recency", "must be 0 for a customer without repeat purchases"));
         }
         let monetary_value = monetary.map(|i| number(i, "monetary_value")).transpose()?;
-        out.push(SummaryRecord { customer_id: record.get(id).unwrap_or_default().trim().to_owned(), summary, monetary_value });
+        out.push(SummaryRecord {
+            customer_id: record.get(id).unwrap_or_default().trim().to_owned(),
+            summary,
+            monetary_value,
+        });
     }
     Ok(out)
 }
@@ -284,7 +300,13 @@ pub fn simulate(customers: u64, seed: u64, unit: TimeUnit, out: &Path) -> Result
         let recency = c.summary.recency.floor().min(age);
         let money = (c.mean_spend * 100.0).round() / 100.0;
         writer
-            .write_record([id.to_string(), c.summary.frequency.to_string(), recency.to_string(), age.to_string(), money.to_string()])
+            .write_record([
+                id.to_string(),
+                c.summary.frequency.to_string(),
+                recency.to_string(),
+                age.to_string(),
+                money.to_string(),
+            ])
             .map_err(fail)?;
     }
     writer.flush().map_err(|e| ClvError::Unreadable { file: file.clone(), message: e.to_string() })

@@ -17,13 +17,20 @@ pub struct ReportBasis {
     pub stale: bool,
     /// The shop currency of revenue figures.
     pub currency: Option<String>,
+    /// How the states were set: the model fitted, or why the recency rule applied.
+    pub state_basis: Option<String>,
 }
 
 impl ReportBasis {
     /// Reads the basis of the last scoring.
     pub fn read(store: &dyn Store) -> StoreResult<Self> {
         let ScoringStatus { as_of, stale } = scoring_status(store)?;
-        Ok(Self { as_of, stale, currency: crate::settings::currency(store)? })
+        Ok(Self {
+            as_of,
+            stale,
+            currency: crate::settings::currency(store)?,
+            state_basis: store.setting(crate::settings::STATE_BASIS)?,
+        })
     }
 
     /// Formats minor units of the shop currency as a decimal amount.

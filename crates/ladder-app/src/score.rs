@@ -6,15 +6,54 @@
 
 use crate::progress::Progress;
 use chrono::{DateTime, NaiveDate, Utc};
+use ladder_domain::clv::bgnbd::{BgNbd, HorizonTable};
+use ladder_domain::clv::gamma_gamma::{GammaGamma, Spend};
+use ladder_domain::clv::{ClvSettings, DAYS_PER_MONTH, Summary, clv_from, compress};
 use ladder_domain::date::date_day_number;
+use ladder_domain::date::date_of_day;
 use ladder_domain::ladder::place;
 use ladder_domain::rfm::score_all;
-use ladder_domain::{CustomerState, RfmInput, ShopFacts, StateRules};
-use ladder_store::{Change, ChangeKind, ScoreRecord, ScoringRow, Store, StoreResult};
+use ladder_domain::{CustomerFacts, CustomerState, RfmInput, ShopFacts, StateRules};
+use ladder_store::{Change, ChangeKind, CustomerValue, ScoreRecord, ScoringRow, Store, StoreResult};
 use serde::Serialize;
 
+/// How to score.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ScoreOptions {
+    /// Thresholds of the states.
+    pub rules: StateRules,
+    /// Below this many customers with repeat purchases the purchase model is not fitted and the states
+    /// come from the recency rule.
+    pub min_repeat_customers: u64,
+    /// The lifetime-value horizon and discounting (time unit: days).
+    pub clv: ClvSettings,
+}
+
+impl Default for ScoreOptions {
+    fn default() -> Self {
+        Self {
+            rules: StateRules::default(),
+            min_repeat_customers: 30,
+            clv: ClvSettings { months: 12, monthly_discount: 0.01, month_length: DAYS_PER_MONTH },
+        }
+    }
+}
+
+/// The models a scoring used, or why it used none.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ModelUse {
+    /// Whether states came from BG/NBD P(alive).
+    pub used: bool,
+    /// In words: what was fitted on what, or why the recency rule applies.
+    pub basis: String,
+    /// BG/NBD parameters (time unit: days), when fitted.
+    pub bgnbd: Option<BgNbd>,
+    /// Gamma-Gamma parameters (minor units), when fitted.
+    pub gamma_gamma: Option<GammaGamma>,
+}
+
 /// What a scoring run did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScoreSummary {
     /// The date scored at.
     pub as_of: NaiveDate,
@@ -26,6 +65,62 @@ pub struct ScoreSummary {
     pub rung_changes: u64,
     /// State changes recorded.
     pub state_changes: u64,
+    /// The lifetime-value models.
+    pub model: ModelUse,
+}
+
+/// A buyer's history as the models read it, in days.
+fn summary_in_days(f: &CustomerFacts, as_of_day: i64) -> Option<Summary> {
+    let (first, last) = (f.first_order?, f.last_order?);
+    let first = date_day_number(first);
+    Some(Summary {
+        frequency: f64::from(f.order_days.saturating_sub(1)),
+        recency: (date_day_number(last) - first) as f64,
+        age: (as_of_day - first) as f64,
+    })
+}
+
+/// Fits BG/NBD and Gamma-Gamma on the buyers, or says why not.
+fn fit_models(rows: &[ScoringRow], as_of_day: i64, options: &ScoreOptions) -> ModelUse {
+    let summaries: Vec<Summary> = rows.iter().filter_map(|r| summary_in_days(&r.facts, as_of_day)).collect();
+    let repeat = summaries.iter().filter(|s| s.frequency > 0.0).count() as u64;
+    let not_used = |basis: String| ModelUse { used: false, basis, bgnbd: None, gamma_gamma: None };
+    if repeat < options.min_repeat_customers {
+        return not_used(format!(
+            "states from the recency rule: only {repeat} customers have ordered on two different days, and BG/NBD needs {}",
+            options.min_repeat_customers
+        ));
+    }
+    let fit = match BgNbd::fit_with(&compress(summaries), false) {
+        Ok(fit) if fit.converged => fit,
+        Ok(_) => return not_used("states from the recency rule: the BG/NBD fit did not converge".to_owned()),
+        Err(e) => return not_used(format!("states from the recency rule: BG/NBD could not be fitted ({e})")),
+    };
+    let spends =
+        compress(rows.iter().filter(|r| r.facts.order_days > 1 && r.facts.repeat_spend_minor > 0).map(|r| Spend {
+            frequency: f64::from(r.facts.order_days - 1),
+            mean: r.facts.repeat_spend_minor as f64 / f64::from(r.facts.order_days - 1),
+        }));
+    let gamma_gamma = GammaGamma::fit_with(&spends, false).ok().filter(|g| g.converged && g.params.q > 1.0);
+    let p = fit.params;
+    ModelUse {
+        used: true,
+        basis: format!(
+            "states from BG/NBD P(alive), fitted on {} customers ({repeat} with repeat purchases): r = {:.4}, α = {:.2} days, a = {:.4}, b = {:.4}{}",
+            fit.customers,
+            p.r,
+            p.alpha,
+            p.a,
+            p.b,
+            if gamma_gamma.is_some() {
+                "; spend from Gamma-Gamma"
+            } else {
+                "; no spend model (too little repeat spend)"
+            }
+        ),
+        bgnbd: Some(p),
+        gamma_gamma: gamma_gamma.map(|g| g.params),
+    }
 }
 
 /// The median of a list of values, or `None` when empty.
@@ -49,14 +144,51 @@ pub fn shop_facts(rows: &[ScoringRow]) -> ShopFacts {
     ShopFacts { median_first_to_second_days: median(&mut gaps) }
 }
 
+/// The fitted models and how to value a customer with them.
+struct Valuation<'a> {
+    model: &'a BgNbd,
+    spend: Option<&'a GammaGamma>,
+    clv: &'a ClvSettings,
+    as_of_day: i64,
+}
+
+impl Valuation<'_> {
+    /// What the models expect of one buyer.
+    fn of(
+        &self,
+        table: &mut HorizonTable,
+        s: &Summary,
+        facts: &CustomerFacts,
+        state: Option<CustomerState>,
+    ) -> CustomerValue {
+        let cumulative = self.model.expected_purchases_with(table, s);
+        let expected_spend = self.spend.map(|g| {
+            let mean = if s.frequency > 0.0 { facts.repeat_spend_minor as f64 / s.frequency } else { 0.0 };
+            g.conditional_expected_spend(s.frequency, mean)
+        });
+        let likely = matches!(state, Some(CustomerState::Active | CustomerState::AtRisk));
+        let wait = 1.0 / self.model.rate_if_alive(s);
+        CustomerValue {
+            p_alive: (s.frequency > 0.0).then(|| self.model.probability_alive(s)),
+            expected_purchases_90d: cumulative[0],
+            expected_purchases_365d: cumulative[1],
+            expected_next_order: (likely && wait.is_finite())
+                .then(|| date_of_day(self.as_of_day + wait.round() as i64)),
+            expected_spend_minor: expected_spend.map(|e| e.round() as i64),
+            clv_minor: expected_spend.map(|e| clv_from(&cumulative[2..], e, self.clv).round() as i64),
+        }
+    }
+}
+
 /// Scores every customer at `as_of` and stores the result.
 pub fn score(
     store: &dyn Store,
     as_of: NaiveDate,
-    rules: &StateRules,
+    options: &ScoreOptions,
     now: DateTime<Utc>,
     progress: &dyn Progress,
 ) -> StoreResult<ScoreSummary> {
+    let rules = &options.rules;
     let currency = crate::settings::currency(store)?.unwrap_or_default();
     progress.begin("reading order history", None);
     let mut rows: Vec<ScoringRow> = Vec::new();
@@ -70,10 +202,22 @@ pub fn score(
     progress.end();
 
     let shop = shop_facts(&rows);
+    let as_of_day = date_day_number(as_of);
+    progress.begin("fitting BG/NBD and Gamma-Gamma", None);
+    let model = fit_models(&rows, as_of_day, options);
+    progress.end();
+    let mut horizons = vec![90.0, 365.0];
+    horizons.extend(options.clv.horizons());
+    let mut table = HorizonTable::new(&horizons);
+    let valuation = model.bgnbd.as_ref().map(|m| Valuation {
+        model: m,
+        spend: model.gamma_gamma.as_ref(),
+        clv: &options.clv,
+        as_of_day,
+    });
     // RFM ranks every buyer against all others, so it needs all values first; the placements (with
     // their reasons) are computed one at a time while writing, to keep memory small.
     let buyers: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].facts.orders > 0).collect();
-    let as_of_day = date_day_number(as_of);
     let rfm_inputs: Vec<RfmInput> = buyers
         .iter()
         .map(|&i| {
@@ -99,13 +243,22 @@ pub fn score(
         buyers: buyers.len() as u64,
         rung_changes: 0,
         state_changes: 0,
+        model: model.clone(),
     };
     let mut changes = Vec::with_capacity(2);
-    for (i, row) in rows.iter().enumerate() {
+    for (i, row) in rows.iter_mut().enumerate() {
+        let s = summary_in_days(&row.facts, as_of_day);
+        if let (Some(m), Some(s)) = (&model.bgnbd, &s) {
+            row.facts.p_alive = (s.frequency > 0.0).then(|| m.probability_alive(s));
+        }
         let placement = place(&row.facts, &shop, rules, as_of);
+        let value = match (&valuation, &s) {
+            (Some(v), Some(s)) => Some(v.of(&mut table, s, &row.facts, placement.state)),
+            _ => None,
+        };
         changes.clear();
         let (old_rung, old_state) = match row.previous {
-            Some((rung, state)) => (Some(rung), state),
+            Some(p) => (Some(p.rung), p.state),
             None => (None, None),
         };
         if old_rung != Some(placement.rung) {
@@ -147,6 +300,8 @@ pub fn score(
             spend_minor: f.spend_minor,
             rfm: rfm[i],
             rfm_segment: rfm[i].map(|s| s.segment()),
+            fourth_order: f.fourth_order,
+            value,
         };
         session.put(&record, &changes)?;
         if i % 65536 == 0 {
@@ -157,5 +312,6 @@ pub fn score(
     progress.end();
     store.set_setting(crate::settings::SCORED_AT, &now.to_rfc3339())?;
     store.set_setting(crate::settings::SCORED_AS_OF, &as_of.to_string())?;
+    store.set_setting(crate::settings::STATE_BASIS, &model.basis)?;
     Ok(summary)
 }

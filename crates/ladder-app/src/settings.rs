@@ -11,6 +11,8 @@ pub const DATA_CHANGED_AT: &str = "data_changed_at";
 pub const SCORED_AT: &str = "scored_at";
 /// The `as_of` date of the last scoring.
 pub const SCORED_AS_OF: &str = "scored_as_of";
+/// How the last scoring set the states (the model it fitted, or why the recency rule applied).
+pub const STATE_BASIS: &str = "state_basis";
 /// Set when the database holds the demo shop (its seed), so that `ladder demo` may replace it.
 pub const DEMO_SEED: &str = "demo_seed";
 

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ladder_app::NoProgress;
 use ladder_app::import::{ImportError, ImportKind, ImportOptions, ImportSummary, import_file};
 use ladder_app::score::score;
-use ladder_domain::{CustomerState, Rung, StateRules};
+use ladder_domain::{CustomerState, Rung};
 use ladder_store::{Store, TableCounts};
 use ladder_store_sqlite::SqliteStore;
 use std::path::{Path, PathBuf};
@@ -51,7 +51,7 @@ impl Shop {
     }
 
     fn score(&self, as_of: &str) -> ladder_app::score::ScoreSummary {
-        score(&self.store, date(as_of), &StateRules::default(), now(), &NoProgress).expect("score")
+        score(&self.store, date(as_of), &ladder_app::score::ScoreOptions::default(), now(), &NoProgress).expect("score")
     }
 
     fn placed(&self, id: &str) -> (Rung, Option<CustomerState>, String) {
@@ -345,6 +345,22 @@ fn scoring_places_everyone_and_records_changes_with_reasons() {
 }
 
 #[test]
+fn a_small_shop_falls_back_to_the_recency_rule_and_says_so() {
+    let shop = shop_with_orders();
+    let s = shop.score("2025-03-10");
+    assert!(!s.model.used);
+    assert_eq!(
+        s.model.basis,
+        "states from the recency rule: only 1 customers have ordered on two different days, and BG/NBD needs 30"
+    );
+    let score = shop.store.customer("C1").expect("read").expect("exists").score.expect("scored");
+    assert_eq!(score.value, None);
+    assert!(score.state_reason.as_deref().is_some_and(|r| !r.contains("P(alive)")));
+    let report = ladder_app::reports::ladder(&shop.store).expect("report");
+    assert_eq!(report.basis.state_basis.as_deref(), Some(s.model.basis.as_str()));
+}
+
+#[test]
 fn reports_total_the_last_scoring() {
     let shop = shop_with_orders();
     let before = ladder_app::reports::ladder(&shop.store).expect("report");
@@ -409,6 +425,21 @@ fn the_demo_is_deterministic_for_a_seed_and_imports_cleanly() {
     let direct = Shop::new();
     let summary = ladder_app::demo::create(&direct.store, &options(1), now(), &NoProgress).expect("demo");
     assert_eq!(summary.generated, counts);
+    // Enough repeat buyers: the states come from BG/NBD, and every buyer gets a value.
+    assert!(summary.scoring.model.used, "{}", summary.scoring.model.basis);
+    assert!(summary.scoring.model.basis.starts_with("states from BG/NBD P(alive), fitted on"));
+    let repeat_buyer = direct
+        .store
+        .list_customers(&ladder_store::CustomerQuery { rung: Some(Rung::Loyal), limit: 1, ..Default::default() })
+        .expect("list")
+        .remove(0);
+    let detail = direct.store.customer(&repeat_buyer.customer_id).expect("read").expect("exists");
+    let score = detail.score.expect("scored");
+    let value = score.value.expect("valued");
+    assert!(value.p_alive.is_some_and(|p| p >= 0.6), "loyal means active: {value:?}");
+    assert!(score.state_reason.as_deref().is_some_and(|r| r.starts_with("P(alive) ")), "{:?}", score.state_reason);
+    assert!(value.expected_purchases_365d > value.expected_purchases_90d && value.expected_purchases_90d > 0.0);
+    assert!(value.clv_minor.is_some_and(|c| c > 0) && value.expected_spend_minor.is_some_and(|s| s > 0));
     let counts_imported = shop.counts();
     let counts_direct = direct.counts();
     assert_eq!(

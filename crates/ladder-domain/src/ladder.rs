@@ -66,10 +66,16 @@ pub struct CustomerFacts {
     pub second_order: Option<NaiveDate>,
     /// Date of the third counted order.
     pub third_order: Option<NaiveDate>,
+    /// Date of the fourth counted order.
+    pub fourth_order: Option<NaiveDate>,
     /// Date of the last counted order.
     pub last_order: Option<NaiveDate>,
+    /// Distinct days with a counted order (orders on one day are one visit).
+    pub order_days: u32,
     /// Total spend in the shop's currency, minor units.
     pub spend_minor: i64,
+    /// Spend on the order days after the first one (the repeat purchases), minor units.
+    pub repeat_spend_minor: i64,
     /// Median days between the customer's distinct order days, when they have two or more.
     pub median_gap_days: Option<f64>,
     /// Number of recorded interactions.
@@ -82,6 +88,10 @@ pub struct CustomerFacts {
     pub referred_buyers: u32,
     /// How many public recommendations they made.
     pub recommendations: u32,
+    /// P(alive) from the purchase model, when the model is in use and the customer has repeat purchases.
+    pub p_alive: Option<f64>,
+    /// P(alive) stored by the previous scoring, to say how it moved.
+    pub previous_p_alive: Option<f64>,
 }
 
 /// Facts about the whole shop that individual rules need.
@@ -91,9 +101,16 @@ pub struct ShopFacts {
     pub median_first_to_second_days: Option<f64>,
 }
 
-/// Thresholds of the recency rule; the defaults are DESIGN.md's.
+/// Thresholds of the states: on P(alive) when the purchase model is in use, else the recency rule;
+/// the defaults are DESIGN.md's.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct StateRules {
+    /// Active when P(alive) is at least this.
+    pub active_p_alive: f64,
+    /// At risk when P(alive) is at least this (and below active).
+    pub at_risk_p_alive: f64,
+    /// Lapsed when P(alive) is at least this (and below at risk); lost below.
+    pub lapsed_p_alive: f64,
     /// At risk once the days since the last order exceed this many gaps.
     pub at_risk_gaps: f64,
     /// Lapsed once they exceed this many gaps.
@@ -106,7 +123,15 @@ pub struct StateRules {
 
 impl Default for StateRules {
     fn default() -> Self {
-        Self { at_risk_gaps: 2.0, lapsed_gaps: 3.0, lost_min_days: 365.0, lost_gaps: 6.0 }
+        Self {
+            active_p_alive: 0.6,
+            at_risk_p_alive: 0.3,
+            lapsed_p_alive: 0.1,
+            at_risk_gaps: 2.0,
+            lapsed_gaps: 3.0,
+            lost_min_days: 365.0,
+            lost_gaps: 6.0,
+        }
     }
 }
 
@@ -162,6 +187,9 @@ fn state_of(
         (None, Some(g)) => format!("customers usually return within {}", days_text(g)),
         (None, None) => String::new(),
     };
+    if let Some(p) = facts.p_alive {
+        return state_from_p_alive(p, facts.previous_p_alive, rules, days, own_gap.or(gap));
+    }
     let days_f = days as f64;
     let Some(gap) = gap else {
         return if days_f > rules.lost_min_days {
@@ -182,6 +210,39 @@ fn state_of(
     };
     let label = state.as_str().replace('_', " ");
     (state, format!("no order for {days} days, {usual} ({label} after {})", days_text(after)))
+}
+
+/// The state from P(alive), with how it moved and the history behind it in words.
+fn state_from_p_alive(
+    p: f64,
+    previous: Option<f64>,
+    rules: &StateRules,
+    days: i64,
+    gap: Option<f64>,
+) -> (CustomerState, String) {
+    let state = if p >= rules.active_p_alive {
+        CustomerState::Active
+    } else if p >= rules.at_risk_p_alive {
+        CustomerState::AtRisk
+    } else if p >= rules.lapsed_p_alive {
+        CustomerState::Lapsed
+    } else {
+        CustomerState::Lost
+    };
+    let trend = match previous {
+        Some(before) if (before - p).abs() >= 0.005 => {
+            format!("P(alive) {} from {before:.2} to {p:.2}", if p < before { "fell" } else { "rose" })
+        }
+        _ => format!("P(alive) {p:.2}"),
+    };
+    let since = match days {
+        0 => "last order today".to_owned(),
+        1 => "last order yesterday".to_owned(),
+        d if state == CustomerState::Active => format!("last order {d} days ago"),
+        d => format!("no order for {d} days"),
+    };
+    let usual = gap.map(|g| format!(", usually every {}", days_text(g).trim_end_matches(" days"))).unwrap_or_default();
+    (state, format!("{trend}: {since}{usual}"))
 }
 
 fn days_text(days: f64) -> String {
@@ -405,6 +466,39 @@ mod tests {
         assert_eq!(p.rung_reason, "5th order on 2025-03-02, active");
         assert_eq!(p.recency_days, Some(1));
         assert_eq!(p.state_reason.as_deref(), Some("last order yesterday, usually every 15.5 days"));
+    }
+
+    #[test]
+    fn with_the_model_the_state_comes_from_p_alive() {
+        let mut facts = bought_on(&["2025-01-01", "2025-02-05", "2025-03-12"]); // every 35 days
+        let as_of = "2025-07-30"; // 140 days after the last order
+        let with = |p: f64, previous: Option<f64>| {
+            let mut f = facts.clone();
+            f.p_alive = Some(p);
+            f.previous_p_alive = previous;
+            at(&f, as_of)
+        };
+        let p = with(0.42, Some(0.71));
+        assert_eq!(p.state, Some(CustomerState::AtRisk));
+        assert_eq!(
+            p.state_reason.as_deref(),
+            Some("P(alive) fell from 0.71 to 0.42: no order for 140 days, usually every 35")
+        );
+        assert_eq!(p.rung, Rung::Repeat, "three orders but not active");
+        // The default thresholds: active ≥ 0.6, at risk ≥ 0.3, lapsed ≥ 0.1, else lost.
+        assert_eq!(with(0.6, None).state, Some(CustomerState::Active));
+        assert_eq!(with(0.599, None).state, Some(CustomerState::AtRisk));
+        assert_eq!(with(0.3, None).state, Some(CustomerState::AtRisk));
+        assert_eq!(with(0.1, None).state, Some(CustomerState::Lapsed));
+        assert_eq!(with(0.099, None).state, Some(CustomerState::Lost));
+        assert_eq!(
+            with(0.8, Some(0.5)).state_reason.as_deref(),
+            Some("P(alive) rose from 0.50 to 0.80: last order 140 days ago, usually every 35")
+        );
+        assert_eq!(with(0.8, None).rung, Rung::Loyal);
+        // Without a model figure the recency rule applies.
+        facts.p_alive = None;
+        assert_eq!(at(&facts, as_of).state, Some(CustomerState::Lapsed));
     }
 
     #[test]

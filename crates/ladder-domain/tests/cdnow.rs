@@ -65,7 +65,9 @@ fn pareto_nbd_matches_the_refined_maximum_likelihood() {
     let fit = ParetoNbd::fit(&compress(customers().iter().map(|c| c.summary))).expect("fit");
     eprintln!("{fit:?}");
     assert!(fit.converged);
-    for (name, ours) in [("r", fit.params.r), ("alpha", fit.params.alpha), ("s", fit.params.s), ("beta", fit.params.beta)] {
+    for (name, ours) in
+        [("r", fit.params.r), ("alpha", fit.params.alpha), ("s", fit.params.s), ("beta", fit.params.beta)]
+    {
         let theirs = refined[name].as_f64().expect("number");
         assert!(four_digits(ours, theirs), "{name}: {ours} vs {theirs}");
     }
@@ -123,7 +125,14 @@ fn per_customer_predictions_match_lifetimes_within_a_tenth_of_a_percent() {
     }
     assert_eq!(rows, 2357);
     eprintln!("worst relative differences: {worst:?}");
-    let names = ["expected purchases", "P(alive)", "expected spend", "12-month CLV", "Pareto/NBD purchases", "Pareto/NBD P(alive)"];
+    let names = [
+        "expected purchases",
+        "P(alive)",
+        "expected spend",
+        "12-month CLV",
+        "Pareto/NBD purchases",
+        "Pareto/NBD P(alive)",
+    ];
     for i in 0..4 {
         assert!(worst[i] < 1e-3, "{}: worst relative difference {}", names[i], worst[i]);
     }

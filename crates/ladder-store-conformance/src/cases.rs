@@ -6,8 +6,8 @@ use ladder_domain::{
     LifecycleStage, Order, OrderLine, OrderStatus, RfmScore, RfmSegment, Rung,
 };
 use ladder_store::{
-    Change, ChangeKind, CustomerId, CustomerQuery, CustomerSort, Dimension, ImportContext, ScoreRecord, Store,
-    StoreError, WriteOutcome,
+    Change, ChangeKind, CustomerId, CustomerQuery, CustomerSort, CustomerValue, Dimension, ImportContext,
+    PreviousScore, ScoreRecord, Store, StoreError, WriteOutcome,
 };
 
 fn ts(s: &str) -> DateTime<Utc> {
@@ -308,6 +308,9 @@ pub fn scoring_facts_count_completed_orders_up_to_the_end_of_as_of(store: &dyn S
     assert_eq!(f.spend_minor, 1000 + 500 + 2000 + 100, "only EUR orders are spend");
     // Distinct days 01, 11, 25, 31: gaps 10, 14, 6 → median 10.
     assert_eq!(f.median_gap_days, Some(10.0));
+    assert_eq!(f.fourth_order, Some(date("2025-01-25")));
+    assert_eq!(f.order_days, 4, "two orders on 2025-01-01 are one visit");
+    assert_eq!(f.repeat_spend_minor, 2000 + 100, "EUR spend after the first day");
     assert_eq!(c1.previous, None);
 
     let c2 = rows.iter().find(|r| r.customer == id_of(store, "C2")).expect("C2");
@@ -393,6 +396,8 @@ fn score(customer: CustomerId, as_of: &str, rung: Rung, state: Option<CustomerSt
         spend_minor: 4200,
         rfm: Some(RfmScore { r: 5, f: 4, m: 3 }),
         rfm_segment: Some(RfmSegment::Champions),
+        fourth_order: None,
+        value: None,
     }
 }
 
@@ -419,7 +424,16 @@ pub fn scores_and_history_round_trip(store: &dyn Store) {
     .expect("put");
     s.commit().expect("commit");
     let mut s = store.begin_scoring().expect("begin");
-    let second = score(id, "2025-06-01", Rung::Repeat, Some(CustomerState::Lapsed));
+    let mut second = score(id, "2025-06-01", Rung::Repeat, Some(CustomerState::Lapsed));
+    second.fourth_order = Some(date("2025-02-20"));
+    second.value = Some(CustomerValue {
+        p_alive: Some(0.4213),
+        expected_purchases_90d: 0.75,
+        expected_purchases_365d: 2.5,
+        expected_next_order: Some(date("2025-07-01")),
+        expected_spend_minor: Some(4550),
+        clv_minor: Some(11_200),
+    });
     s.put(&second, &[change(ChangeKind::Rung, Some("loyal"), "repeat", "2025-06-01")]).expect("put");
     s.commit().expect("commit");
 
@@ -437,7 +451,11 @@ pub fn scores_and_history_round_trip(store: &dyn Store) {
     );
     assert_eq!(d.history[2].reason, "to repeat");
     let rows = facts_of(store, "2025-06-02", "EUR");
-    assert_eq!(rows[0].previous, Some((Rung::Repeat, Some(CustomerState::Lapsed))));
+    assert_eq!(
+        rows[0].previous,
+        Some(PreviousScore { rung: Rung::Repeat, state: Some(CustomerState::Lapsed), p_alive: Some(0.4213) })
+    );
+    assert_eq!(rows[0].facts.previous_p_alive, Some(0.4213));
 }
 
 /// A scoring that is not committed leaves the old scores.

@@ -21,8 +21,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// The migrations, in order; the position (from 1) is the schema version. Never edit a released one.
-const MIGRATIONS: &[&str] =
-    &[include_str!("../migrations/0001_initial.sql"), include_str!("../migrations/0002_score_filters.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_initial.sql"),
+    include_str!("../migrations/0002_score_filters.sql"),
+    include_str!("../migrations/0003_customer_value.sql"),
+];
 
 /// The schema version this build creates and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -95,7 +98,7 @@ pub(crate) fn connect(path: &Path) -> StoreResult<Connection> {
     .ctx(&what)?;
     conn.create_aggregate_function(
         "ladder_order_days",
-        1,
+        2,
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
         scoring::OrderDays,
     )

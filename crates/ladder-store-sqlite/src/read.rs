@@ -9,8 +9,9 @@ use ladder_domain::{
     OrderStatus, RfmScore, RfmSegment, Rung,
 };
 use ladder_store::{
-    Change, ChangeKind, CustomerDetail, CustomerId, CustomerQuery, CustomerSort, CustomerSummary, Dimension,
-    GroupTotals, OrderLineView, OrderView, PurchaseMilestones, ScoreRecord, StoreError, StoreResult, TableCounts,
+    Change, ChangeKind, CustomerDetail, CustomerId, CustomerQuery, CustomerSort, CustomerSummary, CustomerValue,
+    Dimension, GroupTotals, OrderLineView, OrderView, PurchaseMilestones, ScoreRecord, StoreError, StoreResult,
+    TableCounts,
 };
 use rusqlite::{Connection, OptionalExtension, Row, params_from_iter, types::Value};
 
@@ -47,7 +48,9 @@ fn parse_or_corrupt<T>(value: &str, parse: impl Fn(&str) -> Option<T>, what: &st
 }
 
 const SCORE_COLUMNS: &str = "s.as_of, s.rung, s.rung_reason, s.state, s.state_reason, s.lifecycle_stage, s.recency_days, \
-     s.orders, s.first_order, s.second_order, s.third_order, s.last_order, s.spend_minor, s.rfm_r, s.rfm_f, s.rfm_m, s.rfm_segment";
+     s.orders, s.first_order, s.second_order, s.third_order, s.last_order, s.spend_minor, s.rfm_r, s.rfm_f, s.rfm_m, s.rfm_segment, \
+     s.fourth_order, s.has_value, s.p_alive, s.expected_purchases_90d, s.expected_purchases_365d, s.expected_next_order, \
+     s.expected_spend_minor, s.clv_minor";
 
 fn score_from(r: &Row<'_>, at: usize, customer: CustomerId) -> StoreResult<Option<ScoreRecord>> {
     let what = "cannot read a score";
@@ -77,6 +80,19 @@ fn score_from(r: &Row<'_>, at: usize, customer: CustomerId) -> StoreResult<Optio
         spend_minor: r.get(at + 12).ctx(what)?,
         rfm,
         rfm_segment: text(16)?.as_deref().and_then(RfmSegment::parse),
+        fourth_order: day(r.get(at + 17).ctx(what)?),
+        value: if r.get::<_, bool>(at + 18).ctx(what)? {
+            Some(CustomerValue {
+                p_alive: r.get(at + 19).ctx(what)?,
+                expected_purchases_90d: r.get(at + 20).ctx(what)?,
+                expected_purchases_365d: r.get(at + 21).ctx(what)?,
+                expected_next_order: day(r.get(at + 22).ctx(what)?),
+                expected_spend_minor: r.get(at + 23).ctx(what)?,
+                clv_minor: r.get(at + 24).ctx(what)?,
+            })
+        } else {
+            None
+        },
     }))
 }
 

@@ -4,7 +4,7 @@ use crate::Context;
 use chrono::NaiveDate;
 use ladder_domain::date::{date_of_day, end_of_day};
 use ladder_domain::{CustomerFacts, CustomerState, InteractionKind, Rung};
-use ladder_store::{Change, ScoreRecord, ScoreSession, ScoringRow, StoreResult};
+use ladder_store::{Change, PreviousScore, ScoreRecord, ScoreSession, ScoringRow, StoreResult};
 use rusqlite::functions::Aggregate;
 use rusqlite::{Connection, params};
 
@@ -15,7 +15,7 @@ const FACTS_SQL: &str = "
 WITH agg AS (
     SELECT customer_id, COUNT(*) AS orders, MIN(ordered_at) / 86400 AS first_day, MAX(ordered_at) / 86400 AS last_day,
            SUM(CASE WHEN currency = ?2 THEN total_minor ELSE 0 END) AS spend,
-           ladder_order_days(ordered_at / 86400) AS days
+           ladder_order_days(ordered_at / 86400, CASE WHEN currency = ?2 THEN total_minor ELSE 0 END) AS days
     FROM orders
     WHERE status = 'completed' AND ordered_at < ?1
     GROUP BY customer_id
@@ -35,7 +35,7 @@ SELECT c.id,
        COALESCE(agg.orders, 0), agg.first_day, agg.days, agg.last_day, COALESCE(agg.spend, 0),
        COALESCE(inter.n, 0), inter.last_kind, inter.last_at / 86400, COALESCE(inter.recommendations, 0),
        COALESCE(refs.buyers, 0),
-       s.rung, s.state
+       s.rung, s.state, s.p_alive
 FROM customers c
 LEFT JOIN agg ON agg.customer_id = c.id
 LEFT JOIN inter ON inter.customer_id = c.id
@@ -43,27 +43,34 @@ LEFT JOIN refs ON refs.customer_id = c.id
 LEFT JOIN customer_scores s ON s.customer_id = c.id
 ";
 
-/// The aggregate `ladder_order_days(day)`: over one customer's order days it gives the second and third
-/// order day and the median gap between distinct order days (orders on one day are one visit; the
-/// median of an even number of gaps is the mean of the middle two), packed as `second third median`
-/// with `-` for a missing value.
+/// The aggregate `ladder_order_days(day, amount)`: over one customer's orders it gives the 2nd, 3rd and
+/// 4th order days, the median gap between distinct order days (orders on one day are one visit; the
+/// median of an even number of gaps is the mean of the middle two), the number of distinct order days
+/// and the amount spent after the first day, packed as six space-separated fields, `-` where missing.
 pub(crate) struct OrderDays;
 
-impl Aggregate<Vec<i64>, String> for OrderDays {
-    fn init(&self, _: &mut rusqlite::functions::Context<'_>) -> rusqlite::Result<Vec<i64>> {
+impl Aggregate<Vec<(i64, i64)>, String> for OrderDays {
+    fn init(&self, _: &mut rusqlite::functions::Context<'_>) -> rusqlite::Result<Vec<(i64, i64)>> {
         Ok(Vec::new())
     }
 
-    fn step(&self, ctx: &mut rusqlite::functions::Context<'_>, days: &mut Vec<i64>) -> rusqlite::Result<()> {
-        days.push(ctx.get(0)?);
+    fn step(&self, ctx: &mut rusqlite::functions::Context<'_>, orders: &mut Vec<(i64, i64)>) -> rusqlite::Result<()> {
+        orders.push((ctx.get(0)?, ctx.get(1)?));
         Ok(())
     }
 
-    fn finalize(&self, _: &mut rusqlite::functions::Context<'_>, days: Option<Vec<i64>>) -> rusqlite::Result<String> {
-        let mut days = days.unwrap_or_default();
-        days.sort_unstable();
-        let nth = |n: usize| days.get(n).map_or("-".to_owned(), i64::to_string);
-        let (second, third) = (nth(1), nth(2));
+    fn finalize(
+        &self,
+        _: &mut rusqlite::functions::Context<'_>,
+        orders: Option<Vec<(i64, i64)>>,
+    ) -> rusqlite::Result<String> {
+        let mut orders = orders.unwrap_or_default();
+        orders.sort_unstable();
+        let nth = |n: usize| orders.get(n).map_or("-".to_owned(), |o| o.0.to_string());
+        let (second, third, fourth) = (nth(1), nth(2), nth(3));
+        let first_day = orders.first().map(|o| o.0);
+        let repeat_spend: i64 = orders.iter().filter(|o| Some(o.0) != first_day).map(|o| o.1).sum();
+        let mut days: Vec<i64> = orders.iter().map(|o| o.0).collect();
         days.dedup();
         let mut gaps: Vec<i64> = days.windows(2).map(|w| w[1] - w[0]).collect();
         gaps.sort_unstable();
@@ -72,16 +79,33 @@ impl Aggregate<Vec<i64>, String> for OrderDays {
             n if n % 2 == 1 => gaps[n / 2].to_string(),
             n => ((gaps[n / 2 - 1] + gaps[n / 2]) as f64 / 2.0).to_string(),
         };
-        Ok(format!("{second} {third} {median}"))
+        Ok(format!("{second} {third} {fourth} {median} {} {repeat_spend}", days.len()))
     }
 }
 
-/// Unpacks `ladder_order_days`.
-fn order_days(packed: Option<String>) -> (Option<i64>, Option<i64>, Option<f64>) {
-    let Some(packed) = packed else { return (None, None, None) };
-    let mut parts = packed.split(' ');
-    let mut next = || parts.next().filter(|p| *p != "-");
-    (next().and_then(|v| v.parse().ok()), next().and_then(|v| v.parse().ok()), next().and_then(|v| v.parse().ok()))
+/// What `ladder_order_days` packs.
+#[derive(Default)]
+struct Unpacked {
+    second: Option<i64>,
+    third: Option<i64>,
+    fourth: Option<i64>,
+    median_gap: Option<f64>,
+    days: u32,
+    repeat_spend: i64,
+}
+
+fn order_days(packed: Option<String>) -> Unpacked {
+    let Some(packed) = packed else { return Unpacked::default() };
+    let fields: Vec<&str> = packed.split(' ').collect();
+    let get = |i: usize| fields.get(i).filter(|f| **f != "-");
+    Unpacked {
+        second: get(0).and_then(|v| v.parse().ok()),
+        third: get(1).and_then(|v| v.parse().ok()),
+        fourth: get(2).and_then(|v| v.parse().ok()),
+        median_gap: get(3).and_then(|v| v.parse().ok()),
+        days: get(4).and_then(|v| v.parse().ok()).unwrap_or(0),
+        repeat_spend: get(5).and_then(|v| v.parse().ok()).unwrap_or(0),
+    }
 }
 
 pub(crate) fn facts(
@@ -95,7 +119,7 @@ pub(crate) fn facts(
     let mut rows = stmt.query(params![end_of_day(as_of), currency]).ctx(what)?;
     let day = |v: Option<i64>| v.map(date_of_day);
     while let Some(r) = rows.next().ctx(what)? {
-        let (second, third, median_gap_days) = order_days(r.get(4).ctx(what)?);
+        let packed = order_days(r.get(4).ctx(what)?);
         let last_kind: Option<String> = r.get(8).ctx(what)?;
         let last_day: Option<i64> = r.get(9).ctx(what)?;
         let rung: Option<String> = r.get(12).ctx(what)?;
@@ -103,19 +127,27 @@ pub(crate) fn facts(
         let facts = CustomerFacts {
             orders: r.get(2).ctx(what)?,
             first_order: day(r.get(3).ctx(what)?),
-            second_order: day(second),
-            third_order: day(third),
+            second_order: day(packed.second),
+            third_order: day(packed.third),
+            fourth_order: day(packed.fourth),
+            order_days: packed.days,
+            repeat_spend_minor: packed.repeat_spend,
             last_order: day(r.get(5).ctx(what)?),
             spend_minor: r.get(6).ctx(what)?,
-            median_gap_days,
+            median_gap_days: packed.median_gap,
             interactions: r.get(7).ctx(what)?,
             last_interaction: last_kind.as_deref().and_then(InteractionKind::parse).zip(day(last_day)),
             was_referred: r.get(1).ctx(what)?,
             recommendations: r.get(10).ctx(what)?,
             referred_buyers: r.get(11).ctx(what)?,
+            p_alive: None,
+            previous_p_alive: r.get(14).ctx(what)?,
         };
-        let previous =
-            rung.as_deref().and_then(Rung::parse).map(|r| (r, state.as_deref().and_then(CustomerState::parse)));
+        let previous = rung.as_deref().and_then(Rung::parse).map(|rung| PreviousScore {
+            rung,
+            state: state.as_deref().and_then(CustomerState::parse),
+            p_alive: facts.previous_p_alive,
+        });
         sink(ScoringRow { customer: ladder_store::CustomerId(r.get(0).ctx(what)?), facts, previous })?;
     }
     Ok(())
@@ -152,15 +184,22 @@ impl ScoreSession for SqliteScoring {
             .prepare_cached(
                 "INSERT INTO customer_scores (customer_id, as_of, rung, rung_reason, state, state_reason, lifecycle_stage,
                     recency_days, orders, first_order, second_order, third_order, last_order, spend_minor,
-                    rfm_r, rfm_f, rfm_m, rfm_segment)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+                    rfm_r, rfm_f, rfm_m, rfm_segment, fourth_order, has_value, p_alive, expected_purchases_90d,
+                    expected_purchases_365d, expected_next_order, expected_spend_minor, clv_minor)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+                    ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)
                  ON CONFLICT (customer_id) DO UPDATE SET as_of = excluded.as_of, rung = excluded.rung,
                     rung_reason = excluded.rung_reason, state = excluded.state, state_reason = excluded.state_reason,
                     lifecycle_stage = excluded.lifecycle_stage, recency_days = excluded.recency_days,
                     orders = excluded.orders, first_order = excluded.first_order, second_order = excluded.second_order,
                     third_order = excluded.third_order, last_order = excluded.last_order,
                     spend_minor = excluded.spend_minor, rfm_r = excluded.rfm_r, rfm_f = excluded.rfm_f,
-                    rfm_m = excluded.rfm_m, rfm_segment = excluded.rfm_segment",
+                    rfm_m = excluded.rfm_m, rfm_segment = excluded.rfm_segment, fourth_order = excluded.fourth_order,
+                    has_value = excluded.has_value, p_alive = excluded.p_alive,
+                    expected_purchases_90d = excluded.expected_purchases_90d,
+                    expected_purchases_365d = excluded.expected_purchases_365d,
+                    expected_next_order = excluded.expected_next_order,
+                    expected_spend_minor = excluded.expected_spend_minor, clv_minor = excluded.clv_minor",
             )
             .and_then(|mut stmt| {
                 stmt.execute(params![
@@ -182,6 +221,14 @@ impl ScoreSession for SqliteScoring {
                     s.rfm.map(|x| x.f),
                     s.rfm.map(|x| x.m),
                     s.rfm_segment.map(|x| x.as_str()),
+                    day_number(s.fourth_order),
+                    s.value.is_some(),
+                    s.value.and_then(|v| v.p_alive),
+                    s.value.map(|v| v.expected_purchases_90d),
+                    s.value.map(|v| v.expected_purchases_365d),
+                    day_number(s.value.and_then(|v| v.expected_next_order)),
+                    s.value.and_then(|v| v.expected_spend_minor),
+                    s.value.and_then(|v| v.clv_minor),
                 ])
             })
             .ctx(what)?;

@@ -28,8 +28,19 @@ pub struct ScoringRow {
     pub customer: CustomerId,
     /// Their history up to `as_of`.
     pub facts: CustomerFacts,
-    /// The rung and state stored by the last scoring, if any.
-    pub previous: Option<(Rung, Option<CustomerState>)>,
+    /// What the last scoring stored, if any.
+    pub previous: Option<PreviousScore>,
+}
+
+/// What the last scoring stored for a customer, to tell what changed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PreviousScore {
+    /// The rung.
+    pub rung: Rung,
+    /// The state.
+    pub state: Option<CustomerState>,
+    /// P(alive), when the model gave one.
+    pub p_alive: Option<f64>,
 }
 
 /// A customer's stored score.
@@ -70,6 +81,29 @@ pub struct ScoreRecord {
     pub rfm: Option<RfmScore>,
     /// RFM segment, for customers with orders.
     pub rfm_segment: Option<RfmSegment>,
+    /// Fourth counted order.
+    pub fourth_order: Option<NaiveDate>,
+    /// What the lifetime-value model says, when it is in use.
+    #[serde(flatten)]
+    pub value: Option<CustomerValue>,
+}
+
+/// What the purchase and spend models expect of a customer.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct CustomerValue {
+    /// Probability that the customer is still a customer (none with one order day: the model cannot
+    /// tell, and the state comes from the recency rule).
+    pub p_alive: Option<f64>,
+    /// Expected purchases in the next 90 days.
+    pub expected_purchases_90d: f64,
+    /// Expected purchases in the next 365 days.
+    pub expected_purchases_365d: f64,
+    /// When the next order is expected, if the customer is likely still a customer.
+    pub expected_next_order: Option<NaiveDate>,
+    /// Expected spend per order, minor units (none without a spend model).
+    pub expected_spend_minor: Option<i64>,
+    /// Discounted value over the next 12 months, minor units (none without a spend model).
+    pub clv_minor: Option<i64>,
 }
 
 /// Which ladder dimension changed.

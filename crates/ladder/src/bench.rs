@@ -8,7 +8,7 @@ use chrono::Utc;
 use ladder_app::Progress;
 use ladder_app::demo::{CSV_FILES, CsvSink, DemoOptions, generate};
 use ladder_app::import::{ImportKind, ImportOptions, import_file};
-use ladder_domain::{Currency, StateRules};
+use ladder_domain::Currency;
 use serde::Serialize;
 use std::time::Instant;
 
@@ -95,7 +95,15 @@ pub fn run(args: &BenchArgs, bar: &dyn Progress) -> Result<()> {
     phases.push(measure(
         "score",
         |s: &ladder_app::score::ScoreSummary| s.customers,
-        || Ok(ladder_app::score::score(store.as_ref(), options.as_of, &StateRules::default(), Utc::now(), bar)?),
+        || {
+            Ok(ladder_app::score::score(
+                store.as_ref(),
+                options.as_of,
+                &ladder_app::score::ScoreOptions::default(),
+                Utc::now(),
+                bar,
+            )?)
+        },
     )?);
     let mut grid = Grid::new(vec!["phase", "rows", "seconds", "rows/s", "peak MiB"], vec![1, 2, 3, 4]);
     for p in &phases {

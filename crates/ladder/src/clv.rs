@@ -75,7 +75,11 @@ fn fit_grid(fit: &PurchaseFit, spend: Option<&Fit<ladder_domain::clv::gamma_gamm
     }
     let (ll, iterations, converged, customers) = fit_summary(fit);
     grid.push(vec!["log-likelihood".into(), format!("{ll:.4}"), String::new()]);
-    grid.push(vec!["iterations".into(), iterations.to_string(), if converged { "converged" } else { "NOT converged" }.into()]);
+    grid.push(vec![
+        "iterations".into(),
+        iterations.to_string(),
+        if converged { "converged" } else { "NOT converged" }.into(),
+    ]);
     grid.push(vec!["customers".into(), format!("{customers:.0}"), String::new()]);
     if let Some(g) = spend {
         let s = g.standard_errors;
@@ -103,7 +107,8 @@ pub fn run(command: ClvCommand, database: &str) -> Result<()> {
                 None
             };
             let (log_likelihood, iterations, converged, customers) = fit_summary(&fit);
-            let to_map = |rows: Vec<(&str, f64)>| rows.into_iter().map(|(k, v)| (k.to_owned(), serde_json::json!(v))).collect();
+            let to_map =
+                |rows: Vec<(&str, f64)>| rows.into_iter().map(|(k, v)| (k.to_owned(), serde_json::json!(v))).collect();
             let rows = parameter_rows(&fit);
             let json = FitJson {
                 model: model(summary.model),
@@ -125,7 +130,14 @@ pub fn run(command: ClvCommand, database: &str) -> Result<()> {
                 v
             };
             let grid = fit_grid(&fit, spend_fit.as_ref());
-            let title = format!("{} fitted on {}", match summary.model { ModelArg::Bgnbd => "BG/NBD", ModelArg::Paretonbd => "Pareto/NBD" }, summary.summary.display());
+            let title = format!(
+                "{} fitted on {}",
+                match summary.model {
+                    ModelArg::Bgnbd => "BG/NBD",
+                    ModelArg::Paretonbd => "Pareto/NBD",
+                },
+                summary.summary.display()
+            );
             print(format.format, &json_value, &[(&title, &grid)], &[])
         }
         ClvCommand::Predict { summary, horizon, clv_months, discount_rate, timings, format } => {
@@ -134,7 +146,11 @@ pub fn run(command: ClvCommand, database: &str) -> Result<()> {
             let fit = fit_purchases(&records, model(summary.model), false)?;
             let spend = fit_spend(&records, false)?;
             let fitted = started.elapsed().as_secs_f64();
-            let settings = ClvSettings { months: clv_months, monthly_discount: discount_rate, month_length: unit(summary.time_unit).month_length() };
+            let settings = ClvSettings {
+                months: clv_months,
+                monthly_discount: discount_rate,
+                month_length: unit(summary.time_unit).month_length(),
+            };
             let predictions = predict(&records, &fit, spend.as_ref().map(|f| &f.params), horizon, &settings);
             let total = started.elapsed().as_secs_f64();
             if timings {
@@ -143,16 +159,27 @@ pub fn run(command: ClvCommand, database: &str) -> Result<()> {
                     serde_json::json!({"library": "ladder", "customers": records.len(), "fit_seconds": fitted, "predict_seconds": total - fitted, "total_seconds": total})
                 );
             }
-            let mut grid = Grid::new(vec!["customer_id", "expected_purchases", "p_alive", "expected_spend", "clv"], vec![1, 2, 3, 4]);
+            let mut grid = Grid::new(
+                vec!["customer_id", "expected_purchases", "p_alive", "expected_spend", "clv"],
+                vec![1, 2, 3, 4],
+            );
             if format.format != Format::Json {
                 let number = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v:.6}"));
                 for p in &predictions {
-                    grid.push(vec![p.customer_id.clone(), number(Some(p.expected_purchases)), number(Some(p.p_alive)), number(p.expected_spend), number(p.clv)]);
+                    grid.push(vec![
+                        p.customer_id.clone(),
+                        number(Some(p.expected_purchases)),
+                        number(Some(p.p_alive)),
+                        number(p.expected_spend),
+                        number(p.clv),
+                    ]);
                 }
             }
             print(format.format, &predictions, &[("", &grid)], &[])
         }
-        ClvCommand::Validate { calibration_end, format } => crate::validate::run(database, &calibration_end, format.format),
+        ClvCommand::Validate { calibration_end, format } => {
+            crate::validate::run(database, &calibration_end, format.format)
+        }
         ClvCommand::Simulate { customers, seed, time_unit, out } => {
             simulate(customers, seed, unit(time_unit), &out)?;
             eprintln!("Wrote {customers} simulated customers to {}.", out.display());

@@ -15,7 +15,7 @@ use clap::Parser;
 use cli::{Cli, Command, CustomerCommand, Format, ImportWhat, ReportWhat, SortArg};
 use ladder_app::import::{ImportKind, ImportOptions, import_file};
 use ladder_app::reports::{self, GroupRow, ReportBasis};
-use ladder_domain::{Currency, CustomerState, RfmSegment, Rung, StateRules};
+use ladder_domain::{Currency, CustomerState, RfmSegment, Rung};
 use ladder_store::{CustomerQuery, CustomerSort, Store};
 use ladder_store_sqlite::SqliteStore;
 use output::{Grid, days, or_dash, percent, print};
@@ -153,7 +153,13 @@ fn run(cli: Cli) -> Result<()> {
         Command::Score(args) => {
             let store = open_store(&cli.database, false)?;
             let as_of = parse_as_of(args.as_of.as_deref())?;
-            let s = ladder_app::score::score(store.as_ref(), as_of, &StateRules::default(), Utc::now(), &bar)?;
+            let s = ladder_app::score::score(
+                store.as_ref(),
+                as_of,
+                &ladder_app::score::ScoreOptions::default(),
+                Utc::now(),
+                &bar,
+            )?;
             let mut grid =
                 Grid::new(vec!["as of", "customers", "with orders", "rung changes", "state changes"], vec![1, 2, 3, 4]);
             grid.push(vec![
@@ -163,7 +169,8 @@ fn run(cli: Cli) -> Result<()> {
                 s.rung_changes.to_string(),
                 s.state_changes.to_string(),
             ]);
-            print(args.format.format, &s, &[("", &grid)], &["See `ladder report ladder`.".to_owned()])
+            let notes = [format!("{}.", capitalise(&s.model.basis)), "See `ladder report ladder`.".to_owned()];
+            print(args.format.format, &s, &[("", &grid)], &notes)
         }
         Command::Report(args) => {
             let store = open_store(&cli.database, false)?;
@@ -285,6 +292,12 @@ fn run(cli: Cli) -> Result<()> {
     }
 }
 
+/// The sentence with its first letter in upper case.
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 fn check_basis(basis: &ReportBasis) -> Result<()> {
     if basis.as_of.is_none() {
         bail!("nothing is scored yet; run `ladder score` first (or `ladder demo` for a demo shop)");
@@ -297,13 +310,16 @@ fn title(what: &str, basis: &ReportBasis) -> String {
 }
 
 fn basis_notes(basis: &ReportBasis) -> Vec<String> {
-    if basis.stale {
-        vec![
-            "Note: data changed since the last scoring; run `ladder score` to bring this report up to date.".to_owned(),
-        ]
-    } else {
-        Vec::new()
+    let mut notes = Vec::new();
+    if let Some(how) = &basis.state_basis {
+        notes.push(format!("{}.", capitalise(how)));
     }
+    if basis.stale {
+        notes.push(
+            "Note: data changed since the last scoring; run `ladder score` to bring this report up to date.".to_owned(),
+        );
+    }
+    notes
 }
 
 fn group_grid(name: &'static str, rows: &[GroupRow], basis: &ReportBasis) -> Grid {

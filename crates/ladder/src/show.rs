@@ -98,6 +98,32 @@ pub fn customer(d: &CustomerDetail, shop_currency: Option<&str>, format: Format)
                 format!("{} / {}", or_dash(s.first_order), or_dash(s.last_order)),
                 String::new(),
             ]);
+            if let Some(v) = &s.value {
+                let money_of = |m: Option<i64>| match (m, shop_currency) {
+                    (Some(m), Some(c)) => money(m, c),
+                    (Some(m), None) => m.to_string(),
+                    (None, _) => "–".to_owned(),
+                };
+                let p_alive = v.p_alive.map_or_else(|| "–".to_owned(), |p| format!("{:.0} %", p * 100.0));
+                let why = if v.p_alive.is_none() { "one order day: BG/NBD cannot tell yet" } else { "BG/NBD" };
+                ladder.push(vec!["P(alive)".into(), p_alive, why.into()]);
+                ladder.push(vec![
+                    "expected orders".into(),
+                    format!("{:.2} in 90 days, {:.2} in a year", v.expected_purchases_90d, v.expected_purchases_365d),
+                    String::new(),
+                ]);
+                ladder.push(vec!["next order expected".into(), or_dash(v.expected_next_order), String::new()]);
+                ladder.push(vec![
+                    "expected spend per order".into(),
+                    money_of(v.expected_spend_minor),
+                    "Gamma-Gamma".into(),
+                ]);
+                ladder.push(vec![
+                    "value, next 12 months".into(),
+                    money_of(v.clv_minor),
+                    "discounted 1 % a month".into(),
+                ]);
+            }
             notes.push(format!("Scored as of {}.", s.as_of));
         }
         None => notes.push("Not scored yet: run `ladder score`.".to_owned()),

@@ -18,7 +18,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use ladder_domain::date::{SECONDS_PER_DAY, date_day_number, date_of_day};
 use ladder_domain::{
     Birthday, Channel, Consent, Currency, Customer, CustomerKind, Interaction, InteractionKind, Order, OrderLine,
-    OrderStatus, StateRules,
+    OrderStatus,
 };
 use ladder_store::{ImportContext, ImportSession, Store, StoreError};
 use names::{INCOME_BANDS, INDUSTRIES, LOCALES, Locale, PROFESSIONS};
@@ -547,7 +547,7 @@ pub fn create(
     store.set_setting(crate::settings::CURRENCY, options.currency.code())?;
     store.set_setting(crate::settings::DEMO_SEED, &options.seed.to_string())?;
     store.set_setting(crate::settings::DATA_CHANGED_AT, &now.to_rfc3339())?;
-    let scoring = score(store, options.as_of, &StateRules::default(), now, progress)?;
+    let scoring = score(store, options.as_of, &crate::score::ScoreOptions::default(), now, progress)?;
     Ok(DemoSummary { generated, scoring })
 }
 

@@ -3,10 +3,10 @@
 //! p ~ Beta(a, b).
 
 use super::special::{digamma, ln_gamma, ln_hyp2f1};
-use super::{Fit, FitError, PurchaseModel, Summary, Weighted, minimise, parallel_sum, standard_errors};
-use argmin::core::{CostFunction, Error, Gradient};
+use super::{
+    Fit, FitError, Objective, PurchaseModel, Summary, Weighted, mean_negative, minimise, parallel_sum, standard_errors,
+};
 use serde::Serialize;
-use std::sync::Mutex;
 
 /// BG/NBD parameters, named as in the paper.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -129,8 +129,13 @@ impl BgNbd {
             .iter()
             .map(|(s, w)| (Summary { frequency: s.frequency, recency: s.recency / scale, age: s.age / scale }, *w))
             .collect();
-        let problem = Problem { data: Prepared::new(&scaled), total: customers, last: Mutex::new(None) };
-        let (theta, iterations) = minimise(problem, vec![0.0; 4])?;
+        let data = Prepared::new(&scaled);
+        let objective = Objective::new(|theta: &[f64]| {
+            let p: [f64; 4] = std::array::from_fn(|i| theta[i].exp());
+            let (ll, g) = BgNbd::from_array(p).evaluate(&data);
+            mean_negative(ll, &g, &p, customers)
+        });
+        let (theta, iterations) = minimise(objective, vec![0.0; 4])?;
         let scaled_params = BgNbd::from_array(std::array::from_fn(|i| theta[i].exp()));
         let params = BgNbd { alpha: scaled_params.alpha * scale, ..scaled_params };
         let data = Prepared::new(rows);
@@ -180,7 +185,7 @@ impl BgNbd {
             (zs, factors)
         });
         let Some(widest) = (0..zs.len()).max_by(|&i, &j| zs[i].total_cmp(&zs[j])) else { return Vec::new() };
-        if !(zs[widest] < 1.0) {
+        if zs[widest] >= 1.0 || zs[widest].is_nan() {
             return horizons.iter().map(|h| self.conditional_expected_purchases(*h, s)).collect();
         }
         let c = a + b + x - 1.0;
@@ -206,7 +211,11 @@ impl BgNbd {
             return horizons.iter().map(|h| self.conditional_expected_purchases(*h, s)).collect();
         }
         let scale = (a + b + x - 1.0) / (a - 1.0) / (1.0 + self.dropout_odds(s));
-        zs.iter().zip(factors.iter()).zip(sums).map(|((z, f), sum)| if *z == 0.0 { 0.0 } else { scale * (1.0 - f * sum) }).collect()
+        zs.iter()
+            .zip(factors.iter())
+            .zip(sums)
+            .map(|((z, f), sum)| if *z == 0.0 { 0.0 } else { scale * (1.0 - f * sum) })
+            .collect()
     }
 
     /// Odds that a customer with this history has dropped out: δ(x>0) · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x).
@@ -260,7 +269,10 @@ impl HorizonTable {
 pub(crate) fn validate(rows: &[Weighted<Summary>]) -> Result<(), FitError> {
     for (s, _) in rows {
         if !(s.frequency >= 0.0 && s.frequency.fract() == 0.0) {
-            return Err(FitError::InvalidData(format!("frequency {} is not a whole number of repeat purchases", s.frequency)));
+            return Err(FitError::InvalidData(format!(
+                "frequency {} is not a whole number of repeat purchases",
+                s.frequency
+            )));
         }
         if !(s.recency >= 0.0 && s.age >= s.recency) {
             return Err(FitError::InvalidData(format!(
@@ -315,50 +327,6 @@ impl Prepared {
     }
 }
 
-/// The fitting problem in log-parameters, on scaled time: minimise the mean negative log-likelihood.
-/// The optimiser asks for the cost and the gradient at the same point separately; one pass gives both,
-/// so the last one is kept.
-struct Problem {
-    data: Prepared,
-    total: f64,
-    last: Mutex<Option<(Vec<f64>, f64, Vec<f64>)>>,
-}
-
-impl Problem {
-    fn at(&self, theta: &[f64]) -> (f64, Vec<f64>) {
-        let mut last = self.last.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some((t, cost, gradient)) = &*last {
-            if t.as_slice() == theta {
-                return (*cost, gradient.clone());
-            }
-        }
-        let p: [f64; 4] = std::array::from_fn(|i| theta[i].exp());
-        let (ll, g) = BgNbd::from_array(p).evaluate(&self.data);
-        let cost = if ll.is_finite() { -ll / self.total } else { f64::INFINITY };
-        let gradient: Vec<f64> = (0..4).map(|i| -g[i] * p[i] / self.total).collect();
-        *last = Some((theta.to_vec(), cost, gradient.clone()));
-        (cost, gradient)
-    }
-}
-
-impl CostFunction for Problem {
-    type Param = Vec<f64>;
-    type Output = f64;
-
-    fn cost(&self, theta: &Vec<f64>) -> Result<f64, Error> {
-        Ok(self.at(theta).0)
-    }
-}
-
-impl Gradient for Problem {
-    type Param = Vec<f64>;
-    type Gradient = Vec<f64>;
-
-    fn gradient(&self, theta: &Vec<f64>) -> Result<Vec<f64>, Error> {
-        Ok(self.at(theta).1)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -397,7 +365,8 @@ mod tests {
             let (mut up, mut down) = (p, p);
             up[i] += h;
             down[i] -= h;
-            let numeric = (BgNbd::from_array(up).log_likelihood(&rows) - BgNbd::from_array(down).log_likelihood(&rows)) / (2.0 * h);
+            let numeric = (BgNbd::from_array(up).log_likelihood(&rows) - BgNbd::from_array(down).log_likelihood(&rows))
+                / (2.0 * h);
             assert!((numeric - g[i]).abs() < 1e-6 * numeric.abs().max(1.0), "parameter {i}: {numeric} vs {}", g[i]);
         }
     }

@@ -3,10 +3,8 @@
 //! fitted on customers with repeat purchases, from the number of repeat purchases and their mean value.
 
 use super::special::{digamma, ln_gamma};
-use super::{Fit, FitError, Weighted, minimise, parallel_sum, standard_errors};
-use argmin::core::{CostFunction, Error, Gradient};
+use super::{Fit, FitError, Objective, Weighted, mean_negative, minimise, parallel_sum, standard_errors};
 use serde::Serialize;
-use std::sync::Mutex;
 
 /// Gamma-Gamma parameters, named as in the paper.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -105,8 +103,13 @@ impl GammaGamma {
         let scale = rows.iter().map(|(s, w)| s.mean * w).sum::<f64>() / customers;
         let scaled: Vec<Weighted<Spend>> =
             rows.iter().map(|(s, w)| (Spend { frequency: s.frequency, mean: s.mean / scale }, *w)).collect();
-        let problem = Problem { rows: prepare(&scaled), total: customers, last: Mutex::new(None) };
-        let (theta, iterations) = minimise(problem, vec![0.0; 3])?;
+        let prepared = prepare(&scaled);
+        let objective = Objective::new(|theta: &[f64]| {
+            let a: [f64; 3] = std::array::from_fn(|i| theta[i].exp());
+            let (ll, g) = GammaGamma::from_array(a).evaluate(&prepared);
+            mean_negative(ll, &g, &a, customers)
+        });
+        let (theta, iterations) = minimise(objective, vec![0.0; 3])?;
         let scaled_params = GammaGamma::from_array(std::array::from_fn(|i| theta[i].exp()));
         let params = GammaGamma { v: scaled_params.v * scale, ..scaled_params };
         let (log_likelihood, gradient) = params.log_likelihood_and_gradient(&rows);
@@ -114,7 +117,8 @@ impl GammaGamma {
         let relative_gradient = (0..3).map(|i| (gradient[i] * a[i] / customers).abs()).fold(0.0, f64::max);
         let standard_errors = with_standard_errors
             .then(|| {
-                standard_errors(a, |q| GammaGamma::from_array(q).log_likelihood_and_gradient(&rows).1).map(GammaGamma::from_array)
+                standard_errors(a, |q| GammaGamma::from_array(q).log_likelihood_and_gradient(&rows).1)
+                    .map(GammaGamma::from_array)
             })
             .flatten();
         Ok(Fit { params, standard_errors, log_likelihood, iterations, converged: relative_gradient < 1e-5, customers })
@@ -136,8 +140,6 @@ impl GammaGamma {
     }
 }
 
-/// The fitting problem in log-parameters; keeps the last evaluation, since the optimiser asks for the
-/// cost and the gradient at the same point separately.
 /// A row with the logarithm of its mean computed once.
 #[derive(Clone, Copy)]
 struct PreparedSpend {
@@ -148,48 +150,9 @@ struct PreparedSpend {
 }
 
 fn prepare(rows: &[Weighted<Spend>]) -> Vec<PreparedSpend> {
-    rows.iter().map(|(s, w)| PreparedSpend { frequency: s.frequency, mean: s.mean, ln_mean: s.mean.ln(), weight: *w }).collect()
-}
-
-struct Problem {
-    rows: Vec<PreparedSpend>,
-    total: f64,
-    last: Mutex<Option<(Vec<f64>, f64, Vec<f64>)>>,
-}
-
-impl Problem {
-    fn at(&self, theta: &[f64]) -> (f64, Vec<f64>) {
-        let mut last = self.last.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some((t, cost, gradient)) = &*last {
-            if t.as_slice() == theta {
-                return (*cost, gradient.clone());
-            }
-        }
-        let a: [f64; 3] = std::array::from_fn(|i| theta[i].exp());
-        let (ll, g) = GammaGamma::from_array(a).evaluate(&self.rows);
-        let cost = if ll.is_finite() { -ll / self.total } else { f64::INFINITY };
-        let gradient: Vec<f64> = (0..3).map(|i| -g[i] * a[i] / self.total).collect();
-        *last = Some((theta.to_vec(), cost, gradient.clone()));
-        (cost, gradient)
-    }
-}
-
-impl CostFunction for Problem {
-    type Param = Vec<f64>;
-    type Output = f64;
-
-    fn cost(&self, theta: &Vec<f64>) -> Result<f64, Error> {
-        Ok(self.at(theta).0)
-    }
-}
-
-impl Gradient for Problem {
-    type Param = Vec<f64>;
-    type Gradient = Vec<f64>;
-
-    fn gradient(&self, theta: &Vec<f64>) -> Result<Vec<f64>, Error> {
-        Ok(self.at(theta).1)
-    }
+    rows.iter()
+        .map(|(s, w)| PreparedSpend { frequency: s.frequency, mean: s.mean, ln_mean: s.mean.ln(), weight: *w })
+        .collect()
 }
 
 #[cfg(test)]
@@ -200,7 +163,8 @@ mod tests {
     fn log_likelihood_matches_a_hand_computation_and_the_gradient_its_derivative() {
         let m = GammaGamma { p: 6.0, q: 3.5, v: 15.0 };
         let (x, mean) = (3.0f64, 25.0f64);
-        let expected = ln_gamma(6.0 * x + 3.5) - ln_gamma(6.0 * x) - ln_gamma(3.5) + 3.5 * 15f64.ln()
+        let expected = ln_gamma(6.0 * x + 3.5) - ln_gamma(6.0 * x) - ln_gamma(3.5)
+            + 3.5 * 15f64.ln()
             + (6.0 * x - 1.0) * mean.ln()
             + 6.0 * x * x.ln()
             - (6.0 * x + 3.5) * (x * mean + 15.0).ln();
@@ -213,8 +177,9 @@ mod tests {
             let (mut up, mut down) = (p, p);
             up[i] += h;
             down[i] -= h;
-            let numeric =
-                (GammaGamma::from_array(up).log_likelihood(&rows) - GammaGamma::from_array(down).log_likelihood(&rows)) / (2.0 * h);
+            let numeric = (GammaGamma::from_array(up).log_likelihood(&rows)
+                - GammaGamma::from_array(down).log_likelihood(&rows))
+                / (2.0 * h);
             assert!((numeric - g[i]).abs() < 1e-6 * numeric.abs().max(1.0), "parameter {i}");
         }
     }

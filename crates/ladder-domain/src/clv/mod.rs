@@ -99,6 +99,59 @@ pub enum FitError {
     NotConverged(String),
 }
 
+/// One evaluation of an objective: the point, the cost and the gradient there.
+type Evaluation = (Vec<f64>, f64, Vec<f64>);
+
+/// A fitting objective: the mean negative log-likelihood and its gradient, in log-parameters. The
+/// optimiser asks for the cost and the gradient at the same point separately, and one pass over the data
+/// gives both, so the last evaluation is kept.
+pub(crate) struct Objective<F> {
+    evaluate: F,
+    last: std::sync::Mutex<Option<Evaluation>>,
+}
+
+impl<F: Fn(&[f64]) -> (f64, Vec<f64>)> Objective<F> {
+    pub(crate) fn new(evaluate: F) -> Self {
+        Self { evaluate, last: std::sync::Mutex::new(None) }
+    }
+
+    fn at(&self, theta: &[f64]) -> (f64, Vec<f64>) {
+        let mut last = self.last.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((t, cost, gradient)) = &*last
+            && t.as_slice() == theta
+        {
+            return (*cost, gradient.clone());
+        }
+        let (cost, gradient) = (self.evaluate)(theta);
+        *last = Some((theta.to_vec(), cost, gradient.clone()));
+        (cost, gradient)
+    }
+}
+
+impl<F: Fn(&[f64]) -> (f64, Vec<f64>)> CostFunction for Objective<F> {
+    type Param = Vec<f64>;
+    type Output = f64;
+
+    fn cost(&self, theta: &Vec<f64>) -> Result<f64, argmin::core::Error> {
+        Ok(self.at(theta).0)
+    }
+}
+
+impl<F: Fn(&[f64]) -> (f64, Vec<f64>)> Gradient for Objective<F> {
+    type Param = Vec<f64>;
+    type Gradient = Vec<f64>;
+
+    fn gradient(&self, theta: &Vec<f64>) -> Result<Vec<f64>, argmin::core::Error> {
+        Ok(self.at(theta).1)
+    }
+}
+
+/// The objective's value from a log-likelihood and its gradient in the parameters `p = exp(θ)`.
+pub(crate) fn mean_negative(ll: f64, gradient: &[f64], p: &[f64], total: f64) -> (f64, Vec<f64>) {
+    let cost = if ll.is_finite() { -ll / total } else { f64::INFINITY };
+    (cost, gradient.iter().zip(p).map(|(g, p)| -g * p / total).collect())
+}
+
 /// Minimises `cost` from `start` with L-BFGS; returns the parameters, iterations and the final cost.
 pub(crate) fn minimise<P>(problem: P, start: Vec<f64>) -> Result<(Vec<f64>, u64), FitError>
 where
@@ -120,7 +173,10 @@ where
 }
 
 /// Standard errors from the inverse of the Hessian of −LL, given a gradient of LL in the parameters.
-pub(crate) fn standard_errors<const N: usize>(params: [f64; N], gradient: impl Fn([f64; N]) -> [f64; N]) -> Option<[f64; N]> {
+pub(crate) fn standard_errors<const N: usize>(
+    params: [f64; N],
+    gradient: impl Fn([f64; N]) -> [f64; N],
+) -> Option<[f64; N]> {
     let mut hessian = [[0.0; N]; N];
     for j in 0..N {
         let h = 1e-5 * params[j].abs().max(1e-8);
@@ -132,22 +188,12 @@ pub(crate) fn standard_errors<const N: usize>(params: [f64; N], gradient: impl F
             hessian[i][j] = -(gu[i] - gd[i]) / (2.0 * h);
         }
     }
-    for i in 0..N {
-        for j in 0..i {
-            let mean = (hessian[i][j] + hessian[j][i]) / 2.0;
-            hessian[i][j] = mean;
-            hessian[j][i] = mean;
-        }
-    }
-    let inverse = invert(hessian)?;
-    let mut out = [0.0; N];
-    for i in 0..N {
-        if !(inverse[i][i] > 0.0) {
-            return None;
-        }
-        out[i] = inverse[i][i].sqrt();
-    }
-    Some(out)
+    // Symmetrise: the two finite-difference halves differ in the last digits.
+    let symmetric: [[f64; N]; N] =
+        std::array::from_fn(|i| std::array::from_fn(|j| (hessian[i][j] + hessian[j][i]) / 2.0));
+    let inverse = invert(symmetric)?;
+    let variances: [f64; N] = std::array::from_fn(|i| inverse[i][i]);
+    variances.iter().all(|v| *v > 0.0).then(|| variances.map(f64::sqrt))
 }
 
 /// Gauss–Jordan inversion with partial pivoting of a small matrix.

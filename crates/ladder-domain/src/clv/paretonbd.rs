@@ -4,8 +4,7 @@
 
 use super::bgnbd::validate;
 use super::special::{ln_gamma, ln_hyp2f1};
-use super::{Fit, FitError, PurchaseModel, Summary, Weighted, minimise, parallel_sum, standard_errors};
-use argmin::core::{CostFunction, Error, Gradient};
+use super::{Fit, FitError, Objective, PurchaseModel, Summary, Weighted, minimise, parallel_sum, standard_errors};
 use serde::Serialize;
 
 /// Pareto/NBD parameters, named as in the papers.
@@ -74,7 +73,8 @@ impl ParetoNbd {
             let (mut up, mut down) = (p, p);
             up[i] += h;
             down[i] -= h;
-            (ParetoNbd::from_array(up).log_likelihood(rows) - ParetoNbd::from_array(down).log_likelihood(rows)) / (2.0 * h)
+            (ParetoNbd::from_array(up).log_likelihood(rows) - ParetoNbd::from_array(down).log_likelihood(rows))
+                / (2.0 * h)
         })
     }
 
@@ -91,7 +91,24 @@ impl ParetoNbd {
             .iter()
             .map(|(s, w)| (Summary { frequency: s.frequency, recency: s.recency / scale, age: s.age / scale }, *w))
             .collect();
-        let (theta, iterations) = minimise(Problem { rows: &scaled, total: customers }, vec![0.0; 4])?;
+        let cost = |theta: &[f64]| {
+            let ll = ParetoNbd::from_array(std::array::from_fn(|i| theta[i].exp())).log_likelihood(&scaled);
+            if ll.is_finite() { -ll / customers } else { f64::INFINITY }
+        };
+        // Central differences in log-parameters: the ₂F₁ terms have no convenient derivatives.
+        let objective = Objective::new(|theta: &[f64]| {
+            let gradient = (0..4)
+                .map(|i| {
+                    let h = 1e-6;
+                    let (mut up, mut down) = (theta.to_vec(), theta.to_vec());
+                    up[i] += h;
+                    down[i] -= h;
+                    (cost(&up) - cost(&down)) / (2.0 * h)
+                })
+                .collect();
+            (cost(theta), gradient)
+        });
+        let (theta, iterations) = minimise(objective, vec![0.0; 4])?;
         let sp = ParetoNbd::from_array(std::array::from_fn(|i| theta[i].exp()));
         let params = ParetoNbd { alpha: sp.alpha * scale, beta: sp.beta * scale, ..sp };
         let log_likelihood = params.log_likelihood(rows);
@@ -140,43 +157,5 @@ impl PurchaseModel for ParetoNbd {
 
     fn p_alive(&self, s: &Summary) -> f64 {
         self.probability_alive(s)
-    }
-}
-
-struct Problem<'a> {
-    rows: &'a [Weighted<Summary>],
-    total: f64,
-}
-
-impl Problem<'_> {
-    fn at(theta: &[f64]) -> ParetoNbd {
-        ParetoNbd::from_array(std::array::from_fn(|i| theta[i].exp()))
-    }
-}
-
-impl CostFunction for Problem<'_> {
-    type Param = Vec<f64>;
-    type Output = f64;
-
-    fn cost(&self, theta: &Vec<f64>) -> Result<f64, Error> {
-        let ll = Self::at(theta).log_likelihood(self.rows);
-        Ok(if ll.is_finite() { -ll / self.total } else { f64::INFINITY })
-    }
-}
-
-impl Gradient for Problem<'_> {
-    type Param = Vec<f64>;
-    type Gradient = Vec<f64>;
-
-    fn gradient(&self, theta: &Vec<f64>) -> Result<Vec<f64>, Error> {
-        (0..4)
-            .map(|i| {
-                let h = 1e-6;
-                let (mut up, mut down) = (theta.clone(), theta.clone());
-                up[i] += h;
-                down[i] -= h;
-                Ok((self.cost(&up)? - self.cost(&down)?) / (2.0 * h))
-            })
-            .collect()
     }
 }

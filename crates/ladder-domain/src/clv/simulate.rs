@@ -122,7 +122,8 @@ mod tests {
         let rows = compress(customers.iter().map(|c| Spend { frequency: c.summary.frequency, mean: c.mean_spend }));
         let gg = GammaGamma::fit(&rows).expect("fit");
         let (g, se) = (gg.params, gg.standard_errors.expect("standard errors"));
-        for (name, got, truth, se) in [("p", g.p, spend.p, se.p), ("q", g.q, spend.q, se.q), ("v", g.v, spend.v, se.v)] {
+        for (name, got, truth, se) in [("p", g.p, spend.p, se.p), ("q", g.q, spend.q, se.q), ("v", g.v, spend.v, se.v)]
+        {
             assert!((got - truth).abs() < 3.0 * se, "{name}: {got} vs {truth} (se {se})");
         }
     }
