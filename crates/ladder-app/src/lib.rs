@@ -2,6 +2,7 @@
 //! reports and the demo shop. The CLI calls these functions, and so will the web server and the worker.
 #![deny(missing_docs)]
 
+pub mod analytics;
 pub mod clv;
 pub mod demo;
 pub mod import;

@@ -8,13 +8,15 @@
 //! Bulk work uses rusqlite with cached prepared statements inside one transaction: measured, this is
 //! several times faster than an async driver that hops threads per statement (see docs/PERFORMANCE.md).
 
+mod analytics;
 mod import;
 mod read;
 mod scoring;
 
 use ladder_store::{
-    CustomerDetail, CustomerQuery, CustomerSummary, Dimension, GroupTotals, ImportContext, ImportSession,
-    PurchaseMilestones, ScoreSession, ScoringRow, Store, StoreError, StoreResult, TableCounts,
+    CalibrationRow, CategorisedOrder, CohortCell, CustomerDetail, CustomerQuery, CustomerSummary, Dimension,
+    GroupTotals, ImportContext, ImportSession, PurchaseMilestones, PurchasePath, ScoreSession, ScoringRow, Store,
+    StoreError, StoreResult, TableCounts, ValueWindowRow, ValueWindows,
 };
 use rusqlite::{Connection, OptionalExtension, functions::FunctionFlags};
 use std::path::{Path, PathBuf};
@@ -178,6 +180,43 @@ impl Store for SqliteStore {
 
     fn purchase_milestones(&self) -> StoreResult<PurchaseMilestones> {
         self.with_conn(read::purchase_milestones)
+    }
+
+    fn last_order_day(&self) -> StoreResult<Option<chrono::NaiveDate>> {
+        self.with_conn(analytics::last_order_day)
+    }
+
+    fn calibration_rows(
+        &self,
+        calibration_end: chrono::NaiveDate,
+        holdout_end: chrono::NaiveDate,
+    ) -> StoreResult<Vec<CalibrationRow>> {
+        self.with_conn(|c| analytics::calibration_rows(c, calibration_end, holdout_end))
+    }
+
+    fn purchase_paths(&self) -> StoreResult<Vec<PurchasePath>> {
+        self.with_conn(analytics::purchase_paths)
+    }
+
+    fn cohort_activity(&self, as_of: chrono::NaiveDate, currency: &str) -> StoreResult<Vec<CohortCell>> {
+        self.with_conn(|c| analytics::cohort_activity(c, as_of, currency))
+    }
+
+    fn value_windows(
+        &self,
+        as_of: chrono::NaiveDate,
+        currency: &str,
+        windows: ValueWindows,
+    ) -> StoreResult<Vec<ValueWindowRow>> {
+        self.with_conn(|c| analytics::value_windows(c, as_of, currency, windows))
+    }
+
+    fn orders_with_categories(
+        &self,
+        as_of: chrono::NaiveDate,
+        sink: &mut dyn FnMut(CategorisedOrder) -> StoreResult<()>,
+    ) -> StoreResult<()> {
+        self.with_conn(|c| analytics::orders_with_categories(c, as_of, sink))
     }
 
     fn clear(&self) -> StoreResult<()> {

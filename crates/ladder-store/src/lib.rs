@@ -95,6 +95,39 @@ pub trait Store: Send + Sync {
 
     /// Deletes every customer, order, interaction, score and setting (used to rebuild the demo shop).
     fn clear(&self) -> StoreResult<()>;
+
+    /// The day of the last counted order, if any.
+    fn last_order_day(&self) -> StoreResult<Option<NaiveDate>>;
+
+    /// For the holdout check of the purchase model: every customer whose first counted order is by the
+    /// end of `calibration_end`, with their order days up to it and their order days after it up to the
+    /// end of `holdout_end`.
+    fn calibration_rows(&self, calibration_end: NaiveDate, holdout_end: NaiveDate) -> StoreResult<Vec<CalibrationRow>>;
+
+    /// Every scored buyer's 1st to 4th order days and the campaign code of their first order.
+    fn purchase_paths(&self) -> StoreResult<Vec<PurchasePath>>;
+
+    /// Per monthly acquisition cohort and month since the first order: customers who bought and their
+    /// revenue, from counted orders by the end of `as_of`.
+    fn cohort_activity(&self, as_of: NaiveDate, currency: &str) -> StoreResult<Vec<CohortCell>>;
+
+    /// Customers with at least `min_orders` counted orders in the `trailing_days` before the end of
+    /// `as_of`, with their orders and spend in that span, in the last `recent_days`, and in the
+    /// `before_days` before those.
+    fn value_windows(
+        &self,
+        as_of: NaiveDate,
+        currency: &str,
+        windows: ValueWindows,
+    ) -> StoreResult<Vec<ValueWindowRow>>;
+
+    /// Counted orders by the end of `as_of` with their categories, grouped by customer (in customer
+    /// order), for finding event buyers.
+    fn orders_with_categories(
+        &self,
+        as_of: NaiveDate,
+        sink: &mut dyn FnMut(CategorisedOrder) -> StoreResult<()>,
+    ) -> StoreResult<()>;
 }
 
 /// Who writes an import, and when: the evidence recorded with consents that the file gives no date for.

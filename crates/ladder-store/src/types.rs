@@ -316,3 +316,101 @@ pub struct PurchaseMilestones {
     /// Median days from the second to the third order.
     pub median_days_second_to_third: Option<f64>,
 }
+
+/// One customer's order days around a calibration date (UTC day numbers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CalibrationRow {
+    /// First counted order day.
+    pub first_day: i64,
+    /// Last counted order day by the calibration end.
+    pub last_day: i64,
+    /// Distinct order days by the calibration end.
+    pub calibration_days: u32,
+    /// Distinct order days in the holdout period.
+    pub holdout_days: u32,
+}
+
+/// A buyer's way to the fourth order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PurchasePath {
+    /// First counted order.
+    pub first: NaiveDate,
+    /// Second.
+    pub second: Option<NaiveDate>,
+    /// Third.
+    pub third: Option<NaiveDate>,
+    /// Fourth.
+    pub fourth: Option<NaiveDate>,
+    /// The campaign code of the first order.
+    pub first_campaign: Option<String>,
+}
+
+/// One cell of the cohort table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CohortCell {
+    /// The month of the first order, `YYYY-MM`.
+    pub cohort: String,
+    /// Months since that month (0 is the month of the first order).
+    pub months_since: u32,
+    /// Customers of the cohort who bought in that month.
+    pub customers: u64,
+    /// Their revenue in that month, minor units.
+    pub revenue_minor: i64,
+}
+
+/// The time windows of the losing-value report, in days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ValueWindows {
+    /// The span that ranks customers by value (18 months).
+    pub trailing_days: u32,
+    /// Orders needed in that span.
+    pub min_orders: u32,
+    /// The recent period (180 days).
+    pub recent_days: u32,
+    /// The period before it (365 days).
+    pub before_days: u32,
+}
+
+/// A customer's orders and spend in the windows of [`ValueWindows`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ValueWindowRow {
+    /// The business's id.
+    pub customer_id: String,
+    /// Display name.
+    pub name: String,
+    /// Email.
+    pub email: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// Orders in the trailing span.
+    pub trailing_orders: u32,
+    /// Spend in the trailing span, minor units.
+    pub trailing_spend_minor: i64,
+    /// Orders in the recent period.
+    pub recent_orders: u32,
+    /// Spend in the recent period, minor units.
+    pub recent_spend_minor: i64,
+    /// Orders in the period before.
+    pub before_orders: u32,
+    /// Spend in the period before, minor units.
+    pub before_spend_minor: i64,
+}
+
+/// A counted order with its categories.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CategorisedOrder {
+    /// The store's customer id.
+    pub customer: CustomerId,
+    /// The business's customer id.
+    pub customer_id: String,
+    /// Display name.
+    pub name: String,
+    /// The business's order id.
+    pub order_id: String,
+    /// The day it was placed.
+    pub day: NaiveDate,
+    /// Marked one-off.
+    pub one_off: bool,
+    /// Its product categories (sorted, distinct; empty when products have none).
+    pub categories: Vec<String>,
+}

@@ -204,8 +204,16 @@ pub enum ReportWhat {
     Ladder,
     /// Customers and revenue per RFM segment.
     Rfm,
-    /// How many customers reached a 1st, 2nd and 3rd order, the conversion between and the median days.
+    /// How many customers reached a 1st, 2nd and 3rd order, the conversion between and the median days;
+    /// by acquisition month and first campaign; and 3rd → 4th against 2nd → 3rd.
     ThirdPurchase,
+    /// Monthly acquisition cohorts × months since the first order: share still buying, and revenue.
+    Cohorts,
+    /// Top-decile customers whose order rate or spend in the last 180 days fell below half their own
+    /// rate in the 365 days before.
+    LosingValue,
+    /// Customers whose buying clusters on one occasion or category, and orders marked one-off.
+    EventBuyers,
 }
 
 #[derive(Debug, Args)]
@@ -213,6 +221,9 @@ pub struct ReportArgs {
     /// Which report.
     #[arg(value_enum)]
     pub what: ReportWhat,
+    /// At most this many rows in a table of customers (JSON and CSV have them all).
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
     #[command(flatten)]
     pub format: FormatArg,
 }

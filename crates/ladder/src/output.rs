@@ -8,15 +8,15 @@ use std::io::Write;
 
 /// A table of strings with a header, printable in every format but JSON.
 pub struct Grid {
-    pub header: Vec<&'static str>,
+    pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
     /// Columns aligned to the right (numbers).
     pub numeric: Vec<usize>,
 }
 
 impl Grid {
-    pub fn new(header: Vec<&'static str>, numeric: Vec<usize>) -> Self {
-        Self { header, rows: Vec::new(), numeric }
+    pub fn new(header: Vec<&str>, numeric: Vec<usize>) -> Self {
+        Self { header: header.into_iter().map(str::to_owned).collect(), rows: Vec::new(), numeric }
     }
 
     pub fn push(&mut self, row: Vec<String>) {

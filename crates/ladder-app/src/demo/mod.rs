@@ -101,10 +101,10 @@ const PERSONAS: &[(Persona, u32)] = &[
     (Persona::EventBuyer, 14),
     (Persona::OneTime, 14),
     (Persona::Tester, 12),
-    (Persona::Regular, 22),
+    (Persona::Regular, 24),
     (Persona::Advocate, 4),
     (Persona::Lapsed, 10),
-    (Persona::Fading, 4),
+    (Persona::Fading, 2),
 ];
 
 /// Days of history.

@@ -2,7 +2,7 @@
 //! customer buys at a Poisson rate λ ~ Gamma(r, α); after each purchase they drop out with probability
 //! p ~ Beta(a, b).
 
-use super::special::{digamma, ln_gamma, ln_hyp2f1};
+use super::special::{digamma, ln_gamma, series};
 use super::{
     Fit, FitError, Objective, PurchaseModel, Summary, Weighted, mean_negative, minimise, parallel_sum, standard_errors,
 };
@@ -165,8 +165,9 @@ impl BgNbd {
         let x = s.frequency;
         let z = t / (alpha + s.age + t);
         let c = a + b + x - 1.0;
-        let Some(ln_f) = ln_hyp2f1(c - (r + x), c - (b + x), c, z) else { return f64::NAN };
-        let second = 1.0 - ((a - 1.0) * (-z).ln_1p() + ln_f).exp();
+        // Signed: with a < 1 the transformed series can be negative when z is close to 1.
+        let Some(f) = series(c - (r + x), c - (b + x), c, z) else { return f64::NAN };
+        let second = 1.0 - ((a - 1.0) * (-z).ln_1p()).exp() * f;
         let numerator = (a + b + x - 1.0) / (a - 1.0) * second;
         numerator / (1.0 + self.dropout_odds(s))
     }

@@ -7,8 +7,8 @@ pub use statrs::function::gamma::{digamma, ln_gamma};
 const MAX_TERMS: usize = 200_000;
 
 /// The Gauss series Σ (a)ₖ(b)ₖ/(c)ₖ zᵏ/k! for 0 ≤ z < 1, summed until a term no longer changes the sum;
-/// `None` if it does not settle.
-fn series(a: f64, b: f64, c: f64, z: f64) -> Option<f64> {
+/// `None` if it does not settle. The value may be negative when a or b is.
+pub fn series(a: f64, b: f64, c: f64, z: f64) -> Option<f64> {
     let mut term = 1.0;
     let mut sum = 1.0;
     let mut quiet = 0;
