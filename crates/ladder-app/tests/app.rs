@@ -470,3 +470,88 @@ fn the_demo_is_deterministic_for_a_seed_and_imports_cleanly() {
     let err = ladder_app::demo::create(&shop.store, &options(1), now(), &NoProgress).expect_err("real data");
     assert!(err.to_string().contains("already holds 600 customers"), "{err}");
 }
+
+#[test]
+fn third_purchase_paths_cohorts_and_validation_on_hand_built_orders() {
+    let shop = shop_with_orders();
+    shop.score("2025-03-31");
+    let paths = ladder_app::analytics::paths(&shop.store).expect("paths");
+    let welcome = paths.by_first_campaign.iter().find(|g| g.key == "WELCOME").expect("WELCOME");
+    assert_eq!((welcome.customers, welcome.second_order_share, welcome.third_order_share), (1, 1.0, 1.0));
+    assert_eq!((welcome.median_days_to_second, welcome.median_days_to_third), (Some(31.0), Some(29.0)));
+    let purim = paths.by_first_campaign.iter().find(|g| g.key == "PURIM25").expect("PURIM25");
+    assert_eq!((purim.customers, purim.second_order_share), (1, 0.0));
+    assert_eq!(paths.by_cohort.iter().map(|g| g.key.as_str()).collect::<Vec<_>>(), ["2025-01", "2025-03"]);
+    assert_eq!((paths.onward.with_second, paths.onward.second_to_third, paths.onward.with_third), (1, 1.0, 1));
+    assert_eq!(paths.onward.third_to_fourth, 0.0);
+
+    let cohorts = ladder_app::analytics::cohorts(&shop.store).expect("cohorts");
+    let january = &cohorts.cohorts[0];
+    assert_eq!((january.cohort.as_str(), january.customers), ("2025-01", 1));
+    let months: Vec<_> = january.months.iter().map(|m| (m.months_since, m.share_buying, m.revenue_minor)).collect();
+    assert_eq!(months, [(0, 1.0, 5500), (1, 1.0, 1250), (2, 1.0, 1250)]);
+
+    let err = ladder_app::analytics::validate(&shop.store, date("2025-12-31")).expect_err("no holdout");
+    assert!(err.to_string().contains("the last order is on 2025-03-10"), "{err}");
+}
+
+#[test]
+fn losing_value_and_event_buyers_find_the_right_people() {
+    let shop = Shop::new();
+    let mut customers = String::from("customer_id,first_name,email\n");
+    let mut orders =
+        String::from("order_id,customer_id,ordered_at,sku,category,quantity,unit_price,currency,one_off\n");
+    let mut n = 0;
+    let mut order = |customer: &str, day: NaiveDate, sku: &str, category: &str, price: &str, one_off: &str| {
+        n += 1;
+        orders.push_str(&format!("O{n},{customer},{day},{sku},{category},1,{price},EUR,{one_off}\n"));
+    };
+    let day = |s: &str| date(s);
+    // Thirty Halloween buyers: costumes crowd into one fortnight, so the category is seasonal.
+    for i in 0..30 {
+        customers.push_str(&format!("H{i},Hallow,h{i}@example.com\n"));
+        order(&format!("H{i}"), day("2025-10-20") + chrono::Days::new(i % 10), "CST", "costumes", "40", "no");
+    }
+    // A regular coffee buyer who once bought a costume, and marked a gift as one-off.
+    customers.push_str("R1,Regular,r1@example.com\n");
+    for m in 0..12u64 {
+        order("R1", day("2025-01-05") + chrono::Days::new(m * 30), "COF", "coffee", "12", "no");
+    }
+    order("R1", day("2025-10-25"), "CST", "costumes", "40", "no");
+    order("R1", day("2025-06-01"), "GFT", "gifts", "50", "yes");
+    // Ten steady big spenders and one whose buying fell: every 10 days, then every 60.
+    for i in 0..10 {
+        customers.push_str(&format!("S{i},Steady,s{i}@example.com\n"));
+        for k in 0..50u64 {
+            order(&format!("S{i}"), day("2024-08-01") + chrono::Days::new(k * 10), "COF", "coffee", "30", "no");
+        }
+    }
+    customers.push_str("F1,Fading,f1@example.com\n");
+    for k in 0..30u64 {
+        order("F1", day("2024-08-01") + chrono::Days::new(k * 10), "COF", "coffee", "90", "no");
+    }
+    for k in 0..3u64 {
+        order("F1", day("2025-08-01") + chrono::Days::new(k * 60), "COF", "coffee", "90", "no");
+    }
+    shop.import_ok(ImportKind::Customers, "c.csv", &customers);
+    shop.import_ok(ImportKind::Orders, "o.csv", &orders);
+    shop.score("2025-12-31");
+
+    let losing = ladder_app::analytics::losing_value(&shop.store).expect("report");
+    assert_eq!(losing.top_decile, 2, "12 customers with 3+ orders: the top tenth, rounded up");
+    assert_eq!(losing.customers.iter().map(|c| c.customer_id.as_str()).collect::<Vec<_>>(), ["F1"]);
+    let f1 = &losing.customers[0];
+    assert_eq!((f1.fell.as_str(), f1.email.as_deref()), ("orders and spend", Some("f1@example.com")));
+    assert!(f1.orders_per_30d_recent < f1.orders_per_30d_before / 2.0);
+
+    let events = ladder_app::analytics::event_buyers(&shop.store).expect("report");
+    assert_eq!(events.seasonal_categories, ["costumes"]);
+    let kinds = |id: &str| -> Vec<&str> {
+        events.customers.iter().filter(|c| c.customer_id == id).map(|c| c.kind.as_str()).collect()
+    };
+    assert_eq!(kinds("H3"), ["occasion"]);
+    assert_eq!(kinds("R1"), ["seasonal_order", "one_off"]);
+    assert!(kinds("S1").is_empty() && kinds("F1").is_empty());
+    let r1 = events.customers.iter().find(|c| c.customer_id == "R1" && c.kind == "seasonal_order").expect("R1");
+    assert_eq!(r1.reason, "costumes on 2025-10-25, unlike the rest of their orders");
+}

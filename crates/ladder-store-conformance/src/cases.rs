@@ -604,3 +604,79 @@ pub fn money_and_timestamps_at_their_edges(store: &dyn Store) {
     assert_eq!((rows[0].facts.orders, rows[0].facts.spend_minor), (2, 2 * big));
     assert_eq!(rows[0].facts.first_order, Some(date("1970-01-01")));
 }
+
+/// The analytics reads: holdout rows, purchase paths, cohorts, value windows and categorised orders.
+pub fn analytics_reads_aggregate_orders_and_scores(store: &dyn Store) {
+    let mut first = order("O1", "C1", "2025-01-10T10:00:00Z", &[("A", 1, 1000)]);
+    first.campaign_code = Some("WELCOME".into());
+    let mut costume = order("O5", "C2", "2025-02-20", &[("COSTUME", 1, 500), ("MASK", 1, 100)]);
+    costume.one_off = true;
+    let mut cancelled = order("O6", "C2", "2025-03-01", &[("A", 1, 100)]);
+    cancelled.status = OrderStatus::Cancelled;
+    let orders = [
+        first,
+        order("O2", "C1", "2025-01-10T18:00:00Z", &[("A", 1, 500)]),
+        order("O3", "C1", "2025-02-15", &[("A", 1, 2000)]),
+        order("O4", "C1", "2025-03-20", &[("A", 2, 1000)]),
+        costume,
+        cancelled,
+    ];
+    seed(store, &[customer("C1"), customer("C2")], &orders, &[]);
+    assert_eq!(store.last_order_day().expect("read"), Some(date("2025-03-20")));
+
+    let rows = store.calibration_rows(date("2025-02-15"), date("2025-03-31")).expect("read");
+    let rows: Vec<_> =
+        rows.into_iter().map(|r| (r.first_day, r.last_day, r.calibration_days, r.holdout_days)).collect();
+    let d = |s: &str| ladder_domain::date::date_day_number(date(s));
+    // C1: two order days by 2025-02-15 (two orders on 01-10 are one), one after; C2 starts later.
+    assert_eq!(rows, [(d("2025-01-10"), d("2025-02-15"), 2, 1)]);
+
+    let cells = store.cohort_activity(date("2025-12-31"), "EUR").expect("read");
+    let cells: Vec<_> =
+        cells.iter().map(|c| (c.cohort.as_str(), c.months_since, c.customers, c.revenue_minor)).collect();
+    assert_eq!(
+        cells,
+        [("2025-01", 0, 1, 1500), ("2025-01", 1, 1, 2000), ("2025-01", 2, 1, 2000), ("2025-02", 0, 1, 600)]
+    );
+
+    let windows = ladder_store::ValueWindows { trailing_days: 365, min_orders: 3, recent_days: 40, before_days: 60 };
+    let w = store.value_windows(date("2025-03-31"), "EUR", windows).expect("read");
+    assert_eq!(w.len(), 1, "only C1 has three orders");
+    let c1 = &w[0];
+    assert_eq!(c1.customer_id, "C1");
+    assert_eq!((c1.trailing_orders, c1.trailing_spend_minor), (4, 5500));
+    // Recent: the 40 days to 2025-03-31 hold O4 only; before: the 60 days before that hold O1–O3.
+    assert_eq!((c1.recent_orders, c1.recent_spend_minor, c1.before_orders, c1.before_spend_minor), (1, 2000, 3, 3500));
+
+    let mut seen = Vec::new();
+    store
+        .orders_with_categories(date("2025-12-31"), &mut |o| {
+            seen.push((o.customer_id.clone(), o.order_id.clone(), o.day, o.one_off, o.categories.clone()));
+            Ok(())
+        })
+        .expect("read");
+    assert_eq!(seen.len(), 5, "the cancelled order is left out");
+    assert_eq!(seen[0].0, seen[1].0, "grouped by customer");
+    let o5 = seen.iter().find(|o| o.1 == "O5").expect("O5");
+    assert_eq!((o5.2, o5.3, o5.4.clone()), (date("2025-02-20"), true, vec!["coffee".to_owned()]));
+
+    // Paths come from the stored scores, with the first order's campaign.
+    let mut s = store.begin_scoring().expect("begin");
+    let mut c1_score = score(id_of(store, "C1"), "2025-03-31", Rung::Loyal, Some(CustomerState::Active));
+    c1_score.first_order = Some(date("2025-01-10"));
+    c1_score.second_order = Some(date("2025-01-10"));
+    c1_score.third_order = Some(date("2025-02-15"));
+    c1_score.fourth_order = Some(date("2025-03-20"));
+    s.put(&c1_score, &[]).expect("put");
+    let mut c2_score = score(id_of(store, "C2"), "2025-03-31", Rung::Customer, Some(CustomerState::Active));
+    c2_score.first_order = Some(date("2025-02-20"));
+    (c2_score.second_order, c2_score.third_order) = (None, None);
+    s.put(&c2_score, &[]).expect("put");
+    s.commit().expect("commit");
+    let mut paths = store.purchase_paths().expect("read");
+    paths.sort_by_key(|p| p.first);
+    assert_eq!(paths.len(), 2);
+    assert_eq!(paths[0].first_campaign.as_deref(), Some("WELCOME"));
+    assert_eq!(paths[0].fourth, Some(date("2025-03-20")));
+    assert_eq!((paths[1].first_campaign.as_deref(), paths[1].second), (None, None));
+}

@@ -53,6 +53,7 @@ macro_rules! conformance_tests {
             totals_by_dimension_and_purchase_milestones,
             settings_round_trip_and_clear_empties_everything,
             money_and_timestamps_at_their_edges,
+            analytics_reads_aggregate_orders_and_scores,
         );
     };
     (@cases $fresh:expr; $($case:ident),+ $(,)?) => {

@@ -47,7 +47,7 @@ impl Grid {
     }
 }
 
-/// Prints a value as JSON, or its grids as tables (with titles) or CSV (the first grid only... each in turn).
+/// Prints a value as JSON, its grids as tables with titles and notes, or its main grid as CSV.
 pub fn print(format: Format, value: &impl Serialize, grids: &[(&str, &Grid)], notes: &[String]) -> Result<()> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -57,10 +57,8 @@ pub fn print(format: Format, value: &impl Serialize, grids: &[(&str, &Grid)], no
             writeln!(out)?;
         }
         Format::Csv => {
-            for (i, (_, grid)) in grids.iter().enumerate() {
-                if i > 0 {
-                    writeln!(out)?;
-                }
+            // One table per file: the report's main table (JSON carries everything).
+            if let Some((_, grid)) = grids.first() {
                 grid.write_csv(&mut out)?;
             }
         }

@@ -223,3 +223,84 @@ fn the_database_comes_from_the_environment_and_help_documents_every_command() {
         assert!(help.contains(command), "--help lacks {command}: {help}");
     }
 }
+
+fn cdnow_summary(run: &Run) -> PathBuf {
+    let source = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/cdnow/cdnow_customers_summary_with_transactions.csv");
+    let text = std::fs::read_to_string(&source).expect("the CDNOW data in ../shared");
+    let converted = text.replacen("ID,x,t_x,T,zbar", "customer_id,frequency,recency,T,monetary_value", 1);
+    run.file("cdnow.csv", &converted)
+}
+
+#[test]
+fn clv_fit_and_predict_on_a_summary_file() {
+    let run = Run::new();
+    let summary = cdnow_summary(&run);
+    let fit =
+        run.json(&["clv", "fit", "--summary", path(&summary), "--time-unit", "weeks", "--spend", "--format", "json"]);
+    let close = |key: &str, expected: f64| {
+        let got = fit[key].as_f64().unwrap_or_else(|| panic!("{key} in {fit}"));
+        assert!(((got - expected) / expected).abs() < 1e-4, "{key}: {got} vs {expected}");
+    };
+    close("r", 0.2426);
+    close("alpha", 4.4135);
+    close("a", 0.7929);
+    close("b", 2.4258);
+    close("log_likelihood", -9582.4256);
+    close("p", 6.2488);
+    close("q", 3.7446);
+    close("v", 15.4477);
+    assert!(fit["standard_errors"]["r"].as_f64().is_some_and(|se| se > 0.0));
+    assert_eq!(fit["converged"], true);
+    let pareto = run.json(&["clv", "fit", "--summary", path(&summary), "--model", "paretonbd", "--format", "json"]);
+    assert!(pareto["s"].as_f64().is_some_and(|s| (s - 0.6062).abs() < 1e-3), "{pareto}");
+    assert!(pareto["beta"].is_number());
+
+    let csv = run.ok(&[
+        "clv",
+        "predict",
+        "--summary",
+        path(&summary),
+        "--time-unit",
+        "weeks",
+        "--horizon",
+        "39",
+        "--format",
+        "csv",
+    ]);
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("customer_id,expected_purchases,p_alive,expected_spend,clv"));
+    let first: Vec<f64> = lines.next().expect("row").split(',').skip(1).map(|v| v.parse().expect("number")).collect();
+    // lifetimes: 1.2259104, 0.7266091, 24.6586162, 36.2784958 for customer 1.
+    for (got, expected) in first.iter().zip([1.2259104, 0.7266091, 24.6586162, 36.2784958]) {
+        assert!(((got - expected) / expected).abs() < 1e-3, "{got} vs {expected}");
+    }
+    assert_eq!(csv.lines().count(), 2358);
+
+    let bad = run.file("bad.csv", "customer_id,frequency,recency,T\n1,2,30,20\n");
+    let err = run.fails(&["clv", "fit", "--summary", path(&bad)]);
+    assert!(err.contains("bad.csv line 2, column \"recency\": \"30\" is larger than T"), "{err}");
+}
+
+#[test]
+fn analytics_reports_and_validation_on_the_demo() {
+    let run = Run::new();
+    run.ok(&["demo", "--customers", "1500", "--seed", "3", "--as-of", "2026-01-31"]);
+    let third = run.json(&["report", "third-purchase", "--format", "json"]);
+    assert!(third["by_cohort"].as_array().is_some_and(|c| !c.is_empty()));
+    assert!(third["by_first_campaign"].as_array().is_some_and(|c| c.iter().any(|g| g["key"] == "WELCOME10")));
+    assert!(third["onward"]["third_to_fourth"].as_f64().is_some());
+    let cohorts = run.json(&["report", "cohorts", "--format", "json"]);
+    let first = &cohorts["cohorts"][0];
+    assert_eq!(first["months"][0]["share_buying"], 1.0, "everyone buys in their first month");
+    let losing = run.ok(&["report", "losing-value"]);
+    assert!(losing.contains("top-decile customers"), "{losing}");
+    let events = run.json(&["report", "event-buyers", "--format", "json"]);
+    assert_eq!(events["seasonal_categories"][0], "costumes");
+    assert!(events["customers"].as_array().is_some_and(|c| c.iter().any(|e| e["kind"] == "occasion")));
+    let validation = run.json(&["clv", "validate", "--calibration-end", "2025-10-31", "--format", "json"]);
+    assert!(validation["mean_absolute_error"].as_f64().is_some_and(|e| e.is_finite() && e >= 0.0), "{validation}");
+    assert_eq!(validation["holdout_end"], "2026-01-31");
+    let c = run.json(&["customer", "show", "C0000002", "--format", "json"]);
+    assert!(c["clv_minor"].is_number() || c["order_count"] == 0, "{c}");
+}
