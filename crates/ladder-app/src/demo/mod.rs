@@ -307,7 +307,7 @@ impl Generator<'_> {
                 vec![first, first + i64::from(self.rng.u32(10..120))]
             }
             Persona::Regular | Persona::Advocate => {
-                let gap = f64::from(self.rng.u32(21..80));
+                let gap = f64::from(self.rng.u32(15..60));
                 let first = start + i64::from(self.rng.u32(0..(HISTORY_DAYS - 120) as u32));
                 self.cadence(first, gap, today)
             }
