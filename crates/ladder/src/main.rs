@@ -153,13 +153,18 @@ fn run(cli: Cli) -> Result<()> {
         Command::Score(args) => {
             let store = open_store(&cli.database, false)?;
             let as_of = parse_as_of(args.as_of.as_deref())?;
-            let s = ladder_app::score::score(
-                store.as_ref(),
-                as_of,
-                &ladder_app::score::ScoreOptions::default(),
-                Utc::now(),
-                &bar,
-            )?;
+            let (active, at_risk, lapsed) = (args.active_p_alive, args.at_risk_p_alive, args.lapsed_p_alive);
+            if !(0.0..=1.0).contains(&lapsed) || !(lapsed <= at_risk && at_risk <= active && active <= 1.0) {
+                bail!(
+                    "the P(alive) thresholds must satisfy 0 ≤ lapsed ≤ at risk ≤ active ≤ 1 (got {lapsed}, {at_risk}, {active})"
+                );
+            }
+            let mut options = ladder_app::score::ScoreOptions::default();
+            options.rules.active_p_alive = active;
+            options.rules.at_risk_p_alive = at_risk;
+            options.rules.lapsed_p_alive = lapsed;
+            options.min_repeat_customers = args.min_repeat_customers;
+            let s = ladder_app::score::score(store.as_ref(), as_of, &options, Utc::now(), &bar)?;
             let mut grid =
                 Grid::new(vec!["as of", "customers", "with orders", "rung changes", "state changes"], vec![1, 2, 3, 4]);
             grid.push(vec![

@@ -304,3 +304,25 @@ fn analytics_reports_and_validation_on_the_demo() {
     let c = run.json(&["customer", "show", "C0000002", "--format", "json"]);
     assert!(c["clv_minor"].is_number() || c["order_count"] == 0, "{c}");
 }
+
+#[test]
+fn score_thresholds_are_flags_and_checked() {
+    let run = Run::new();
+    run.ok(&["demo", "--customers", "800", "--as-of", "2026-01-31"]);
+    let err = run.fails(&["score", "--as-of", "2026-01-31", "--active-p-alive", "0.2", "--at-risk-p-alive", "0.5"]);
+    assert!(err.contains("0 ≤ lapsed ≤ at risk ≤ active ≤ 1"), "{err}");
+    let strict = run.json(&["score", "--as-of", "2026-01-31", "--active-p-alive", "0.99", "--format", "json"]);
+    assert_eq!(strict["model"]["used"], true);
+    let lenient = run.json(&["report", "ladder", "--format", "json"]);
+    let active = |r: &serde_json::Value| {
+        r["states"].as_array().expect("states").iter().find(|s| s["key"] == "active").map(|s| s["customers"].as_u64())
+    };
+    let strict_active = active(&lenient);
+    run.ok(&["score", "--as-of", "2026-01-31", "--active-p-alive", "0.3"]);
+    let loose_active = active(&run.json(&["report", "ladder", "--format", "json"]));
+    assert!(loose_active > strict_active, "{loose_active:?} vs {strict_active:?}");
+    let fallback =
+        run.json(&["score", "--as-of", "2026-01-31", "--min-repeat-customers", "100000", "--format", "json"]);
+    assert_eq!(fallback["model"]["used"], false);
+    assert!(fallback["model"]["basis"].as_str().is_some_and(|b| b.starts_with("states from the recency rule")));
+}

@@ -395,3 +395,65 @@ mod tests {
         assert!(heavy.is_finite() && heavy > 50.0, "{heavy}");
     }
 }
+
+#[cfg(test)]
+mod edge_cases {
+    use super::*;
+    use crate::clv::compress;
+
+    fn fit(rows: &[(f64, f64, f64)]) -> Result<Fit<BgNbd>, FitError> {
+        BgNbd::fit(&compress(rows.iter().map(|&(frequency, recency, age)| Summary { frequency, recency, age })))
+    }
+
+    /// Whatever the data, a fit returns finite parameters or says it failed; it never panics.
+    fn sane(result: &Result<Fit<BgNbd>, FitError>) {
+        if let Ok(f) = result {
+            let p = f.params;
+            assert!([p.r, p.alpha, p.a, p.b, f.log_likelihood].iter().all(|v| v.is_finite()), "{f:?}");
+        }
+    }
+
+    #[test]
+    fn no_repeat_purchases_at_all() {
+        let result = fit(&[(0.0, 0.0, 30.0), (0.0, 0.0, 20.0), (0.0, 0.0, 10.0)]);
+        sane(&result);
+        if let Ok(f) = result {
+            // Nothing tells dropout apart: P(alive) stays 1 by the model, expectations stay finite.
+            let s = Summary { frequency: 0.0, recency: 0.0, age: 30.0 };
+            assert_eq!(f.params.probability_alive(&s), 1.0);
+            assert!(f.params.conditional_expected_purchases(10.0, &s).is_finite());
+        }
+    }
+
+    #[test]
+    fn a_single_customer_and_identical_customers() {
+        sane(&fit(&[(3.0, 20.0, 30.0)]));
+        let same = vec![(2.0, 10.0, 30.0); 500];
+        let result = fit(&same);
+        sane(&result);
+        // Identical customers compress to one weighted row.
+        assert_eq!(compress(same.iter().map(|&(f, r, a)| Summary { frequency: f, recency: r, age: a })).len(), 1);
+    }
+
+    #[test]
+    fn last_purchase_at_the_end_of_the_observation() {
+        let mut rows: Vec<(f64, f64, f64)> =
+            (0..200).map(|i| (f64::from(i % 5), f64::from(i % 5) * 5.0, 30.0)).collect();
+        rows.extend((0..50).map(|_| (4.0, 30.0, 30.0)));
+        let result = fit(&rows);
+        sane(&result);
+        let m = result.expect("fits").params;
+        let at_end = m.probability_alive(&Summary { frequency: 4.0, recency: 30.0, age: 30.0 });
+        // Only the chance of dropping out right after the last purchase remains: 1/(1 + a/(b + x − 1)).
+        assert!((at_end - 1.0 / (1.0 + m.a / (m.b + 3.0))).abs() < 1e-12, "{at_end}");
+        assert!(at_end > m.probability_alive(&Summary { frequency: 4.0, recency: 29.0, age: 30.0 }));
+    }
+
+    #[test]
+    fn impossible_summaries_are_refused() {
+        assert!(matches!(fit(&[(1.0, 40.0, 30.0)]), Err(FitError::InvalidData(_))));
+        assert!(matches!(fit(&[(1.5, 4.0, 30.0)]), Err(FitError::InvalidData(_))));
+        assert!(matches!(fit(&[(0.0, 4.0, 30.0)]), Err(FitError::InvalidData(_))));
+        assert_eq!(fit(&[]).err(), Some(FitError::NoData));
+    }
+}
