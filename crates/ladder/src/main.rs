@@ -154,7 +154,7 @@ fn run(cli: Cli) -> Result<()> {
             let store = open_store(&cli.database, false)?;
             let as_of = parse_as_of(args.as_of.as_deref())?;
             let (active, at_risk, lapsed) = (args.active_p_alive, args.at_risk_p_alive, args.lapsed_p_alive);
-            if !(0.0..=1.0).contains(&lapsed) || !(lapsed <= at_risk && at_risk <= active && active <= 1.0) {
+            if !((0.0..=1.0).contains(&lapsed) && lapsed <= at_risk && at_risk <= active && active <= 1.0) {
                 bail!(
                     "the P(alive) thresholds must satisfy 0 ≤ lapsed ≤ at risk ≤ active ≤ 1 (got {lapsed}, {at_risk}, {active})"
                 );
