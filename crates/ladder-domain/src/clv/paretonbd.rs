@@ -159,3 +159,47 @@ impl PurchaseModel for ParetoNbd {
         self.probability_alive(s)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// With α = β the integral has a closed form (Fader & Hardie's note on the Pareto/NBD likelihood):
+    /// L = Γ(r+x) α^r β^s / Γ(r) · [ 1/((α+T)^(r+x) (β+T)^s) + s/(r+s+x) · (1/(α+t_x)^(r+s+x) − 1/(α+T)^(r+s+x)) ].
+    fn closed_form(r: f64, alpha: f64, s: f64, x: f64, tx: f64, t: f64) -> f64 {
+        let lead = ln_gamma(r + x) - ln_gamma(r) + r * alpha.ln() + s * alpha.ln();
+        let rsx = r + s + x;
+        let inner = (alpha + t).powf(-(r + x)) * (alpha + t).powf(-s)
+            + s / rsx * ((alpha + tx).powf(-rsx) - (alpha + t).powf(-rsx));
+        lead + inner.ln()
+    }
+
+    #[test]
+    fn log_likelihood_matches_the_closed_form_when_alpha_equals_beta() {
+        for (x, tx, t) in [(0.0, 0.0, 30.0), (2.0, 12.5, 30.0), (7.0, 29.0, 39.0)] {
+            let m = ParetoNbd { r: 0.55, alpha: 10.5, s: 0.6, beta: 10.5 };
+            let ours = m.log_likelihood_of(&Summary { frequency: x, recency: tx, age: t });
+            let expected = closed_form(0.55, 10.5, 0.6, x, tx, t);
+            assert!((ours - expected).abs() < 1e-10, "x = {x}: {ours} vs {expected}");
+            // And the ₂F₁ branches (α < β, α > β) meet it continuously.
+            for beta in [10.5 + 1e-6, 10.5 - 1e-6] {
+                let near = ParetoNbd { beta, ..m }.log_likelihood_of(&Summary { frequency: x, recency: tx, age: t });
+                assert!((near - expected).abs() < 1e-5, "beta {beta}: {near} vs {expected}");
+            }
+        }
+    }
+
+    #[test]
+    fn predictions_are_probabilities_and_grow_with_time() {
+        let m = ParetoNbd { r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67 };
+        let s = Summary { frequency: 2.0, recency: 30.0, age: 38.0 };
+        let p = m.probability_alive(&s);
+        assert!(p > 0.0 && p < 1.0);
+        assert!(m.conditional_expected_purchases(10.0, &s) < m.conditional_expected_purchases(39.0, &s));
+        assert_eq!(m.conditional_expected_purchases(0.0, &s), 0.0);
+        // Without repeat purchases, P(alive) still falls with time (unlike BG/NBD).
+        let young = m.probability_alive(&Summary { frequency: 0.0, recency: 0.0, age: 5.0 });
+        let old = m.probability_alive(&Summary { frequency: 0.0, recency: 0.0, age: 50.0 });
+        assert!(young > old);
+    }
+}
