@@ -6,6 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use ladder_domain::clv::bgnbd::BgNbd;
 use ladder_domain::clv::{FitError, PurchaseModel, Summary, compress};
 use ladder_domain::date::{date_day_number, date_of_day};
+use ladder_domain::stats::median;
 use ladder_store::{PurchasePath, Store, StoreError, ValueWindows};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -22,15 +23,6 @@ pub enum AnalyticsError {
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
-}
-
-fn median(values: &mut [f64]) -> Option<f64> {
-    if values.is_empty() {
-        return None;
-    }
-    values.sort_unstable_by(f64::total_cmp);
-    let n = values.len();
-    Some(if n % 2 == 1 { values[n / 2] } else { (values[n / 2 - 1] + values[n / 2]) / 2.0 })
 }
 
 fn share(part: u64, whole: u64) -> f64 {

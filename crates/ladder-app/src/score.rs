@@ -13,6 +13,7 @@ use ladder_domain::date::date_day_number;
 use ladder_domain::date::date_of_day;
 use ladder_domain::ladder::place;
 use ladder_domain::rfm::score_all;
+use ladder_domain::stats::median;
 use ladder_domain::{CustomerFacts, CustomerState, RfmInput, ShopFacts, StateRules};
 use ladder_store::{Change, ChangeKind, CustomerValue, ScoreRecord, ScoringRow, Store, StoreResult};
 use serde::Serialize;
@@ -121,16 +122,6 @@ fn fit_models(rows: &[ScoringRow], as_of_day: i64, options: &ScoreOptions) -> Mo
         bgnbd: Some(p),
         gamma_gamma: gamma_gamma.map(|g| g.params),
     }
-}
-
-/// The median of a list of values, or `None` when empty.
-fn median(values: &mut [f64]) -> Option<f64> {
-    if values.is_empty() {
-        return None;
-    }
-    values.sort_unstable_by(f64::total_cmp);
-    let n = values.len();
-    Some(if n % 2 == 1 { values[n / 2] } else { (values[n / 2 - 1] + values[n / 2]) / 2.0 })
 }
 
 /// The shop's median days from first to second order day, over customers with two distinct order days.

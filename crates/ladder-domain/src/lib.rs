@@ -14,6 +14,7 @@ pub mod ladder;
 pub mod money;
 pub mod order;
 pub mod rfm;
+pub mod stats;
 
 pub use customer::{Channel, Consent, Customer, CustomerKind, Interaction, InteractionKind};
 pub use date::Birthday;

@@ -4,7 +4,8 @@
 
 use super::special::{digamma, ln_gamma, series};
 use super::{
-    Fit, FitError, Objective, PurchaseModel, Summary, Weighted, mean_negative, minimise, parallel_sum, standard_errors,
+    Fit, FitError, Objective, PurchaseModel, Summary, Weighted, mean_negative, minimise, parallel_sum, rescaled,
+    standard_errors,
 };
 use serde::Serialize;
 
@@ -118,17 +119,7 @@ impl BgNbd {
 
     /// Fits the model; standard errors (eight more passes over the data) only when asked for.
     pub fn fit_with(rows: &[Weighted<Summary>], with_standard_errors: bool) -> Result<Fit<BgNbd>, FitError> {
-        let customers: f64 = rows.iter().map(|(_, w)| w).sum();
-        if rows.is_empty() || customers <= 0.0 {
-            return Err(FitError::NoData);
-        }
-        validate(rows)?;
-        let max_age = rows.iter().map(|(s, _)| s.age).fold(0.0, f64::max);
-        let scale = if max_age > 0.0 { max_age / 10.0 } else { 1.0 };
-        let scaled: Vec<Weighted<Summary>> = rows
-            .iter()
-            .map(|(s, w)| (Summary { frequency: s.frequency, recency: s.recency / scale, age: s.age / scale }, *w))
-            .collect();
+        let (customers, scale, scaled) = rescaled(rows)?;
         let data = Prepared::new(&scaled);
         let objective = Objective::new(|theta: &[f64]| {
             let p: [f64; 4] = std::array::from_fn(|i| theta[i].exp());

@@ -68,6 +68,23 @@ pub fn compress<R: SortKey>(rows: impl IntoIterator<Item = R>) -> Vec<Weighted<R
     out
 }
 
+/// Checks summaries and rescales their time so that the largest T is 10 (the same starting point then
+/// suits days and weeks); returns the customers (sum of weights), the scale and the rescaled rows.
+pub(crate) fn rescaled(rows: &[Weighted<Summary>]) -> Result<(f64, f64, Vec<Weighted<Summary>>), FitError> {
+    let customers: f64 = rows.iter().map(|(_, w)| w).sum();
+    if rows.is_empty() || customers <= 0.0 {
+        return Err(FitError::NoData);
+    }
+    bgnbd::validate(rows)?;
+    let max_age = rows.iter().map(|(s, _)| s.age).fold(0.0, f64::max);
+    let scale = if max_age > 0.0 { max_age / 10.0 } else { 1.0 };
+    let scaled = rows
+        .iter()
+        .map(|(s, w)| (Summary { frequency: s.frequency, recency: s.recency / scale, age: s.age / scale }, *w))
+        .collect();
+    Ok((customers, scale, scaled))
+}
+
 /// The outcome of a maximum-likelihood fit.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Fit<P> {

@@ -2,9 +2,10 @@
 //! 2005): while alive, a customer buys at a Poisson rate λ ~ Gamma(r, α) and stays alive for an
 //! exponential time with rate μ ~ Gamma(s, β).
 
-use super::bgnbd::validate;
 use super::special::{ln_gamma, ln_hyp2f1};
-use super::{Fit, FitError, Objective, PurchaseModel, Summary, Weighted, minimise, parallel_sum, standard_errors};
+use super::{
+    Fit, FitError, Objective, PurchaseModel, Summary, Weighted, minimise, parallel_sum, rescaled, standard_errors,
+};
 use serde::Serialize;
 
 /// Pareto/NBD parameters, named as in the papers.
@@ -80,17 +81,7 @@ impl ParetoNbd {
 
     /// Fits the model to weighted summaries by maximum likelihood.
     pub fn fit(rows: &[Weighted<Summary>]) -> Result<Fit<ParetoNbd>, FitError> {
-        let customers: f64 = rows.iter().map(|(_, w)| w).sum();
-        if rows.is_empty() || customers <= 0.0 {
-            return Err(FitError::NoData);
-        }
-        validate(rows)?;
-        let max_age = rows.iter().map(|(s, _)| s.age).fold(0.0, f64::max);
-        let scale = if max_age > 0.0 { max_age / 10.0 } else { 1.0 };
-        let scaled: Vec<Weighted<Summary>> = rows
-            .iter()
-            .map(|(s, w)| (Summary { frequency: s.frequency, recency: s.recency / scale, age: s.age / scale }, *w))
-            .collect();
+        let (customers, scale, scaled) = rescaled(rows)?;
         let cost = |theta: &[f64]| {
             let ll = ParetoNbd::from_array(std::array::from_fn(|i| theta[i].exp())).log_likelihood(&scaled);
             if ll.is_finite() { -ll / customers } else { f64::INFINITY }
