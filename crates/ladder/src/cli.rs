@@ -7,7 +7,7 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "ladder", version, about, long_about = None, propagate_version = true)]
 pub struct Cli {
-    /// The database: a file path or sqlite://PATH (PostgreSQL URLs arrive with the PostgreSQL backend).
+    /// The database: a SQLite file path (or sqlite://PATH), or postgres://USER@HOST/DB.
     #[arg(long, global = true, env = "LADDER_DATABASE_URL", default_value = "ladder.db", value_name = "URL|PATH")]
     pub database: String,
 

@@ -45,7 +45,10 @@ pub fn open_store(database: &str, create: bool) -> Result<Box<dyn Store>> {
     let path = if let Some(rest) = database.strip_prefix("sqlite://").or_else(|| database.strip_prefix("sqlite:")) {
         rest
     } else if database.starts_with("postgres://") || database.starts_with("postgresql://") {
-        bail!("PostgreSQL is not supported by this version yet; use a SQLite file path such as ladder.db")
+        let shown = ladder_store_postgres::redact(database);
+        let store = ladder_store_postgres::PostgresStore::connect(database)
+            .with_context(|| format!("cannot open the PostgreSQL database {shown}"))?;
+        return Ok(Box::new(store));
     } else if let Some((scheme, _)) = database.split_once("://") {
         bail!("unknown database scheme {scheme:?}; use a file path or sqlite://PATH")
     } else {
