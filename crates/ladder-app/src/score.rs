@@ -1,7 +1,8 @@
 //! Scoring: places every customer on the ladder, gives their state, lifecycle stage and RFM scores,
 //! and records every change of rung or state with its reason.
 //!
-//! The database aggregates each customer's orders in one pass ([`Store::scoring_facts`]); the rules of
+//! The database aggregates each customer's orders in one pass ([`ladder_store::ScoreSession::facts`], inside the
+//! scoring's own transaction, so that two runs never interleave); the rules of
 //! the pure domain run here on those compact facts; the scores and history go back in one transaction.
 
 use crate::progress::Progress;
@@ -183,7 +184,8 @@ pub fn score(
     let currency = crate::settings::currency(store)?.unwrap_or_default();
     progress.begin("reading order history", None);
     let mut rows: Vec<ScoringRow> = Vec::new();
-    store.scoring_facts(as_of, &currency, &mut |row| {
+    let mut session = store.begin_scoring()?;
+    session.facts(as_of, &currency, &mut |row| {
         rows.push(row);
         if rows.len().is_multiple_of(65536) {
             progress.set_position(rows.len() as u64);
@@ -227,7 +229,6 @@ pub fn score(
     drop(rfm_inputs);
 
     progress.begin("writing scores", Some(rows.len() as u64));
-    let mut session = store.begin_scoring()?;
     let mut summary = ScoreSummary {
         as_of,
         customers: rows.len() as u64,

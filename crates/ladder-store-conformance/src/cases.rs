@@ -470,6 +470,47 @@ pub fn a_dropped_scoring_writes_nothing(store: &dyn Store) {
     assert!(store.customer("C1").expect("read").expect("exists").score.is_none());
 }
 
+/// A second scoring waits for the first and reads what it wrote, so no change is recorded twice.
+pub fn scorings_run_one_at_a_time(store: &dyn Store) {
+    seed(store, &[customer("C1")], &[], &[]);
+    let id = id_of(store, "C1");
+    let mut first = store.begin_scoring().expect("begin");
+    let mut seen = None;
+    first
+        .facts(date("2025-02-01"), "EUR", &mut |r| {
+            seen = Some(r.previous);
+            Ok(())
+        })
+        .expect("facts");
+    assert_eq!(seen, Some(None), "never scored before");
+    std::thread::scope(|scope| {
+        let second = scope.spawn(|| {
+            let mut session = store.begin_scoring().expect("begin the second scoring");
+            let mut previous = None;
+            session
+                .facts(date("2025-02-01"), "EUR", &mut |r| {
+                    previous = r.previous;
+                    Ok(())
+                })
+                .expect("facts");
+            previous
+        });
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        assert!(!second.is_finished(), "the second scoring must wait for the first");
+        let change = Change {
+            kind: ChangeKind::Rung,
+            from: None,
+            to: Some("suspect".into()),
+            at: date("2025-02-01"),
+            reason: "x".into(),
+        };
+        first.put(&score(id, "2025-02-01", Rung::Suspect, None), &[change]).expect("put");
+        first.commit().expect("commit");
+        let previous = second.join().expect("second scoring");
+        assert_eq!(previous.map(|p| p.rung), Some(Rung::Suspect), "the second sees the first's result");
+    });
+}
+
 /// Lists filter by rung, state, segment, country and tag, search any script without case, sort and page.
 pub fn customer_lists_filter_search_sort_and_page(store: &dyn Store) {
     let mut people = Vec::new();

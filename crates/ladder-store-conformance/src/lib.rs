@@ -50,6 +50,7 @@ macro_rules! conformance_tests {
             scoring_facts_know_referrals_interactions_and_recommendations,
             scores_and_history_round_trip,
             a_dropped_scoring_writes_nothing,
+            scorings_run_one_at_a_time,
             customer_lists_filter_search_sort_and_page,
             totals_by_dimension_and_purchase_milestones,
             settings_round_trip_and_clear_empties_everything,

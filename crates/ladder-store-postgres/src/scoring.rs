@@ -72,8 +72,20 @@ pub(crate) fn facts(
     let what = "cannot aggregate order history";
     let mut tx = client.transaction().ctx(what)?;
     tx.batch_execute("SET LOCAL statement_timeout = 0").ctx(what)?;
+    stream_facts(&mut tx, as_of, currency, sink)?;
+    tx.commit().ctx(what)
+}
+
+/// Runs the facts query on a client already in a transaction; one statement, so one consistent snapshot.
+fn stream_facts(
+    client: &mut impl postgres::GenericClient,
+    as_of: NaiveDate,
+    currency: &str,
+    sink: &mut dyn FnMut(ScoringRow) -> StoreResult<()>,
+) -> StoreResult<()> {
+    let what = "cannot aggregate order history";
     let end = end_of_day(as_of);
-    let mut rows = tx.query_raw(FACTS_SQL, [&end as &(dyn postgres::types::ToSql + Sync), &currency]).ctx(what)?;
+    let mut rows = client.query_raw(FACTS_SQL, [&end as &(dyn postgres::types::ToSql + Sync), &currency]).ctx(what)?;
     let day = |v: Option<i64>| v.map(date_of_day);
     while let Some(r) = postgres::fallible_iterator::FallibleIterator::next(&mut rows).ctx(what)? {
         let last_kind: Option<String> = r.get(13);
@@ -105,9 +117,11 @@ pub(crate) fn facts(
         });
         sink(ScoringRow { customer: CustomerId(r.get(0)), facts, previous })?;
     }
-    drop(rows);
-    tx.commit().ctx(what)
+    Ok(())
 }
+
+/// The advisory lock that lets one scoring run at a time.
+const SCORING_LOCK: i64 = 7_317_002;
 
 pub(crate) struct PgScoring {
     client: Connection,
@@ -119,7 +133,12 @@ pub(crate) struct PgScoring {
 impl PgScoring {
     pub(crate) fn begin(mut client: Connection) -> StoreResult<Self> {
         let what = "cannot start writing scores";
-        client.batch_execute("BEGIN; SET LOCAL statement_timeout = 0").ctx(what)?;
+        // Read committed: the facts query, which starts after the lock is held, sees the previous scoring.
+        client
+            .batch_execute(&format!(
+                "BEGIN; SET LOCAL statement_timeout = 0; SELECT pg_advisory_xact_lock({SCORING_LOCK})"
+            ))
+            .ctx(what)?;
         let upsert = client
             .prepare(
                 "INSERT INTO customer_scores (customer_id, as_of, rung, rung_reason, state, state_reason, lifecycle_stage,
@@ -162,6 +181,15 @@ fn day_number(d: Option<NaiveDate>) -> Option<i64> {
 }
 
 impl ScoreSession for PgScoring {
+    fn facts(
+        &mut self,
+        as_of: NaiveDate,
+        currency: &str,
+        sink: &mut dyn FnMut(ScoringRow) -> StoreResult<()>,
+    ) -> StoreResult<()> {
+        stream_facts(&mut *self.client, as_of, currency, sink)
+    }
+
     fn put(&mut self, s: &ScoreRecord, changes: &[Change]) -> StoreResult<()> {
         let v = s.value;
         let small = |x: Option<u8>| x.map(i16::from);

@@ -178,6 +178,15 @@ fn day_number(d: Option<NaiveDate>) -> Option<i64> {
 }
 
 impl ScoreSession for SqliteScoring {
+    fn facts(
+        &mut self,
+        as_of: NaiveDate,
+        currency: &str,
+        sink: &mut dyn FnMut(ScoringRow) -> StoreResult<()>,
+    ) -> StoreResult<()> {
+        facts(&self.conn, as_of, currency, sink)
+    }
+
     fn put(&mut self, s: &ScoreRecord, changes: &[Change]) -> StoreResult<()> {
         let what = "cannot write a score";
         self.conn

@@ -75,7 +75,7 @@ pub trait Store: Send + Sync {
         sink: &mut dyn FnMut(ScoringRow) -> StoreResult<()>,
     ) -> StoreResult<()>;
 
-    /// Starts an all-or-nothing write of scores and history.
+    /// Starts an all-or-nothing scoring: facts, scores and history in one transaction.
     fn begin_scoring(&self) -> StoreResult<Box<dyn ScoreSession>>;
 
     /// How many rows each table holds.
@@ -158,8 +158,19 @@ pub trait ImportSession {
     fn commit(self: Box<Self>) -> StoreResult<()>;
 }
 
-/// One all-or-nothing write of scores; dropping it without [`ScoreSession::commit`] writes nothing.
+/// One all-or-nothing scoring: it reads the facts and writes the scores in one transaction, and only one
+/// scoring runs at a time (SQLite's write lock; a PostgreSQL advisory lock), so two runs never record the
+/// same change twice. Dropping it without [`ScoreSession::commit`] writes nothing.
 pub trait ScoreSession {
+    /// Streams the facts as [`Store::scoring_facts`] does, inside this session's transaction, after the
+    /// previous scoring has committed.
+    fn facts(
+        &mut self,
+        as_of: NaiveDate,
+        currency: &str,
+        sink: &mut dyn FnMut(ScoringRow) -> StoreResult<()>,
+    ) -> StoreResult<()>;
+
     /// Stores a customer's score and appends their rung and state changes to the history.
     fn put(&mut self, score: &ScoreRecord, changes: &[Change]) -> StoreResult<()>;
 

@@ -49,6 +49,8 @@ pub enum Command {
     Customer(CustomerCommand),
     /// Measures import and scoring on a generated shop and prints rows per second and peak memory.
     Bench(BenchArgs),
+    /// Brings the database's schema up to this version of Ladder and prints the version.
+    Migrate,
     /// Lifetime value: fit BG/NBD, Pareto/NBD and Gamma-Gamma, predict, validate.
     #[command(subcommand)]
     Clv(ClvCommand),

@@ -447,6 +447,13 @@ fn run(cli: Cli) -> Result<()> {
             print(args.format.format, &list, &[("", &grid)], &[note])
         }
         Command::Bench(args) => bench::run(&args, &bar),
+        Command::Migrate => {
+            // Opening a store applies the missing migrations, and refuses a schema newer than this build.
+            open_store(&cli.database, true)?;
+            let shown = ladder_store_postgres::redact(&cli.database);
+            println!("The database {shown} is at schema version {}.", ladder_store_sqlite::SCHEMA_VERSION);
+            Ok(())
+        }
         Command::Clv(command) => clv::run(command, &cli.database),
     }
 }
