@@ -18,7 +18,7 @@ use ladder_domain::{
 };
 use ladder_store::{ImportContext, ImportSession, Store, StoreError, WriteOutcome};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
@@ -489,6 +489,9 @@ fn parse_customer(r: &Reader) -> Result<Customer, RowError> {
     })
 }
 
+/// Customers written in one call to the store.
+const CUSTOMER_BATCH: usize = 2000;
+
 fn import_customers(
     reader: &mut Reader,
     session: &mut dyn ImportSession,
@@ -497,6 +500,18 @@ fn import_customers(
 ) -> Result<(), ImportError> {
     // Rows whose referrer comes later in the file wait until the end.
     let mut waiting: Vec<(u64, StringRecord, Customer)> = Vec::new();
+    // Customers are written in batches; the ids of the pending batch count as known.
+    let mut pending: Vec<Customer> = Vec::with_capacity(CUSTOMER_BATCH);
+    let mut pending_ids: HashSet<String> = HashSet::new();
+    let flush =
+        |pending: &mut Vec<Customer>, ids: &mut HashSet<String>, session: &mut dyn ImportSession, job: &mut Job<'_>| {
+            for outcome in session.put_customers(pending)? {
+                job.summary.count(outcome);
+            }
+            pending.clear();
+            ids.clear();
+            Ok::<(), ImportError>(())
+        };
     while reader.next()? {
         job.summary.read += 1;
         report_progress(reader, progress, job.summary.read);
@@ -508,14 +523,19 @@ fn import_customers(
             }
         };
         if let Some(referrer) = &customer.referred_by
+            && !pending_ids.contains(referrer)
             && !session.customer_known(referrer)?
         {
             waiting.push((reader.line, reader.record.clone(), customer));
             continue;
         }
-        let outcome = session.put_customer(&customer)?;
-        job.summary.count(outcome);
+        pending_ids.insert(customer.external_id.clone());
+        pending.push(customer);
+        if pending.len() >= CUSTOMER_BATCH {
+            flush(&mut pending, &mut pending_ids, session, job)?;
+        }
     }
+    flush(&mut pending, &mut pending_ids, session, job)?;
     for (line, record, customer) in waiting {
         let referrer = customer.referred_by.as_deref().unwrap_or_default();
         if session.customer_known(referrer)? {
@@ -639,27 +659,31 @@ impl OrderGroup {
     }
 }
 
-fn flush_order(
-    group: Option<OrderGroup>,
+/// Orders written in one call to the store: enough for a set-based backend to pay off.
+const ORDER_BATCH: usize = 2000;
+
+/// Writes the pending orders in one batch; an order the store refuses is rejected line by line.
+fn flush_orders(
+    pending: &mut Vec<OrderGroup>,
     session: &mut dyn ImportSession,
     job: &mut Job<'_>,
 ) -> Result<(), ImportError> {
-    let Some(group) = group else { return Ok(()) };
-    match session.put_order(&group.order) {
-        Ok(outcomes) => {
-            for outcome in outcomes {
-                job.summary.count(outcome);
-            }
-            Ok(())
-        }
-        Err(StoreError::Conflict(problem)) => {
-            for (line, record) in &group.rows {
-                job.reject(*line, record, bad("order_id", &group.order.external_id, problem.clone()))?;
-            }
-            Ok(())
-        }
-        Err(e) => Err(e.into()),
+    if pending.is_empty() {
+        return Ok(());
     }
+    let orders: Vec<Order> = pending.iter().map(|g| g.order.clone()).collect();
+    let results = session.put_orders(&orders)?;
+    for (group, result) in pending.drain(..).zip(results) {
+        match result {
+            Ok(outcomes) => outcomes.into_iter().for_each(|o| job.summary.count(o)),
+            Err(problem) => {
+                for (line, record) in &group.rows {
+                    job.reject(*line, record, bad("order_id", &group.order.external_id, problem.clone()))?;
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 fn import_orders(
@@ -669,6 +693,7 @@ fn import_orders(
     progress: &dyn Progress,
 ) -> Result<(), ImportError> {
     let mut group: Option<OrderGroup> = None;
+    let mut pending: Vec<OrderGroup> = Vec::with_capacity(ORDER_BATCH);
     while reader.next()? {
         job.summary.read += 1;
         report_progress(reader, progress, job.summary.read);
@@ -689,7 +714,12 @@ fn import_orders(
             g.rows.push((reader.line, reader.record.clone()));
             continue;
         }
-        flush_order(group.take(), session, job)?;
+        if let Some(done) = group.take() {
+            pending.push(done);
+            if pending.len() >= ORDER_BATCH {
+                flush_orders(&mut pending, session, job)?;
+            }
+        }
         if !session.customer_known(&row.customer_id)? {
             let problem = "is not a known customer; import the customers file first (ladder import customers FILE)";
             job.reject(reader.line, &reader.record, bad("customer_id", &row.customer_id, problem))?;
@@ -710,7 +740,8 @@ fn import_orders(
             rows: vec![(reader.line, reader.record.clone())],
         });
     }
-    flush_order(group, session, job)
+    pending.extend(group);
+    flush_orders(&mut pending, session, job)
 }
 
 // ---------------------------------------------------------------- interactions

@@ -45,6 +45,7 @@ macro_rules! conformance_tests {
             an_order_never_moves_to_another_customer,
             an_order_for_an_unknown_customer_is_refused,
             a_dropped_import_writes_nothing,
+            batches_of_customers_and_orders_report_what_changed,
             interactions_are_recorded_once,
             scoring_facts_count_completed_orders_up_to_the_end_of_as_of,
             scoring_facts_know_referrals_interactions_and_recommendations,

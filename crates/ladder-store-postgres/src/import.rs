@@ -28,14 +28,14 @@ const CUSTOMER_COLUMNS: &str = "kind, first_name, last_name, company, industry, 
 
 /// A customer as the columns of its row (after `external_id`).
 #[derive(PartialEq)]
-struct CustomerRow {
-    texts: [Option<String>; 17],
-    created_at: Option<i64>,
-    attributes: Option<String>,
+pub(crate) struct CustomerRow {
+    pub(crate) texts: [Option<String>; 17],
+    pub(crate) created_at: Option<i64>,
+    pub(crate) attributes: Option<String>,
 }
 
 impl CustomerRow {
-    fn of(c: &Customer) -> Self {
+    pub(crate) fn of(c: &Customer) -> Self {
         let s = |v: &Option<String>| v.clone().filter(|s| !s.is_empty());
         Self {
             texts: [
@@ -82,7 +82,33 @@ fn placeholders(from: usize, count: usize) -> String {
 impl PgImport {
     pub(crate) fn begin(mut client: Connection, context: ImportContext) -> StoreResult<Self> {
         client.batch_execute("BEGIN; SET LOCAL statement_timeout = 0").ctx("cannot start the import")?;
+        client.batch_execute(crate::bulk::STAGING).ctx("cannot prepare the import")?;
         Ok(Self { client, context, committed: false, statements: HashMap::new(), customers: None, products: None })
+    }
+
+    pub(crate) fn client(&mut self) -> &mut Connection {
+        &mut self.client
+    }
+
+    pub(crate) fn context(&self) -> &ImportContext {
+        &self.context
+    }
+
+    /// The row id of a customer, from the map of every customer.
+    pub(crate) fn known_customer(&mut self, external_id: &str) -> StoreResult<Option<i64>> {
+        self.customer_id(external_id)
+    }
+
+    /// Adds a customer the bulk path inserted to the map, when the map is loaded.
+    pub(crate) fn remember_customer(&mut self, external_id: &str, id: i64) {
+        if let Some(map) = &mut self.customers {
+            map.insert(external_id.to_owned(), id);
+        }
+    }
+
+    /// Drops the product map after the bulk path wrote products; it reloads on next need.
+    pub(crate) fn forget_products(&mut self) {
+        self.products = None;
     }
 
     fn statement(&mut self, sql: &str) -> StoreResult<Statement> {
@@ -389,6 +415,14 @@ impl ImportSession for PgImport {
             "cannot write an interaction",
         )?;
         Ok(if written == 1 { WriteOutcome::Inserted } else { WriteOutcome::Unchanged })
+    }
+
+    fn put_customers(&mut self, customers: &[Customer]) -> StoreResult<Vec<WriteOutcome>> {
+        crate::bulk::put_customers(self, customers)
+    }
+
+    fn put_orders(&mut self, orders: &[Order]) -> StoreResult<Vec<Result<Vec<WriteOutcome>, String>>> {
+        crate::bulk::put_orders(self, orders)
     }
 
     fn commit(mut self: Box<Self>) -> StoreResult<()> {

@@ -8,6 +8,7 @@
 //! two instances starting together do not race; a database made by a newer Ladder is refused.
 
 mod analytics;
+mod bulk;
 mod import;
 mod read;
 mod scoring;

@@ -154,6 +154,26 @@ pub trait ImportSession {
     /// Records an interaction unless the same one (customer, time, kind, note) is already recorded.
     fn put_interaction(&mut self, interaction: &Interaction) -> StoreResult<WriteOutcome>;
 
+    /// Inserts or updates many customers at once, as [`ImportSession::put_customer`] does one by one;
+    /// a backend may write them set-based (PostgreSQL's `COPY`).
+    fn put_customers(&mut self, customers: &[Customer]) -> StoreResult<Vec<WriteOutcome>> {
+        customers.iter().map(|c| self.put_customer(c)).collect()
+    }
+
+    /// Inserts or updates many orders at once, as [`ImportSession::put_order`] does one by one. An order
+    /// that contradicts what is stored (it belongs to another customer) gets `Err` with the reason, and
+    /// the others are written.
+    fn put_orders(&mut self, orders: &[Order]) -> StoreResult<Vec<Result<Vec<WriteOutcome>, String>>> {
+        orders
+            .iter()
+            .map(|o| match self.put_order(o) {
+                Ok(outcomes) => Ok(Ok(outcomes)),
+                Err(StoreError::Conflict(reason)) => Ok(Err(reason)),
+                Err(e) => Err(e),
+            })
+            .collect()
+    }
+
     /// Makes the whole import visible at once.
     fn commit(self: Box<Self>) -> StoreResult<()>;
 }

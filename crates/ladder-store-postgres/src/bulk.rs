@@ -1,0 +1,346 @@
+//! Set-based imports: a batch of customers or orders goes to temporary staging tables with `COPY`, then
+//! into the real tables with a handful of `INSERT … ON CONFLICT` statements whose `RETURNING` tells what
+//! was inserted, updated or already so. A batch that the set-based path cannot take as a whole (the same
+//! id twice, an order that belongs to another customer) goes row by row instead.
+
+use crate::Context;
+use crate::import::PgImport;
+use ladder_domain::{Customer, Order};
+use ladder_store::{ImportSession, StoreResult, WriteOutcome};
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
+
+/// The staging tables, created once per import and dropped at its end.
+pub(crate) const STAGING: &str = "
+CREATE TEMP TABLE stage_customers (
+    seq BIGINT, id BIGINT, external_id TEXT, kind TEXT, first_name TEXT, last_name TEXT, company TEXT, industry TEXT,
+    email TEXT, phone TEXT, address TEXT, city TEXT, region TEXT, country TEXT, birthday TEXT, profession TEXT,
+    income_band TEXT, preferred_language TEXT, preferred_channel TEXT, referred_by TEXT, created_at BIGINT, attributes TEXT
+) ON COMMIT DROP;
+CREATE TEMP TABLE stage_tags (seq BIGINT, tag TEXT) ON COMMIT DROP;
+CREATE TEMP TABLE stage_consents (seq BIGINT, channel TEXT, granted BOOLEAN, at BIGINT, source TEXT) ON COMMIT DROP;
+CREATE TEMP TABLE stage_orders (
+    seq BIGINT, external_id TEXT, customer_id BIGINT, ordered_at BIGINT, currency TEXT, campaign_code TEXT,
+    one_off BOOLEAN, status TEXT, total_minor BIGINT
+) ON COMMIT DROP;
+CREATE TEMP TABLE stage_lines (
+    seq BIGINT, line_no BIGINT, sku TEXT, name TEXT, category TEXT, quantity BIGINT, unit_price BIGINT, currency TEXT
+) ON COMMIT DROP;
+";
+
+/// One value of a `COPY … FROM STDIN` text row.
+fn field(out: &mut Vec<u8>, value: Option<&str>) {
+    match value {
+        None => out.extend_from_slice(b"\\N"),
+        Some(v) => {
+            for b in v.bytes() {
+                match b {
+                    b'\\' => out.extend_from_slice(b"\\\\"),
+                    b'\t' => out.extend_from_slice(b"\\t"),
+                    b'\n' => out.extend_from_slice(b"\\n"),
+                    b'\r' => out.extend_from_slice(b"\\r"),
+                    b => out.push(b),
+                }
+            }
+        }
+    }
+}
+
+/// Writes rows of fields as `COPY` text.
+fn copy(session: &mut PgImport, table: &str, rows: &[Vec<Option<String>>]) -> StoreResult<()> {
+    let mut data = Vec::with_capacity(rows.len() * 64);
+    for row in rows {
+        for (i, v) in row.iter().enumerate() {
+            if i > 0 {
+                data.push(b'\t');
+            }
+            field(&mut data, v.as_deref());
+        }
+        data.push(b'\n');
+    }
+    let what = format!("cannot copy into {table}");
+    let mut writer = session.client().copy_in(&format!("COPY {table} FROM STDIN")).ctx(&what)?;
+    writer.write_all(&data).map_err(|e| ladder_store::StoreError::backend(what.clone(), e))?;
+    writer.finish().ctx(&what).map(drop)
+}
+
+fn text(v: impl ToString) -> Option<String> {
+    Some(v.to_string())
+}
+
+const COLUMNS: &str = "kind, first_name, last_name, company, industry, email, phone, address, city, region, country, \
+    birthday, profession, income_band, preferred_language, preferred_channel, referred_by, created_at, attributes";
+
+pub(crate) fn put_customers(session: &mut PgImport, customers: &[Customer]) -> StoreResult<Vec<WriteOutcome>> {
+    let distinct: HashSet<&str> = customers.iter().map(|c| c.external_id.as_str()).collect();
+    if customers.len() < 50 || distinct.len() < customers.len() {
+        return customers.iter().map(|c| session.put_customer(c)).collect();
+    }
+    let what = "cannot import customers";
+    session.client().batch_execute("TRUNCATE stage_customers, stage_tags, stage_consents").ctx(what)?;
+    let mut rows = Vec::with_capacity(customers.len());
+    let (mut tags, mut consents) = (Vec::new(), Vec::new());
+    for (seq, c) in customers.iter().enumerate() {
+        let row = crate::import::CustomerRow::of(c);
+        let mut fields = vec![text(seq), None, Some(c.external_id.clone())];
+        fields.extend(row.texts.iter().cloned());
+        fields.push(row.created_at.map(|t| t.to_string()));
+        fields.push(row.attributes.clone());
+        rows.push(fields);
+        let mut sorted: Vec<&str> = c.tags.iter().map(String::as_str).filter(|t| !t.is_empty()).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        tags.extend(sorted.into_iter().map(|t| vec![text(seq), text(t)]));
+        consents.extend(c.consents.iter().map(|k| {
+            vec![
+                text(seq),
+                text(k.channel.as_str()),
+                text(k.granted),
+                k.at.map(|t| t.timestamp().to_string()),
+                k.source.clone(),
+            ]
+        }));
+    }
+    copy(session, "stage_customers", &rows)?;
+    copy(session, "stage_tags", &tags)?;
+    copy(session, "stage_consents", &consents)?;
+    let sets = COLUMNS.split(", ").map(|c| format!("{c} = excluded.{c}")).collect::<Vec<_>>().join(", ");
+    let old = COLUMNS.split(", ").map(|c| format!("customers.{c}")).collect::<Vec<_>>().join(", ");
+    let new = COLUMNS.split(", ").map(|c| format!("excluded.{c}")).collect::<Vec<_>>().join(", ");
+    let client = session.client();
+    let written = client
+        .query(
+            &format!(
+                "WITH up AS (
+                     INSERT INTO customers (external_id, {COLUMNS}) SELECT external_id, {COLUMNS} FROM stage_customers ORDER BY seq
+                     ON CONFLICT (external_id) DO UPDATE SET {sets} WHERE ({old}) IS DISTINCT FROM ({new})
+                     RETURNING id, external_id, (xmax = 0) AS inserted
+                 )
+                 SELECT s.seq, COALESCE(up.id, c.id), up.inserted
+                 FROM stage_customers s LEFT JOIN up ON up.external_id = s.external_id
+                 LEFT JOIN customers c ON c.external_id = s.external_id"
+            ),
+            &[],
+        )
+        .ctx(what)?;
+    let mut state: Vec<(i64, Option<bool>)> = vec![(0, None); customers.len()];
+    for r in &written {
+        state[r.get::<_, i64>(0) as usize] = (r.get(1), r.get(2));
+    }
+    client
+        .batch_execute("UPDATE stage_customers s SET id = c.id FROM customers c WHERE c.external_id = s.external_id")
+        .ctx(what)?;
+    // Tags: replace the sets that differ.
+    let differ: Vec<i64> = client
+        .query(
+            "WITH new AS (
+                 SELECT s.id, COALESCE(array_agg(t.tag ORDER BY t.tag) FILTER (WHERE t.tag IS NOT NULL), '{}') AS tags
+                 FROM stage_customers s LEFT JOIN stage_tags t ON t.seq = s.seq GROUP BY s.id
+             ),
+             old AS (
+                 SELECT customer_id AS id, array_agg(tag ORDER BY tag) AS tags FROM customer_tags
+                 WHERE customer_id IN (SELECT id FROM stage_customers) GROUP BY customer_id
+             )
+             SELECT new.id FROM new LEFT JOIN old ON old.id = new.id WHERE new.tags IS DISTINCT FROM COALESCE(old.tags, '{}')",
+            &[],
+        )
+        .ctx(what)?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    client.execute("DELETE FROM customer_tags WHERE customer_id = ANY($1)", &[&differ]).ctx(what)?;
+    client
+        .execute(
+            "INSERT INTO customer_tags (customer_id, tag)
+             SELECT DISTINCT s.id, t.tag FROM stage_tags t JOIN stage_customers s ON s.seq = t.seq WHERE s.id = ANY($1)",
+            &[&differ],
+        )
+        .ctx(what)?;
+    // Consents: new ones, and those whose answer (or given date) changed, with the import as evidence.
+    let (now, source) = (session.context().now.timestamp(), session.context().source.clone());
+    let consented: HashSet<i64> = session
+        .client()
+        .query(
+            "INSERT INTO consents (customer_id, channel, granted, at, source)
+             SELECT s.id, k.channel, k.granted, COALESCE(k.at, $1), COALESCE(k.source, $2)
+             FROM stage_consents k JOIN stage_customers s ON s.seq = k.seq
+             LEFT JOIN consents c ON c.customer_id = s.id AND c.channel = k.channel
+             WHERE c.customer_id IS NULL OR c.granted <> k.granted OR (k.at IS NOT NULL AND k.at IS DISTINCT FROM c.at)
+             ON CONFLICT (customer_id, channel) DO UPDATE SET granted = excluded.granted, at = excluded.at, source = excluded.source
+             RETURNING customer_id",
+            &[&now, &source],
+        )
+        .ctx(what)?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    let differ: HashSet<i64> = differ.into_iter().collect();
+    let outcomes = customers
+        .iter()
+        .zip(&state)
+        .map(|(c, &(id, inserted))| match inserted {
+            Some(true) => {
+                session.remember_customer(&c.external_id, id);
+                WriteOutcome::Inserted
+            }
+            Some(false) => WriteOutcome::Updated,
+            None if differ.contains(&id) || consented.contains(&id) => WriteOutcome::Updated,
+            None => WriteOutcome::Unchanged,
+        })
+        .collect();
+    Ok(outcomes)
+}
+
+pub(crate) fn put_orders(
+    session: &mut PgImport,
+    orders: &[Order],
+) -> StoreResult<Vec<Result<Vec<WriteOutcome>, String>>> {
+    let distinct: HashSet<&str> = orders.iter().map(|o| o.external_id.as_str()).collect();
+    let row_by_row = |session: &mut PgImport| -> StoreResult<Vec<Result<Vec<WriteOutcome>, String>>> {
+        orders
+            .iter()
+            .map(|o| match session.put_order(o) {
+                Ok(outcomes) => Ok(Ok(outcomes)),
+                Err(ladder_store::StoreError::Conflict(reason)) => Ok(Err(reason)),
+                Err(e) => Err(e),
+            })
+            .collect()
+    };
+    if orders.len() < 50 || distinct.len() < orders.len() {
+        return row_by_row(session);
+    }
+    let what = "cannot import orders";
+    let mut headers = Vec::with_capacity(orders.len());
+    let mut lines = Vec::new();
+    for (seq, o) in orders.iter().enumerate() {
+        let Some(customer) = session.known_customer(&o.customer_external_id)? else { return row_by_row(session) };
+        let Some(total) = o.total_minor() else { return row_by_row(session) };
+        let skus: HashSet<&str> = o.lines.iter().map(|l| l.sku.as_str()).collect();
+        if skus.len() < o.lines.len() {
+            return row_by_row(session);
+        }
+        headers.push(vec![
+            text(seq),
+            Some(o.external_id.clone()),
+            text(customer),
+            text(o.ordered_at.timestamp()),
+            text(o.currency.code()),
+            o.campaign_code.clone(),
+            text(o.one_off),
+            text(o.status.as_str()),
+            text(total),
+        ]);
+        for (n, l) in o.lines.iter().enumerate() {
+            lines.push(vec![
+                text(seq),
+                text(n),
+                Some(l.sku.clone()),
+                l.product_name.clone(),
+                l.category.clone(),
+                text(l.quantity),
+                text(l.unit_price_minor),
+                text(o.currency.code()),
+            ]);
+        }
+    }
+    session.client().batch_execute("TRUNCATE stage_orders, stage_lines").ctx(what)?;
+    copy(session, "stage_orders", &headers)?;
+    copy(session, "stage_lines", &lines)?;
+    let client = session.client();
+    let moved = client
+        .query_opt(
+            "SELECT 1 FROM stage_orders s JOIN orders o ON o.external_id = s.external_id WHERE o.customer_id <> s.customer_id LIMIT 1",
+            &[],
+        )
+        .ctx(what)?;
+    if moved.is_some() {
+        return row_by_row(session);
+    }
+    client
+        .batch_execute(
+            "INSERT INTO products (sku, name, category, price_minor, currency)
+             SELECT DISTINCT ON (sku) sku, name, category, unit_price, currency FROM stage_lines ORDER BY sku, seq DESC, line_no DESC
+             ON CONFLICT (sku) DO UPDATE SET name = COALESCE(excluded.name, products.name),
+                 category = COALESCE(excluded.category, products.category)
+             WHERE (excluded.name IS NOT NULL AND excluded.name IS DISTINCT FROM products.name)
+                OR (excluded.category IS NOT NULL AND excluded.category IS DISTINCT FROM products.category)",
+        )
+        .ctx(what)?;
+    let header_rows = client
+        .query(
+            "WITH up AS (
+                 INSERT INTO orders (external_id, customer_id, ordered_at, currency, campaign_code, one_off, status, total_minor)
+                 SELECT external_id, customer_id, ordered_at, currency, campaign_code, one_off, status, total_minor
+                 FROM stage_orders ORDER BY seq
+                 ON CONFLICT (external_id) DO UPDATE SET ordered_at = excluded.ordered_at, currency = excluded.currency,
+                     campaign_code = excluded.campaign_code, one_off = excluded.one_off, status = excluded.status
+                 WHERE (orders.ordered_at, orders.currency, orders.campaign_code, orders.one_off, orders.status)
+                     IS DISTINCT FROM (excluded.ordered_at, excluded.currency, excluded.campaign_code, excluded.one_off, excluded.status)
+                 RETURNING id, external_id, (xmax = 0) AS inserted
+             )
+             SELECT s.seq, COALESCE(up.id, o.id), up.inserted
+             FROM stage_orders s LEFT JOIN up ON up.external_id = s.external_id LEFT JOIN orders o ON o.external_id = s.external_id",
+            &[],
+        )
+        .ctx(what)?;
+    let mut header: Vec<(i64, Option<bool>)> = vec![(0, None); orders.len()];
+    for r in &header_rows {
+        header[r.get::<_, i64>(0) as usize] = (r.get(1), r.get(2));
+    }
+    let line_rows = client
+        .query(
+            "WITH l AS (
+                 SELECT l.seq, l.line_no, o.id AS order_id, p.id AS product_id, l.quantity, l.unit_price
+                 FROM stage_lines l JOIN stage_orders s ON s.seq = l.seq JOIN orders o ON o.external_id = s.external_id
+                 JOIN products p ON p.sku = l.sku
+             ),
+             up AS (
+                 INSERT INTO order_lines (order_id, product_id, quantity, unit_price_minor)
+                 SELECT order_id, product_id, quantity, unit_price FROM l
+                 ON CONFLICT (order_id, product_id) DO UPDATE SET quantity = excluded.quantity, unit_price_minor = excluded.unit_price_minor
+                 WHERE (order_lines.quantity, order_lines.unit_price_minor) IS DISTINCT FROM (excluded.quantity, excluded.unit_price_minor)
+                 RETURNING order_id, product_id, (xmax = 0) AS inserted
+             )
+             SELECT l.seq, l.line_no, up.inserted FROM l LEFT JOIN up ON up.order_id = l.order_id AND up.product_id = l.product_id",
+            &[],
+        )
+        .ctx(what)?;
+    let mut line_state: HashMap<(i64, i64), Option<bool>> = HashMap::with_capacity(line_rows.len());
+    for r in &line_rows {
+        line_state.insert((r.get(0), r.get(1)), r.get(2));
+    }
+    // Orders that existed and whose lines changed get their totals from all their lines.
+    let retotal: Vec<i64> = (0..orders.len())
+        .filter(|&i| header[i].1 != Some(true))
+        .filter(|&i| {
+            (0..orders[i].lines.len()).any(|n| line_state.get(&(i as i64, n as i64)).copied().flatten().is_some())
+        })
+        .map(|i| header[i].0)
+        .collect();
+    if !retotal.is_empty() {
+        session
+            .client()
+            .execute(
+                "UPDATE orders SET total_minor = t.total FROM (
+                     SELECT order_id, COALESCE(SUM(quantity * unit_price_minor), 0)::BIGINT AS total FROM order_lines
+                     WHERE order_id = ANY($1) GROUP BY order_id) t
+                 WHERE orders.id = t.order_id",
+                &[&retotal],
+            )
+            .ctx(what)?;
+    }
+    session.forget_products();
+    Ok((0..orders.len())
+        .map(|i| {
+            let header_changed = header[i].1 == Some(false);
+            Ok((0..orders[i].lines.len())
+                .map(|n| match line_state.get(&(i as i64, n as i64)).copied().flatten() {
+                    Some(true) => WriteOutcome::Inserted,
+                    Some(false) => WriteOutcome::Updated,
+                    None if header_changed => WriteOutcome::Updated,
+                    None => WriteOutcome::Unchanged,
+                })
+                .collect())
+        })
+        .collect())
+}
