@@ -99,8 +99,18 @@ impl PostgresStore {
     /// Connects without migrating; [`PostgresStore::schema_version`] then tells what the database holds.
     pub fn open(url: &str) -> StoreResult<Self> {
         let shown = redact(url);
-        let config = postgres::Config::from_str(url)
+        let mut config = postgres::Config::from_str(url)
             .map_err(|e| StoreError::backend(format!("{shown} is not a PostgreSQL URL"), e))?;
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(Duration::from_secs(10));
+        }
+        // One connection first: an unreachable server or a wrong password fails at once, with its reason.
+        config.connect(NoTls).map_err(|e| {
+            StoreError::backend(
+                format!("cannot connect to PostgreSQL at {shown}; is the server running and the URL right?"),
+                e,
+            )
+        })?;
         let manager = PostgresConnectionManager::new(config, NoTls);
         let pool = r2d2::Pool::builder()
             .max_size(8)

@@ -32,7 +32,13 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            let causes: Vec<String> = e.chain().map(ToString::to_string).collect();
+            // Each cause once: drivers often repeat their source in their own message.
+            let mut causes: Vec<String> = Vec::new();
+            for cause in e.chain().map(ToString::to_string) {
+                if !causes.iter().any(|c| c.contains(&cause)) {
+                    causes.push(cause);
+                }
+            }
             eprintln!("error: {}", causes.join(": "));
             ExitCode::FAILURE
         }
