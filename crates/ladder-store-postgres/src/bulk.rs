@@ -46,8 +46,8 @@ fn field(out: &mut Vec<u8>, value: Option<&str>) {
     }
 }
 
-/// Writes rows of fields as `COPY` text.
-fn copy(session: &mut PgImport, table: &str, rows: &[Vec<Option<String>>]) -> StoreResult<()> {
+/// Writes rows of fields as `COPY` text into `table` (a table name, with a column list if needed).
+pub(crate) fn copy_rows(client: &mut crate::Connection, table: &str, rows: &[Vec<Option<String>>]) -> StoreResult<()> {
     let mut data = Vec::with_capacity(rows.len() * 64);
     for row in rows {
         for (i, v) in row.iter().enumerate() {
@@ -59,9 +59,13 @@ fn copy(session: &mut PgImport, table: &str, rows: &[Vec<Option<String>>]) -> St
         data.push(b'\n');
     }
     let what = format!("cannot copy into {table}");
-    let mut writer = session.client().copy_in(&format!("COPY {table} FROM STDIN")).ctx(&what)?;
+    let mut writer = client.copy_in(&format!("COPY {table} FROM STDIN")).ctx(&what)?;
     writer.write_all(&data).map_err(|e| ladder_store::StoreError::backend(what.clone(), e))?;
     writer.finish().ctx(&what).map(drop)
+}
+
+fn copy(session: &mut PgImport, table: &str, rows: &[Vec<Option<String>>]) -> StoreResult<()> {
+    copy_rows(session.client(), table, rows)
 }
 
 fn text(v: impl ToString) -> Option<String> {
@@ -175,6 +179,7 @@ pub(crate) fn put_customers(session: &mut PgImport, customers: &[Customer]) -> S
         .map(|r| r.get(0))
         .collect();
     let differ: HashSet<i64> = differ.into_iter().collect();
+    session.after_batch("customers, customer_tags, consents")?;
     let outcomes = customers
         .iter()
         .zip(&state)
@@ -330,6 +335,7 @@ pub(crate) fn put_orders(
             .ctx(what)?;
     }
     session.forget_products();
+    session.after_batch("orders, order_lines, products")?;
     Ok((0..orders.len())
         .map(|i| {
             let header_changed = header[i].1 == Some(false);

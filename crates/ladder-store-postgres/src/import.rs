@@ -15,6 +15,7 @@ pub(crate) struct PgImport {
     statements: HashMap<String, Statement>,
     customers: Option<HashMap<String, i64>>,
     products: Option<HashMap<String, Product>>,
+    batches: u32,
 }
 
 struct Product {
@@ -83,7 +84,15 @@ impl PgImport {
     pub(crate) fn begin(mut client: Connection, context: ImportContext) -> StoreResult<Self> {
         client.batch_execute("BEGIN; SET LOCAL statement_timeout = 0").ctx("cannot start the import")?;
         client.batch_execute(crate::bulk::STAGING).ctx("cannot prepare the import")?;
-        Ok(Self { client, context, committed: false, statements: HashMap::new(), customers: None, products: None })
+        Ok(Self {
+            client,
+            context,
+            committed: false,
+            statements: HashMap::new(),
+            customers: None,
+            products: None,
+            batches: 0,
+        })
     }
 
     pub(crate) fn client(&mut self) -> &mut Connection {
@@ -104,6 +113,18 @@ impl PgImport {
         if let Some(map) = &mut self.customers {
             map.insert(external_id.to_owned(), id);
         }
+    }
+
+    /// Counts a bulk batch and refreshes the planner's statistics of `tables` after the 1st, 2nd, 4th, 8th, …
+    /// batch: the tables grow inside this transaction, where autovacuum cannot see them, and stale
+    /// statistics make the planner scan a million rows per batch. `ANALYZE` here counts this
+    /// transaction's own rows.
+    pub(crate) fn after_batch(&mut self, tables: &str) -> StoreResult<()> {
+        self.batches += 1;
+        if self.batches.is_power_of_two() {
+            self.client.batch_execute(&format!("ANALYZE {tables}")).ctx("cannot refresh statistics")?;
+        }
+        Ok(())
     }
 
     /// Drops the product map after the bulk path wrote products; it reloads on next need.

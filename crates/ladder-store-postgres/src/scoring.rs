@@ -5,7 +5,6 @@ use chrono::NaiveDate;
 use ladder_domain::date::{date_day_number, date_of_day, end_of_day};
 use ladder_domain::{CustomerFacts, CustomerState, InteractionKind, Rung};
 use ladder_store::{Change, CustomerId, PreviousScore, ScoreRecord, ScoreSession, ScoringRow, StoreResult};
-use postgres::Statement;
 
 /// Per-customer aggregates over counted orders placed by the end of `as_of`. PostgreSQL has what SQLite
 /// lacks: `FILTER`, `percentile_cont` (the median of the gaps between distinct order days, the mean of the
@@ -126,9 +125,17 @@ const SCORING_LOCK: i64 = 7_317_002;
 pub(crate) struct PgScoring {
     client: Connection,
     committed: bool,
-    upsert: Statement,
-    history: Statement,
+    /// Scores and changes waiting to be copied in; written in batches through `COPY`.
+    scores: Vec<Vec<Option<String>>>,
+    history: Vec<Vec<Option<String>>>,
 }
+
+/// Scores written per `COPY`.
+const SCORE_BATCH: usize = 10_000;
+
+const SCORE_COLUMNS: &str = "customer_id, as_of, rung, rung_reason, state, state_reason, lifecycle_stage, recency_days, \
+    orders, first_order, second_order, third_order, last_order, spend_minor, rfm_r, rfm_f, rfm_m, rfm_segment, fourth_order, \
+    has_value, p_alive, expected_purchases_90d, expected_purchases_365d, expected_next_order, expected_spend_minor, clv_minor";
 
 impl PgScoring {
     pub(crate) fn begin(mut client: Connection) -> StoreResult<Self> {
@@ -136,35 +143,49 @@ impl PgScoring {
         // Read committed: the facts query, which starts after the lock is held, sees the previous scoring.
         client
             .batch_execute(&format!(
-                "BEGIN; SET LOCAL statement_timeout = 0; SELECT pg_advisory_xact_lock({SCORING_LOCK})"
+                "BEGIN; SET LOCAL statement_timeout = 0; SELECT pg_advisory_xact_lock({SCORING_LOCK});
+                 CREATE TEMP TABLE stage_scores (LIKE customer_scores) ON COMMIT DROP;
+                 CREATE TEMP TABLE stage_history (LIKE ladder_history) ON COMMIT DROP;"
             ))
             .ctx(what)?;
-        let upsert = client
-            .prepare(
-                "INSERT INTO customer_scores (customer_id, as_of, rung, rung_reason, state, state_reason, lifecycle_stage,
-                    recency_days, orders, first_order, second_order, third_order, last_order, spend_minor,
-                    rfm_r, rfm_f, rfm_m, rfm_segment, fourth_order, has_value, p_alive, expected_purchases_90d,
-                    expected_purchases_365d, expected_next_order, expected_spend_minor, clv_minor)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-                    $19, $20, $21, $22, $23, $24, $25, $26)
-                 ON CONFLICT (customer_id) DO UPDATE SET as_of = excluded.as_of, rung = excluded.rung,
-                    rung_reason = excluded.rung_reason, state = excluded.state, state_reason = excluded.state_reason,
-                    lifecycle_stage = excluded.lifecycle_stage, recency_days = excluded.recency_days,
-                    orders = excluded.orders, first_order = excluded.first_order, second_order = excluded.second_order,
-                    third_order = excluded.third_order, last_order = excluded.last_order,
-                    spend_minor = excluded.spend_minor, rfm_r = excluded.rfm_r, rfm_f = excluded.rfm_f,
-                    rfm_m = excluded.rfm_m, rfm_segment = excluded.rfm_segment, fourth_order = excluded.fourth_order,
-                    has_value = excluded.has_value, p_alive = excluded.p_alive,
-                    expected_purchases_90d = excluded.expected_purchases_90d,
-                    expected_purchases_365d = excluded.expected_purchases_365d,
-                    expected_next_order = excluded.expected_next_order,
-                    expected_spend_minor = excluded.expected_spend_minor, clv_minor = excluded.clv_minor",
-            )
-            .ctx(what)?;
-        let history = client
-            .prepare("INSERT INTO ladder_history (customer_id, kind, from_value, to_value, at, reason) VALUES ($1, $2, $3, $4, $5, $6)")
-            .ctx(what)?;
-        Ok(Self { client, committed: false, upsert, history })
+        Ok(Self { client, committed: false, scores: Vec::new(), history: Vec::new() })
+    }
+
+    fn flush(&mut self) -> StoreResult<()> {
+        let what = "cannot write scores";
+        if !self.scores.is_empty() {
+            crate::bulk::copy_rows(&mut self.client, &format!("stage_scores ({SCORE_COLUMNS})"), &self.scores)?;
+            let sets = SCORE_COLUMNS
+                .split(", ")
+                .filter(|c| *c != "customer_id")
+                .map(|c| format!("{c} = excluded.{c}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            self.client
+                .batch_execute(&format!(
+                    "INSERT INTO customer_scores ({SCORE_COLUMNS}) SELECT {SCORE_COLUMNS} FROM stage_scores
+                     ON CONFLICT (customer_id) DO UPDATE SET {sets};
+                     TRUNCATE stage_scores;"
+                ))
+                .ctx(what)?;
+            self.scores.clear();
+        }
+        if !self.history.is_empty() {
+            crate::bulk::copy_rows(
+                &mut self.client,
+                "stage_history (id, customer_id, kind, from_value, to_value, at, reason)",
+                &self.history,
+            )?;
+            self.client
+                .batch_execute(
+                    "INSERT INTO ladder_history (customer_id, kind, from_value, to_value, at, reason)
+                     SELECT customer_id, kind, from_value, to_value, at, reason FROM stage_history ORDER BY id;
+                     TRUNCATE stage_history;",
+                )
+                .ctx(what)?;
+            self.history.clear();
+        }
+        Ok(())
     }
 }
 
@@ -192,59 +213,58 @@ impl ScoreSession for PgScoring {
 
     fn put(&mut self, s: &ScoreRecord, changes: &[Change]) -> StoreResult<()> {
         let v = s.value;
-        let small = |x: Option<u8>| x.map(i16::from);
-        self.client
-            .execute(
-                &self.upsert,
-                &[
-                    &s.customer.0,
-                    &date_day_number(s.as_of),
-                    &s.rung.as_str(),
-                    &s.rung_reason,
-                    &s.state.map(CustomerState::as_str),
-                    &s.state_reason,
-                    &s.lifecycle_stage.as_str(),
-                    &s.recency_days,
-                    &i64::from(s.orders),
-                    &day_number(s.first_order),
-                    &day_number(s.second_order),
-                    &day_number(s.third_order),
-                    &day_number(s.last_order),
-                    &s.spend_minor,
-                    &small(s.rfm.map(|x| x.r)),
-                    &small(s.rfm.map(|x| x.f)),
-                    &small(s.rfm.map(|x| x.m)),
-                    &s.rfm_segment.map(|x| x.as_str()),
-                    &day_number(s.fourth_order),
-                    &v.is_some(),
-                    &v.and_then(|v| v.p_alive),
-                    &v.map(|v| v.expected_purchases_90d),
-                    &v.map(|v| v.expected_purchases_365d),
-                    &day_number(v.and_then(|v| v.expected_next_order)),
-                    &v.and_then(|v| v.expected_spend_minor),
-                    &v.and_then(|v| v.clv_minor),
-                ],
-            )
-            .ctx("cannot write a score")?;
+        let text = |x: Option<String>| x;
+        let num = |x: Option<i64>| x.map(|n| n.to_string());
+        let float = |x: Option<f64>| x.map(|n| format!("{n:?}"));
+        self.scores.push(vec![
+            Some(s.customer.0.to_string()),
+            Some(date_day_number(s.as_of).to_string()),
+            Some(s.rung.as_str().to_owned()),
+            Some(s.rung_reason.clone()),
+            s.state.map(|x| x.as_str().to_owned()),
+            text(s.state_reason.clone()),
+            Some(s.lifecycle_stage.as_str().to_owned()),
+            num(s.recency_days),
+            Some(s.orders.to_string()),
+            num(day_number(s.first_order)),
+            num(day_number(s.second_order)),
+            num(day_number(s.third_order)),
+            num(day_number(s.last_order)),
+            Some(s.spend_minor.to_string()),
+            s.rfm.map(|x| x.r.to_string()),
+            s.rfm.map(|x| x.f.to_string()),
+            s.rfm.map(|x| x.m.to_string()),
+            s.rfm_segment.map(|x| x.as_str().to_owned()),
+            num(day_number(s.fourth_order)),
+            Some(v.is_some().to_string()),
+            float(v.and_then(|v| v.p_alive)),
+            float(v.map(|v| v.expected_purchases_90d)),
+            float(v.map(|v| v.expected_purchases_365d)),
+            num(day_number(v.and_then(|v| v.expected_next_order))),
+            num(v.and_then(|v| v.expected_spend_minor)),
+            num(v.and_then(|v| v.clv_minor)),
+        ]);
         for change in changes {
-            self.client
-                .execute(
-                    &self.history,
-                    &[
-                        &s.customer.0,
-                        &change.kind.as_str(),
-                        &change.from,
-                        &change.to,
-                        &date_day_number(change.at),
-                        &change.reason,
-                    ],
-                )
-                .ctx("cannot record a change")?;
+            // The staging id keeps the order in which changes were recorded.
+            let order = (self.history.len() + 1).to_string();
+            self.history.push(vec![
+                Some(order),
+                Some(s.customer.0.to_string()),
+                Some(change.kind.as_str().to_owned()),
+                change.from.clone(),
+                change.to.clone(),
+                Some(date_day_number(change.at).to_string()),
+                Some(change.reason.clone()),
+            ]);
+        }
+        if self.scores.len() >= SCORE_BATCH {
+            self.flush()?;
         }
         Ok(())
     }
 
     fn commit(mut self: Box<Self>) -> StoreResult<()> {
+        self.flush()?;
         self.client.batch_execute("COMMIT").ctx("cannot commit scores")?;
         self.committed = true;
         Ok(())

@@ -81,7 +81,15 @@ pub fn run(args: &BenchArgs, bar: &dyn Progress) -> Result<()> {
             Ok(counts)
         },
     )?);
-    let store = crate::open_store(&db.display().to_string(), true)?;
+    let target = args.postgres.clone().unwrap_or_else(|| db.display().to_string());
+    let store = crate::open_store(&target, true)?;
+    let existing = store.counts()?.customers;
+    if existing > 0 {
+        anyhow::bail!(
+            "the benchmark needs an empty database, and {} holds {existing} customers",
+            ladder_store_postgres::redact(&target)
+        );
+    }
     let import_options = ImportOptions { skip_invalid: false, rejects_path: None, now: Utc::now() };
     for (file, kind) in CSV_FILES.iter().zip([ImportKind::Customers, ImportKind::Orders, ImportKind::Interactions]) {
         let path = dir.join(file);

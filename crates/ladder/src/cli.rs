@@ -314,6 +314,9 @@ pub struct BenchArgs {
     /// Random seed of the generated shop.
     #[arg(long, default_value_t = 7)]
     pub seed: u64,
+    /// Measure on this empty PostgreSQL database (postgres://…) instead of a new SQLite file.
+    #[arg(long, value_name = "URL")]
+    pub postgres: Option<String>,
     #[command(flatten)]
     pub format: FormatArg,
 }
