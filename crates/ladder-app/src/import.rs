@@ -490,7 +490,7 @@ fn parse_customer(r: &Reader) -> Result<Customer, RowError> {
 }
 
 /// Customers written in one call to the store.
-const CUSTOMER_BATCH: usize = 5000;
+const CUSTOMER_BATCH: usize = 2000;
 
 fn import_customers(
     reader: &mut Reader,
@@ -660,7 +660,7 @@ impl OrderGroup {
 }
 
 /// Orders written in one call to the store: enough for a set-based backend to pay off.
-const ORDER_BATCH: usize = 5000;
+const ORDER_BATCH: usize = 2000;
 
 /// Writes the pending orders in one batch; an order the store refuses is rejected line by line.
 fn flush_orders(

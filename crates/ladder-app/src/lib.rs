@@ -10,5 +10,6 @@ pub mod progress;
 pub mod reports;
 pub mod score;
 pub mod settings;
+pub mod transfer;
 
 pub use progress::{NoProgress, Progress};

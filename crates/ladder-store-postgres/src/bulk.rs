@@ -108,6 +108,9 @@ pub(crate) fn put_customers(session: &mut PgImport, customers: &[Customer]) -> S
     copy(session, "stage_customers", &rows)?;
     copy(session, "stage_tags", &tags)?;
     copy(session, "stage_consents", &consents)?;
+    // Staging tables have no statistics of their own; without them the planner picks scans that grow
+    // with the real tables.
+    session.client().batch_execute("ANALYZE stage_customers, stage_tags, stage_consents").ctx(what)?;
     let sets = COLUMNS.split(", ").map(|c| format!("{c} = excluded.{c}")).collect::<Vec<_>>().join(", ");
     let old = COLUMNS.split(", ").map(|c| format!("customers.{c}")).collect::<Vec<_>>().join(", ");
     let new = COLUMNS.split(", ").map(|c| format!("excluded.{c}")).collect::<Vec<_>>().join(", ");
@@ -251,6 +254,7 @@ pub(crate) fn put_orders(
     session.client().batch_execute("TRUNCATE stage_orders, stage_lines").ctx(what)?;
     copy(session, "stage_orders", &headers)?;
     copy(session, "stage_lines", &lines)?;
+    session.client().batch_execute("ANALYZE stage_orders, stage_lines").ctx(what)?;
     let client = session.client();
     let moved = client
         .query_opt(

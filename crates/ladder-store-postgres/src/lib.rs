@@ -12,6 +12,7 @@ mod bulk;
 mod import;
 mod read;
 mod scoring;
+mod transfer;
 
 use ladder_store::{
     CalibrationRow, CategorisedOrder, CohortCell, CustomerDetail, CustomerQuery, CustomerSummary, Dimension,
@@ -247,6 +248,18 @@ impl Store for PostgresStore {
                  COMMIT;",
             )
             .ctx("cannot clear the database")
+    }
+
+    fn export_rows(
+        &self,
+        table: &ladder_store::schema::Table,
+        sink: &mut dyn FnMut(ladder_store::schema::TextRow) -> StoreResult<()>,
+    ) -> StoreResult<()> {
+        transfer::export_rows(&mut self.client()?, table, sink)
+    }
+
+    fn begin_restore(&self) -> StoreResult<Box<dyn ladder_store::RestoreSession>> {
+        Ok(Box::new(transfer::PgRestore::begin(self.client()?)?))
     }
 
     fn last_order_day(&self) -> StoreResult<Option<chrono::NaiveDate>> {

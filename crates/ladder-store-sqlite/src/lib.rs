@@ -12,6 +12,7 @@ mod analytics;
 mod import;
 mod read;
 mod scoring;
+mod transfer;
 
 use ladder_store::{
     CalibrationRow, CategorisedOrder, CohortCell, CustomerDetail, CustomerQuery, CustomerSummary, Dimension,
@@ -180,6 +181,18 @@ impl Store for SqliteStore {
 
     fn purchase_milestones(&self) -> StoreResult<PurchaseMilestones> {
         self.with_conn(read::purchase_milestones)
+    }
+
+    fn export_rows(
+        &self,
+        table: &ladder_store::schema::Table,
+        sink: &mut dyn FnMut(ladder_store::schema::TextRow) -> StoreResult<()>,
+    ) -> StoreResult<()> {
+        self.with_conn(|c| transfer::export_rows(c, table, sink))
+    }
+
+    fn begin_restore(&self) -> StoreResult<Box<dyn ladder_store::RestoreSession>> {
+        Ok(Box::new(transfer::SqliteRestore::begin(connect(&self.path)?)?))
     }
 
     fn last_order_day(&self) -> StoreResult<Option<chrono::NaiveDate>> {

@@ -10,6 +10,7 @@
 //! without committing rolls everything back.
 #![deny(missing_docs)]
 
+pub mod schema;
 mod types;
 
 pub use types::*;
@@ -96,6 +97,16 @@ pub trait Store: Send + Sync {
     /// Deletes every customer, order, interaction, score and setting (used to rebuild the demo shop).
     fn clear(&self) -> StoreResult<()>;
 
+    /// Streams every row of one table of [`schema::TABLES`] in key order, in canonical text form.
+    fn export_rows(
+        &self,
+        table: &schema::Table,
+        sink: &mut dyn FnMut(schema::TextRow) -> StoreResult<()>,
+    ) -> StoreResult<()>;
+
+    /// Starts writing whole tables into this (empty) database, keeping every id; all or nothing.
+    fn begin_restore(&self) -> StoreResult<Box<dyn RestoreSession>>;
+
     /// The day of the last counted order, if any.
     fn last_order_day(&self) -> StoreResult<Option<NaiveDate>>;
 
@@ -175,6 +186,15 @@ pub trait ImportSession {
     }
 
     /// Makes the whole import visible at once.
+    fn commit(self: Box<Self>) -> StoreResult<()>;
+}
+
+/// Rows written table by table into an empty database by `ladder db copy`.
+pub trait RestoreSession {
+    /// Writes rows of one table, in canonical text form.
+    fn put_rows(&mut self, table: &schema::Table, rows: &[schema::TextRow]) -> StoreResult<()>;
+
+    /// Makes everything visible at once (and moves generated-id sequences past the copied ids).
     fn commit(self: Box<Self>) -> StoreResult<()>;
 }
 

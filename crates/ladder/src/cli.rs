@@ -51,9 +51,28 @@ pub enum Command {
     Bench(BenchArgs),
     /// Brings the database's schema up to this version of Ladder and prints the version.
     Migrate,
+    /// Database operations.
+    #[command(subcommand)]
+    Db(DbCommand),
     /// Lifetime value: fit BG/NBD, Pareto/NBD and Gamma-Gamma, predict, validate.
     #[command(subcommand)]
     Clv(ClvCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// Copies a whole installation into an empty database (SQLite to PostgreSQL or back), keeping every id,
+    /// and checks it by row counts and checksums read back from the target.
+    Copy {
+        /// The database to copy from (path, sqlite://PATH or postgres://…).
+        #[arg(long, value_name = "URL")]
+        from: String,
+        /// The empty database to copy into.
+        #[arg(long, value_name = "URL")]
+        to: String,
+        #[command(flatten)]
+        format: FormatArg,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -453,6 +453,28 @@ fn run(cli: Cli) -> Result<()> {
             print(args.format.format, &list, &[("", &grid)], &[note])
         }
         Command::Bench(args) => bench::run(&args, &bar),
+        Command::Db(cli::DbCommand::Copy { from, to, format }) => {
+            let source = open_store(&from, false)?;
+            let target = open_store(&to, true)?;
+            let tables = ladder_app::transfer::copy_database(source.as_ref(), target.as_ref(), &bar)?;
+            let mut grid = Grid::new(vec!["table", "rows", "checksum", "verified"], vec![1]);
+            for t in &tables {
+                grid.push(vec![
+                    t.table.clone(),
+                    t.rows.to_string(),
+                    t.checksum.clone(),
+                    if t.verified { "yes" } else { "NO" }.to_owned(),
+                ]);
+            }
+            let title =
+                format!("Copied {} to {}", ladder_store_postgres::redact(&from), ladder_store_postgres::redact(&to));
+            print(
+                format.format,
+                &tables,
+                &[(&title, &grid)],
+                &["Every table read back with the same rows and checksum.".to_owned()],
+            )
+        }
         Command::Migrate => {
             // Opening a store applies the missing migrations, and refuses a schema newer than this build.
             open_store(&cli.database, true)?;

@@ -1,0 +1,167 @@
+//! The tables every backend holds, column by column, in one canonical form: what `ladder db copy` moves
+//! between backends and checks. Each backend keeps its own SQL types; here a column only says how its
+//! values read as text.
+
+/// How a column's values are typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// 64-bit integer (ids, Unix seconds, day numbers, minor units).
+    Int,
+    /// Text.
+    Text,
+    /// Boolean, as `0` or `1`.
+    Bool,
+    /// 64-bit float, as Rust's shortest round-trip text.
+    Float,
+}
+
+/// One table: its name, its columns in order, and how many leading columns form its key.
+#[derive(Debug, Clone, Copy)]
+pub struct Table {
+    /// The table's name.
+    pub name: &'static str,
+    /// Columns and their kinds.
+    pub columns: &'static [(&'static str, Kind)],
+    /// The first this many columns are the primary key (rows are exported in key order).
+    pub key: usize,
+    /// Whether the first column is a generated id whose sequence must follow a restore.
+    pub generated_id: bool,
+}
+
+use Kind::*;
+
+/// Every table, parents before children.
+pub const TABLES: &[Table] = &[
+    Table { name: "settings", columns: &[("key", Text), ("value", Text)], key: 1, generated_id: false },
+    Table {
+        name: "customers",
+        columns: &[
+            ("id", Int),
+            ("external_id", Text),
+            ("kind", Text),
+            ("first_name", Text),
+            ("last_name", Text),
+            ("company", Text),
+            ("industry", Text),
+            ("email", Text),
+            ("phone", Text),
+            ("address", Text),
+            ("city", Text),
+            ("region", Text),
+            ("country", Text),
+            ("birthday", Text),
+            ("profession", Text),
+            ("income_band", Text),
+            ("preferred_language", Text),
+            ("preferred_channel", Text),
+            ("referred_by", Text),
+            ("created_at", Int),
+            ("attributes", Text),
+        ],
+        key: 1,
+        generated_id: true,
+    },
+    Table { name: "customer_tags", columns: &[("customer_id", Int), ("tag", Text)], key: 2, generated_id: false },
+    Table {
+        name: "consents",
+        columns: &[("customer_id", Int), ("channel", Text), ("granted", Bool), ("at", Int), ("source", Text)],
+        key: 2,
+        generated_id: false,
+    },
+    Table {
+        name: "products",
+        columns: &[
+            ("id", Int),
+            ("sku", Text),
+            ("name", Text),
+            ("category", Text),
+            ("price_minor", Int),
+            ("currency", Text),
+        ],
+        key: 1,
+        generated_id: true,
+    },
+    Table {
+        name: "orders",
+        columns: &[
+            ("id", Int),
+            ("external_id", Text),
+            ("customer_id", Int),
+            ("ordered_at", Int),
+            ("currency", Text),
+            ("campaign_code", Text),
+            ("one_off", Bool),
+            ("status", Text),
+            ("total_minor", Int),
+        ],
+        key: 1,
+        generated_id: true,
+    },
+    Table {
+        name: "order_lines",
+        columns: &[("order_id", Int), ("product_id", Int), ("quantity", Int), ("unit_price_minor", Int)],
+        key: 2,
+        generated_id: false,
+    },
+    Table {
+        name: "interactions",
+        columns: &[("id", Int), ("customer_id", Int), ("at", Int), ("kind", Text), ("note", Text)],
+        key: 1,
+        generated_id: true,
+    },
+    Table {
+        name: "customer_scores",
+        columns: &[
+            ("customer_id", Int),
+            ("as_of", Int),
+            ("rung", Text),
+            ("rung_reason", Text),
+            ("state", Text),
+            ("state_reason", Text),
+            ("lifecycle_stage", Text),
+            ("recency_days", Int),
+            ("orders", Int),
+            ("first_order", Int),
+            ("second_order", Int),
+            ("third_order", Int),
+            ("last_order", Int),
+            ("spend_minor", Int),
+            ("rfm_r", Int),
+            ("rfm_f", Int),
+            ("rfm_m", Int),
+            ("rfm_segment", Text),
+            ("fourth_order", Int),
+            ("p_alive", Float),
+            ("expected_purchases_90d", Float),
+            ("expected_purchases_365d", Float),
+            ("expected_next_order", Int),
+            ("expected_spend_minor", Int),
+            ("clv_minor", Int),
+            ("has_value", Bool),
+        ],
+        key: 1,
+        generated_id: false,
+    },
+    Table {
+        name: "ladder_history",
+        columns: &[
+            ("id", Int),
+            ("customer_id", Int),
+            ("kind", Text),
+            ("from_value", Text),
+            ("to_value", Text),
+            ("at", Int),
+            ("reason", Text),
+        ],
+        key: 1,
+        generated_id: true,
+    },
+];
+
+/// A row in canonical text form: `None` is SQL NULL.
+pub type TextRow = Vec<Option<String>>;
+
+/// The canonical text of a float: the shortest text that reads back to the same value.
+pub fn float_text(v: f64) -> String {
+    format!("{v:?}")
+}
