@@ -123,8 +123,12 @@ pub fn run(args: &BenchArgs, bar: &dyn Progress) -> Result<()> {
             p.peak_memory_mib.map_or("–".to_owned(), |m| format!("{m:.0}")),
         ]);
     }
-    let title =
-        format!("Ladder bench: {} customers, {} order lines, SQLite at {}", args.customers, order_lines, db.display());
+    let backend = if args.postgres.is_some() { "PostgreSQL" } else { "SQLite" };
+    let title = format!(
+        "Ladder bench: {} customers, {order_lines} order lines, {backend} at {}",
+        args.customers,
+        ladder_store_postgres::redact(&target)
+    );
     print(args.format.format, &phases, &[(&title, &grid)], &[])?;
     if temporary {
         let _ = std::fs::remove_dir_all(&dir);
