@@ -489,6 +489,9 @@ fn parse_customer(r: &Reader) -> Result<Customer, RowError> {
     })
 }
 
+/// Interactions written in one call to the store.
+const INTERACTION_BATCH: usize = 2000;
+
 /// Customers written in one call to the store.
 const CUSTOMER_BATCH: usize = 2000;
 
@@ -762,6 +765,14 @@ fn import_interactions(
     job: &mut Job<'_>,
     progress: &dyn Progress,
 ) -> Result<(), ImportError> {
+    let mut pending: Vec<Interaction> = Vec::with_capacity(INTERACTION_BATCH);
+    let flush = |pending: &mut Vec<Interaction>, session: &mut dyn ImportSession, job: &mut Job<'_>| {
+        for outcome in session.put_interactions(pending)? {
+            job.summary.count(outcome);
+        }
+        pending.clear();
+        Ok::<(), ImportError>(())
+    };
     while reader.next()? {
         job.summary.read += 1;
         report_progress(reader, progress, job.summary.read);
@@ -777,8 +788,10 @@ fn import_interactions(
             job.reject(reader.line, &reader.record, bad("customer_id", &interaction.customer_external_id, problem))?;
             continue;
         }
-        let outcome = session.put_interaction(&interaction)?;
-        job.summary.count(outcome);
+        pending.push(interaction);
+        if pending.len() >= INTERACTION_BATCH {
+            flush(&mut pending, session, job)?;
+        }
     }
-    Ok(())
+    flush(&mut pending, session, job)
 }

@@ -340,6 +340,26 @@ pub fn batches_of_customers_and_orders_report_what_changed(store: &dyn Store) {
     assert_eq!(totals, [800, 605]);
     assert_eq!(store.customer("B02").expect("read").expect("exists").orders[0].status, OrderStatus::Refunded);
     assert_eq!(store.counts().expect("counts").orders, 60);
+
+    let mut notes: Vec<Interaction> = (0..60)
+        .map(|i| Interaction {
+            customer_external_id: format!("B{i:02}"),
+            at: ts("2025-01-01T10:00:00Z"),
+            kind: InteractionKind::Visit,
+            note: (i % 2 == 0).then(|| format!("visit\t{i}")),
+        })
+        .collect();
+    notes.push(notes[0].clone());
+    let mut s = store.begin_import(context()).expect("begin");
+    let outcomes = s.put_interactions(&notes).expect("put");
+    s.commit().expect("commit");
+    assert_eq!(outcomes.iter().filter(|o| **o == WriteOutcome::Inserted).count(), 60);
+    assert_eq!(outcomes[60], WriteOutcome::Unchanged, "the same interaction twice is one");
+    let mut s = store.begin_import(context()).expect("begin");
+    assert!(s.put_interactions(&notes).expect("put").iter().all(|o| *o == WriteOutcome::Unchanged));
+    s.commit().expect("commit");
+    assert_eq!(store.counts().expect("counts").interactions, 60);
+    assert_eq!(store.customer("B00").expect("read").expect("exists").interactions[0].note.as_deref(), Some("visit\t0"));
 }
 
 /// The same interaction twice is one interaction.

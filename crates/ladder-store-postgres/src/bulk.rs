@@ -19,6 +19,7 @@ CREATE TEMP TABLE stage_customers (
 ) ON COMMIT DROP;
 CREATE TEMP TABLE stage_tags (seq BIGINT, tag TEXT) ON COMMIT DROP;
 CREATE TEMP TABLE stage_consents (seq BIGINT, channel TEXT, granted BOOLEAN, at BIGINT, source TEXT) ON COMMIT DROP;
+CREATE TEMP TABLE stage_interactions (seq BIGINT, customer_id BIGINT, at BIGINT, kind TEXT, note TEXT) ON COMMIT DROP;
 CREATE TEMP TABLE stage_orders (
     seq BIGINT, external_id TEXT, customer_id BIGINT, ordered_at BIGINT, currency TEXT, campaign_code TEXT,
     one_off BOOLEAN, status TEXT, total_minor BIGINT
@@ -352,5 +353,45 @@ pub(crate) fn put_orders(
                 })
                 .collect())
         })
+        .collect())
+}
+
+pub(crate) fn put_interactions(
+    session: &mut PgImport,
+    interactions: &[ladder_domain::Interaction],
+) -> StoreResult<Vec<WriteOutcome>> {
+    if interactions.len() < 50 {
+        return interactions.iter().map(|i| session.put_interaction(i)).collect();
+    }
+    let what = "cannot import interactions";
+    let mut rows = Vec::with_capacity(interactions.len());
+    let mut keys = Vec::with_capacity(interactions.len());
+    for (seq, i) in interactions.iter().enumerate() {
+        let Some(customer) = session.known_customer(&i.customer_external_id)? else {
+            return interactions.iter().map(|i| session.put_interaction(i)).collect();
+        };
+        let note = i.note.clone().unwrap_or_default();
+        keys.push((customer, i.at.timestamp(), i.kind.as_str().to_owned(), note.clone()));
+        rows.push(vec![text(seq), text(customer), text(i.at.timestamp()), text(i.kind.as_str()), Some(note)]);
+    }
+    session.client().batch_execute("TRUNCATE stage_interactions").ctx(what)?;
+    copy(session, "stage_interactions", &rows)?;
+    session.client().batch_execute("ANALYZE stage_interactions").ctx(what)?;
+    let inserted = session
+        .client()
+        .query(
+            "INSERT INTO interactions (customer_id, at, kind, note)
+             SELECT customer_id, at, kind, note FROM stage_interactions ORDER BY seq
+             ON CONFLICT DO NOTHING RETURNING customer_id, at, kind, note",
+            &[],
+        )
+        .ctx(what)?;
+    let mut fresh: HashSet<(i64, i64, String, String)> =
+        inserted.iter().map(|r| (r.get(0), r.get(1), r.get(2), r.get(3))).collect();
+    session.after_batch("interactions")?;
+    // The first of identical rows is the one inserted; the others found it there.
+    Ok(keys
+        .into_iter()
+        .map(|k| if fresh.remove(&k) { WriteOutcome::Inserted } else { WriteOutcome::Unchanged })
         .collect())
 }

@@ -442,6 +442,10 @@ impl ImportSession for PgImport {
         crate::bulk::put_customers(self, customers)
     }
 
+    fn put_interactions(&mut self, interactions: &[Interaction]) -> StoreResult<Vec<WriteOutcome>> {
+        crate::bulk::put_interactions(self, interactions)
+    }
+
     fn put_orders(&mut self, orders: &[Order]) -> StoreResult<Vec<Result<Vec<WriteOutcome>, String>>> {
         crate::bulk::put_orders(self, orders)
     }

@@ -171,6 +171,11 @@ pub trait ImportSession {
         customers.iter().map(|c| self.put_customer(c)).collect()
     }
 
+    /// Records many interactions at once, as [`ImportSession::put_interaction`] does one by one.
+    fn put_interactions(&mut self, interactions: &[Interaction]) -> StoreResult<Vec<WriteOutcome>> {
+        interactions.iter().map(|i| self.put_interaction(i)).collect()
+    }
+
     /// Inserts or updates many orders at once, as [`ImportSession::put_order`] does one by one. An order
     /// that contradicts what is stored (it belongs to another customer) gets `Err` with the reason, and
     /// the others are written.
