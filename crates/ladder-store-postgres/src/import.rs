@@ -27,43 +27,16 @@ struct Product {
 const CUSTOMER_COLUMNS: &str = "kind, first_name, last_name, company, industry, email, phone, address, city, region, \
      country, birthday, profession, income_band, preferred_language, preferred_channel, referred_by, created_at, attributes";
 
-/// A customer as the columns of its row (after `external_id`).
-#[derive(PartialEq)]
-pub(crate) struct CustomerRow {
-    pub(crate) texts: [Option<String>; 17],
-    pub(crate) created_at: Option<i64>,
-    pub(crate) attributes: Option<String>,
+/// A customer as the columns of its row (after `external_id`), shared with the other backends.
+pub(crate) use ladder_store::schema::CustomerColumns as CustomerRow;
+
+/// Reading and binding the shared customer columns with the postgres driver.
+trait PgColumns: Sized {
+    fn read(r: &postgres::Row) -> Self;
+    fn params(&self) -> Vec<&(dyn ToSql + Sync)>;
 }
 
-impl CustomerRow {
-    pub(crate) fn of(c: &Customer) -> Self {
-        let s = |v: &Option<String>| v.clone().filter(|s| !s.is_empty());
-        Self {
-            texts: [
-                c.kind.map(|k| k.as_str().to_owned()),
-                s(&c.first_name),
-                s(&c.last_name),
-                s(&c.company),
-                s(&c.industry),
-                s(&c.email),
-                s(&c.phone),
-                s(&c.address),
-                s(&c.city),
-                s(&c.region),
-                s(&c.country),
-                c.birthday.map(|b| b.to_string()),
-                s(&c.profession),
-                s(&c.income_band),
-                s(&c.preferred_language),
-                c.preferred_channel.map(|ch| ch.as_str().to_owned()),
-                s(&c.referred_by),
-            ],
-            created_at: c.created_at.map(|t| t.timestamp()),
-            attributes: (!c.attributes.is_empty())
-                .then(|| serde_json::to_string(&c.attributes).unwrap_or_else(|_| "{}".to_owned())),
-        }
-    }
-
+impl PgColumns for CustomerRow {
     fn read(r: &postgres::Row) -> Self {
         Self { texts: std::array::from_fn(|i| r.get(i)), created_at: r.get(17), attributes: r.get(18) }
     }

@@ -54,43 +54,16 @@ struct Product {
 const CUSTOMER_COLUMNS: &str = "kind, first_name, last_name, company, industry, email, phone, address, city, region, \
      country, birthday, profession, income_band, preferred_language, preferred_channel, referred_by, created_at, attributes";
 
-/// A customer as the columns of its row (after `external_id`).
-#[derive(PartialEq)]
-struct CustomerRow {
-    texts: [Option<String>; 17],
-    created_at: Option<i64>,
-    attributes: Option<String>,
+/// A customer as the columns of its row (after `external_id`), shared with the other backends.
+use ladder_store::schema::CustomerColumns as CustomerRow;
+
+/// Reading and binding the shared customer columns with rusqlite.
+trait SqliteColumns: Sized {
+    fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Self>;
+    fn params(&self) -> Vec<&dyn rusqlite::ToSql>;
 }
 
-impl CustomerRow {
-    fn of(c: &Customer) -> Self {
-        let s = |v: &Option<String>| v.clone().filter(|s| !s.is_empty());
-        Self {
-            texts: [
-                c.kind.map(|k| k.as_str().to_owned()),
-                s(&c.first_name),
-                s(&c.last_name),
-                s(&c.company),
-                s(&c.industry),
-                s(&c.email),
-                s(&c.phone),
-                s(&c.address),
-                s(&c.city),
-                s(&c.region),
-                s(&c.country),
-                c.birthday.map(|b| b.to_string()),
-                s(&c.profession),
-                s(&c.income_band),
-                s(&c.preferred_language),
-                c.preferred_channel.map(|ch| ch.as_str().to_owned()),
-                s(&c.referred_by),
-            ],
-            created_at: c.created_at.map(|t| t.timestamp()),
-            attributes: (!c.attributes.is_empty())
-                .then(|| serde_json::to_string(&c.attributes).unwrap_or_else(|_| "{}".to_owned())),
-        }
-    }
-
+impl SqliteColumns for CustomerRow {
     fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
         let mut texts: [Option<String>; 17] = Default::default();
         for (i, t) in texts.iter_mut().enumerate() {

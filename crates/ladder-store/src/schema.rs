@@ -165,3 +165,47 @@ pub type TextRow = Vec<Option<String>>;
 pub fn float_text(v: f64) -> String {
     format!("{v:?}")
 }
+
+/// A customer's row after `external_id`, as both backends store it: seventeen text columns (`kind` to
+/// `referred_by`, in [`TABLES`] order), `created_at` and the attributes as a JSON object. Empty texts are
+/// stored as NULL. Comparing two tells whether an upsert changes anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerColumns {
+    /// `kind` … `referred_by`.
+    pub texts: [Option<String>; 17],
+    /// Unix seconds.
+    pub created_at: Option<i64>,
+    /// The attributes as a JSON object, or NULL without any.
+    pub attributes: Option<String>,
+}
+
+impl CustomerColumns {
+    /// The stored form of a customer.
+    pub fn of(c: &ladder_domain::Customer) -> Self {
+        let s = |v: &Option<String>| v.clone().filter(|s| !s.is_empty());
+        Self {
+            texts: [
+                c.kind.map(|k| k.as_str().to_owned()),
+                s(&c.first_name),
+                s(&c.last_name),
+                s(&c.company),
+                s(&c.industry),
+                s(&c.email),
+                s(&c.phone),
+                s(&c.address),
+                s(&c.city),
+                s(&c.region),
+                s(&c.country),
+                c.birthday.map(|b| b.to_string()),
+                s(&c.profession),
+                s(&c.income_band),
+                s(&c.preferred_language),
+                c.preferred_channel.map(|ch| ch.as_str().to_owned()),
+                s(&c.referred_by),
+            ],
+            created_at: c.created_at.map(|t| t.timestamp()),
+            attributes: (!c.attributes.is_empty())
+                .then(|| serde_json::to_string(&c.attributes).unwrap_or_else(|_| "{}".to_owned())),
+        }
+    }
+}
