@@ -219,6 +219,13 @@ pub(crate) fn put_orders(
         return row_by_row(session);
     }
     let what = "cannot import orders";
+    // Orders not stored yet (the whole batch, when a shop is first loaded) go straight into the tables.
+    let ids: Vec<&str> = orders.iter().map(|o| o.external_id.as_str()).collect();
+    let stored =
+        session.client().query_opt("SELECT 1 FROM orders WHERE external_id = ANY($1) LIMIT 1", &[&ids]).ctx(what)?;
+    if stored.is_none() {
+        return put_new_orders(session, orders).map(|outcomes| outcomes.into_iter().map(Ok).collect());
+    }
     let mut headers = Vec::with_capacity(orders.len());
     let mut lines = Vec::new();
     for (seq, o) in orders.iter().enumerate() {
@@ -394,4 +401,51 @@ pub(crate) fn put_interactions(
         .into_iter()
         .map(|k| if fresh.remove(&k) { WriteOutcome::Inserted } else { WriteOutcome::Unchanged })
         .collect())
+}
+
+/// Writes orders that are not stored yet with two `COPY`s into the final tables: ids come from the
+/// sequence in one round trip, products from the session's map (created or renamed as the rows say).
+fn put_new_orders(session: &mut PgImport, orders: &[Order]) -> StoreResult<Vec<Vec<WriteOutcome>>> {
+    let what = "cannot import orders";
+    let count = i64::try_from(orders.len()).unwrap_or(i64::MAX);
+    let ids: Vec<i64> = session
+        .client()
+        .query("SELECT nextval(pg_get_serial_sequence('orders', 'id')) FROM generate_series(1, $1::BIGINT)", &[&count])
+        .ctx(what)?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    let mut headers = Vec::with_capacity(orders.len());
+    let mut lines = Vec::new();
+    for (o, id) in orders.iter().zip(&ids) {
+        let customer = session
+            .known_customer(&o.customer_external_id)?
+            .ok_or_else(|| ladder_store::StoreError::NotFound(format!("customer {}", o.customer_external_id)))?;
+        let total = o
+            .total_minor()
+            .ok_or_else(|| ladder_store::StoreError::Conflict(format!("order {} total is too large", o.external_id)))?;
+        headers.push(vec![
+            text(id),
+            Some(o.external_id.clone()),
+            text(customer),
+            text(o.ordered_at.timestamp()),
+            text(o.currency.code()),
+            o.campaign_code.clone(),
+            text(o.one_off),
+            text(o.status.as_str()),
+            text(total),
+        ]);
+        for l in &o.lines {
+            let product = session.line_product(l, o.currency.code())?;
+            lines.push(vec![text(id), text(product), text(l.quantity), text(l.unit_price_minor)]);
+        }
+    }
+    copy(
+        session,
+        "orders (id, external_id, customer_id, ordered_at, currency, campaign_code, one_off, status, total_minor)",
+        &headers,
+    )?;
+    copy(session, "order_lines (order_id, product_id, quantity, unit_price_minor)", &lines)?;
+    session.after_batch("orders, order_lines, products")?;
+    Ok(orders.iter().map(|o| vec![WriteOutcome::Inserted; o.lines.len()]).collect())
 }

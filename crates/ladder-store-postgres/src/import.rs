@@ -137,7 +137,7 @@ impl PgImport {
         Ok(self.customers.as_ref().and_then(|m| m.get(external_id).copied()))
     }
 
-    fn line_product(&mut self, line: &OrderLine, currency: &str) -> StoreResult<i64> {
+    pub(crate) fn line_product(&mut self, line: &OrderLine, currency: &str) -> StoreResult<i64> {
         if self.products.is_none() {
             let rows =
                 self.client.query("SELECT sku, id, name, category FROM products", &[]).ctx("cannot read products")?;
