@@ -245,7 +245,9 @@ fn postgres_database() -> Option<(String, impl Drop)> {
             return None;
         }
     };
-    let name = format!("ladder_cli_{}", std::process::id());
+    // One database per test: tests run in parallel in one process.
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let name = format!("ladder_cli_{}_{}", std::process::id(), NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst));
     client.batch_execute(&format!("DROP DATABASE IF EXISTS {name}")).expect("drop");
     client.batch_execute(&format!("CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0")).expect("create");
     let base = admin.rsplit_once('/').map_or(admin.clone(), |(b, _)| b.to_owned());
