@@ -446,3 +446,9 @@ fn db_copy_moves_a_shop_to_postgresql_and_back_unchanged() {
         .expect("run");
     assert!(on_pg.status.success(), "{}", String::from_utf8_lossy(&on_pg.stderr));
 }
+
+#[test]
+fn both_backends_are_at_the_same_schema_version() {
+    // Migrations are numbered alike in both backends; `ladder migrate` reports one version for both.
+    assert_eq!(ladder_store_sqlite::SCHEMA_VERSION, ladder_store_postgres::SCHEMA_VERSION);
+}
