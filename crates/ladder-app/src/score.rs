@@ -29,6 +29,8 @@ pub struct ScoreOptions {
     pub min_repeat_customers: u64,
     /// The lifetime-value horizon and discounting (time unit: days).
     pub clv: ClvSettings,
+    /// Score only the customers of this shard, `(k, n)`: those whose store id is `k` modulo `n`.
+    pub shard: Option<(u32, u32)>,
 }
 
 impl Default for ScoreOptions {
@@ -37,6 +39,7 @@ impl Default for ScoreOptions {
             rules: StateRules::default(),
             min_repeat_customers: 30,
             clv: ClvSettings { months: 12, monthly_discount: 0.01, month_length: DAYS_PER_MONTH },
+            shard: None,
         }
     }
 }
@@ -184,7 +187,12 @@ pub fn score(
     let currency = crate::settings::currency(store)?.unwrap_or_default();
     progress.begin("reading order history", None);
     let mut rows: Vec<ScoringRow> = Vec::new();
-    let mut session = store.begin_scoring()?;
+    // A shard reads every customer's facts (the shop-wide gap, the model and the RFM ranks need them all)
+    // and writes its own customers only, so that n shards give exactly what one run gives.
+    let mut session = match options.shard {
+        Some((k, _)) => store.begin_scoring_shard(k)?,
+        None => store.begin_scoring()?,
+    };
     session.facts(as_of, &currency, &mut |row| {
         rows.push(row);
         if rows.len().is_multiple_of(65536) {
@@ -238,14 +246,22 @@ pub fn score(
         model: model.clone(),
     };
     let mut changes = Vec::with_capacity(2);
+    let mine = |id: i64| options.shard.is_none_or(|(k, n)| id.rem_euclid(i64::from(n)) == i64::from(k));
+    summary.customers = rows.iter().filter(|r| mine(r.customer.0)).count() as u64;
+    summary.buyers = rows.iter().filter(|r| mine(r.customer.0) && r.facts.orders > 0).count() as u64;
     for (i, row) in rows.iter_mut().enumerate() {
+        if !mine(row.customer.0) {
+            continue;
+        }
         let s = summary_in_days(&row.facts, as_of_day);
         if let (Some(m), Some(s)) = (&model.bgnbd, &s) {
             row.facts.p_alive = (s.frequency > 0.0).then(|| m.probability_alive(s));
         }
         let placement = place(&row.facts, &shop, rules, as_of);
         let value = match (&valuation, &s) {
-            (Some(v), Some(s)) => Some(v.of(&mut table, s, &row.facts, placement.state)),
+            // A value the model cannot compute (not finite) is not stored.
+            (Some(v), Some(s)) => Some(v.of(&mut table, s, &row.facts, placement.state))
+                .filter(|v| v.expected_purchases_90d.is_finite() && v.expected_purchases_365d.is_finite()),
             _ => None,
         };
         changes.clear();

@@ -216,7 +216,11 @@ impl Store for PostgresStore {
     }
 
     fn begin_scoring(&self) -> StoreResult<Box<dyn ScoreSession>> {
-        Ok(Box::new(scoring::PgScoring::begin(self.client()?)?))
+        Ok(Box::new(scoring::PgScoring::begin(self.client()?, None)?))
+    }
+
+    fn begin_scoring_shard(&self, shard: u32) -> StoreResult<Box<dyn ScoreSession>> {
+        Ok(Box::new(scoring::PgScoring::begin(self.client()?, Some(shard))?))
     }
 
     fn counts(&self) -> StoreResult<TableCounts> {

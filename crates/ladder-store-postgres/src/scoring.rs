@@ -120,7 +120,7 @@ fn stream_facts(
 }
 
 /// The advisory lock that lets one scoring run at a time.
-const SCORING_LOCK: i64 = 7_317_002;
+const SCORING_LOCK: i32 = 7_317_002;
 
 pub(crate) struct PgScoring {
     client: Connection,
@@ -138,12 +138,17 @@ const SCORE_COLUMNS: &str = "customer_id, as_of, rung, rung_reason, state, state
     has_value, p_alive, expected_purchases_90d, expected_purchases_365d, expected_next_order, expected_spend_minor, clv_minor";
 
 impl PgScoring {
-    pub(crate) fn begin(mut client: Connection) -> StoreResult<Self> {
+    pub(crate) fn begin(mut client: Connection, shard: Option<u32>) -> StoreResult<Self> {
         let what = "cannot start writing scores";
+        // A whole run holds the scoring lock; each shard of a split run holds its own.
+        let lock = match shard {
+            None => format!("{SCORING_LOCK}"),
+            Some(k) => format!("{SCORING_LOCK}, {k}"),
+        };
         // Read committed: the facts query, which starts after the lock is held, sees the previous scoring.
         client
             .batch_execute(&format!(
-                "BEGIN; SET LOCAL statement_timeout = 0; SELECT pg_advisory_xact_lock({SCORING_LOCK});
+                "BEGIN; SET LOCAL statement_timeout = 0; SELECT pg_advisory_xact_lock({lock});
                  CREATE TEMP TABLE stage_scores (LIKE customer_scores) ON COMMIT DROP;
                  CREATE TEMP TABLE stage_history (LIKE ladder_history) ON COMMIT DROP;"
             ))

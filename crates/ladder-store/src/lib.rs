@@ -79,6 +79,13 @@ pub trait Store: Send + Sync {
     /// Starts an all-or-nothing scoring: facts, scores and history in one transaction.
     fn begin_scoring(&self) -> StoreResult<Box<dyn ScoreSession>>;
 
+    /// Starts the scoring of one shard of the customers; shards of one run may proceed side by side
+    /// (a backend that allows one writer at a time runs them one after the other).
+    fn begin_scoring_shard(&self, shard: u32) -> StoreResult<Box<dyn ScoreSession>> {
+        let _ = shard;
+        self.begin_scoring()
+    }
+
     /// How many rows each table holds.
     fn counts(&self) -> StoreResult<TableCounts>;
 

@@ -227,6 +227,9 @@ pub struct ScoreArgs {
     /// Fewest customers with repeat purchases for fitting BG/NBD; below it states use the recency rule.
     #[arg(long, default_value_t = 30, value_name = "N")]
     pub min_repeat_customers: u64,
+    /// Score one shard of the customers, K of N (0 ≤ K < N), so that N workers share a run.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<String>,
     #[command(flatten)]
     pub format: FormatArg,
 }

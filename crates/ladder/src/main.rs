@@ -173,6 +173,15 @@ fn run(cli: Cli) -> Result<()> {
             options.rules.at_risk_p_alive = at_risk;
             options.rules.lapsed_p_alive = lapsed;
             options.min_repeat_customers = args.min_repeat_customers;
+            if let Some(shard) = &args.shard {
+                let parsed = shard
+                    .split_once('/')
+                    .and_then(|(k, n)| Some((k.trim().parse::<u32>().ok()?, n.trim().parse::<u32>().ok()?)));
+                match parsed {
+                    Some((k, n)) if n > 0 && k < n => options.shard = Some((k, n)),
+                    _ => bail!("--shard {shard:?} is not K/N with 0 ≤ K < N, such as 0/4"),
+                }
+            }
             let s = ladder_app::score::score(store.as_ref(), as_of, &options, Utc::now(), &bar)?;
             let mut grid =
                 Grid::new(vec!["as of", "customers", "with orders", "rung changes", "state changes"], vec![1, 2, 3, 4]);

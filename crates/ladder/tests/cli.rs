@@ -452,3 +452,76 @@ fn both_backends_are_at_the_same_schema_version() {
     // Migrations are numbered alike in both backends; `ladder migrate` reports one version for both.
     assert_eq!(ladder_store_sqlite::SCHEMA_VERSION, ladder_store_postgres::SCHEMA_VERSION);
 }
+
+#[test]
+fn shards_of_a_scoring_give_exactly_one_run() {
+    let whole = Run::new();
+    let split = Run::new();
+    for run in [&whole, &split] {
+        run.ok(&["demo", "--customers", "700", "--seed", "11", "--as-of", "2026-01-31"]);
+    }
+    whole.ok(&["score", "--as-of", "2026-04-30"]);
+    let mut scored = 0;
+    for shard in ["0/3", "1/3", "2/3"] {
+        let s = split.json(&["score", "--as-of", "2026-04-30", "--shard", shard, "--format", "json"]);
+        scored += s["customers"].as_u64().expect("customers");
+    }
+    assert_eq!(scored, 700, "the shards cover every customer once");
+    let rows = |run: &Run, sql: &str| -> Vec<Vec<String>> {
+        let conn = rusqlite::Connection::open(run.db()).expect("open");
+        let mut stmt = conn.prepare(sql).expect("prepare");
+        let n = stmt.column_count();
+        stmt.query_map([], |r| {
+            (0..n).map(|i| r.get::<_, rusqlite::types::Value>(i).map(|v| format!("{v:?}"))).collect()
+        })
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows")
+    };
+    for sql in [
+        "SELECT * FROM customer_scores ORDER BY customer_id",
+        "SELECT customer_id, kind, from_value, to_value, at, reason FROM ladder_history ORDER BY customer_id, at, kind",
+    ] {
+        assert_eq!(rows(&whole, sql), rows(&split, sql), "{sql}");
+    }
+    let bad = split.fails(&["score", "--shard", "3/3"]);
+    assert!(bad.contains("is not K/N"), "{bad}");
+}
+
+#[test]
+fn shards_run_side_by_side_on_postgresql() {
+    let (Some((whole, _g1)), Some((split, _g2))) = (postgres_database(), postgres_database()) else { return };
+    let ladder = |url: &str, args: &[&str]| {
+        let out =
+            Command::new(env!("CARGO_BIN_EXE_ladder")).arg("--database").arg(url).args(args).output().expect("run");
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    for url in [&whole, &split] {
+        ladder(url, &["demo", "--customers", "400", "--seed", "12", "--as-of", "2026-01-31"]);
+    }
+    ladder(&whole, &["score", "--as-of", "2026-04-30"]);
+    // Two shards at once: each holds its own lock.
+    std::thread::scope(|s| {
+        let a = s.spawn(|| ladder(&split, &["score", "--as-of", "2026-04-30", "--shard", "0/2"]));
+        let b = s.spawn(|| ladder(&split, &["score", "--as-of", "2026-04-30", "--shard", "1/2"]));
+        a.join().expect("shard 0");
+        b.join().expect("shard 1");
+    });
+    let run = Run::new();
+    let dump = |url: &str, name: &str| {
+        let target = run.dir.path().join(name);
+        run.ok(&["db", "copy", "--from", url, "--to", path(&target), "--format", "json"]);
+        let conn = rusqlite::Connection::open(&target).expect("open");
+        let scores: Vec<String> = conn
+            .prepare("SELECT customer_id || '|' || rung || '|' || COALESCE(state, '') || '|' || rung_reason FROM customer_scores ORDER BY customer_id")
+            .expect("prepare")
+            .query_map([], |r| r.get(0))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("rows");
+        let history: i64 = conn.query_row("SELECT COUNT(*) FROM ladder_history", [], |r| r.get(0)).expect("count");
+        (scores, history)
+    };
+    assert_eq!(dump(&whole, "whole.db"), dump(&split, "split.db"));
+}

@@ -150,16 +150,14 @@ impl BgNbd {
         if t <= 0.0 {
             return 0.0;
         }
-        let Self { r, alpha, a, b } = *self;
+        let Self { alpha, a, b, .. } = *self;
         // The formula divides by a − 1; nudge a away from exactly 1, where it has a finite limit.
         let a = if (a - 1.0).abs() < 1e-9 { 1.0 + 1e-9 } else { a };
         let x = s.frequency;
         let z = t / (alpha + s.age + t);
         let c = a + b + x - 1.0;
-        // Signed: with a < 1 the transformed series can be negative when z is close to 1.
-        let Some(f) = series(c - (r + x), c - (b + x), c, z) else { return f64::NAN };
-        let second = 1.0 - ((a - 1.0) * (-z).ln_1p()).exp() * f;
-        let numerator = (a + b + x - 1.0) / (a - 1.0) * second;
+        let Some(g) = self.tail_factor(z, x, a, c) else { return f64::NAN };
+        let numerator = (a + b + x - 1.0) / (a - 1.0) * (1.0 - g);
         numerator / (1.0 + self.dropout_odds(s))
     }
 
@@ -178,6 +176,9 @@ impl BgNbd {
         });
         let Some(widest) = (0..zs.len()).max_by(|&i, &j| zs[i].total_cmp(&zs[j])) else { return Vec::new() };
         if zs[widest] >= 1.0 || zs[widest].is_nan() {
+            return horizons.iter().map(|h| self.conditional_expected_purchases(*h, s)).collect();
+        }
+        if !euler_is_smaller(r, a, b, x) {
             return horizons.iter().map(|h| self.conditional_expected_purchases(*h, s)).collect();
         }
         let c = a + b + x - 1.0;
@@ -208,6 +209,19 @@ impl BgNbd {
             .zip(sums)
             .map(|((z, f), sum)| if *z == 0.0 { 0.0 } else { scale * (1.0 - f * sum) })
             .collect()
+    }
+
+    /// `(1 − z)^(r+x) ₂F₁(r+x, b+x; a+b+x−1; z)`, summed in whichever form has the smaller parameters:
+    /// Euler's transform `(1 − z)^(a−1) ₂F₁(a+b−1−r, a−1; c; z)` for the usual fits, the series itself when
+    /// a and b are very large (a fit at the edge where every customer drops out alike).
+    fn tail_factor(&self, z: f64, x: f64, a: f64, c: f64) -> Option<f64> {
+        let (r, b) = (self.r, self.b);
+        if euler_is_smaller(r, a, b, x) {
+            // Signed: with a < 1 the transformed series can be negative when z is close to 1.
+            Some(((a - 1.0) * (-z).ln_1p()).exp() * series(c - (r + x), c - (b + x), c, z)?)
+        } else {
+            Some(((r + x) * (-z).ln_1p()).exp() * series(r + x, b + x, c, z)?)
+        }
     }
 
     /// Odds that a customer with this history has dropped out: δ(x>0) · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x).
@@ -242,6 +256,11 @@ impl PurchaseModel for BgNbd {
     fn p_alive(&self, s: &Summary) -> f64 {
         self.probability_alive(s)
     }
+}
+
+/// Whether Euler's transform gives the series smaller parameters than the series itself.
+fn euler_is_smaller(r: f64, a: f64, b: f64, x: f64) -> bool {
+    (a + b - 1.0 - r).abs() + (a - 1.0).abs() < (r + x).abs() + (b + x).abs()
 }
 
 /// Horizons to predict, with what depends only on a customer's T kept for reuse.
@@ -380,6 +399,15 @@ mod tests {
         for (h, v) in horizons.iter().zip(together) {
             let alone = m.conditional_expected_purchases(*h, &s);
             assert!((v - alone).abs() <= 1e-12 * alone.max(1.0), "{h}: {v} vs {alone}");
+        }
+        // A fit at the edge (very large a and b) still predicts.
+        let edge = BgNbd { r: 0.52, alpha: 32.9, a: 3.5e6, b: 4.9e7 };
+        let near = BgNbd { a: 3.5e3, b: 4.9e4, ..edge };
+        for s in [summary(0.0, 0.0, 100.0), summary(4.0, 80.0, 100.0)] {
+            let (e, n) = (edge.conditional_expected_purchases(90.0, &s), near.conditional_expected_purchases(90.0, &s));
+            assert!(e.is_finite() && (e - n).abs() < 0.01 * n, "{e} vs {n}");
+            let together = edge.expected_purchases_by(&[90.0, 365.0], &s);
+            assert!((together[0] - e).abs() < 1e-9 * e.max(1.0));
         }
         // A heavy buyer stays finite.
         let heavy = m.conditional_expected_purchases(39.0, &summary(150.0, 38.0, 39.0));
