@@ -66,6 +66,11 @@ pub fn date_day_number(date: NaiveDate) -> i64 {
     date.and_time(NaiveTime::MIN).and_utc().timestamp().div_euclid(SECONDS_PER_DAY)
 }
 
+/// The UTC day number of a date that may be missing (as the stores keep dates).
+pub fn optional_day_number(date: Option<NaiveDate>) -> Option<i64> {
+    date.map(date_day_number)
+}
+
 /// The date of a UTC day number.
 pub fn date_of_day(day: i64) -> NaiveDate {
     DateTime::from_timestamp(day * SECONDS_PER_DAY, 0).map_or(NaiveDate::MIN, |t| t.date_naive())

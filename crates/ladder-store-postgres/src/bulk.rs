@@ -219,33 +219,27 @@ pub(crate) fn put_orders(
         return row_by_row(session);
     }
     let what = "cannot import orders";
+    // What the set-based paths cannot take (an unknown customer, a total too large, a SKU twice in an
+    // order) goes row by row, where each order gets its own answer.
+    let mut checked = Vec::with_capacity(orders.len());
+    for o in orders {
+        let skus: HashSet<&str> = o.lines.iter().map(|l| l.sku.as_str()).collect();
+        match (session.known_customer(&o.customer_external_id)?, o.total_minor()) {
+            (Some(customer), Some(total)) if skus.len() == o.lines.len() => checked.push((customer, total)),
+            _ => return row_by_row(session),
+        }
+    }
     // Orders not stored yet (the whole batch, when a shop is first loaded) go straight into the tables.
     let ids: Vec<&str> = orders.iter().map(|o| o.external_id.as_str()).collect();
     let stored =
         session.client().query_opt("SELECT 1 FROM orders WHERE external_id = ANY($1) LIMIT 1", &[&ids]).ctx(what)?;
     if stored.is_none() {
-        return put_new_orders(session, orders).map(|outcomes| outcomes.into_iter().map(Ok).collect());
+        return put_new_orders(session, orders, &checked).map(|outcomes| outcomes.into_iter().map(Ok).collect());
     }
     let mut headers = Vec::with_capacity(orders.len());
     let mut lines = Vec::new();
-    for (seq, o) in orders.iter().enumerate() {
-        let Some(customer) = session.known_customer(&o.customer_external_id)? else { return row_by_row(session) };
-        let Some(total) = o.total_minor() else { return row_by_row(session) };
-        let skus: HashSet<&str> = o.lines.iter().map(|l| l.sku.as_str()).collect();
-        if skus.len() < o.lines.len() {
-            return row_by_row(session);
-        }
-        headers.push(vec![
-            text(seq),
-            Some(o.external_id.clone()),
-            text(customer),
-            text(o.ordered_at.timestamp()),
-            text(o.currency.code()),
-            o.campaign_code.clone(),
-            text(o.one_off),
-            text(o.status.as_str()),
-            text(total),
-        ]);
+    for (seq, (o, &(customer, total))) in orders.iter().zip(&checked).enumerate() {
+        headers.push(order_header(seq as i64, o, customer, total));
         for (n, l) in o.lines.iter().enumerate() {
             lines.push(vec![
                 text(seq),
@@ -403,9 +397,28 @@ pub(crate) fn put_interactions(
         .collect())
 }
 
+/// An order's header as `COPY` text, after its first column (a staging sequence number or the row id).
+fn order_header(first: i64, o: &Order, customer: i64, total: i64) -> Vec<Option<String>> {
+    vec![
+        text(first),
+        Some(o.external_id.clone()),
+        text(customer),
+        text(o.ordered_at.timestamp()),
+        text(o.currency.code()),
+        o.campaign_code.clone(),
+        text(o.one_off),
+        text(o.status.as_str()),
+        text(total),
+    ]
+}
+
 /// Writes orders that are not stored yet with two `COPY`s into the final tables: ids come from the
 /// sequence in one round trip, products from the session's map (created or renamed as the rows say).
-fn put_new_orders(session: &mut PgImport, orders: &[Order]) -> StoreResult<Vec<Vec<WriteOutcome>>> {
+fn put_new_orders(
+    session: &mut PgImport,
+    orders: &[Order],
+    checked: &[(i64, i64)],
+) -> StoreResult<Vec<Vec<WriteOutcome>>> {
     let what = "cannot import orders";
     let count = i64::try_from(orders.len()).unwrap_or(i64::MAX);
     let ids: Vec<i64> = session
@@ -417,24 +430,8 @@ fn put_new_orders(session: &mut PgImport, orders: &[Order]) -> StoreResult<Vec<V
         .collect();
     let mut headers = Vec::with_capacity(orders.len());
     let mut lines = Vec::new();
-    for (o, id) in orders.iter().zip(&ids) {
-        let customer = session
-            .known_customer(&o.customer_external_id)?
-            .ok_or_else(|| ladder_store::StoreError::NotFound(format!("customer {}", o.customer_external_id)))?;
-        let total = o
-            .total_minor()
-            .ok_or_else(|| ladder_store::StoreError::Conflict(format!("order {} total is too large", o.external_id)))?;
-        headers.push(vec![
-            text(id),
-            Some(o.external_id.clone()),
-            text(customer),
-            text(o.ordered_at.timestamp()),
-            text(o.currency.code()),
-            o.campaign_code.clone(),
-            text(o.one_off),
-            text(o.status.as_str()),
-            text(total),
-        ]);
+    for ((o, &(customer, total)), &id) in orders.iter().zip(checked).zip(&ids) {
+        headers.push(order_header(id, o, customer, total));
         for l in &o.lines {
             let product = session.line_product(l, o.currency.code())?;
             lines.push(vec![text(id), text(product), text(l.quantity), text(l.unit_price_minor)]);

@@ -244,14 +244,16 @@ impl Store for PostgresStore {
     }
 
     fn clear(&self) -> StoreResult<()> {
-        self.client()?
-            .batch_execute(
-                "BEGIN;
-                 TRUNCATE ladder_history, customer_scores, interactions, order_lines, orders, products, consents,
-                          customer_tags, customers, settings;
-                 COMMIT;",
-            )
-            .ctx("cannot clear the database")
+        let what = "cannot clear the database";
+        let mut client = self.client()?;
+        // A transaction object rolls back if anything fails, so the pooled connection comes back clean.
+        let mut tx = client.transaction().ctx(what)?;
+        tx.batch_execute(
+            "TRUNCATE ladder_history, customer_scores, interactions, order_lines, orders, products, consents,
+                      customer_tags, customers, settings",
+        )
+        .ctx(what)?;
+        tx.commit().ctx(what)
     }
 
     fn export_rows(

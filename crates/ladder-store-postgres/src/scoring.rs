@@ -202,9 +202,7 @@ impl Drop for PgScoring {
     }
 }
 
-fn day_number(d: Option<NaiveDate>) -> Option<i64> {
-    d.map(date_day_number)
-}
+use ladder_domain::date::optional_day_number as day_number;
 
 impl ScoreSession for PgScoring {
     fn facts(

@@ -173,9 +173,7 @@ impl Drop for SqliteScoring {
     }
 }
 
-fn day_number(d: Option<NaiveDate>) -> Option<i64> {
-    d.map(ladder_domain::date::date_day_number)
-}
+use ladder_domain::date::optional_day_number as day_number;
 
 impl ScoreSession for SqliteScoring {
     fn facts(
