@@ -161,7 +161,7 @@ pub fn import_file(
         message: e.to_string(),
     })?;
     let size = file.metadata().map(|m| m.len()).ok();
-    let mut reader = Reader::new(label.clone(), file, kind)?;
+    let reader = Reader::new(label.clone(), file, kind)?;
     let mut session = store.begin_import(ImportContext { now: options.now, source: format!("import:{file_name}") })?;
     let mut job = Job {
         file: label,
@@ -172,10 +172,17 @@ pub fn import_file(
         first_currency: None,
     };
     progress.begin(&format!("importing {kind:?}").to_lowercase(), size);
+    let session_ref = session.as_mut();
     match kind {
-        ImportKind::Customers => import_customers(&mut reader, session.as_mut(), &mut job, progress)?,
-        ImportKind::Orders => import_orders(&mut reader, session.as_mut(), &mut job, progress)?,
-        ImportKind::Interactions => import_interactions(&mut reader, session.as_mut(), &mut job, progress)?,
+        ImportKind::Customers => {
+            in_background(reader, parse_customer, progress, |rows| import_customers(rows, session_ref, &mut job))?
+        }
+        ImportKind::Orders => {
+            in_background(reader, parse_order_line, progress, |rows| import_orders(rows, session_ref, &mut job))?
+        }
+        ImportKind::Interactions => {
+            in_background(reader, parse_interaction, progress, |rows| import_interactions(rows, session_ref, &mut job))?
+        }
     }
     progress.end();
     if let Some(mut writer) = job.rejects.take() {
@@ -361,9 +368,92 @@ fn csv_problem(e: &csv::Error) -> String {
     }
 }
 
-fn report_progress(reader: &Reader, progress: &dyn Progress, rows: u64) {
-    if rows.is_multiple_of(8192) {
-        progress.set_position(reader.byte());
+/// Records read per message between the reading thread and the writing one.
+const RECORD_CHUNK: usize = 1024;
+
+/// One record as read and parsed, with what an import needs to report it.
+struct Parsed<T> {
+    line: u64,
+    record: StringRecord,
+    value: Result<T, RowError>,
+}
+
+/// What the reading thread sends: parsed records and how far into the file it is, or why it stopped.
+enum Chunk<T> {
+    Rows(Vec<Parsed<T>>, u64),
+    Failed(ImportError),
+}
+
+/// The parsed records of a file, as the reading thread delivers them.
+struct Records<'a, T> {
+    receiver: std::sync::mpsc::Receiver<Chunk<T>>,
+    current: std::vec::IntoIter<Parsed<T>>,
+    progress: &'a dyn Progress,
+}
+
+impl<T> Iterator for Records<'_, T> {
+    type Item = Result<Parsed<T>, ImportError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(row) = self.current.next() {
+                return Some(Ok(row));
+            }
+            match self.receiver.recv() {
+                Ok(Chunk::Rows(rows, byte)) => {
+                    self.progress.set_position(byte);
+                    self.current = rows.into_iter();
+                }
+                Ok(Chunk::Failed(e)) => return Some(Err(e)),
+                Err(_) => return None,
+            }
+        }
+    }
+}
+
+/// Reads and parses the file on a second thread while `consume` writes what was read: the next rows are
+/// parsed while the store writes the previous batch, so a two-core machine keeps both cores busy.
+fn in_background<T: Send, R>(
+    mut reader: Reader,
+    parse: fn(&Reader) -> Result<T, RowError>,
+    progress: &dyn Progress,
+    consume: impl FnOnce(&mut Records<'_, T>) -> Result<R, ImportError>,
+) -> Result<R, ImportError> {
+    std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel(8);
+        scope.spawn(move || read_records(&mut reader, parse, &sender));
+        // Dropping the records when `consume` stops early ends the reading thread at its next send.
+        let mut records = Records { receiver, current: Vec::new().into_iter(), progress };
+        consume(&mut records)
+    })
+}
+
+fn read_records<T>(
+    reader: &mut Reader,
+    parse: fn(&Reader) -> Result<T, RowError>,
+    sender: &std::sync::mpsc::SyncSender<Chunk<T>>,
+) {
+    loop {
+        let mut rows = Vec::with_capacity(RECORD_CHUNK);
+        while rows.len() < RECORD_CHUNK {
+            match reader.next() {
+                Ok(true) => {
+                    rows.push(Parsed { line: reader.line, value: parse(reader), record: reader.record.clone() })
+                }
+                Ok(false) => {
+                    let _ = sender.send(Chunk::Rows(rows, reader.byte()));
+                    return;
+                }
+                Err(e) => {
+                    let _ = sender.send(Chunk::Rows(rows, reader.byte()));
+                    let _ = sender.send(Chunk::Failed(e));
+                    return;
+                }
+            }
+        }
+        if sender.send(Chunk::Rows(rows, reader.byte())).is_err() {
+            return;
+        }
     }
 }
 
@@ -496,10 +586,9 @@ const INTERACTION_BATCH: usize = 2000;
 const CUSTOMER_BATCH: usize = 2000;
 
 fn import_customers(
-    reader: &mut Reader,
+    rows: &mut Records<'_, Customer>,
     session: &mut dyn ImportSession,
     job: &mut Job<'_>,
-    progress: &dyn Progress,
 ) -> Result<(), ImportError> {
     // Rows whose referrer comes later in the file wait until the end.
     let mut waiting: Vec<(u64, StringRecord, Customer)> = Vec::new();
@@ -515,13 +604,13 @@ fn import_customers(
             ids.clear();
             Ok::<(), ImportError>(())
         };
-    while reader.next()? {
+    for row in rows {
+        let Parsed { line, record, value } = row?;
         job.summary.read += 1;
-        report_progress(reader, progress, job.summary.read);
-        let customer = match parse_customer(reader) {
+        let customer = match value {
             Ok(c) => c,
             Err(e) => {
-                job.reject(reader.line, &reader.record, e)?;
+                job.reject(line, &record, e)?;
                 continue;
             }
         };
@@ -529,7 +618,7 @@ fn import_customers(
             && !pending_ids.contains(referrer)
             && !session.customer_known(referrer)?
         {
-            waiting.push((reader.line, reader.record.clone(), customer));
+            waiting.push((line, record, customer));
             continue;
         }
         pending_ids.insert(customer.external_id.clone());
@@ -674,14 +763,14 @@ fn flush_orders(
     if pending.is_empty() {
         return Ok(());
     }
-    let orders: Vec<Order> = pending.iter().map(|g| g.order.clone()).collect();
+    let (orders, rows): (Vec<Order>, Vec<_>) = pending.drain(..).map(|g| (g.order, g.rows)).unzip();
     let results = session.put_orders(&orders)?;
-    for (group, result) in pending.drain(..).zip(results) {
+    for ((order, rows), result) in orders.iter().zip(rows).zip(results) {
         match result {
             Ok(outcomes) => outcomes.into_iter().for_each(|o| job.summary.count(o)),
             Err(problem) => {
-                for (line, record) in &group.rows {
-                    job.reject(*line, record, bad("order_id", &group.order.external_id, problem.clone()))?;
+                for (line, record) in &rows {
+                    job.reject(*line, record, bad("order_id", &order.external_id, problem.clone()))?;
                 }
             }
         }
@@ -690,31 +779,30 @@ fn flush_orders(
 }
 
 fn import_orders(
-    reader: &mut Reader,
+    rows: &mut Records<'_, LineRow>,
     session: &mut dyn ImportSession,
     job: &mut Job<'_>,
-    progress: &dyn Progress,
 ) -> Result<(), ImportError> {
     let mut group: Option<OrderGroup> = None;
     let mut pending: Vec<OrderGroup> = Vec::with_capacity(ORDER_BATCH);
-    while reader.next()? {
+    for parsed in rows {
+        let Parsed { line, record, value } = parsed?;
         job.summary.read += 1;
-        report_progress(reader, progress, job.summary.read);
-        let row = match parse_order_line(reader) {
+        let row = match value {
             Ok(row) => row,
             Err(e) => {
-                job.reject(reader.line, &reader.record, e)?;
+                job.reject(line, &record, e)?;
                 continue;
             }
         };
         if group.as_ref().is_some_and(|g| g.order.external_id == row.order_id) {
             let g = group.as_mut().expect("checked above");
             if let Err(e) = g.check(&row) {
-                job.reject(reader.line, &reader.record, e)?;
+                job.reject(line, &record, e)?;
                 continue;
             }
             g.order.lines.push(row.line);
-            g.rows.push((reader.line, reader.record.clone()));
+            g.rows.push((line, record));
             continue;
         }
         if let Some(done) = group.take() {
@@ -725,7 +813,7 @@ fn import_orders(
         }
         if !session.customer_known(&row.customer_id)? {
             let problem = "is not a known customer; import the customers file first (ladder import customers FILE)";
-            job.reject(reader.line, &reader.record, bad("customer_id", &row.customer_id, problem))?;
+            job.reject(line, &record, bad("customer_id", &row.customer_id, problem))?;
             continue;
         }
         job.first_currency.get_or_insert(row.currency);
@@ -740,7 +828,7 @@ fn import_orders(
                 status: row.status,
                 lines: vec![row.line],
             },
-            rows: vec![(reader.line, reader.record.clone())],
+            rows: vec![(line, record)],
         });
     }
     pending.extend(group);
@@ -760,10 +848,9 @@ fn parse_interaction(r: &Reader) -> Result<Interaction, RowError> {
 }
 
 fn import_interactions(
-    reader: &mut Reader,
+    rows: &mut Records<'_, Interaction>,
     session: &mut dyn ImportSession,
     job: &mut Job<'_>,
-    progress: &dyn Progress,
 ) -> Result<(), ImportError> {
     let mut pending: Vec<Interaction> = Vec::with_capacity(INTERACTION_BATCH);
     let flush = |pending: &mut Vec<Interaction>, session: &mut dyn ImportSession, job: &mut Job<'_>| {
@@ -773,19 +860,19 @@ fn import_interactions(
         pending.clear();
         Ok::<(), ImportError>(())
     };
-    while reader.next()? {
+    for row in rows {
+        let Parsed { line, record, value } = row?;
         job.summary.read += 1;
-        report_progress(reader, progress, job.summary.read);
-        let interaction = match parse_interaction(reader) {
+        let interaction = match value {
             Ok(i) => i,
             Err(e) => {
-                job.reject(reader.line, &reader.record, e)?;
+                job.reject(line, &record, e)?;
                 continue;
             }
         };
         if !session.customer_known(&interaction.customer_external_id)? {
             let problem = "is not a known customer; import the customers file first (ladder import customers FILE)";
-            job.reject(reader.line, &reader.record, bad("customer_id", &interaction.customer_external_id, problem))?;
+            job.reject(line, &record, bad("customer_id", &interaction.customer_external_id, problem))?;
             continue;
         }
         pending.push(interaction);

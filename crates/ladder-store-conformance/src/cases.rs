@@ -301,6 +301,22 @@ pub fn batches_of_customers_and_orders_report_what_changed(store: &dyn Store) {
     let changed = store.customer("B04").expect("read").expect("exists").profile.consents[0].clone();
     assert_eq!((changed.granted, changed.at), (false, Some(later.now)));
 
+    // A batch of stored and new customers together; a channel answered twice keeps its last answer.
+    let mut mixed = people.clone();
+    mixed.extend((0..10).map(|i| customer(&format!("N{i:02}"))));
+    mixed[61].consents = vec![
+        Consent { channel: Channel::Sms, granted: true, at: None, source: None },
+        Consent { channel: Channel::Sms, granted: false, at: None, source: None },
+    ];
+    let mut s = store.begin_import(later.clone()).expect("begin");
+    let outcomes = s.put_customers(&mixed).expect("put");
+    s.commit().expect("commit");
+    assert!(outcomes[..60].iter().all(|o| *o == WriteOutcome::Unchanged), "{outcomes:?}");
+    assert!(outcomes[60..].iter().all(|o| *o == WriteOutcome::Inserted), "{outcomes:?}");
+    let sms = store.customer("N01").expect("read").expect("exists").profile.consents;
+    assert_eq!(sms.iter().map(|k| (k.channel, k.granted)).collect::<Vec<_>>(), [(Channel::Sms, false)]);
+    assert_eq!(store.counts().expect("counts").customers, 70);
+
     let mut orders: Vec<Order> = (0..60)
         .map(|i| order(&format!("BO{i:02}"), &format!("B{i:02}"), "2025-03-01", &[("A", 1, 100), ("B", 2, 250)]))
         .collect();

@@ -47,22 +47,72 @@ fn field(out: &mut Vec<u8>, value: Option<&str>) {
     }
 }
 
+/// Rows in `COPY` text format, written field by field without a string per value: the fast paths write
+/// millions of values.
+#[derive(Default)]
+pub(crate) struct CopyText {
+    data: Vec<u8>,
+    in_row: bool,
+}
+
+impl CopyText {
+    fn separate(&mut self) {
+        if self.in_row {
+            self.data.push(b'\t');
+        }
+        self.in_row = true;
+    }
+
+    pub(crate) fn text(&mut self, value: Option<&str>) -> &mut Self {
+        self.separate();
+        field(&mut self.data, value);
+        self
+    }
+
+    pub(crate) fn int(&mut self, value: i64) -> &mut Self {
+        self.separate();
+        self.data.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+        self
+    }
+
+    pub(crate) fn optional_int(&mut self, value: Option<i64>) -> &mut Self {
+        match value {
+            Some(v) => self.int(v),
+            None => self.text(None),
+        }
+    }
+
+    pub(crate) fn bool(&mut self, value: bool) -> &mut Self {
+        self.text(Some(if value { "t" } else { "f" }))
+    }
+
+    pub(crate) fn end_row(&mut self) {
+        self.data.push(b'\n');
+        self.in_row = false;
+    }
+
+    /// Sends the rows into `table` (a table name, with a column list if needed).
+    pub(crate) fn send(self, client: &mut crate::Connection, table: &str) -> StoreResult<()> {
+        if self.data.is_empty() {
+            return Ok(());
+        }
+        let what = format!("cannot copy into {table}");
+        let mut writer = client.copy_in(&format!("COPY {table} FROM STDIN")).ctx(&what)?;
+        writer.write_all(&self.data).map_err(|e| ladder_store::StoreError::backend(what.clone(), e))?;
+        writer.finish().ctx(&what).map(drop)
+    }
+}
+
 /// Writes rows of fields as `COPY` text into `table` (a table name, with a column list if needed).
 pub(crate) fn copy_rows(client: &mut crate::Connection, table: &str, rows: &[Vec<Option<String>>]) -> StoreResult<()> {
-    let mut data = Vec::with_capacity(rows.len() * 64);
+    let mut text = CopyText { data: Vec::with_capacity(rows.len() * 64), in_row: false };
     for row in rows {
-        for (i, v) in row.iter().enumerate() {
-            if i > 0 {
-                data.push(b'\t');
-            }
-            field(&mut data, v.as_deref());
+        for v in row {
+            text.text(v.as_deref());
         }
-        data.push(b'\n');
+        text.end_row();
     }
-    let what = format!("cannot copy into {table}");
-    let mut writer = client.copy_in(&format!("COPY {table} FROM STDIN")).ctx(&what)?;
-    writer.write_all(&data).map_err(|e| ladder_store::StoreError::backend(what.clone(), e))?;
-    writer.finish().ctx(&what).map(drop)
+    text.send(client, table)
 }
 
 fn copy(session: &mut PgImport, table: &str, rows: &[Vec<Option<String>>]) -> StoreResult<()> {
@@ -81,6 +131,86 @@ pub(crate) fn put_customers(session: &mut PgImport, customers: &[Customer]) -> S
     if customers.len() < 50 || distinct.len() < customers.len() {
         return customers.iter().map(|c| session.put_customer(c)).collect();
     }
+    session.defer_keys("customers", &["customer_tags", "consents"])?;
+    let (mut fresh, mut stored) = (Vec::new(), Vec::new());
+    for (i, c) in customers.iter().enumerate() {
+        match session.known_customer(&c.external_id)? {
+            Some(_) => stored.push(i),
+            None => fresh.push(i),
+        }
+    }
+    let mut outcomes = vec![WriteOutcome::Inserted; customers.len()];
+    if !fresh.is_empty() {
+        put_new_customers(session, &fresh.iter().map(|&i| &customers[i]).collect::<Vec<_>>())?;
+    }
+    if !stored.is_empty() {
+        let written = put_stored_customers(session, &stored.iter().map(|&i| &customers[i]).collect::<Vec<_>>())?;
+        for (i, outcome) in stored.into_iter().zip(written) {
+            outcomes[i] = outcome;
+        }
+    }
+    Ok(outcomes)
+}
+
+/// Customers not stored yet go straight into the tables with three `COPY`s and sequence-reserved ids.
+fn put_new_customers(session: &mut PgImport, customers: &[&Customer]) -> StoreResult<()> {
+    let ids = reserve_ids(session, "customers", customers.len(), "cannot import customers")?;
+    let (now, source) = (session.context().now.timestamp(), session.context().source.clone());
+    let (mut rows, mut tags, mut consents) = (CopyText::default(), CopyText::default(), CopyText::default());
+    for (c, &id) in customers.iter().zip(&ids) {
+        let row = crate::import::CustomerRow::of(c);
+        rows.int(id).text(Some(&c.external_id));
+        for t in &row.texts {
+            rows.text(t.as_deref());
+        }
+        rows.optional_int(row.created_at).text(row.attributes.as_deref()).end_row();
+        let mut sorted: Vec<&str> = c.tags.iter().map(String::as_str).filter(|t| !t.is_empty()).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        for tag in sorted {
+            tags.int(id).text(Some(tag)).end_row();
+        }
+        // One answer per channel: the last one given, as the row-by-row path keeps it.
+        for (n, k) in c.consents.iter().enumerate() {
+            if c.consents[n + 1..].iter().all(|later| later.channel != k.channel) {
+                consents.int(id).text(Some(k.channel.as_str())).bool(k.granted);
+                consents.int(k.at.map_or(now, |t| t.timestamp())).text(Some(k.source.as_deref().unwrap_or(&source)));
+                consents.end_row();
+            }
+        }
+    }
+    rows.send(session.client(), &format!("customers (id, external_id, {COLUMNS})"))?;
+    tags.send(session.client(), "customer_tags (customer_id, tag)")?;
+    consents.send(session.client(), "consents (customer_id, channel, granted, at, source)")?;
+    for (c, id) in customers.iter().zip(ids) {
+        session.remember_customer(&c.external_id, id);
+    }
+    session.after_batch("customers, customer_tags, consents")
+}
+
+/// Ids for `count` new rows of `table`, from its sequence in one round trip.
+fn reserve_ids(session: &mut PgImport, table: &str, count: usize, what: &str) -> StoreResult<Vec<i64>> {
+    let count = i64::try_from(count).unwrap_or(i64::MAX);
+    // The sequence by its number, looked up once: by name, each `nextval` would look it up again.
+    let sequence: u32 = session
+        .client()
+        .query_one("SELECT pg_get_serial_sequence($1, 'id')::regclass::oid", &[&table])
+        .ctx(what)?
+        .get(0);
+    // One array, not one result row per id: the rows cost more than the ids.
+    let ids = session
+        .client()
+        .query_one(
+            "SELECT array_agg(nextval($1::oid::regclass)) FROM generate_series(1, $2::BIGINT)",
+            &[&sequence, &count],
+        )
+        .ctx(what)?
+        .get::<_, Option<Vec<i64>>>(0);
+    Ok(ids.unwrap_or_default())
+}
+
+/// Customers already stored: staged, then upserted with what changed reported per customer.
+fn put_stored_customers(session: &mut PgImport, customers: &[&Customer]) -> StoreResult<Vec<WriteOutcome>> {
     let what = "cannot import customers";
     session.client().batch_execute("TRUNCATE stage_customers, stage_tags, stage_consents").ctx(what)?;
     let mut rows = Vec::with_capacity(customers.len());
@@ -219,13 +349,15 @@ pub(crate) fn put_orders(
         return row_by_row(session);
     }
     let what = "cannot import orders";
+    session.defer_keys("orders", &["orders", "order_lines"])?;
     // What the set-based paths cannot take (an unknown customer, a total too large, a SKU twice in an
     // order) goes row by row, where each order gets its own answer.
     let mut checked = Vec::with_capacity(orders.len());
     for o in orders {
-        let skus: HashSet<&str> = o.lines.iter().map(|l| l.sku.as_str()).collect();
+        // Orders have a handful of lines: comparing each pair is cheaper than hashing.
+        let distinct_skus = o.lines.iter().enumerate().all(|(i, l)| o.lines[..i].iter().all(|m| m.sku != l.sku));
         match (session.known_customer(&o.customer_external_id)?, o.total_minor()) {
-            (Some(customer), Some(total)) if skus.len() == o.lines.len() => checked.push((customer, total)),
+            (Some(customer), Some(total)) if distinct_skus => checked.push((customer, total)),
             _ => return row_by_row(session),
         }
     }
@@ -236,10 +368,10 @@ pub(crate) fn put_orders(
     if stored.is_none() {
         return put_new_orders(session, orders, &checked).map(|outcomes| outcomes.into_iter().map(Ok).collect());
     }
-    let mut headers = Vec::with_capacity(orders.len());
+    let mut headers = CopyText::default();
     let mut lines = Vec::new();
     for (seq, (o, &(customer, total))) in orders.iter().zip(&checked).enumerate() {
-        headers.push(order_header(seq as i64, o, customer, total));
+        order_header(&mut headers, seq as i64, o, customer, total);
         for (n, l) in o.lines.iter().enumerate() {
             lines.push(vec![
                 text(seq),
@@ -254,7 +386,7 @@ pub(crate) fn put_orders(
         }
     }
     session.client().batch_execute("TRUNCATE stage_orders, stage_lines").ctx(what)?;
-    copy(session, "stage_orders", &headers)?;
+    headers.send(session.client(), "stage_orders")?;
     copy(session, "stage_lines", &lines)?;
     session.client().batch_execute("ANALYZE stage_orders, stage_lines").ctx(what)?;
     let client = session.client();
@@ -365,6 +497,7 @@ pub(crate) fn put_interactions(
         return interactions.iter().map(|i| session.put_interaction(i)).collect();
     }
     let what = "cannot import interactions";
+    session.defer_keys("interactions", &["interactions"])?;
     let mut rows = Vec::with_capacity(interactions.len());
     let mut keys = Vec::with_capacity(interactions.len());
     for (seq, i) in interactions.iter().enumerate() {
@@ -398,18 +531,10 @@ pub(crate) fn put_interactions(
 }
 
 /// An order's header as `COPY` text, after its first column (a staging sequence number or the row id).
-fn order_header(first: i64, o: &Order, customer: i64, total: i64) -> Vec<Option<String>> {
-    vec![
-        text(first),
-        Some(o.external_id.clone()),
-        text(customer),
-        text(o.ordered_at.timestamp()),
-        text(o.currency.code()),
-        o.campaign_code.clone(),
-        text(o.one_off),
-        text(o.status.as_str()),
-        text(total),
-    ]
+fn order_header(out: &mut CopyText, first: i64, o: &Order, customer: i64, total: i64) {
+    out.int(first).text(Some(&o.external_id)).int(customer).int(o.ordered_at.timestamp());
+    out.text(Some(o.currency.code())).text(o.campaign_code.as_deref()).bool(o.one_off);
+    out.text(Some(o.status.as_str())).int(total).end_row();
 }
 
 /// Writes orders that are not stored yet with two `COPY`s into the final tables: ids come from the
@@ -419,30 +544,20 @@ fn put_new_orders(
     orders: &[Order],
     checked: &[(i64, i64)],
 ) -> StoreResult<Vec<Vec<WriteOutcome>>> {
-    let what = "cannot import orders";
-    let count = i64::try_from(orders.len()).unwrap_or(i64::MAX);
-    let ids: Vec<i64> = session
-        .client()
-        .query("SELECT nextval(pg_get_serial_sequence('orders', 'id')) FROM generate_series(1, $1::BIGINT)", &[&count])
-        .ctx(what)?
-        .iter()
-        .map(|r| r.get(0))
-        .collect();
-    let mut headers = Vec::with_capacity(orders.len());
-    let mut lines = Vec::new();
+    let ids = reserve_ids(session, "orders", orders.len(), "cannot import orders")?;
+    let (mut headers, mut lines) = (CopyText::default(), CopyText::default());
     for ((o, &(customer, total)), &id) in orders.iter().zip(checked).zip(&ids) {
-        headers.push(order_header(id, o, customer, total));
+        order_header(&mut headers, id, o, customer, total);
         for l in &o.lines {
             let product = session.line_product(l, o.currency.code())?;
-            lines.push(vec![text(id), text(product), text(l.quantity), text(l.unit_price_minor)]);
+            lines.int(id).int(product).int(l.quantity).int(l.unit_price_minor).end_row();
         }
     }
-    copy(
-        session,
+    headers.send(
+        session.client(),
         "orders (id, external_id, customer_id, ordered_at, currency, campaign_code, one_off, status, total_minor)",
-        &headers,
     )?;
-    copy(session, "order_lines (order_id, product_id, quantity, unit_price_minor)", &lines)?;
+    lines.send(session.client(), "order_lines (order_id, product_id, quantity, unit_price_minor)")?;
     session.after_batch("orders, order_lines, products")?;
     Ok(orders.iter().map(|o| vec![WriteOutcome::Inserted; o.lines.len()]).collect())
 }

@@ -16,6 +16,7 @@ pub(crate) struct PgImport {
     customers: Option<HashMap<String, i64>>,
     products: Option<HashMap<String, Product>>,
     batches: u32,
+    keys: crate::keys::DeferredKeys,
 }
 
 struct Product {
@@ -65,6 +66,7 @@ impl PgImport {
             customers: None,
             products: None,
             batches: 0,
+            keys: Default::default(),
         })
     }
 
@@ -74,6 +76,12 @@ impl PgImport {
 
     pub(crate) fn context(&self) -> &ImportContext {
         &self.context
+    }
+
+    /// Checks foreign keys of `tables` once at commit instead of per row, when `guard` is still empty
+    /// (see [`crate::keys`]).
+    pub(crate) fn defer_keys(&mut self, guard: &str, tables: &[&str]) -> StoreResult<()> {
+        self.keys.defer_if_empty(&mut self.client, guard, tables)
     }
 
     /// The row id of a customer, from the map of every customer.
@@ -146,8 +154,13 @@ impl PgImport {
             );
         }
         let (name, category) = (line.product_name.as_deref(), line.category.as_deref());
-        let known =
-            self.products.as_ref().and_then(|p| p.get(&line.sku)).map(|p| (p.id, p.name.clone(), p.category.clone()));
+        let differs = |old: &Option<String>, new: Option<&str>| new.is_some_and(|n| old.as_deref() != Some(n));
+        let known = self.products.as_ref().and_then(|p| p.get(&line.sku));
+        // The common case, a product as it is stored, costs one lookup and no copy.
+        if let Some(p) = known.filter(|p| !differs(&p.name, name) && !differs(&p.category, category)) {
+            return Ok(p.id);
+        }
+        let known = known.map(|p| (p.id, p.name.clone(), p.category.clone()));
         if let Some((id, old_name, old_category)) = known {
             let new_name = name.filter(|n| old_name.as_deref() != Some(*n)).map(str::to_owned);
             let new_category = category.filter(|c| old_category.as_deref() != Some(*c)).map(str::to_owned);
@@ -424,6 +437,7 @@ impl ImportSession for PgImport {
     }
 
     fn commit(mut self: Box<Self>) -> StoreResult<()> {
+        self.keys.restore(&mut self.client)?;
         self.client.batch_execute("COMMIT").ctx("cannot commit the import")?;
         self.committed = true;
         Ok(())

@@ -10,8 +10,10 @@
 mod analytics;
 mod bulk;
 mod import;
+mod keys;
 mod read;
 mod scoring;
+mod tls;
 mod transfer;
 
 use ladder_store::{
@@ -19,7 +21,7 @@ use ladder_store::{
     GroupTotals, ImportContext, ImportSession, PurchaseMilestones, PurchasePath, ScoreSession, ScoringRow, Store,
     StoreError, StoreResult, TableCounts, ValueWindowRow, ValueWindows,
 };
-use postgres::{Client, NoTls};
+use postgres::Client;
 use r2d2_postgres::PostgresConnectionManager;
 use std::str::FromStr;
 use std::time::Duration;
@@ -37,8 +39,8 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// How long one statement of an interactive read may run.
 const STATEMENT_TIMEOUT: &str = "60s";
 
-type Pool = r2d2::Pool<PostgresConnectionManager<NoTls>>;
-pub(crate) type Connection = r2d2::PooledConnection<PostgresConnectionManager<NoTls>>;
+type Pool = r2d2::Pool<PostgresConnectionManager<tls::Tls>>;
+pub(crate) type Connection = r2d2::PooledConnection<PostgresConnectionManager<tls::Tls>>;
 
 /// A Ladder database in PostgreSQL.
 pub struct PostgresStore {
@@ -100,19 +102,20 @@ impl PostgresStore {
     /// Connects without migrating; [`PostgresStore::schema_version`] then tells what the database holds.
     pub fn open(url: &str) -> StoreResult<Self> {
         let shown = redact(url);
-        let mut config = postgres::Config::from_str(url)
+        let (driver_url, tls) = tls::split(url, &shown)?;
+        let mut config = postgres::Config::from_str(&driver_url)
             .map_err(|e| StoreError::backend(format!("{shown} is not a PostgreSQL URL"), e))?;
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(Duration::from_secs(10));
         }
         // One connection first: an unreachable server or a wrong password fails at once, with its reason.
-        config.connect(NoTls).map_err(|e| {
+        config.connect(tls.clone()).map_err(|e| {
             StoreError::backend(
                 format!("cannot connect to PostgreSQL at {shown}; is the server running and the URL right?"),
                 e,
             )
         })?;
-        let manager = PostgresConnectionManager::new(config, NoTls);
+        let manager = PostgresConnectionManager::new(config, tls);
         let pool = r2d2::Pool::builder()
             .max_size(8)
             .min_idle(Some(0))
@@ -126,6 +129,14 @@ impl PostgresStore {
                 )
             })?;
         Ok(Self { pool, shown })
+    }
+
+    /// Whether this store's connections are encrypted (TLS), as the server sees them.
+    pub fn encrypted(&self) -> StoreResult<bool> {
+        let what = "cannot read the connection's encryption";
+        let row =
+            self.client()?.query_opt("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", &[]).ctx(what)?;
+        Ok(row.is_some_and(|r| r.get(0)))
     }
 
     pub(crate) fn client(&self) -> StoreResult<Connection> {

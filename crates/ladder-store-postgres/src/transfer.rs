@@ -47,12 +47,13 @@ pub(crate) struct PgRestore {
     committed: bool,
     /// Tables whose generated ids need their sequence moved past the copied ones at commit.
     sequences: Vec<&'static str>,
+    keys: crate::keys::DeferredKeys,
 }
 
 impl PgRestore {
     pub(crate) fn begin(mut client: Connection) -> StoreResult<Self> {
         client.batch_execute("BEGIN; SET LOCAL statement_timeout = 0").ctx("cannot start the copy")?;
-        Ok(Self { client, committed: false, sequences: Vec::new() })
+        Ok(Self { client, committed: false, sequences: Vec::new(), keys: Default::default() })
     }
 }
 
@@ -66,6 +67,7 @@ impl Drop for PgRestore {
 
 impl RestoreSession for PgRestore {
     fn put_rows(&mut self, table: &Table, rows: &[TextRow]) -> StoreResult<()> {
+        self.keys.defer_if_empty(&mut self.client, table.name, &[table.name])?;
         let columns: Vec<&str> = table.columns.iter().map(|(c, _)| *c).collect();
         crate::bulk::copy_rows(&mut self.client, &format!("{} ({})", table.name, columns.join(", ")), rows)?;
         if table.generated_id && !self.sequences.contains(&table.name) {
@@ -75,6 +77,7 @@ impl RestoreSession for PgRestore {
     }
 
     fn commit(mut self: Box<Self>) -> StoreResult<()> {
+        self.keys.restore(&mut self.client)?;
         for table in &self.sequences {
             self.client
                 .batch_execute(&format!(

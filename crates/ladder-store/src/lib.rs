@@ -27,6 +27,9 @@ pub enum StoreError {
     /// The write contradicts what is stored (an order moving to another customer, for instance).
     #[error("{0}")]
     Conflict(String),
+    /// The way to the database is set wrong (an unknown option in its URL, a file it names unreadable).
+    #[error("{0}")]
+    Configuration(String),
     /// The database was made by a newer Ladder.
     #[error("the database schema is version {found}, newer than this Ladder knows (version {known}); upgrade Ladder")]
     SchemaTooNew {

@@ -10,6 +10,12 @@ mod show;
 mod validate;
 
 use anyhow::{Context, Result, bail};
+
+/// Imports parse on one thread and write on another; glibc's allocator spends much of that time on
+/// memory freed by the other thread, mimalloc does not (the PostgreSQL import of 2 million lines went
+/// from 16 s to 11 s).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use chrono::{NaiveDate, Utc};
 use clap::Parser;
 use cli::{Cli, Command, CustomerCommand, Format, ImportWhat, ReportWhat, SortArg};
