@@ -95,8 +95,10 @@ pub struct Consent {
     pub source: Option<String>,
 }
 
-/// A customer or contact as the business knows them.
+/// A customer or contact as the business knows them. In JSON every field but `customer_id` may be left
+/// out (empty).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Customer {
     /// The business's own stable id for this person (`customer_id` in files and JSON).
     #[serde(rename = "customer_id")]

@@ -7,6 +7,7 @@
 //! into rungs, states, lifecycle stages and RFM scores.
 #![deny(missing_docs)]
 
+pub mod access;
 pub mod clv;
 pub mod customer;
 pub mod date;
@@ -16,6 +17,7 @@ pub mod order;
 pub mod rfm;
 pub mod stats;
 
+pub use access::{Permission, Role};
 pub use customer::{Channel, Consent, Customer, CustomerKind, Interaction, InteractionKind};
 pub use date::Birthday;
 pub use ladder::{CustomerFacts, CustomerState, LifecycleStage, Placement, Rung, ShopFacts, StateRules};

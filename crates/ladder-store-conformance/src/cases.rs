@@ -3,11 +3,11 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use ladder_domain::{
     Birthday, Channel, Consent, Currency, Customer, CustomerKind, CustomerState, Interaction, InteractionKind,
-    LifecycleStage, Order, OrderLine, OrderStatus, RfmScore, RfmSegment, Rung,
+    LifecycleStage, Order, OrderLine, OrderStatus, RfmScore, RfmSegment, Role, Rung,
 };
 use ladder_store::{
-    Change, ChangeKind, CustomerId, CustomerQuery, CustomerSort, CustomerValue, Dimension, ImportContext,
-    PreviousScore, ScoreRecord, Store, StoreError, WriteOutcome,
+    AuditEntry, Change, ChangeKind, CustomerId, CustomerQuery, CustomerSort, CustomerValue, Dimension, ImportContext,
+    NewUser, PreviousScore, ScoreRecord, Store, StoreError, UserChanges, WebSession, WriteOutcome,
 };
 
 fn ts(s: &str) -> DateTime<Utc> {
@@ -841,4 +841,380 @@ pub fn analytics_reads_aggregate_orders_and_scores(store: &dyn Store) {
     assert_eq!(paths[0].first_campaign.as_deref(), Some("WELCOME"));
     assert_eq!(paths[0].fourth, Some(date("2025-03-20")));
     assert_eq!((paths[1].first_campaign.as_deref(), paths[1].second), (None, None));
+}
+
+fn new_user(email: &str, role: Role) -> NewUser {
+    NewUser {
+        email: email.to_owned(),
+        name: format!("Name of {email}"),
+        role,
+        language: "fa".to_owned(),
+        password_hash: format!("$argon2id$v=19$hash-of-{email}"),
+    }
+}
+
+/// Users: one per email in any case, stored lower-cased; changes apply; the last enabled owner stays.
+pub fn users_are_unique_by_email_and_the_last_owner_stays(store: &dyn Store) {
+    let at = ts("2025-06-01T12:00:00Z");
+    assert_eq!(store.user_count().expect("count"), 0);
+    let owner = store.create_user(&new_user(" Dana@Example.CO.IL ", Role::Owner), at).expect("create");
+    assert_eq!(
+        (owner.email.as_str(), owner.role, owner.disabled, owner.created_at),
+        ("dana@example.co.il", Role::Owner, false, at)
+    );
+    assert_eq!(owner.password_hash, "$argon2id$v=19$hash-of- Dana@Example.CO.IL ");
+    let err = store.create_user(&new_user("DANA@example.co.il", Role::Viewer), at).expect_err("duplicate");
+    assert!(matches!(&err, StoreError::Conflict(m) if m.contains("dana@example.co.il")), "{err}");
+    let err = store.create_user(&new_user("  ", Role::Viewer), at).expect_err("no email");
+    assert!(matches!(err, StoreError::Conflict(_)), "{err}");
+    assert_eq!(store.user_by_email("DANA@EXAMPLE.co.il").expect("read"), Some(owner.clone()));
+    assert_eq!(store.user(owner.id).expect("read"), Some(owner.clone()));
+    assert_eq!(store.user(owner.id + 1000).expect("read"), None);
+    assert_eq!(store.user_by_email("nobody@example.com").expect("read"), None);
+
+    let maryam = store.create_user(&new_user("maryam@example.ir", Role::Marketing), at).expect("create");
+    let anna = store.create_user(&new_user("Анна@example.ru", Role::Viewer), at).expect("create");
+    assert_eq!(anna.email, "анна@example.ru", "lower case beyond ASCII");
+    assert_eq!(store.user_count().expect("count"), 3);
+    let emails: Vec<String> = store.users().expect("users").into_iter().map(|u| u.email).collect();
+    assert_eq!(emails, ["dana@example.co.il", "maryam@example.ir", "анна@example.ru"]);
+
+    let changed = store
+        .update_user(
+            anna.id,
+            &UserChanges {
+                name: Some("Анна Петрова".into()),
+                language: Some("ru".into()),
+                password_hash: Some("new-hash".into()),
+                ..UserChanges::default()
+            },
+        )
+        .expect("update");
+    assert_eq!(
+        (changed.name.as_str(), changed.language.as_str(), changed.password_hash.as_str(), changed.role),
+        ("Анна Петрова", "ru", "new-hash", Role::Viewer)
+    );
+    assert_eq!(store.user(anna.id).expect("read"), Some(changed));
+
+    // The only owner can be neither demoted nor disabled.
+    for changes in [
+        UserChanges { role: Some(Role::Marketing), ..UserChanges::default() },
+        UserChanges { disabled: Some(true), ..UserChanges::default() },
+    ] {
+        let err = store.update_user(owner.id, &changes).expect_err("last owner");
+        assert!(matches!(&err, StoreError::Conflict(m) if m.contains("last enabled owner")), "{err}");
+    }
+    assert_eq!(store.user(owner.id).expect("read"), Some(owner.clone()), "nothing changed");
+    // With a second owner, the first may step down; then the second is the last.
+    store.update_user(maryam.id, &UserChanges { role: Some(Role::Owner), ..UserChanges::default() }).expect("promote");
+    let stepped_down = store
+        .update_user(owner.id, &UserChanges { role: Some(Role::Sales), ..UserChanges::default() })
+        .expect("demote");
+    assert_eq!(stepped_down.role, Role::Sales);
+    let err = store
+        .update_user(maryam.id, &UserChanges { disabled: Some(true), ..UserChanges::default() })
+        .expect_err("last owner");
+    assert!(matches!(err, StoreError::Conflict(_)), "{err}");
+    // A disabled owner does not count as one.
+    store
+        .update_user(owner.id, &UserChanges { role: Some(Role::Owner), disabled: Some(true), ..UserChanges::default() })
+        .expect("a disabled owner");
+    let err = store
+        .update_user(maryam.id, &UserChanges { role: Some(Role::Viewer), ..UserChanges::default() })
+        .expect_err("the other owner is disabled");
+    assert!(matches!(err, StoreError::Conflict(_)), "{err}");
+    let enabled =
+        store.update_user(owner.id, &UserChanges { disabled: Some(false), ..UserChanges::default() }).expect("enable");
+    assert!(!enabled.disabled);
+    // Changes that keep the owner an owner are fine for the last one too.
+    store.update_user(owner.id, &UserChanges { role: Some(Role::Owner), ..UserChanges::default() }).expect("same role");
+    let err = store.update_user(owner.id + 1000, &UserChanges::default()).expect_err("missing");
+    assert!(matches!(err, StoreError::NotFound(_)), "{err}");
+
+    // Rebuilding the demo shop keeps the accounts.
+    store.clear().expect("clear");
+    assert_eq!(store.user_count().expect("count"), 3);
+}
+
+fn web_session(token_hash: &str, user_id: i64, created: &str, expires: &str) -> WebSession {
+    WebSession {
+        token_hash: token_hash.to_owned(),
+        user_id,
+        csrf_token: format!("csrf-{token_hash}"),
+        created_at: ts(created),
+        expires_at: ts(expires),
+    }
+}
+
+/// Sessions work until they expire and while their user is enabled.
+pub fn sessions_expire_and_stop_with_a_disabled_user(store: &dyn Store) {
+    let at = ts("2025-06-01T12:00:00Z");
+    store.create_user(&new_user("owner@example.com", Role::Owner), at).expect("create");
+    let user = store.create_user(&new_user("support@example.com", Role::Support), at).expect("create");
+    let s = web_session("h1", user.id, "2025-06-01T12:00:00Z", "2025-06-01T20:00:00Z");
+    store.create_session(&s).expect("create session");
+    let err = store.create_session(&s).expect_err("same token");
+    assert!(matches!(err, StoreError::Conflict(_)), "{err}");
+    assert_eq!(store.session("h1", ts("2025-06-01T19:59:59Z")).expect("read"), Some((s.clone(), user.clone())));
+    assert_eq!(store.session("h1", ts("2025-06-01T20:00:00Z")).expect("read"), None, "expired at its end");
+    assert_eq!(store.session("other", at).expect("read"), None);
+
+    store.update_user(user.id, &UserChanges { disabled: Some(true), ..UserChanges::default() }).expect("disable");
+    assert_eq!(store.session("h1", at).expect("read"), None, "a disabled user's session stops");
+    let enabled =
+        store.update_user(user.id, &UserChanges { disabled: Some(false), ..UserChanges::default() }).expect("enable");
+    assert_eq!(store.session("h1", at).expect("read"), Some((s.clone(), enabled)));
+
+    store.delete_session("h1").expect("sign out");
+    assert_eq!(store.session("h1", at).expect("read"), None);
+    store.delete_session("h1").expect("signing out twice is fine");
+
+    store.create_session(&web_session("old", user.id, "2025-05-01T00:00:00Z", "2025-05-02T00:00:00Z")).expect("old");
+    store.create_session(&web_session("edge", user.id, "2025-06-01T00:00:00Z", "2025-06-01T12:00:00Z")).expect("edge");
+    store.create_session(&web_session("new", user.id, "2025-06-01T11:00:00Z", "2025-06-02T00:00:00Z")).expect("new");
+    assert_eq!(store.delete_expired_sessions(at).expect("delete"), 2);
+    assert_eq!(store.delete_expired_sessions(at).expect("delete"), 0);
+    assert!(store.session("new", at).expect("read").is_some());
+
+    let err =
+        store.create_session(&web_session("ghost", user.id + 1000, "2025-06-01T00:00:00Z", "2025-06-02T00:00:00Z"));
+    assert!(matches!(err, Err(StoreError::NotFound(_))), "{err:?}");
+}
+
+/// API tokens find their user and record their last use; revoked or of a disabled user, they stop.
+pub fn api_tokens_record_their_last_use_and_can_be_revoked(store: &dyn Store) {
+    let at = ts("2025-06-01T12:00:00Z");
+    store.create_user(&new_user("owner@example.com", Role::Owner), at).expect("create");
+    let sales = store.create_user(&new_user("sales@example.com", Role::Sales), at).expect("create");
+    let other = store.create_user(&new_user("other@example.com", Role::Marketing), at).expect("create");
+    let token = store.create_api_token(sales.id, "shop sync", "hash-1", at).expect("create token");
+    assert_eq!(
+        (token.user_id, token.name.as_str(), token.created_at, token.last_used_at),
+        (sales.id, "shop sync", at, None)
+    );
+    let err = store.create_api_token(other.id, "copy", "hash-1", at).expect_err("same hash");
+    assert!(matches!(err, StoreError::Conflict(_)), "{err}");
+    let err = store.create_api_token(sales.id + 1000, "ghost", "hash-9", at).expect_err("no such user");
+    assert!(matches!(err, StoreError::NotFound(_)), "{err}");
+    let second = store.create_api_token(sales.id, "reports", "hash-2", at).expect("create token");
+    assert_eq!(store.api_tokens(sales.id).expect("list"), [token.clone(), second.clone()]);
+    assert_eq!(store.api_tokens(other.id).expect("list"), []);
+
+    let used_at = ts("2025-06-03T08:30:00Z");
+    let (found, owner) = store.api_token_user("hash-1", used_at).expect("read").expect("found");
+    assert_eq!((found.id, found.last_used_at), (token.id, Some(used_at)));
+    assert_eq!(owner, sales);
+    assert_eq!(store.api_tokens(sales.id).expect("list")[0].last_used_at, Some(used_at), "the use is stored");
+    assert_eq!(store.api_token_user("hash-unknown", used_at).expect("read"), None);
+
+    assert!(!store.revoke_api_token(other.id, token.id).expect("revoke"), "only its owner revokes it");
+    assert!(store.revoke_api_token(sales.id, token.id).expect("revoke"));
+    assert!(!store.revoke_api_token(sales.id, token.id).expect("revoke"), "already gone");
+    assert_eq!(store.api_token_user("hash-1", used_at).expect("read"), None);
+
+    store.update_user(sales.id, &UserChanges { disabled: Some(true), ..UserChanges::default() }).expect("disable");
+    assert_eq!(store.api_token_user("hash-2", ts("2025-06-04T00:00:00Z")).expect("read"), None);
+    assert_eq!(store.api_tokens(sales.id).expect("list")[0].last_used_at, None, "a refused use is not recorded");
+}
+
+/// The audit log reads newest first, in pages, with each user's email.
+pub fn the_audit_log_pages_newest_first(store: &dyn Store) {
+    let at = ts("2025-06-01T12:00:00Z");
+    let owner = store.create_user(&new_user("owner@example.com", Role::Owner), at).expect("create");
+    assert_eq!(store.audit_log(10, None).expect("read"), []);
+    for i in 0..5 {
+        let entry = AuditEntry {
+            // The same second twice: order follows the writes, not the clock.
+            at: at + chrono::Duration::seconds(i / 2),
+            user_id: (i != 2).then_some(owner.id),
+            action: format!("action.{i}"),
+            target: format!("customer C{i}"),
+            detail: "שינוי".to_owned(),
+        };
+        store.record_audit(&entry).expect("record");
+    }
+    let first = store.audit_log(3, None).expect("read");
+    let actions: Vec<&str> = first.iter().map(|r| r.action.as_str()).collect();
+    assert_eq!(actions, ["action.4", "action.3", "action.2"]);
+    assert!(first.windows(2).all(|w| w[0].id > w[1].id));
+    assert_eq!(first[0].user_email.as_deref(), Some("owner@example.com"));
+    assert_eq!((first[2].user_id, first[2].user_email.as_deref()), (None, None));
+    assert_eq!(
+        (first[0].at, first[0].target.as_str(), first[0].detail.as_str()),
+        (at + chrono::Duration::seconds(2), "customer C4", "שינוי")
+    );
+    let next = store.audit_log(3, Some(first[2].id)).expect("read");
+    let actions: Vec<&str> = next.iter().map(|r| r.action.as_str()).collect();
+    assert_eq!(actions, ["action.1", "action.0"]);
+    assert_eq!(store.audit_log(3, Some(next[1].id)).expect("read"), []);
+    let err = store.record_audit(&AuditEntry {
+        at,
+        user_id: Some(owner.id + 1000),
+        action: "x".into(),
+        target: "y".into(),
+        detail: String::new(),
+    });
+    assert!(matches!(err, Err(StoreError::NotFound(_))), "{err:?}");
+}
+
+/// Segments insert and update by id, with names unique in any case.
+pub fn segments_are_saved_under_unique_names(store: &dyn Store) {
+    let at = ts("2025-06-01T12:00:00Z");
+    let later = ts("2025-06-02T09:00:00Z");
+    let owner = store.create_user(&new_user("owner@example.com", Role::Owner), at).expect("create");
+    let vip = store.save_segment(None, " VIP Tehran ", r#"{"rung":"loyal"}"#, Some(owner.id), at).expect("save");
+    assert_eq!(
+        (vip.name.as_str(), vip.definition.as_str(), vip.created_by, vip.created_at, vip.updated_at),
+        ("VIP Tehran", r#"{"rung":"loyal"}"#, Some(owner.id), at, at)
+    );
+    let err = store.save_segment(None, "vip TEHRAN", "{}", None, at).expect_err("same name");
+    assert!(matches!(&err, StoreError::Conflict(m) if m.contains("vip TEHRAN")), "{err}");
+    let err = store.save_segment(None, " ", "{}", None, at).expect_err("no name");
+    assert!(matches!(err, StoreError::Conflict(_)), "{err}");
+
+    let changed =
+        store.save_segment(Some(vip.id), "VIP TEHRAN", r#"{"rung":"advocate"}"#, None, later).expect("update");
+    assert_eq!(
+        (changed.id, changed.name.as_str(), changed.definition.as_str()),
+        (vip.id, "VIP TEHRAN", r#"{"rung":"advocate"}"#),
+        "a segment may change its own name's case"
+    );
+    assert_eq!((changed.created_by, changed.created_at, changed.updated_at), (Some(owner.id), at, later));
+    assert_eq!(store.segment(vip.id).expect("read"), Some(changed.clone()));
+
+    let persian = store.save_segment(None, "مشتریان وفادار", "{}", None, at).expect("save");
+    assert_eq!(persian.created_by, None);
+    let lapsed = store.save_segment(None, "Lapsed", "{}", Some(owner.id), at).expect("save");
+    let err = store.save_segment(Some(lapsed.id), "vip tehran", "{}", None, later).expect_err("taken");
+    assert!(matches!(err, StoreError::Conflict(_)), "{err}");
+    let names: Vec<String> = store.segments().expect("list").into_iter().map(|s| s.name).collect();
+    assert_eq!(names, ["Lapsed", "VIP TEHRAN", "مشتریان وفادار"]);
+
+    let err = store.save_segment(Some(lapsed.id + 1000), "Ghost", "{}", None, later).expect_err("missing");
+    assert!(matches!(err, StoreError::NotFound(_)), "{err}");
+    let err = store.save_segment(None, "Ghost", "{}", Some(owner.id + 1000), later).expect_err("no such user");
+    assert!(matches!(err, StoreError::NotFound(_)), "{err}");
+    assert!(store.delete_segment(lapsed.id).expect("delete"));
+    assert!(!store.delete_segment(lapsed.id).expect("delete"));
+    assert_eq!(store.segment(lapsed.id).expect("read"), None);
+    // The name is free again.
+    store.save_segment(None, "lapsed", "{}", None, later).expect("save");
+    store.clear().expect("clear");
+    assert_eq!(store.segments().expect("list").len(), 3, "rebuilding the demo shop keeps segments");
+}
+
+/// Lists filter by granted consent and by lifetime value, carry the value, and count up to a cap.
+pub fn customer_lists_filter_by_consent_and_value_and_count_up_to_a_cap(store: &dyn Store) {
+    let consent = |channel, granted| Consent { channel, granted, at: None, source: None };
+    let mut people: Vec<Customer> = ["C1", "C2", "C3", "C4"].into_iter().map(customer).collect();
+    people[0].consents = vec![consent(Channel::Email, true), consent(Channel::Sms, false)];
+    people[1].consents = vec![consent(Channel::Email, false)];
+    people[2].consents = vec![consent(Channel::Sms, true)];
+    seed(store, &people, &[], &[]);
+    let mut s = store.begin_scoring().expect("begin");
+    for (id, clv, p_alive) in [("C1", Some(5000), Some(0.9)), ("C2", Some(100), Some(0.25)), ("C3", None, None)] {
+        let mut record = score(id_of(store, id), "2025-02-01", Rung::Loyal, Some(CustomerState::Active));
+        record.value = clv.map(|clv| CustomerValue {
+            p_alive,
+            expected_purchases_90d: 0.5,
+            expected_purchases_365d: 2.0,
+            expected_next_order: None,
+            expected_spend_minor: Some(1000),
+            clv_minor: Some(clv),
+        });
+        s.put(&record, &[]).expect("put");
+    }
+    s.commit().expect("commit");
+    let ids = |q: CustomerQuery| -> Vec<String> {
+        store
+            .list_customers(&CustomerQuery { limit: 100, ..q })
+            .expect("list")
+            .into_iter()
+            .map(|c| c.customer_id)
+            .collect()
+    };
+    let q = CustomerQuery::default;
+    assert_eq!(ids(CustomerQuery { consent: Some(Channel::Email), ..q() }), ["C1"], "a withdrawn yes is a no");
+    assert_eq!(ids(CustomerQuery { consent: Some(Channel::Sms), ..q() }), ["C3"]);
+    assert_eq!(ids(CustomerQuery { consent: Some(Channel::Phone), ..q() }), Vec::<String>::new());
+    assert_eq!(ids(CustomerQuery { min_clv_minor: Some(1000), ..q() }), ["C1"]);
+    assert_eq!(ids(CustomerQuery { max_clv_minor: Some(1000), ..q() }), ["C2"], "no value, no match");
+    assert_eq!(ids(CustomerQuery { min_clv_minor: Some(100), max_clv_minor: Some(5000), ..q() }), ["C1", "C2"]);
+    assert_eq!(ids(CustomerQuery { min_clv_minor: Some(5001), ..q() }), Vec::<String>::new());
+
+    let list = store.list_customers(&CustomerQuery { limit: 100, ..q() }).expect("list");
+    let c1 = &list[0];
+    assert_eq!(
+        (c1.clv_minor, c1.p_alive, c1.lifecycle_stage),
+        (Some(5000), Some(0.9), Some(LifecycleStage::Retention))
+    );
+    assert_eq!(
+        (list[2].clv_minor, list[2].p_alive, list[2].lifecycle_stage),
+        (None, None, Some(LifecycleStage::Retention))
+    );
+    assert_eq!((list[3].clv_minor, list[3].p_alive, list[3].lifecycle_stage), (None, None, None), "not scored");
+
+    assert_eq!(store.count_customers(&q(), 100).expect("count"), 4);
+    assert_eq!(store.count_customers(&q(), 2).expect("count"), 2, "stops at the cap");
+    assert_eq!(store.count_customers(&q(), 0).expect("count"), 0);
+    let paged = CustomerQuery { limit: 1, offset: 3, sort: CustomerSort::Spend, ..q() };
+    assert_eq!(store.count_customers(&paged, 100).expect("count"), 4, "paging and sort do not count");
+    assert_eq!(store.count_customers(&CustomerQuery { consent: Some(Channel::Email), ..q() }, 100).expect("count"), 1);
+    assert_eq!(store.count_customers(&CustomerQuery { rung: Some(Rung::Loyal), ..q() }, 100).expect("count"), 3);
+    assert_eq!(store.count_customers(&CustomerQuery { rung: Some(Rung::Loyal), ..q() }, 2).expect("count"), 2);
+    assert_eq!(
+        store.count_customers(&CustomerQuery { search: Some("name c".into()), ..q() }, u64::MAX).expect("count"),
+        4
+    );
+
+    // The latest answer counts: C1 withdraws.
+    let mut c1 = people[0].clone();
+    c1.consents[0].granted = false;
+    seed(store, &[c1], &[], &[]);
+    assert_eq!(ids(CustomerQuery { consent: Some(Channel::Email), ..q() }), Vec::<String>::new());
+}
+
+/// Search finds Persian and Arabic spellings of one name, Hebrew with or without niqqud, and Cyrillic
+/// in any case, on every backend alike.
+pub fn search_folds_letter_variants_vowel_marks_and_case(store: &dyn Store) {
+    let mut people = Vec::new();
+    for (id, first, last, company) in [
+        ("P1", "علی", "کریمی", ""),
+        ("P2", "علي", "كريمي", ""),            // Arabic yeh and kaf
+        ("P3", "Sara", "Ahmadi", "مدرسة نور"), // teh marbuta
+        ("P4", "مُحَمَّد", "رضـــا", ""),          // harakat and tatweel
+        ("H1", "שָׁלוֹם", "כֹּהֵן", ""),             // niqqud
+        ("H2", "שלום", "לוי", ""),
+        ("R1", "Ольга", "Иванова", ""),
+        ("R2", "ОЛЬГА", "СМИРНОВА", ""),
+    ] {
+        let mut c = customer(id);
+        c.first_name = Some(first.into());
+        c.last_name = Some(last.into());
+        c.company = (!company.is_empty()).then(|| company.to_owned());
+        people.push(c);
+    }
+    seed(store, &people, &[], &[]);
+    let found = |text: &str| -> Vec<String> {
+        let query = CustomerQuery { search: Some(text.to_owned()), limit: 100, ..CustomerQuery::default() };
+        let ids: Vec<String> = store.list_customers(&query).expect("list").into_iter().map(|c| c.customer_id).collect();
+        assert_eq!(store.count_customers(&query, 100).expect("count"), ids.len() as u64, "{text}");
+        ids
+    };
+    assert_eq!(found("علی"), ["P1", "P2"]);
+    assert_eq!(found("علي"), ["P1", "P2"], "Arabic yeh finds Persian yeh");
+    assert_eq!(found("کریمی"), ["P1", "P2"]);
+    assert_eq!(found("كريمي"), ["P1", "P2"], "Arabic kaf finds keheh");
+    assert_eq!(found("مدرسه"), ["P3"], "heh finds teh marbuta");
+    assert_eq!(found("مدرسة"), ["P3"]);
+    assert_eq!(found("محمد"), ["P4"], "harakat are ignored");
+    assert_eq!(found("مُحمد"), ["P4"]);
+    assert_eq!(found("رضا"), ["P4"], "the tatweel is ignored");
+    assert_eq!(found("שלום"), ["H1", "H2"], "niqqud is ignored");
+    assert_eq!(found("שָׁלוֹם"), ["H1", "H2"]);
+    assert_eq!(found("כהן"), ["H1"]);
+    assert_eq!(found("ольга"), ["R1", "R2"], "Cyrillic in any case");
+    assert_eq!(found("ОЛЬГА"), ["R1", "R2"]);
+    assert_eq!(found("смирнова"), ["R2"]);
+    assert_eq!(found("\u{064E}"), ["H1", "H2", "P1", "P2", "P3", "P4", "R1", "R2"], "a lone mark searches for nothing");
 }

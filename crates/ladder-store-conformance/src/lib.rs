@@ -57,6 +57,13 @@ macro_rules! conformance_tests {
             settings_round_trip_and_clear_empties_everything,
             money_and_timestamps_at_their_edges,
             analytics_reads_aggregate_orders_and_scores,
+            users_are_unique_by_email_and_the_last_owner_stays,
+            sessions_expire_and_stop_with_a_disabled_user,
+            api_tokens_record_their_last_use_and_can_be_revoked,
+            the_audit_log_pages_newest_first,
+            segments_are_saved_under_unique_names,
+            customer_lists_filter_by_consent_and_value_and_count_up_to_a_cap,
+            search_folds_letter_variants_vowel_marks_and_case,
         );
     };
     (@cases $fresh:expr; $($case:ident),+ $(,)?) => {

@@ -7,6 +7,7 @@
 //! their transaction. Migrations are recorded in `ladder_schema` and applied under an advisory lock, so
 //! two instances starting together do not race; a database made by a newer Ladder is refused.
 
+mod accounts;
 mod analytics;
 mod bulk;
 mod import;
@@ -16,10 +17,12 @@ mod scoring;
 mod tls;
 mod transfer;
 
+use chrono::{DateTime, Utc};
 use ladder_store::{
-    CalibrationRow, CategorisedOrder, CohortCell, CustomerDetail, CustomerQuery, CustomerSummary, Dimension,
-    GroupTotals, ImportContext, ImportSession, PurchaseMilestones, PurchasePath, ScoreSession, ScoringRow, Store,
-    StoreError, StoreResult, TableCounts, ValueWindowRow, ValueWindows,
+    ApiToken, AuditEntry, AuditRecord, CalibrationRow, CategorisedOrder, CohortCell, CustomerDetail, CustomerQuery,
+    CustomerSummary, Dimension, GroupTotals, ImportContext, ImportSession, NewUser, PurchaseMilestones, PurchasePath,
+    ScoreSession, ScoringRow, Segment, Store, StoreError, StoreResult, TableCounts, User, UserChanges, ValueWindowRow,
+    ValueWindows, WebSession,
 };
 use postgres::Client;
 use r2d2_postgres::PostgresConnectionManager;
@@ -31,6 +34,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_score_filters.sql"),
     include_str!("../migrations/0003_customer_value.sql"),
+    include_str!("../migrations/0004_accounts.sql"),
 ];
 
 /// The schema version this build creates and understands.
@@ -246,6 +250,10 @@ impl Store for PostgresStore {
         read::list_customers(&mut self.client()?, query)
     }
 
+    fn count_customers(&self, query: &CustomerQuery, cap: u64) -> StoreResult<u64> {
+        read::count_customers(&mut self.client()?, query, cap)
+    }
+
     fn summary_by(&self, dimension: Dimension) -> StoreResult<Vec<GroupTotals>> {
         read::summary_by(&mut self.client()?, dimension)
     }
@@ -314,6 +322,93 @@ impl Store for PostgresStore {
         sink: &mut dyn FnMut(CategorisedOrder) -> StoreResult<()>,
     ) -> StoreResult<()> {
         analytics::orders_with_categories(&mut self.client()?, as_of, sink)
+    }
+
+    fn user_count(&self) -> StoreResult<u64> {
+        accounts::user_count(&mut self.client()?)
+    }
+
+    fn create_user(&self, user: &NewUser, at: DateTime<Utc>) -> StoreResult<User> {
+        accounts::create_user(&mut self.client()?, user, at)
+    }
+
+    fn user(&self, id: i64) -> StoreResult<Option<User>> {
+        accounts::user(&mut self.client()?, id)
+    }
+
+    fn user_by_email(&self, email: &str) -> StoreResult<Option<User>> {
+        accounts::user_by_email(&mut self.client()?, email)
+    }
+
+    fn users(&self) -> StoreResult<Vec<User>> {
+        accounts::users(&mut self.client()?)
+    }
+
+    fn update_user(&self, id: i64, changes: &UserChanges) -> StoreResult<User> {
+        accounts::update_user(&mut self.client()?, id, changes)
+    }
+
+    fn create_session(&self, session: &WebSession) -> StoreResult<()> {
+        accounts::create_session(&mut self.client()?, session)
+    }
+
+    fn session(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<(WebSession, User)>> {
+        accounts::session(&mut self.client()?, token_hash, now)
+    }
+
+    fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
+        accounts::delete_session(&mut self.client()?, token_hash)
+    }
+
+    fn delete_expired_sessions(&self, now: DateTime<Utc>) -> StoreResult<u64> {
+        accounts::delete_expired_sessions(&mut self.client()?, now)
+    }
+
+    fn create_api_token(&self, user_id: i64, name: &str, token_hash: &str, at: DateTime<Utc>) -> StoreResult<ApiToken> {
+        accounts::create_api_token(&mut self.client()?, user_id, name, token_hash, at)
+    }
+
+    fn api_tokens(&self, user_id: i64) -> StoreResult<Vec<ApiToken>> {
+        accounts::api_tokens(&mut self.client()?, user_id)
+    }
+
+    fn api_token_user(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<(ApiToken, User)>> {
+        accounts::api_token_user(&mut self.client()?, token_hash, now)
+    }
+
+    fn revoke_api_token(&self, user_id: i64, id: i64) -> StoreResult<bool> {
+        accounts::revoke_api_token(&mut self.client()?, user_id, id)
+    }
+
+    fn record_audit(&self, entry: &AuditEntry) -> StoreResult<()> {
+        accounts::record_audit(&mut self.client()?, entry)
+    }
+
+    fn audit_log(&self, limit: u32, before_id: Option<i64>) -> StoreResult<Vec<AuditRecord>> {
+        accounts::audit_log(&mut self.client()?, limit, before_id)
+    }
+
+    fn save_segment(
+        &self,
+        id: Option<i64>,
+        name: &str,
+        definition: &str,
+        user_id: Option<i64>,
+        at: DateTime<Utc>,
+    ) -> StoreResult<Segment> {
+        accounts::save_segment(&mut self.client()?, id, name, definition, user_id, at)
+    }
+
+    fn segments(&self) -> StoreResult<Vec<Segment>> {
+        accounts::segments(&mut self.client()?)
+    }
+
+    fn segment(&self, id: i64) -> StoreResult<Option<Segment>> {
+        accounts::segment(&mut self.client()?, id)
+    }
+
+    fn delete_segment(&self, id: i64) -> StoreResult<bool> {
+        accounts::delete_segment(&mut self.client()?, id)
     }
 }
 

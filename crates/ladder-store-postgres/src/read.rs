@@ -7,6 +7,7 @@ use ladder_domain::{
     Birthday, Channel, Consent, Customer, CustomerKind, CustomerState, Interaction, InteractionKind, LifecycleStage,
     OrderStatus, RfmScore, RfmSegment, Rung,
 };
+use ladder_store::search;
 use ladder_store::{
     Change, ChangeKind, CustomerDetail, CustomerId, CustomerQuery, CustomerSort, CustomerSummary, CustomerValue,
     Dimension, GroupTotals, OrderLineView, OrderView, PurchaseMilestones, ScoreRecord, StoreError, StoreResult,
@@ -226,19 +227,22 @@ fn orders_of(client: &mut Connection, id: CustomerId) -> StoreResult<Vec<OrderVi
     Ok(orders)
 }
 
-pub(crate) fn list_customers(client: &mut Connection, q: &CustomerQuery) -> StoreResult<Vec<CustomerSummary>> {
+type Args = Vec<Box<dyn ToSql + Sync>>;
+
+/// The `WHERE` clause of a customer query over `customers c LEFT JOIN customer_scores s`, and its
+/// arguments (numbered from `$1`).
+fn customer_filter(q: &CustomerQuery) -> (String, Args) {
     let mut conditions = Vec::new();
-    let mut args: Vec<Box<dyn ToSql + Sync>> = Vec::new();
+    let mut args: Args = Vec::new();
     let mut arg = |v: Box<dyn ToSql + Sync>| {
         args.push(v);
         format!("${}", args.len())
     };
-    if let Some(search) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let pattern =
-            format!("%{}%", search.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    if let Some(pattern) = q.search.as_deref().and_then(search::like_pattern) {
         let p = arg(Box::new(pattern));
+        // `ladder_fold` (migration 4) folds as the SQLite backend does.
         conditions.push(format!(
-            "lower(c.external_id || ' ' || COALESCE(c.first_name, '') || ' ' || COALESCE(c.last_name, '') || ' ' ||
+            "ladder_fold(c.external_id || ' ' || COALESCE(c.first_name, '') || ' ' || COALESCE(c.last_name, '') || ' ' ||
               COALESCE(c.company, '') || ' ' || COALESCE(c.email, '') || ' ' || COALESCE(c.phone, '')) LIKE {p}"
         ));
     }
@@ -260,7 +264,25 @@ pub(crate) fn list_customers(client: &mut Connection, q: &CustomerQuery) -> Stor
             arg(Box::new(tag.clone()))
         ));
     }
+    if let Some(channel) = q.consent {
+        // One row per channel holds the latest answer.
+        conditions.push(format!(
+            "EXISTS (SELECT 1 FROM consents k WHERE k.customer_id = c.id AND k.channel = {} AND k.granted)",
+            arg(Box::new(channel.as_str()))
+        ));
+    }
+    if let Some(min) = q.min_clv_minor {
+        conditions.push(format!("s.clv_minor >= {}", arg(Box::new(min))));
+    }
+    if let Some(max) = q.max_clv_minor {
+        conditions.push(format!("s.clv_minor <= {}", arg(Box::new(max))));
+    }
     let filter = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
+    (filter, args)
+}
+
+pub(crate) fn list_customers(client: &mut Connection, q: &CustomerQuery) -> StoreResult<Vec<CustomerSummary>> {
+    let (filter, mut args) = customer_filter(q);
     let order = match q.sort {
         CustomerSort::Id => "c.external_id",
         CustomerSort::Name => "COALESCE(c.last_name, c.company, c.external_id), c.first_name, c.external_id",
@@ -268,14 +290,16 @@ pub(crate) fn list_customers(client: &mut Connection, q: &CustomerQuery) -> Stor
         CustomerSort::LastOrder => "s.last_order DESC NULLS LAST, c.external_id",
         CustomerSort::Orders => "COALESCE(s.orders, 0) DESC, c.external_id",
     };
-    let limit = arg(Box::new(i64::from(q.limit)));
-    let offset = arg(Box::new(i64::from(q.offset)));
+    args.push(Box::new(i64::from(q.limit)));
+    args.push(Box::new(i64::from(q.offset)));
+    let (limit, offset) = (args.len() - 1, args.len());
     // Byte order, as SQLite sorts: the same list on both backends whatever the database's collation.
     let sql = format!(
         "SELECT c.external_id, c.first_name, c.last_name, c.company, c.email, c.phone, c.country,
-                s.rung, s.state, s.rfm_segment, COALESCE(s.orders, 0), COALESCE(s.spend_minor, 0), s.last_order
+                s.rung, s.state, s.rfm_segment, COALESCE(s.orders, 0), COALESCE(s.spend_minor, 0), s.last_order,
+                s.lifecycle_stage, s.clv_minor, s.p_alive
          FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id
-         {filter} ORDER BY {} LIMIT {limit} OFFSET {offset}",
+         {filter} ORDER BY {} LIMIT ${limit} OFFSET ${offset}",
         order.replace("c.external_id", "c.external_id COLLATE \"C\"")
     );
     let params: Vec<&(dyn ToSql + Sync)> = args.iter().map(|a| a.as_ref()).collect();
@@ -304,9 +328,26 @@ pub(crate) fn list_customers(client: &mut Connection, q: &CustomerQuery) -> Stor
                 orders: u32::try_from(r.get::<_, i64>(10)).unwrap_or(u32::MAX),
                 spend_minor: r.get(11),
                 last_order: day(r.get(12)),
+                lifecycle_stage: t(13).as_deref().and_then(LifecycleStage::parse),
+                clv_minor: r.get(14),
+                p_alive: r.get(15),
             }
         })
         .collect())
+}
+
+pub(crate) fn count_customers(client: &mut Connection, q: &CustomerQuery, cap: u64) -> StoreResult<u64> {
+    let (filter, mut args) = customer_filter(q);
+    args.push(Box::new(i64::try_from(cap).unwrap_or(i64::MAX)));
+    let cap_arg = args.len();
+    // The inner LIMIT stops the scan at `cap` matches.
+    let sql = format!(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id
+                               {filter} LIMIT ${cap_arg}) AS matches"
+    );
+    let params: Vec<&(dyn ToSql + Sync)> = args.iter().map(|a| a.as_ref()).collect();
+    let row = client.query_one(&sql, &params).ctx("cannot count customers")?;
+    Ok(unsigned(row.get(0)))
 }
 
 pub(crate) fn summary_by(client: &mut Connection, dimension: Dimension) -> StoreResult<Vec<GroupTotals>> {

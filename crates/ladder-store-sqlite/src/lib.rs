@@ -8,16 +8,19 @@
 //! Bulk work uses rusqlite with cached prepared statements inside one transaction: measured, this is
 //! several times faster than an async driver that hops threads per statement (see docs/PERFORMANCE.md).
 
+mod accounts;
 mod analytics;
 mod import;
 mod read;
 mod scoring;
 mod transfer;
 
+use chrono::{DateTime, Utc};
 use ladder_store::{
-    CalibrationRow, CategorisedOrder, CohortCell, CustomerDetail, CustomerQuery, CustomerSummary, Dimension,
-    GroupTotals, ImportContext, ImportSession, PurchaseMilestones, PurchasePath, ScoreSession, ScoringRow, Store,
-    StoreError, StoreResult, TableCounts, ValueWindowRow, ValueWindows,
+    ApiToken, AuditEntry, AuditRecord, CalibrationRow, CategorisedOrder, CohortCell, CustomerDetail, CustomerQuery,
+    CustomerSummary, Dimension, GroupTotals, ImportContext, ImportSession, NewUser, PurchaseMilestones, PurchasePath,
+    ScoreSession, ScoringRow, Segment, Store, StoreError, StoreResult, TableCounts, User, UserChanges, ValueWindowRow,
+    ValueWindows, WebSession,
 };
 use rusqlite::{Connection, OptionalExtension, functions::FunctionFlags};
 use std::path::{Path, PathBuf};
@@ -28,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_score_filters.sql"),
     include_str!("../migrations/0003_customer_value.sql"),
+    include_str!("../migrations/0004_accounts.sql"),
 ];
 
 /// The schema version this build creates and understands.
@@ -91,12 +95,13 @@ pub(crate) fn connect(path: &Path) -> StoreResult<Connection> {
     )
     .ctx(&what)?;
     conn.set_prepared_statement_cache_capacity(64);
-    // Case-insensitive matching for every script (SQLite's own LIKE folds ASCII only).
+    // Search without case in every script, and blind to Persian letter variants and vowel marks
+    // (SQLite's own LIKE folds ASCII only).
     conn.create_scalar_function(
         "ladder_fold",
         1,
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
-        |ctx| Ok(ctx.get::<Option<String>>(0)?.map(|s| s.to_lowercase())),
+        |ctx| Ok(ctx.get::<Option<String>>(0)?.map(|s| ladder_store::search::fold(&s))),
     )
     .ctx(&what)?;
     conn.create_aggregate_function(
@@ -175,6 +180,10 @@ impl Store for SqliteStore {
         self.with_conn(|c| read::list_customers(c, query))
     }
 
+    fn count_customers(&self, query: &CustomerQuery, cap: u64) -> StoreResult<u64> {
+        self.with_conn(|c| read::count_customers(c, query, cap))
+    }
+
     fn summary_by(&self, dimension: Dimension) -> StoreResult<Vec<GroupTotals>> {
         self.with_conn(|c| read::summary_by(c, dimension))
     }
@@ -244,5 +253,92 @@ impl Store for SqliteStore {
             .ctx(what)?;
             tx.commit().ctx(what)
         })
+    }
+
+    fn user_count(&self) -> StoreResult<u64> {
+        self.with_conn(accounts::user_count)
+    }
+
+    fn create_user(&self, user: &NewUser, at: DateTime<Utc>) -> StoreResult<User> {
+        self.with_conn(|c| accounts::create_user(c, user, at))
+    }
+
+    fn user(&self, id: i64) -> StoreResult<Option<User>> {
+        self.with_conn(|c| accounts::user(c, id))
+    }
+
+    fn user_by_email(&self, email: &str) -> StoreResult<Option<User>> {
+        self.with_conn(|c| accounts::user_by_email(c, email))
+    }
+
+    fn users(&self) -> StoreResult<Vec<User>> {
+        self.with_conn(accounts::users)
+    }
+
+    fn update_user(&self, id: i64, changes: &UserChanges) -> StoreResult<User> {
+        self.with_conn(|c| accounts::update_user(c, id, changes))
+    }
+
+    fn create_session(&self, session: &WebSession) -> StoreResult<()> {
+        self.with_conn(|c| accounts::create_session(c, session))
+    }
+
+    fn session(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<(WebSession, User)>> {
+        self.with_conn(|c| accounts::session(c, token_hash, now))
+    }
+
+    fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
+        self.with_conn(|c| accounts::delete_session(c, token_hash))
+    }
+
+    fn delete_expired_sessions(&self, now: DateTime<Utc>) -> StoreResult<u64> {
+        self.with_conn(|c| accounts::delete_expired_sessions(c, now))
+    }
+
+    fn create_api_token(&self, user_id: i64, name: &str, token_hash: &str, at: DateTime<Utc>) -> StoreResult<ApiToken> {
+        self.with_conn(|c| accounts::create_api_token(c, user_id, name, token_hash, at))
+    }
+
+    fn api_tokens(&self, user_id: i64) -> StoreResult<Vec<ApiToken>> {
+        self.with_conn(|c| accounts::api_tokens(c, user_id))
+    }
+
+    fn api_token_user(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<(ApiToken, User)>> {
+        self.with_conn(|c| accounts::api_token_user(c, token_hash, now))
+    }
+
+    fn revoke_api_token(&self, user_id: i64, id: i64) -> StoreResult<bool> {
+        self.with_conn(|c| accounts::revoke_api_token(c, user_id, id))
+    }
+
+    fn record_audit(&self, entry: &AuditEntry) -> StoreResult<()> {
+        self.with_conn(|c| accounts::record_audit(c, entry))
+    }
+
+    fn audit_log(&self, limit: u32, before_id: Option<i64>) -> StoreResult<Vec<AuditRecord>> {
+        self.with_conn(|c| accounts::audit_log(c, limit, before_id))
+    }
+
+    fn save_segment(
+        &self,
+        id: Option<i64>,
+        name: &str,
+        definition: &str,
+        user_id: Option<i64>,
+        at: DateTime<Utc>,
+    ) -> StoreResult<Segment> {
+        self.with_conn(|c| accounts::save_segment(c, id, name, definition, user_id, at))
+    }
+
+    fn segments(&self) -> StoreResult<Vec<Segment>> {
+        self.with_conn(accounts::segments)
+    }
+
+    fn segment(&self, id: i64) -> StoreResult<Option<Segment>> {
+        self.with_conn(|c| accounts::segment(c, id))
+    }
+
+    fn delete_segment(&self, id: i64) -> StoreResult<bool> {
+        self.with_conn(|c| accounts::delete_segment(c, id))
     }
 }

@@ -8,6 +8,7 @@ use ladder_domain::{
     Birthday, Channel, Customer, CustomerKind, CustomerState, Interaction, InteractionKind, LifecycleStage,
     OrderStatus, RfmScore, RfmSegment, Rung,
 };
+use ladder_store::search;
 use ladder_store::{
     Change, ChangeKind, CustomerDetail, CustomerId, CustomerQuery, CustomerSort, CustomerSummary, CustomerValue,
     Dimension, GroupTotals, OrderLineView, OrderView, PurchaseMilestones, ScoreRecord, StoreError, StoreResult,
@@ -247,18 +248,17 @@ fn history_of(conn: &Connection, id: CustomerId) -> StoreResult<Vec<Change>> {
     rows.collect::<Result<_, _>>().ctx(what)
 }
 
-pub(crate) fn list_customers(conn: &Connection, q: &CustomerQuery) -> StoreResult<Vec<CustomerSummary>> {
+/// The `WHERE` clause of a customer query over `customers c LEFT JOIN customer_scores s`, and its
+/// arguments (numbered from `?1`).
+fn customer_filter(q: &CustomerQuery) -> (String, Vec<Value>) {
     let mut conditions = Vec::new();
     let mut args: Vec<Value> = Vec::new();
     let mut arg = |v: Value| {
         args.push(v);
         format!("?{}", args.len())
     };
-    if let Some(search) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let p = arg(Value::Text(format!(
-            "%{}%",
-            search.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
-        )));
+    if let Some(pattern) = q.search.as_deref().and_then(search::like_pattern) {
+        let p = arg(Value::Text(pattern));
         conditions.push(format!(
             "ladder_fold(c.external_id || ' ' || COALESCE(c.first_name, '') || ' ' || COALESCE(c.last_name, '') || ' ' ||
               COALESCE(c.company, '') || ' ' || COALESCE(c.email, '') || ' ' || COALESCE(c.phone, '')) LIKE {p} ESCAPE '\\'"
@@ -277,12 +277,31 @@ pub(crate) fn list_customers(conn: &Connection, q: &CustomerQuery) -> StoreResul
         conditions.push(format!("c.country = {} COLLATE NOCASE", arg(Value::Text(country.clone()))));
     }
     if let Some(tag) = &q.tag {
+        // `IN`, not `EXISTS`: SQLite then starts from the tag's index instead of visiting every customer.
         conditions.push(format!(
-            "EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = {})",
+            "c.id IN (SELECT t.customer_id FROM customer_tags t WHERE t.tag = {})",
             arg(Value::Text(tag.clone()))
         ));
     }
+    if let Some(channel) = q.consent {
+        // One row per channel holds the latest answer.
+        conditions.push(format!(
+            "EXISTS (SELECT 1 FROM consents k WHERE k.customer_id = c.id AND k.channel = {} AND k.granted = 1)",
+            arg(Value::Text(channel.as_str().into()))
+        ));
+    }
+    if let Some(min) = q.min_clv_minor {
+        conditions.push(format!("s.clv_minor >= {}", arg(Value::Integer(min))));
+    }
+    if let Some(max) = q.max_clv_minor {
+        conditions.push(format!("s.clv_minor <= {}", arg(Value::Integer(max))));
+    }
     let filter = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
+    (filter, args)
+}
+
+pub(crate) fn list_customers(conn: &Connection, q: &CustomerQuery) -> StoreResult<Vec<CustomerSummary>> {
+    let (filter, mut args) = customer_filter(q);
     let order = match q.sort {
         CustomerSort::Id => "c.external_id",
         CustomerSort::Name => "COALESCE(c.last_name, c.company, c.external_id), c.first_name, c.external_id",
@@ -290,13 +309,15 @@ pub(crate) fn list_customers(conn: &Connection, q: &CustomerQuery) -> StoreResul
         CustomerSort::LastOrder => "s.last_order IS NULL, s.last_order DESC, c.external_id",
         CustomerSort::Orders => "COALESCE(s.orders, 0) DESC, c.external_id",
     };
-    let limit = arg(Value::Integer(i64::from(q.limit)));
-    let offset = arg(Value::Integer(i64::from(q.offset)));
+    args.push(Value::Integer(i64::from(q.limit)));
+    args.push(Value::Integer(i64::from(q.offset)));
+    let (limit, offset) = (args.len() - 1, args.len());
     let sql = format!(
         "SELECT c.external_id, c.first_name, c.last_name, c.company, c.email, c.phone, c.country,
-                s.rung, s.state, s.rfm_segment, COALESCE(s.orders, 0), COALESCE(s.spend_minor, 0), s.last_order
+                s.rung, s.state, s.rfm_segment, COALESCE(s.orders, 0), COALESCE(s.spend_minor, 0), s.last_order,
+                s.lifecycle_stage, s.clv_minor, s.p_alive
          FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id
-         {filter} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
+         {filter} ORDER BY {order} LIMIT ?{limit} OFFSET ?{offset}"
     );
     let what = "cannot list customers";
     let mut stmt = conn.prepare(&sql).ctx(what)?;
@@ -323,10 +344,27 @@ pub(crate) fn list_customers(conn: &Connection, q: &CustomerQuery) -> StoreResul
                 orders: r.get(10)?,
                 spend_minor: r.get(11)?,
                 last_order: day(r.get(12)?),
+                lifecycle_stage: t(13)?.as_deref().and_then(LifecycleStage::parse),
+                clv_minor: r.get(14)?,
+                p_alive: r.get(15)?,
             })
         })
         .ctx(what)?;
     rows.collect::<Result<_, _>>().ctx(what)
+}
+
+pub(crate) fn count_customers(conn: &Connection, q: &CustomerQuery, cap: u64) -> StoreResult<u64> {
+    let (filter, mut args) = customer_filter(q);
+    args.push(Value::Integer(i64::try_from(cap).unwrap_or(i64::MAX)));
+    let cap_arg = args.len();
+    // The inner LIMIT stops the scan at `cap` matches.
+    let sql = format!(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id
+                               {filter} LIMIT ?{cap_arg})"
+    );
+    conn.prepare(&sql)
+        .and_then(|mut s| s.query_row(params_from_iter(args.iter()), |r| count_at(r, 0)))
+        .ctx("cannot count customers")
 }
 
 pub(crate) fn summary_by(conn: &Connection, dimension: Dimension) -> StoreResult<Vec<GroupTotals>> {

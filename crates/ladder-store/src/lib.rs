@@ -11,6 +11,7 @@
 #![deny(missing_docs)]
 
 pub mod schema;
+pub mod search;
 mod types;
 
 pub use types::*;
@@ -98,6 +99,10 @@ pub trait Store: Send + Sync {
     /// A page of customers matching a query.
     fn list_customers(&self, query: &CustomerQuery) -> StoreResult<Vec<CustomerSummary>>;
 
+    /// How many customers match a query (its sort and page aside), counting no further than `cap`: a
+    /// page over millions of customers needs "more than 10,000", not a scan of them all.
+    fn count_customers(&self, query: &CustomerQuery, cap: u64) -> StoreResult<u64>;
+
     /// Customers, orders and revenue per value of one scored dimension.
     fn summary_by(&self, dimension: Dimension) -> StoreResult<Vec<GroupTotals>>;
 
@@ -105,6 +110,8 @@ pub trait Store: Send + Sync {
     fn purchase_milestones(&self) -> StoreResult<PurchaseMilestones>;
 
     /// Deletes every customer, order, interaction, score and setting (used to rebuild the demo shop).
+    /// Users, their sessions and tokens, the audit log and segments stay: rebuilding the demo signs
+    /// nobody out.
     fn clear(&self) -> StoreResult<()>;
 
     /// Streams every row of one table of [`schema::TABLES`] in key order, in canonical text form.
@@ -149,6 +156,78 @@ pub trait Store: Send + Sync {
         as_of: NaiveDate,
         sink: &mut dyn FnMut(CategorisedOrder) -> StoreResult<()>,
     ) -> StoreResult<()>;
+
+    /// How many users there are (none: the web app asks for a first owner).
+    fn user_count(&self) -> StoreResult<u64>;
+
+    /// Creates a user; the email is stored lower-cased, and one already in use (in any case) is a
+    /// [`StoreError::Conflict`].
+    fn create_user(&self, user: &NewUser, at: DateTime<Utc>) -> StoreResult<User>;
+
+    /// One user by id.
+    fn user(&self, id: i64) -> StoreResult<Option<User>>;
+
+    /// One user by email, in any case.
+    fn user_by_email(&self, email: &str) -> StoreResult<Option<User>>;
+
+    /// Every user, by email.
+    fn users(&self) -> StoreResult<Vec<User>>;
+
+    /// Changes a user. A change that would leave the shop without an enabled owner is a
+    /// [`StoreError::Conflict`]: nobody could manage users any more.
+    fn update_user(&self, id: i64, changes: &UserChanges) -> StoreResult<User>;
+
+    /// Stores a new browser session.
+    fn create_session(&self, session: &WebSession) -> StoreResult<()>;
+
+    /// The session with this token hash and its user, unless it has expired by `now` or the user is
+    /// disabled.
+    fn session(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<(WebSession, User)>>;
+
+    /// Ends a session (signing out).
+    fn delete_session(&self, token_hash: &str) -> StoreResult<()>;
+
+    /// Deletes the sessions expired by `now`; returns how many.
+    fn delete_expired_sessions(&self, now: DateTime<Utc>) -> StoreResult<u64>;
+
+    /// Stores a new API token of a user, by its hash.
+    fn create_api_token(&self, user_id: i64, name: &str, token_hash: &str, at: DateTime<Utc>) -> StoreResult<ApiToken>;
+
+    /// A user's API tokens, oldest first.
+    fn api_tokens(&self, user_id: i64) -> StoreResult<Vec<ApiToken>>;
+
+    /// The token with this hash and its user, unless the user is disabled; records `now` as its last use.
+    fn api_token_user(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<(ApiToken, User)>>;
+
+    /// Deletes one of a user's tokens; false when the user has no token with that id.
+    fn revoke_api_token(&self, user_id: i64, id: i64) -> StoreResult<bool>;
+
+    /// Appends to the audit log.
+    fn record_audit(&self, entry: &AuditEntry) -> StoreResult<()>;
+
+    /// Up to `limit` audit entries, newest first, older than the entry `before_id` when given (the next
+    /// page starts before the last id of this one).
+    fn audit_log(&self, limit: u32, before_id: Option<i64>) -> StoreResult<Vec<AuditRecord>>;
+
+    /// Creates a segment (`id` none) or changes one; names are unique without regard to case
+    /// ([`StoreError::Conflict`]), and changing a missing segment is [`StoreError::NotFound`].
+    fn save_segment(
+        &self,
+        id: Option<i64>,
+        name: &str,
+        definition: &str,
+        user_id: Option<i64>,
+        at: DateTime<Utc>,
+    ) -> StoreResult<Segment>;
+
+    /// Every segment, by name.
+    fn segments(&self) -> StoreResult<Vec<Segment>>;
+
+    /// One segment.
+    fn segment(&self, id: i64) -> StoreResult<Option<Segment>>;
+
+    /// Deletes a segment; false when there is none with that id.
+    fn delete_segment(&self, id: i64) -> StoreResult<bool>;
 }
 
 /// Who writes an import, and when: the evidence recorded with consents that the file gives no date for.

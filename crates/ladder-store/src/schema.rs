@@ -156,6 +156,56 @@ pub const TABLES: &[Table] = &[
         key: 1,
         generated_id: true,
     },
+    // Browser sessions (`web_sessions`) are not copied: they last hours, and signing in again on the new
+    // database is safer than carrying cookies over.
+    Table {
+        name: "users",
+        columns: &[
+            ("id", Int),
+            ("email", Text),
+            ("name", Text),
+            ("role", Text),
+            ("language", Text),
+            ("password_hash", Text),
+            ("created_at", Int),
+            ("disabled", Bool),
+        ],
+        key: 1,
+        generated_id: true,
+    },
+    Table {
+        name: "api_tokens",
+        columns: &[
+            ("id", Int),
+            ("user_id", Int),
+            ("name", Text),
+            ("token_hash", Text),
+            ("created_at", Int),
+            ("last_used_at", Int),
+        ],
+        key: 1,
+        generated_id: true,
+    },
+    Table {
+        name: "audit_log",
+        columns: &[("id", Int), ("at", Int), ("user_id", Int), ("action", Text), ("target", Text), ("detail", Text)],
+        key: 1,
+        generated_id: true,
+    },
+    Table {
+        name: "segments",
+        columns: &[
+            ("id", Int),
+            ("name", Text),
+            ("name_key", Text),
+            ("definition", Text),
+            ("created_by", Int),
+            ("created_at", Int),
+            ("updated_at", Int),
+        ],
+        key: 1,
+        generated_id: true,
+    },
 ];
 
 /// A row in canonical text form: `None` is SQL NULL.

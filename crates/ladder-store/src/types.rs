@@ -2,7 +2,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use ladder_domain::{
-    Customer, CustomerFacts, CustomerState, Interaction, LifecycleStage, OrderStatus, RfmScore, RfmSegment, Rung,
+    Channel, Customer, CustomerFacts, CustomerState, Interaction, LifecycleStage, OrderStatus, RfmScore, RfmSegment,
+    Role, Rung,
 };
 use serde::Serialize;
 
@@ -245,6 +246,12 @@ pub struct CustomerQuery {
     pub country: Option<String>,
     /// Only customers with this tag.
     pub tag: Option<String>,
+    /// Only customers whose latest answer for this channel is a yes.
+    pub consent: Option<Channel>,
+    /// Only customers whose lifetime value (from the last scoring) is at least this, minor units.
+    pub min_clv_minor: Option<i64>,
+    /// Only customers whose lifetime value is at most this, minor units.
+    pub max_clv_minor: Option<i64>,
     /// Sort order.
     pub sort: CustomerSort,
     /// At most this many.
@@ -278,6 +285,12 @@ pub struct CustomerSummary {
     pub spend_minor: i64,
     /// Last counted order.
     pub last_order: Option<NaiveDate>,
+    /// Lifecycle stage, if scored.
+    pub lifecycle_stage: Option<LifecycleStage>,
+    /// Discounted value over the next 12 months, minor units, when the value model gave one.
+    pub clv_minor: Option<i64>,
+    /// Probability that the customer is still a customer, when the model gave one.
+    pub p_alive: Option<f64>,
 }
 
 /// A scored dimension to group by.
@@ -413,4 +426,193 @@ pub struct CategorisedOrder {
     pub one_off: bool,
     /// Its product categories (sorted, distinct; empty when products have none).
     pub categories: Vec<String>,
+}
+
+/// A member of the shop's staff who signs in to the web app.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct User {
+    /// The store's id.
+    pub id: i64,
+    /// Email address, lower-cased; unique.
+    pub email: String,
+    /// Display name.
+    pub name: String,
+    /// What they may do.
+    pub role: Role,
+    /// The language of their pages (`en`, `he`, `fa`, `ru`).
+    pub language: String,
+    /// The password hash (PHC string); never leaves the server.
+    #[serde(skip_serializing)]
+    pub password_hash: String,
+    /// When the account was made.
+    pub created_at: DateTime<Utc>,
+    /// Disabled accounts cannot sign in, and their sessions and tokens stop working.
+    pub disabled: bool,
+}
+
+/// A user to create.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewUser {
+    /// Email address; stored lower-cased.
+    pub email: String,
+    /// Display name.
+    pub name: String,
+    /// Role.
+    pub role: Role,
+    /// Page language.
+    pub language: String,
+    /// Password hash (PHC string).
+    pub password_hash: String,
+}
+
+/// Changes to a user; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UserChanges {
+    /// New display name.
+    pub name: Option<String>,
+    /// New role.
+    pub role: Option<Role>,
+    /// New page language.
+    pub language: Option<String>,
+    /// New password hash.
+    pub password_hash: Option<String>,
+    /// Disable or enable the account.
+    pub disabled: Option<bool>,
+}
+
+impl UserChanges {
+    /// Whether these changes take an enabled owner away (a new role or disabling): the store refuses
+    /// that for the last one.
+    pub fn removes_owner(&self, user: &User) -> bool {
+        let owner = |role: Role, disabled: bool| role == Role::Owner && !disabled;
+        owner(user.role, user.disabled)
+            && !owner(self.role.unwrap_or(user.role), self.disabled.unwrap_or(user.disabled))
+    }
+}
+
+/// A signed-in browser. The cookie holds a random token; the store keeps only its hash, so a leaked
+/// database does not hand out sessions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebSession {
+    /// Hash of the cookie's token.
+    pub token_hash: String,
+    /// Whose session.
+    pub user_id: i64,
+    /// The token forms must echo back.
+    pub csrf_token: String,
+    /// When it began.
+    pub created_at: DateTime<Utc>,
+    /// When it stops working.
+    pub expires_at: DateTime<Utc>,
+}
+
+/// A personal API token; the token itself is shown once and only its hash is stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ApiToken {
+    /// The store's id.
+    pub id: i64,
+    /// Whose token.
+    pub user_id: i64,
+    /// What the user called it ("shop sync").
+    pub name: String,
+    /// When it was made.
+    pub created_at: DateTime<Utc>,
+    /// When it was last used, if ever.
+    pub last_used_at: Option<DateTime<Utc>>,
+}
+
+/// Something a user did, to be recorded in the audit log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditEntry {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Who (none for the system, or a failed sign-in).
+    pub user_id: Option<i64>,
+    /// What, as a stable name ("user.create", "customer.update").
+    pub action: String,
+    /// On what ("customer C17", "user 3").
+    pub target: String,
+    /// Details in words or JSON.
+    pub detail: String,
+}
+
+/// An audit log entry as read back, with the user's email.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditRecord {
+    /// The store's id; later entries have larger ids.
+    pub id: i64,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Who, while the user exists.
+    pub user_id: Option<i64>,
+    /// Their email.
+    pub user_email: Option<String>,
+    /// What.
+    pub action: String,
+    /// On what.
+    pub target: String,
+    /// Details.
+    pub detail: String,
+}
+
+/// A saved customer list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Segment {
+    /// The store's id.
+    pub id: i64,
+    /// Its name; unique without regard to case.
+    pub name: String,
+    /// The filters, as JSON text; the web layer owns its shape.
+    pub definition: String,
+    /// Who made it, while that user exists.
+    pub created_by: Option<i64>,
+    /// When it was made.
+    pub created_at: DateTime<Utc>,
+    /// When it last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn password_hashes_never_serialize() {
+        let user = User {
+            id: 1,
+            email: "dana@example.co.il".into(),
+            name: "דנה".into(),
+            role: Role::Owner,
+            language: "he".into(),
+            password_hash: "$argon2id$secret".into(),
+            created_at: DateTime::from_timestamp(0, 0).unwrap_or_default(),
+            disabled: false,
+        };
+        let json = serde_json::to_string(&user).expect("serialize");
+        assert!(!json.contains("argon2") && !json.contains("password"), "{json}");
+        assert!(json.contains(r#""role":"owner""#), "{json}");
+    }
+
+    #[test]
+    fn only_an_enabled_owner_losing_the_role_is_a_removal() {
+        let owner = User {
+            id: 1,
+            email: String::new(),
+            name: String::new(),
+            role: Role::Owner,
+            language: String::new(),
+            password_hash: String::new(),
+            created_at: DateTime::default(),
+            disabled: false,
+        };
+        let change = |role, disabled| UserChanges { role, disabled, ..UserChanges::default() };
+        assert!(change(Some(Role::Viewer), None).removes_owner(&owner));
+        assert!(change(None, Some(true)).removes_owner(&owner));
+        assert!(!change(Some(Role::Owner), Some(false)).removes_owner(&owner));
+        assert!(!UserChanges { name: Some("x".into()), ..UserChanges::default() }.removes_owner(&owner));
+        let disabled = User { disabled: true, ..owner.clone() };
+        assert!(!change(Some(Role::Viewer), None).removes_owner(&disabled), "already not counted");
+        let viewer = User { role: Role::Viewer, ..owner };
+        assert!(!change(None, Some(true)).removes_owner(&viewer));
+    }
 }

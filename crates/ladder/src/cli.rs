@@ -57,6 +57,51 @@ pub enum Command {
     /// Lifetime value: fit BG/NBD, Pareto/NBD and Gamma-Gamma, predict, validate.
     #[command(subcommand)]
     Clv(ClvCommand),
+    /// Runs the web app and the JSON API (Ctrl-C stops it).
+    Serve(ServeArgs),
+    /// The people who sign in to the web app.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The address to listen on; 0.0.0.0:8080 to be reachable from other machines.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub bind: std::net::SocketAddr,
+    /// Creates the demo shop and an owner account on first start if the database is empty, and prints
+    /// how to sign in.
+    #[arg(long)]
+    pub demo: bool,
+    /// Customers of the demo shop.
+    #[arg(long, default_value_t = 20_000)]
+    pub demo_customers: u64,
+    /// Mark cookies Secure (sent over HTTPS only): use it when people reach the app through HTTPS.
+    #[arg(long)]
+    pub secure_cookies: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Adds a user; the password comes from LADDER_PASSWORD, or is generated and printed once.
+    Add {
+        /// Their email, which they sign in with.
+        email: String,
+        /// Their name.
+        #[arg(long, default_value = "")]
+        name: String,
+        /// owner, marketing, sales, support or viewer (see docs/PERMISSIONS.md).
+        #[arg(long, default_value = "viewer")]
+        role: String,
+        /// Their language: en, he, fa or ru.
+        #[arg(long, default_value = "en")]
+        language: String,
+    },
+    /// Lists the users.
+    List {
+        #[command(flatten)]
+        format: FormatArg,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -6,6 +6,7 @@ mod cli;
 mod clv;
 mod output;
 mod progress;
+mod serve;
 mod show;
 mod validate;
 
@@ -95,6 +96,8 @@ fn parse_choice<T>(flag: &str, value: Option<&str>, parse: fn(&str) -> Option<T>
 fn run(cli: Cli) -> Result<()> {
     let bar = progress::Bar::default();
     match cli.command {
+        Command::Serve(args) => serve::serve(&cli.database, &args, &bar),
+        Command::User(command) => serve::user(&cli.database, &command),
         Command::Demo(args) => {
             let currency =
                 Currency::parse(&args.currency).map_err(|e| anyhow::anyhow!("--currency {:?} {e}", args.currency))?;
@@ -426,6 +429,7 @@ fn run(cli: Cli) -> Result<()> {
                 },
                 limit: args.limit,
                 offset: args.offset,
+                ..CustomerQuery::default()
             };
             let list = store.list_customers(&query)?;
             let basis = ReportBasis::read(store.as_ref())?;

@@ -1,0 +1,261 @@
+### Ladder's Persian messages. Numbers in placeables are written with Persian digits by the catalog.
+
+app-name = Ladder
+
+## Navigation
+
+nav-dashboard = پیشخوان
+nav-customers = مشتریان
+nav-ladder = نردبان وفاداری
+nav-segments = بخش‌ها
+nav-import = درون‌ریزی
+nav-settings = تنظیمات
+
+## Session
+
+sign-in = ورود
+sign-out = خروج
+
+## Counts
+
+# $count (number): how many customers. A Persian noun after a number stays singular, so there is one form.
+customers-count = { $count } مشتری
+
+## The six rungs of the loyalty ladder
+
+rung-suspect = مخاطب سرد
+rung-prospect = مشتری بالقوه
+rung-customer = مشتری
+rung-repeat = مشتری بازگشتی
+rung-loyal = مشتری وفادار
+rung-advocate = حامی
+
+## Customer states
+
+state-active = فعال
+state-at_risk = در معرض ریزش
+state-lapsed = غیرفعال
+state-lost = از دست رفته
+
+## The web app: frame and navigation
+nav-label = منوی اصلی
+language = زبان
+save = ذخیره
+add = افزودن
+yes = بله
+no = خیر
+back-home = بازگشت به پیشخوان
+previous = قبلی
+next = بعدی
+pages = صفحه‌ها
+page-of = صفحهٔ { $page } از { $pages }
+see-all = مشاهدهٔ همه
+
+## Roles and permissions
+role = نقش
+role-owner = مالک
+role-marketing = بازاریابی
+role-sales = فروش
+role-support = پشتیبانی
+role-viewer = فقط مشاهده
+permissions = هر نقش چه کارهایی می‌تواند انجام دهد
+permission-view_customers = مشاهدهٔ مشتریان
+permission-edit_customers = ویرایش مشتریان
+permission-add_interactions = افزودن یادداشت و تماس
+permission-view_reports = مشاهدهٔ درآمد و گزارش‌ها
+permission-manage_segments = مدیریت بخش‌ها
+permission-manage_campaigns = مدیریت کمپین‌ها
+permission-import_data = درون‌ریزی داده‌ها
+permission-manage_settings = تغییر تنظیمات
+permission-manage_users = مدیریت کاربران
+permission-use_api = استفاده از API
+permission-view_audit = مشاهدهٔ سابقهٔ فعالیت‌ها
+
+## Signing in and the first start
+sign-in-title = ورود به فروشگاهتان
+sign-in-failed = ایمیل یا رمز عبور اشتباه است.
+email = ایمیل
+password = رمز عبور
+password-rule = دست‌کم ۱۰ کاراکتر.
+password-too-short = رمز عبور باید دست‌کم ۱۰ کاراکتر باشد.
+password-is-email = رمز عبور نمی‌تواند همان نشانی ایمیل باشد.
+email-invalid = لطفاً یک نشانی ایمیل معتبر وارد کنید.
+name = نام
+setup-title = به Ladder خوش آمدید
+setup-intro = هنوز هیچ حسابی ساخته نشده است. حساب مالک را بسازید؛ مالک بعداً می‌تواند اعضای تیم را اضافه کند.
+setup-create = ساخت حساب مالک
+
+## Errors
+error-not-found = پیدا نشد
+error-not-found-detail = در این نشانی چیزی نیست. شاید حذف شده باشد، یا پیوند اشتباه نوشته شده است.
+error-forbidden = اجازه ندارید
+error-forbidden-detail = نقش شما اجازهٔ این کار را نمی‌دهد. اگر به آن نیاز دارید، از مالک فروشگاه بخواهید.
+error-forged = مهلت فرم تمام شده است
+error-forged-detail = برای امنیت شما، این فرم پذیرفته نشد. به صفحهٔ قبل برگردید، صفحه را دوباره بارگیری کنید و دوباره امتحان کنید.
+error-too-many = تلاش‌های بیش از حد
+error-too-many-detail = تعداد ورودهای ناموفق بیش از حد است. ۱۵ دقیقه صبر کنید و دوباره امتحان کنید.
+error-internal = مشکلی پیش آمد
+error-internal-detail = سرور نتوانست این کار را تمام کند. چیزی تغییر نکرد؛ کمی بعد دوباره امتحان کنید.
+
+## Dashboard
+dashboard-title = امروز
+scored-as-of = امتیازها تا تاریخ { $date }
+scores-stale = از آن زمان دادهٔ تازه آمده است؛ امتیازدهی را دوباره اجرا کنید
+not-scored-yet = هنوز به مشتریان امتیاز داده نشده است. `ladder score` را اجرا کنید.
+ladder-funnel = نردبان وفاداری
+states-title = خریداران چقدر فعال‌اند
+state-none = هنوز سفارشی نداده‌اند
+contact-today = امروز با چه کسانی تماس بگیرید
+contact-none = امروز لازم نیست با کسی تماس بگیرید.
+contact-push-third = تا حالا دو سفارش داده است: سفارش سوم او را مشتری وفادار می‌کند. با چیزی تازه دعوتش کنید که برگردد.
+contact-welcome-back = مشتری وفاداری که مدتی است خبری از او نیست: شخصاً از او دعوت کنید که برگردد.
+contact-thank-advocate = برایتان مشتری می‌آورد: از او تشکر کنید.
+contact-ask-recent = تازه اولین سفارشش را داده است: بپرسید از محصول راضی است یا نه.
+
+# $count (number): how many orders. A Persian noun after a number stays singular, so there is one form.
+orders-count = { $count } سفارش
+last-order-on = آخرین سفارش: { $date }
+third-purchase-title = راه رسیدن به خرید سوم
+third-purchase-help = مشتریانی که سفارش سوم را می‌دهند خیلی بیشتر می‌مانند: قدمی که باید رویش کار کرد، رسیدن از سفارش دوم به سوم است.
+order-number-1 = سفارش اول
+order-number-2 = سفارش دوم
+order-number-3 = سفارش سوم
+conversion-from-previous = { $share } از مرحلهٔ قبل
+losing-value-title = بهترین مشتریانی که ارزششان رو به کاهش است
+losing-value-none = هیچ‌کدام از بهترین مشتریان در حال افت نیستند.
+customer = مشتری
+value-18m = خرید در ۱۸ ماه
+what-fell = چه چیزی کم شده
+fell-orders = سفارش کمتر
+fell-spend = خرید کمتر
+fell-orders-and-spend = سفارش کمتر و خرید کمتر
+
+## Customers
+search = جست‌وجو
+search-placeholder = نام، ایمیل، تلفن یا شناسه
+any-rung = همهٔ پله‌ها
+any-state = همهٔ وضعیت‌ها
+any-segment = همهٔ بخش‌ها
+any-consent = هر نوع رضایت
+consents-to = موافق تماس از طریق { $channel }
+country = کشور
+tag = برچسب
+clv-from = ارزش از
+clv-to = ارزش تا
+customers-more-than = بیش از { $count } مشتری
+export-csv = خروجی CSV
+contact = اطلاعات تماس
+rung = پله
+state = وضعیت
+segment = بخش
+orders = سفارش‌ها
+spend = مبلغ خرید
+clv = ارزش ۱۲ ماهه
+last-order = آخرین سفارش
+no-customers-match = هیچ مشتری‌ای پیدا نشد. با فیلترهای کمتری امتحان کنید.
+
+## One customer
+placement = جایگاه در نردبان
+value = ارزش
+p-alive = احتمال اینکه هنوز مشتری باشد
+expected-next-order = زمان احتمالی سفارش بعدی
+rfm = RFM
+place = محل
+tags = برچسب‌ها
+tags-help = برچسب‌ها را با ویرگول از هم جدا کنید.
+consent = رضایت
+consent-unknown = پرسیده نشده
+history = سابقه
+no-history = هنوز تغییری ثبت نشده است.
+change-rung = پله
+change-state = وضعیت
+one-off = یک‌باره
+mark-one-off = علامت‌گذاری به‌عنوان یک‌باره
+unmark-one-off = دوباره حساب شود
+no-orders = هنوز سفارشی ثبت نشده است.
+interactions = یادداشت‌ها و تماس‌ها
+interaction-kind = نوع
+note = یادداشت
+note-placeholder = چه اتفاقی افتاد؟
+no-interactions = هنوز چیزی ثبت نشده است.
+edit-profile = ویرایش مشخصات
+first-name = نام
+last-name = نام خانوادگی
+company = شرکت
+city = شهر
+preferred-language = زبان ترجیحی
+preferred-channel = راه ارتباطی ترجیحی
+status-cancelled = لغو شده
+status-refunded = وجه بازگردانده شده
+status-completed = تکمیل شده
+
+## Ladder
+ladder-title = نردبان وفاداری
+ladder-intro = چه کسی روی هر پله ایستاده است و چه کاری به او کمک می‌کند بالاتر برود.
+playbook = چه باید کرد
+playbook-suspect = می‌شناسیدشان ولی ساکت‌اند: دعوتشان کنید ثبت‌نام کنند یا سری بزنند.
+playbook-prospect = علاقه‌مندند: یک پیشنهاد برای اولین سفارش، فقط یک بار، از همان راهی که خودشان انتخاب کرده‌اند.
+playbook-customer = یک سفارش: بپرسید محصول چطور بوده و یک خرید دوم مناسب پیشنهاد دهید.
+playbook-repeat = دو سفارش: سفارش سوم آن‌ها را مشتری وفادار می‌کند؛ چیز تازه‌ای برای امتحان پیشنهاد دهید.
+playbook-loyal = مشتریان وفادار: از آن‌ها تشکر کنید، خبرها را اول به آن‌ها بدهید و هرگز با پیام‌های پشت‌سرهم خسته‌شان نکنید.
+playbook-advocate = دوستانشان را می‌آورند: شخصاً از آن‌ها تشکر کنید و معرفی کردن را برایشان آسان کنید.
+
+## Settings
+api-tokens = توکن‌های API
+api-tokens-help = با توکن‌ها، سامانه‌های فروشگاهتان می‌توانند با دسترسی‌های شما از JSON API استفاده کنند. شرح API در این نشانی است:
+api-token-created = همین حالا توکن را کپی کنید؛ دیگر نمایش داده نمی‌شود:
+no-tokens = هنوز توکنی ساخته نشده است.
+token-name = کاربرد توکن
+create-token = ساخت توکن
+created = تاریخ ساخت
+last-used = آخرین استفاده
+revoke = باطل کردن
+token-revoked = توکن باطل شد.
+users = کاربران
+enabled = اجازهٔ ورود
+add-user = افزودن کاربر
+user-added = کاربر اضافه شد.
+user-changed = تغییرات کاربر ذخیره شد.
+user-exists = کاربری با این ایمیل از قبل وجود دارد.
+user-email-invalid = لطفاً یک نشانی ایمیل معتبر وارد کنید.
+user-role-invalid = لطفاً یک نقش انتخاب کنید.
+user-last-owner = فروشگاه دست‌کم به یک مالک نیاز دارد که بتواند وارد شود.
+audit-log = سابقهٔ فعالیت‌ها
+when = زمان
+who = چه کسی
+what = چه کاری
+target = دربارهٔ
+
+## Lifecycle, segments, channels, interactions
+stage-reach = دسترسی
+stage-acquisition = جذب
+stage-development = رشد
+stage-retention = نگهداشت
+stage-advocacy = حمایت
+segment-champions = قهرمانان
+segment-loyal = وفاداران
+segment-potential_loyalist = وفاداران بالقوه
+segment-new = مشتریان جدید
+segment-promising = امیدبخش
+segment-need_attention = نیازمند توجه
+segment-about_to_sleep = در آستانهٔ خواب
+segment-cant_lose = نباید از دستشان داد
+segment-at_risk = در معرض خطر
+segment-hibernating = در خواب زمستانی
+channel-email = ایمیل
+channel-sms = SMS
+channel-phone = تلفن
+channel-mail = پست
+channel-fax = فکس
+interaction-inquiry = استعلام
+interaction-sign_up = ثبت‌نام
+interaction-visit = بازدید
+interaction-click = کلیک
+interaction-call = تماس تلفنی
+interaction-email = ایمیل
+interaction-meeting = جلسه
+interaction-referral = معرفی
+interaction-complaint = شکایت
+interaction-feedback = بازخورد
+interaction-recommendation = توصیه
+interaction-note = یادداشت

@@ -1,0 +1,384 @@
+//! The web app's accounts: users, sessions, API tokens, the audit log and saved segments.
+
+use crate::{Connection, Context};
+use chrono::{DateTime, Utc};
+use ladder_domain::Role;
+use ladder_store::search::{email_key, name_key};
+use ladder_store::{
+    ApiToken, AuditEntry, AuditRecord, NewUser, Segment, StoreError, StoreResult, User, UserChanges, WebSession,
+};
+use postgres::error::SqlState;
+use postgres::{GenericClient, Row};
+
+/// The advisory lock under which a user changes, so that two owners demoting each other at once cannot
+/// both succeed.
+const USERS_LOCK: i64 = 7_317_003;
+
+const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.language, u.password_hash, u.created_at, u.disabled";
+const TOKEN_COLUMNS: &str = "id, user_id, name, created_at, last_used_at";
+const SEGMENT_COLUMNS: &str = "id, name, definition, created_by, created_at, updated_at";
+
+fn time(t: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(t, 0).unwrap_or_default()
+}
+
+fn is(e: &postgres::Error, state: &SqlState) -> bool {
+    e.code() == Some(state)
+}
+
+/// A write that names a user: a missing user is `NotFound`, anything else a backend error.
+fn for_user<T>(result: Result<T, postgres::Error>, user_id: Option<i64>, what: &str) -> StoreResult<T> {
+    match result {
+        Err(e) if is(&e, &SqlState::FOREIGN_KEY_VIOLATION) => {
+            Err(StoreError::NotFound(user_id.map_or_else(|| "user".to_owned(), |id| format!("user {id}"))))
+        }
+        other => other.ctx(what),
+    }
+}
+
+fn user_at(r: &Row, at: usize) -> StoreResult<User> {
+    let role: String = r.get(at + 3);
+    Ok(User {
+        id: r.get(at),
+        email: r.get(at + 1),
+        name: r.get(at + 2),
+        role: Role::parse(&role)
+            .ok_or_else(|| StoreError::Conflict(format!("the database holds an unknown role {role:?}")))?,
+        language: r.get(at + 4),
+        password_hash: r.get(at + 5),
+        created_at: time(r.get(at + 6)),
+        disabled: r.get(at + 7),
+    })
+}
+
+fn token_from(r: &Row) -> ApiToken {
+    ApiToken {
+        id: r.get(0),
+        user_id: r.get(1),
+        name: r.get(2),
+        created_at: time(r.get(3)),
+        last_used_at: r.get::<_, Option<i64>>(4).map(time),
+    }
+}
+
+fn segment_from(r: &Row) -> Segment {
+    Segment {
+        id: r.get(0),
+        name: r.get(1),
+        definition: r.get(2),
+        created_by: r.get(3),
+        created_at: time(r.get(4)),
+        updated_at: time(r.get(5)),
+    }
+}
+
+pub(crate) fn user_count(client: &mut Connection) -> StoreResult<u64> {
+    let n: i64 = client.query_one("SELECT COUNT(*) FROM users", &[]).ctx("cannot count users")?.get(0);
+    Ok(u64::try_from(n).unwrap_or(0))
+}
+
+pub(crate) fn create_user(client: &mut Connection, new: &NewUser, at: DateTime<Utc>) -> StoreResult<User> {
+    let email = email_key(&new.email);
+    if email.is_empty() {
+        return Err(StoreError::Conflict("a user needs an email address".to_owned()));
+    }
+    let inserted = client.query_one(
+        &format!(
+            "INSERT INTO users AS u (email, name, role, language, password_hash, created_at, disabled)
+             VALUES ($1, $2, $3, $4, $5, $6, FALSE) RETURNING {USER_COLUMNS}"
+        ),
+        &[&email, &new.name, &new.role.as_str(), &new.language, &new.password_hash, &at.timestamp()],
+    );
+    match inserted {
+        Err(e) if is(&e, &SqlState::UNIQUE_VIOLATION) => {
+            Err(StoreError::Conflict(format!("the email address {email} is already in use")))
+        }
+        other => user_at(&other.ctx("cannot create a user")?, 0),
+    }
+}
+
+fn user_in(client: &mut impl GenericClient, id: i64) -> StoreResult<Option<User>> {
+    client
+        .query_opt(&format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1"), &[&id])
+        .ctx("cannot read a user")?
+        .map(|r| user_at(&r, 0))
+        .transpose()
+}
+
+pub(crate) fn user(client: &mut Connection, id: i64) -> StoreResult<Option<User>> {
+    user_in(&mut **client, id)
+}
+
+pub(crate) fn user_by_email(client: &mut Connection, email: &str) -> StoreResult<Option<User>> {
+    client
+        .query_opt(&format!("SELECT {USER_COLUMNS} FROM users u WHERE u.email = $1"), &[&email_key(email)])
+        .ctx("cannot read a user")?
+        .map(|r| user_at(&r, 0))
+        .transpose()
+}
+
+pub(crate) fn users(client: &mut Connection) -> StoreResult<Vec<User>> {
+    // Byte order, as SQLite sorts.
+    client
+        .query(&format!("SELECT {USER_COLUMNS} FROM users u ORDER BY u.email COLLATE \"C\""), &[])
+        .ctx("cannot read users")?
+        .iter()
+        .map(|r| user_at(r, 0))
+        .collect()
+}
+
+pub(crate) fn update_user(client: &mut Connection, id: i64, changes: &UserChanges) -> StoreResult<User> {
+    let what = "cannot change a user";
+    let mut tx = client.transaction().ctx(what)?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&USERS_LOCK]).ctx(what)?;
+    let Some(current) = user_in(&mut tx, id)? else { return Err(StoreError::NotFound(format!("user {id}"))) };
+    if changes.removes_owner(&current) {
+        let others: i64 = tx
+            .query_one("SELECT COUNT(*) FROM users WHERE role = 'owner' AND NOT disabled AND id <> $1", &[&id])
+            .ctx(what)?
+            .get(0);
+        if others == 0 {
+            return Err(StoreError::Conflict(format!(
+                "{} is the last enabled owner; make another user an owner first",
+                current.email
+            )));
+        }
+    }
+    let row = tx
+        .query_one(
+            &format!(
+                "UPDATE users AS u SET name = COALESCE($2, name), role = COALESCE($3, role),
+                        language = COALESCE($4, language), password_hash = COALESCE($5, password_hash),
+                        disabled = COALESCE($6, disabled)
+                 WHERE u.id = $1 RETURNING {USER_COLUMNS}"
+            ),
+            &[
+                &id,
+                &changes.name,
+                &changes.role.map(Role::as_str),
+                &changes.language,
+                &changes.password_hash,
+                &changes.disabled,
+            ],
+        )
+        .ctx(what)?;
+    let updated = user_at(&row, 0)?;
+    tx.commit().ctx(what)?;
+    Ok(updated)
+}
+
+pub(crate) fn create_session(client: &mut Connection, session: &WebSession) -> StoreResult<()> {
+    let inserted = client.execute(
+        "INSERT INTO web_sessions (token_hash, user_id, csrf_token, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5)",
+        &[
+            &session.token_hash,
+            &session.user_id,
+            &session.csrf_token,
+            &session.created_at.timestamp(),
+            &session.expires_at.timestamp(),
+        ],
+    );
+    match inserted {
+        Err(e) if is(&e, &SqlState::UNIQUE_VIOLATION) => {
+            Err(StoreError::Conflict("the session exists already".to_owned()))
+        }
+        other => for_user(other, Some(session.user_id), "cannot store a session").map(drop),
+    }
+}
+
+pub(crate) fn session(
+    client: &mut Connection,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<Option<(WebSession, User)>> {
+    let Some(r) = client
+        .query_opt(
+            &format!(
+                "SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at, {USER_COLUMNS}
+                 FROM web_sessions s JOIN users u ON u.id = s.user_id
+                 WHERE s.token_hash = $1 AND s.expires_at > $2 AND NOT u.disabled"
+            ),
+            &[&token_hash, &now.timestamp()],
+        )
+        .ctx("cannot read a session")?
+    else {
+        return Ok(None);
+    };
+    let session = WebSession {
+        token_hash: r.get(0),
+        user_id: r.get(1),
+        csrf_token: r.get(2),
+        created_at: time(r.get(3)),
+        expires_at: time(r.get(4)),
+    };
+    Ok(Some((session, user_at(&r, 5)?)))
+}
+
+pub(crate) fn delete_session(client: &mut Connection, token_hash: &str) -> StoreResult<()> {
+    client
+        .execute("DELETE FROM web_sessions WHERE token_hash = $1", &[&token_hash])
+        .map(drop)
+        .ctx("cannot delete a session")
+}
+
+pub(crate) fn delete_expired_sessions(client: &mut Connection, now: DateTime<Utc>) -> StoreResult<u64> {
+    client
+        .execute("DELETE FROM web_sessions WHERE expires_at <= $1", &[&now.timestamp()])
+        .ctx("cannot delete expired sessions")
+}
+
+pub(crate) fn create_api_token(
+    client: &mut Connection,
+    user_id: i64,
+    name: &str,
+    token_hash: &str,
+    at: DateTime<Utc>,
+) -> StoreResult<ApiToken> {
+    let inserted = client.query_one(
+        &format!(
+            "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4)
+             RETURNING {TOKEN_COLUMNS}"
+        ),
+        &[&user_id, &name, &token_hash, &at.timestamp()],
+    );
+    match inserted {
+        Err(e) if is(&e, &SqlState::UNIQUE_VIOLATION) => {
+            Err(StoreError::Conflict("the token exists already".to_owned()))
+        }
+        other => for_user(other, Some(user_id), "cannot store an API token").map(|r| token_from(&r)),
+    }
+}
+
+pub(crate) fn api_tokens(client: &mut Connection, user_id: i64) -> StoreResult<Vec<ApiToken>> {
+    Ok(client
+        .query(&format!("SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE user_id = $1 ORDER BY id"), &[&user_id])
+        .ctx("cannot read API tokens")?
+        .iter()
+        .map(token_from)
+        .collect())
+}
+
+pub(crate) fn api_token_user(
+    client: &mut Connection,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<Option<(ApiToken, User)>> {
+    let what = "cannot read an API token";
+    let mut tx = client.transaction().ctx(what)?;
+    let Some(row) = tx
+        .query_opt(
+            &format!(
+                "UPDATE api_tokens SET last_used_at = $2
+                 WHERE token_hash = $1 AND user_id IN (SELECT id FROM users WHERE NOT disabled)
+                 RETURNING {TOKEN_COLUMNS}"
+            ),
+            &[&token_hash, &now.timestamp()],
+        )
+        .ctx(what)?
+    else {
+        return Ok(None);
+    };
+    let token = token_from(&row);
+    let Some(owner) = user_in(&mut tx, token.user_id)? else { return Ok(None) };
+    tx.commit().ctx(what)?;
+    Ok(Some((token, owner)))
+}
+
+pub(crate) fn revoke_api_token(client: &mut Connection, user_id: i64, id: i64) -> StoreResult<bool> {
+    client
+        .execute("DELETE FROM api_tokens WHERE id = $1 AND user_id = $2", &[&id, &user_id])
+        .map(|n| n > 0)
+        .ctx("cannot revoke an API token")
+}
+
+pub(crate) fn record_audit(client: &mut Connection, entry: &AuditEntry) -> StoreResult<()> {
+    let inserted = client.execute(
+        "INSERT INTO audit_log (at, user_id, action, target, detail) VALUES ($1, $2, $3, $4, $5)",
+        &[&entry.at.timestamp(), &entry.user_id, &entry.action, &entry.target, &entry.detail],
+    );
+    for_user(inserted, entry.user_id, "cannot write the audit log").map(drop)
+}
+
+pub(crate) fn audit_log(client: &mut Connection, limit: u32, before_id: Option<i64>) -> StoreResult<Vec<AuditRecord>> {
+    let rows = client
+        .query(
+            "SELECT a.id, a.at, a.user_id, u.email, a.action, a.target, a.detail
+             FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+             WHERE a.id < COALESCE($2, 9223372036854775807) ORDER BY a.id DESC LIMIT $1",
+            &[&i64::from(limit), &before_id],
+        )
+        .ctx("cannot read the audit log")?;
+    Ok(rows
+        .iter()
+        .map(|r| AuditRecord {
+            id: r.get(0),
+            at: time(r.get(1)),
+            user_id: r.get(2),
+            user_email: r.get(3),
+            action: r.get(4),
+            target: r.get(5),
+            detail: r.get(6),
+        })
+        .collect())
+}
+
+pub(crate) fn save_segment(
+    client: &mut Connection,
+    id: Option<i64>,
+    name: &str,
+    definition: &str,
+    user_id: Option<i64>,
+    at: DateTime<Utc>,
+) -> StoreResult<Segment> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(StoreError::Conflict("a segment needs a name".to_owned()));
+    }
+    let written = match id {
+        None => client.query_opt(
+            &format!(
+                "INSERT INTO segments (name, name_key, definition, created_by, created_at, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $5) RETURNING {SEGMENT_COLUMNS}"
+            ),
+            &[&name, &name_key(name), &definition, &user_id, &at.timestamp()],
+        ),
+        Some(id) => client.query_opt(
+            &format!(
+                "UPDATE segments SET name = $2, name_key = $3, definition = $4, updated_at = $5 WHERE id = $1
+                 RETURNING {SEGMENT_COLUMNS}"
+            ),
+            &[&id, &name, &name_key(name), &definition, &at.timestamp()],
+        ),
+    };
+    match written {
+        Err(e) if is(&e, &SqlState::UNIQUE_VIOLATION) => {
+            Err(StoreError::Conflict(format!("a segment named “{name}” already exists")))
+        }
+        other => match for_user(other, user_id, "cannot save a segment")? {
+            Some(row) => Ok(segment_from(&row)),
+            // Nothing written: an update of a segment that is not there.
+            None => Err(StoreError::NotFound(format!("segment {}", id.unwrap_or_default()))),
+        },
+    }
+}
+
+pub(crate) fn segments(client: &mut Connection) -> StoreResult<Vec<Segment>> {
+    Ok(client
+        .query(&format!("SELECT {SEGMENT_COLUMNS} FROM segments ORDER BY name_key COLLATE \"C\", id"), &[])
+        .ctx("cannot read segments")?
+        .iter()
+        .map(segment_from)
+        .collect())
+}
+
+pub(crate) fn segment(client: &mut Connection, id: i64) -> StoreResult<Option<Segment>> {
+    Ok(client
+        .query_opt(&format!("SELECT {SEGMENT_COLUMNS} FROM segments WHERE id = $1"), &[&id])
+        .ctx("cannot read a segment")?
+        .map(|r| segment_from(&r)))
+}
+
+pub(crate) fn delete_segment(client: &mut Connection, id: i64) -> StoreResult<bool> {
+    client.execute("DELETE FROM segments WHERE id = $1", &[&id]).map(|n| n > 0).ctx("cannot delete a segment")
+}

@@ -1,0 +1,61 @@
+//! Errors of pages, rendered as a page in the reader's language with the right status.
+
+use crate::views;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use ladder_i18n::Locale;
+use ladder_store::StoreError;
+
+/// Why a page could not be shown.
+#[derive(Debug)]
+pub(crate) enum WebError {
+    /// Nothing at this address.
+    NotFound(Locale),
+    /// The user's role does not allow it.
+    Forbidden(Locale),
+    /// A form's anti-forgery token is missing or wrong.
+    Forged(Locale),
+    /// Too many failed sign-ins.
+    TooManyAttempts(Locale),
+    /// Not signed in: go to the sign-in page, then back to `next`.
+    SignIn { next: String },
+    /// No account exists yet: create the owner's.
+    Setup,
+    /// Something broke on our side.
+    Internal(String),
+}
+
+impl From<StoreError> for WebError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound(_) => Self::NotFound(Locale::En),
+            other => Self::Internal(other.to_string()),
+        }
+    }
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        let (status, locale, title, detail) = match self {
+            Self::SignIn { next } => {
+                let target = if next.is_empty() || next == "/" {
+                    "/login".to_owned()
+                } else {
+                    format!("/login?next={}", views::encode(&next))
+                };
+                return Redirect::to(&target).into_response();
+            }
+            Self::Setup => return Redirect::to("/setup").into_response(),
+            Self::NotFound(l) => (StatusCode::NOT_FOUND, l, "error-not-found", "error-not-found-detail"),
+            Self::Forbidden(l) => (StatusCode::FORBIDDEN, l, "error-forbidden", "error-forbidden-detail"),
+            Self::Forged(l) => (StatusCode::FORBIDDEN, l, "error-forged", "error-forged-detail"),
+            Self::TooManyAttempts(l) => (StatusCode::TOO_MANY_REQUESTS, l, "error-too-many", "error-too-many-detail"),
+            Self::Internal(message) => {
+                tracing::error!("{message}");
+                (StatusCode::INTERNAL_SERVER_ERROR, Locale::En, "error-internal", "error-internal-detail")
+            }
+        };
+        let body = views::error_page(locale, title, detail, status.as_u16());
+        (status, body).into_response()
+    }
+}

@@ -1,0 +1,80 @@
+//! Ladder's web app and JSON API, served from the `ladder` binary (`ladder serve`).
+//!
+//! Pages are rendered on the server from templates embedded in the binary (minijinja), in the reader's
+//! language (English, Hebrew, Persian, Russian; Hebrew and Persian right to left), with small partial
+//! updates through htmx; charts are SVG drawn on the server, so a page needs no script to be read and
+//! nothing is fetched from the internet. The store is synchronous; handlers call it on Tokio's blocking
+//! pool. Who may see and change what is decided on the server, for pages and API alike, from the
+//! signed-in user's role (`ladder_domain::access`).
+
+mod api;
+mod assets;
+mod auth;
+mod charts;
+mod error;
+mod pages;
+mod state;
+mod views;
+
+pub use auth::{hash_password, password_problem};
+use axum::Router;
+use axum::routing::{get, post};
+pub use state::{AppState, WebOptions};
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+/// Every route of the app.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/", get(pages::dashboard::show))
+        .route("/login", get(pages::login::form).post(pages::login::submit))
+        .route("/logout", post(pages::login::logout))
+        .route("/setup", get(pages::login::setup_form).post(pages::login::setup_submit))
+        .route("/language", post(pages::login::choose_language))
+        .route("/customers", get(pages::customers::list))
+        .route("/customers.csv", get(pages::customers::export))
+        .route("/customers/{id}", get(pages::customer::show))
+        .route("/customers/{id}/profile", post(pages::customer::save_profile))
+        .route("/customers/{id}/interactions", post(pages::customer::add_interaction))
+        .route("/customers/{id}/orders/{order}/one-off", post(pages::customer::mark_one_off))
+        .route("/ladder", get(pages::ladder::show))
+        .route("/settings", get(pages::settings::show))
+        .route("/settings/users", post(pages::settings::add_user))
+        .route("/settings/users/{id}", post(pages::settings::change_user))
+        .route("/settings/tokens", post(pages::settings::create_token))
+        .route("/settings/tokens/{id}/revoke", post(pages::settings::revoke_token))
+        .route("/assets/{*path}", get(assets::serve))
+        .nest("/api/v1", api::router())
+        .fallback(pages::not_found)
+        .with_state(state)
+}
+
+/// Serves the app until Ctrl-C; `ready` hears the bound address (useful with port 0).
+pub async fn serve(state: AppState, bind: SocketAddr, ready: impl FnOnce(SocketAddr)) -> anyhow::Result<()> {
+    let listener = tokio::net::TcpListener::bind(bind)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on {bind}: {e}; is another program using that port?"))?;
+    ready(listener.local_addr()?);
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}
+
+/// The state for a store, with the options given.
+pub fn state(store: Arc<dyn ladder_store::Store>, options: WebOptions) -> AppState {
+    AppState::new(store, options)
+}
+
+/// Runs the server on a new Tokio runtime until Ctrl-C: the `ladder` binary is otherwise synchronous.
+pub fn run(state: AppState, bind: SocketAddr, ready: impl FnOnce(SocketAddr)) -> anyhow::Result<()> {
+    tokio::runtime::Builder::new_multi_thread().enable_all().build()?.block_on(serve(state, bind, ready))
+}
+
+/// A password to hand out once (the demo owner's, a user added without one): 16 random characters.
+pub fn random_password() -> String {
+    auth::random_token().chars().filter(char::is_ascii_alphanumeric).take(16).collect()
+}

@@ -1,0 +1,235 @@
+//! The customer list: search, filters, sorting, pages, and the same list as CSV.
+
+use crate::auth::Viewer;
+use crate::error::WebError;
+use crate::pages::{Frame, page};
+use crate::state::AppState;
+use axum::extract::{Query, State};
+use axum::http::HeaderMap;
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{Html, IntoResponse, Response};
+use ladder_domain::access::Permission;
+use ladder_domain::{Channel, CustomerState, RfmSegment, Rung};
+use ladder_store::{CustomerQuery, CustomerSort, Store};
+use serde::{Deserialize, Serialize};
+
+/// Customers per page.
+const PAGE_SIZE: u32 = 50;
+/// Counting stops here: "more than 10,000" is all a reader needs, and counting a million rows is not free.
+const COUNT_CAP: u64 = 10_001;
+
+/// The list's filters as they appear in the address, so that a filtered list can be bookmarked.
+#[derive(Debug, Default, Deserialize, Serialize, Clone)]
+pub(crate) struct Filters {
+    #[serde(default)]
+    pub q: String,
+    #[serde(default)]
+    pub rung: String,
+    #[serde(default)]
+    pub state: String,
+    #[serde(default)]
+    pub segment: String,
+    #[serde(default)]
+    pub country: String,
+    #[serde(default)]
+    pub tag: String,
+    #[serde(default)]
+    pub consent: String,
+    #[serde(default)]
+    pub min_clv: String,
+    #[serde(default)]
+    pub max_clv: String,
+    #[serde(default)]
+    pub sort: String,
+    #[serde(default)]
+    pub page: Option<u32>,
+}
+
+fn text(value: &str) -> Option<String> {
+    Some(value.trim()).filter(|v| !v.is_empty()).map(str::to_owned)
+}
+
+impl Filters {
+    /// The store's query for these filters; values that mean nothing are ignored, not errors, because
+    /// they come from an address a person may have typed.
+    pub(crate) fn query(&self, currency_digits: u32) -> CustomerQuery {
+        let money = |v: &str| -> Option<i64> {
+            let v = v.trim().replace([',', ' '], "");
+            let whole: f64 = v.parse().ok()?;
+            Some((whole * 10f64.powi(currency_digits as i32)).round() as i64)
+        };
+        CustomerQuery {
+            search: text(&self.q),
+            rung: Rung::parse(&self.rung),
+            state: CustomerState::parse(&self.state),
+            segment: RfmSegment::parse(&self.segment),
+            country: text(&self.country).map(|c| c.to_uppercase()),
+            tag: text(&self.tag),
+            consent: Channel::parse(&self.consent),
+            min_clv_minor: money(&self.min_clv),
+            max_clv_minor: money(&self.max_clv),
+            sort: match self.sort.as_str() {
+                "name" => CustomerSort::Name,
+                "spend" => CustomerSort::Spend,
+                "last_order" => CustomerSort::LastOrder,
+                "orders" => CustomerSort::Orders,
+                _ => CustomerSort::Id,
+            },
+            limit: PAGE_SIZE,
+            offset: self.page.unwrap_or(1).saturating_sub(1).saturating_mul(PAGE_SIZE),
+        }
+    }
+
+    /// The address of this list at another page or sort.
+    fn link(&self, page: u32, sort: Option<&str>) -> String {
+        let mut f = self.clone();
+        f.page = Some(page);
+        if let Some(s) = sort {
+            f.sort = s.to_owned();
+        }
+        let pairs = [
+            ("q", &f.q),
+            ("rung", &f.rung),
+            ("state", &f.state),
+            ("segment", &f.segment),
+            ("country", &f.country),
+            ("tag", &f.tag),
+            ("consent", &f.consent),
+            ("min_clv", &f.min_clv),
+            ("max_clv", &f.max_clv),
+            ("sort", &f.sort),
+        ];
+        let mut query: Vec<String> = pairs
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| format!("{k}={}", crate::views::encode(v)))
+            .collect();
+        if page > 1 {
+            query.push(format!("page={page}"));
+        }
+        if query.is_empty() { "/customers".to_owned() } else { format!("/customers?{}", query.join("&")) }
+    }
+}
+
+/// The shop's currency and its minor digits.
+pub(crate) fn shop_currency(store: &dyn Store) -> Result<(Option<String>, u32), WebError> {
+    let code = ladder_app::settings::currency(store)?;
+    let digits =
+        code.as_deref().and_then(|c| ladder_domain::Currency::parse(c).ok()).map_or(2, |c| u32::from(c.exponent()));
+    Ok((code, digits))
+}
+
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Query(filters): Query<Filters>,
+) -> Result<Html<String>, WebError> {
+    viewer.require(Permission::ViewCustomers)?;
+    let f = filters.clone();
+    let (rows, total, currency) = state
+        .with_store(move |store| {
+            let (currency, digits) = shop_currency(store)?;
+            let query = f.query(digits);
+            let rows = store.list_customers(&query)?;
+            let total = store.count_customers(&CustomerQuery { limit: 0, offset: 0, ..query }, COUNT_CAP)?;
+            Ok((rows, total, currency))
+        })
+        .await?;
+    let page_number = filters.page.unwrap_or(1).max(1);
+    let pages = total.div_ceil(u64::from(PAGE_SIZE)).max(1);
+    let more = total >= COUNT_CAP;
+    let previous = (page_number > 1).then(|| filters.link(page_number - 1, None));
+    let next = (u64::from(page_number) < pages).then(|| filters.link(page_number + 1, None));
+    let sorts: Vec<(&str, String)> =
+        ["id", "name", "spend", "last_order", "orders"].iter().map(|s| (*s, filters.link(1, Some(s)))).collect();
+    // A search typed in the box asks only for the results (htmx); the rest of the page stays.
+    let partial = headers.get("hx-request").is_some();
+    let export = filters.link(1, None).replacen("/customers", "/customers.csv", 1);
+    page(
+        "customers.html",
+        Frame::new(&viewer, "customers", currency),
+        minijinja::context! {
+            rows, total, more, page => page_number, pages, previous, next, sorts, partial, export,
+            f => minijinja::Value::from_serialize(&filters),
+            rungs => Rung::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
+            states => CustomerState::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+            segments => RfmSegment::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+            channels => Channel::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+        },
+    )
+}
+
+/// The filtered list (every page) as CSV, for a spreadsheet.
+pub(crate) async fn export(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(filters): Query<Filters>,
+) -> Result<Response, WebError> {
+    viewer.require(Permission::ViewCustomers)?;
+    let body = state
+        .with_store(move |store| {
+            let (_, digits) = shop_currency(store)?;
+            let mut query = filters.query(digits);
+            query.limit = 10_000;
+            query.offset = 0;
+            let mut out = csv_writer();
+            out.write_record([
+                "customer_id",
+                "name",
+                "email",
+                "phone",
+                "country",
+                "rung",
+                "state",
+                "rfm_segment",
+                "orders",
+                "spend_minor",
+                "clv_minor",
+                "last_order",
+            ])
+            .map_err(internal)?;
+            loop {
+                let rows = store.list_customers(&query)?;
+                for r in &rows {
+                    out.write_record([
+                        r.customer_id.as_str(),
+                        &r.name,
+                        r.email.as_deref().unwrap_or(""),
+                        r.phone.as_deref().unwrap_or(""),
+                        r.country.as_deref().unwrap_or(""),
+                        r.rung.map_or("", |v| v.as_str()),
+                        r.state.map_or("", |v| v.as_str()),
+                        r.rfm_segment.map_or("", |v| v.as_str()),
+                        &r.orders.to_string(),
+                        &r.spend_minor.to_string(),
+                        &r.clv_minor.map(|v| v.to_string()).unwrap_or_default(),
+                        &r.last_order.map(|d| d.to_string()).unwrap_or_default(),
+                    ])
+                    .map_err(internal)?;
+                }
+                if rows.len() < query.limit as usize {
+                    break;
+                }
+                query.offset += query.limit;
+            }
+            out.into_inner().map_err(|e| WebError::Internal(e.to_string()))
+        })
+        .await?;
+    Ok((
+        [(CONTENT_TYPE, "text/csv; charset=utf-8"), (CONTENT_DISPOSITION, "attachment; filename=\"customers.csv\"")],
+        body,
+    )
+        .into_response())
+}
+
+fn csv_writer() -> csv::Writer<Vec<u8>> {
+    // A byte-order mark first: spreadsheet programs then read Hebrew, Persian and Russian names right.
+    let mut buffer = Vec::new();
+    buffer.extend_from_slice("\u{feff}".as_bytes());
+    csv::Writer::from_writer(buffer)
+}
+
+fn internal(e: csv::Error) -> WebError {
+    WebError::Internal(e.to_string())
+}

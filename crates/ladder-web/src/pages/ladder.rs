@@ -1,0 +1,54 @@
+//! The ladder: one column per rung, with its size, who is there and who moved recently, and the
+//! playbook for the rung.
+
+use crate::auth::Viewer;
+use crate::error::WebError;
+use crate::pages::customers::shop_currency;
+use crate::pages::{Frame, page};
+use crate::state::AppState;
+use axum::extract::State;
+use axum::response::Html;
+use ladder_domain::Rung;
+use ladder_domain::access::Permission;
+use ladder_store::{CustomerQuery, CustomerSort, CustomerSummary};
+use serde::Serialize;
+
+/// Customers shown per rung.
+const PER_RUNG: u32 = 8;
+
+#[derive(Serialize)]
+struct Column {
+    rung: &'static str,
+    customers: u64,
+    share: f64,
+    revenue_minor: i64,
+    people: Vec<CustomerSummary>,
+}
+
+pub(crate) async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<String>, WebError> {
+    viewer.require(Permission::ViewCustomers)?;
+    let (columns, currency) = state
+        .with_store(|store| {
+            let report = ladder_app::reports::ladder(store)?;
+            let mut columns = Vec::new();
+            for &rung in Rung::ALL.iter() {
+                let row = report.rungs.iter().find(|r| r.key == rung.as_str());
+                let query = CustomerQuery {
+                    rung: Some(rung),
+                    sort: CustomerSort::LastOrder,
+                    limit: PER_RUNG,
+                    ..CustomerQuery::default()
+                };
+                columns.push(Column {
+                    rung: rung.as_str(),
+                    customers: row.map_or(0, |r| r.customers),
+                    share: row.map_or(0.0, |r| r.share),
+                    revenue_minor: row.map_or(0, |r| r.revenue_minor),
+                    people: store.list_customers(&query)?,
+                });
+            }
+            Ok((columns, shop_currency(store)?.0))
+        })
+        .await?;
+    page("ladder.html", Frame::new(&viewer, "ladder", currency), minijinja::context! { columns })
+}

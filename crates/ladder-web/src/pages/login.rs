@@ -1,0 +1,268 @@
+//! Signing in and out, the first owner's account, and the choice of language.
+
+use crate::auth::{
+    LANGUAGE_COOKIE, LOGIN_CSRF_COOKIE, SESSION_COOKIE, SESSION_DAYS, cookie, guest_locale, hash_password, new_session,
+    password_problem, random_token, same_secret, set_cookie, token_hash, verify_password,
+};
+use crate::error::WebError;
+use crate::pages::languages;
+use crate::state::AppState;
+use axum::Form;
+use axum::extract::{ConnectInfo, Query, State};
+use axum::http::HeaderMap;
+use axum::http::header::SET_COOKIE;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::Utc;
+use ladder_domain::access::Role;
+use ladder_i18n::Locale;
+use ladder_store::{AuditEntry, NewUser, UserChanges};
+use serde::Deserialize;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+#[derive(Deserialize, Default)]
+pub(crate) struct Next {
+    next: Option<String>,
+}
+
+/// Only a path on this site: never another site, so a link cannot send a signed-in user elsewhere.
+fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
+        _ => "/".to_owned(),
+    }
+}
+
+fn login_page(
+    locale: Locale,
+    state: &AppState,
+    next: &str,
+    email: &str,
+    problem: Option<&str>,
+) -> Result<Response, WebError> {
+    let csrf = random_token();
+    let html = crate::views::render(
+        "login.html",
+        minijinja::context! {
+            locale => locale.code(), dir => locale.dir(), languages => languages(), csrf => &csrf,
+            next, email, problem,
+        },
+    )?;
+    let cookie = set_cookie(LOGIN_CSRF_COOKIE, &csrf, Duration::from_secs(3600), state.options.secure_cookies);
+    Ok(([(SET_COOKIE, cookie)], html).into_response())
+}
+
+pub(crate) async fn form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(next): Query<Next>,
+) -> Result<Response, WebError> {
+    if state.with_store(|s| Ok(s.user_count()?)).await? == 0 {
+        return Err(WebError::Setup);
+    }
+    login_page(guest_locale(&headers), &state, &safe_next(next.next.as_deref()), "", None)
+}
+
+#[derive(Deserialize)]
+pub(crate) struct Credentials {
+    email: String,
+    password: String,
+    csrf: String,
+    next: Option<String>,
+}
+
+pub(crate) async fn submit(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(form): Form<Credentials>,
+) -> Result<Response, WebError> {
+    let locale = guest_locale(&headers);
+    let expected = cookie(&headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
+    if expected.is_empty() || !same_secret(&form.csrf, &expected) {
+        return Err(WebError::Forged(locale));
+    }
+    let next = safe_next(form.next.as_deref());
+    let address = peer.ip();
+    if !state.limiter.allowed(address, &form.email) {
+        return Err(WebError::TooManyAttempts(locale));
+    }
+    let email = form.email.trim().to_lowercase();
+    let lookup = email.clone();
+    let user = state.with_store(move |s| Ok(s.user_by_email(&lookup)?)).await?;
+    let user = user.filter(|u| !u.disabled && verify_password(&form.password, &u.password_hash));
+    let Some(user) = user else {
+        state.limiter.failed(address, &email);
+        return login_page(locale, &state, &next, &email, Some("sign-in-failed"));
+    };
+    state.limiter.succeeded(address, &email);
+    let now = Utc::now();
+    let (token, session) = new_session(user.id, now);
+    let user_id = user.id;
+    state
+        .with_store(move |s| {
+            s.create_session(&session)?;
+            s.delete_expired_sessions(now)?;
+            s.record_audit(&AuditEntry {
+                at: now,
+                user_id: Some(user_id),
+                action: "sign_in".into(),
+                target: format!("user:{user_id}"),
+                detail: String::new(),
+            })?;
+            Ok(())
+        })
+        .await?;
+    let max_age = Duration::from_secs(SESSION_DAYS as u64 * 86_400);
+    let cookie = set_cookie(SESSION_COOKIE, &token, max_age, state.options.secure_cookies);
+    Ok(([(SET_COOKIE, cookie)], Redirect::to(&next)).into_response())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct CsrfOnly {
+    csrf: String,
+}
+
+impl CsrfOnly {
+    pub(crate) fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+pub(crate) async fn logout(
+    State(state): State<AppState>,
+    viewer: crate::auth::Viewer,
+    Form(form): Form<CsrfOnly>,
+) -> Result<Response, WebError> {
+    viewer.check_csrf(&form.csrf)?;
+    let hash = viewer.session.token_hash.clone();
+    state.with_store(move |s| Ok(s.delete_session(&hash)?)).await?;
+    let cookie = set_cookie(SESSION_COOKIE, "", Duration::ZERO, state.options.secure_cookies);
+    Ok(([(SET_COOKIE, cookie)], Redirect::to("/login")).into_response())
+}
+
+/// The first start: nobody has an account, so the first visitor creates the owner's.
+pub(crate) async fn setup_form(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, WebError> {
+    if state.with_store(|s| Ok(s.user_count()?)).await? > 0 {
+        return Ok(Redirect::to("/login").into_response());
+    }
+    setup_page(guest_locale(&headers), &state, "", "", None)
+}
+
+fn setup_page(
+    locale: Locale,
+    state: &AppState,
+    email: &str,
+    name: &str,
+    problem: Option<&str>,
+) -> Result<Response, WebError> {
+    let csrf = random_token();
+    let html = crate::views::render(
+        "setup.html",
+        minijinja::context! {
+            locale => locale.code(), dir => locale.dir(), languages => languages(), csrf => &csrf, email, name, problem,
+        },
+    )?;
+    let cookie = set_cookie(LOGIN_CSRF_COOKIE, &csrf, Duration::from_secs(3600), state.options.secure_cookies);
+    Ok(([(SET_COOKIE, cookie)], html).into_response())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct Owner {
+    email: String,
+    name: String,
+    password: String,
+    csrf: String,
+}
+
+pub(crate) async fn setup_submit(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<Owner>,
+) -> Result<Response, WebError> {
+    let locale = guest_locale(&headers);
+    let expected = cookie(&headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
+    if expected.is_empty() || !same_secret(&form.csrf, &expected) {
+        return Err(WebError::Forged(locale));
+    }
+    let email = form.email.trim().to_lowercase();
+    if !email.contains('@') {
+        return setup_page(locale, &state, &email, &form.name, Some("email-invalid"));
+    }
+    if let Some(problem) = password_problem(&form.password, &email) {
+        return setup_page(locale, &state, &email, &form.name, Some(problem));
+    }
+    let hash = hash_password(&form.password).map_err(|e| WebError::Internal(e.to_string()))?;
+    let new = NewUser {
+        email,
+        name: form.name.trim().to_owned(),
+        role: Role::Owner,
+        language: locale.code().to_owned(),
+        password_hash: hash,
+    };
+    let now = Utc::now();
+    state
+        .with_store(move |s| {
+            // Only while nobody has an account: a second visitor cannot make themselves owner.
+            if s.user_count()? > 0 {
+                return Ok(None);
+            }
+            let user = s.create_user(&new, now)?;
+            s.record_audit(&AuditEntry {
+                at: now,
+                user_id: Some(user.id),
+                action: "create_owner".into(),
+                target: format!("user:{}", user.id),
+                detail: user.email.clone(),
+            })?;
+            Ok(Some(user))
+        })
+        .await?;
+    Ok(Redirect::to("/login").into_response())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct LanguageForm {
+    language: String,
+    csrf: Option<String>,
+    next: Option<String>,
+}
+
+/// Changes the language: a signed-in user's own setting, or a cookie before signing in.
+pub(crate) async fn choose_language(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<LanguageForm>,
+) -> Result<Response, WebError> {
+    let locale = Locale::parse(&form.language).unwrap_or_else(|| guest_locale(&headers));
+    let next = safe_next(form.next.as_deref());
+    let token = cookie(&headers, SESSION_COOKIE);
+    let now = Utc::now();
+    let session = match token {
+        Some(t) => state.with_store(move |s| Ok(s.session(&token_hash(&t), now)?)).await?,
+        None => None,
+    };
+    if let Some((session, user)) = session {
+        if !same_secret(form.csrf.as_deref().unwrap_or(""), &session.csrf_token) {
+            return Err(WebError::Forged(locale));
+        }
+        let changes = UserChanges { language: Some(locale.code().to_owned()), ..UserChanges::default() };
+        state.with_store(move |s| Ok(s.update_user(user.id, &changes).map(drop)?)).await?;
+    }
+    let cookie = set_cookie(LANGUAGE_COOKIE, locale.code(), Duration::from_secs(365 * 86_400), false);
+    Ok(([(SET_COOKIE, cookie)], Redirect::to(&next)).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_stays_on_this_site() {
+        assert_eq!(safe_next(Some("/customers?q=a")), "/customers?q=a");
+        assert_eq!(safe_next(Some("//evil.example")), "/");
+        assert_eq!(safe_next(Some("https://evil.example")), "/");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/");
+        assert_eq!(safe_next(None), "/");
+    }
+}

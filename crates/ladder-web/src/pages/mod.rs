@@ -1,0 +1,70 @@
+//! The pages, one module each; this module holds what every page's frame needs.
+
+pub(crate) mod customer;
+pub(crate) mod customers;
+pub(crate) mod dashboard;
+pub(crate) mod ladder;
+pub(crate) mod login;
+pub(crate) mod settings;
+
+use crate::auth::{Viewer, guest_locale};
+use crate::error::WebError;
+use axum::http::HeaderMap;
+use ladder_domain::access::Permission;
+use ladder_i18n::Locale;
+use minijinja::Value;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The languages a user can pick, in their own names.
+#[derive(Serialize)]
+pub(crate) struct LanguageChoice {
+    code: &'static str,
+    name: &'static str,
+}
+
+pub(crate) fn languages() -> Vec<LanguageChoice> {
+    Locale::ALL.iter().map(|l| LanguageChoice { code: l.code(), name: l.native_name() }).collect()
+}
+
+/// The frame of a signed-in page: language, user, permissions, anti-forgery token, active menu item.
+#[derive(Serialize)]
+pub(crate) struct Frame {
+    locale: &'static str,
+    dir: &'static str,
+    languages: Vec<LanguageChoice>,
+    user_name: String,
+    user_email: String,
+    role: &'static str,
+    csrf: String,
+    can: BTreeMap<&'static str, bool>,
+    nav: &'static str,
+    currency: Option<String>,
+}
+
+impl Frame {
+    pub(crate) fn new(viewer: &Viewer, nav: &'static str, currency: Option<String>) -> Self {
+        Self {
+            locale: viewer.locale.code(),
+            dir: viewer.locale.dir(),
+            languages: languages(),
+            user_name: if viewer.user.name.is_empty() { viewer.user.email.clone() } else { viewer.user.name.clone() },
+            user_email: viewer.user.email.clone(),
+            role: viewer.role().as_str(),
+            csrf: viewer.session.csrf_token.clone(),
+            can: Permission::ALL.iter().map(|p| (p.as_str(), viewer.can(*p))).collect(),
+            nav,
+            currency,
+        }
+    }
+}
+
+/// Renders a signed-in page: the frame's variables and the page's own.
+pub(crate) fn page(template: &str, frame: Frame, own: Value) -> Result<axum::response::Html<String>, WebError> {
+    crate::views::render(template, minijinja::context! { ..Value::from_serialize(&frame), ..own })
+}
+
+/// Any address the app does not have.
+pub(crate) async fn not_found(headers: HeaderMap) -> WebError {
+    WebError::NotFound(guest_locale(&headers))
+}

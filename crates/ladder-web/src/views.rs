@@ -1,0 +1,138 @@
+//! Templates and the helpers they use: `t` for messages, filters for numbers, money, percentages and
+//! dates in the page's locale. Both the catalog and the templates are built once, from files embedded
+//! in the binary.
+
+use axum::response::Html;
+use ladder_i18n::format::{format_date, format_decimal, format_integer, format_money, format_percent};
+use ladder_i18n::{Arg, Catalog, Locale};
+use minijinja::value::{Kwargs, Value};
+use minijinja::{Environment, Error, ErrorKind, State};
+use std::sync::OnceLock;
+
+/// The templates, by name.
+const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../templates/base.html")),
+    ("bare.html", include_str!("../templates/bare.html")),
+    ("error.html", include_str!("../templates/error.html")),
+    ("login.html", include_str!("../templates/login.html")),
+    ("setup.html", include_str!("../templates/setup.html")),
+    ("dashboard.html", include_str!("../templates/dashboard.html")),
+    ("customers.html", include_str!("../templates/customers.html")),
+    ("customer.html", include_str!("../templates/customer.html")),
+    ("ladder.html", include_str!("../templates/ladder.html")),
+    ("settings.html", include_str!("../templates/settings.html")),
+];
+
+/// The message catalog of every language.
+pub(crate) fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(Catalog::new)
+}
+
+fn templates() -> &'static Environment<'static> {
+    static ENV: OnceLock<Environment<'static>> = OnceLock::new();
+    ENV.get_or_init(environment)
+}
+
+fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    for (name, source) in TEMPLATES {
+        env.add_template(name, source).unwrap_or_else(|e| panic!("template {name}: {e}"));
+    }
+    env.add_function("t", translate);
+    env.add_filter("num", |state: &State, value: i64| format_integer(locale_of(state), value));
+    env.add_filter("dec", |state: &State, value: f64, digits: Option<usize>| {
+        format_decimal(locale_of(state), value, digits.unwrap_or(1))
+    });
+    env.add_filter("pct", |state: &State, value: f64| format_percent(locale_of(state), value));
+    env.add_filter("money", money);
+    env.add_filter("date", |state: &State, value: String| match parse_day(&value) {
+        Some(day) => format_date(locale_of(state), day),
+        None => value,
+    });
+    env.add_filter("urlencode_component", |value: String| encode(&value));
+    env
+}
+
+/// The locale a template renders in, from its `locale` variable.
+fn locale_of(state: &State) -> Locale {
+    state.lookup("locale").and_then(|v| v.as_str().and_then(Locale::parse)).unwrap_or_default()
+}
+
+/// `t("id", name=value, …)`: a message in the page's language; integer arguments choose plural forms.
+fn translate(state: &State, id: String, kwargs: Kwargs) -> Result<String, Error> {
+    let locale = locale_of(state);
+    let mut args: Vec<(String, Arg)> = Vec::new();
+    for key in kwargs.args() {
+        let value: Value = kwargs.get(key)?;
+        let arg = match i64::try_from(value.clone()) {
+            Ok(n) if value.is_integer() => Arg::Number(n),
+            _ => Arg::Text(value.to_string()),
+        };
+        args.push((key.to_owned(), arg));
+    }
+    let borrowed: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    Ok(catalog().text_with(locale, &id, &borrowed))
+}
+
+/// `minor|money(currency)`: integer minor units in the page's locale.
+fn money(state: &State, minor: i64, currency: Option<String>) -> Result<String, Error> {
+    let code = currency.or_else(|| state.lookup("currency").and_then(|v| v.as_str().map(str::to_owned)));
+    let Some(code) = code.filter(|c| !c.is_empty()) else {
+        return Ok(format_integer(locale_of(state), minor));
+    };
+    let digits = ladder_domain::Currency::parse(&code)
+        .map_err(|e| Error::new(ErrorKind::InvalidOperation, e.to_string()))?
+        .exponent();
+    Ok(format_money(locale_of(state), minor, &code, u32::from(digits)))
+}
+
+fn parse_day(value: &str) -> Option<chrono::NaiveDate> {
+    let day = value.get(..10)?;
+    chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+}
+
+/// Renders a template with its context; a template error is a bug, shown as an internal error.
+pub(crate) fn render(name: &str, context: Value) -> Result<Html<String>, crate::error::WebError> {
+    let template = templates().get_template(name).map_err(|e| crate::error::WebError::Internal(e.to_string()))?;
+    template.render(context).map(Html).map_err(|e| crate::error::WebError::Internal(format!("{name}: {e:#}")))
+}
+
+/// A page for an error, in `locale`.
+pub(crate) fn error_page(locale: Locale, title: &str, detail: &str, status: u16) -> Html<String> {
+    let context = minijinja::context! {
+        locale => locale.code(), dir => locale.dir(), title, detail, status,
+    };
+    render("error.html", context).unwrap_or_else(|_| Html(format!("<h1>{status}</h1>")))
+}
+
+/// Percent-encodes a URL component.
+pub(crate) fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_template_parses() {
+        let env = templates();
+        for (name, _) in TEMPLATES {
+            env.get_template(name).expect(name);
+        }
+    }
+
+    #[test]
+    fn encoding_keeps_paths_and_escapes_the_rest() {
+        assert_eq!(encode("/customers/C 1?x=ы"), "/customers/C%201%3Fx%3D%D1%8B");
+    }
+}

@@ -1,0 +1,109 @@
+// Drives Ladder's web app in a real headless Chromium: sign-in, the dashboard and its charts, a customer
+// search, a customer page, an edit with its anti-forgery token, Hebrew and Persian pages laid out right to
+// left, and a refusal for a role that may not edit. Screenshots go to the folder given.
+//
+// node browser.mjs BASE_URL OWNER_EMAIL OWNER_PASSWORD SCREENSHOT_DIR
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+
+const [base, email, password, shots] = process.argv.slice(2);
+mkdirSync(shots, { recursive: true });
+const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
+let failures = 0;
+
+function check(condition, what) {
+  if (condition) {
+    console.log(`ok: ${what}`);
+  } else {
+    failures += 1;
+    console.log(`FAILED: ${what}`);
+  }
+}
+
+async function signIn(page, email, secret) {
+  await page.goto(`${base}/login`);
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', secret);
+  await Promise.all([page.waitForURL(`${base}/`), page.click('#sign-in')]);
+}
+
+try {
+  // English: sign in, dashboard with charts.
+  const owner = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  const page = await owner.newPage();
+  await signIn(page, email, password);
+  check(await page.locator('#funnel .bar').count() === 6, 'the funnel has a bar per rung');
+  const widths = await page.locator('#funnel .bar').evaluateAll((bars) => bars.map((b) => b.getBoundingClientRect().width));
+  check(widths.every((w) => w > 0) && Math.max(...widths) > Math.min(...widths), 'funnel bars have lengths by size');
+  check(await page.locator('#states .bar').count() >= 4, 'the states chart is drawn');
+  check(await page.locator('#contact-today li').count() > 0, 'someone to contact today');
+  await page.screenshot({ path: `${shots}/dashboard-en.png`, fullPage: true });
+
+  // Search as you type (htmx replaces the results only).
+  await page.click('a[href="/customers"]');
+  const before = await page.locator('#result-count').innerText();
+  const first = await page.locator('#results tbody tr td a').first().innerText();
+  const word = first.split(' ')[0];
+  await page.fill('#search', word);
+  // The results are replaced without reloading the page: fewer customers, the searched one among them.
+  await page.waitForFunction(([w, b]) => {
+    const count = document.querySelector('#result-count');
+    const names = [...document.querySelectorAll('#results tbody tr td:first-child a')].map((a) => a.innerText);
+    return count && count.innerText !== b && names.some((n) => n.toLowerCase().includes(w.toLowerCase()));
+  }, [word, before], { timeout: 5000 }).then(() => check(true, `search for "${word}" narrows the list`),
+    () => check(false, `search for "${word}" narrows the list`));
+  check(page.url().includes(`q=${encodeURIComponent(word)}`), 'the search is in the address');
+  await page.screenshot({ path: `${shots}/customers-en.png` });
+
+  // A customer page, and an edit through the form (with its anti-forgery token).
+  await page.locator('#results tbody tr td a').first().click();
+  check(await page.locator('#placement').isVisible(), 'the customer page shows the placement');
+  await page.fill('#profile-form input[name=city]', 'תל אביב');
+  await page.selectOption('#profile-form select[name=consent_sms]', 'yes');
+  await Promise.all([page.waitForURL(/saved=1/), page.click('#save-profile')]);
+  check((await page.locator('#contact').innerText()).includes('תל אביב'), 'the edit is saved and shown');
+  await page.screenshot({ path: `${shots}/customer-en.png`, fullPage: true });
+
+  // Hebrew: the same owner switches language; the page turns right to left.
+  await page.goto(`${base}/`);
+  await Promise.all([page.waitForLoadState('load'), page.selectOption('select[name=language]', 'he')]);
+  await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+  check(await page.evaluate(() => document.documentElement.lang) === 'he', 'the page is in Hebrew');
+  const menu = await page.locator('.menu').boundingBox();
+  const brand = await page.locator('.brand').boundingBox();
+  check(brand.x > menu.x, 'the layout is mirrored: the brand is on the right');
+  await page.screenshot({ path: `${shots}/dashboard-he.png`, fullPage: true });
+  await page.selectOption('select[name=language]', 'en');
+
+  // Persian: a viewer whose language is Persian; Jalali dates and Persian digits; a refused edit.
+  const viewer = await browser.newContext({ locale: 'fa-IR', viewport: { width: 1280, height: 900 } });
+  const vpage = await viewer.newPage();
+  await vpage.goto(`${base}/login`);
+  check(await vpage.evaluate(() => document.documentElement.dir) === 'rtl', 'a Persian browser gets a right-to-left login page');
+  await vpage.screenshot({ path: `${shots}/login-fa.png` });
+  await signIn(vpage, 'viewer@demo.shop', 'viewer-password-1');
+  const text = await vpage.locator('main').innerText();
+  check(/[۰-۹]/.test(text), 'Persian digits on the dashboard');
+  await vpage.screenshot({ path: `${shots}/dashboard-fa.png`, fullPage: true });
+  await vpage.goto(`${base}/customers`);
+  await vpage.locator('#results tbody tr td a').first().click();
+  check(await vpage.locator('#profile-form').count() === 0, 'a viewer sees no edit form');
+  const status = await vpage.evaluate(async () => {
+    const csrf = document.querySelector('input[name=csrf]').value;
+    const response = await fetch(location.pathname + '/interactions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrf, kind: 'call', note: 'x' }),
+    });
+    return response.status;
+  });
+  check(status === 403, 'the server refuses a viewer’s change');
+  await vpage.screenshot({ path: `${shots}/customer-fa.png`, fullPage: true });
+} catch (e) {
+  failures += 1;
+  console.log(`FAILED: ${e.stack}`);
+} finally {
+  await browser.close();
+}
+process.exit(failures === 0 ? 0 : 1);
