@@ -35,7 +35,8 @@ pub enum ImportKind {
 }
 
 impl ImportKind {
-    fn required(self) -> &'static [&'static str] {
+    /// The columns a file of this kind must have.
+    pub fn required(self) -> &'static [&'static str] {
         match self {
             ImportKind::Customers => &["customer_id"],
             ImportKind::Orders => {
@@ -153,8 +154,69 @@ pub fn import_file(
     options: &ImportOptions,
     progress: &dyn Progress,
 ) -> Result<ImportSummary, ImportError> {
-    let label = path.display().to_string();
-    let file_name = path.file_name().map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned());
+    run(store, kind, path, options, None, progress).map(|report| report.summary)
+}
+
+/// A rejected row, as a report shows it to a person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RejectedRow {
+    /// The line in the file (1 is the header).
+    pub line: u64,
+    /// The column.
+    pub column: String,
+    /// The value found.
+    pub value: String,
+    /// What is wrong and what to do.
+    pub problem: String,
+}
+
+/// How a reviewed import runs: for a person who reads a report (the web app), not a reject file.
+#[derive(Debug, Clone, Default)]
+pub struct Review {
+    /// Roll everything back at the end, so the report says what the file would do and nothing is written.
+    pub dry_run: bool,
+    /// How many rejected rows the report lists; all of them are counted.
+    pub keep: usize,
+    /// The file's name for messages and as the source of consents, when its path means nothing to the
+    /// reader (an upload's temporary file).
+    pub name: Option<String>,
+}
+
+/// What a reviewed import did, or in a dry run would do.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ImportReport {
+    /// The counts.
+    pub summary: ImportSummary,
+    /// The first rejected rows, at most [`Review::keep`].
+    pub rejected_rows: Vec<RejectedRow>,
+}
+
+/// Imports one CSV file with a report of its rejected rows, or checks it (`review.dry_run`) through the
+/// same code and transaction, rolled back at the end. A reject file is written only when
+/// `options.rejects_path` names one.
+pub fn import_reviewed(
+    store: &dyn Store,
+    kind: ImportKind,
+    path: &Path,
+    options: &ImportOptions,
+    review: &Review,
+    progress: &dyn Progress,
+) -> Result<ImportReport, ImportError> {
+    run(store, kind, path, options, Some(review), progress)
+}
+
+fn run(
+    store: &dyn Store,
+    kind: ImportKind,
+    path: &Path,
+    options: &ImportOptions,
+    review: Option<&Review>,
+    progress: &dyn Progress,
+) -> Result<ImportReport, ImportError> {
+    let named = review.and_then(|r| r.name.clone());
+    let label = named.clone().unwrap_or_else(|| path.display().to_string());
+    let file_name =
+        named.unwrap_or_else(|| path.file_name().map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned()));
     let file = File::open(path).map_err(|e| ImportError::Unreadable {
         file: label.clone(),
         line: None,
@@ -168,6 +230,9 @@ pub fn import_file(
         options,
         summary: ImportSummary::default(),
         rejects: None,
+        write_rejects: review.is_none() || options.rejects_path.is_some(),
+        keep: review.map_or(0, |r| r.keep),
+        kept: Vec::new(),
         headers: reader.headers.clone(),
         first_currency: None,
     };
@@ -192,14 +257,20 @@ pub fn import_file(
             message: e.to_string(),
         })?;
     }
+    let report = ImportReport { summary: job.summary, rejected_rows: job.kept };
+    if review.is_some_and(|r| r.dry_run) {
+        // Dropping the session rolls back everything it wrote.
+        drop(session);
+        return Ok(report);
+    }
     session.commit()?;
-    if job.summary.written() > 0 {
+    if report.summary.written() > 0 {
         store.set_setting(crate::settings::DATA_CHANGED_AT, &options.now.to_rfc3339())?;
     }
     if let (Some(code), None) = (job.first_currency, store.setting(crate::settings::CURRENCY)?) {
         store.set_setting(crate::settings::CURRENCY, code.code())?;
     }
-    Ok(job.summary)
+    Ok(report)
 }
 
 /// State shared by the three kinds of import.
@@ -208,6 +279,11 @@ struct Job<'a> {
     options: &'a ImportOptions,
     summary: ImportSummary,
     rejects: Option<csv::Writer<File>>,
+    /// Whether rejected rows go to a reject file.
+    write_rejects: bool,
+    /// How many rejected rows to keep for a report, and those kept.
+    keep: usize,
+    kept: Vec<RejectedRow>,
     headers: Vec<String>,
     first_currency: Option<Currency>,
 }
@@ -227,6 +303,14 @@ impl Job<'_> {
                 value: error.value,
                 problem: error.problem,
             });
+        }
+        if self.kept.len() < self.keep {
+            let RowError { column, value, problem } = error.clone();
+            self.kept.push(RejectedRow { line, column, value, problem });
+        }
+        if !self.write_rejects {
+            self.summary.rejected += 1;
+            return Ok(());
         }
         if self.rejects.is_none() {
             let path = self.rejects_path();
@@ -881,4 +965,60 @@ fn import_interactions(
         }
     }
     flush(&mut pending, session, job)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::NoProgress;
+    use ladder_store_sqlite::SqliteStore;
+
+    const CUSTOMERS: &str = "customer_id,email,birthday\nA1,a@example.com,1990-01-02\nA2,not-an-email,\nA3,,1990-13-40\nA4,d@example.com,\n";
+
+    fn shop() -> (tempfile::TempDir, SqliteStore, PathBuf) {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let store = SqliteStore::open(dir.path().join("ladder.db")).expect("open");
+        let path = dir.path().join("upload-1234.csv");
+        std::fs::write(&path, CUSTOMERS).expect("write");
+        (dir, store, path)
+    }
+
+    fn options(skip_invalid: bool) -> ImportOptions {
+        ImportOptions { skip_invalid, rejects_path: None, now: parse_timestamp("2025-06-01T12:00:00Z").expect("time") }
+    }
+
+    #[test]
+    fn a_dry_run_reports_every_bad_row_and_writes_nothing() {
+        let (dir, store, path) = shop();
+        let review = Review { dry_run: true, keep: 1, name: Some("customers.csv".to_owned()) };
+        let report =
+            import_reviewed(&store, ImportKind::Customers, &path, &options(true), &review, &NoProgress).expect("check");
+        let s = &report.summary;
+        assert_eq!((s.read, s.inserted, s.updated, s.unchanged, s.rejected), (4, 2, 0, 0, 2));
+        assert_eq!(s.rejects_file, None, "no reject file beside the upload");
+        assert_eq!(report.rejected_rows.len(), 1, "only as many rows as asked are kept");
+        let first = &report.rejected_rows[0];
+        assert_eq!((first.line, first.column.as_str(), first.value.as_str()), (3, "email", "not-an-email"));
+        assert_eq!(store.counts().expect("counts").customers, 0, "the dry run wrote nothing");
+        assert_eq!(store.setting(crate::settings::DATA_CHANGED_AT).expect("read"), None);
+        assert!(!dir.path().join("upload-1234.csv.rejects.csv").exists());
+    }
+
+    #[test]
+    fn a_reviewed_import_writes_the_good_rows_or_stops_at_the_first_bad_one() {
+        let (_dir, store, path) = shop();
+        let review = Review { dry_run: false, keep: 10, name: Some("customers.csv".to_owned()) };
+        let stopped = import_reviewed(&store, ImportKind::Customers, &path, &options(false), &review, &NoProgress);
+        match stopped {
+            Err(ImportError::Invalid { file, line, column, .. }) => {
+                assert_eq!((file.as_str(), line, column.as_str()), ("customers.csv", 3, "email"));
+            }
+            other => panic!("expected the bad email to stop the import, got {other:?}"),
+        }
+        assert_eq!(store.counts().expect("counts").customers, 0, "all or nothing");
+        let report = import_reviewed(&store, ImportKind::Customers, &path, &options(true), &review, &NoProgress)
+            .expect("import");
+        assert_eq!((report.summary.inserted, report.summary.rejected, report.rejected_rows.len()), (2, 2, 2));
+        assert_eq!(store.counts().expect("counts").customers, 2);
+    }
 }

@@ -37,10 +37,18 @@ impl Default for ScoreOptions {
     fn default() -> Self {
         Self {
             rules: StateRules::default(),
-            min_repeat_customers: 30,
+            min_repeat_customers: crate::settings::Thresholds::default().min_repeat_customers,
             clv: ClvSettings { months: 12, monthly_discount: 0.01, month_length: DAYS_PER_MONTH },
             shard: None,
         }
+    }
+}
+
+impl ScoreOptions {
+    /// The defaults with the shop's stored thresholds: what a scoring uses unless told otherwise.
+    pub fn stored(store: &dyn Store) -> StoreResult<Self> {
+        let t = crate::settings::thresholds(store)?;
+        Ok(Self { rules: t.rules, min_repeat_customers: t.min_repeat_customers, ..Self::default() })
     }
 }
 

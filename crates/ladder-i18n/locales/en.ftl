@@ -265,3 +265,172 @@ interaction-complaint = Complaint
 interaction-feedback = Feedback
 interaction-recommendation = Recommendation
 interaction-note = Note
+
+## Segments
+segments-intro = A segment is a saved set of filters. Its members are always the customers who match now, so it stays current as customers move along the ladder.
+segments-saved-title = Saved segments
+segments-name = Name
+segments-text = Text
+segments-filters = Filters
+segments-members = Members now
+segments-edit = Edit
+segments-delete = Delete
+# $name: the segment's name.
+segments-delete-confirm = Delete the segment { $name }? Its customers are not affected.
+segments-none = No segments yet. Build one below and save it.
+segments-new = New segment
+# $name: the segment's name.
+segments-edit-title = Edit { $name }
+segments-live-count = Matching now:
+segments-count = Count
+segments-name-placeholder = For example: loyal customers who agree to email
+segments-see-members = Show them
+segments-everyone = All customers
+segments-saved = The segment was saved.
+segments-deleted = The segment was deleted.
+segments-name-missing = Give the segment a name.
+segments-name-too-long = The name may have at most 100 characters.
+segments-name-taken = A segment with this name exists already; choose another name.
+segments-filter-invalid = A filter has a value Ladder does not know. Choose it again from the list.
+segments-value-invalid = Write the value limits as plain numbers, such as 2500.50, with the lower one first.
+
+## Import
+import-title = Import CSV files
+import-upload-title = Upload a file
+import-intro = Ladder first checks every row and shows what the import would do. Nothing is written until you press Import.
+import-kind = What the file holds
+import-kind-customers = Customers
+import-kind-orders = Orders
+import-kind-interactions = Interactions
+import-file = CSV file
+# $megabytes (number): the largest upload.
+import-file-help = UTF-8 with a header row, at most { $megabytes } MB.
+import-check = Check the file
+import-columns-title = Columns
+import-columns-required = Required:
+import-columns-optional = Optional:
+import-columns-orders-note = One row per order line.
+import-columns-custom = Any other column is kept as a custom field.
+import-order-hint = Import the customers first: orders and interactions refer to them by customer_id.
+# $name: the uploaded file's name.
+import-report-title = Check of { $name }
+import-nothing-written = Nothing has been written yet.
+# $name: the uploaded file's name.
+import-result-title = Import of { $name }
+# $count (number): rows added or changed.
+import-done =
+    { $count ->
+        [one] Done: { $count } row was added or changed.
+       *[other] Done: { $count } rows were added or changed.
+    }
+import-rows-read = Rows read
+import-would-insert = Would be added
+import-would-update = Would be changed
+import-inserted = Added
+import-updated = Changed
+import-unchanged = Already up to date
+import-rejected = With problems
+import-bad-rows = Rows with problems
+# $shown (number): rows listed; $count (number): all rows with problems.
+import-bad-rows-shown =
+    { $count ->
+        [one] The first { $shown } of { $count } row with problems is shown.
+       *[other] The first { $shown } of { $count } rows with problems are shown.
+    }
+import-line = Line
+import-column = Column
+import-value = Value
+import-problem = Problem
+import-all-or-nothing = An import is all or nothing: while rows have problems, nothing is imported unless you choose to skip them. You can also fix the file and check it again.
+# $count (number): rows with problems.
+import-skip-invalid =
+    { $count ->
+        [one] Import the valid rows and skip the { $count } row with a problem
+       *[other] Import the valid rows and skip the { $count } rows with problems
+    }
+# $count (number): rows read.
+import-all-valid =
+    { $count ->
+        [one] The { $count } row is valid.
+       *[other] All { $count } rows are valid.
+    }
+import-run = Import
+import-no-rows = The file has no data rows.
+import-no-valid-rows = No row of the file can be imported. Fix the file and check it again.
+import-rescore = The scores do not include the new data yet.
+import-rescore-ask = Ask the shop's owner to score again, or run `ladder score`.
+# $missing, $found: lists of column names.
+import-missing-columns = The header lacks the required columns: { $missing }. It has: { $found }.
+# $message: the reader's explanation, in English.
+import-unreadable = The file cannot be read as CSV: { $message }
+# $line (number); $message: the reader's explanation, in English.
+import-unreadable-line = Line { $line } cannot be read as CSV: { $message }
+# $line (number); $column, $value: where; $problem: what is wrong, in English.
+import-invalid-row = Line { $line }, column { $column }, value “{ $value }”: { $problem }. Nothing was imported.
+import-choose-kind = Choose what the file holds.
+import-no-file = Choose a CSV file to upload; the file chosen is empty.
+# $megabytes (number): the largest upload.
+import-too-large = The file is larger than { $megabytes } MB. Split it into smaller files, or import it on the server with `ladder import`.
+import-upload-gone = The uploaded file is no longer kept: uploads wait for one hour. Upload it again.
+
+## Shop settings
+settings-account = Account and users
+nav-shop-settings = Shop settings
+shop-read-only = Only the shop's owner can change these settings.
+shop-currency-title = Currency
+shop-field-currency = Shop currency
+shop-help-currency = An ISO 4217 code, such as EUR, USD, ILS or RUB. Spend and revenue count the orders in this currency.
+shop-model-title = States from the purchase model
+shop-model-intro = With enough repeat customers, Ladder estimates for every buyer the chance that they are still a customer, P(alive), and sets the state from it.
+shop-field-active_p_alive = Active from P(alive)
+shop-help-active_p_alive = Active when the chance is at least this, from 0 to 1 (default 0.6).
+shop-field-at_risk_p_alive = At risk from P(alive)
+shop-help-at_risk_p_alive = At risk when at least this and below active (default 0.3).
+shop-field-lapsed_p_alive = Lapsed from P(alive)
+shop-help-lapsed_p_alive = Lapsed when at least this and below at risk; lost below it (default 0.1).
+shop-field-min_repeat_customers = Repeat customers the model needs
+shop-help-min_repeat_customers = With fewer customers who ordered on two different days, the states come from the time since the last order (default 30).
+shop-recency-title = States from the time since the last order
+shop-recency-intro = Without the model, and for buyers with a single order day, the state compares the days since the last order with the customer's usual gap between orders, or the shop's usual gap from a first to a second order.
+shop-field-at_risk_gaps = At risk after (gaps)
+shop-help-at_risk_gaps = At risk once the days since the last order exceed this many gaps (default 2).
+shop-field-lapsed_gaps = Lapsed after (gaps)
+shop-help-lapsed_gaps = Lapsed once they exceed this many gaps (default 3).
+shop-field-lost_gaps = Lost after (gaps)
+shop-help-lost_gaps = Lost after this many gaps or the days below, whichever is later (default 6).
+shop-field-lost_min_days = Lost after at least (days)
+shop-help-lost_min_days = Nobody is lost sooner than this (default 365).
+shop-save-help = New thresholds apply from the next scoring.
+shop-saved = The settings were saved. Score now to place the customers with them.
+shop-scoring-title = Scoring
+shop-not-scored = The customers have not been scored yet.
+shop-score-now = Score now
+shop-score-help = Places every customer as of today with the saved thresholds. In a large shop this takes a while.
+# $count (number): customers scored.
+shop-scored =
+    { $count ->
+        [one] Scored: { $count } customer was placed on the ladder.
+       *[other] Scored: { $count } customers were placed on the ladder.
+    }
+# $field: a field's name.
+shop-problem-number = “{ $field }” needs a number.
+# $code: what was typed.
+shop-problem-currency = “{ $code }” is not an ISO 4217 currency code, such as EUR or USD.
+# $field: a field's name.
+shop-problem-probability = “{ $field }” must be between 0 and 1.
+# $field: a field's name.
+shop-problem-positive = “{ $field }” must be more than 0.
+# $field, $limit: fields' names.
+shop-problem-above = “{ $field }” may not be higher than “{ $limit }”.
+
+## Movement on the ladder
+movement-title = Moves on the ladder
+movement-since = Since
+show = Show
+movement-from = From
+movement-to = To
+movement-count = Moves
+movement-new = Newly placed
+movement-none = Nobody moved in this period.
+ladder-moved-in = { $count } in, 30 days
+ladder-moved-out = { $count } out

@@ -274,3 +274,157 @@ interaction-complaint = תלונה
 interaction-feedback = משוב
 interaction-recommendation = המלצה
 interaction-note = הערה
+
+## Segments
+segments-intro = פלח הוא קבוצת מסננים שמורה. החברים בו הם תמיד הלקוחות שמתאימים לה עכשיו, ולכן הוא מתעדכן מעצמו כשלקוחות נעים בסולם.
+segments-saved-title = פלחים שמורים
+segments-name = שם
+segments-text = טקסט
+segments-filters = מסננים
+segments-members = חברים כעת
+segments-edit = עריכה
+segments-delete = מחיקה
+segments-delete-confirm = למחוק את הפלח { $name }? הלקוחות עצמם לא ישתנו.
+segments-none = עדיין אין פלחים. אפשר לבנות פלח למטה ולשמור אותו.
+segments-new = פלח חדש
+segments-edit-title = עריכת { $name }
+segments-live-count = מתאימים כעת:
+segments-count = ספירה
+segments-name-placeholder = למשל: לקוחות נאמנים שמסכימים לקבל אימייל
+segments-see-members = הצגת הלקוחות
+segments-everyone = כל הלקוחות
+segments-saved = הפלח נשמר.
+segments-deleted = הפלח נמחק.
+segments-name-missing = יש לתת לפלח שם.
+segments-name-too-long = השם יכול להכיל עד 100 תווים.
+segments-name-taken = כבר קיים פלח בשם הזה; יש לבחור שם אחר.
+segments-filter-invalid = באחד המסננים יש ערך ש-Ladder לא מכיר. יש לבחור אותו שוב מהרשימה.
+segments-value-invalid = יש לכתוב את גבולות הערך כמספרים פשוטים, למשל 2500.50, כשהערך הנמוך ראשון.
+
+## Import
+import-title = ייבוא קובצי CSV
+import-upload-title = העלאת קובץ
+import-intro = לפני הייבוא, Ladder בודק כל שורה ומראה מה הייבוא יעשה. דבר לא נכתב עד שלוחצים על "ייבוא".
+import-kind = מה יש בקובץ
+import-kind-customers = לקוחות
+import-kind-orders = הזמנות
+import-kind-interactions = הערות ופניות
+import-file = קובץ CSV
+import-file-help = בקידוד UTF-8 עם שורת כותרות, עד { $megabytes } MB.
+import-check = בדיקת הקובץ
+import-columns-title = עמודות
+import-columns-required = חובה:
+import-columns-optional = רשות:
+import-columns-orders-note = שורה לכל פריט בהזמנה.
+import-columns-custom = כל עמודה אחרת נשמרת כשדה מותאם אישית.
+import-order-hint = יש לייבא קודם את הלקוחות: ההזמנות וההערות מפנות אליהם לפי customer_id.
+import-report-title = בדיקת { $name }
+import-nothing-written = עדיין לא נכתב דבר.
+import-result-title = ייבוא { $name }
+import-done =
+    { $count ->
+        [one] הייבוא הסתיים: שורה אחת נוספה או עודכנה.
+        [two] הייבוא הסתיים: שתי שורות נוספו או עודכנו.
+       *[other] הייבוא הסתיים: { $count } שורות נוספו או עודכנו.
+    }
+import-rows-read = שורות שנקראו
+import-would-insert = ייווספו
+import-would-update = יעודכנו
+import-inserted = נוספו
+import-updated = עודכנו
+import-unchanged = כבר מעודכנות
+import-rejected = עם בעיות
+import-bad-rows = שורות עם בעיות
+import-bad-rows-shown =
+    { $count ->
+        [one] מוצגות { $shown } הראשונות מתוך שורה אחת עם בעיה.
+        [two] מוצגות { $shown } הראשונות מתוך שתי שורות עם בעיות.
+       *[other] מוצגות { $shown } הראשונות מתוך { $count } שורות עם בעיות.
+    }
+import-line = שורה
+import-column = עמודה
+import-value = ערך
+import-problem = בעיה
+import-all-or-nothing = ייבוא הוא הכול או כלום: כל עוד יש שורות עם בעיות, דבר לא ייובא אלא אם בוחרים לדלג עליהן. אפשר גם לתקן את הקובץ ולבדוק אותו שוב.
+import-skip-invalid =
+    { $count ->
+        [one] לייבא את השורות התקינות ולדלג על השורה שיש בה בעיה
+        [two] לייבא את השורות התקינות ולדלג על שתי השורות שיש בהן בעיות
+       *[other] לייבא את השורות התקינות ולדלג על { $count } השורות שיש בהן בעיות
+    }
+import-all-valid =
+    { $count ->
+        [one] השורה תקינה.
+        [two] שתי השורות תקינות.
+       *[other] כל { $count } השורות תקינות.
+    }
+import-run = ייבוא
+import-no-rows = אין בקובץ שורות נתונים.
+import-no-valid-rows = אף שורה בקובץ אינה ניתנת לייבוא. יש לתקן את הקובץ ולבדוק אותו שוב.
+import-rescore = הציונים עדיין לא כוללים את הנתונים החדשים.
+import-rescore-ask = אפשר לבקש מבעלי החנות להריץ שוב את חישוב הציונים, או להריץ `ladder score`.
+import-missing-columns = בשורת הכותרות חסרות עמודות חובה: { $missing }. העמודות שבקובץ: { $found }.
+import-unreadable = לא ניתן לקרוא את הקובץ כ-CSV: { $message }
+import-unreadable-line = לא ניתן לקרוא את שורה { $line } כ-CSV: { $message }
+import-invalid-row = שורה { $line }, עמודה { $column }, ערך "{ $value }": { $problem }. דבר לא יובא.
+import-choose-kind = יש לבחור מה יש בקובץ.
+import-no-file = יש לבחור קובץ CSV להעלאה; הקובץ שנבחר ריק.
+import-too-large = הקובץ גדול מ-{ $megabytes } MB. אפשר לפצל אותו לקבצים קטנים יותר, או לייבא אותו בשרת עם `ladder import`.
+import-upload-gone = הקובץ שהועלה כבר לא שמור: קבצים שהועלו נשמרים שעה אחת. יש להעלות אותו שוב.
+
+## Shop settings
+settings-account = חשבון ומשתמשים
+nav-shop-settings = הגדרות החנות
+shop-read-only = רק בעלי החנות יכולים לשנות את ההגדרות האלה.
+shop-currency-title = מטבע
+shop-field-currency = מטבע החנות
+shop-help-currency = קוד בן שלוש אותיות לפי ISO 4217, למשל ILS. הוצאות והכנסות נספרות מההזמנות במטבע הזה.
+shop-model-title = מצבים לפי מודל הרכישות
+shop-model-intro = כשיש מספיק לקוחות חוזרים, Ladder מעריך לכל קונה את הסיכוי שהוא עדיין לקוח, P(alive), וקובע לפיו את המצב.
+shop-field-active_p_alive = פעיל מ-P(alive)
+shop-help-active_p_alive = פעיל כשהסיכוי הוא לפחות הערך הזה, בין 0 ל-1 (ברירת מחדל 0.6).
+shop-field-at_risk_p_alive = בסיכון מ-P(alive)
+shop-help-at_risk_p_alive = בסיכון כשהסיכוי לפחות כזה ונמוך מהסף של פעיל (ברירת מחדל 0.3).
+shop-field-lapsed_p_alive = רדום מ-P(alive)
+shop-help-lapsed_p_alive = רדום כשהסיכוי לפחות כזה ונמוך מהסף של בסיכון; מתחתיו – אבוד (ברירת מחדל 0.1).
+shop-field-min_repeat_customers = לקוחות חוזרים שהמודל צריך
+shop-help-min_repeat_customers = כשיש פחות לקוחות שהזמינו בשני ימים שונים, המצבים נקבעים לפי הזמן מאז ההזמנה האחרונה (ברירת מחדל 30).
+shop-recency-title = מצבים לפי הזמן מאז ההזמנה האחרונה
+shop-recency-intro = בלי המודל, ולקונים שהזמינו ביום אחד בלבד, המצב משווה את מספר הימים מאז ההזמנה האחרונה למרווח הרגיל של הלקוח בין הזמנות, או למרווח הרגיל בחנות בין הזמנה ראשונה לשנייה.
+shop-field-at_risk_gaps = בסיכון אחרי (מרווחים)
+shop-help-at_risk_gaps = בסיכון כשהימים מאז ההזמנה האחרונה עוברים את מספר המרווחים הזה (ברירת מחדל 2).
+shop-field-lapsed_gaps = רדום אחרי (מרווחים)
+shop-help-lapsed_gaps = רדום כשהם עוברים את מספר המרווחים הזה (ברירת מחדל 3).
+shop-field-lost_gaps = אבוד אחרי (מרווחים)
+shop-help-lost_gaps = אבוד אחרי מספר המרווחים הזה או מספר הימים שלמטה, המאוחר מביניהם (ברירת מחדל 6).
+shop-field-lost_min_days = אבוד אחרי לפחות (ימים)
+shop-help-lost_min_days = אף לקוח אינו נחשב אבוד לפני כן (ברירת מחדל 365).
+shop-save-help = הספים החדשים חלים מחישוב הציונים הבא.
+shop-saved = ההגדרות נשמרו. אפשר לחשב ציונים עכשיו כדי למקם את הלקוחות לפיהן.
+shop-scoring-title = חישוב ציונים
+shop-not-scored = הלקוחות עדיין לא קיבלו ציון.
+shop-score-now = לחשב ציונים עכשיו
+shop-score-help = ממקם כל לקוח נכון להיום לפי הספים השמורים. בחנות גדולה זה לוקח זמן מה.
+shop-scored =
+    { $count ->
+        [one] חישוב הציונים הסתיים: לקוח אחד מוקם בסולם.
+        [two] חישוב הציונים הסתיים: שני לקוחות מוקמו בסולם.
+       *[other] חישוב הציונים הסתיים: { $count } לקוחות מוקמו בסולם.
+    }
+shop-problem-number = בשדה "{ $field }" צריך להיות מספר.
+shop-problem-currency = "{ $code }" אינו קוד מטבע לפי ISO 4217, כמו ILS או USD.
+shop-problem-probability = הערך של "{ $field }" צריך להיות בין 0 ל-1.
+shop-problem-positive = הערך של "{ $field }" צריך להיות גדול מ-0.
+shop-problem-above = "{ $field }" לא יכול להיות גבוה מ-"{ $limit }".
+
+## Movement on the ladder
+movement-title = תנועה בסולם
+movement-since = מאז
+show = הצגה
+movement-from = מ־
+movement-to = אל
+movement-count = מעברים
+movement-new = שיבוץ חדש
+movement-none = אף אחד לא עבר שלב בתקופה הזו.
+ladder-moved-in = { $count } נכנסו ב־30 יום
+ladder-moved-out = { $count } יצאו

@@ -282,3 +282,162 @@ interaction-complaint = Жалоба
 interaction-feedback = Отзыв
 interaction-recommendation = Рекомендация
 interaction-note = Заметка
+
+## Segments
+segments-intro = Сегмент — это сохранённый набор фильтров. В него всегда входят клиенты, которые подходят под фильтры сейчас, поэтому он сам обновляется, когда клиенты переходят на другие ступени лестницы.
+segments-saved-title = Сохранённые сегменты
+segments-name = Название
+segments-text = Текст
+segments-filters = Фильтры
+segments-members = Сейчас в сегменте
+segments-edit = Изменить
+segments-delete = Удалить
+segments-delete-confirm = Удалить сегмент { $name }? Сами клиенты не изменятся.
+segments-none = Сегментов пока нет. Соберите сегмент ниже и сохраните его.
+segments-new = Новый сегмент
+segments-edit-title = Изменение сегмента { $name }
+segments-live-count = Подходят сейчас:
+segments-count = Посчитать
+segments-name-placeholder = Например: постоянные клиенты, согласные на рассылку по эл. почте
+segments-see-members = Показать клиентов
+segments-everyone = Все клиенты
+segments-saved = Сегмент сохранён.
+segments-deleted = Сегмент удалён.
+segments-name-missing = Укажите название сегмента.
+segments-name-too-long = Название может содержать не более 100 символов.
+segments-name-taken = Сегмент с таким названием уже есть; выберите другое название.
+segments-filter-invalid = В одном из фильтров указано значение, которое Ladder не знает. Выберите его заново из списка.
+segments-value-invalid = Укажите границы ценности простыми числами, например 2500.50, причём меньшую — первой.
+
+## Import
+import-title = Импорт файлов CSV
+import-upload-title = Загрузка файла
+import-intro = Сначала Ladder проверяет каждую строку и показывает, что сделает импорт. Ничего не записывается, пока вы не нажмёте «Импортировать».
+import-kind = Что в файле
+import-kind-customers = Клиенты
+import-kind-orders = Заказы
+import-kind-interactions = Заметки и контакты
+import-file = Файл CSV
+import-file-help = В кодировке UTF-8, со строкой заголовков, не больше { $megabytes } МБ.
+import-check = Проверить файл
+import-columns-title = Столбцы
+import-columns-required = Обязательные:
+import-columns-optional = Необязательные:
+import-columns-orders-note = Одна строка — одна позиция заказа.
+import-columns-custom = Любой другой столбец сохраняется как дополнительное поле.
+import-order-hint = Сначала импортируйте клиентов: заказы и заметки ссылаются на них по customer_id.
+import-report-title = Проверка файла { $name }
+import-nothing-written = Пока ничего не записано.
+import-result-title = Импорт файла { $name }
+import-done =
+    { $count ->
+        [one] Готово: добавлена или изменена { $count } строка.
+        [few] Готово: добавлены или изменены { $count } строки.
+        [many] Готово: добавлено или изменено { $count } строк.
+       *[other] Готово: добавлено или изменено { $count } строки.
+    }
+import-rows-read = Прочитано строк
+import-would-insert = Будет добавлено
+import-would-update = Будет изменено
+import-inserted = Добавлено
+import-updated = Изменено
+import-unchanged = Уже актуальны
+import-rejected = С ошибками
+import-bad-rows = Строки с ошибками
+import-bad-rows-shown =
+    { $count ->
+        [one] Показаны первые { $shown } из { $count } строки с ошибками.
+        [few] Показаны первые { $shown } из { $count } строк с ошибками.
+        [many] Показаны первые { $shown } из { $count } строк с ошибками.
+       *[other] Показаны первые { $shown } из { $count } строки с ошибками.
+    }
+import-line = Строка
+import-column = Столбец
+import-value = Значение
+import-problem = Ошибка
+import-all-or-nothing = Импорт выполняется целиком или не выполняется вовсе: пока в строках есть ошибки, ничего не будет импортировано, если вы не решите их пропустить. Можно также исправить файл и проверить его снова.
+import-skip-invalid =
+    { $count ->
+        [one] Импортировать правильные строки и пропустить { $count } строку с ошибкой
+        [few] Импортировать правильные строки и пропустить { $count } строки с ошибками
+        [many] Импортировать правильные строки и пропустить { $count } строк с ошибками
+       *[other] Импортировать правильные строки и пропустить { $count } строки с ошибками
+    }
+import-all-valid =
+    { $count ->
+        [one] Ошибок нет: проверена { $count } строка.
+        [few] Ошибок нет: проверены { $count } строки.
+        [many] Ошибок нет: проверено { $count } строк.
+       *[other] Ошибок нет: проверено { $count } строки.
+    }
+import-run = Импортировать
+import-no-rows = В файле нет строк с данными.
+import-no-valid-rows = Ни одну строку файла нельзя импортировать. Исправьте файл и проверьте его снова.
+import-rescore = Оценка клиентов пока не учитывает новые данные.
+import-rescore-ask = Попросите владельца магазина запустить оценку заново или выполните `ladder score`.
+import-missing-columns = В строке заголовков нет обязательных столбцов: { $missing }. В файле есть: { $found }.
+import-unreadable = Файл не удаётся прочитать как CSV: { $message }
+import-unreadable-line = Строку { $line } не удаётся прочитать как CSV: { $message }
+import-invalid-row = Строка { $line }, столбец { $column }, значение «{ $value }»: { $problem }. Ничего не импортировано.
+import-choose-kind = Укажите, что содержит файл.
+import-no-file = Выберите файл CSV для загрузки; выбранный файл пуст.
+import-too-large = Файл больше { $megabytes } МБ. Разделите его на файлы поменьше или импортируйте на сервере командой `ladder import`.
+import-upload-gone = Загруженный файл больше не хранится: загрузки хранятся один час. Загрузите его снова.
+
+## Shop settings
+settings-account = Учётная запись и пользователи
+nav-shop-settings = Настройки магазина
+shop-read-only = Изменять эти настройки может только владелец магазина.
+shop-currency-title = Валюта
+shop-field-currency = Валюта магазина
+shop-help-currency = Код ISO 4217, например RUB, EUR или USD. Расходы и выручка считаются по заказам в этой валюте.
+shop-model-title = Состояния по модели покупок
+shop-model-intro = Когда повторных клиентов достаточно, Ladder оценивает для каждого покупателя вероятность того, что он всё ещё ваш клиент, — P(alive) — и по ней определяет состояние.
+shop-field-active_p_alive = Активный от P(alive)
+shop-help-active_p_alive = Активный, если вероятность не ниже этого значения, от 0 до 1 (по умолчанию 0,6).
+shop-field-at_risk_p_alive = В зоне риска от P(alive)
+shop-help-at_risk_p_alive = В зоне риска, если не ниже этого значения и ниже порога «Активный» (по умолчанию 0,3).
+shop-field-lapsed_p_alive = Спящий от P(alive)
+shop-help-lapsed_p_alive = Спящий, если не ниже этого значения и ниже порога «В зоне риска»; ниже — ушедший (по умолчанию 0,1).
+shop-field-min_repeat_customers = Повторных клиентов для модели
+shop-help-min_repeat_customers = Если клиентов, заказывавших в два разных дня, меньше, состояния определяются по времени с последнего заказа (по умолчанию 30).
+shop-recency-title = Состояния по времени с последнего заказа
+shop-recency-intro = Без модели, а также для покупателей с одним днём заказов состояние определяется сравнением числа дней с последнего заказа с обычным для клиента промежутком между заказами или с обычным для магазина промежутком от первого заказа до второго.
+shop-field-at_risk_gaps = В зоне риска через (промежутков)
+shop-help-at_risk_gaps = В зоне риска, когда дней с последнего заказа больше, чем это число промежутков (по умолчанию 2).
+shop-field-lapsed_gaps = Спящий через (промежутков)
+shop-help-lapsed_gaps = Спящий, когда дней больше, чем это число промежутков (по умолчанию 3).
+shop-field-lost_gaps = Ушедший через (промежутков)
+shop-help-lost_gaps = Ушедший после этого числа промежутков или указанного ниже числа дней — смотря что позже (по умолчанию 6).
+shop-field-lost_min_days = Ушедший не раньше чем через (дней)
+shop-help-lost_min_days = Раньше этого срока никто не считается ушедшим (по умолчанию 365).
+shop-save-help = Новые пороги действуют со следующей оценки.
+shop-saved = Настройки сохранены. Запустите оценку, чтобы распределить клиентов по новым порогам.
+shop-scoring-title = Оценка клиентов
+shop-not-scored = Клиенты ещё не оценены.
+shop-score-now = Оценить сейчас
+shop-score-help = Распределяет всех клиентов на сегодняшний день по сохранённым порогам. В большом магазине это занимает некоторое время.
+shop-scored =
+    { $count ->
+        [one] Оценка завершена: на лестнице размещён { $count } клиент.
+        [few] Оценка завершена: на лестнице размещены { $count } клиента.
+        [many] Оценка завершена: на лестнице размещено { $count } клиентов.
+       *[other] Оценка завершена: на лестнице размещено { $count } клиента.
+    }
+shop-problem-number = В поле «{ $field }» нужно указать число.
+shop-problem-currency = «{ $code }» — не код валюты ISO 4217, например RUB или USD.
+shop-problem-probability = Значение «{ $field }» должно быть от 0 до 1.
+shop-problem-positive = Значение «{ $field }» должно быть больше 0.
+shop-problem-above = Значение «{ $field }» не может быть больше, чем «{ $limit }».
+
+## Movement on the ladder
+movement-title = Движение по лестнице
+movement-since = С даты
+show = Показать
+movement-from = Откуда
+movement-to = Куда
+movement-count = Переходы
+movement-new = Впервые размещены
+movement-none = За этот период никто не сменил ступень.
+ladder-moved-in = пришли за 30 дней: { $count }
+ladder-moved-out = ушли: { $count }

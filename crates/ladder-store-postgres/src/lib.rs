@@ -35,6 +35,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_score_filters.sql"),
     include_str!("../migrations/0003_customer_value.sql"),
     include_str!("../migrations/0004_accounts.sql"),
+    include_str!("../migrations/0005_list_order.sql"),
 ];
 
 /// The schema version this build creates and understands.
@@ -260,6 +261,14 @@ impl Store for PostgresStore {
 
     fn purchase_milestones(&self) -> StoreResult<PurchaseMilestones> {
         read::purchase_milestones(&mut self.client()?)
+    }
+
+    fn moves_since(
+        &self,
+        kind: ladder_store::ChangeKind,
+        since: chrono::NaiveDate,
+    ) -> StoreResult<Vec<ladder_store::Move>> {
+        read::moves_since(&mut self.client()?, kind, since)
     }
 
     fn clear(&self) -> StoreResult<()> {

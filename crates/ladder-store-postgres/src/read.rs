@@ -283,12 +283,13 @@ fn customer_filter(q: &CustomerQuery) -> (String, Args) {
 
 pub(crate) fn list_customers(client: &mut Connection, q: &CustomerQuery) -> StoreResult<Vec<CustomerSummary>> {
     let (filter, mut args) = customer_filter(q);
+    // As in the SQLite backend: "by id" is the order customers were added in, which indexes serve.
     let order = match q.sort {
-        CustomerSort::Id => "c.external_id",
-        CustomerSort::Name => "COALESCE(c.last_name, c.company, c.external_id), c.first_name, c.external_id",
-        CustomerSort::Spend => "COALESCE(s.spend_minor, 0) DESC, c.external_id",
-        CustomerSort::LastOrder => "s.last_order DESC NULLS LAST, c.external_id",
-        CustomerSort::Orders => "COALESCE(s.orders, 0) DESC, c.external_id",
+        CustomerSort::Id => "c.id",
+        CustomerSort::Name => "COALESCE(c.last_name, c.company, c.external_id), c.first_name, c.id",
+        CustomerSort::Spend => "COALESCE(s.spend_minor, 0) DESC, c.id",
+        CustomerSort::LastOrder => "s.last_order DESC NULLS LAST, c.id DESC",
+        CustomerSort::Orders => "COALESCE(s.orders, 0) DESC, c.id",
     };
     args.push(Box::new(i64::from(q.limit)));
     args.push(Box::new(i64::from(q.offset)));
@@ -392,4 +393,23 @@ pub(crate) fn purchase_milestones(client: &mut Connection) -> StoreResult<Purcha
         median_days_first_to_second: r.get(3),
         median_days_second_to_third: r.get(4),
     })
+}
+
+pub(crate) fn moves_since(
+    client: &mut Connection,
+    kind: ladder_store::ChangeKind,
+    since: chrono::NaiveDate,
+) -> StoreResult<Vec<ladder_store::Move>> {
+    let day = ladder_domain::date::date_day_number(since);
+    let rows = client
+        .query(
+            "SELECT from_value, to_value, COUNT(*) FROM ladder_history WHERE kind = $1 AND at >= $2
+             GROUP BY from_value, to_value ORDER BY 3 DESC, from_value COLLATE \"C\" NULLS FIRST, to_value COLLATE \"C\" NULLS FIRST",
+            &[&kind.as_str(), &day],
+        )
+        .ctx("cannot read the moves")?;
+    Ok(rows
+        .iter()
+        .map(|r| ladder_store::Move { from: r.get(0), to: r.get(1), count: r.get::<_, i64>(2).max(0) as u64 })
+        .collect())
 }

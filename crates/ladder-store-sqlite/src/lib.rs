@@ -25,6 +25,7 @@ use ladder_store::{
 use rusqlite::{Connection, OptionalExtension, functions::FunctionFlags};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The migrations, in order; the position (from 1) is the schema version. Never edit a released one.
 const MIGRATIONS: &[&str] = &[
@@ -32,15 +33,21 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_score_filters.sql"),
     include_str!("../migrations/0003_customer_value.sql"),
     include_str!("../migrations/0004_accounts.sql"),
+    include_str!("../migrations/0005_list_order.sql"),
 ];
 
 /// The schema version this build creates and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// Connections kept open: SQLite in WAL mode reads in parallel, so the web app's requests run side by side
+/// instead of queueing for one connection; writers wait for each other through SQLite's own lock.
+const CONNECTIONS: usize = 4;
+
 /// A Ladder database in one SQLite file.
 pub struct SqliteStore {
     path: PathBuf,
-    conn: Mutex<Connection>,
+    conns: Vec<Mutex<Connection>>,
+    next: AtomicUsize,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -66,7 +73,14 @@ impl SqliteStore {
         let path = path.as_ref().to_path_buf();
         let mut conn = connect(&path)?;
         migrate(&mut conn, SCHEMA_VERSION)?;
-        Ok(Self { path, conn: Mutex::new(conn) })
+        let mut conns = vec![Mutex::new(conn)];
+        for _ in 1..CONNECTIONS {
+            let extra = connect(&path)?;
+            // The first connection keeps the large page cache for the heavy reads; the others serve pages.
+            extra.execute_batch("PRAGMA cache_size = -32768").ctx("cannot open the database")?;
+            conns.push(Mutex::new(extra));
+        }
+        Ok(Self { path, conns, next: AtomicUsize::new(0) })
     }
 
     /// The database file.
@@ -74,8 +88,15 @@ impl SqliteStore {
         &self.path
     }
 
+    /// Runs `f` on a free connection, or waits for one in turn.
     fn with_conn<T>(&self, f: impl FnOnce(&Connection) -> StoreResult<T>) -> StoreResult<T> {
-        let conn = self.conn.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        for conn in &self.conns {
+            if let Ok(conn) = conn.try_lock() {
+                return f(&conn);
+            }
+        }
+        let turn = self.next.fetch_add(1, Ordering::Relaxed) % self.conns.len();
+        let conn = self.conns[turn].lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         f(&conn)
     }
 }
@@ -190,6 +211,14 @@ impl Store for SqliteStore {
 
     fn purchase_milestones(&self) -> StoreResult<PurchaseMilestones> {
         self.with_conn(read::purchase_milestones)
+    }
+
+    fn moves_since(
+        &self,
+        kind: ladder_store::ChangeKind,
+        since: chrono::NaiveDate,
+    ) -> StoreResult<Vec<ladder_store::Move>> {
+        self.with_conn(|c| read::moves_since(c, kind, since))
     }
 
     fn export_rows(

@@ -302,12 +302,19 @@ fn customer_filter(q: &CustomerQuery) -> (String, Vec<Value>) {
 
 pub(crate) fn list_customers(conn: &Connection, q: &CustomerQuery) -> StoreResult<Vec<CustomerSummary>> {
     let (filter, mut args) = customer_filter(q);
-    let order = match q.sort {
-        CustomerSort::Id => "c.external_id",
-        CustomerSort::Name => "COALESCE(c.last_name, c.company, c.external_id), c.first_name, c.external_id",
-        CustomerSort::Spend => "COALESCE(s.spend_minor, 0) DESC, c.external_id",
-        CustomerSort::LastOrder => "s.last_order IS NULL, s.last_order DESC, c.external_id",
-        CustomerSort::Orders => "COALESCE(s.orders, 0) DESC, c.external_id",
+    // "By id" is the order customers were added in (the row id): an index on a filtered column then
+    // yields rows already in order and the page stops after `limit` rows instead of sorting every match.
+    // With a filter on the scores the same id is named from the scores' side, where their indexes are.
+    let scored = q.rung.is_some() || q.state.is_some() || q.segment.is_some();
+    let order = match (q.sort, scored) {
+        (CustomerSort::Id, true) => "s.customer_id",
+        (CustomerSort::Id, false) => "c.id",
+        (CustomerSort::Name, _) => "COALESCE(c.last_name, c.company, c.external_id), c.first_name, c.id",
+        (CustomerSort::Spend, _) => "COALESCE(s.spend_minor, 0) DESC, c.id",
+        // SQLite puts NULL last in a descending order.
+        (CustomerSort::LastOrder, true) => "s.last_order DESC, s.customer_id DESC",
+        (CustomerSort::LastOrder, false) => "s.last_order DESC, c.id DESC",
+        (CustomerSort::Orders, _) => "COALESCE(s.orders, 0) DESC, c.id",
     };
     args.push(Value::Integer(i64::from(q.limit)));
     args.push(Value::Integer(i64::from(q.offset)));
@@ -357,11 +364,21 @@ pub(crate) fn count_customers(conn: &Connection, q: &CustomerQuery, cap: u64) ->
     let (filter, mut args) = customer_filter(q);
     args.push(Value::Integer(i64::try_from(cap).unwrap_or(i64::MAX)));
     let cap_arg = args.len();
-    // The inner LIMIT stops the scan at `cap` matches.
-    let sql = format!(
-        "SELECT COUNT(*) FROM (SELECT 1 FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id
-                               {filter} LIMIT ?{cap_arg})"
-    );
+    // The inner LIMIT stops the scan at `cap` matches. When the customers' own columns are not asked
+    // about, the count starts from the scores' indexes and never visits the customers: tags and consents
+    // are then looked up by the scores' customer id (the same number as `c.id`).
+    let on_customers = q.search.is_some() || q.country.is_some();
+    let on_scores = q.rung.is_some()
+        || q.state.is_some()
+        || q.segment.is_some()
+        || q.min_clv_minor.is_some()
+        || q.max_clv_minor.is_some();
+    let (from, filter) = if on_scores && !on_customers {
+        ("customer_scores s", filter.replace("c.id", "s.customer_id"))
+    } else {
+        ("customers c LEFT JOIN customer_scores s ON s.customer_id = c.id", filter)
+    };
+    let sql = format!("SELECT COUNT(*) FROM (SELECT 1 FROM {from} {filter} LIMIT ?{cap_arg})");
     conn.prepare(&sql)
         .and_then(|mut s| s.query_row(params_from_iter(args.iter()), |r| count_at(r, 0)))
         .ctx("cannot count customers")
@@ -421,4 +438,25 @@ pub(crate) fn purchase_milestones(conn: &Connection) -> StoreResult<PurchaseMile
         median_days_first_to_second: median_days(conn, "first_order", "second_order")?,
         median_days_second_to_third: median_days(conn, "second_order", "third_order")?,
     })
+}
+
+pub(crate) fn moves_since(
+    conn: &Connection,
+    kind: ladder_store::ChangeKind,
+    since: chrono::NaiveDate,
+) -> StoreResult<Vec<ladder_store::Move>> {
+    let what = "cannot read the moves";
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT from_value, to_value, COUNT(*) FROM ladder_history WHERE kind = ?1 AND at >= ?2
+             GROUP BY from_value, to_value ORDER BY 3 DESC, 1, 2",
+        )
+        .ctx(what)?;
+    let day = ladder_domain::date::date_day_number(since);
+    let rows = stmt
+        .query_map(rusqlite::params![kind.as_str(), day], |r| {
+            Ok(ladder_store::Move { from: r.get(0)?, to: r.get(1)?, count: count_at(r, 2)? })
+        })
+        .ctx(what)?;
+    rows.collect::<Result<_, _>>().ctx(what)
 }

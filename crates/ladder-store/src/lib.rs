@@ -109,6 +109,9 @@ pub trait Store: Send + Sync {
     /// How far customers got towards their third purchase, from the last scoring.
     fn purchase_milestones(&self) -> StoreResult<PurchaseMilestones>;
 
+    /// The moves of one kind (rung or state) recorded on or after `since`, by from and to, most first.
+    fn moves_since(&self, kind: ChangeKind, since: NaiveDate) -> StoreResult<Vec<Move>>;
+
     /// Deletes every customer, order, interaction, score and setting (used to rebuild the demo shop).
     /// Users, their sessions and tokens, the audit log and segments stay: rebuilding the demo signs
     /// nobody out.

@@ -319,6 +319,17 @@ pub struct GroupTotals {
     pub revenue_minor: i64,
 }
 
+/// Moves recorded in the history from one value to another (a rung or a state), and how many.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Move {
+    /// Where they were (`None`: not placed before).
+    pub from: Option<String>,
+    /// Where they went.
+    pub to: Option<String>,
+    /// How many moves.
+    pub count: u64,
+}
+
 /// How many customers reached their first, second and third purchase, and how fast.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct PurchaseMilestones {

@@ -26,6 +26,9 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/interactions", post(add_interaction))
         .route("/reports/ladder", get(ladder_report))
         .route("/reports/third-purchase", get(third_purchase_report))
+        .route("/segments", get(list_segments).post(create_segment))
+        .route("/segments/{id}", get(one_segment))
+        .route("/segments/{id}/customers", get(segment_customers))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "no such endpoint; see /api/v1/openapi.json") })
 }
 
@@ -241,6 +244,144 @@ async fn third_purchase_report(
 ) -> Result<Json<ladder_app::reports::ThirdPurchaseReport>, ApiError> {
     user.require(Permission::ViewReports)?;
     Ok(Json(state.with_store(|s| Ok(ladder_app::reports::third_purchase(s)?)).await?))
+}
+
+/// Segment counts stop here, as the customer list's totals do.
+const SEGMENT_COUNT_CAP: u64 = 100_001;
+
+/// A saved segment: its filters as an object, and how many customers match them now.
+#[derive(Serialize)]
+struct SegmentOut {
+    id: i64,
+    name: String,
+    definition: Value,
+    /// Members now, counted up to `count_cap`.
+    count: u64,
+    count_cap: u64,
+    created_at: chrono::DateTime<Utc>,
+    updated_at: chrono::DateTime<Utc>,
+}
+
+fn segment_out(
+    s: &dyn ladder_store::Store,
+    digits: u32,
+    segment: ladder_store::Segment,
+) -> Result<SegmentOut, crate::error::WebError> {
+    use crate::pages::segments;
+    let filters = segments::stored(&segment)?;
+    Ok(SegmentOut {
+        id: segment.id,
+        name: segment.name,
+        definition: segments::definition_json(&filters),
+        count: segments::count(s, &filters, digits, SEGMENT_COUNT_CAP)?,
+        count_cap: SEGMENT_COUNT_CAP,
+        created_at: segment.created_at,
+        updated_at: segment.updated_at,
+    })
+}
+
+async fn list_segments(State(state): State<AppState>, user: ApiUser) -> Result<Json<Value>, ApiError> {
+    user.require(Permission::ViewCustomers)?;
+    let segments = state
+        .with_store(|s| {
+            let (_, digits) = shop_currency(s)?;
+            s.segments()?.into_iter().map(|segment| segment_out(s, digits, segment)).collect::<Result<Vec<_>, _>>()
+        })
+        .await?;
+    Ok(Json(json!({ "segments": segments })))
+}
+
+async fn one_segment(
+    State(state): State<AppState>,
+    user: ApiUser,
+    Path(id): Path<i64>,
+) -> Result<Json<SegmentOut>, ApiError> {
+    user.require(Permission::ViewCustomers)?;
+    let found = state
+        .with_store(move |s| {
+            let (_, digits) = shop_currency(s)?;
+            s.segment(id)?.map(|segment| segment_out(s, digits, segment)).transpose()
+        })
+        .await?;
+    found.map(Json).ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no segment with this id"))
+}
+
+/// The segment's members now, a page at a time, as `/customers` lists them.
+async fn segment_customers(
+    State(state): State<AppState>,
+    user: ApiUser,
+    Path(id): Path<i64>,
+    Query(paging): Query<Paging>,
+) -> Result<Json<CustomerPage>, ApiError> {
+    user.require(Permission::ViewCustomers)?;
+    let limit = paging.limit.unwrap_or(50);
+    if !(1..=1000).contains(&limit) {
+        return Err(ApiError::field("limit", "must be between 1 and 1000"));
+    }
+    let offset = paging.offset.unwrap_or(0);
+    let page = state
+        .with_store(move |s| {
+            let Some(segment) = s.segment(id)? else { return Ok(None) };
+            let (_, digits) = shop_currency(s)?;
+            let query = CustomerQuery { limit, offset, ..crate::pages::segments::stored(&segment)?.query(digits) };
+            let customers = s.list_customers(&query)?;
+            let total_cap = 100_001;
+            let total = s.count_customers(&query, total_cap)?;
+            Ok(Some(CustomerPage { customers, total, total_cap, limit, offset }))
+        })
+        .await?;
+    page.map(Json).ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no segment with this id"))
+}
+
+/// Saves a new segment from `{"name": "...", "definition": {"rung": "loyal", ...}}`.
+async fn create_segment(
+    State(state): State<AppState>,
+    user: ApiUser,
+    body: Result<Json<Value>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiError> {
+    use crate::pages::segments;
+    user.require(Permission::ManageSegments)?;
+    let Json(body) = body.map_err(|e| ApiError::field("body", e.body_text()))?;
+    let name = body.get("name").and_then(Value::as_str).unwrap_or_default();
+    let name = segments::check_name(name)
+        .map_err(|_| ApiError::field("name", format!("is required, at most {} characters", segments::NAME_MAX)))?;
+    let Some(definition) = body.get("definition") else {
+        return Err(ApiError::field("definition", "is required: an object of customer filters, {} for everyone"));
+    };
+    let filters = segments::definition(definition).map_err(|invalid| match invalid.field.as_str() {
+        "" => ApiError::field("definition", "must be an object of customer filters"),
+        key if !segments::KEYS.contains(&key) => ApiError::field(
+            &format!("definition.{key}"),
+            format!("is not a filter; the filters are {}", segments::KEYS.join(", ")),
+        ),
+        "min_clv" | "max_clv" => ApiError::field(
+            &format!("definition.{}", invalid.field),
+            "must be a number of the shop's currency, min_clv not above max_clv",
+        ),
+        key => ApiError::field(&format!("definition.{key}"), "is not a value this filter knows"),
+    })?;
+    let text = segments::definition_json(&filters).to_string();
+    let user_id = user.0.id;
+    let created = state
+        .with_store(move |s| match s.save_segment(None, &name, &text, Some(user_id), Utc::now()) {
+            Ok(segment) => {
+                s.record_audit(&AuditEntry {
+                    at: segment.created_at,
+                    user_id: Some(user_id),
+                    action: "api_create_segment".into(),
+                    target: format!("segment:{}", segment.id),
+                    detail: format!("{} {}", segment.name, segment.definition),
+                })?;
+                let (_, digits) = shop_currency(s)?;
+                Ok(Ok(segment_out(s, digits, segment)?))
+            }
+            Err(StoreError::Conflict(_)) => {
+                Ok(Err(ApiError::new(StatusCode::CONFLICT, "a segment with this name exists already")))
+            }
+            Err(e) => Err(e.into()),
+        })
+        .await??;
+    Ok((StatusCode::CREATED, Json(created)).into_response())
 }
 
 /// The OpenAPI 3 description of this API.

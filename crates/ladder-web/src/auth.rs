@@ -141,16 +141,24 @@ impl FromRequestParts<AppState> for Viewer {
         let next = parts.uri.path_and_query().map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned());
         let token = cookie(&parts.headers, SESSION_COOKIE);
         let now = Utc::now();
+        let hash = token.as_deref().map(token_hash);
+        if let Some((session, user)) = hash.as_deref().and_then(|h| state.sessions.get(h, now)) {
+            let locale = Locale::parse(&user.language).unwrap_or_else(|| guest_locale(&parts.headers));
+            return Ok(Viewer { user, session, locale });
+        }
         let found = state
             .with_store(move |store| {
-                let session = match token {
-                    Some(t) => store.session(&token_hash(&t), now)?,
+                let session = match hash {
+                    Some(h) => store.session(&h, now)?,
                     None => None,
                 };
                 let users = if session.is_none() { store.user_count()? } else { 1 };
                 Ok((session, users))
             })
             .await?;
+        if let (Some((session, user)), _) = &found {
+            state.sessions.put(session.clone(), user.clone());
+        }
         match found {
             (Some((session, user)), _) => {
                 let locale = Locale::parse(&user.language).unwrap_or_else(|| guest_locale(&parts.headers));
@@ -159,6 +167,41 @@ impl FromRequestParts<AppState> for Viewer {
             (None, 0) => Err(WebError::Setup),
             (None, _) => Err(WebError::SignIn { next }),
         }
+    }
+}
+
+/// Sessions seen in the last few seconds, so that a page does not read its session from the database on
+/// every request. An entry lives `SESSION_CACHE` at most, is dropped at sign-out, and the whole cache is
+/// emptied whenever a user changes (role, language, disabled), so changes apply at once on this instance
+/// and within seconds on others.
+#[derive(Default)]
+pub(crate) struct SessionCache {
+    entries: Mutex<HashMap<String, (WebSession, User, Instant)>>,
+}
+
+const SESSION_CACHE: Duration = Duration::from_secs(10);
+
+impl SessionCache {
+    fn get(&self, hash: &str, now: DateTime<Utc>) -> Option<(WebSession, User)> {
+        let entries = self.entries.lock().expect("session cache lock");
+        let (session, user, seen) = entries.get(hash)?;
+        (seen.elapsed() < SESSION_CACHE && session.expires_at > now).then(|| (session.clone(), user.clone()))
+    }
+
+    fn put(&self, session: WebSession, user: User) {
+        let mut entries = self.entries.lock().expect("session cache lock");
+        entries.retain(|_, (_, _, seen)| seen.elapsed() < SESSION_CACHE);
+        entries.insert(session.token_hash.clone(), (session, user, Instant::now()));
+    }
+
+    /// Drops one session (at sign-out).
+    pub fn forget(&self, hash: &str) {
+        self.entries.lock().expect("session cache lock").remove(hash);
+    }
+
+    /// Drops every session (a user changed).
+    pub fn clear(&self) {
+        self.entries.lock().expect("session cache lock").clear();
     }
 }
 

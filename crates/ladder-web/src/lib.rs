@@ -38,7 +38,16 @@ pub fn router(state: AppState) -> Router {
         .route("/customers/{id}/interactions", post(pages::customer::add_interaction))
         .route("/customers/{id}/orders/{order}/one-off", post(pages::customer::mark_one_off))
         .route("/ladder", get(pages::ladder::show))
+        .route("/segments", get(pages::segments::list).post(pages::segments::create))
+        .route("/segments/count", get(pages::segments::live_count))
+        .route("/segments/{id}", get(pages::segments::edit).post(pages::segments::change))
+        .route("/segments/{id}/delete", post(pages::segments::delete))
         .route("/settings", get(pages::settings::show))
+        .route("/settings/shop", get(pages::shop::show).post(pages::shop::save))
+        .route("/settings/shop/score", post(pages::shop::score_now))
+        .route("/import", get(pages::import::show))
+        .route("/import/check", post(pages::import::check).layer(pages::import::upload_limit()))
+        .route("/import/run", post(pages::import::run))
         .route("/settings/users", post(pages::settings::add_user))
         .route("/settings/users/{id}", post(pages::settings::change_user))
         .route("/settings/tokens", post(pages::settings::create_token))
@@ -55,6 +64,14 @@ pub async fn serve(state: AppState, bind: SocketAddr, ready: impl FnOnce(SocketA
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {bind}: {e}; is another program using that port?"))?;
     ready(listener.local_addr()?);
+    // The dashboard's figures take seconds over a million customers: compute them before anyone asks.
+    let warm = state.clone();
+    tokio::spawn(async move {
+        if let Err(e) = pages::dashboard::dashboard(&warm).await {
+            tracing::warn!("the dashboard could not be prepared: {e:?}");
+        }
+    });
+    tokio::spawn(pages::import::sweep_forever());
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(async {
@@ -71,7 +88,13 @@ pub fn state(store: Arc<dyn ladder_store::Store>, options: WebOptions) -> AppSta
 
 /// Runs the server on a new Tokio runtime until Ctrl-C: the `ladder` binary is otherwise synchronous.
 pub fn run(state: AppState, bind: SocketAddr, ready: impl FnOnce(SocketAddr)) -> anyhow::Result<()> {
-    tokio::runtime::Builder::new_multi_thread().enable_all().build()?.block_on(serve(state, bind, ready))
+    // A few blocking threads: the store has a handful of connections, and more threads than that only
+    // queue for them, switching contexts.
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .max_blocking_threads(8)
+        .build()?
+        .block_on(serve(state, bind, ready))
 }
 
 /// A password to hand out once (the demo owner's, a user added without one): 16 random characters.

@@ -1,6 +1,6 @@
 //! What every request shares: the store and the login limiter (messages and templates are static).
 
-use crate::auth::LoginLimiter;
+use crate::auth::{LoginLimiter, SessionCache};
 use crate::error::WebError;
 use ladder_store::Store;
 use std::sync::{Arc, Mutex};
@@ -17,6 +17,7 @@ pub struct WebOptions {
 pub struct AppState {
     pub(crate) store: Arc<dyn Store>,
     pub(crate) limiter: Arc<LoginLimiter>,
+    pub(crate) sessions: Arc<SessionCache>,
     pub(crate) options: WebOptions,
     /// The dashboard's figures, with the scoring they were computed for.
     pub(crate) dashboard: DashboardCache,
@@ -27,7 +28,7 @@ pub(crate) type DashboardCache = Arc<Mutex<Option<(String, Arc<crate::pages::das
 impl AppState {
     /// The state over `store`.
     pub fn new(store: Arc<dyn Store>, options: WebOptions) -> Self {
-        Self { store, limiter: Arc::new(LoginLimiter::default()), options, dashboard: Arc::default() }
+        Self { store, limiter: Arc::default(), sessions: Arc::default(), options, dashboard: Arc::default() }
     }
 
     /// Runs `work` with the store on the blocking pool: the store is synchronous.

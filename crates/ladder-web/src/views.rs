@@ -21,6 +21,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("customer.html", include_str!("../templates/customer.html")),
     ("ladder.html", include_str!("../templates/ladder.html")),
     ("settings.html", include_str!("../templates/settings.html")),
+    ("import.html", include_str!("../templates/import.html")),
+    ("shop.html", include_str!("../templates/shop.html")),
+    ("segments.html", include_str!("../templates/segments.html")),
+    ("segment.html", include_str!("../templates/segment.html")),
 ];
 
 /// The message catalog of every language.

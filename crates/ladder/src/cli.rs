@@ -260,18 +260,20 @@ pub struct ScoreArgs {
     /// Score as of the end of this day (YYYY-MM-DD); default today.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
-    /// Active when P(alive) is at least this.
-    #[arg(long, default_value_t = 0.6, value_name = "P")]
-    pub active_p_alive: f64,
-    /// At risk when P(alive) is at least this (below active).
-    #[arg(long, default_value_t = 0.3, value_name = "P")]
-    pub at_risk_p_alive: f64,
-    /// Lapsed when P(alive) is at least this (below at risk); lost below.
-    #[arg(long, default_value_t = 0.1, value_name = "P")]
-    pub lapsed_p_alive: f64,
-    /// Fewest customers with repeat purchases for fitting BG/NBD; below it states use the recency rule.
-    #[arg(long, default_value_t = 30, value_name = "N")]
-    pub min_repeat_customers: u64,
+    /// Active when P(alive) is at least this [default: the shop's setting, else 0.6].
+    #[arg(long, value_name = "P")]
+    pub active_p_alive: Option<f64>,
+    /// At risk when P(alive) is at least this (below active) [default: the shop's setting, else 0.3].
+    #[arg(long, value_name = "P")]
+    pub at_risk_p_alive: Option<f64>,
+    /// Lapsed when P(alive) is at least this (below at risk); lost below [default: the shop's setting,
+    /// else 0.1].
+    #[arg(long, value_name = "P")]
+    pub lapsed_p_alive: Option<f64>,
+    /// Fewest customers with repeat purchases for fitting BG/NBD; below it states use the recency rule
+    /// [default: the shop's setting, else 30].
+    #[arg(long, value_name = "N")]
+    pub min_repeat_customers: Option<u64>,
     /// Score one shard of the customers, K of N (0 ≤ K < N), so that N workers share a run.
     #[arg(long, value_name = "K/N")]
     pub shard: Option<String>,

@@ -171,17 +171,30 @@ fn run(cli: Cli) -> Result<()> {
         Command::Score(args) => {
             let store = open_store(&cli.database, false)?;
             let as_of = parse_as_of(args.as_of.as_deref())?;
-            let (active, at_risk, lapsed) = (args.active_p_alive, args.at_risk_p_alive, args.lapsed_p_alive);
-            if !((0.0..=1.0).contains(&lapsed) && lapsed <= at_risk && at_risk <= active && active <= 1.0) {
-                bail!(
-                    "the P(alive) thresholds must satisfy 0 ≤ lapsed ≤ at risk ≤ active ≤ 1 (got {lapsed}, {at_risk}, {active})"
-                );
+            // The flags override the shop's stored thresholds (the web app's settings page).
+            let mut thresholds = ladder_app::settings::thresholds(store.as_ref())?;
+            let rules = &mut thresholds.rules;
+            rules.active_p_alive = args.active_p_alive.unwrap_or(rules.active_p_alive);
+            rules.at_risk_p_alive = args.at_risk_p_alive.unwrap_or(rules.at_risk_p_alive);
+            rules.lapsed_p_alive = args.lapsed_p_alive.unwrap_or(rules.lapsed_p_alive);
+            thresholds.min_repeat_customers = args.min_repeat_customers.unwrap_or(thresholds.min_repeat_customers);
+            if let Some(problem) = thresholds.problem() {
+                let r = &thresholds.rules;
+                if problem.is_p_alive() {
+                    bail!(
+                        "the P(alive) thresholds must satisfy 0 ≤ lapsed ≤ at risk ≤ active ≤ 1 (got {}, {}, {})",
+                        r.lapsed_p_alive,
+                        r.at_risk_p_alive,
+                        r.active_p_alive
+                    );
+                }
+                bail!("the stored scoring thresholds cannot be used: {problem}; correct them on the settings page");
             }
-            let mut options = ladder_app::score::ScoreOptions::default();
-            options.rules.active_p_alive = active;
-            options.rules.at_risk_p_alive = at_risk;
-            options.rules.lapsed_p_alive = lapsed;
-            options.min_repeat_customers = args.min_repeat_customers;
+            let mut options = ladder_app::score::ScoreOptions {
+                rules: thresholds.rules,
+                min_repeat_customers: thresholds.min_repeat_customers,
+                ..Default::default()
+            };
             if let Some(shard) = &args.shard {
                 let parsed = shard
                     .split_once('/')

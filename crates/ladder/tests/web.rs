@@ -366,3 +366,379 @@ fn the_pages_work_in_a_real_browser() {
     assert!(out.status.success(), "the browser test failed:\n{report}\n{}", String::from_utf8_lossy(&out.stderr));
     assert!(shots.join("dashboard-fa.png").exists(), "screenshots are kept");
 }
+
+/// The row of the saved segment with this name on the segments page: its id and its HTML.
+fn segment_row(html: &str, name: &str) -> Option<(String, String)> {
+    html.split(r#"<tr id="segment-"#).skip(1).find(|row| row.contains(&format!("<bdi>{name}</bdi>"))).map(|row| {
+        let id = row.split('"').next().unwrap_or_default().to_owned();
+        (id, row.split("</tr>").next().unwrap_or_default().to_owned())
+    })
+}
+
+/// Retries `check` for a few seconds: other tests import and score on the same server, which can move a
+/// count between two requests.
+fn eventually(mut check: impl FnMut() -> Result<(), String>) {
+    let mut why = String::new();
+    for _ in 0..40 {
+        match check() {
+            Ok(()) => return,
+            Err(e) => why = e,
+        }
+        std::thread::sleep(std::time::Duration::from_millis(250));
+    }
+    panic!("{why}");
+}
+
+/// The customer list's count for a filter equals a saved segment's count on the segments page.
+fn segment_counts_as_the_list(b: &mut Browser, name: &str, filter: &str) {
+    eventually(|| {
+        let expected = listed_count(b, filter);
+        let (_, row) = segment_row(&b.get("/segments").body, name).ok_or(format!("{name} is not listed"))?;
+        let fragment = b.get(&format!("/segments/count?{filter}&name=ignored"));
+        let again = listed_count(b, filter);
+        if expected != again {
+            return Err(format!("the count moved from {expected} to {again}"));
+        }
+        if !row.contains(&format!(r#"class="segment-count">{expected}</a>"#)) {
+            return Err(format!("{expected} not in {row}"));
+        }
+        if fragment.status != 200 || fragment.body.contains("<html") || !fragment.body.contains(&expected) {
+            return Err(format!("{expected} not in the fragment {}", fragment.body));
+        }
+        Ok(())
+    });
+}
+
+/// An attribute's text as the browser reads it: the templates escape `/` and `&`.
+fn unescape(html: &str) -> String {
+    html.replace("&#x2f;", "/").replace("&amp;", "&")
+}
+
+/// The customer list's count line for a filter, as the page words it ("37 customers").
+fn listed_count(b: &mut Browser, filter: &str) -> String {
+    let list = b.get(&format!("/customers?{filter}"));
+    let line = list.body.split(r#"id="result-count">"#).nth(1).expect("a count on the customer list");
+    line.split('·').next().unwrap_or_default().trim().to_owned()
+}
+
+#[test]
+fn segments_are_saved_counted_changed_and_kept_from_viewers() {
+    let mut b = owner();
+    let page = b.get("/segments");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains(r#"hx-get="/segments/count""#), "the builder counts as it changes");
+    let csrf = hidden(&page.body, "csrf");
+    let forged = b.post("/segments", &[("csrf", "forged"), ("name", "Loyal (web)"), ("rung", "loyal")]);
+    assert_eq!(forged.status, 403);
+    let form = |csrf: &str, name: &str, rung: &str, state: &str| {
+        [("csrf", csrf), ("name", name), ("q", ""), ("rung", rung), ("state", state), ("country", ""), ("sort", "")]
+            .map(|(k, v)| (k, v.to_owned()))
+    };
+    let post = |b: &mut Browser, path: &str, fields: &[(&str, String)]| {
+        let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        b.post(path, &pairs)
+    };
+    let saved = post(&mut b, "/segments", &form(&csrf, "Loyal (web)", "loyal", ""));
+    assert_eq!(
+        (saved.status, saved.location.as_deref()),
+        (303, Some("/segments?done=segments-saved")),
+        "{}",
+        saved.body
+    );
+
+    let list = b.get("/segments?done=segments-saved");
+    assert!(list.body.contains("The segment was saved."));
+    let (id, row) = segment_row(&list.body, "Loyal (web)").expect("the segment is listed");
+    assert!(unescape(&row).contains(r#"href="/customers?rung=loyal""#), "it links to its members now: {row}");
+    assert!(!listed_count(&mut b, "rung=loyal").contains("\u{2068}0\u{2069}"), "the demo has loyal customers");
+    segment_counts_as_the_list(&mut b, "Loyal (web)", "rung=loyal");
+    let fragment = b.get("/segments/count?rung=loyal");
+    assert!(unescape(&fragment.body).contains(r#"href="/customers?rung=loyal""#), "{}", fragment.body);
+
+    let taken = post(&mut b, "/segments", &form(&csrf, "LOYAL (WEB)", "repeat", ""));
+    assert_eq!(taken.status, 409);
+    assert!(taken.body.contains("A segment with this name exists already"), "{}", taken.body);
+    assert!(taken.body.contains(r#"value="LOYAL (WEB)""#), "the form keeps what was typed");
+    let bad =
+        post(&mut b, "/segments", &[("csrf", csrf.clone()), ("name", "Bad (web)".into()), ("min_clv", "lots".into())]);
+    assert_eq!(bad.status, 422);
+    assert!(bad.body.contains("Write the value limits as plain numbers"), "{}", bad.body);
+
+    let edit = b.get(&format!("/segments/{id}"));
+    assert_eq!(edit.status, 200);
+    assert!(edit.body.contains(r#"value="Loyal (web)""#) && edit.body.contains(r#"<option value="loyal" selected>"#));
+    let changed = post(&mut b, &format!("/segments/{id}"), &form(&csrf, "Loyal and active (web)", "loyal", "active"));
+    assert_eq!(changed.status, 303, "{}", changed.body);
+    let list = b.get("/segments");
+    let (same, row) = segment_row(&list.body, "Loyal and active (web)").expect("renamed");
+    assert_eq!(same, id);
+    assert!(unescape(&row).contains(r#"href="/customers?rung=loyal&state=active""#), "{row}");
+    segment_counts_as_the_list(&mut b, "Loyal and active (web)", "rung=loyal&state=active");
+    assert!(b.get("/settings").body.contains(&format!("segment:{id}")), "audited");
+
+    let mut viewer = Browser::new("en");
+    assert_eq!(viewer.sign_in("viewer@demo.shop", "viewer-password-1").status, 303);
+    let seen = viewer.get("/segments");
+    assert_eq!(seen.status, 200);
+    assert!(segment_row(&seen.body, "Loyal and active (web)").is_some(), "a viewer sees the segments");
+    assert!(!seen.body.contains(r#"name="name""#) && !seen.body.contains("/delete"), "but no save or delete");
+    let viewer_csrf = hidden(&seen.body, "csrf");
+    let refused = post(&mut viewer, "/segments", &form(&viewer_csrf, "Viewer's own", "loyal", ""));
+    assert_eq!(refused.status, 403);
+    let refused = post(&mut viewer, &format!("/segments/{id}"), &form(&viewer_csrf, "Taken over", "loyal", ""));
+    assert_eq!(refused.status, 403);
+    assert_eq!(viewer.post(&format!("/segments/{id}/delete"), &[("csrf", &viewer_csrf)]).status, 403);
+
+    let deleted = b.post(&format!("/segments/{id}/delete"), &[("csrf", &csrf)]);
+    assert_eq!((deleted.status, deleted.location.as_deref()), (303, Some("/segments?done=segments-deleted")));
+    assert!(segment_row(&b.get("/segments").body, "Loyal and active (web)").is_none());
+    assert_eq!(b.post(&format!("/segments/{id}/delete"), &[("csrf", &csrf)]).status, 404);
+}
+
+#[test]
+fn the_api_saves_segments_and_lists_their_members() {
+    let mut b = owner();
+    let settings = b.get("/settings");
+    let created = b.post("/settings/tokens", &[("csrf", &hidden(&settings.body, "csrf")), ("name", "campaigns")]);
+    let token = created.body.split(r#"id="new-token">"#).nth(1).expect("token shown").split('<').next().expect("token");
+    let api = agent();
+    let base = &server().base;
+    let get = |path: &str| {
+        let request = api.get(format!("{base}/api/v1{path}")).header("authorization", format!("Bearer {token}"));
+        let r = reply(request.call());
+        (r.status, serde_json::from_str::<serde_json::Value>(&r.body).expect("JSON"))
+    };
+    let post = |body: &str| {
+        let request = api
+            .post(format!("{base}/api/v1/segments"))
+            .header("authorization", format!("Bearer {token}"))
+            .header("content-type", "application/json");
+        let r = reply(request.send(body));
+        (r.status, serde_json::from_str::<serde_json::Value>(&r.body).expect("JSON"))
+    };
+    let (status, segment) = post(r#"{"name": "Loyal (api)", "definition": {"rung": "Loyal", "country": ""}}"#);
+    assert_eq!(status, 201, "{segment}");
+    assert_eq!(segment["definition"], serde_json::json!({"rung": "loyal"}));
+    let id = segment["id"].as_i64().expect("an id");
+    let (status, error) = post(r#"{"name": "loyal (API)", "definition": {}}"#);
+    assert_eq!(status, 409, "{error}");
+    let (status, error) = post(r#"{"name": "Golden (api)", "definition": {"rung": "golden"}}"#);
+    assert_eq!((status, error["field"].as_str()), (422, Some("definition.rung")));
+    let (status, error) = post(r#"{"definition": {"rung": "loyal"}}"#);
+    assert_eq!((status, error["field"].as_str()), (422, Some("name")));
+
+    eventually(|| {
+        let loyal = |(_, page): (u16, serde_json::Value)| page["total"].as_u64();
+        let before = loyal(get("/customers?rung=loyal&limit=1")).ok_or("no total")?;
+        let (status, list) = get("/segments");
+        let listed = list["segments"].as_array().and_then(|all| all.iter().find(|s| s["id"] == id).cloned());
+        let listed = listed.ok_or(format!("{status}: segment {id} is not in {list}"))?;
+        let (status, members) = get(&format!("/segments/{id}/customers?limit=5"));
+        let (_, rest) = get(&format!("/segments/{id}/customers?limit=1000&offset=5"));
+        if loyal(get("/customers?rung=loyal&limit=1")) != Some(before) {
+            return Err("the count moved".into());
+        }
+        assert!(before > 0, "the demo shop has loyal customers");
+        assert_eq!(
+            (listed["name"].as_str(), &listed["definition"]),
+            (Some("Loyal (api)"), &serde_json::json!({"rung": "loyal"}))
+        );
+        let customers = members["customers"].as_array().cloned().unwrap_or_default();
+        assert!(status == 200 && customers.iter().all(|c| c["rung"] == "loyal"), "{members}");
+        let rest = rest["customers"].as_array().map_or(0, Vec::len) as u64;
+        let seen = (listed["count"].as_u64(), members["total"].as_u64(), customers.len() as u64 + rest);
+        if seen == (Some(before), Some(before), before) {
+            Ok(())
+        } else {
+            Err(format!("{before} loyal customers, but the segment counts {seen:?}"))
+        }
+    });
+    assert_eq!(get("/segments/999999/customers").0, 404);
+    assert_eq!(get(&format!("/segments/{id}/customers?limit=0")).0, 422);
+}
+
+impl Browser {
+    /// Posts a form with one file, as a browser's `multipart/form-data`.
+    fn post_file(&mut self, path: &str, fields: &[(&str, &str)], file_name: &str, content: &str) -> Reply {
+        let boundary = "----ladder-test-7f3a9c";
+        let mut body = String::new();
+        for (name, value) in fields {
+            body.push_str(&format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            ));
+        }
+        body.push_str(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: text/csv\r\n\r\n{content}\r\n--{boundary}--\r\n"
+        ));
+        let r = reply(
+            self.agent
+                .post(format!("{}{path}", server().base))
+                .header("cookie", self.cookie_header())
+                .header("accept-language", self.language)
+                .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+                .send(body.as_bytes()),
+        );
+        self.keep(&r);
+        r
+    }
+}
+
+/// The text of the element with this id, up to its first closing tag.
+fn element<'a>(html: &'a str, id: &str) -> &'a str {
+    let marker = format!("id=\"{id}\"");
+    let start = html.find(&marker).unwrap_or_else(|| panic!("no element {id} in {html}"));
+    let rest = &html[start..];
+    &rest[rest.find('>').map_or(0, |i| i + 1)..rest.find("</").unwrap_or(rest.len())]
+}
+
+#[test]
+fn an_import_is_checked_first_and_a_bad_row_stops_it() {
+    let mut b = owner();
+    let form = b.get("/import");
+    assert_eq!(form.status, 200);
+    let csrf = hidden(&form.body, "csrf");
+    let file = "customer_id,first_name,email\nIMP-CHECK-1,Zz Dana,dana@example.com\nIMP-CHECK-2,Zz Noa,not-an-email\n";
+    let check = b.post_file("/import/check", &[("csrf", &csrf), ("kind", "customers")], "people.csv", file);
+    assert_eq!(check.status, 200, "{}", check.body);
+    assert_eq!(element(&check.body, "count-read"), "2");
+    assert_eq!(element(&check.body, "count-inserted"), "1");
+    assert_eq!(element(&check.body, "count-rejected"), "1");
+    let bad = element(&check.body, "bad-rows");
+    assert!(
+        check.body.contains(r#"<tr><td class="num">3</td><td><code dir="ltr">email</code>"#),
+        "line and column: {bad}"
+    );
+    assert!(check.body.contains("not-an-email") && check.body.contains("is not an email address"));
+    assert!(check.body.contains(r#"name="skip_invalid" value="yes" required"#), "skipping the bad row is a choice");
+    let list = b.get("/customers?q=IMP-CHECK");
+    assert!(!list.body.contains("/customers/IMP-CHECK-1"), "the check wrote nothing");
+    // Without skipping, the import is all or nothing: the bad row stops it and the upload is spent.
+    let upload = hidden(&check.body, "upload");
+    let run = [("csrf", csrf.as_str()), ("kind", "customers"), ("upload", &upload), ("name", "people.csv")];
+    let stopped = b.post("/import/run", &run);
+    assert_eq!(stopped.status, 422, "{}", stopped.body);
+    assert!(element(&stopped.body, "import-problem").contains("Nothing was imported"), "{}", stopped.body);
+    assert!(!b.get("/customers?q=IMP-CHECK").body.contains("/customers/IMP-CHECK-1"), "all or nothing");
+    assert_eq!(b.post("/import/run", &run).status, 422, "an upload is used once");
+    let forged = b.post_file("/import/check", &[("csrf", "forged"), ("kind", "customers")], "x.csv", file);
+    assert_eq!(forged.status, 403);
+}
+
+#[test]
+fn a_checked_file_is_imported_and_audited() {
+    let mut b = owner();
+    let csrf = hidden(&b.get("/import").body, "csrf");
+    let file = "customer_id,first_name,last_name,email\nIMP-RUN-1,Zz Ольга,Иванова,olga@example.ru\nIMP-RUN-2,Zz مریم,احمدی,maryam@example.ir\n";
+    let check = b.post_file("/import/check", &[("csrf", &csrf), ("kind", "customers")], "new.csv", file);
+    assert_eq!(check.status, 200, "{}", check.body);
+    assert!(check.body.contains(r#"id="import-run""#) && !check.body.contains(r#"id="bad-rows""#));
+    let upload = hidden(&check.body, "upload");
+    let done =
+        b.post("/import/run", &[("csrf", &csrf), ("kind", "customers"), ("upload", &upload), ("name", "new.csv")]);
+    assert_eq!(done.status, 200, "{}", done.body);
+    assert_eq!(element(&done.body, "count-inserted"), "2");
+    assert!(done.body.contains(r#"id="rescore""#), "a hint to score again");
+    let page = b.get("/customers/IMP-RUN-2");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("مریم"));
+    let settings = b.get("/settings");
+    assert!(settings.body.contains("import:customers"), "the import is in the audit log");
+    let unknown =
+        b.post("/import/run", &[("csrf", &csrf), ("kind", "customers"), ("upload", "../../etc/passwd"), ("name", "x")]);
+    assert_eq!(unknown.status, 422);
+}
+
+#[test]
+fn a_viewer_may_not_import() {
+    let mut b = Browser::new("en");
+    assert_eq!(b.sign_in("viewer@demo.shop", "viewer-password-1").status, 303);
+    let csrf = hidden(&b.get("/").body, "csrf");
+    assert!(!b.get("/").body.contains(r#"href="/import""#), "no menu link");
+    assert_eq!(b.get("/import").status, 403);
+    let refused =
+        b.post_file("/import/check", &[("csrf", &csrf), ("kind", "customers")], "x.csv", "customer_id\nIMP-VIEWER\n");
+    assert_eq!(refused.status, 403);
+    assert_eq!(b.get("/settings/shop").status, 200, "settings may be read");
+    let save = b.post("/settings/shop", &[("csrf", &csrf), ("active_p_alive", "0.5")]);
+    assert_eq!(save.status, 403);
+    assert_eq!(b.post("/settings/shop/score", &[("csrf", &csrf)]).status, 403);
+}
+
+/// The shop settings form, with the defaults and some fields changed.
+fn thresholds<'a>(csrf: &'a str, changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut form = vec![
+        ("csrf", csrf),
+        ("currency", "USD"),
+        ("active_p_alive", "0.6"),
+        ("at_risk_p_alive", "0.3"),
+        ("lapsed_p_alive", "0.1"),
+        ("min_repeat_customers", "30"),
+        ("at_risk_gaps", "2"),
+        ("lapsed_gaps", "3"),
+        ("lost_gaps", "6"),
+        ("lost_min_days", "365"),
+    ];
+    for (name, value) in changes {
+        form.iter_mut().filter(|(n, _)| n == name).for_each(|f| f.1 = value);
+    }
+    form
+}
+
+#[test]
+fn thresholds_in_the_wrong_order_are_refused_with_the_field_named() {
+    let mut b = owner();
+    let page = b.get("/settings");
+    assert!(page.body.contains(r#"href="/settings/shop""#), "the settings link to the shop's");
+    let csrf = hidden(&b.get("/settings/shop").body, "csrf");
+    let refused = b.post("/settings/shop", &thresholds(&csrf, &[("at_risk_p_alive", "0.7")]));
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    let problem: String =
+        element(&refused.body, "shop-problem").chars().filter(|c| !matches!(c, '\u{2068}' | '\u{2069}')).collect();
+    assert_eq!(problem, "“At risk from P(alive)” may not be higher than “Active from P(alive)”.");
+    assert!(refused.body.contains(r#"value="0.7""#), "what was typed is kept");
+    let gaps = b.post("/settings/shop", &thresholds(&csrf, &[("lost_gaps", "2.5")]));
+    assert_eq!(gaps.status, 422);
+    assert!(element(&gaps.body, "shop-problem").contains("Lapsed after (gaps)"));
+    let currency = b.post("/settings/shop", &thresholds(&csrf, &[("currency", "XYZ1")]));
+    assert_eq!(currency.status, 422);
+    let words = b.post("/settings/shop", &thresholds(&csrf, &[("lost_min_days", "a year")]));
+    assert!(element(&words.body, "shop-problem").contains("Lost after at least (days)"));
+}
+
+#[test]
+fn saved_thresholds_are_used_when_scoring_now() {
+    let mut b = owner();
+    let csrf = hidden(&b.get("/settings/shop").body, "csrf");
+    let saved = b.post("/settings/shop", &thresholds(&csrf, &[("active_p_alive", "0.55"), ("lost_min_days", "400")]));
+    assert_eq!((saved.status, saved.location.as_deref()), (303, Some("/settings/shop?done=saved")), "{}", saved.body);
+    let page = b.get("/settings/shop?done=saved");
+    assert!(page.body.contains(r#"id="field-active_p_alive" value="0.55""#), "{}", page.body);
+    assert!(page.body.contains(r#"id="field-lost_min_days" value="400""#));
+    let scored = b.post("/settings/shop/score", &[("csrf", &csrf)]);
+    assert_eq!(scored.status, 303, "{}", scored.body);
+    let location = scored.location.expect("back to the settings");
+    let placed: u64 = location
+        .split("customers=")
+        .nth(1)
+        .and_then(|rest| rest.split('#').next())
+        .and_then(|n| n.parse().ok())
+        .expect("the count in the address");
+    assert!(placed >= 400, "{location}");
+    let after = b.get(&location);
+    assert!(element(&after.body, "shop-done").contains("customers were placed on the ladder"), "{}", after.body);
+    assert!(b.get("/settings").body.contains("change_settings"), "saving is audited");
+}
+
+#[test]
+fn the_dashboard_shows_moves_since_a_chosen_date_and_the_ladder_its_flows() {
+    let mut b = owner();
+    let since_always = b.get("/?since=2000-01-01");
+    assert_eq!(since_always.status, 200);
+    let movement = since_always.body.split(r#"id="movement""#).nth(1).expect("the movement card");
+    assert!(movement.contains("Newly placed"), "every first placement counts since 2000");
+    let future = b.get("/?since=2999-01-01");
+    let movement = future.body.split(r#"id="movement""#).nth(1).expect("the movement card");
+    assert!(movement.contains("Nobody moved in this period."));
+    let ladder = b.get("/ladder");
+    assert_eq!(ladder.body.matches(r#"class="flows""#).count(), 6, "in and out for every rung");
+}

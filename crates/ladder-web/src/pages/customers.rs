@@ -15,8 +15,8 @@ use serde::{Deserialize, Serialize};
 
 /// Customers per page.
 const PAGE_SIZE: u32 = 50;
-/// Counting stops here: "more than 10,000" is all a reader needs, and counting a million rows is not free.
-const COUNT_CAP: u64 = 10_001;
+/// Counting stops here: "more than 1,000" is all a reader needs, and counting a million rows is not free.
+const COUNT_CAP: u64 = 1_001;
 
 /// The list's filters as they appear in the address, so that a filtered list can be bookmarked.
 #[derive(Debug, Default, Deserialize, Serialize, Clone)]
@@ -140,7 +140,9 @@ pub(crate) async fn list(
     let pages = total.div_ceil(u64::from(PAGE_SIZE)).max(1);
     let more = total >= COUNT_CAP;
     let previous = (page_number > 1).then(|| filters.link(page_number - 1, None));
-    let next = (u64::from(page_number) < pages).then(|| filters.link(page_number + 1, None));
+    // Past the counted matches, a full page means there may be more.
+    let has_next = u64::from(page_number) < pages || (more && rows.len() == PAGE_SIZE as usize);
+    let next = has_next.then(|| filters.link(page_number + 1, None));
     let sorts: Vec<(&str, String)> =
         ["id", "name", "spend", "last_order", "orders"].iter().map(|s| (*s, filters.link(1, Some(s)))).collect();
     // A search typed in the box asks only for the results (htmx); the rest of the page stays.

@@ -28,13 +28,47 @@ pub(crate) struct Contact {
 
 #[derive(Serialize)]
 pub(crate) struct Dashboard {
-    ladder: LadderReport,
+    pub(crate) ladder: LadderReport,
     funnel: Vec<Bar>,
     states: Vec<Bar>,
     third: ThirdPurchaseReport,
     third_bars: Vec<Bar>,
     losing: Vec<LosingValueRow>,
+    pub(crate) moves: Vec<Movement>,
     contacts: Vec<Contact>,
+}
+
+/// Moves between rungs, up or down the ladder.
+#[derive(Serialize)]
+pub(crate) struct Movement {
+    pub(crate) from: Option<String>,
+    pub(crate) to: Option<String>,
+    pub(crate) count: u64,
+    up: bool,
+}
+
+/// How far up the ladder a rung is (not placed: below the first rung).
+fn height(rung: Option<&str>) -> i32 {
+    rung.and_then(Rung::parse).and_then(|r| Rung::ALL.iter().position(|x| *x == r)).map_or(-1, |p| p as i32)
+}
+
+/// The moves between rungs since `since`, largest first.
+fn movement(store: &dyn Store, since: chrono::NaiveDate) -> Result<Vec<Movement>, WebError> {
+    Ok(store
+        .moves_since(ladder_store::ChangeKind::Rung, since)?
+        .into_iter()
+        .map(|m| Movement {
+            up: height(m.to.as_deref()) > height(m.from.as_deref()),
+            from: m.from,
+            to: m.to,
+            count: m.count,
+        })
+        .collect())
+}
+
+/// The first day of the movement shown when no date is chosen: 30 days before the scoring.
+fn default_since(ladder: &LadderReport) -> chrono::NaiveDate {
+    ladder.basis.as_of.unwrap_or_default() - chrono::Duration::days(30)
 }
 
 /// Whom to contact today: up to `limit` customers of a rung (and state), most recent or most valuable
@@ -63,19 +97,17 @@ fn compute(store: &dyn Store) -> Result<Dashboard, WebError> {
         bars(third.steps.iter().map(|s| (format!("order-number-{}", s.order), s.customers, s.share_of_buyers)));
     // Without a scoring there is no window to compare; the dashboard says so instead of failing.
     let losing = losing_value(store).map(|r| r.customers).unwrap_or_default().into_iter().take(5).collect();
-    Ok(Dashboard { ladder, funnel, states, third, third_bars, losing, contacts: suggestions(store)? })
+    let moves = movement(store, default_since(&ladder))?;
+    Ok(Dashboard { ladder, funnel, states, third, third_bars, losing, moves, contacts: suggestions(store)? })
 }
 
-/// The dashboard of the last scoring, computed once per scoring.
-async fn dashboard(state: &AppState) -> Result<Arc<Dashboard>, WebError> {
+/// The dashboard of the last scoring, computed once per scoring: its figures come from the scores, so
+/// edits and imports in between do not change them (the page says when new data awaits a scoring).
+pub(crate) async fn dashboard(state: &AppState) -> Result<Arc<Dashboard>, WebError> {
     let cache = state.dashboard.clone();
     state
         .with_store(move |store| {
-            let key = format!(
-                "{:?}|{:?}",
-                store.setting(ladder_app::settings::SCORED_AT)?,
-                store.setting(ladder_app::settings::DATA_CHANGED_AT)?
-            );
+            let key = format!("{:?}", store.setting(ladder_app::settings::SCORED_AT)?);
             if let Some((cached_key, data)) = cache.lock().expect("dashboard cache").as_ref()
                 && *cached_key == key
             {
@@ -88,14 +120,31 @@ async fn dashboard(state: &AppState) -> Result<Arc<Dashboard>, WebError> {
         .await
 }
 
-pub(crate) async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<String>, WebError> {
+#[derive(serde::Deserialize, Default)]
+pub(crate) struct Since {
+    since: Option<String>,
+}
+
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    axum::extract::Query(chosen): axum::extract::Query<Since>,
+) -> Result<Html<String>, WebError> {
     viewer.require(Permission::ViewCustomers)?;
     let data = dashboard(&state).await?;
+    // Another first day than the default: those moves are counted now (an indexed query).
+    let since = chosen.since.as_deref().and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let moves = match since {
+        Some(day) if day != default_since(&data.ladder) => Some(state.with_store(move |s| movement(s, day)).await?),
+        _ => None,
+    };
+    let since = since.unwrap_or_else(|| default_since(&data.ladder)).to_string();
+    let stale = state.with_store(|s| Ok(ladder_app::settings::scoring_status(s)?.stale)).await?;
     let currency = data.ladder.basis.currency.clone();
     let reports = viewer.can(Permission::ViewReports);
     page(
         "dashboard.html",
         Frame::new(&viewer, "dashboard", currency),
-        minijinja::context! { d => minijinja::Value::from_serialize(data.as_ref()), reports },
+        minijinja::context! { d => minijinja::Value::from_serialize(data.as_ref()), reports, stale, since, moves },
     )
 }

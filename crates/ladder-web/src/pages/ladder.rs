@@ -3,7 +3,6 @@
 
 use crate::auth::Viewer;
 use crate::error::WebError;
-use crate::pages::customers::shop_currency;
 use crate::pages::{Frame, page};
 use crate::state::AppState;
 use axum::extract::State;
@@ -22,17 +21,24 @@ struct Column {
     customers: u64,
     share: f64,
     revenue_minor: i64,
+    /// Moves into and out of the rung in the 30 days before the scoring.
+    moved_in: u64,
+    moved_out: u64,
     people: Vec<CustomerSummary>,
 }
 
 pub(crate) async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<String>, WebError> {
     viewer.require(Permission::ViewCustomers)?;
-    let (columns, currency) = state
-        .with_store(|store| {
-            let report = ladder_app::reports::ladder(store)?;
+    let report = crate::pages::dashboard::dashboard(&state).await?;
+    let rows = report.ladder.rungs.clone();
+    let flows: Vec<(Option<String>, Option<String>, u64)> =
+        report.moves.iter().map(|m| (m.from.clone(), m.to.clone(), m.count)).collect();
+    let currency = report.ladder.basis.currency.clone();
+    let columns = state
+        .with_store(move |store| {
             let mut columns = Vec::new();
             for &rung in Rung::ALL.iter() {
-                let row = report.rungs.iter().find(|r| r.key == rung.as_str());
+                let row = rows.iter().find(|r| r.key == rung.as_str());
                 let query = CustomerQuery {
                     rung: Some(rung),
                     sort: CustomerSort::LastOrder,
@@ -44,10 +50,12 @@ pub(crate) async fn show(State(state): State<AppState>, viewer: Viewer) -> Resul
                     customers: row.map_or(0, |r| r.customers),
                     share: row.map_or(0.0, |r| r.share),
                     revenue_minor: row.map_or(0, |r| r.revenue_minor),
+                    moved_in: flows.iter().filter(|f| f.1.as_deref() == Some(rung.as_str())).map(|f| f.2).sum(),
+                    moved_out: flows.iter().filter(|f| f.0.as_deref() == Some(rung.as_str())).map(|f| f.2).sum(),
                     people: store.list_customers(&query)?,
                 });
             }
-            Ok((columns, shop_currency(store)?.0))
+            Ok(columns)
         })
         .await?;
     page("ladder.html", Frame::new(&viewer, "ladder", currency), minijinja::context! { columns })

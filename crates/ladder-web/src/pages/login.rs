@@ -136,6 +136,7 @@ pub(crate) async fn logout(
 ) -> Result<Response, WebError> {
     viewer.check_csrf(&form.csrf)?;
     let hash = viewer.session.token_hash.clone();
+    state.sessions.forget(&hash);
     state.with_store(move |s| Ok(s.delete_session(&hash)?)).await?;
     let cookie = set_cookie(SESSION_COOKIE, "", Duration::ZERO, state.options.secure_cookies);
     Ok(([(SET_COOKIE, cookie)], Redirect::to("/login")).into_response())
@@ -248,6 +249,7 @@ pub(crate) async fn choose_language(
         }
         let changes = UserChanges { language: Some(locale.code().to_owned()), ..UserChanges::default() };
         state.with_store(move |s| Ok(s.update_user(user.id, &changes).map(drop)?)).await?;
+        state.sessions.clear();
     }
     let cookie = set_cookie(LANGUAGE_COOKIE, locale.code(), Duration::from_secs(365 * 86_400), false);
     Ok(([(SET_COOKIE, cookie)], Redirect::to(&next)).into_response())

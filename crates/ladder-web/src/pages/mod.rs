@@ -3,9 +3,12 @@
 pub(crate) mod customer;
 pub(crate) mod customers;
 pub(crate) mod dashboard;
+pub(crate) mod import;
 pub(crate) mod ladder;
 pub(crate) mod login;
+pub(crate) mod segments;
 pub(crate) mod settings;
+pub(crate) mod shop;
 
 use crate::auth::{Viewer, guest_locale};
 use crate::error::WebError;

@@ -154,6 +154,7 @@ pub(crate) async fn change_user(
             Err(e) => Err(e.into()),
         })
         .await?;
+    state.sessions.clear();
     let to = if ok { "/settings?done=user-changed#users" } else { "/settings?problem=user-last-owner#users" };
     Ok(Redirect::to(to).into_response())
 }

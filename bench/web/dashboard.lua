@@ -1,0 +1,5 @@
+-- wrk: the dashboard.
+local cookie = os.getenv("LADDER_COOKIE")
+request = function()
+  return wrk.format("GET", "/", { ["Cookie"] = cookie })
+end

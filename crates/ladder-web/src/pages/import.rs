@@ -1,0 +1,468 @@
+//! Import: upload a CSV file, read a check of every row before anything is written, then import it.
+//!
+//! The check is the import itself in a transaction that is rolled back, so it reports exactly what the
+//! import would do. The upload waits between the check and the import in a private folder of the
+//! server, named by a random token that the form carries; the browser never names a path. Uploads are
+//! deleted when imported, and any left over after an hour.
+
+use crate::auth::{Viewer, random_token};
+use crate::error::WebError;
+use crate::pages::{Frame, page};
+use crate::state::AppState;
+use axum::Form;
+use axum::extract::{DefaultBodyLimit, Multipart, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use chrono::Utc;
+use ladder_app::NoProgress;
+use ladder_app::import::{
+    CUSTOMER_COLUMNS, ImportError, ImportKind, ImportOptions, ImportSummary, RejectedRow, Review, import_reviewed,
+};
+use ladder_domain::Channel;
+use ladder_domain::access::Permission;
+use ladder_i18n::Arg;
+use ladder_store::AuditEntry;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::Duration;
+use tokio::io::AsyncWriteExt;
+
+/// The largest upload: a shop's history of several hundred thousand orders fits; bigger files belong to
+/// `ladder import`, which shows progress.
+const MAX_UPLOAD_MB: usize = 200;
+/// Bad rows listed in a report; all are counted.
+const SHOWN_ROWS: usize = 200;
+/// How long an upload waits for its import.
+const KEEP_UPLOADS: Duration = Duration::from_secs(3600);
+
+/// The body limit of the upload route only; every other route keeps axum's small default.
+pub(crate) fn upload_limit() -> DefaultBodyLimit {
+    DefaultBodyLimit::max(MAX_UPLOAD_MB * 1024 * 1024)
+}
+
+const KINDS: [(&str, ImportKind); 3] =
+    [("customers", ImportKind::Customers), ("orders", ImportKind::Orders), ("interactions", ImportKind::Interactions)];
+
+fn kind_of(name: &str) -> Option<(&'static str, ImportKind)> {
+    KINDS.iter().copied().find(|(n, _)| *n == name)
+}
+
+/// A kind's columns, as the upload form lists them.
+#[derive(Serialize)]
+struct Columns {
+    kind: &'static str,
+    required: &'static [&'static str],
+    optional: Vec<String>,
+}
+
+fn columns() -> Vec<Columns> {
+    KINDS
+        .iter()
+        .map(|&(kind, k)| {
+            let optional = match k {
+                ImportKind::Customers => {
+                    let mut optional: Vec<String> = CUSTOMER_COLUMNS
+                        .iter()
+                        .filter(|c| !k.required().contains(c))
+                        .map(|c| (*c).to_owned())
+                        .collect();
+                    optional.extend(Channel::ALL.iter().map(|c| format!("consent_{}", c.as_str())));
+                    optional.extend(["consent_…_at".to_owned(), "consent_…_source".to_owned()]);
+                    optional
+                }
+                ImportKind::Orders => {
+                    ["product_name", "category", "status", "campaign_code", "one_off"].map(str::to_owned).to_vec()
+                }
+                ImportKind::Interactions => vec!["note".to_owned()],
+            };
+            Columns { kind, required: k.required(), optional }
+        })
+        .collect()
+}
+
+/// What a check or an import found, as the page shows it.
+#[derive(Serialize)]
+struct Outcome {
+    /// A check (nothing written) rather than an import.
+    checked: bool,
+    name: String,
+    kind: &'static str,
+    /// The upload's token, while it waits for its import.
+    upload: Option<String>,
+    summary: ImportSummary,
+    rows: Vec<RejectedRow>,
+}
+
+fn import_page(
+    viewer: &Viewer,
+    status: StatusCode,
+    kind: &str,
+    problem: Option<String>,
+    outcome: Option<Outcome>,
+) -> Result<Response, WebError> {
+    let html: Html<String> = page(
+        "import.html",
+        Frame::new(viewer, "import", None),
+        minijinja::context! {
+            kinds => KINDS.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+            columns => columns(),
+            kind, problem, outcome, shown_rows => SHOWN_ROWS, max_mb => MAX_UPLOAD_MB,
+        },
+    )?;
+    Ok((status, html).into_response())
+}
+
+/// A message in the viewer's language.
+fn text(viewer: &Viewer, id: &str, args: &[(&str, Arg)]) -> String {
+    crate::views::catalog().text_with(viewer.locale, id, args)
+}
+
+pub(crate) async fn show(viewer: Viewer) -> Result<Response, WebError> {
+    viewer.require(Permission::ImportData)?;
+    import_page(&viewer, StatusCode::OK, "customers", None, None)
+}
+
+/// The private folder of waiting uploads: `ladder-uploads` in the system's temporary folder when this
+/// user owns it and nobody else may enter, else a new folder of this process.
+fn upload_dir() -> std::io::Result<&'static Path> {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    if let Some(dir) = DIR.get() {
+        return Ok(dir);
+    }
+    let shared = std::env::temp_dir().join("ladder-uploads");
+    let dir = if private_dir(&shared)? {
+        shared
+    } else {
+        let own = std::env::temp_dir().join(format!("ladder-uploads-{}-{}", std::process::id(), &random_token()[..8]));
+        create_private(&own)?;
+        own
+    };
+    Ok(DIR.get_or_init(|| dir))
+}
+
+#[cfg(unix)]
+fn create_private(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new().mode(0o700).create(dir)
+}
+
+#[cfg(not(unix))]
+fn create_private(dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir(dir)
+}
+
+/// Whether `dir` is (or now is) a real folder of this user's that nobody else can enter.
+fn private_dir(dir: &Path) -> std::io::Result<bool> {
+    match create_private(dir) {
+        Ok(()) => return Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(_) => return Ok(false),
+    }
+    let meta = std::fs::symlink_metadata(dir)?;
+    if !meta.is_dir() {
+        return Ok(false);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        if meta.permissions().mode() & 0o077 != 0 {
+            return Ok(false);
+        }
+        // A file's owner is whoever made it: a probe made here tells whether the folder is ours.
+        let probe = dir.join(format!(".probe-{}", random_token()));
+        let mine = match std::fs::File::create_new(&probe) {
+            Ok(file) => file.metadata()?.uid() == meta.uid(),
+            Err(_) => false,
+        };
+        let _ = std::fs::remove_file(&probe);
+        Ok(mine)
+    }
+    #[cfg(not(unix))]
+    Ok(true)
+}
+
+/// Deletes the uploads older than an hour.
+pub(crate) fn sweep() {
+    let Ok(dir) = upload_dir() else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let old =
+            entry.metadata().and_then(|m| m.modified()).is_ok_and(|t| t.elapsed().is_ok_and(|a| a > KEEP_UPLOADS));
+        if old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Sweeps old uploads every ten minutes while the server runs.
+pub(crate) async fn sweep_forever() {
+    let mut every = tokio::time::interval(Duration::from_secs(600));
+    loop {
+        every.tick().await;
+        let _ = tokio::task::spawn_blocking(sweep).await;
+    }
+}
+
+/// Where an upload waits: its user, kind and token name it, so a token works for its own user only.
+fn upload_path(dir: &Path, user_id: i64, kind: &str, token: &str) -> PathBuf {
+    dir.join(format!("{user_id}-{kind}-{token}.csv"))
+}
+
+/// A token as [`random_token`] makes them; anything else never reaches the file system.
+fn valid_token(token: &str) -> bool {
+    token.len() == 43 && token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// The name a browser gave the file, without any folder, for showing and for the audit log.
+fn clean_name(name: Option<&str>) -> String {
+    let base = name.unwrap_or_default().rsplit(['/', '\\']).next().unwrap_or_default();
+    let cleaned: String = base.chars().filter(|c| !c.is_control()).take(200).collect();
+    if cleaned.trim().is_empty() { "upload.csv".to_owned() } else { cleaned }
+}
+
+/// The words of an import's stop, in the viewer's language; `None` for a failure of the store.
+fn stop_text(viewer: &Viewer, error: &ImportError) -> Option<String> {
+    let t = |s: &str| Arg::Text(s.to_owned());
+    Some(match error {
+        ImportError::MissingColumns { missing, found, .. } => text(
+            viewer,
+            "import-missing-columns",
+            &[("missing", t(&missing.join(", "))), ("found", t(&found.join(", ")))],
+        ),
+        ImportError::Unreadable { line: Some(line), message, .. } => text(
+            viewer,
+            "import-unreadable-line",
+            &[("line", Arg::Number(i64::try_from(*line).unwrap_or(i64::MAX))), ("message", t(message))],
+        ),
+        ImportError::Unreadable { line: None, message, .. } => {
+            text(viewer, "import-unreadable", &[("message", t(message))])
+        }
+        ImportError::Invalid { line, column, value, problem, .. } => text(
+            viewer,
+            "import-invalid-row",
+            &[
+                ("line", Arg::Number(i64::try_from(*line).unwrap_or(i64::MAX))),
+                ("column", t(column)),
+                ("value", t(value)),
+                ("problem", t(problem)),
+            ],
+        ),
+        ImportError::Store(_) => return None,
+    })
+}
+
+/// Reads the upload form into a new waiting upload: its kind, name and token.
+async fn receive(
+    viewer: &Viewer,
+    dir: &Path,
+    mut form: Multipart,
+) -> Result<Result<(&'static str, String, String), String>, WebError> {
+    let part = dir.join(format!("{}-{}.part", viewer.user.id, random_token()));
+    let result = receive_into(viewer, &part, &mut form).await;
+    let (csrf, kind, name, bytes) = match result {
+        Ok(fields) => fields,
+        Err(problem) => {
+            let _ = tokio::fs::remove_file(&part).await;
+            return Ok(Err(problem));
+        }
+    };
+    if let Err(forged) = viewer.check_csrf(&csrf) {
+        let _ = tokio::fs::remove_file(&part).await;
+        return Err(forged);
+    }
+    let Some((kind, _)) = kind_of(&kind) else {
+        let _ = tokio::fs::remove_file(&part).await;
+        return Ok(Err(text(viewer, "import-choose-kind", &[])));
+    };
+    if bytes == 0 {
+        let _ = tokio::fs::remove_file(&part).await;
+        return Ok(Err(text(viewer, "import-no-file", &[])));
+    }
+    let token = random_token();
+    tokio::fs::rename(&part, upload_path(dir, viewer.user.id, kind, &token))
+        .await
+        .map_err(|e| WebError::Internal(format!("keeping the upload: {e}")))?;
+    Ok(Ok((kind, name, token)))
+}
+
+/// The form's fields, the file streamed to `part`: (csrf, kind, file name, bytes), or the problem.
+async fn receive_into(
+    viewer: &Viewer,
+    part: &Path,
+    form: &mut Multipart,
+) -> Result<(String, String, String, u64), String> {
+    let too_large = || text(viewer, "import-too-large", &[("megabytes", Arg::Number(MAX_UPLOAD_MB as i64))]);
+    let unreadable = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            too_large()
+        } else {
+            text(viewer, "import-unreadable", &[("message", Arg::Text(e.body_text()))])
+        }
+    };
+    let (mut csrf, mut kind, mut name, mut bytes) = (String::new(), String::new(), None, 0u64);
+    while let Some(mut field) = form.next_field().await.map_err(unreadable)? {
+        match field.name().unwrap_or_default() {
+            "csrf" => csrf = field.text().await.map_err(unreadable)?,
+            "kind" => kind = field.text().await.map_err(unreadable)?,
+            "file" if name.is_none() => {
+                name = Some(clean_name(field.file_name()));
+                let mut file = tokio::fs::File::create_new(part).await.map_err(|e| e.to_string())?;
+                while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
+                    file.write_all(&chunk).await.map_err(|e| e.to_string())?;
+                    bytes += chunk.len() as u64;
+                }
+                file.flush().await.map_err(|e| e.to_string())?;
+            }
+            _ => {}
+        }
+    }
+    Ok((csrf, kind, name.unwrap_or_default(), bytes))
+}
+
+/// POST /import/check: keeps the upload and shows what importing it would do.
+pub(crate) async fn check(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    form: Multipart,
+) -> Result<Response, WebError> {
+    viewer.require(Permission::ImportData)?;
+    let _ = tokio::task::spawn_blocking(sweep).await;
+    let dir = upload_dir().map_err(|e| WebError::Internal(format!("no folder for uploads: {e}")))?;
+    let (kind, name, token) = match receive(&viewer, dir, form).await? {
+        Ok(received) => received,
+        Err(problem) => {
+            return import_page(&viewer, StatusCode::UNPROCESSABLE_ENTITY, "customers", Some(problem), None);
+        }
+    };
+    let path = upload_path(dir, viewer.user.id, kind, &token);
+    let import_kind = kind_of(kind).map_or(ImportKind::Customers, |k| k.1);
+    let review = Review { dry_run: true, keep: SHOWN_ROWS, name: Some(name.clone()) };
+    let options = ImportOptions { skip_invalid: true, rejects_path: None, now: Utc::now() };
+    let checked_path = path.clone();
+    let result = state
+        .with_store(move |s| Ok(import_reviewed(s, import_kind, &checked_path, &options, &review, &NoProgress)))
+        .await?;
+    match result {
+        Ok(report) => {
+            let outcome = Outcome {
+                checked: true,
+                name,
+                kind,
+                upload: (report.summary.read > 0).then_some(token),
+                summary: report.summary,
+                rows: report.rejected_rows,
+            };
+            if outcome.upload.is_none() {
+                let _ = tokio::fs::remove_file(&path).await;
+            }
+            import_page(&viewer, StatusCode::OK, kind, None, Some(outcome))
+        }
+        Err(error) => {
+            let _ = tokio::fs::remove_file(&path).await;
+            let problem = stop_text(&viewer, &error).ok_or_else(|| WebError::Internal(error.to_string()))?;
+            import_page(&viewer, StatusCode::UNPROCESSABLE_ENTITY, kind, Some(problem), None)
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct RunForm {
+    csrf: String,
+    kind: String,
+    upload: String,
+    name: String,
+    skip_invalid: Option<String>,
+}
+
+/// POST /import/run: imports a checked upload, all or nothing (or without its bad rows, when asked).
+pub(crate) async fn run(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<RunForm>,
+) -> Result<Response, WebError> {
+    viewer.check_csrf(&form.csrf)?;
+    viewer.require(Permission::ImportData)?;
+    let dir = upload_dir().map_err(|e| WebError::Internal(format!("no folder for uploads: {e}")))?;
+    let found = kind_of(&form.kind)
+        .filter(|_| valid_token(&form.upload))
+        .map(|(kind, import_kind)| (kind, import_kind, upload_path(dir, viewer.user.id, kind, &form.upload)))
+        .filter(|(_, _, path)| path.is_file());
+    let Some((kind, import_kind, path)) = found else {
+        let gone = text(&viewer, "import-upload-gone", &[]);
+        return import_page(&viewer, StatusCode::UNPROCESSABLE_ENTITY, "customers", Some(gone), None);
+    };
+    let name = clean_name(Some(&form.name));
+    let skip_invalid = form.skip_invalid.is_some();
+    let options = ImportOptions { skip_invalid, rejects_path: None, now: Utc::now() };
+    let review = Review { dry_run: false, keep: SHOWN_ROWS, name: Some(name.clone()) };
+    let (user_id, imported_path, file_name) = (viewer.user.id, path.clone(), name.clone());
+    let result = state
+        .with_store(move |s| {
+            let result = import_reviewed(s, import_kind, &imported_path, &options, &review, &NoProgress);
+            if let Ok(report) = &result {
+                let sum = &report.summary;
+                s.record_audit(&AuditEntry {
+                    at: options.now,
+                    user_id: Some(user_id),
+                    action: "import".into(),
+                    target: format!("import:{kind}"),
+                    detail: format!(
+                        "{file_name}: read={} inserted={} updated={} unchanged={} rejected={}{}",
+                        sum.read,
+                        sum.inserted,
+                        sum.updated,
+                        sum.unchanged,
+                        sum.rejected,
+                        if skip_invalid { " (bad rows skipped)" } else { "" }
+                    ),
+                })?;
+            }
+            Ok(result)
+        })
+        .await?;
+    let _ = tokio::fs::remove_file(&path).await;
+    match result {
+        Ok(report) => {
+            let outcome = Outcome {
+                checked: false,
+                name,
+                kind,
+                upload: None,
+                summary: report.summary,
+                rows: report.rejected_rows,
+            };
+            import_page(&viewer, StatusCode::OK, kind, None, Some(outcome))
+        }
+        Err(error) => {
+            let problem = stop_text(&viewer, &error).ok_or_else(|| WebError::Internal(error.to_string()))?;
+            import_page(&viewer, StatusCode::UNPROCESSABLE_ENTITY, kind, Some(problem), None)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_tokens_and_plain_names_reach_the_file_system() {
+        assert!(valid_token(&random_token()));
+        assert!(!valid_token("../../etc/passwd"));
+        assert!(!valid_token(&format!("{}/", &random_token()[..42])));
+        assert_eq!(clean_name(Some("C:\\Users\\dana\\orders.csv")), "orders.csv");
+        assert_eq!(clean_name(Some("../x/customers\n.csv")), "customers.csv");
+        assert_eq!(clean_name(None), "upload.csv");
+    }
+
+    #[test]
+    fn the_upload_folder_is_private() {
+        let dir = upload_dir().expect("a folder");
+        assert!(dir.is_dir());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(std::fs::metadata(dir).expect("metadata").permissions().mode() & 0o077, 0);
+        }
+    }
+}
