@@ -131,6 +131,29 @@ struct Paging {
     offset: Option<u32>,
 }
 
+impl Paging {
+    /// The page asked for: at most 1,000 rows, 50 unless said.
+    fn checked(&self) -> Result<(u32, u32), ApiError> {
+        let limit = self.limit.unwrap_or(50);
+        if !(1..=1000).contains(&limit) {
+            return Err(ApiError::field("limit", "must be between 1 and 1000"));
+        }
+        Ok((limit, self.offset.unwrap_or(0)))
+    }
+}
+
+/// The customers matching `query` (already paged), with the count of all matches up to a cap.
+fn customer_page(store: &dyn ladder_store::Store, query: &CustomerQuery) -> Result<CustomerPage, StoreError> {
+    let total_cap = 100_001;
+    Ok(CustomerPage {
+        customers: store.list_customers(query)?,
+        total: store.count_customers(query, total_cap)?,
+        total_cap,
+        limit: query.limit,
+        offset: query.offset,
+    })
+}
+
 async fn list_customers(
     State(state): State<AppState>,
     user: ApiUser,
@@ -138,19 +161,11 @@ async fn list_customers(
     Query(paging): Query<Paging>,
 ) -> Result<Json<CustomerPage>, ApiError> {
     user.require(Permission::ViewCustomers)?;
-    let limit = paging.limit.unwrap_or(50);
-    if !(1..=1000).contains(&limit) {
-        return Err(ApiError::field("limit", "must be between 1 and 1000"));
-    }
-    let offset = paging.offset.unwrap_or(0);
+    let (limit, offset) = paging.checked()?;
     let page = state
         .with_store(move |s| {
             let (_, digits) = shop_currency(s)?;
-            let query = CustomerQuery { limit, offset, ..filters.query(digits) };
-            let customers = s.list_customers(&query)?;
-            let total_cap = 100_001;
-            let total = s.count_customers(&query, total_cap)?;
-            Ok(CustomerPage { customers, total, total_cap, limit, offset })
+            Ok(customer_page(s, &CustomerQuery { limit, offset, ..filters.query(digits) })?)
         })
         .await?;
     Ok(Json(page))
@@ -314,20 +329,13 @@ async fn segment_customers(
     Query(paging): Query<Paging>,
 ) -> Result<Json<CustomerPage>, ApiError> {
     user.require(Permission::ViewCustomers)?;
-    let limit = paging.limit.unwrap_or(50);
-    if !(1..=1000).contains(&limit) {
-        return Err(ApiError::field("limit", "must be between 1 and 1000"));
-    }
-    let offset = paging.offset.unwrap_or(0);
+    let (limit, offset) = paging.checked()?;
     let page = state
         .with_store(move |s| {
             let Some(segment) = s.segment(id)? else { return Ok(None) };
             let (_, digits) = shop_currency(s)?;
             let query = CustomerQuery { limit, offset, ..crate::pages::segments::stored(&segment)?.query(digits) };
-            let customers = s.list_customers(&query)?;
-            let total_cap = 100_001;
-            let total = s.count_customers(&query, total_cap)?;
-            Ok(Some(CustomerPage { customers, total, total_cap, limit, offset }))
+            Ok(Some(customer_page(s, &query)?))
         })
         .await?;
     page.map(Json).ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no segment with this id"))

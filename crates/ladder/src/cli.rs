@@ -79,6 +79,10 @@ pub struct ServeArgs {
     /// Mark cookies Secure (sent over HTTPS only): use it when people reach the app through HTTPS.
     #[arg(long)]
     pub secure_cookies: bool,
+    /// Stop when standard input closes: a test harness that started the server then takes it down
+    /// even if it exits without stopping it.
+    #[arg(long, hide = true)]
+    pub stop_when_input_closes: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -32,6 +32,12 @@ pub fn serve(database: &str, args: &ServeArgs, bar: &dyn ladder_app::Progress) -
         }
     }
     let users = store.user_count()?;
+    if args.stop_when_input_closes {
+        std::thread::spawn(|| {
+            let _ = std::io::copy(&mut std::io::stdin(), &mut std::io::sink());
+            std::process::exit(0);
+        });
+    }
     let state = ladder_web::state(store, ladder_web::WebOptions { secure_cookies: args.secure_cookies });
     ladder_web::run(state, args.bind, move |address| {
         println!("Ladder is running at http://{address}/ (Ctrl-C stops it).");

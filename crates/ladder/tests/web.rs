@@ -25,7 +25,8 @@ fn server() -> &'static Server {
     SERVER.get_or_init(|| {
         let dir = tempfile::tempdir().expect("temporary folder");
         let mut child = ladder(&dir)
-            .args(["serve", "--demo", "--demo-customers", "400", "--bind", "127.0.0.1:0"])
+            .args(["serve", "--demo", "--demo-customers", "400", "--bind", "127.0.0.1:0", "--stop-when-input-closes"])
+            .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
