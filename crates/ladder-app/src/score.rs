@@ -253,72 +253,17 @@ pub fn score(
         state_changes: 0,
         model: model.clone(),
     };
-    let mut changes = Vec::with_capacity(2);
     let mine = |id: i64| options.shard.is_none_or(|(k, n)| id.rem_euclid(i64::from(n)) == i64::from(k));
     summary.customers = rows.iter().filter(|r| mine(r.customer.0)).count() as u64;
     summary.buyers = rows.iter().filter(|r| mine(r.customer.0) && r.facts.orders > 0).count() as u64;
+    let context = RowContext { shop: &shop, rules, as_of, model: model.bgnbd.as_ref(), valuation: valuation.as_ref() };
     for (i, row) in rows.iter_mut().enumerate() {
         if !mine(row.customer.0) {
             continue;
         }
-        let s = summary_in_days(&row.facts, as_of_day);
-        if let (Some(m), Some(s)) = (&model.bgnbd, &s) {
-            row.facts.p_alive = (s.frequency > 0.0).then(|| m.probability_alive(s));
-        }
-        let placement = place(&row.facts, &shop, rules, as_of);
-        let value = match (&valuation, &s) {
-            // A value the model cannot compute (not finite) is not stored.
-            (Some(v), Some(s)) => Some(v.of(&mut table, s, &row.facts, placement.state))
-                .filter(|v| v.expected_purchases_90d.is_finite() && v.expected_purchases_365d.is_finite()),
-            _ => None,
-        };
-        changes.clear();
-        let (old_rung, old_state) = match row.previous {
-            Some(p) => (Some(p.rung), p.state),
-            None => (None, None),
-        };
-        if old_rung != Some(placement.rung) {
-            changes.push(Change {
-                kind: ChangeKind::Rung,
-                from: old_rung.map(|r| r.as_str().to_owned()),
-                to: Some(placement.rung.as_str().to_owned()),
-                at: as_of,
-                reason: placement.rung_reason.clone(),
-            });
-        }
-        if old_state != placement.state {
-            let reason = placement.state_reason.clone().unwrap_or_else(|| "no counted order by this date".to_owned());
-            changes.push(Change {
-                kind: ChangeKind::State,
-                from: old_state.map(|s| s.as_str().to_owned()),
-                to: placement.state.map(|s| CustomerState::as_str(s).to_owned()),
-                at: as_of,
-                reason,
-            });
-        }
+        let (record, changes) = score_row(row, &context, &mut table, rfm[i]);
         summary.rung_changes += changes.iter().filter(|c| c.kind == ChangeKind::Rung).count() as u64;
         summary.state_changes += changes.iter().filter(|c| c.kind == ChangeKind::State).count() as u64;
-        let f = &row.facts;
-        let record = ScoreRecord {
-            customer: row.customer,
-            as_of,
-            rung: placement.rung,
-            rung_reason: placement.rung_reason,
-            state: placement.state,
-            state_reason: placement.state_reason,
-            lifecycle_stage: placement.lifecycle_stage,
-            recency_days: placement.recency_days,
-            orders: f.orders,
-            first_order: f.first_order,
-            second_order: f.second_order,
-            third_order: f.third_order,
-            last_order: f.last_order,
-            spend_minor: f.spend_minor,
-            rfm: rfm[i],
-            rfm_segment: rfm[i].map(|s| s.segment()),
-            fourth_order: f.fourth_order,
-            value,
-        };
         session.put(&record, &changes)?;
         if i % 65536 == 0 {
             progress.set_position(i as u64);
@@ -329,5 +274,141 @@ pub fn score(
     store.set_setting(crate::settings::SCORED_AT, &now.to_rfc3339())?;
     store.set_setting(crate::settings::SCORED_AS_OF, &as_of.to_string())?;
     store.set_setting(crate::settings::STATE_BASIS, &model.basis)?;
+    let saved = ScoringContext {
+        as_of,
+        median_first_to_second_days: shop.median_first_to_second_days,
+        bgnbd: model.bgnbd,
+        gamma_gamma: model.gamma_gamma,
+    };
+    let json =
+        serde_json::to_string(&saved).map_err(|e| ladder_store::StoreError::backend("cannot save the scoring", e))?;
+    store.set_setting(crate::settings::SCORING_CONTEXT, &json)?;
     Ok(summary)
+}
+
+/// What the last full scoring knew about the whole shop, kept so that one customer can be placed alone
+/// (when an order arrives) exactly as that scoring would have placed them.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct ScoringContext {
+    /// The date that scoring ran at.
+    pub as_of: NaiveDate,
+    /// The shop's median days from first to second order day.
+    pub median_first_to_second_days: Option<f64>,
+    /// The fitted purchase model, if one was used.
+    pub bgnbd: Option<BgNbd>,
+    /// The fitted spend model, if one was used.
+    pub gamma_gamma: Option<GammaGamma>,
+}
+
+/// Places one customer again at `as_of` (an order just arrived), with the shop-wide figures and models of
+/// the last full scoring and the shop's thresholds; the customer's RFM scores stay as that scoring ranked
+/// them (they compare every buyer with all others). Returns the new score, or `None` when the shop has
+/// never been scored or the customer is unknown: the next scoring places them.
+pub fn score_customer(store: &dyn Store, external_id: &str, as_of: NaiveDate) -> StoreResult<Option<ScoreRecord>> {
+    let Some(saved) = store.setting(crate::settings::SCORING_CONTEXT)? else { return Ok(None) };
+    let Ok(saved) = serde_json::from_str::<ScoringContext>(&saved) else { return Ok(None) };
+    let Some(detail) = store.customer(external_id)? else { return Ok(None) };
+    let options = ScoreOptions::stored(store)?;
+    let currency = crate::settings::currency(store)?.unwrap_or_default();
+    let mut session = store.begin_scoring()?;
+    let Some(mut row) = session.customer_facts(detail.id, as_of, &currency)? else { return Ok(None) };
+    let shop = ShopFacts { median_first_to_second_days: saved.median_first_to_second_days };
+    let as_of_day = date_day_number(as_of);
+    let valuation = saved.bgnbd.as_ref().map(|m| Valuation {
+        model: m,
+        spend: saved.gamma_gamma.as_ref(),
+        clv: &options.clv,
+        as_of_day,
+    });
+    let context = RowContext {
+        shop: &shop,
+        rules: &options.rules,
+        as_of,
+        model: saved.bgnbd.as_ref(),
+        valuation: valuation.as_ref(),
+    };
+    let mut horizons = vec![90.0, 365.0];
+    horizons.extend(options.clv.horizons());
+    let mut table = HorizonTable::new(&horizons);
+    let rfm = detail.score.as_ref().and_then(|s| s.rfm);
+    let (record, changes) = score_row(&mut row, &context, &mut table, rfm);
+    session.put(&record, &changes)?;
+    session.commit()?;
+    Ok(Some(record))
+}
+
+/// What placing one customer needs besides their own facts.
+struct RowContext<'a> {
+    shop: &'a ShopFacts,
+    rules: &'a StateRules,
+    as_of: NaiveDate,
+    model: Option<&'a BgNbd>,
+    valuation: Option<&'a Valuation<'a>>,
+}
+
+/// One customer's score at `as_of` and the changes of rung and state it records.
+fn score_row(
+    row: &mut ScoringRow,
+    c: &RowContext<'_>,
+    table: &mut HorizonTable,
+    rfm: Option<ladder_domain::RfmScore>,
+) -> (ScoreRecord, Vec<Change>) {
+    let as_of_day = date_day_number(c.as_of);
+    let s = summary_in_days(&row.facts, as_of_day);
+    if let (Some(m), Some(s)) = (c.model, &s) {
+        row.facts.p_alive = (s.frequency > 0.0).then(|| m.probability_alive(s));
+    }
+    let placement = place(&row.facts, c.shop, c.rules, c.as_of);
+    let value = match (c.valuation, &s) {
+        // A value the model cannot compute (not finite) is not stored.
+        (Some(v), Some(s)) => Some(v.of(table, s, &row.facts, placement.state))
+            .filter(|v| v.expected_purchases_90d.is_finite() && v.expected_purchases_365d.is_finite()),
+        _ => None,
+    };
+    let mut changes = Vec::with_capacity(2);
+    let (old_rung, old_state) = match row.previous {
+        Some(p) => (Some(p.rung), p.state),
+        None => (None, None),
+    };
+    if old_rung != Some(placement.rung) {
+        changes.push(Change {
+            kind: ChangeKind::Rung,
+            from: old_rung.map(|r| r.as_str().to_owned()),
+            to: Some(placement.rung.as_str().to_owned()),
+            at: c.as_of,
+            reason: placement.rung_reason.clone(),
+        });
+    }
+    if old_state != placement.state {
+        let reason = placement.state_reason.clone().unwrap_or_else(|| "no counted order by this date".to_owned());
+        changes.push(Change {
+            kind: ChangeKind::State,
+            from: old_state.map(|s| s.as_str().to_owned()),
+            to: placement.state.map(|s| CustomerState::as_str(s).to_owned()),
+            at: c.as_of,
+            reason,
+        });
+    }
+    let f = &row.facts;
+    let record = ScoreRecord {
+        customer: row.customer,
+        as_of: c.as_of,
+        rung: placement.rung,
+        rung_reason: placement.rung_reason,
+        state: placement.state,
+        state_reason: placement.state_reason,
+        lifecycle_stage: placement.lifecycle_stage,
+        recency_days: placement.recency_days,
+        orders: f.orders,
+        first_order: f.first_order,
+        second_order: f.second_order,
+        third_order: f.third_order,
+        last_order: f.last_order,
+        spend_minor: f.spend_minor,
+        rfm,
+        rfm_segment: rfm.map(|s| s.segment()),
+        fourth_order: f.fourth_order,
+        value,
+    };
+    (record, changes)
 }

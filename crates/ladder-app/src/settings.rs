@@ -11,6 +11,8 @@ pub const CURRENCY: &str = "currency";
 pub const DATA_CHANGED_AT: &str = "data_changed_at";
 /// When the last scoring ran (RFC 3339).
 pub const SCORED_AT: &str = "scored_at";
+/// What the last full scoring knew about the shop (JSON), for placing one customer alone.
+pub const SCORING_CONTEXT: &str = "scoring_context";
 /// The `as_of` date of the last scoring.
 pub const SCORED_AS_OF: &str = "scored_as_of";
 /// How the last scoring set the states (the model it fitted, or why the recency rule applied).

@@ -555,3 +555,63 @@ fn losing_value_and_event_buyers_find_the_right_people() {
     let r1 = events.customers.iter().find(|c| c.customer_id == "R1" && c.kind == "seasonal_order").expect("R1");
     assert_eq!(r1.reason, "costumes on 2025-10-25, unlike the rest of their orders");
 }
+
+/// An order placed between scorings moves that customer at once, to where a full scoring would put them.
+#[test]
+fn one_customer_is_placed_again_as_a_full_scoring_would() {
+    let shop = Shop::new();
+    let options = ladder_app::demo::DemoOptions {
+        seed: 3,
+        customers: 500,
+        as_of: date("2026-01-31"),
+        currency: ladder_domain::Currency::parse("USD").expect("USD"),
+    };
+    ladder_app::demo::create(&shop.store, &options, now(), &NoProgress).expect("demo");
+    let query = ladder_store::CustomerQuery { rung: Some(Rung::Customer), limit: 1, ..Default::default() };
+    let one = shop.store.list_customers(&query).expect("list").pop().expect("a one-order customer");
+    let before = shop.store.customer(&one.customer_id).expect("read").expect("exists");
+    assert_eq!(before.score.as_ref().map(|s| s.rung), Some(Rung::Customer));
+    let day = date("2026-02-10");
+    let order = ladder_domain::Order {
+        external_id: "NEW-1".into(),
+        customer_external_id: one.customer_id.clone(),
+        ordered_at: ladder_domain::date::parse_timestamp("2026-02-10T10:00:00Z").expect("time"),
+        currency: ladder_domain::Currency::parse("USD").expect("USD"),
+        campaign_code: None,
+        one_off: false,
+        status: ladder_domain::OrderStatus::Completed,
+        lines: vec![ladder_domain::OrderLine {
+            sku: "TEA-1".into(),
+            product_name: None,
+            category: None,
+            quantity: 2,
+            unit_price_minor: 1250,
+        }],
+    };
+    let mut session =
+        shop.store.begin_import(ladder_store::ImportContext { now: now(), source: "api".into() }).expect("begin");
+    session.put_order(&order).expect("order");
+    session.commit().expect("commit");
+
+    let placed = ladder_app::score::score_customer(&shop.store, &one.customer_id, day).expect("score").expect("placed");
+    assert_eq!(placed.rung, Rung::Repeat, "a second order makes a repeat customer");
+    let after = shop.store.customer(&one.customer_id).expect("read").expect("exists");
+    assert_eq!(after.score.as_ref().map(|s| (s.rung, s.orders)), Some((Rung::Repeat, 2)));
+    let moved = after.history.iter().find(|c| c.kind == ladder_store::ChangeKind::Rung && c.at == day).expect("moved");
+    assert_eq!((moved.from.as_deref(), moved.to.as_deref()), (Some("customer"), Some("repeat")));
+    assert_eq!(after.score.as_ref().and_then(|s| s.rfm), before.score.as_ref().and_then(|s| s.rfm), "RFM waits");
+
+    // A full scoring at the same date agrees on the rung, the state and the value (models refitted on
+    // data with one more order may move the value a little).
+    score(
+        &shop.store,
+        day,
+        &ladder_app::score::ScoreOptions::stored(&shop.store).expect("options"),
+        now(),
+        &NoProgress,
+    )
+    .expect("full scoring");
+    let full = shop.store.customer(&one.customer_id).expect("read").expect("exists").score.expect("score");
+    assert_eq!((full.rung, full.state, full.orders), (placed.rung, placed.state, placed.orders));
+    assert!(ladder_app::score::score_customer(&shop.store, "NO-SUCH", day).expect("score").is_none());
+}

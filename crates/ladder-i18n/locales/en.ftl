@@ -434,3 +434,18 @@ movement-new = Newly placed
 movement-none = Nobody moved in this period.
 ladder-moved-in = { $count } in, 30 days
 ladder-moved-out = { $count } out
+
+## Reports
+
+nav-reports = Reports
+cohorts-title = Cohorts: who keeps buying
+cohorts-first-order = First order
+cohorts-size = Customers
+cohorts-months-since = Months after the first order
+cohorts-help = Each row is the customers whose first order fell in that month; each cell is the share of them who ordered again that many months later.
+cohorts-none = No cohorts yet: they appear once orders have been scored.
+clv-title = Customers by 12-month value
+clv-range = { $from } – { $to }
+clv-range-open = { $from } or more
+clv-help = What each customer is expected to spend in the next 12 months, from the last scoring.
+clv-none = No customer has a 12-month value yet.

@@ -428,3 +428,18 @@ movement-new = שיבוץ חדש
 movement-none = אף אחד לא עבר שלב בתקופה הזו.
 ladder-moved-in = { $count } נכנסו ב־30 יום
 ladder-moved-out = { $count } יצאו
+
+## Reports
+
+nav-reports = דוחות
+cohorts-title = קבוצות לפי חודש: מי ממשיך לקנות
+cohorts-first-order = הזמנה ראשונה
+cohorts-size = לקוחות
+cohorts-months-since = חודשים אחרי ההזמנה הראשונה
+cohorts-help = כל שורה היא הלקוחות שההזמנה הראשונה שלהם הייתה באותו חודש; כל תא הוא החלק מהם שהזמינו שוב כעבור מספר החודשים הזה.
+cohorts-none = אין עדיין קבוצות: הן יופיעו אחרי שההזמנות יקבלו ציון.
+clv-title = לקוחות לפי ערך ל-12 חודשים
+clv-range = { $from } – { $to }
+clv-range-open = { $from } ומעלה
+clv-help = כמה כל לקוח צפוי להוציא ב-12 החודשים הבאים, לפי הציון האחרון.
+clv-none = לאף לקוח עדיין אין ערך ל-12 חודשים.

@@ -6,8 +6,8 @@ use ladder_domain::{
     LifecycleStage, Order, OrderLine, OrderStatus, RfmScore, RfmSegment, Role, Rung,
 };
 use ladder_store::{
-    AuditEntry, Change, ChangeKind, CustomerId, CustomerQuery, CustomerSort, CustomerValue, Dimension, ImportContext,
-    NewUser, PreviousScore, ScoreRecord, Store, StoreError, UserChanges, WebSession, WriteOutcome,
+    AuditEntry, Change, ChangeKind, ClvHistogram, CustomerId, CustomerQuery, CustomerSort, CustomerValue, Dimension,
+    ImportContext, NewUser, PreviousScore, ScoreRecord, Store, StoreError, UserChanges, WebSession, WriteOutcome,
 };
 
 fn ts(s: &str) -> DateTime<Utc> {
@@ -497,6 +497,14 @@ pub fn scoring_facts_know_referrals_interactions_and_recommendations(store: &dyn
     assert!(get("F2").was_referred);
     assert!(!get("F3").was_referred, "not yet known at as_of");
     assert!(!get("P1").was_referred);
+    // One customer's facts, for placing them alone after an order, are exactly those of the full pass.
+    let mut session = store.begin_scoring().expect("begin");
+    for row in &rows {
+        let one = session.customer_facts(row.customer, date("2025-01-31"), "EUR").expect("facts of one");
+        assert_eq!(one.as_ref().map(|r| &r.facts), Some(&row.facts), "{:?}", row.customer);
+    }
+    assert!(session.customer_facts(CustomerId(-1), date("2025-01-31"), "EUR").expect("facts").is_none());
+    drop(session);
 }
 
 fn score(customer: CustomerId, as_of: &str, rung: Rung, state: Option<CustomerState>) -> ScoreRecord {
@@ -1228,4 +1236,31 @@ pub fn search_folds_letter_variants_vowel_marks_and_case(store: &dyn Store) {
     let mut everyone = found("\u{064E}");
     everyone.sort();
     assert_eq!(everyone, ["H1", "H2", "P1", "P2", "P3", "P4", "R1", "R2"], "a lone mark searches for nothing");
+}
+
+/// Customers are counted by 12-month value between edges, the last bucket open; no value, no bucket.
+pub fn customers_are_counted_by_value_between_edges(store: &dyn Store) {
+    assert_eq!(store.clv_histogram(&[0, 1000]).expect("empty"), ClvHistogram { max_minor: None, counts: vec![0, 0] });
+    let values = [("C1", Some(0)), ("C2", Some(999)), ("C3", Some(1000)), ("C4", Some(25_000)), ("C5", None)];
+    let customers: Vec<Customer> = values.iter().map(|(id, _)| customer(id)).collect();
+    seed(store, &customers, &[], &[]);
+    let mut s = store.begin_scoring().expect("begin");
+    for (id, clv_minor) in values {
+        let mut record = score(id_of(store, id), "2025-06-01", Rung::Repeat, Some(CustomerState::Active));
+        record.value = clv_minor.map(|clv| CustomerValue {
+            p_alive: None,
+            expected_purchases_90d: 0.0,
+            expected_purchases_365d: 0.0,
+            expected_next_order: None,
+            expected_spend_minor: None,
+            clv_minor: Some(clv),
+        });
+        s.put(&record, &[]).expect("put");
+    }
+    s.commit().expect("commit");
+    let histogram = |edges: &[i64]| store.clv_histogram(edges).expect("histogram");
+    assert_eq!(histogram(&[0, 1000, 2000]), ClvHistogram { max_minor: Some(25_000), counts: vec![2, 1, 1] });
+    assert_eq!(histogram(&[1000]).counts, [2], "the only bucket is open");
+    assert_eq!(histogram(&[500, 1000]).counts, [1, 2], "below the first edge is not counted");
+    assert_eq!(histogram(&[]), ClvHistogram { max_minor: Some(25_000), counts: vec![] });
 }

@@ -64,6 +64,7 @@ macro_rules! conformance_tests {
             segments_are_saved_under_unique_names,
             customer_lists_filter_by_consent_and_value_and_count_up_to_a_cap,
             search_folds_letter_variants_vowel_marks_and_case,
+            customers_are_counted_by_value_between_edges,
         );
     };
     (@cases $fresh:expr; $($case:ident),+ $(,)?) => {

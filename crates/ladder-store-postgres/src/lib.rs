@@ -271,6 +271,10 @@ impl Store for PostgresStore {
         read::moves_since(&mut self.client()?, kind, since)
     }
 
+    fn clv_histogram(&self, edges: &[i64]) -> StoreResult<ladder_store::ClvHistogram> {
+        read::clv_histogram(&mut self.client()?, edges)
+    }
+
     fn clear(&self) -> StoreResult<()> {
         let what = "cannot clear the database";
         let mut client = self.client()?;

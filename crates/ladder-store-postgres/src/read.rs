@@ -413,3 +413,19 @@ pub(crate) fn moves_since(
         .map(|r| ladder_store::Move { from: r.get(0), to: r.get(1), count: r.get::<_, i64>(2).max(0) as u64 })
         .collect())
 }
+
+pub(crate) fn clv_histogram(client: &mut Connection, edges: &[i64]) -> StoreResult<ladder_store::ClvHistogram> {
+    // One count per bucket in a single scan: bucket i is [edges[i], edges[i + 1]), the last one open.
+    let mut columns = vec!["MAX(clv_minor)".to_owned()];
+    for i in 0..edges.len() {
+        let upper = if i + 1 < edges.len() { format!(" AND clv_minor < ${}", i + 2) } else { String::new() };
+        columns.push(format!("COUNT(*) FILTER (WHERE clv_minor >= ${}{upper})", i + 1));
+    }
+    let sql = format!("SELECT {} FROM customer_scores", columns.join(", "));
+    let params: Vec<&(dyn ToSql + Sync)> = edges.iter().map(|e| e as &(dyn ToSql + Sync)).collect();
+    let r = client.query_one(&sql, &params).ctx("cannot count customers by value")?;
+    Ok(ladder_store::ClvHistogram {
+        max_minor: r.get(0),
+        counts: (0..edges.len()).map(|i| unsigned(r.get(i + 1))).collect(),
+    })
+}

@@ -15,7 +15,7 @@ WITH o AS (
            ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY ordered_at, id) AS n,
            MIN(ordered_at / 86400) OVER (PARTITION BY customer_id) AS first_day
     FROM orders
-    WHERE status = 'completed' AND ordered_at < $1
+    WHERE status = 'completed' AND ordered_at < $1 {one_order}
 ),
 agg AS (
     SELECT customer_id, COUNT(*) AS orders, MIN(day) AS first_day, MAX(day) AS last_day,
@@ -37,12 +37,13 @@ med AS (
 inter AS (
     SELECT customer_id, (array_agg(kind ORDER BY at DESC, id DESC))[1] AS last_kind, MAX(at) AS last_at,
            COUNT(*) AS n, COUNT(*) FILTER (WHERE kind = 'recommendation') AS recommendations
-    FROM interactions WHERE at < $1 GROUP BY customer_id
+    FROM interactions WHERE at < $1 {one_interaction} GROUP BY customer_id
 ),
 refs AS (
     SELECT r.id AS customer_id, COUNT(*) AS buyers
-    FROM customers c JOIN customers r ON r.external_id = c.referred_by JOIN agg a ON a.customer_id = c.id
-    GROUP BY r.id
+    FROM customers c JOIN customers r ON r.external_id = c.referred_by
+    WHERE EXISTS (SELECT 1 FROM orders b WHERE b.customer_id = c.id AND b.status = 'completed' AND b.ordered_at < $1)
+    {one_referrer} GROUP BY r.id
 )
 SELECT c.id,
        c.referred_by IS NOT NULL AND (c.created_at IS NULL OR c.created_at < $1),
@@ -56,7 +57,17 @@ LEFT JOIN med ON med.customer_id = c.id
 LEFT JOIN inter ON inter.customer_id = c.id
 LEFT JOIN refs ON refs.customer_id = c.id
 LEFT JOIN customer_scores s ON s.customer_id = c.id
-";
+{one_customer}";
+
+/// The facts query for every customer, or (`one`) for the customer given as `$3`.
+fn facts_sql(one: bool) -> String {
+    let only = |clause: &'static str| if one { clause } else { "" };
+    FACTS_SQL
+        .replace("{one_order}", only("AND customer_id = $3"))
+        .replace("{one_interaction}", only("AND customer_id = $3"))
+        .replace("{one_referrer}", only("AND r.id = $3"))
+        .replace("{one_customer}", only("WHERE c.id = $3"))
+}
 
 fn count(v: i64) -> u32 {
     u32::try_from(v).unwrap_or(u32::MAX)
@@ -71,20 +82,28 @@ pub(crate) fn facts(
     let what = "cannot aggregate order history";
     let mut tx = client.transaction().ctx(what)?;
     tx.batch_execute("SET LOCAL statement_timeout = 0").ctx(what)?;
-    stream_facts(&mut tx, as_of, currency, sink)?;
+    stream_facts(&mut tx, as_of, currency, None, sink)?;
     tx.commit().ctx(what)
 }
 
 /// Runs the facts query on a client already in a transaction; one statement, so one consistent snapshot.
+/// With `one`, only that customer's facts.
 fn stream_facts(
     client: &mut impl postgres::GenericClient,
     as_of: NaiveDate,
     currency: &str,
+    one: Option<CustomerId>,
     sink: &mut dyn FnMut(ScoringRow) -> StoreResult<()>,
 ) -> StoreResult<()> {
     let what = "cannot aggregate order history";
     let end = end_of_day(as_of);
-    let mut rows = client.query_raw(FACTS_SQL, [&end as &(dyn postgres::types::ToSql + Sync), &currency]).ctx(what)?;
+    let sql = facts_sql(one.is_some());
+    let mut params: Vec<&(dyn postgres::types::ToSql + Sync)> = vec![&end, &currency];
+    let id = one.map(|c| c.0);
+    if let Some(id) = &id {
+        params.push(id);
+    }
+    let mut rows = client.query_raw(&sql, params).ctx(what)?;
     let day = |v: Option<i64>| v.map(date_of_day);
     while let Some(r) = postgres::fallible_iterator::FallibleIterator::next(&mut rows).ctx(what)? {
         let last_kind: Option<String> = r.get(13);
@@ -211,7 +230,21 @@ impl ScoreSession for PgScoring {
         currency: &str,
         sink: &mut dyn FnMut(ScoringRow) -> StoreResult<()>,
     ) -> StoreResult<()> {
-        stream_facts(&mut *self.client, as_of, currency, sink)
+        stream_facts(&mut *self.client, as_of, currency, None, sink)
+    }
+
+    fn customer_facts(
+        &mut self,
+        customer: CustomerId,
+        as_of: NaiveDate,
+        currency: &str,
+    ) -> StoreResult<Option<ScoringRow>> {
+        let mut found = None;
+        stream_facts(&mut *self.client, as_of, currency, Some(customer), &mut |row| {
+            found = Some(row);
+            Ok(())
+        })?;
+        Ok(found)
     }
 
     fn put(&mut self, s: &ScoreRecord, changes: &[Change]) -> StoreResult<()> {

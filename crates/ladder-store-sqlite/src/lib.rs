@@ -221,6 +221,10 @@ impl Store for SqliteStore {
         self.with_conn(|c| read::moves_since(c, kind, since))
     }
 
+    fn clv_histogram(&self, edges: &[i64]) -> StoreResult<ladder_store::ClvHistogram> {
+        self.with_conn(|c| read::clv_histogram(c, edges))
+    }
+
     fn export_rows(
         &self,
         table: &ladder_store::schema::Table,

@@ -460,3 +460,19 @@ pub(crate) fn moves_since(
         .ctx(what)?;
     rows.collect::<Result<_, _>>().ctx(what)
 }
+
+pub(crate) fn clv_histogram(conn: &Connection, edges: &[i64]) -> StoreResult<ladder_store::ClvHistogram> {
+    let what = "cannot count customers by value";
+    // One count per bucket in a single scan: bucket i is [edges[i], edges[i + 1]), the last one open.
+    let mut columns = vec!["MAX(clv_minor)".to_owned()];
+    for i in 0..edges.len() {
+        let upper = if i + 1 < edges.len() { format!(" AND clv_minor < ?{}", i + 2) } else { String::new() };
+        columns.push(format!("COUNT(CASE WHEN clv_minor >= ?{}{upper} THEN 1 END)", i + 1));
+    }
+    let sql = format!("SELECT {} FROM customer_scores", columns.join(", "));
+    conn.query_row(&sql, params_from_iter(edges.iter()), |r| {
+        let counts = (0..edges.len()).map(|i| count_at(r, i + 1)).collect::<rusqlite::Result<_>>()?;
+        Ok(ladder_store::ClvHistogram { max_minor: r.get(0)?, counts })
+    })
+    .ctx(what)
+}

@@ -17,18 +17,19 @@ WITH agg AS (
            SUM(CASE WHEN currency = ?2 THEN total_minor ELSE 0 END) AS spend,
            ladder_order_days(ordered_at / 86400, CASE WHEN currency = ?2 THEN total_minor ELSE 0 END) AS days
     FROM orders
-    WHERE status = 'completed' AND ordered_at < ?1
+    WHERE status = 'completed' AND ordered_at < ?1 {one_order}
     GROUP BY customer_id
 ),
 inter AS (
     SELECT customer_id, kind AS last_kind, MAX(at) AS last_at, COUNT(*) AS n,
            SUM(kind = 'recommendation') AS recommendations
-    FROM interactions WHERE at < ?1 GROUP BY customer_id
+    FROM interactions WHERE at < ?1 {one_interaction} GROUP BY customer_id
 ),
 refs AS (
     SELECT r.id AS customer_id, COUNT(*) AS buyers
-    FROM customers c JOIN customers r ON r.external_id = c.referred_by JOIN agg a ON a.customer_id = c.id
-    GROUP BY r.id
+    FROM customers c JOIN customers r ON r.external_id = c.referred_by
+    WHERE EXISTS (SELECT 1 FROM orders b WHERE b.customer_id = c.id AND b.status = 'completed' AND b.ordered_at < ?1)
+    {one_referrer} GROUP BY r.id
 )
 SELECT c.id,
        c.referred_by IS NOT NULL AND (c.created_at IS NULL OR c.created_at < ?1),
@@ -41,7 +42,17 @@ LEFT JOIN agg ON agg.customer_id = c.id
 LEFT JOIN inter ON inter.customer_id = c.id
 LEFT JOIN refs ON refs.customer_id = c.id
 LEFT JOIN customer_scores s ON s.customer_id = c.id
-";
+{one_customer}";
+
+/// The facts query for every customer, or (`one`) for the customer given as `?3`.
+fn facts_sql(one: bool) -> String {
+    let only = |clause: &'static str| if one { clause } else { "" };
+    FACTS_SQL
+        .replace("{one_order}", only("AND customer_id = ?3"))
+        .replace("{one_interaction}", only("AND customer_id = ?3"))
+        .replace("{one_referrer}", only("AND r.id = ?3"))
+        .replace("{one_customer}", only("WHERE c.id = ?3"))
+}
 
 /// The aggregate `ladder_order_days(day, amount)`: over one customer's orders it gives the 2nd, 3rd and
 /// 4th order days, the median gap between distinct order days (orders on one day are one visit; the
@@ -115,8 +126,31 @@ pub(crate) fn facts(
     sink: &mut dyn FnMut(ScoringRow) -> StoreResult<()>,
 ) -> StoreResult<()> {
     let what = "cannot aggregate order history";
-    let mut stmt = conn.prepare(FACTS_SQL).ctx(what)?;
-    let mut rows = stmt.query(params![end_of_day(as_of), currency]).ctx(what)?;
+    let mut stmt = conn.prepare(&facts_sql(false)).ctx(what)?;
+    let rows = stmt.query(params![end_of_day(as_of), currency]).ctx(what)?;
+    read_facts(rows, sink)
+}
+
+/// The facts of one customer.
+pub(crate) fn customer_facts(
+    conn: &Connection,
+    customer: ladder_store::CustomerId,
+    as_of: NaiveDate,
+    currency: &str,
+) -> StoreResult<Option<ScoringRow>> {
+    let what = "cannot aggregate order history";
+    let mut stmt = conn.prepare_cached(&facts_sql(true)).ctx(what)?;
+    let rows = stmt.query(params![end_of_day(as_of), currency, customer.0]).ctx(what)?;
+    let mut found = None;
+    read_facts(rows, &mut |row| {
+        found = Some(row);
+        Ok(())
+    })?;
+    Ok(found)
+}
+
+fn read_facts(mut rows: rusqlite::Rows<'_>, sink: &mut dyn FnMut(ScoringRow) -> StoreResult<()>) -> StoreResult<()> {
+    let what = "cannot aggregate order history";
     let day = |v: Option<i64>| v.map(date_of_day);
     while let Some(r) = rows.next().ctx(what)? {
         let packed = order_days(r.get(4).ctx(what)?);
@@ -183,6 +217,15 @@ impl ScoreSession for SqliteScoring {
         sink: &mut dyn FnMut(ScoringRow) -> StoreResult<()>,
     ) -> StoreResult<()> {
         facts(&self.conn, as_of, currency, sink)
+    }
+
+    fn customer_facts(
+        &mut self,
+        customer: ladder_store::CustomerId,
+        as_of: NaiveDate,
+        currency: &str,
+    ) -> StoreResult<Option<ScoringRow>> {
+        customer_facts(&self.conn, customer, as_of, currency)
     }
 
     fn put(&mut self, s: &ScoreRecord, changes: &[Change]) -> StoreResult<()> {

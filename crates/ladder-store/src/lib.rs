@@ -112,6 +112,10 @@ pub trait Store: Send + Sync {
     /// The moves of one kind (rung or state) recorded on or after `since`, by from and to, most first.
     fn moves_since(&self, kind: ChangeKind, since: NaiveDate) -> StoreResult<Vec<Move>>;
 
+    /// Customers by 12-month value between ascending `edges` (minor units), with the highest value, in
+    /// one pass over the scores: a chart over millions of customers cannot page through them.
+    fn clv_histogram(&self, edges: &[i64]) -> StoreResult<ClvHistogram>;
+
     /// Deletes every customer, order, interaction, score and setting (used to rebuild the demo shop).
     /// Users, their sessions and tokens, the audit log and segments stay: rebuilding the demo signs
     /// nobody out.
@@ -307,6 +311,15 @@ pub trait ScoreSession {
         currency: &str,
         sink: &mut dyn FnMut(ScoringRow) -> StoreResult<()>,
     ) -> StoreResult<()>;
+
+    /// The facts of one customer, as [`ScoreSession::facts`] gives them: for placing that customer alone
+    /// the moment an order arrives.
+    fn customer_facts(
+        &mut self,
+        customer: CustomerId,
+        as_of: NaiveDate,
+        currency: &str,
+    ) -> StoreResult<Option<ScoringRow>>;
 
     /// Stores a customer's score and appends their rung and state changes to the history.
     fn put(&mut self, score: &ScoreRecord, changes: &[Change]) -> StoreResult<()>;

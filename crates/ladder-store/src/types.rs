@@ -330,6 +330,15 @@ pub struct Move {
     pub count: u64,
 }
 
+/// Customers by 12-month value (`clv_minor` of the last scoring), counted between edges.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ClvHistogram {
+    /// The highest value of any customer (`None`: nobody has one), so that edges can be chosen from it.
+    pub max_minor: Option<i64>,
+    /// Customers with a value in `[edges[i], edges[i + 1])`; the last count has no upper edge.
+    pub counts: Vec<u64>,
+}
+
 /// How many customers reached their first, second and third purchase, and how fast.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct PurchaseMilestones {

@@ -24,6 +24,7 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/customers", get(list_customers).post(put_customer))
         .route("/customers/{id}", get(customer))
         .route("/interactions", post(add_interaction))
+        .route("/orders", post(post_order))
         .route("/reports/ladder", get(ladder_report))
         .route("/reports/third-purchase", get(third_purchase_report))
         .route("/segments", get(list_segments).post(create_segment))
@@ -395,4 +396,150 @@ async fn create_segment(
 /// The OpenAPI 3 description of this API.
 async fn openapi() -> Json<Value> {
     Json(serde_json::from_str(include_str!("../openapi.json")).expect("the embedded OpenAPI document is JSON"))
+}
+
+/// An order as a web shop posts it: amounts as decimal text in the order's currency ("12.50"), read
+/// exactly, as in the orders CSV.
+#[derive(Deserialize)]
+struct OrderIn {
+    order_id: String,
+    customer_id: String,
+    ordered_at: chrono::DateTime<Utc>,
+    currency: String,
+    #[serde(default)]
+    campaign_code: Option<String>,
+    #[serde(default)]
+    one_off: bool,
+    #[serde(default)]
+    status: Option<String>,
+    lines: Vec<LineIn>,
+}
+
+#[derive(Deserialize)]
+struct LineIn {
+    sku: String,
+    #[serde(default)]
+    product_name: Option<String>,
+    #[serde(default)]
+    category: Option<String>,
+    quantity: i64,
+    unit_price: String,
+}
+
+impl OrderIn {
+    /// The domain's order, or the first field at fault.
+    fn order(self) -> Result<ladder_domain::Order, ApiError> {
+        use ladder_domain::{Currency, Order, OrderLine, OrderStatus};
+        if self.order_id.trim().is_empty() {
+            return Err(ApiError::field("order_id", "is required"));
+        }
+        let currency = Currency::parse(&self.currency).map_err(|e| ApiError::field("currency", e.to_string()))?;
+        let status = match self.status.as_deref() {
+            None => OrderStatus::Completed,
+            Some(s) => OrderStatus::parse(s).ok_or_else(|| {
+                ApiError::field("status", format!("is not a status; use one of {}", OrderStatus::names()))
+            })?,
+        };
+        if self.lines.is_empty() {
+            return Err(ApiError::field("lines", "an order needs at least one line"));
+        }
+        let mut lines = Vec::with_capacity(self.lines.len());
+        for (i, l) in self.lines.into_iter().enumerate() {
+            let at = |field: &str| format!("lines[{i}].{field}");
+            if l.quantity < 1 {
+                return Err(ApiError::field(&at("quantity"), "must be at least 1 (use status refunded for returns)"));
+            }
+            let price =
+                currency.parse_amount(&l.unit_price).map_err(|e| ApiError::field(&at("unit_price"), e.to_string()))?;
+            if price < 0 {
+                return Err(ApiError::field(&at("unit_price"), "must not be negative"));
+            }
+            if lines.iter().any(|x: &OrderLine| x.sku == l.sku) {
+                return Err(ApiError::field(&at("sku"), "appears twice; give one line per SKU"));
+            }
+            lines.push(OrderLine {
+                sku: l.sku,
+                product_name: l.product_name,
+                category: l.category,
+                quantity: l.quantity,
+                unit_price_minor: price,
+            });
+        }
+        Ok(Order {
+            external_id: self.order_id,
+            customer_external_id: self.customer_id,
+            ordered_at: self.ordered_at,
+            currency,
+            campaign_code: self.campaign_code,
+            one_off: self.one_off,
+            status,
+            lines,
+        })
+    }
+}
+
+/// Stores an order and places its customer again at once, so the web shop's customer is on the right
+/// rung before their next visit. Answers with the customer's new rung and state and their reasons.
+async fn post_order(
+    State(state): State<AppState>,
+    user: ApiUser,
+    body: Result<Json<OrderIn>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiError> {
+    user.require(Permission::EditCustomers)?;
+    let Json(input) = body.map_err(|e| ApiError::field("body", e.body_text()))?;
+    let order = input.order()?;
+    let now = Utc::now();
+    let (user_id, email) = (user.0.id, user.0.email.clone());
+    let answer = state
+        .with_store(move |s| {
+            let mut session = s.begin_import(ImportContext { now, source: format!("api:{email}") })?;
+            if !session.customer_known(&order.customer_external_id)? {
+                return Ok(Err(ApiError::field("customer_id", "is not a known customer; create the customer first")));
+            }
+            let outcomes = match session.put_order(&order) {
+                Ok(outcomes) => outcomes,
+                Err(StoreError::Conflict(why)) => return Ok(Err(ApiError::new(StatusCode::CONFLICT, why))),
+                Err(e) => return Err(e.into()),
+            };
+            session.commit()?;
+            let inserted = outcomes.contains(&WriteOutcome::Inserted);
+            let changed = outcomes.iter().any(|o| *o != WriteOutcome::Unchanged);
+            if changed {
+                s.set_setting(ladder_app::settings::DATA_CHANGED_AT, &now.to_rfc3339())?;
+            }
+            let placed = ladder_app::score::score_customer(s, &order.customer_external_id, now.date_naive())?;
+            s.record_audit(&AuditEntry {
+                at: now,
+                user_id: Some(user_id),
+                action: "api_post_order".into(),
+                target: format!("order:{}", order.external_id),
+                detail: format!(
+                    "customer:{} {}",
+                    order.customer_external_id,
+                    if changed { "changed" } else { "unchanged" }
+                ),
+            })?;
+            let result = if inserted {
+                "inserted"
+            } else if changed {
+                "updated"
+            } else {
+                "unchanged"
+            };
+            let customer = placed.map(|p| {
+                json!({
+                    "customer_id": order.customer_external_id,
+                    "rung": p.rung.as_str(),
+                    "rung_reason": p.rung_reason,
+                    "state": p.state.map(|x| x.as_str()),
+                    "state_reason": p.state_reason,
+                    "orders": p.orders,
+                    "scored_as_of": p.as_of,
+                })
+            });
+            let status = if inserted { StatusCode::CREATED } else { StatusCode::OK };
+            Ok(Ok((status, json!({ "order_id": order.external_id, "result": result, "customer": customer }))))
+        })
+        .await??;
+    Ok((answer.0, Json(answer.1)).into_response())
 }

@@ -38,6 +38,7 @@ pub fn router(state: AppState) -> Router {
         .route("/customers/{id}/interactions", post(pages::customer::add_interaction))
         .route("/customers/{id}/orders/{order}/one-off", post(pages::customer::mark_one_off))
         .route("/ladder", get(pages::ladder::show))
+        .route("/reports", get(pages::reports::show))
         .route("/segments", get(pages::segments::list).post(pages::segments::create))
         .route("/segments/count", get(pages::segments::live_count))
         .route("/segments/{id}", get(pages::segments::edit).post(pages::segments::change))

@@ -21,14 +21,24 @@ pub struct AppState {
     pub(crate) options: WebOptions,
     /// The dashboard's figures, with the scoring they were computed for.
     pub(crate) dashboard: DashboardCache,
+    /// The reports page's figures, with the scoring they were computed for.
+    pub(crate) reports: ReportsCache,
 }
 
 pub(crate) type DashboardCache = Arc<Mutex<Option<(String, Arc<crate::pages::dashboard::Dashboard>)>>>;
+pub(crate) type ReportsCache = Arc<Mutex<Option<(String, Arc<crate::pages::reports::Reports>)>>>;
 
 impl AppState {
     /// The state over `store`.
     pub fn new(store: Arc<dyn Store>, options: WebOptions) -> Self {
-        Self { store, limiter: Arc::default(), sessions: Arc::default(), options, dashboard: Arc::default() }
+        Self {
+            store,
+            limiter: Arc::default(),
+            sessions: Arc::default(),
+            options,
+            dashboard: Arc::default(),
+            reports: Arc::default(),
+        }
     }
 
     /// Runs `work` with the store on the blocking pool: the store is synchronous.

@@ -3,7 +3,7 @@
 //! in the binary.
 
 use axum::response::Html;
-use ladder_i18n::format::{format_date, format_decimal, format_integer, format_money, format_percent};
+use ladder_i18n::format::{format_date, format_decimal, format_integer, format_money, format_month, format_percent};
 use ladder_i18n::{Arg, Catalog, Locale};
 use minijinja::value::{Kwargs, Value};
 use minijinja::{Environment, Error, ErrorKind, State};
@@ -25,6 +25,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("shop.html", include_str!("../templates/shop.html")),
     ("segments.html", include_str!("../templates/segments.html")),
     ("segment.html", include_str!("../templates/segment.html")),
+    ("reports.html", include_str!("../templates/reports.html")),
 ];
 
 /// The message catalog of every language.
@@ -52,6 +53,10 @@ fn environment() -> Environment<'static> {
     env.add_filter("money", money);
     env.add_filter("date", |state: &State, value: String| match parse_day(&value) {
         Some(day) => format_date(locale_of(state), day),
+        None => value,
+    });
+    env.add_filter("month", |state: &State, value: String| match parse_month(&value) {
+        Some((year, month)) => format_month(locale_of(state), year, month),
         None => value,
     });
     env.add_filter("urlencode_component", |value: String| encode(&value));
@@ -89,6 +94,13 @@ fn money(state: &State, minor: i64, currency: Option<String>) -> Result<String, 
         .map_err(|e| Error::new(ErrorKind::InvalidOperation, e.to_string()))?
         .exponent();
     Ok(format_money(locale_of(state), minor, &code, u32::from(digits)))
+}
+
+/// `YYYY-MM`, as a year and a month (1–12).
+fn parse_month(value: &str) -> Option<(i32, u32)> {
+    let (year, month) = value.split_once('-')?;
+    let (year, month) = (year.parse().ok()?, month.parse().ok()?);
+    (1..=12).contains(&month).then_some((year, month))
 }
 
 fn parse_day(value: &str) -> Option<chrono::NaiveDate> {
@@ -133,6 +145,17 @@ mod tests {
         for (name, _) in TEMPLATES {
             env.get_template(name).expect(name);
         }
+    }
+
+    #[test]
+    fn months_are_named_in_the_locale() {
+        let env = templates();
+        let render = |locale: &str, value: &str| {
+            env.render_str("{{ v | month }}", minijinja::context! { locale, v => value }).expect("render")
+        };
+        assert_eq!(render("en", "2026-11"), "Nov 2026");
+        assert_eq!(render("fa", "2026-11"), "آبان ۱۴۰۵");
+        assert_eq!(render("en", "2026-13"), "2026-13", "not a month: shown as it is");
     }
 
     #[test]

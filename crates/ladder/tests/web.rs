@@ -743,3 +743,67 @@ fn the_dashboard_shows_moves_since_a_chosen_date_and_the_ladder_its_flows() {
     let ladder = b.get("/ladder");
     assert_eq!(ladder.body.matches(r#"class="flows""#).count(), 6, "in and out for every rung");
 }
+
+#[test]
+fn reports_draw_cohorts_and_the_value_histogram_for_those_allowed() {
+    let mut b = owner();
+    let reports = b.get("/reports");
+    assert_eq!(reports.status, 200, "{}", reports.body);
+    assert!(reports.body.contains(r#"href="/reports" aria-current="page""#), "in the menu");
+    let cohorts = reports.body.split(r#"id="cohorts""#).nth(1).expect("the cohorts card");
+    assert!(cohorts.contains(r#"class="cell"#) && cohorts.contains("background-color: rgb("), "shaded cells");
+    let clv = reports.body.split(r#"id="clv-distribution""#).nth(1).expect("the value histogram");
+    assert!(clv.contains(r#"class="bar" style="inline-size: "#), "at least one bar");
+    let mut viewer = Browser::new("en");
+    assert_eq!(viewer.sign_in("viewer@demo.shop", "viewer-password-1").status, 303);
+    let persian = viewer.get("/reports");
+    assert_eq!(persian.status, 200, "viewers may see reports");
+    assert!(persian.body.contains(r#"dir="rtl""#) && persian.body.contains(r#"id="clv-distribution""#));
+    assert!(persian.body.contains("گزارش"), "in Persian");
+}
+
+#[test]
+fn an_order_posted_through_the_api_moves_its_customer_at_once() {
+    let mut b = owner();
+    let settings = b.get("/settings");
+    let created = b.post("/settings/tokens", &[("csrf", &hidden(&settings.body, "csrf")), ("name", "shop")]);
+    let token =
+        created.body.split(r#"id="new-token">"#).nth(1).expect("token").split('<').next().expect("token").to_owned();
+    let api = agent();
+    let base = &server().base;
+    let post = |body: &str| {
+        reply(
+            api.post(format!("{base}/api/v1/orders"))
+                .header("authorization", format!("Bearer {token}"))
+                .header("content-type", "application/json")
+                .send(body.to_owned()),
+        )
+    };
+    let list = reply(
+        api.get(format!("{base}/api/v1/customers?rung=customer&state=active&limit=1"))
+            .header("authorization", format!("Bearer {token}"))
+            .call(),
+    );
+    let list: serde_json::Value = serde_json::from_str(&list.body).expect("JSON");
+    let id = list["customers"][0]["customer_id"].as_str().expect("a one-order customer").to_owned();
+    let now = chrono::Utc::now().to_rfc3339();
+    let order = format!(
+        r#"{{"order_id": "WEB-{id}", "customer_id": "{id}", "ordered_at": "{now}", "currency": "USD",
+            "lines": [{{"sku": "TEA-GIFT", "product_name": "Gift tea", "quantity": 2, "unit_price": "12.50"}}]}}"#
+    );
+    let posted = post(&order);
+    assert_eq!(posted.status, 201, "{}", posted.body);
+    let answer: serde_json::Value = serde_json::from_str(&posted.body).expect("JSON");
+    assert_eq!(answer["customer"]["rung"], "repeat", "{answer}");
+    assert_eq!(answer["customer"]["orders"], 2);
+    assert_eq!(post(&order).status, 200, "the same order again changes nothing");
+    let page = b.get(&format!("/customers/{id}"));
+    assert!(page.body.contains("Repeat customer") && page.body.contains("$25.00"), "the page shows it at once");
+
+    let bad_price = post(&order.replace("12.50", "12.505"));
+    let bad: serde_json::Value = serde_json::from_str(&bad_price.body).expect("JSON");
+    assert_eq!((bad_price.status, bad["field"].as_str()), (422, Some("lines[0].unit_price")), "{bad}");
+    let unknown = post(&order.replace(&format!(r#""customer_id": "{id}""#), r#""customer_id": "NOBODY""#));
+    assert_eq!(unknown.status, 422);
+    assert!(unknown.body.contains("customer_id"));
+}

@@ -10,7 +10,7 @@ use super::{
 use serde::Serialize;
 
 /// BG/NBD parameters, named as in the paper.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
 pub struct BgNbd {
     /// Shape of the purchase-rate distribution.
     pub r: f64,

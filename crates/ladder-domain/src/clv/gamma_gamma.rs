@@ -7,7 +7,7 @@ use super::{Fit, FitError, Objective, Weighted, mean_negative, minimise, paralle
 use serde::Serialize;
 
 /// Gamma-Gamma parameters, named as in the paper.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
 pub struct GammaGamma {
     /// Shape of each purchase's value.
     pub p: f64,

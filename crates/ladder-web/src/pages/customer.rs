@@ -243,5 +243,8 @@ pub(crate) async fn mark_one_off(
         Ok(())
     })
     .await?;
+    // A one-off order stops counting (or counts again): the customer's place changes now.
+    let customer = id.clone();
+    state.with_store(move |s| Ok(ladder_app::score::score_customer(s, &customer, Utc::now().date_naive())?)).await?;
     Ok(Redirect::to(&format!("/customers/{}#orders", crate::views::encode(&id))).into_response())
 }

@@ -6,6 +6,7 @@ pub(crate) mod dashboard;
 pub(crate) mod import;
 pub(crate) mod ladder;
 pub(crate) mod login;
+pub(crate) mod reports;
 pub(crate) mod segments;
 pub(crate) mod settings;
 pub(crate) mod shop;

@@ -1,0 +1,210 @@
+//! Reports: monthly cohorts as a heat table, and customers by 12-month value as a histogram.
+//!
+//! Both come from the last scoring and take seconds over a million customers, so, like the dashboard,
+//! they are computed once per scoring (keyed by its time) and kept in memory.
+
+use crate::auth::Viewer;
+use crate::charts::{Bar, bars};
+use crate::error::WebError;
+use crate::pages::{Frame, page};
+use crate::state::AppState;
+use axum::extract::State;
+use axum::response::Html;
+use chrono::{Datelike, NaiveDate};
+use ladder_app::analytics::{AnalyticsError, CohortReport, cohorts};
+use ladder_domain::access::Permission;
+use ladder_store::Store;
+use serde::Serialize;
+use std::sync::Arc;
+
+/// The most recent cohorts shown, and the months after the first order: older and later ones would make
+/// the table too wide to read.
+const MAX_COHORTS: usize = 24;
+const MAX_MONTHS: u32 = 12;
+
+#[derive(Serialize)]
+pub(crate) struct Reports {
+    as_of: Option<NaiveDate>,
+    currency: Option<String>,
+    /// Months since the first order, one column each.
+    columns: Vec<u32>,
+    cohorts: Vec<CohortLine>,
+    clv: Vec<ClvBar>,
+}
+
+/// One cohort: its month, size, and a cell per column (`None`: that month has not come yet).
+#[derive(Serialize)]
+struct CohortLine {
+    month: String,
+    customers: u64,
+    cells: Vec<Option<Cell>>,
+}
+
+/// The share still buying, and how strongly to shade it (0–1, relative to the best later month).
+#[derive(Serialize, Debug, PartialEq)]
+struct Cell {
+    share: f64,
+    opacity: f64,
+}
+
+/// Customers with a 12-month value from `from_minor` up to `to_minor` (`None`: no upper edge).
+#[derive(Serialize)]
+struct ClvBar {
+    from_minor: i64,
+    to_minor: Option<i64>,
+    bar: Bar,
+}
+
+/// Months from the month `cohort` (`YYYY-MM`) to the month of `as_of`.
+fn months_until(cohort: &str, as_of: NaiveDate) -> Option<u32> {
+    let (year, month) = cohort.split_once('-')?;
+    let start = year.parse::<i32>().ok()? * 12 + month.parse::<i32>().ok()? - 1;
+    u32::try_from(as_of.year() * 12 + as_of.month0() as i32 - start).ok()
+}
+
+fn cohort_table(report: &CohortReport) -> (Vec<u32>, Vec<CohortLine>) {
+    let Some(as_of) = report.basis.as_of else { return (Vec::new(), Vec::new()) };
+    let shown = &report.cohorts[report.cohorts.len().saturating_sub(MAX_COHORTS)..];
+    let span = |cohort: &str| months_until(cohort, as_of).unwrap_or(0).min(MAX_MONTHS);
+    let width = shown.iter().map(|c| span(&c.cohort)).max().map_or(0, |w| w + 1);
+    // Month 0 is everyone; the later months are far lower, so they are shaded against the best of them.
+    let best = shown
+        .iter()
+        .flat_map(|c| c.months.iter())
+        .filter(|m| m.months_since > 0 && m.months_since <= MAX_MONTHS)
+        .map(|m| m.share_buying)
+        .fold(0.0_f64, f64::max);
+    let rows = shown
+        .iter()
+        .map(|c| {
+            let cells = (0..width)
+                .map(|since| {
+                    (since <= span(&c.cohort)).then(|| {
+                        let share = c.months.iter().find(|m| m.months_since == since).map_or(0.0, |m| m.share_buying);
+                        let opacity = match since {
+                            0 => 1.0,
+                            _ if best > 0.0 => (share / best).min(1.0),
+                            _ => 0.0,
+                        };
+                        Cell { share, opacity: (opacity * 100.0).round() / 100.0 }
+                    })
+                })
+                .collect();
+            CohortLine { month: c.cohort.clone(), customers: c.customers, cells }
+        })
+        .collect();
+    ((0..width).collect(), rows)
+}
+
+/// Edges from zero in a round step (1, 2 or 5 times a power of ten, minor units) giving at most ten
+/// buckets, the last of which holds the highest value.
+fn clv_edges(max_minor: i64) -> Vec<i64> {
+    let mut power = 1_i64;
+    loop {
+        for step in [power, power * 2, power * 5] {
+            if max_minor.max(0) / step < 10 {
+                return (0..=max_minor.max(0) / step).map(|i| i * step).collect();
+            }
+        }
+        power *= 10;
+    }
+}
+
+fn clv_bars(store: &dyn Store) -> Result<Vec<ClvBar>, WebError> {
+    let Some(max) = store.clv_histogram(&[])?.max_minor else { return Ok(Vec::new()) };
+    let edges = clv_edges(max);
+    let counts = store.clv_histogram(&edges)?.counts;
+    let total: u64 = counts.iter().sum();
+    let share = |n: u64| if total == 0 { 0.0 } else { n as f64 / total as f64 };
+    let bars = bars(counts.iter().map(|&n| (String::new(), n, share(n))));
+    Ok(bars
+        .into_iter()
+        .enumerate()
+        .map(|(i, bar)| ClvBar { from_minor: edges[i], to_minor: edges.get(i + 1).copied(), bar })
+        .collect())
+}
+
+fn compute(store: &dyn Store) -> Result<Reports, WebError> {
+    let report = match cohorts(store) {
+        Ok(report) => report,
+        // Not scored yet: the page says so.
+        Err(AnalyticsError::NotReady(_)) => {
+            CohortReport { basis: ladder_app::reports::ReportBasis::read(store)?, cohorts: Vec::new() }
+        }
+        Err(e) => return Err(WebError::Internal(e.to_string())),
+    };
+    let (columns, lines) = cohort_table(&report);
+    Ok(Reports {
+        as_of: report.basis.as_of,
+        currency: report.basis.currency,
+        columns,
+        cohorts: lines,
+        clv: clv_bars(store)?,
+    })
+}
+
+/// The reports of the last scoring, computed once per scoring.
+async fn reports(state: &AppState) -> Result<Arc<Reports>, WebError> {
+    let cache = state.reports.clone();
+    state
+        .with_store(move |store| {
+            let key = format!("{:?}", store.setting(ladder_app::settings::SCORED_AT)?);
+            if let Some((cached_key, data)) = cache.lock().expect("reports cache").as_ref()
+                && *cached_key == key
+            {
+                return Ok(data.clone());
+            }
+            let data = Arc::new(compute(store)?);
+            *cache.lock().expect("reports cache") = Some((key, data.clone()));
+            Ok(data)
+        })
+        .await
+}
+
+pub(crate) async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<String>, WebError> {
+    viewer.require(Permission::ViewReports)?;
+    let data = reports(&state).await?;
+    page(
+        "reports.html",
+        Frame::new(&viewer, "reports", data.currency.clone()),
+        minijinja::context! { r => minijinja::Value::from_serialize(data.as_ref()) },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ladder_app::analytics::{CohortMonth, CohortRow};
+
+    #[test]
+    fn edges_are_round_and_the_last_bucket_holds_the_highest_value() {
+        assert_eq!(clv_edges(0), [0]);
+        assert_eq!(clv_edges(9), (0..=9).collect::<Vec<_>>());
+        assert_eq!(clv_edges(10), [0, 2, 4, 6, 8, 10]);
+        assert_eq!(clv_edges(123_456), [0, 20_000, 40_000, 60_000, 80_000, 100_000, 120_000]);
+        assert_eq!(clv_edges(-5), [0]);
+        assert!(clv_edges(i64::MAX).len() <= 10, "no overflow at the top");
+    }
+
+    #[test]
+    fn cohorts_fill_missing_months_and_stop_at_the_scoring() {
+        let month = |months_since, share_buying| CohortMonth { months_since, share_buying, revenue_minor: 0 };
+        let report = CohortReport {
+            basis: ladder_app::reports::ReportBasis {
+                as_of: NaiveDate::from_ymd_opt(2026, 3, 10),
+                stale: false,
+                currency: None,
+                state_basis: None,
+            },
+            cohorts: vec![
+                CohortRow { cohort: "2026-01".to_owned(), customers: 10, months: vec![month(0, 1.0), month(2, 0.2)] },
+                CohortRow { cohort: "2026-02".to_owned(), customers: 5, months: vec![month(0, 1.0), month(1, 0.1)] },
+            ],
+        };
+        let (columns, rows) = cohort_table(&report);
+        assert_eq!(columns, [0, 1, 2]);
+        let cell = |share, opacity| Some(Cell { share, opacity });
+        assert_eq!(rows[0].cells, [cell(1.0, 1.0), cell(0.0, 0.0), cell(0.2, 1.0)]);
+        assert_eq!(rows[1].cells, [cell(1.0, 1.0), cell(0.1, 0.5), None]);
+    }
+}
