@@ -71,6 +71,9 @@ pub async fn serve(state: AppState, bind: SocketAddr, ready: impl FnOnce(SocketA
         if let Err(e) = pages::dashboard::dashboard(&warm).await {
             tracing::warn!("the dashboard could not be prepared: {e:?}");
         }
+        if let Err(e) = pages::reports::reports(&warm).await {
+            tracing::warn!("the reports could not be prepared: {e:?}");
+        }
     });
     tokio::spawn(pages::import::sweep_forever());
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();

@@ -19,14 +19,48 @@ pub struct AppState {
     pub(crate) limiter: Arc<LoginLimiter>,
     pub(crate) sessions: Arc<SessionCache>,
     pub(crate) options: WebOptions,
-    /// The dashboard's figures, with the scoring they were computed for.
-    pub(crate) dashboard: DashboardCache,
-    /// The reports page's figures, with the scoring they were computed for.
-    pub(crate) reports: ReportsCache,
+    /// The dashboard's figures.
+    pub(crate) dashboard: Arc<PerScoring<crate::pages::dashboard::Dashboard>>,
+    /// The reports page's figures.
+    pub(crate) reports: Arc<PerScoring<crate::pages::reports::Reports>>,
 }
 
-pub(crate) type DashboardCache = Arc<Mutex<Option<(String, Arc<crate::pages::dashboard::Dashboard>)>>>;
-pub(crate) type ReportsCache = Arc<Mutex<Option<(String, Arc<crate::pages::reports::Reports>)>>>;
+/// Figures that change only when the shop is scored (they come from the scores), computed once per
+/// scoring and kept with the time of the scoring they belong to. Over a million customers they take
+/// seconds; a page then costs a template render.
+pub(crate) struct PerScoring<T> {
+    slot: Mutex<Option<(String, Arc<T>)>>,
+}
+
+impl<T> Default for PerScoring<T> {
+    fn default() -> Self {
+        Self { slot: Mutex::new(None) }
+    }
+}
+
+impl<T: Send + Sync + 'static> PerScoring<T> {
+    /// The figures of the last scoring, computed by `compute` if that scoring has none yet.
+    pub(crate) async fn get(
+        self: &Arc<Self>,
+        state: &AppState,
+        compute: fn(&dyn Store) -> Result<T, WebError>,
+    ) -> Result<Arc<T>, WebError> {
+        let this = self.clone();
+        state
+            .with_store(move |store| {
+                let key = format!("{:?}", store.setting(ladder_app::settings::SCORED_AT)?);
+                if let Some((cached, data)) = this.slot.lock().expect("cache lock").as_ref()
+                    && *cached == key
+                {
+                    return Ok(data.clone());
+                }
+                let data = Arc::new(compute(store)?);
+                *this.slot.lock().expect("cache lock") = Some((key, data.clone()));
+                Ok(data)
+            })
+            .await
+    }
+}
 
 impl AppState {
     /// The state over `store`.

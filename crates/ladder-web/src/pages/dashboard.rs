@@ -104,20 +104,7 @@ fn compute(store: &dyn Store) -> Result<Dashboard, WebError> {
 /// The dashboard of the last scoring, computed once per scoring: its figures come from the scores, so
 /// edits and imports in between do not change them (the page says when new data awaits a scoring).
 pub(crate) async fn dashboard(state: &AppState) -> Result<Arc<Dashboard>, WebError> {
-    let cache = state.dashboard.clone();
-    state
-        .with_store(move |store| {
-            let key = format!("{:?}", store.setting(ladder_app::settings::SCORED_AT)?);
-            if let Some((cached_key, data)) = cache.lock().expect("dashboard cache").as_ref()
-                && *cached_key == key
-            {
-                return Ok(data.clone());
-            }
-            let data = Arc::new(compute(store)?);
-            *cache.lock().expect("dashboard cache") = Some((key, data.clone()));
-            Ok(data)
-        })
-        .await
+    state.dashboard.get(state, compute).await
 }
 
 #[derive(serde::Deserialize, Default)]

@@ -144,21 +144,8 @@ fn compute(store: &dyn Store) -> Result<Reports, WebError> {
 }
 
 /// The reports of the last scoring, computed once per scoring.
-async fn reports(state: &AppState) -> Result<Arc<Reports>, WebError> {
-    let cache = state.reports.clone();
-    state
-        .with_store(move |store| {
-            let key = format!("{:?}", store.setting(ladder_app::settings::SCORED_AT)?);
-            if let Some((cached_key, data)) = cache.lock().expect("reports cache").as_ref()
-                && *cached_key == key
-            {
-                return Ok(data.clone());
-            }
-            let data = Arc::new(compute(store)?);
-            *cache.lock().expect("reports cache") = Some((key, data.clone()));
-            Ok(data)
-        })
-        .await
+pub(crate) async fn reports(state: &AppState) -> Result<Arc<Reports>, WebError> {
+    state.reports.get(state, compute).await
 }
 
 pub(crate) async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<String>, WebError> {
