@@ -1,6 +1,8 @@
 //! The web app, as its users meet it: `ladder serve --demo` started as a process on a free port against
 //! a fresh database, and real HTTP requests to it.
 
+mod common;
+
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
@@ -19,33 +21,41 @@ fn ladder(dir: &tempfile::TempDir) -> Command {
     command
 }
 
+/// Starts `ladder serve --demo` on `database` and reads its address and the owner's password.
+fn start(database: &str, dir: tempfile::TempDir) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ladder"))
+        .args(["--database", database])
+        .env_remove("LADDER_DATABASE_URL")
+        .args(["serve", "--demo", "--demo-customers", "400", "--bind", "127.0.0.1:0", "--stop-when-input-closes"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start ladder serve");
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let mut base = None;
+    let mut password = None;
+    while base.is_none() || password.is_none() {
+        let line = lines.next().expect("the server prints its address and the first login").expect("line");
+        if let Some(rest) = line.strip_prefix("Ladder is running at ") {
+            base = rest.split_whitespace().next().map(|u| u.trim_end_matches('/').to_owned());
+        }
+        if let Some(rest) = line.strip_prefix("Sign in as owner@demo.shop with the password ") {
+            password = Some(rest.trim().to_owned());
+        }
+    }
+    // Keep reading what the server prints, so that it never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    Server { base: base.expect("address"), password: password.expect("password"), dir, _child: child }
+}
+
 /// One server for the whole file: the demo shop takes a moment to create.
 fn server() -> &'static Server {
     static SERVER: OnceLock<Server> = OnceLock::new();
     SERVER.get_or_init(|| {
         let dir = tempfile::tempdir().expect("temporary folder");
-        let mut child = ladder(&dir)
-            .args(["serve", "--demo", "--demo-customers", "400", "--bind", "127.0.0.1:0", "--stop-when-input-closes"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start ladder serve");
-        let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
-        let mut base = None;
-        let mut password = None;
-        while base.is_none() || password.is_none() {
-            let line = lines.next().expect("the server prints its address and the first login").expect("line");
-            if let Some(rest) = line.strip_prefix("Ladder is running at ") {
-                base = rest.split_whitespace().next().map(|u| u.trim_end_matches('/').to_owned());
-            }
-            if let Some(rest) = line.strip_prefix("Sign in as owner@demo.shop with the password ") {
-                password = Some(rest.trim().to_owned());
-            }
-        }
-        // Keep reading what the server prints, so that it never blocks on a full pipe.
-        std::thread::spawn(move || for _ in lines {});
-        let server = Server { base: base.expect("address"), password: password.expect("password"), dir, _child: child };
+        let database = dir.path().join("shop.db").display().to_string();
+        let server = start(&database, dir);
         let add = ladder(&server.dir)
             .args(["user", "add", "viewer@demo.shop", "--role", "viewer", "--language", "fa"])
             .env("LADDER_PASSWORD", "viewer-password-1")
@@ -92,11 +102,17 @@ struct Browser {
     agent: ureq::Agent,
     cookies: Vec<(String, String)>,
     language: &'static str,
+    base: String,
 }
 
 impl Browser {
     fn new(language: &'static str) -> Self {
-        Self { agent: agent(), cookies: Vec::new(), language }
+        Self::at(&server().base, language)
+    }
+
+    /// A browser for another server.
+    fn at(base: &str, language: &'static str) -> Self {
+        Self { agent: agent(), cookies: Vec::new(), language, base: base.to_owned() }
     }
 
     fn cookie_header(&self) -> String {
@@ -118,7 +134,7 @@ impl Browser {
     fn get(&mut self, path: &str) -> Reply {
         let r = reply(
             self.agent
-                .get(format!("{}{path}", server().base))
+                .get(format!("{}{path}", self.base))
                 .header("cookie", self.cookie_header())
                 .header("accept-language", self.language)
                 .call(),
@@ -130,7 +146,7 @@ impl Browser {
     fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Reply {
         let r = reply(
             self.agent
-                .post(format!("{}{path}", server().base))
+                .post(format!("{}{path}", self.base))
                 .header("cookie", self.cookie_header())
                 .header("accept-language", self.language)
                 .send_form(form.iter().copied()),
@@ -573,7 +589,7 @@ impl Browser {
         ));
         let r = reply(
             self.agent
-                .post(format!("{}{path}", server().base))
+                .post(format!("{}{path}", self.base))
                 .header("cookie", self.cookie_header())
                 .header("accept-language", self.language)
                 .header("content-type", format!("multipart/form-data; boundary={boundary}"))
@@ -806,4 +822,28 @@ fn an_order_posted_through_the_api_moves_its_customer_at_once() {
     let unknown = post(&order.replace(&format!(r#""customer_id": "{id}""#), r#""customer_id": "NOBODY""#));
     assert_eq!(unknown.status, 422);
     assert!(unknown.body.contains("customer_id"));
+}
+
+/// The same app over PostgreSQL: the demo shop, sign-in, the pages and an order through the API.
+#[test]
+fn the_app_runs_on_postgresql() {
+    let Some((url, _guard)) = common::postgres_database() else { return };
+    let server = start(&url, tempfile::tempdir().expect("temporary folder"));
+    let mut b = Browser::at(&server.base, "ru");
+    let r = b.sign_in("owner@demo.shop", &server.password);
+    assert_eq!(r.status, 303, "{}", r.body);
+    let language = b.get("/");
+    let csrf = hidden(&language.body, "csrf");
+    b.post("/language", &[("language", "ru"), ("csrf", &csrf), ("next", "/")]);
+    let home = b.get("/");
+    assert_eq!(home.status, 200);
+    assert!(home.body.contains(r#"<html lang="ru" dir="ltr">"#) && home.body.contains(r#"id="funnel""#));
+    let list = b.get("/customers?rung=loyal&sort=last_order");
+    assert_eq!(list.status, 200);
+    let id = list.body.split("href=\"/customers/").nth(1).expect("a loyal customer").split('"').next().expect("id");
+    assert_eq!(b.get(&format!("/customers/{id}")).status, 200);
+    assert_eq!(b.get("/customers?q=ОЛЬГА").status, 200);
+    for page in ["/ladder", "/segments", "/reports", "/settings", "/settings/shop", "/import"] {
+        assert_eq!(b.get(page).status, 200, "{page}");
+    }
 }
