@@ -449,3 +449,8 @@ clv-range = { $from } – { $to }
 clv-range-open = { $from } or more
 clv-help = What each customer is expected to spend in the next 12 months, from the last scoring.
 clv-none = No customer has a 12-month value yet.
+
+## Orders and products in filters
+orders-from = Orders from
+orders-to = Orders up to
+product-or-category = Product (SKU) or category

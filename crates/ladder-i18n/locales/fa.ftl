@@ -403,3 +403,8 @@ clv-range = { $from } تا { $to }
 clv-range-open = { $from } و بیشتر
 clv-help = مبلغی که انتظار می‌رود هر مشتری در ۱۲ ماه آینده خرج کند، بر پایهٔ آخرین امتیازدهی.
 clv-none = هنوز هیچ مشتری ارزش ۱۲ ماهه ندارد.
+
+## Orders and products in filters
+orders-from = تعداد سفارش از
+orders-to = تعداد سفارش تا
+product-or-category = محصول (کد کالا) یا دسته

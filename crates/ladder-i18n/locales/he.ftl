@@ -443,3 +443,8 @@ clv-range = { $from } – { $to }
 clv-range-open = { $from } ומעלה
 clv-help = כמה כל לקוח צפוי להוציא ב-12 החודשים הבאים, לפי הציון האחרון.
 clv-none = לאף לקוח עדיין אין ערך ל-12 חודשים.
+
+## Orders and products in filters
+orders-from = הזמנות החל מ־
+orders-to = הזמנות עד
+product-or-category = מוצר (מק״ט) או קטגוריה

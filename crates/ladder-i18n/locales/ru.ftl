@@ -456,3 +456,8 @@ clv-range = { $from } – { $to }
 clv-range-open = { $from } и больше
 clv-help = Сколько, по последней оценке, каждый клиент потратит за следующие 12 месяцев.
 clv-none = Ни у одного клиента пока нет ценности за 12 месяцев.
+
+## Orders and products in filters
+orders-from = Заказов от
+orders-to = Заказов до
+product-or-category = Товар (артикул) или категория

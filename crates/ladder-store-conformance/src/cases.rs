@@ -1127,7 +1127,14 @@ pub fn customer_lists_filter_by_consent_and_value_and_count_up_to_a_cap(store: &
     people[0].consents = vec![consent(Channel::Email, true), consent(Channel::Sms, false)];
     people[1].consents = vec![consent(Channel::Email, false)];
     people[2].consents = vec![consent(Channel::Sms, true)];
-    seed(store, &people, &[], &[]);
+    let mut refunded = order("O3", "C3", "2025-01-07", &[("TEA", 1, 100)]);
+    refunded.status = OrderStatus::Refunded;
+    let orders = [
+        order("O1", "C1", "2025-01-05", &[("TEA", 1, 100)]),
+        order("O2", "C2", "2025-01-06", &[("MUG", 1, 900)]),
+        refunded,
+    ];
+    seed(store, &people, &orders, &[]);
     let mut s = store.begin_scoring().expect("begin");
     for (id, clv, p_alive) in [("C1", Some(5000), Some(0.9)), ("C2", Some(100), Some(0.25)), ("C3", None, None)] {
         let mut record = score(id_of(store, id), "2025-02-01", Rung::Loyal, Some(CustomerState::Active));
@@ -1158,6 +1165,12 @@ pub fn customer_lists_filter_by_consent_and_value_and_count_up_to_a_cap(store: &
     assert_eq!(ids(CustomerQuery { max_clv_minor: Some(1000), ..q() }), ["C2"], "no value, no match");
     assert_eq!(ids(CustomerQuery { min_clv_minor: Some(100), max_clv_minor: Some(5000), ..q() }), ["C1", "C2"]);
     assert_eq!(ids(CustomerQuery { min_clv_minor: Some(5001), ..q() }), Vec::<String>::new());
+    assert_eq!(ids(CustomerQuery { product: Some("TEA".into()), ..q() }), ["C1"], "a refunded order does not count");
+    assert_eq!(ids(CustomerQuery { product: Some("coffee".into()), ..q() }), ["C1", "C2"], "a category");
+    assert_eq!(ids(CustomerQuery { min_orders: Some(3), ..q() }), ["C1", "C2", "C3"]);
+    assert_eq!(ids(CustomerQuery { max_orders: Some(2), ..q() }), ["C4"], "not scored: no orders");
+    let bought = CustomerQuery { product: Some("MUG".into()), min_orders: Some(1), ..q() };
+    assert_eq!((ids(bought.clone()), store.count_customers(&bought, 100).expect("count")), (vec!["C2".to_owned()], 1));
 
     let list = store.list_customers(&CustomerQuery { limit: 100, ..q() }).expect("list");
     let c1 = &list[0];
@@ -1236,6 +1249,22 @@ pub fn search_folds_letter_variants_vowel_marks_and_case(store: &dyn Store) {
     let mut everyone = found("\u{064E}");
     everyone.sort();
     assert_eq!(everyone, ["H1", "H2", "P1", "P2", "P3", "P4", "R1", "R2"], "a lone mark searches for nothing");
+
+    // A renamed customer is found by the new name only.
+    let mut renamed = people.iter().find(|c| c.external_id == "R2").expect("R2").clone();
+    renamed.last_name = Some("Кузнецова".into());
+    seed(store, &[renamed], &[], &[]);
+    assert_eq!(found("кузнецова"), ["R2"]);
+    assert_eq!(found("смирнова"), Vec::<String>::new());
+    assert_eq!(found("R2"), ["R2"], "the id is searched too");
+    // A customer added and changed in one import is found once, by the later name.
+    let mut s = store.begin_import(context()).expect("begin");
+    let mut twice = customer("T1");
+    s.put_customer(&twice).expect("put");
+    twice.first_name = Some("Zebulon".into());
+    s.put_customer(&twice).expect("put again");
+    s.commit().expect("commit");
+    assert_eq!(found("zebulon"), ["T1"]);
 }
 
 /// Customers are counted by 12-month value between edges, the last bucket open; no value, no bucket.

@@ -131,7 +131,7 @@ pub(crate) fn put_customers(session: &mut PgImport, customers: &[Customer]) -> S
     if customers.len() < 50 || distinct.len() < customers.len() {
         return customers.iter().map(|c| session.put_customer(c)).collect();
     }
-    session.defer_keys("customers", &["customer_tags", "consents"])?;
+    session.defer_keys("customers", &["customers", "customer_tags", "consents"])?;
     let (mut fresh, mut stored) = (Vec::new(), Vec::new());
     for (i, c) in customers.iter().enumerate() {
         match session.known_customer(&c.external_id)? {

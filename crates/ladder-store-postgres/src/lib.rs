@@ -36,6 +36,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_customer_value.sql"),
     include_str!("../migrations/0004_accounts.sql"),
     include_str!("../migrations/0005_list_order.sql"),
+    include_str!("../migrations/0006_search.sql"),
 ];
 
 /// The schema version this build creates and understands.

@@ -277,6 +277,20 @@ fn customer_filter(q: &CustomerQuery) -> (String, Args) {
     if let Some(max) = q.max_clv_minor {
         conditions.push(format!("s.clv_minor <= {}", arg(Box::new(max))));
     }
+    if let Some(min) = q.min_orders {
+        conditions.push(format!("COALESCE(s.orders, 0) >= {}", arg(Box::new(i64::from(min)))));
+    }
+    if let Some(max) = q.max_orders {
+        conditions.push(format!("COALESCE(s.orders, 0) <= {}", arg(Box::new(i64::from(max)))));
+    }
+    if let Some(product) = &q.product {
+        let p = arg(Box::new(product.clone()));
+        conditions.push(format!(
+            "c.id IN (SELECT o.customer_id FROM orders o JOIN order_lines l ON l.order_id = o.id
+                      JOIN products p ON p.id = l.product_id
+                      WHERE o.status = 'completed' AND (p.sku = {p} OR p.category = {p}))"
+        ));
+    }
     let filter = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
     (filter, args)
 }

@@ -17,6 +17,8 @@ pub(crate) struct SqliteImport {
     /// SKU → (row id, name, category) of every product; loaded on first need.
     products: Option<HashMap<String, Product>>,
     customer_sql: CustomerSql,
+    /// The last customer id before this import: later ones are new, and get their search rows at commit.
+    last_before: i64,
 }
 
 /// The customer statements, built once per import.
@@ -83,7 +85,20 @@ impl SqliteColumns for CustomerRow {
 impl SqliteImport {
     pub(crate) fn begin(conn: Connection, context: ImportContext) -> StoreResult<Self> {
         conn.execute_batch("BEGIN IMMEDIATE").ctx("cannot start the import")?;
-        Ok(Self { conn, context, committed: false, customers: None, products: None, customer_sql: CustomerSql::new() })
+        // New customers' search rows are added in one statement at commit (migration 6).
+        let last_before: i64 = conn
+            .query_row("SELECT COALESCE(MAX(id), 0) FROM customers", [], |r| r.get(0))
+            .ctx("cannot start the import")?;
+        conn.execute_batch("INSERT OR IGNORE INTO search_paused (id) VALUES (1)").ctx("cannot start the import")?;
+        Ok(Self {
+            conn,
+            context,
+            committed: false,
+            customers: None,
+            products: None,
+            customer_sql: CustomerSql::new(),
+            last_before,
+        })
     }
 
     fn customer_map(&mut self) -> StoreResult<&mut HashMap<String, i64>> {
@@ -429,6 +444,15 @@ impl ImportSession for SqliteImport {
     }
 
     fn commit(mut self: Box<Self>) -> StoreResult<()> {
+        let what = "cannot index the new customers for search";
+        self.conn
+            .execute(
+                "INSERT INTO customer_search (rowid, text) SELECT id, ladder_fold(external_id || ' ' || COALESCE(first_name, '') || ' ' || COALESCE(last_name, '') || ' ' || COALESCE(company, '') || ' ' || COALESCE(email, '') || ' ' || COALESCE(phone, '')) FROM customers WHERE id > ?1
+                 AND id NOT IN (SELECT rowid FROM customer_search WHERE rowid > ?1)",
+                [self.last_before],
+            )
+            .ctx(what)?;
+        self.conn.execute_batch("DELETE FROM search_paused").ctx(what)?;
         self.conn.execute_batch("COMMIT").ctx("cannot commit the import")?;
         self.committed = true;
         Ok(())

@@ -257,7 +257,13 @@ fn customer_filter(q: &CustomerQuery) -> (String, Vec<Value>) {
         args.push(v);
         format!("?{}", args.len())
     };
-    if let Some(pattern) = q.search.as_deref().and_then(search::like_pattern) {
+    let plain = q.search.as_deref().map(search::fold).filter(|t| !t.trim().is_empty() && !t.contains(['%', '_', '\\']));
+    if let Some(text) = plain {
+        // The trigram index answers `LIKE` without an escape character (migration 6); text with `%`
+        // or `_` in it, which must be escaped, reads every customer instead.
+        let p = arg(Value::Text(format!("%{}%", text.trim())));
+        conditions.push(format!("c.id IN (SELECT rowid FROM customer_search WHERE text LIKE {p})"));
+    } else if let Some(pattern) = q.search.as_deref().and_then(search::like_pattern) {
         let p = arg(Value::Text(pattern));
         conditions.push(format!(
             "ladder_fold(c.external_id || ' ' || COALESCE(c.first_name, '') || ' ' || COALESCE(c.last_name, '') || ' ' ||
@@ -295,6 +301,20 @@ fn customer_filter(q: &CustomerQuery) -> (String, Vec<Value>) {
     }
     if let Some(max) = q.max_clv_minor {
         conditions.push(format!("s.clv_minor <= {}", arg(Value::Integer(max))));
+    }
+    if let Some(min) = q.min_orders {
+        conditions.push(format!("COALESCE(s.orders, 0) >= {}", arg(Value::Integer(i64::from(min)))));
+    }
+    if let Some(max) = q.max_orders {
+        conditions.push(format!("COALESCE(s.orders, 0) <= {}", arg(Value::Integer(i64::from(max)))));
+    }
+    if let Some(product) = &q.product {
+        let p = arg(Value::Text(product.clone()));
+        conditions.push(format!(
+            "c.id IN (SELECT o.customer_id FROM orders o JOIN order_lines l ON l.order_id = o.id
+                      JOIN products p ON p.id = l.product_id
+                      WHERE o.status = 'completed' AND (p.sku = {p} OR p.category = {p}))"
+        ));
     }
     let filter = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
     (filter, args)
@@ -369,6 +389,7 @@ pub(crate) fn count_customers(conn: &Connection, q: &CustomerQuery, cap: u64) ->
     // are then looked up by the scores' customer id (the same number as `c.id`).
     let on_customers = q.search.is_some() || q.country.is_some();
     let on_scores = q.rung.is_some()
+        || q.min_orders.is_some_and(|n| n > 0)
         || q.state.is_some()
         || q.segment.is_some()
         || q.min_clv_minor.is_some()

@@ -252,6 +252,12 @@ pub struct CustomerQuery {
     pub min_clv_minor: Option<i64>,
     /// Only customers whose lifetime value is at most this, minor units.
     pub max_clv_minor: Option<i64>,
+    /// Only customers with at least this many counted orders (at the last scoring).
+    pub min_orders: Option<u32>,
+    /// Only customers with at most this many counted orders (at the last scoring; unscored count 0).
+    pub max_orders: Option<u32>,
+    /// Only customers who bought this product (its SKU) or from this category, in a completed order.
+    pub product: Option<String>,
     /// Sort order.
     pub sort: CustomerSort,
     /// At most this many.

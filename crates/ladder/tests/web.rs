@@ -847,3 +847,21 @@ fn the_app_runs_on_postgresql() {
         assert_eq!(b.get(page).status, 200, "{page}");
     }
 }
+
+#[test]
+fn customers_are_filtered_by_what_they_bought_and_how_often() {
+    let mut b = owner();
+    let all = b.get("/customers?product=COF-ESP-250");
+    assert_eq!(all.status, 200);
+    let regulars = b.get("/customers?product=COF-ESP-250&min_orders=3");
+    let count = |html: &str| html.matches("href=\"/customers/").count();
+    assert!(count(&all.body) > 0, "someone bought espresso");
+    assert!(count(&regulars.body) <= count(&all.body));
+    for row in regulars.body.split("<tr>").skip(2) {
+        if let Some(orders) = row.split("class=\"num\">").nth(1).and_then(|c| c.split('<').next()) {
+            let n: u32 = orders.replace(',', "").parse().expect("a number of orders");
+            assert!(n >= 3, "{n} orders");
+        }
+    }
+    assert!(b.get("/segments/count?product=COF-ESP-250&min_orders=3").status == 200);
+}

@@ -40,6 +40,12 @@ pub(crate) struct Filters {
     #[serde(default)]
     pub max_clv: String,
     #[serde(default)]
+    pub min_orders: String,
+    #[serde(default)]
+    pub max_orders: String,
+    #[serde(default)]
+    pub product: String,
+    #[serde(default)]
     pub sort: String,
     #[serde(default)]
     pub page: Option<u32>,
@@ -68,6 +74,9 @@ impl Filters {
             consent: Channel::parse(&self.consent),
             min_clv_minor: money(&self.min_clv),
             max_clv_minor: money(&self.max_clv),
+            min_orders: self.min_orders.trim().parse().ok(),
+            max_orders: self.max_orders.trim().parse().ok(),
+            product: text(&self.product),
             sort: match self.sort.as_str() {
                 "name" => CustomerSort::Name,
                 "spend" => CustomerSort::Spend,
@@ -97,6 +106,9 @@ impl Filters {
             ("consent", &f.consent),
             ("min_clv", &f.min_clv),
             ("max_clv", &f.max_clv),
+            ("min_orders", &f.min_orders),
+            ("max_orders", &f.max_orders),
+            ("product", &f.product),
             ("sort", &f.sort),
         ];
         let mut query: Vec<String> = pairs

@@ -3,10 +3,8 @@
 //!
 //! A definition is the customer list's [`Filters`] as a JSON object of the fields that are set, with
 //! names of rungs, states and channels in their canonical spelling, e.g. `{"rung":"loyal","country":"IL"}`.
-//! Orders and products cannot be filtered yet because `CustomerQuery` has no such fields. Once it has
-//! them (a product bought, a number of orders), a new filter needs: its field in `Filters` and its
-//! `query`, its name in [`KEYS`], a check in [`tidy`], and an input and a pill in `segments.html`; saving,
-//! counting, the members' link and the API then follow.
+//! A new filter needs: its field in `Filters` and its `query`, its name in [`KEYS`], a check in [`tidy`],
+//! and an input and a pill in `segments.html`; saving, counting, the members' link and the API then follow.
 
 use crate::auth::Viewer;
 use crate::error::WebError;
@@ -29,8 +27,21 @@ const COUNT_CAP: u64 = 10_001;
 /// The longest name, in characters: names are shown in menus and tables.
 pub(crate) const NAME_MAX: usize = 100;
 /// The filters a definition may hold: the fields of [`Filters`] except the page.
-pub(crate) const KEYS: [&str; 10] =
-    ["q", "rung", "state", "segment", "country", "tag", "consent", "min_clv", "max_clv", "sort"];
+pub(crate) const KEYS: [&str; 13] = [
+    "q",
+    "rung",
+    "state",
+    "segment",
+    "country",
+    "tag",
+    "consent",
+    "min_clv",
+    "max_clv",
+    "min_orders",
+    "max_orders",
+    "product",
+    "sort",
+];
 /// The customer list's sort orders.
 const SORTS: [&str; 5] = ["id", "name", "spend", "last_order", "orders"];
 /// The notices a redirect may ask for.
@@ -117,6 +128,18 @@ pub(crate) fn tidy(mut f: Filters) -> Result<Filters, Invalid> {
     {
         return Err(Invalid::new("max_clv", "segments-value-invalid"));
     }
+    for (field, value) in [("min_orders", &mut f.min_orders), ("max_orders", &mut f.max_orders)] {
+        *value = value.trim().to_owned();
+        if !value.is_empty() && value.parse::<u32>().is_err() {
+            return Err(Invalid::new(field, "segments-value-invalid"));
+        }
+    }
+    if let (Ok(low), Ok(high)) = (f.min_orders.parse::<u32>(), f.max_orders.parse::<u32>())
+        && low > high
+    {
+        return Err(Invalid::new("max_orders", "segments-value-invalid"));
+    }
+    f.product = f.product.trim().to_owned();
     f.sort = f.sort.trim().to_owned();
     if !f.sort.is_empty() && !SORTS.contains(&f.sort.as_str()) {
         return Err(Invalid::new("sort", "segments-filter-invalid"));
