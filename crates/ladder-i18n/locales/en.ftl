@@ -454,3 +454,5 @@ clv-none = No customer has a 12-month value yet.
 orders-from = Orders from
 orders-to = Orders up to
 product-or-category = Product (SKU) or category
+moved-from = from { $rung }
+moved-to = to { $rung }

@@ -408,3 +408,5 @@ clv-none = هنوز هیچ مشتری ارزش ۱۲ ماهه ندارد.
 orders-from = تعداد سفارش از
 orders-to = تعداد سفارش تا
 product-or-category = محصول (کد کالا) یا دسته
+moved-from = از { $rung }
+moved-to = به { $rung }

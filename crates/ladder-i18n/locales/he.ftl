@@ -448,3 +448,5 @@ clv-none = לאף לקוח עדיין אין ערך ל-12 חודשים.
 orders-from = הזמנות החל מ־
 orders-to = הזמנות עד
 product-or-category = מוצר (מק״ט) או קטגוריה
+moved-from = מ־{ $rung }
+moved-to = אל { $rung }

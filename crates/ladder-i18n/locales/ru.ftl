@@ -461,3 +461,5 @@ clv-none = Ни у одного клиента пока нет ценности 
 orders-from = Заказов от
 orders-to = Заказов до
 product-or-category = Товар (артикул) или категория
+moved-from = из ступени «{ $rung }»
+moved-to = на ступень «{ $rung }»

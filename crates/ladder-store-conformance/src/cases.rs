@@ -594,6 +594,16 @@ pub fn scores_and_history_round_trip(store: &dyn Store) {
     assert_eq!(moves(ChangeKind::Rung, "2025-01-01"), [placed, fell.clone()]);
     assert_eq!(moves(ChangeKind::Rung, "2025-06-01"), [fell], "on the day counts");
     assert_eq!(moves(ChangeKind::State, "2025-06-02"), []);
+    let who = store.moved_customers(ChangeKind::Rung, date("2025-01-01"), 10).expect("who moved");
+    let seen: Vec<(&str, Option<&str>, Option<&str>, NaiveDate)> =
+        who.iter().map(|m| (m.customer_id.as_str(), m.from.as_deref(), m.to.as_deref(), m.at)).collect();
+    assert_eq!(
+        seen,
+        [("C1", Some("loyal"), Some("repeat"), date("2025-06-01")), ("C1", None, Some("loyal"), date("2025-02-01"))],
+        "newest first"
+    );
+    assert_eq!(who[0].name, "Name C1");
+    assert_eq!(store.moved_customers(ChangeKind::Rung, date("2025-01-01"), 1).expect("who").len(), 1);
 }
 
 /// A scoring that is not committed leaves the old scores.

@@ -272,6 +272,15 @@ impl Store for PostgresStore {
         read::moves_since(&mut self.client()?, kind, since)
     }
 
+    fn moved_customers(
+        &self,
+        kind: ladder_store::ChangeKind,
+        since: chrono::NaiveDate,
+        limit: u32,
+    ) -> StoreResult<Vec<ladder_store::MovedCustomer>> {
+        read::moved_customers(&mut self.client()?, kind, since, limit)
+    }
+
     fn clv_histogram(&self, edges: &[i64]) -> StoreResult<ladder_store::ClvHistogram> {
         read::clv_histogram(&mut self.client()?, edges)
     }

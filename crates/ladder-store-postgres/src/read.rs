@@ -443,3 +443,40 @@ pub(crate) fn clv_histogram(client: &mut Connection, edges: &[i64]) -> StoreResu
         counts: (0..edges.len()).map(|i| unsigned(r.get(i + 1))).collect(),
     })
 }
+
+pub(crate) fn moved_customers(
+    client: &mut Connection,
+    kind: ladder_store::ChangeKind,
+    since: chrono::NaiveDate,
+    limit: u32,
+) -> StoreResult<Vec<ladder_store::MovedCustomer>> {
+    let day = ladder_domain::date::date_day_number(since);
+    let rows = client
+        .query(
+            "SELECT c.external_id, c.first_name, c.last_name, c.company, h.from_value, h.to_value, h.at
+             FROM ladder_history h JOIN customers c ON c.id = h.customer_id
+             WHERE h.kind = $1 AND h.at >= $2 ORDER BY h.at DESC, h.id DESC LIMIT $3",
+            &[&kind.as_str(), &day, &i64::from(limit)],
+        )
+        .ctx("cannot read the moves")?;
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let name = ladder_domain::Customer {
+                external_id: r.get(0),
+                first_name: r.get(1),
+                last_name: r.get(2),
+                company: r.get(3),
+                ..ladder_domain::Customer::default()
+            }
+            .display_name();
+            ladder_store::MovedCustomer {
+                customer_id: r.get(0),
+                name,
+                from: r.get(4),
+                to: r.get(5),
+                at: ladder_domain::date::date_of_day(r.get(6)),
+            }
+        })
+        .collect())
+}

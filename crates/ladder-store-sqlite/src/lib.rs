@@ -222,6 +222,15 @@ impl Store for SqliteStore {
         self.with_conn(|c| read::moves_since(c, kind, since))
     }
 
+    fn moved_customers(
+        &self,
+        kind: ladder_store::ChangeKind,
+        since: chrono::NaiveDate,
+        limit: u32,
+    ) -> StoreResult<Vec<ladder_store::MovedCustomer>> {
+        self.with_conn(|c| read::moved_customers(c, kind, since, limit))
+    }
+
     fn clv_histogram(&self, edges: &[i64]) -> StoreResult<ladder_store::ClvHistogram> {
         self.with_conn(|c| read::clv_histogram(c, edges))
     }

@@ -497,3 +497,40 @@ pub(crate) fn clv_histogram(conn: &Connection, edges: &[i64]) -> StoreResult<lad
     })
     .ctx(what)
 }
+
+pub(crate) fn moved_customers(
+    conn: &Connection,
+    kind: ladder_store::ChangeKind,
+    since: chrono::NaiveDate,
+    limit: u32,
+) -> StoreResult<Vec<ladder_store::MovedCustomer>> {
+    let what = "cannot read the moves";
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT c.external_id, c.first_name, c.last_name, c.company, h.from_value, h.to_value, h.at
+             FROM ladder_history h JOIN customers c ON c.id = h.customer_id
+             WHERE h.kind = ?1 AND h.at >= ?2 ORDER BY h.at DESC, h.id DESC LIMIT ?3",
+        )
+        .ctx(what)?;
+    let day = ladder_domain::date::date_day_number(since);
+    let rows = stmt
+        .query_map(rusqlite::params![kind.as_str(), day, i64::from(limit)], |r| {
+            let name = Customer {
+                external_id: r.get(0)?,
+                first_name: r.get(1)?,
+                last_name: r.get(2)?,
+                company: r.get(3)?,
+                ..Customer::default()
+            }
+            .display_name();
+            Ok(ladder_store::MovedCustomer {
+                customer_id: r.get(0)?,
+                name,
+                from: r.get(4)?,
+                to: r.get(5)?,
+                at: ladder_domain::date::date_of_day(r.get(6)?),
+            })
+        })
+        .ctx(what)?;
+    rows.collect::<Result<_, _>>().ctx(what)
+}

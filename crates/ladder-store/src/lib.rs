@@ -112,6 +112,9 @@ pub trait Store: Send + Sync {
     /// The moves of one kind (rung or state) recorded on or after `since`, by from and to, most first.
     fn moves_since(&self, kind: ChangeKind, since: NaiveDate) -> StoreResult<Vec<Move>>;
 
+    /// Who moved (rung or state) on or after `since`, newest first, at most `limit`.
+    fn moved_customers(&self, kind: ChangeKind, since: NaiveDate, limit: u32) -> StoreResult<Vec<MovedCustomer>>;
+
     /// Customers by 12-month value between ascending `edges` (minor units), with the highest value, in
     /// one pass over the scores: a chart over millions of customers cannot page through them.
     fn clv_histogram(&self, edges: &[i64]) -> StoreResult<ClvHistogram>;

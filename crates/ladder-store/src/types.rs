@@ -325,6 +325,21 @@ pub struct GroupTotals {
     pub revenue_minor: i64,
 }
 
+/// One customer's move, as the history recorded it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MovedCustomer {
+    /// The business's id.
+    pub customer_id: String,
+    /// Display name.
+    pub name: String,
+    /// Where they were.
+    pub from: Option<String>,
+    /// Where they went.
+    pub to: Option<String>,
+    /// When.
+    pub at: NaiveDate,
+}
+
 /// Moves recorded in the history from one value to another (a rung or a state), and how many.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Move {

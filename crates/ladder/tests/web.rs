@@ -815,6 +815,17 @@ fn an_order_posted_through_the_api_moves_its_customer_at_once() {
     assert_eq!(post(&order).status, 200, "the same order again changes nothing");
     let page = b.get(&format!("/customers/{id}"));
     assert!(page.body.contains("Repeat customer") && page.body.contains("$25.00"), "the page shows it at once");
+    let ladder = b.get("/ladder");
+    let repeat = ladder
+        .body
+        .split(r#"id="rung-repeat""#)
+        .nth(1)
+        .expect("the repeat column")
+        .split("</section>")
+        .next()
+        .expect("column");
+    let movers = repeat.split(r#"class="movers""#).nth(1).expect("who moved in");
+    assert!(movers.contains(&format!("/customers/{id}")), "the ladder shows who just came in");
 
     let bad_price = post(&order.replace("12.50", "12.505"));
     let bad: serde_json::Value = serde_json::from_str(&bad_price.body).expect("JSON");

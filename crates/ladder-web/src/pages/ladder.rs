@@ -24,8 +24,14 @@ struct Column {
     /// Moves into and out of the rung in the 30 days before the scoring.
     moved_in: u64,
     moved_out: u64,
+    /// The latest who came in, and who left.
+    arrivals: Vec<ladder_store::MovedCustomer>,
+    departures: Vec<ladder_store::MovedCustomer>,
     people: Vec<CustomerSummary>,
 }
+
+/// People shown per rung as having come in or gone out.
+const MOVERS_SHOWN: usize = 4;
 
 pub(crate) async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<String>, WebError> {
     viewer.require(Permission::ViewCustomers)?;
@@ -34,8 +40,11 @@ pub(crate) async fn show(State(state): State<AppState>, viewer: Viewer) -> Resul
     let flows: Vec<(Option<String>, Option<String>, u64)> =
         report.moves.iter().map(|m| (m.from.clone(), m.to.clone(), m.count)).collect();
     let currency = report.ladder.basis.currency.clone();
+    let since = report.ladder.basis.as_of.unwrap_or_default() - chrono::Duration::days(30);
     let columns = state
         .with_store(move |store| {
+            // Newest first, from the history's index on (kind, time): the latest moves of every rung.
+            let moved = store.moved_customers(ladder_store::ChangeKind::Rung, since, 2000)?;
             let mut columns = Vec::new();
             for &rung in Rung::ALL.iter() {
                 let row = rows.iter().find(|r| r.key == rung.as_str());
@@ -52,6 +61,18 @@ pub(crate) async fn show(State(state): State<AppState>, viewer: Viewer) -> Resul
                     revenue_minor: row.map_or(0, |r| r.revenue_minor),
                     moved_in: flows.iter().filter(|f| f.1.as_deref() == Some(rung.as_str())).map(|f| f.2).sum(),
                     moved_out: flows.iter().filter(|f| f.0.as_deref() == Some(rung.as_str())).map(|f| f.2).sum(),
+                    arrivals: moved
+                        .iter()
+                        .filter(|m| m.to.as_deref() == Some(rung.as_str()) && m.from.is_some())
+                        .take(MOVERS_SHOWN)
+                        .cloned()
+                        .collect(),
+                    departures: moved
+                        .iter()
+                        .filter(|m| m.from.as_deref() == Some(rung.as_str()))
+                        .take(MOVERS_SHOWN)
+                        .cloned()
+                        .collect(),
                     people: store.list_customers(&query)?,
                 });
             }
