@@ -45,6 +45,8 @@ pub(crate) struct Movement {
     pub(crate) to: Option<String>,
     pub(crate) count: u64,
     up: bool,
+    /// The bar's length, relative to the largest move (0–100).
+    length: f64,
 }
 
 /// How far up the ladder a rung is (not placed: below the first rung).
@@ -54,14 +56,17 @@ fn height(rung: Option<&str>) -> i32 {
 
 /// The moves between rungs since `since`, largest first.
 fn movement(store: &dyn Store, since: chrono::NaiveDate) -> Result<Vec<Movement>, WebError> {
-    Ok(store
-        .moves_since(ladder_store::ChangeKind::Rung, since)?
+    let moves = store.moves_since(ladder_store::ChangeKind::Rung, since)?;
+    let lengths = bars(moves.iter().map(|m| (String::new(), m.count, 0.0)));
+    Ok(moves
         .into_iter()
-        .map(|m| Movement {
+        .zip(lengths)
+        .map(|(m, bar)| Movement {
             up: height(m.to.as_deref()) > height(m.from.as_deref()),
             from: m.from,
             to: m.to,
             count: m.count,
+            length: bar.length,
         })
         .collect())
 }
