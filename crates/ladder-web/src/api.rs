@@ -70,6 +70,13 @@ impl From<crate::error::WebError> for ApiError {
     }
 }
 
+/// A body that is not the JSON expected: the parser's words name the field at fault.
+impl From<axum::extract::rejection::JsonRejection> for ApiError {
+    fn from(e: axum::extract::rejection::JsonRejection) -> Self {
+        Self::field("body", e.body_text())
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let mut body = json!({ "error": self.message });
@@ -189,7 +196,7 @@ async fn put_customer(
     body: Result<Json<Customer>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiError> {
     user.require(Permission::EditCustomers)?;
-    let Json(customer) = body.map_err(|e| ApiError::field("body", e.body_text()))?;
+    let Json(customer) = body?;
     if customer.external_id.trim().is_empty() {
         return Err(ApiError::field("customer_id", "is required"));
     }
@@ -229,7 +236,7 @@ async fn add_interaction(
     body: Result<Json<Interaction>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiError> {
     user.require(Permission::AddInteractions)?;
-    let Json(interaction) = body.map_err(|e| ApiError::field("body", e.body_text()))?;
+    let Json(interaction) = body?;
     let now = Utc::now();
     let outcome = state
         .with_store(move |s| {
@@ -350,7 +357,7 @@ async fn create_segment(
 ) -> Result<Response, ApiError> {
     use crate::pages::segments;
     user.require(Permission::ManageSegments)?;
-    let Json(body) = body.map_err(|e| ApiError::field("body", e.body_text()))?;
+    let Json(body) = body?;
     let name = body.get("name").and_then(Value::as_str).unwrap_or_default();
     let name = segments::check_name(name)
         .map_err(|_| ApiError::field("name", format!("is required, at most {} characters", segments::NAME_MAX)))?;
@@ -486,7 +493,7 @@ async fn post_order(
     body: Result<Json<OrderIn>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiError> {
     user.require(Permission::EditCustomers)?;
-    let Json(input) = body.map_err(|e| ApiError::field("body", e.body_text()))?;
+    let Json(input) = body?;
     let order = input.order()?;
     let now = Utc::now();
     let (user_id, email) = (user.0.id, user.0.email.clone());
