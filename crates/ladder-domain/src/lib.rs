@@ -8,6 +8,7 @@
 #![deny(missing_docs)]
 
 pub mod access;
+pub mod campaign;
 pub mod clv;
 pub mod customer;
 pub mod date;
@@ -18,6 +19,7 @@ pub mod rfm;
 pub mod stats;
 
 pub use access::{Permission, Role};
+pub use campaign::{Attribution, Campaign, CampaignKind, CampaignStatus, CostEntry, CustomerHistory, Figures, Roi};
 pub use customer::{Channel, Consent, Customer, CustomerKind, Interaction, InteractionKind};
 pub use date::Birthday;
 pub use ladder::{CustomerFacts, CustomerState, LifecycleStage, Placement, Rung, ShopFacts, StateRules};

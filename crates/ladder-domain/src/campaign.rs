@@ -1,0 +1,713 @@
+//! Campaigns, the orders and customers attributed to them, and their figures.
+//!
+//! Actuals are always computed from orders and cost entries, never typed in. The attribution rules:
+//!
+//! - **Codes** are compared trimmed and case-insensitively; an empty code matches nothing.
+//! - **Window**: an order's day is in the campaign's window when it is on or after `starts` and on or before
+//!   `ends + window_days`. A campaign without an end has an open window.
+//! - **Attributed order**: an order whose code matches one of the campaign's codes and whose day is in the
+//!   window. Only completed orders are *sales* and add to *revenue*; refunded and cancelled orders that carry
+//!   the code are listed as excluded with their reason, and so are code-carrying orders outside the window.
+//! - **Responder**: a customer with an attributed order of any status (a refunded order was still a response),
+//!   or whose sign-up code matches.
+//! - **Acquired**: each customer is acquired by at most one code. When they signed up with a code, that code
+//!   acquired them (sign-ups carry no date here, so no window applies). Otherwise their first completed order
+//!   (earliest day, then smallest order id) acquired them when its code matches and its day is in the window.
+//!   Later orders with another campaign's code are sales of that campaign but do not acquire the customer.
+//! - **Quality**: an acquired customer reached the 2nd (3rd) purchase when they have at least two (three)
+//!   completed orders in total, with any code or none. The store passes the orders up to the day it reports.
+//! - **ROI** is (revenue − cost) / cost, undefined when the recorded cost is zero or negative.
+//!   **Cost per acquisition** is cost / acquired customers, rounded to the nearest minor unit (halves away from
+//!   zero); undefined without acquisitions, and 0 when there were acquisitions but no cost.
+
+use crate::customer::{Channel, string_enum};
+use crate::order::OrderStatus;
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+use std::collections::BTreeSet;
+
+string_enum! {
+    /// How a campaign reaches people.
+    CampaignKind {
+        Advertisement = "advertisement" | "ad" | "advert",
+        Email = "email",
+        Sms = "sms",
+        DirectMail = "direct_mail",
+        Social = "social",
+        Referral = "referral_programme" | "referral_program" | "referral",
+        Event = "event",
+        Other = "other",
+    }
+}
+
+string_enum! {
+    /// Where a campaign stands.
+    CampaignStatus { Planning = "planning", Active = "active", Completed = "completed", Cancelled = "cancelled" | "canceled" }
+}
+
+/// What a campaign was expected to achieve, to set beside its actuals.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Expectations {
+    /// The planned spend, in minor units.
+    pub budget_minor: Option<i64>,
+    /// The revenue it should bring, in minor units.
+    pub expected_revenue_minor: Option<i64>,
+    /// How many customers should respond.
+    pub expected_responses: Option<u64>,
+    /// How many sales it should bring.
+    pub expected_sales: Option<u64>,
+}
+
+impl Expectations {
+    /// (expected revenue − budget) / budget; `None` without both, or when the budget is not positive.
+    pub fn expected_roi(&self) -> Option<f64> {
+        let budget = self.budget_minor.filter(|b| *b > 0)?;
+        let revenue = self.expected_revenue_minor?;
+        Some((i128::from(revenue) - i128::from(budget)) as f64 / budget as f64)
+    }
+}
+
+/// A marketing campaign and the codes that attribute orders to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Campaign {
+    /// A stable id.
+    pub id: String,
+    /// The name people know it by.
+    pub name: String,
+    /// Advertisement, email, SMS and so on.
+    pub kind: CampaignKind,
+    /// The contact channel it used, when it used one.
+    pub channel: Option<Channel>,
+    /// Planning, active, completed or cancelled.
+    pub status: CampaignStatus,
+    /// The first day orders can count.
+    pub starts: NaiveDate,
+    /// The last day of the campaign itself; `None` while it runs open-ended.
+    pub ends: Option<NaiveDate>,
+    /// Coupon or UTM codes; matched trimmed and case-insensitively.
+    pub codes: Vec<String>,
+    /// Days after `ends` during which orders still count.
+    pub window_days: u32,
+    /// The audience it aimed at.
+    pub target_segment: Option<String>,
+    /// How many people that audience held.
+    pub target_size: Option<u64>,
+    /// Free text.
+    pub notes: Option<String>,
+    /// Budget and expected results.
+    pub expectations: Expectations,
+}
+
+impl Campaign {
+    /// Whether `code` is one of the campaign's codes.
+    pub fn matches(&self, code: &str) -> bool {
+        let code = normalize_code(code);
+        !code.is_empty() && self.codes.iter().any(|c| normalize_code(c) == code)
+    }
+
+    /// The last day orders count, or `None` for an open window (also when the date would overflow).
+    pub fn window_end(&self) -> Option<NaiveDate> {
+        self.ends?.checked_add_days(Days::new(u64::from(self.window_days)))
+    }
+
+    /// Whether an order on `day` falls in the attribution window.
+    pub fn in_window(&self, day: NaiveDate) -> bool {
+        day >= self.starts && self.window_end().is_none_or(|end| day <= end)
+    }
+
+    fn matches_opt(&self, code: Option<&str>) -> bool {
+        code.is_some_and(|c| self.matches(c))
+    }
+}
+
+/// Trimmed and lowercased, so that codes typed differently still match.
+pub fn normalize_code(code: &str) -> String {
+    code.trim().to_lowercase()
+}
+
+/// One dated spend on a campaign; their sum is the actual cost.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CostEntry {
+    /// When it was spent.
+    pub on: NaiveDate,
+    /// How much, in minor units; negative for a credit or correction.
+    pub amount_minor: i64,
+    /// What it was for.
+    pub note: Option<String>,
+}
+
+/// One order as attribution needs it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderRecord {
+    /// The business's own order id.
+    pub external_id: String,
+    /// The day it was placed.
+    pub on: NaiveDate,
+    /// Completed, cancelled or refunded.
+    pub status: OrderStatus,
+    /// Its total in minor units.
+    pub total_minor: i64,
+    /// The campaign or coupon code it carried.
+    pub code: Option<String>,
+}
+
+/// A customer's orders and sign-up source, as the store hands them over.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerHistory {
+    /// The customer's external id.
+    pub customer_id: String,
+    /// The code they signed up with, if any.
+    pub signup_code: Option<String>,
+    /// Every order of theirs, in any order.
+    pub orders: Vec<OrderRecord>,
+}
+
+/// An order that counted as a sale of the campaign.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AttributedOrder {
+    /// Whose order.
+    pub customer_id: String,
+    /// The order id.
+    pub order_id: String,
+    /// The day it was placed.
+    pub on: NaiveDate,
+    /// Its total in minor units.
+    pub total_minor: i64,
+}
+
+/// Why an order carrying the code did not count as a sale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Exclusion {
+    /// Placed before the start or after the window closed.
+    OutsideWindow,
+    /// Refunded: neither a sale nor revenue.
+    Refunded,
+    /// Cancelled: neither a sale nor revenue.
+    Cancelled,
+}
+
+/// An order carrying the code that was left out, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExcludedOrder {
+    /// The order as it would have counted.
+    pub order: AttributedOrder,
+    /// Why it did not.
+    pub reason: Exclusion,
+}
+
+/// How the campaign acquired a customer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AcquiredBy {
+    /// They signed up with the code.
+    SignUp,
+    /// Their first completed order carried the code, in the window.
+    FirstOrder {
+        /// That order's id.
+        order_id: String,
+    },
+}
+
+/// A customer the campaign brought, and how far they have come since.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AcquiredCustomer {
+    /// The customer's external id.
+    pub customer_id: String,
+    /// Sign-up or first order.
+    pub by: AcquiredBy,
+    /// Their completed orders in total, with any code.
+    pub completed_orders: u64,
+}
+
+/// What the attribution rules counted for one campaign, with the orders and customers behind each number.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attribution {
+    /// The campaign's id.
+    pub campaign_id: String,
+    /// Completed orders in the window: the sales.
+    pub sales: Vec<AttributedOrder>,
+    /// Orders carrying the code that are not sales, with the reason.
+    pub excluded: Vec<ExcludedOrder>,
+    /// Customers who ordered with the code in the window or signed up with it, sorted.
+    pub responders: Vec<String>,
+    /// Customers the campaign acquired.
+    pub acquired: Vec<AcquiredCustomer>,
+    /// The sum of the sales' totals.
+    pub revenue_minor: i64,
+}
+
+impl Attribution {
+    /// Acquired customers with at least `n` completed orders.
+    pub fn acquired_reaching(&self, n: u64) -> u64 {
+        self.acquired.iter().filter(|a| a.completed_orders >= n).count() as u64
+    }
+}
+
+/// A sum that does not fit in 64-bit minor units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum CampaignError {
+    /// The attributed revenue overflowed.
+    #[error("the attributed revenue is too large")]
+    RevenueOverflow,
+    /// The sum of the cost entries overflowed.
+    #[error("the sum of the costs is too large")]
+    CostOverflow,
+}
+
+fn first_completed(orders: &[OrderRecord]) -> Option<&OrderRecord> {
+    orders
+        .iter()
+        .filter(|o| o.status.counts())
+        .min_by(|a, b| a.on.cmp(&b.on).then_with(|| a.external_id.cmp(&b.external_id)))
+}
+
+/// Applies the module's attribution rules for `campaign` to every customer's history.
+pub fn attribute(campaign: &Campaign, customers: &[CustomerHistory]) -> Result<Attribution, CampaignError> {
+    let mut sales = Vec::new();
+    let mut excluded = Vec::new();
+    let mut responders = BTreeSet::new();
+    let mut acquired = Vec::new();
+    let mut revenue_minor = 0i64;
+
+    for customer in customers {
+        let signed_up_with_code = customer.signup_code.as_deref().is_some_and(|c| !normalize_code(c).is_empty());
+        if campaign.matches_opt(customer.signup_code.as_deref()) {
+            responders.insert(customer.customer_id.clone());
+        }
+        for order in customer.orders.iter().filter(|o| campaign.matches_opt(o.code.as_deref())) {
+            let record = AttributedOrder {
+                customer_id: customer.customer_id.clone(),
+                order_id: order.external_id.clone(),
+                on: order.on,
+                total_minor: order.total_minor,
+            };
+            if !campaign.in_window(order.on) {
+                excluded.push(ExcludedOrder { order: record, reason: Exclusion::OutsideWindow });
+                continue;
+            }
+            responders.insert(customer.customer_id.clone());
+            match order.status {
+                OrderStatus::Completed => {
+                    revenue_minor =
+                        revenue_minor.checked_add(order.total_minor).ok_or(CampaignError::RevenueOverflow)?;
+                    sales.push(record);
+                }
+                OrderStatus::Refunded => excluded.push(ExcludedOrder { order: record, reason: Exclusion::Refunded }),
+                OrderStatus::Cancelled => excluded.push(ExcludedOrder { order: record, reason: Exclusion::Cancelled }),
+            }
+        }
+
+        let by = if signed_up_with_code {
+            campaign.matches_opt(customer.signup_code.as_deref()).then_some(AcquiredBy::SignUp)
+        } else {
+            first_completed(&customer.orders)
+                .filter(|o| campaign.matches_opt(o.code.as_deref()) && campaign.in_window(o.on))
+                .map(|o| AcquiredBy::FirstOrder { order_id: o.external_id.clone() })
+        };
+        if let Some(by) = by {
+            let completed_orders = customer.orders.iter().filter(|o| o.status.counts()).count() as u64;
+            acquired.push(AcquiredCustomer { customer_id: customer.customer_id.clone(), by, completed_orders });
+        }
+    }
+
+    Ok(Attribution {
+        campaign_id: campaign.id.clone(),
+        sales,
+        excluded,
+        responders: responders.into_iter().collect(),
+        acquired,
+        revenue_minor,
+    })
+}
+
+/// Why a return on investment cannot be given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoiUndefined {
+    /// The cost entries sum to zero (or there are none): dividing by it means nothing.
+    NoCostRecorded,
+    /// Credits outweigh the spend, so the ratio would flip sign.
+    NegativeCost,
+}
+
+/// (revenue − cost) / cost, or why there is none.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Roi {
+    /// The ratio; 0.5 means half the cost came back on top of it.
+    Ratio(f64),
+    /// It cannot be computed.
+    Undefined(RoiUndefined),
+}
+
+impl Roi {
+    /// (revenue − cost) / cost for a positive cost.
+    pub fn of(revenue_minor: i64, cost_minor: i64) -> Roi {
+        match cost_minor.cmp(&0) {
+            Ordering::Equal => Roi::Undefined(RoiUndefined::NoCostRecorded),
+            Ordering::Less => Roi::Undefined(RoiUndefined::NegativeCost),
+            Ordering::Greater => {
+                Roi::Ratio((i128::from(revenue_minor) - i128::from(cost_minor)) as f64 / cost_minor as f64)
+            }
+        }
+    }
+
+    /// The ratio, when defined.
+    pub fn value(self) -> Option<f64> {
+        match self {
+            Roi::Ratio(r) => Some(r),
+            Roi::Undefined(_) => None,
+        }
+    }
+}
+
+/// An expectation beside what happened.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Versus<T> {
+    /// What was planned, if anything was.
+    pub expected: Option<T>,
+    /// What the orders and costs say.
+    pub actual: T,
+}
+
+/// A campaign's reported numbers, all computed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figures {
+    /// The sum of the cost entries, beside the budget.
+    pub cost_minor: Versus<i64>,
+    /// Attributed revenue, beside the expected revenue.
+    pub revenue_minor: Versus<i64>,
+    /// Responding customers, beside the expected responses.
+    pub responses: Versus<u64>,
+    /// Sales, beside the expected sales.
+    pub sales: Versus<u64>,
+    /// The actual return on investment.
+    pub roi: Roi,
+    /// The return the expectations imply.
+    pub expected_roi: Option<f64>,
+    /// How many customers the campaign acquired.
+    pub customers_acquired: u64,
+    /// Cost per acquired customer; `None` without acquisitions.
+    pub cost_per_acquisition_minor: Option<i64>,
+    /// Share of acquired customers with a 2nd completed order; `None` without acquisitions.
+    pub second_purchase_share: Option<f64>,
+    /// Share of acquired customers with a 3rd completed order; `None` without acquisitions.
+    pub third_purchase_share: Option<f64>,
+}
+
+/// The sum of the cost entries, or an error on overflow.
+pub fn total_cost(costs: &[CostEntry]) -> Result<i64, CampaignError> {
+    costs.iter().try_fold(0i64, |acc, c| acc.checked_add(c.amount_minor)).ok_or(CampaignError::CostOverflow)
+}
+
+/// Rounds `num / den` (den > 0) to the nearest integer, halves away from zero.
+fn div_round(num: i64, den: u64) -> i64 {
+    let (num, den) = (i128::from(num), i128::from(den));
+    let q = (2 * num.abs() + den) / (2 * den);
+    // |num| / den ≤ |num|, so the quotient always fits back into i64.
+    (if num < 0 { -q } else { q }) as i64
+}
+
+impl Figures {
+    /// The campaign's figures from its attribution and its cost entries.
+    pub fn compute(
+        campaign: &Campaign,
+        attribution: &Attribution,
+        costs: &[CostEntry],
+    ) -> Result<Figures, CampaignError> {
+        let cost = total_cost(costs)?;
+        let expected = &campaign.expectations;
+        let acquired = attribution.acquired.len() as u64;
+        let share = |n: u64| (acquired > 0).then(|| attribution.acquired_reaching(n) as f64 / acquired as f64);
+        Ok(Figures {
+            cost_minor: Versus { expected: expected.budget_minor, actual: cost },
+            revenue_minor: Versus { expected: expected.expected_revenue_minor, actual: attribution.revenue_minor },
+            responses: Versus { expected: expected.expected_responses, actual: attribution.responders.len() as u64 },
+            sales: Versus { expected: expected.expected_sales, actual: attribution.sales.len() as u64 },
+            roi: Roi::of(attribution.revenue_minor, cost),
+            expected_roi: expected.expected_roi(),
+            customers_acquired: acquired,
+            cost_per_acquisition_minor: (acquired > 0).then(|| div_round(cost, acquired)),
+            second_purchase_share: share(2),
+            third_purchase_share: share(3),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        crate::date::parse_date(s).unwrap()
+    }
+
+    fn campaign(id: &str, codes: &[&str], starts: &str, ends: Option<&str>, window_days: u32) -> Campaign {
+        Campaign {
+            id: id.into(),
+            name: format!("Campaign {id}"),
+            kind: CampaignKind::Email,
+            channel: Some(Channel::Email),
+            status: CampaignStatus::Completed,
+            starts: d(starts),
+            ends: ends.map(d),
+            codes: codes.iter().map(|c| c.to_string()).collect(),
+            window_days,
+            target_segment: None,
+            target_size: None,
+            notes: None,
+            expectations: Expectations::default(),
+        }
+    }
+
+    fn order(id: &str, on: &str, status: OrderStatus, total: i64, code: Option<&str>) -> OrderRecord {
+        OrderRecord { external_id: id.into(), on: d(on), status, total_minor: total, code: code.map(Into::into) }
+    }
+
+    fn done(id: &str, on: &str, total: i64, code: Option<&str>) -> OrderRecord {
+        order(id, on, OrderStatus::Completed, total, code)
+    }
+
+    fn customer(id: &str, signup: Option<&str>, orders: Vec<OrderRecord>) -> CustomerHistory {
+        CustomerHistory { customer_id: id.into(), signup_code: signup.map(Into::into), orders }
+    }
+
+    fn cost(amount: i64) -> CostEntry {
+        CostEntry { on: d("2024-03-01"), amount_minor: amount, note: None }
+    }
+
+    fn sale_ids(a: &Attribution) -> Vec<&str> {
+        a.sales.iter().map(|s| s.order_id.as_str()).collect()
+    }
+
+    /// March 2024 with 7 days' grace: orders count from 1 March to 7 April.
+    fn spring() -> Campaign {
+        campaign("spring", &["SPRING24"], "2024-03-01", Some("2024-03-31"), 7)
+    }
+
+    #[test]
+    fn kinds_and_statuses_parse() {
+        assert_eq!(CampaignKind::parse("Direct mail"), Some(CampaignKind::DirectMail));
+        assert_eq!(CampaignKind::parse("referral programme"), Some(CampaignKind::Referral));
+        assert_eq!(CampaignStatus::parse("canceled"), Some(CampaignStatus::Cancelled));
+        assert_eq!(CampaignStatus::Active.as_str(), "active");
+    }
+
+    #[test]
+    fn window_edges_count_and_the_day_after_does_not() {
+        let c = spring();
+        let people = [customer(
+            "a",
+            None,
+            vec![
+                done("before", "2024-02-29", 100, Some("SPRING24")),
+                done("start", "2024-03-01", 200, Some("SPRING24")),
+                done("last", "2024-04-07", 300, Some("SPRING24")),
+                done("after", "2024-04-08", 400, Some("SPRING24")),
+            ],
+        )];
+        let a = attribute(&c, &people).unwrap();
+        assert_eq!(sale_ids(&a), ["start", "last"]);
+        assert_eq!(a.revenue_minor, 500);
+        let outside: Vec<_> = a.excluded.iter().map(|e| (e.order.order_id.as_str(), e.reason)).collect();
+        assert_eq!(outside, [("before", Exclusion::OutsideWindow), ("after", Exclusion::OutsideWindow)]);
+        // The first completed order was before the window, so the campaign did not acquire them.
+        assert!(a.acquired.is_empty());
+        assert_eq!(a.responders, ["a"]);
+    }
+
+    #[test]
+    fn an_open_campaign_has_no_window_end() {
+        let c = campaign("open", &["X"], "2024-01-01", None, 0);
+        assert!(c.in_window(d("2030-01-01")));
+        assert!(!c.in_window(d("2023-12-31")));
+    }
+
+    #[test]
+    fn codes_match_trimmed_and_ignoring_case() {
+        let c = campaign("x", &[" Spring24 ", "utm_spring"], "2024-03-01", None, 0);
+        assert!(c.matches("spring24"));
+        assert!(c.matches("UTM_SPRING "));
+        assert!(!c.matches("spring2"));
+        assert!(!c.matches("  "));
+        let people = [customer("a", None, vec![done("o1", "2024-03-02", 50, Some("sPrInG24"))])];
+        assert_eq!(sale_ids(&attribute(&c, &people).unwrap()), ["o1"]);
+    }
+
+    #[test]
+    fn two_campaigns_count_their_own_orders_and_the_first_order_acquires() {
+        let spring = spring();
+        let summer = campaign("summer", &["SUMMER24"], "2024-03-15", Some("2024-06-30"), 0);
+        let people = [customer(
+            "a",
+            None,
+            vec![
+                done("s2", "2024-04-01", 700, Some("SUMMER24")),
+                done("s1", "2024-03-20", 500, Some("spring24")),
+                done("plain", "2024-05-01", 100, None),
+            ],
+        )];
+        let a = attribute(&spring, &people).unwrap();
+        let b = attribute(&summer, &people).unwrap();
+        assert_eq!((sale_ids(&a), a.revenue_minor), (vec!["s1"], 500));
+        assert_eq!((sale_ids(&b), b.revenue_minor), (vec!["s2"], 700));
+        assert_eq!(a.acquired.len(), 1);
+        assert_eq!(a.acquired[0].by, AcquiredBy::FirstOrder { order_id: "s1".into() });
+        assert_eq!(a.acquired[0].completed_orders, 3);
+        assert!(b.acquired.is_empty());
+        assert_eq!(b.responders, ["a"]);
+    }
+
+    #[test]
+    fn a_signup_code_acquires_and_outranks_the_first_order() {
+        let spring = spring();
+        let summer = campaign("summer", &["SUMMER24"], "2024-03-01", None, 0);
+        let people = [
+            customer("signed", Some("Spring24"), vec![]),
+            customer("both", Some("SPRING24"), vec![done("o1", "2024-03-05", 100, Some("SUMMER24"))]),
+        ];
+        let a = attribute(&spring, &people).unwrap();
+        let acquired: Vec<_> = a.acquired.iter().map(|c| (c.customer_id.as_str(), &c.by)).collect();
+        assert_eq!(acquired, [("signed", &AcquiredBy::SignUp), ("both", &AcquiredBy::SignUp)]);
+        assert_eq!(a.responders, ["both", "signed"]);
+        assert!(a.sales.is_empty());
+        let b = attribute(&summer, &people).unwrap();
+        assert_eq!(sale_ids(&b), ["o1"]);
+        assert!(b.acquired.is_empty());
+    }
+
+    #[test]
+    fn refunds_and_cancellations_are_listed_but_not_sales() {
+        let c = spring();
+        let people = [customer(
+            "a",
+            None,
+            vec![
+                order("r", "2024-03-02", OrderStatus::Refunded, 900, Some("SPRING24")),
+                order("x", "2024-03-03", OrderStatus::Cancelled, 800, Some("SPRING24")),
+                done("ok", "2024-03-04", 100, Some("SPRING24")),
+            ],
+        )];
+        let a = attribute(&c, &people).unwrap();
+        assert_eq!(sale_ids(&a), ["ok"]);
+        assert_eq!(a.revenue_minor, 100);
+        let reasons: Vec<_> = a.excluded.iter().map(|e| (e.order.order_id.as_str(), e.reason)).collect();
+        assert_eq!(reasons, [("r", Exclusion::Refunded), ("x", Exclusion::Cancelled)]);
+        // The refunded order is not the first purchase; the first completed one is, and it carries the code.
+        assert_eq!(a.acquired[0].by, AcquiredBy::FirstOrder { order_id: "ok".into() });
+        assert_eq!(a.acquired[0].completed_orders, 1);
+        let f = Figures::compute(&c, &a, &[cost(50)]).unwrap();
+        assert_eq!(f.sales.actual, 1);
+        assert_eq!(f.roi, Roi::Ratio(1.0));
+    }
+
+    #[test]
+    fn no_cost_leaves_roi_undefined_and_acquisitions_free() {
+        let c = spring();
+        let people = [customer("a", None, vec![done("o", "2024-03-02", 100, Some("SPRING24"))])];
+        let a = attribute(&c, &people).unwrap();
+        let f = Figures::compute(&c, &a, &[]).unwrap();
+        assert_eq!(f.roi, Roi::Undefined(RoiUndefined::NoCostRecorded));
+        assert_eq!(f.roi.value(), None);
+        assert_eq!(f.cost_per_acquisition_minor, Some(0));
+        let f = Figures::compute(&c, &a, &[cost(300), cost(-400)]).unwrap();
+        assert_eq!(f.roi, Roi::Undefined(RoiUndefined::NegativeCost));
+        let empty = attribute(&c, &[]).unwrap();
+        let f = Figures::compute(&c, &empty, &[cost(100)]).unwrap();
+        assert_eq!(f.cost_per_acquisition_minor, None);
+        assert_eq!(f.second_purchase_share, None);
+        assert_eq!(f.roi, Roi::Ratio(-1.0));
+    }
+
+    #[test]
+    fn cost_overflow_is_an_error() {
+        let c = spring();
+        let a = attribute(&c, &[]).unwrap();
+        assert_eq!(Figures::compute(&c, &a, &[cost(i64::MAX), cost(1)]), Err(CampaignError::CostOverflow));
+        assert_eq!(total_cost(&[cost(i64::MAX), cost(-1), cost(1)]), Ok(i64::MAX));
+        let people = [customer(
+            "a",
+            None,
+            vec![done("o1", "2024-03-02", i64::MAX, Some("SPRING24")), done("o2", "2024-03-03", 1, Some("SPRING24"))],
+        )];
+        assert_eq!(attribute(&c, &people), Err(CampaignError::RevenueOverflow));
+    }
+
+    #[test]
+    fn figures_against_expectations_and_purchase_shares() {
+        let mut c = spring();
+        c.expectations = Expectations {
+            budget_minor: Some(10_000),
+            expected_revenue_minor: Some(30_000),
+            expected_responses: Some(10),
+            expected_sales: Some(8),
+        };
+        let code = Some("SPRING24");
+        let people = [
+            // Acquired, 3 completed orders (the refund does not count): reaches 2nd and 3rd.
+            customer(
+                "a",
+                None,
+                vec![
+                    done("a1", "2024-03-02", 4_000, code),
+                    done("a2", "2024-05-01", 2_000, None),
+                    order("a3", "2024-05-02", OrderStatus::Refunded, 1_000, None),
+                    done("a4", "2024-06-01", 3_000, Some("OTHER")),
+                ],
+            ),
+            // Acquired, 2 completed orders: reaches 2nd only.
+            customer("b", None, vec![done("b1", "2024-03-10", 5_000, code), done("b2", "2024-03-20", 1_000, code)]),
+            // Acquired by sign-up, no orders yet.
+            customer("c", Some("spring24"), vec![]),
+            // Acquired, a refunded second order: one completed order only.
+            customer(
+                "d",
+                None,
+                vec![
+                    done("d1", "2024-03-11", 2_000, code),
+                    order("d2", "2024-03-12", OrderStatus::Refunded, 2_000, code),
+                ],
+            ),
+            // An existing customer responding: a sale, not an acquisition.
+            customer("e", None, vec![done("e0", "2023-01-01", 100, None), done("e1", "2024-03-15", 1_000, code)]),
+        ];
+        let a = attribute(&c, &people).unwrap();
+        assert_eq!(sale_ids(&a), ["a1", "b1", "b2", "d1", "e1"]);
+        assert_eq!(a.revenue_minor, 13_000);
+        assert_eq!(a.responders, ["a", "b", "c", "d", "e"]);
+        let acquired: Vec<_> = a.acquired.iter().map(|c| (c.customer_id.as_str(), c.completed_orders)).collect();
+        assert_eq!(acquired, [("a", 3), ("b", 2), ("c", 0), ("d", 1)]);
+
+        let f = Figures::compute(&c, &a, &[cost(6_000), cost(4_001)]).unwrap();
+        assert_eq!(f.cost_minor, Versus { expected: Some(10_000), actual: 10_001 });
+        assert_eq!(f.revenue_minor, Versus { expected: Some(30_000), actual: 13_000 });
+        assert_eq!(f.responses, Versus { expected: Some(10), actual: 5 });
+        assert_eq!(f.sales, Versus { expected: Some(8), actual: 5 });
+        assert_eq!(f.expected_roi, Some(2.0));
+        assert!((f.roi.value().unwrap() - 2_999.0 / 10_001.0).abs() < 1e-12);
+        assert_eq!(f.customers_acquired, 4);
+        // 10_001 / 4 = 2_500.25, rounded to 2_500.
+        assert_eq!(f.cost_per_acquisition_minor, Some(2_500));
+        assert_eq!(f.second_purchase_share, Some(0.5));
+        assert_eq!(f.third_purchase_share, Some(0.25));
+    }
+
+    #[test]
+    fn expected_roi_needs_a_positive_budget() {
+        let e = Expectations { budget_minor: Some(0), expected_revenue_minor: Some(100), ..Default::default() };
+        assert_eq!(e.expected_roi(), None);
+        let e = Expectations { budget_minor: Some(200), expected_revenue_minor: None, ..Default::default() };
+        assert_eq!(e.expected_roi(), None);
+    }
+
+    #[test]
+    fn cost_per_acquisition_rounds_half_away_from_zero() {
+        assert_eq!(div_round(5, 2), 3);
+        assert_eq!(div_round(-5, 2), -3);
+        assert_eq!(div_round(4, 3), 1);
+        assert_eq!(div_round(i64::MAX, 1), i64::MAX);
+        assert_eq!(div_round(i64::MIN, 1), i64::MIN);
+    }
+}
