@@ -3,6 +3,7 @@
 #![deny(missing_docs)]
 
 pub mod analytics;
+pub mod campaigns;
 pub mod clv;
 pub mod demo;
 pub mod import;

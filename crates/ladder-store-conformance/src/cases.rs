@@ -1303,3 +1303,128 @@ pub fn customers_are_counted_by_value_between_edges(store: &dyn Store) {
     assert_eq!(histogram(&[500, 1000]).counts, [1, 2], "below the first edge is not counted");
     assert_eq!(histogram(&[]), ClvHistogram { max_minor: Some(25_000), counts: vec![] });
 }
+
+/// Campaigns round-trip with their codes, costs come back by date, and a campaign's customers come with all
+/// their orders up to the day asked, found by codes in any case and spacing.
+pub fn campaigns_keep_codes_costs_and_their_customers_histories(store: &dyn Store) {
+    use ladder_domain::campaign::{Campaign, CampaignKind, CampaignStatus, CostEntry, Expectations, OrderRecord};
+    let spring = Campaign {
+        id: "C-SPRING".to_owned(),
+        name: "Spring".to_owned(),
+        kind: CampaignKind::Email,
+        channel: Some(Channel::Email),
+        status: CampaignStatus::Active,
+        starts: date("2025-03-01"),
+        ends: Some(date("2025-03-31")),
+        codes: vec!["spring".to_owned(), "spring25".to_owned()],
+        window_days: 14,
+        target_segment: Some("lapsed".to_owned()),
+        target_size: Some(1200),
+        notes: Some("Şahin's idea".to_owned()),
+        expectations: Expectations {
+            budget_minor: Some(50_000),
+            expected_revenue_minor: Some(200_000),
+            expected_responses: Some(60),
+            expected_sales: Some(40),
+        },
+    };
+    assert_eq!(store.put_campaign(&spring).expect("put"), WriteOutcome::Inserted);
+    assert_eq!(store.campaign("C-SPRING").expect("read"), Some(spring.clone()));
+    assert_eq!(store.campaign("nope").expect("read"), None);
+    assert_eq!(store.put_campaign(&spring).expect("put again"), WriteOutcome::Unchanged);
+
+    let mut changed = spring.clone();
+    changed.status = CampaignStatus::Completed;
+    changed.codes = vec![" SPRING ".to_owned(), "Bloom".to_owned()];
+    assert_eq!(store.put_campaign(&changed).expect("change"), WriteOutcome::Updated);
+    let read = store.campaign("C-SPRING").expect("read").expect("exists");
+    assert_eq!(read.codes, ["bloom", "spring"], "codes replaced, stored as they are compared");
+    assert_eq!(read.status, CampaignStatus::Completed);
+
+    let early = Campaign {
+        id: "B-EARLY".to_owned(),
+        name: "Early".to_owned(),
+        kind: CampaignKind::Other,
+        channel: None,
+        status: CampaignStatus::Planning,
+        starts: date("2025-01-15"),
+        ends: None,
+        codes: vec![],
+        window_days: 0,
+        target_segment: None,
+        target_size: None,
+        notes: None,
+        expectations: Expectations::default(),
+    };
+    let same_day = Campaign { id: "A-SAME".to_owned(), starts: spring.starts, ..early.clone() };
+    store.put_campaign(&early).expect("put");
+    store.put_campaign(&same_day).expect("put");
+    let ids: Vec<String> = store.campaigns().expect("campaigns").into_iter().map(|c| c.id).collect();
+    assert_eq!(ids, ["B-EARLY", "A-SAME", "C-SPRING"], "by start date, then id");
+
+    let cost = |on: &str, amount_minor: i64, note: Option<&str>| CostEntry {
+        on: date(on),
+        amount_minor,
+        note: note.map(str::to_owned),
+    };
+    store.add_campaign_cost("C-SPRING", &cost("2025-03-20", 10_000, Some("second mailing"))).expect("cost");
+    store.add_campaign_cost("C-SPRING", &cost("2025-03-01", 25_000, None)).expect("cost");
+    store.add_campaign_cost("C-SPRING", &cost("2025-03-25", -500, Some("credit"))).expect("cost");
+    assert_eq!(
+        store.campaign_costs("C-SPRING").expect("costs"),
+        [
+            cost("2025-03-01", 25_000, None),
+            cost("2025-03-20", 10_000, Some("second mailing")),
+            cost("2025-03-25", -500, Some("credit"))
+        ]
+    );
+    assert!(store.campaign_costs("B-EARLY").expect("costs").is_empty());
+    assert!(matches!(store.add_campaign_cost("nope", &cost("2025-03-01", 1, None)), Err(StoreError::NotFound(_))));
+
+    let coded = |id: &str, customer: &str, at: &str, code: Option<&str>, status: OrderStatus| Order {
+        campaign_code: code.map(str::to_owned),
+        status,
+        ..order(id, customer, at, &[("BEANS", 1, 1000)])
+    };
+    let customers: Vec<Customer> = ["K1", "K2", "K3", "K4"].iter().map(|id| customer(id)).collect();
+    seed(
+        store,
+        &customers,
+        &[
+            coded("O1", "K2", "2025-02-01T10:00:00Z", None, OrderStatus::Completed),
+            coded("O2", "K2", "2025-03-05T10:00:00Z", Some(" SPRING "), OrderStatus::Completed),
+            coded("O3", "K2", "2025-04-01T10:00:00Z", Some("OTHER"), OrderStatus::Completed),
+            coded("O4", "K2", "2025-06-01T10:00:00Z", None, OrderStatus::Completed),
+            coded("O5", "K1", "2025-03-10T23:59:59Z", Some("spring"), OrderStatus::Completed),
+            coded("O6", "K3", "2025-03-12T10:00:00Z", Some("Spring"), OrderStatus::Refunded),
+            coded("O7", "K4", "2025-03-12T10:00:00Z", Some("other"), OrderStatus::Completed),
+        ],
+        &[],
+    );
+    let record = |id: &str, on: &str, status: OrderStatus, code: Option<&str>| OrderRecord {
+        external_id: id.to_owned(),
+        on: date(on),
+        status,
+        total_minor: 1000,
+        code: code.map(str::to_owned),
+    };
+    let histories = store.campaign_histories(&["Spring ".to_owned()], date("2025-05-31")).expect("histories");
+    let ids: Vec<&str> = histories.iter().map(|h| h.customer_id.as_str()).collect();
+    assert_eq!(ids, ["K1", "K2", "K3"], "by customer; another code alone does not count");
+    assert!(histories.iter().all(|h| h.signup_code.is_none()));
+    assert_eq!(histories[0].orders, [record("O5", "2025-03-10", OrderStatus::Completed, Some("spring"))]);
+    assert_eq!(
+        histories[1].orders,
+        [
+            record("O1", "2025-02-01", OrderStatus::Completed, None),
+            record("O2", "2025-03-05", OrderStatus::Completed, Some(" SPRING ")),
+            record("O3", "2025-04-01", OrderStatus::Completed, Some("OTHER")),
+        ],
+        "all their orders by day, none after the day asked"
+    );
+    assert_eq!(histories[2].orders, [record("O6", "2025-03-12", OrderStatus::Refunded, Some("Spring"))]);
+    let before = store.campaign_histories(&["spring".to_owned()], date("2025-03-09")).expect("histories");
+    assert_eq!(before.iter().map(|h| h.customer_id.as_str()).collect::<Vec<_>>(), ["K2"]);
+    assert!(store.campaign_histories(&[], date("2025-05-31")).expect("none").is_empty());
+    assert!(store.campaign_histories(&["  ".to_owned()], date("2025-05-31")).expect("none").is_empty());
+}

@@ -65,6 +65,7 @@ macro_rules! conformance_tests {
             customer_lists_filter_by_consent_and_value_and_count_up_to_a_cap,
             search_folds_letter_variants_vowel_marks_and_case,
             customers_are_counted_by_value_between_edges,
+            campaigns_keep_codes_costs_and_their_customers_histories,
         );
     };
     (@cases $fresh:expr; $($case:ident),+ $(,)?) => {

@@ -10,6 +10,7 @@
 mod accounts;
 mod analytics;
 mod bulk;
+mod campaigns;
 mod import;
 mod keys;
 mod read;
@@ -37,6 +38,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_accounts.sql"),
     include_str!("../migrations/0005_list_order.sql"),
     include_str!("../migrations/0006_search.sql"),
+    include_str!("../migrations/0007_campaigns.sql"),
 ];
 
 /// The schema version this build creates and understands.
@@ -432,6 +434,34 @@ impl Store for PostgresStore {
 
     fn delete_segment(&self, id: i64) -> StoreResult<bool> {
         accounts::delete_segment(&mut self.client()?, id)
+    }
+
+    fn put_campaign(&self, campaign: &ladder_domain::Campaign) -> StoreResult<ladder_store::WriteOutcome> {
+        campaigns::put_campaign(&mut self.client()?, campaign)
+    }
+
+    fn campaigns(&self) -> StoreResult<Vec<ladder_domain::Campaign>> {
+        campaigns::campaigns(&mut self.client()?)
+    }
+
+    fn campaign(&self, id: &str) -> StoreResult<Option<ladder_domain::Campaign>> {
+        campaigns::campaign(&mut self.client()?, id)
+    }
+
+    fn add_campaign_cost(&self, campaign_id: &str, cost: &ladder_domain::CostEntry) -> StoreResult<()> {
+        campaigns::add_campaign_cost(&mut self.client()?, campaign_id, cost)
+    }
+
+    fn campaign_costs(&self, campaign_id: &str) -> StoreResult<Vec<ladder_domain::CostEntry>> {
+        campaigns::campaign_costs(&mut self.client()?, campaign_id)
+    }
+
+    fn campaign_histories(
+        &self,
+        codes: &[String],
+        as_of: chrono::NaiveDate,
+    ) -> StoreResult<Vec<ladder_domain::CustomerHistory>> {
+        campaigns::campaign_histories(&mut self.client()?, codes, as_of)
     }
 }
 

@@ -10,6 +10,7 @@
 
 mod accounts;
 mod analytics;
+mod campaigns;
 mod import;
 mod read;
 mod scoring;
@@ -35,6 +36,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_accounts.sql"),
     include_str!("../migrations/0005_list_order.sql"),
     include_str!("../migrations/0006_search.sql"),
+    include_str!("../migrations/0007_campaigns.sql"),
 ];
 
 /// The schema version this build creates and understands.
@@ -383,5 +385,33 @@ impl Store for SqliteStore {
 
     fn delete_segment(&self, id: i64) -> StoreResult<bool> {
         self.with_conn(|c| accounts::delete_segment(c, id))
+    }
+
+    fn put_campaign(&self, campaign: &ladder_domain::Campaign) -> StoreResult<ladder_store::WriteOutcome> {
+        self.with_conn(|c| campaigns::put_campaign(c, campaign))
+    }
+
+    fn campaigns(&self) -> StoreResult<Vec<ladder_domain::Campaign>> {
+        self.with_conn(campaigns::campaigns)
+    }
+
+    fn campaign(&self, id: &str) -> StoreResult<Option<ladder_domain::Campaign>> {
+        self.with_conn(|c| campaigns::campaign(c, id))
+    }
+
+    fn add_campaign_cost(&self, campaign_id: &str, cost: &ladder_domain::CostEntry) -> StoreResult<()> {
+        self.with_conn(|c| campaigns::add_campaign_cost(c, campaign_id, cost))
+    }
+
+    fn campaign_costs(&self, campaign_id: &str) -> StoreResult<Vec<ladder_domain::CostEntry>> {
+        self.with_conn(|c| campaigns::campaign_costs(c, campaign_id))
+    }
+
+    fn campaign_histories(
+        &self,
+        codes: &[String],
+        as_of: chrono::NaiveDate,
+    ) -> StoreResult<Vec<ladder_domain::CustomerHistory>> {
+        self.with_conn(|c| campaigns::campaign_histories(c, codes, as_of))
     }
 }

@@ -10,6 +10,7 @@
 //! without committing rolls everything back.
 #![deny(missing_docs)]
 
+pub mod campaign;
 pub mod schema;
 pub mod search;
 mod types;
@@ -17,6 +18,7 @@ mod types;
 pub use types::*;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use ladder_domain::campaign::{Campaign, CostEntry, CustomerHistory};
 use ladder_domain::{Customer, Interaction, Order};
 
 /// What went wrong in a store.
@@ -238,6 +240,26 @@ pub trait Store: Send + Sync {
 
     /// Deletes a segment; false when there is none with that id.
     fn delete_segment(&self, id: i64) -> StoreResult<bool>;
+
+    /// Creates or replaces a campaign by its id (its codes replaced too); Inserted, Updated or Unchanged.
+    fn put_campaign(&self, campaign: &Campaign) -> StoreResult<WriteOutcome>;
+
+    /// Every campaign, by start date then id.
+    fn campaigns(&self) -> StoreResult<Vec<Campaign>>;
+
+    /// One campaign.
+    fn campaign(&self, id: &str) -> StoreResult<Option<Campaign>>;
+
+    /// Adds a dated cost to a campaign; StoreError::NotFound for an unknown campaign.
+    fn add_campaign_cost(&self, campaign_id: &str, cost: &CostEntry) -> StoreResult<()>;
+
+    /// A campaign's costs, by date.
+    fn campaign_costs(&self, campaign_id: &str) -> StoreResult<Vec<CostEntry>>;
+
+    /// Every customer with at least one order (any status) carrying one of `codes` (compared trimmed and
+    /// lower-cased, as `ladder_domain::campaign::normalize_code` does), with ALL their orders placed by the
+    /// end of `as_of` (the attribution needs their first and later orders too); `signup_code` is None for now.
+    fn campaign_histories(&self, codes: &[String], as_of: NaiveDate) -> StoreResult<Vec<CustomerHistory>>;
 }
 
 /// Who writes an import, and when: the evidence recorded with consents that the file gives no date for.

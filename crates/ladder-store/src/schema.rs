@@ -206,6 +206,35 @@ pub const TABLES: &[Table] = &[
         key: 1,
         generated_id: true,
     },
+    Table {
+        name: "campaigns",
+        columns: &[
+            ("id", Text),
+            ("name", Text),
+            ("kind", Text),
+            ("channel", Text),
+            ("status", Text),
+            ("starts", Int),
+            ("ends", Int),
+            ("window_days", Int),
+            ("target_segment", Text),
+            ("target_size", Int),
+            ("notes", Text),
+            ("budget_minor", Int),
+            ("expected_revenue_minor", Int),
+            ("expected_responses", Int),
+            ("expected_sales", Int),
+        ],
+        key: 1,
+        generated_id: false,
+    },
+    Table { name: "campaign_codes", columns: &[("campaign_id", Text), ("code", Text)], key: 2, generated_id: false },
+    Table {
+        name: "campaign_costs",
+        columns: &[("id", Int), ("campaign_id", Text), ("spent_on", Int), ("amount_minor", Int), ("note", Text)],
+        key: 1,
+        generated_id: true,
+    },
 ];
 
 /// A row in canonical text form: `None` is SQL NULL.

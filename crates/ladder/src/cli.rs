@@ -62,6 +62,113 @@ pub enum Command {
     /// The people who sign in to the web app.
     #[command(subcommand)]
     User(UserCommand),
+    /// Campaigns: what each cost, brought and acquired, and whether those customers came back.
+    #[command(subcommand)]
+    Campaign(CampaignCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CampaignCommand {
+    /// Creates a campaign, or replaces the one with this id.
+    Create(Box<CampaignArgs>),
+    /// Lists the campaigns with their figures.
+    List {
+        /// Count orders placed by the end of this day (YYYY-MM-DD); default today.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// One campaign: its figures, expected beside actual, and the orders and customers counted.
+    Show {
+        /// The campaign's id.
+        id: String,
+        /// Count orders placed by the end of this day (YYYY-MM-DD); default today.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Campaign costs.
+    #[command(subcommand)]
+    Cost(CostCommand),
+    /// Every campaign's figures: cost, revenue, ROI, acquisitions, cost per acquisition, 2nd and 3rd orders.
+    Report {
+        /// Count orders placed by the end of this day (YYYY-MM-DD); default today.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CostCommand {
+    /// Adds a dated cost to a campaign.
+    Add {
+        /// The campaign's id.
+        id: String,
+        /// The amount in the shop's currency, e.g. 250.00.
+        #[arg(long)]
+        amount: String,
+        /// The day of the cost (YYYY-MM-DD); default today.
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+        /// What it was for.
+        #[arg(long)]
+        note: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CampaignArgs {
+    /// A stable id, e.g. SPRING-2026.
+    pub id: String,
+    /// Its name.
+    #[arg(long)]
+    pub name: String,
+    /// advertisement, email, sms, direct_mail, social, referral, event or other.
+    #[arg(long, default_value = "other")]
+    pub kind: String,
+    /// The channel: email, sms, phone, mail, fax.
+    #[arg(long)]
+    pub channel: Option<String>,
+    /// planning, active, completed or cancelled.
+    #[arg(long, default_value = "planning")]
+    pub status: String,
+    /// First day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub starts: String,
+    /// Last day (YYYY-MM-DD); open when left out.
+    #[arg(long, value_name = "DATE")]
+    pub ends: Option<String>,
+    /// An attribution code (coupon or UTM campaign); repeat for several.
+    #[arg(long = "code", required = true)]
+    pub codes: Vec<String>,
+    /// Days after the last day in which orders with a code still count.
+    #[arg(long, default_value_t = 30)]
+    pub window_days: u32,
+    /// The segment it targets.
+    #[arg(long)]
+    pub target_segment: Option<String>,
+    /// How many people it targets.
+    #[arg(long)]
+    pub target_size: Option<u64>,
+    /// The budget, in the shop's currency.
+    #[arg(long)]
+    pub budget: Option<String>,
+    /// The revenue expected, in the shop's currency.
+    #[arg(long)]
+    pub expected_revenue: Option<String>,
+    /// Responses expected.
+    #[arg(long)]
+    pub expected_responses: Option<u64>,
+    /// Sales expected.
+    #[arg(long)]
+    pub expected_sales: Option<u64>,
+    /// Notes.
+    #[arg(long)]
+    pub notes: Option<String>,
 }
 
 #[derive(Debug, Args)]

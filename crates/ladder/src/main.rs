@@ -2,6 +2,7 @@
 //! calls the use-cases of `ladder-app`. Nothing here computes anything the web app would also need.
 
 mod bench;
+mod campaign;
 mod cli;
 mod clv;
 mod output;
@@ -98,6 +99,7 @@ fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Serve(args) => serve::serve(&cli.database, &args, &bar),
         Command::User(command) => serve::user(&cli.database, &command),
+        Command::Campaign(command) => campaign::run(&cli.database, &command),
         Command::Demo(args) => {
             let currency =
                 Currency::parse(&args.currency).map_err(|e| anyhow::anyhow!("--currency {:?} {e}", args.currency))?;

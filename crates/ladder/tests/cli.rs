@@ -385,7 +385,7 @@ fn db_copy_moves_a_shop_to_postgresql_and_back_unchanged() {
     run.ok(&["demo", "--customers", "300", "--seed", "9", "--as-of", "2026-01-31"]);
     let copied = run.json(&["db", "copy", "--from", path(&run.db()), "--to", &url, "--format", "json"]);
     let tables = copied.as_array().expect("tables");
-    assert_eq!(tables.len(), 14, "every table but the short-lived browser sessions");
+    assert_eq!(tables.len(), 17, "every table but the short-lived browser sessions");
     assert!(tables.iter().all(|t| t["verified"] == true));
     let customers = tables.iter().find(|t| t["table"] == "customers").expect("customers");
     assert_eq!(customers["rows"], 300);
@@ -499,4 +499,87 @@ fn shards_run_side_by_side_on_postgresql() {
         (scores, history)
     };
     assert_eq!(dump(&whole, "whole.db"), dump(&split, "split.db"));
+}
+
+/// Campaigns on hand-built orders: what each cost, brought and acquired, and who came back.
+#[test]
+fn campaign_reports_count_what_the_codes_brought() {
+    let run = Run::new();
+    let customers = "customer_id,first_name\nC1,Dana\nC2,Avi\nC3,Reza\nC4,Olga\nC5,Noa\n";
+    run.ok(&["import", "customers", path(&run.file("c.csv", customers))]);
+    let orders = "order_id,customer_id,ordered_at,sku,quantity,unit_price,currency,status,campaign_code
+O1,C1,2026-03-05,TEA,1,40.00,USD,completed,SPRING
+O2,C1,2026-04-10,TEA,1,40.00,USD,completed,
+O3,C1,2026-05-10,TEA,1,40.00,USD,completed,
+O4,C2,2026-01-10,TEA,1,10.00,USD,completed,
+O5,C2,2026-03-20,TEA,1,25.00,USD,completed, spring
+O6,C3,2026-06-15,TEA,1,99.00,USD,completed,SPRING
+O7,C4,2026-03-07,TEA,1,50.00,USD,refunded,SPRING
+O8,C5,2026-03-09,TEA,1,30.00,USD,completed,FREE
+";
+    run.ok(&["import", "orders", path(&run.file("o.csv", orders))]);
+    run.ok(&[
+        "campaign",
+        "create",
+        "SPRING-26",
+        "--name",
+        "Spring mailing",
+        "--kind",
+        "email",
+        "--status",
+        "completed",
+        "--starts",
+        "2026-03-01",
+        "--ends",
+        "2026-03-31",
+        "--window-days",
+        "30",
+        "--code",
+        "spring",
+        "--budget",
+        "80.00",
+        "--expected-revenue",
+        "200.00",
+    ]);
+    run.ok(&["campaign", "create", "FREE-26", "--name", "Free sample", "--starts", "2026-03-01", "--code", "FREE"]);
+    run.ok(&["campaign", "cost", "add", "SPRING-26", "--amount", "60.00", "--on", "2026-03-01"]);
+    run.ok(&["campaign", "cost", "add", "SPRING-26", "--amount", "40.00", "--on", "2026-03-15"]);
+    let report = run.json(&["campaign", "report", "--as-of", "2026-12-31", "--format", "json"]);
+    let by_id = |id: &str| report.as_array().expect("rows").iter().find(|r| r["campaign_id"] == id).expect(id).clone();
+    let spring = by_id("SPRING-26");
+    // O1 and O5 count (O6 is after the window, O7 was refunded); C1 was acquired (first order), C2 was not.
+    assert_eq!(spring["actual_cost"], 10_000);
+    assert_eq!(spring["revenue"], 6_500);
+    assert_eq!(spring["sales"], 2);
+    assert_eq!(spring["customers_acquired"], 1);
+    assert_eq!(spring["cost_per_acquisition"], 10_000);
+    assert_eq!(spring["second_purchase_share"], 1.0);
+    assert_eq!(spring["third_purchase_share"], 1.0);
+    assert!((spring["roi"].as_f64().expect("roi") - (-0.35)).abs() < 1e-9, "{spring}");
+    assert_eq!(spring["budget"], 8_000);
+    let free = by_id("FREE-26");
+    assert_eq!((free["roi"].clone(), free["roi_note"].clone()), (serde_json::Value::Null, "no cost recorded".into()));
+    assert_eq!(free["customers_acquired"], 1);
+    assert_eq!(free["cost_per_acquisition"], 0);
+
+    let shown = run.json(&["campaign", "show", "SPRING-26", "--as-of", "2026-12-31", "--format", "json"]);
+    let counted: Vec<&str> = shown["attribution"]["sales"]
+        .as_array()
+        .expect("sales")
+        .iter()
+        .map(|o| o["order_id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(counted, ["O1", "O5"]);
+    let left_out: Vec<&str> = shown["attribution"]["excluded"]
+        .as_array()
+        .expect("excluded")
+        .iter()
+        .map(|o| o["order"]["order_id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(left_out.len(), 2);
+    assert!(left_out.contains(&"O6") && left_out.contains(&"O7"));
+    let table = run.ok(&["campaign", "list", "--as-of", "2026-12-31"]);
+    assert!(table.contains("Spring mailing") && table.contains("no cost recorded"), "{table}");
+    let err = run.fails(&["campaign", "cost", "add", "NOPE", "--amount", "1.00"]);
+    assert!(err.contains("NOPE"), "{err}");
 }

@@ -1,0 +1,187 @@
+//! `ladder campaign`: campaigns, their costs, and whether they paid.
+
+use crate::cli::{CampaignArgs, CampaignCommand, CostCommand, Format};
+use crate::output::{Grid, or_dash, percent, print};
+use anyhow::{Context, Result, bail};
+use chrono::NaiveDate;
+use ladder_app::campaigns::{CampaignReport, CampaignRow, report, reports};
+use ladder_domain::Currency;
+use ladder_domain::campaign::{Campaign, CampaignKind, CampaignStatus, CostEntry, Expectations};
+use ladder_store::Store;
+
+/// The shop's currency, which campaign amounts are in.
+fn currency(store: &dyn Store) -> Result<Currency> {
+    let code = ladder_app::settings::currency(store)?
+        .context("the shop has no currency yet; import orders first (their currency becomes the shop's)")?;
+    Ok(Currency::parse(&code)?)
+}
+
+fn amount(currency: &Currency, flag: &str, value: &str) -> Result<i64> {
+    currency.parse_amount(value).map_err(|e| anyhow::anyhow!("--{flag} {value:?} {e}"))
+}
+
+fn date(flag: &str, value: &str) -> Result<NaiveDate> {
+    ladder_domain::date::parse_date(value)
+        .map_err(|_| anyhow::anyhow!("--{flag} {value:?} is not a date; use YYYY-MM-DD"))
+}
+
+fn money(currency: &Currency, minor: Option<i64>) -> String {
+    minor.map_or_else(|| "–".to_owned(), |m| currency.format_amount(m))
+}
+
+fn ratio(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_owned(), percent)
+}
+
+fn campaign_of(args: &CampaignArgs, currency: &Currency) -> Result<Campaign> {
+    let kind = CampaignKind::parse(&args.kind)
+        .with_context(|| format!("--kind {:?} is not a kind; use one of {}", args.kind, CampaignKind::names()))?;
+    let status = CampaignStatus::parse(&args.status).with_context(|| {
+        format!("--status {:?} is not a status; use one of {}", args.status, CampaignStatus::names())
+    })?;
+    let channel = match &args.channel {
+        Some(c) => Some(ladder_domain::Channel::parse(c).with_context(|| {
+            format!("--channel {c:?} is not a channel; use one of {}", ladder_domain::Channel::names())
+        })?),
+        None => None,
+    };
+    let starts = date("starts", &args.starts)?;
+    let ends = args.ends.as_deref().map(|e| date("ends", e)).transpose()?;
+    if ends.is_some_and(|e| e < starts) {
+        bail!("--ends is before --starts");
+    }
+    if args.codes.iter().all(|c| c.trim().is_empty()) {
+        bail!("--code is empty; give the coupon or UTM code that marks the campaign's orders");
+    }
+    Ok(Campaign {
+        id: args.id.trim().to_owned(),
+        name: args.name.trim().to_owned(),
+        kind,
+        channel,
+        status,
+        starts,
+        ends,
+        codes: args.codes.clone(),
+        window_days: args.window_days,
+        target_segment: args.target_segment.clone(),
+        target_size: args.target_size,
+        notes: args.notes.clone(),
+        expectations: Expectations {
+            budget_minor: args.budget.as_deref().map(|v| amount(currency, "budget", v)).transpose()?,
+            expected_revenue_minor: args
+                .expected_revenue
+                .as_deref()
+                .map(|v| amount(currency, "expected-revenue", v))
+                .transpose()?,
+            expected_responses: args.expected_responses,
+            expected_sales: args.expected_sales,
+        },
+    })
+}
+
+/// The table of campaigns, one row each.
+fn rows_grid(rows: &[&CampaignRow], currency: &Currency) -> Grid {
+    let mut grid = Grid::new(
+        vec!["campaign", "status", "cost", "revenue", "ROI", "acquired", "cost/acquired", "2nd order", "3rd order"],
+        vec![2, 3, 4, 5, 6, 7, 8],
+    );
+    for r in rows {
+        grid.push(vec![
+            format!("{} ({})", r.name, r.campaign_id),
+            r.status.clone(),
+            money(currency, Some(r.actual_cost)),
+            money(currency, Some(r.revenue)),
+            r.roi.map_or_else(|| r.roi_note.clone().unwrap_or_else(|| "–".to_owned()), percent),
+            r.customers_acquired.to_string(),
+            money(currency, r.cost_per_acquisition),
+            ratio(r.second_purchase_share),
+            ratio(r.third_purchase_share),
+        ]);
+    }
+    grid
+}
+
+fn show(report: &CampaignReport, currency: &Currency, format: Format) -> Result<()> {
+    let r = &report.row;
+    let mut versus = Grid::new(vec!["", "expected", "actual"], vec![1, 2]);
+    versus.push(vec!["cost".into(), money(currency, r.budget), money(currency, Some(r.actual_cost))]);
+    versus.push(vec!["revenue".into(), money(currency, r.expected_revenue), money(currency, Some(r.revenue))]);
+    versus.push(vec!["ROI".into(), ratio(r.expected_roi), r.roi.map_or_else(|| or_dash(r.roi_note.clone()), percent)]);
+    versus.push(vec!["responses".into(), or_dash(r.expected_responses), r.responses.to_string()]);
+    versus.push(vec!["sales".into(), or_dash(r.expected_sales), r.sales.to_string()]);
+    let mut orders = Grid::new(vec!["order", "customer", "day", "amount"], vec![3]);
+    for o in &report.attribution.sales {
+        orders.push(vec![
+            o.order_id.clone(),
+            o.customer_id.clone(),
+            o.on.to_string(),
+            currency.format_amount(o.total_minor),
+        ]);
+    }
+    let mut left_out = Grid::new(vec!["order", "customer", "why not counted"], vec![]);
+    for o in &report.attribution.excluded {
+        left_out.push(vec![o.order.order_id.clone(), o.order.customer_id.clone(), format!("{:?}", o.reason)]);
+    }
+    let mut acquired = Grid::new(vec!["customer", "how", "completed orders"], vec![2]);
+    for a in &report.attribution.acquired {
+        acquired.push(vec![a.customer_id.clone(), format!("{:?}", a.by), a.completed_orders.to_string()]);
+    }
+    let title = format!("{} ({}), {}", r.name, r.campaign_id, r.status);
+    print(
+        format,
+        report,
+        &[
+            (&title, &versus),
+            ("\nOrders counted", &orders),
+            ("\nOrders with a code, not counted", &left_out),
+            ("\nCustomers acquired", &acquired),
+        ],
+        &[format!(
+            "Acquired {}; {} reached a 2nd order, {} a 3rd; cost per acquired customer {}.",
+            r.customers_acquired,
+            ratio(r.second_purchase_share),
+            ratio(r.third_purchase_share),
+            money(currency, r.cost_per_acquisition)
+        )],
+    )
+}
+
+pub fn run(database: &str, command: &CampaignCommand) -> Result<()> {
+    let store = crate::open_store(database, false)?;
+    let store = store.as_ref();
+    match command {
+        CampaignCommand::Create(args) => {
+            let currency = currency(store)?;
+            let campaign = campaign_of(args, &currency)?;
+            let outcome = store.put_campaign(&campaign)?;
+            println!("Campaign {} {:?}.", campaign.id, outcome);
+            Ok(())
+        }
+        CampaignCommand::Cost(CostCommand::Add { id, amount: value, on, note }) => {
+            let currency = currency(store)?;
+            let on = match on {
+                Some(d) => date("on", d)?,
+                None => chrono::Utc::now().date_naive(),
+            };
+            let cost = CostEntry { on, amount_minor: amount(&currency, "amount", value)?, note: note.clone() };
+            store.add_campaign_cost(id, &cost).with_context(|| format!("cannot add a cost to campaign {id}"))?;
+            println!("Added {} to campaign {id} on {on}.", currency.format_amount(cost.amount_minor));
+            Ok(())
+        }
+        CampaignCommand::Show { id, as_of, format } => {
+            let currency = currency(store)?;
+            let campaign =
+                store.campaign(id)?.with_context(|| format!("no campaign {id}; see `ladder campaign list`"))?;
+            let report = report(store, campaign, crate::parse_as_of(as_of.as_deref())?)?;
+            show(&report, &currency, format.format)
+        }
+        CampaignCommand::List { as_of, format } | CampaignCommand::Report { as_of, format } => {
+            let currency = currency(store)?;
+            let all = reports(store, crate::parse_as_of(as_of.as_deref())?)?;
+            let rows: Vec<&CampaignRow> = all.iter().map(|r| &r.row).collect();
+            let grid = rows_grid(&rows, &currency);
+            let notes = vec![format!("Money in {}; ROI = (revenue − cost) / cost.", currency.code())];
+            print(format.format, &rows, &[("Campaigns", &grid)], &notes)
+        }
+    }
+}
