@@ -615,3 +615,29 @@ fn one_customer_is_placed_again_as_a_full_scoring_would() {
     assert_eq!((full.rung, full.state, full.orders), (placed.rung, placed.state, placed.orders));
     assert!(ladder_app::score::score_customer(&shop.store, "NO-SUCH", day).expect("score").is_none());
 }
+
+/// The demo's campaigns differ as real ones do: the flash sale acquires cheaply but nobody comes back
+/// three times; the welcome offer costs more per customer and brings regulars.
+#[test]
+fn the_demo_campaigns_show_cheap_event_buyers_against_dearer_regulars() {
+    let shop = Shop::new();
+    let options = ladder_app::demo::DemoOptions {
+        seed: 5,
+        customers: 800,
+        as_of: date("2026-01-31"),
+        currency: ladder_domain::Currency::parse("USD").expect("USD"),
+    };
+    ladder_app::demo::create(&shop.store, &options, now(), &NoProgress).expect("demo");
+    let reports = ladder_app::campaigns::reports(&shop.store, date("2026-01-31")).expect("reports");
+    let row = |id: &str| reports.iter().find(|r| r.row.campaign_id == id).expect(id).row.clone();
+    let (flash, welcome) = (row("FLASH"), row("WELCOME"));
+    assert!(flash.customers_acquired > 0 && welcome.customers_acquired > 0, "{flash:?} {welcome:?}");
+    let cpa = |r: &ladder_app::campaigns::CampaignRow| r.cost_per_acquisition.expect("acquisitions");
+    assert!(cpa(&flash) < cpa(&welcome), "the flash sale is cheaper per customer: {flash:?} {welcome:?}");
+    let third = |r: &ladder_app::campaigns::CampaignRow| r.third_purchase_share.expect("share");
+    assert!(third(&welcome) > third(&flash), "the welcome offer brings regulars: {flash:?} {welcome:?}");
+    assert!(row("HOLIDAYS").customers_acquired > 0);
+    // Replacing the demo keeps one cost entry per campaign.
+    ladder_app::demo::create(&shop.store, &options, now(), &NoProgress).expect("again");
+    assert_eq!(shop.store.campaign_costs("FLASH").expect("costs").len(), 1);
+}

@@ -15,6 +15,7 @@ use crate::progress::Progress;
 use crate::score::{ScoreSummary, score};
 use catalog::{EVERYDAY, PRODUCTS, Product, in_category};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use ladder_domain::campaign::{Campaign, CampaignKind, CampaignStatus, CostEntry, Expectations};
 use ladder_domain::date::{SECONDS_PER_DAY, date_day_number, date_of_day};
 use ladder_domain::{
     Birthday, Channel, Consent, Currency, Customer, CustomerKind, Interaction, InteractionKind, Order, OrderLine,
@@ -547,6 +548,15 @@ pub fn create(
     store.set_setting(crate::settings::CURRENCY, options.currency.code())?;
     store.set_setting(crate::settings::DEMO_SEED, &options.seed.to_string())?;
     store.set_setting(crate::settings::DATA_CHANGED_AT, &now.to_rfc3339())?;
+    for (campaign, cost_per_customer) in campaigns(options) {
+        store.put_campaign(&campaign)?;
+        // Replacing the demo keeps campaigns (they are not customer data): their costs are entered once.
+        if store.campaign_costs(&campaign.id)?.is_empty() {
+            let amount_minor = i64::try_from(options.customers).unwrap_or(i64::MAX).saturating_mul(cost_per_customer);
+            let cost = CostEntry { on: campaign.starts, amount_minor, note: Some("demo budget".to_owned()) };
+            store.add_campaign_cost(&campaign.id, &cost)?;
+        }
+    }
     let scoring = score(store, options.as_of, &crate::score::ScoreOptions::default(), now, progress)?;
     Ok(DemoSummary { generated, scoring })
 }
@@ -684,4 +694,52 @@ impl DemoSink for CsvSink {
             [i.customer_external_id.as_str(), at.as_str(), i.kind.as_str(), i.note.as_deref().unwrap_or_default()];
         self.interactions.write_record(row).map_err(|e| self.fail(e))
     }
+}
+
+/// The demo's campaigns, with their cost per customer of the shop (minor units): a cheap flash sale that
+/// buys one-time customers, a welcome offer that costs more and brings regulars, the holiday costume
+/// campaigns that bring event buyers, and the referral programme — so their reports differ the way real
+/// ones do.
+fn campaigns(options: &DemoOptions) -> Vec<(Campaign, i64)> {
+    let starts = options.as_of - chrono::Duration::days(HISTORY_DAYS);
+    let year = options.as_of.year();
+    let holidays: Vec<String> = (year - 2..=year)
+        .flat_map(|y| ["HALLOWEEN", "PURIM", "NOWRUZ"].map(|name| format!("{name}{:02}", y % 100)))
+        .collect();
+    let campaign = |id: &str, name: &str, kind, channel, codes: Vec<String>, budget: i64| Campaign {
+        id: id.to_owned(),
+        name: name.to_owned(),
+        kind,
+        channel,
+        status: CampaignStatus::Active,
+        starts,
+        ends: None,
+        codes,
+        window_days: 30,
+        target_segment: None,
+        target_size: None,
+        notes: None,
+        expectations: Expectations {
+            budget_minor: Some(i64::try_from(options.customers).unwrap_or(i64::MAX).saturating_mul(budget)),
+            expected_revenue_minor: None,
+            expected_responses: None,
+            expected_sales: None,
+        },
+    };
+    vec![
+        (campaign("FLASH", "Flash sale", CampaignKind::Social, None, vec!["FLASHSALE".into()], 10), 10),
+        (
+            campaign(
+                "WELCOME",
+                "Welcome offer",
+                CampaignKind::Email,
+                Some(Channel::Email),
+                vec!["WELCOME10".into()],
+                120,
+            ),
+            120,
+        ),
+        (campaign("HOLIDAYS", "Holiday costumes", CampaignKind::Event, None, holidays, 15), 15),
+        (campaign("FRIENDS", "Refer a friend", CampaignKind::Referral, None, vec!["FRIEND".into()], 20), 20),
+    ]
 }
