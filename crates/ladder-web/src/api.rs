@@ -66,7 +66,16 @@ impl From<StoreError> for ApiError {
 
 impl From<crate::error::WebError> for ApiError {
     fn from(e: crate::error::WebError) -> Self {
-        Self::new(StatusCode::INTERNAL_SERVER_ERROR, format!("{e:?}"))
+        use crate::error::WebError;
+        match e {
+            WebError::NotFound(_) => Self::new(StatusCode::NOT_FOUND, "not found"),
+            WebError::Forbidden(_) => Self::new(StatusCode::FORBIDDEN, "your role may not do this"),
+            // The cause is logged for the operator; the caller learns that nothing was changed.
+            other => {
+                tracing::error!("{other:?}");
+                Self::new(StatusCode::INTERNAL_SERVER_ERROR, "the server failed; nothing was changed")
+            }
+        }
     }
 }
 

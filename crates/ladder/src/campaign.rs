@@ -6,7 +6,7 @@ use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use ladder_app::campaigns::{CampaignReport, CampaignRow, report, reports};
 use ladder_domain::Currency;
-use ladder_domain::campaign::{Campaign, CampaignKind, CampaignStatus, CostEntry, Expectations};
+use ladder_domain::campaign::{AcquiredBy, Campaign, CampaignKind, CampaignStatus, CostEntry, Exclusion, Expectations};
 use ladder_store::Store;
 
 /// The shop's currency, which campaign amounts are in.
@@ -120,11 +120,20 @@ fn show(report: &CampaignReport, currency: &Currency, format: Format) -> Result<
     }
     let mut left_out = Grid::new(vec!["order", "customer", "why not counted"], vec![]);
     for o in &report.attribution.excluded {
-        left_out.push(vec![o.order.order_id.clone(), o.order.customer_id.clone(), format!("{:?}", o.reason)]);
+        let why = match o.reason {
+            Exclusion::OutsideWindow => "outside the campaign's window",
+            Exclusion::Refunded => "refunded",
+            Exclusion::Cancelled => "cancelled",
+        };
+        left_out.push(vec![o.order.order_id.clone(), o.order.customer_id.clone(), why.to_owned()]);
     }
     let mut acquired = Grid::new(vec!["customer", "how", "completed orders"], vec![2]);
     for a in &report.attribution.acquired {
-        acquired.push(vec![a.customer_id.clone(), format!("{:?}", a.by), a.completed_orders.to_string()]);
+        let how = match &a.by {
+            AcquiredBy::SignUp => "signed up with the code".to_owned(),
+            AcquiredBy::FirstOrder { order_id } => format!("first order {order_id}"),
+        };
+        acquired.push(vec![a.customer_id.clone(), how, a.completed_orders.to_string()]);
     }
     let title = format!("{} ({}), {}", r.name, r.campaign_id, r.status);
     print(
@@ -153,8 +162,12 @@ pub fn run(database: &str, command: &CampaignCommand) -> Result<()> {
         CampaignCommand::Create(args) => {
             let currency = currency(store)?;
             let campaign = campaign_of(args, &currency)?;
-            let outcome = store.put_campaign(&campaign)?;
-            println!("Campaign {} {:?}.", campaign.id, outcome);
+            let done = match store.put_campaign(&campaign)? {
+                ladder_store::WriteOutcome::Inserted => "created",
+                ladder_store::WriteOutcome::Updated => "changed",
+                ladder_store::WriteOutcome::Unchanged => "already so; nothing changed",
+            };
+            println!("Campaign {} {done}.", campaign.id);
             Ok(())
         }
         CampaignCommand::Cost(CostCommand::Add { id, amount: value, on, note }) => {
