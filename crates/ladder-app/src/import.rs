@@ -928,7 +928,13 @@ fn parse_interaction(r: &Reader) -> Result<Interaction, RowError> {
     let kind = InteractionKind::parse(kind_text).ok_or_else(|| {
         bad("kind", kind_text, format!("is not an interaction kind; use one of {}", InteractionKind::names()))
     })?;
-    Ok(Interaction { customer_external_id, at, kind, note: r.get("note").map(str::to_owned) })
+    Ok(Interaction {
+        customer_external_id,
+        at,
+        kind,
+        note: r.get("note").map(str::to_owned),
+        campaign_code: r.get("campaign_code").map(str::to_owned),
+    })
 }
 
 fn import_interactions(

@@ -9,18 +9,23 @@
 //!   window. Only completed orders are *sales* and add to *revenue*; refunded and cancelled orders that carry
 //!   the code are listed as excluded with their reason, and so are code-carrying orders outside the window.
 //! - **Responder**: a customer with an attributed order of any status (a refunded order was still a response),
-//!   or whose sign-up code matches.
-//! - **Acquired**: each customer is acquired by at most one code. When they signed up with a code, that code
-//!   acquired them (sign-ups carry no date here, so no window applies). Otherwise their first completed order
-//!   (earliest day, then smallest order id) acquired them when its code matches and its day is in the window.
-//!   Later orders with another campaign's code are sales of that campaign but do not acquire the customer.
+//!   or with an interaction (sign-up, click, visit, …) that carried the code in the window.
+//! - **Acquired**: each customer is acquired by at most one code, by whichever came first: their first
+//!   sign-up that carried a code, or their first completed order (earliest day, then smallest order id; a
+//!   sign-up wins a tie). That event acquired them for the campaign whose code it carried, when its day is in
+//!   that campaign's window. Later orders with another campaign's code are sales of that campaign but do not
+//!   acquire the customer.
 //! - **Quality**: an acquired customer reached the 2nd (3rd) purchase when they have at least two (three)
 //!   completed orders in total, with any code or none. The store passes the orders up to the day it reports.
+//!   Their *12-month revenue* is the total of their completed orders from the day they were acquired through
+//!   the 364 days after it (so far, for those acquired less than a year ago); their rung and predicted CLV
+//!   are those of the last scoring.
 //! - **ROI** is (revenue − cost) / cost, undefined when the recorded cost is zero or negative.
 //!   **Cost per acquisition** is cost / acquired customers, rounded to the nearest minor unit (halves away from
 //!   zero); undefined without acquisitions, and 0 when there were acquisitions but no cost.
 
-use crate::customer::{Channel, string_enum};
+use crate::customer::{Channel, InteractionKind, string_enum};
+use crate::ladder::Rung;
 use crate::order::OrderStatus;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -152,15 +157,40 @@ pub struct OrderRecord {
     pub code: Option<String>,
 }
 
-/// A customer's orders and sign-up source, as the store hands them over.
+/// An interaction that carried a campaign code: a sign-up, a click, a visit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodedTouch {
+    /// The day it happened.
+    pub on: NaiveDate,
+    /// What kind of interaction.
+    pub kind: InteractionKind,
+    /// The code it carried.
+    pub code: String,
+}
+
+/// A customer's orders, coded interactions and current placement, as the store hands them over.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomerHistory {
     /// The customer's external id.
     pub customer_id: String,
-    /// The code they signed up with, if any.
-    pub signup_code: Option<String>,
+    /// Their interactions that carried a code, in any order.
+    pub touches: Vec<CodedTouch>,
     /// Every order of theirs, in any order.
     pub orders: Vec<OrderRecord>,
+    /// Their rung at the last scoring, if they were scored.
+    pub rung: Option<Rung>,
+    /// Their predicted 12-month value at the last scoring, in minor units, if the model gave one.
+    pub clv_minor: Option<i64>,
+}
+
+impl CustomerHistory {
+    /// The first sign-up that carried a code (earliest day, then smallest code).
+    fn first_coded_signup(&self) -> Option<&CodedTouch> {
+        self.touches
+            .iter()
+            .filter(|t| t.kind == InteractionKind::SignUp && !normalize_code(&t.code).is_empty())
+            .min_by(|a, b| (a.on, &a.code).cmp(&(b.on, &b.code)))
+    }
 }
 
 /// An order that counted as a sale of the campaign.
@@ -217,8 +247,16 @@ pub struct AcquiredCustomer {
     pub customer_id: String,
     /// Sign-up or first order.
     pub by: AcquiredBy,
+    /// The day of that sign-up or order.
+    pub acquired_on: NaiveDate,
     /// Their completed orders in total, with any code.
     pub completed_orders: u64,
+    /// Their completed orders' totals from `acquired_on` through the 364 days after it.
+    pub revenue_12m_minor: i64,
+    /// Their rung at the last scoring.
+    pub rung: Option<Rung>,
+    /// Their predicted 12-month value at the last scoring.
+    pub clv_minor: Option<i64>,
 }
 
 /// What the attribution rules counted for one campaign, with the orders and customers behind each number.
@@ -230,7 +268,7 @@ pub struct Attribution {
     pub sales: Vec<AttributedOrder>,
     /// Orders carrying the code that are not sales, with the reason.
     pub excluded: Vec<ExcludedOrder>,
-    /// Customers who ordered with the code in the window or signed up with it, sorted.
+    /// Customers who ordered or interacted with the code in the window, sorted.
     pub responders: Vec<String>,
     /// Customers the campaign acquired.
     pub acquired: Vec<AcquiredCustomer>,
@@ -256,6 +294,34 @@ pub enum CampaignError {
     CostOverflow,
 }
 
+/// How and when `campaign` acquired the customer, if it did: by the earlier of their first coded sign-up
+/// and their first completed order (the sign-up on a tie).
+fn acquisition(campaign: &Campaign, customer: &CustomerHistory) -> Option<(AcquiredBy, NaiveDate)> {
+    let signup = customer.first_coded_signup();
+    let first_order = first_completed(&customer.orders);
+    let (code, on, by) = match (signup, first_order) {
+        (Some(s), Some(o)) if o.on < s.on => (o.code.as_deref(), o.on, first_order_by(o)),
+        (Some(s), _) => (Some(s.code.as_str()), s.on, AcquiredBy::SignUp),
+        (None, Some(o)) => (o.code.as_deref(), o.on, first_order_by(o)),
+        (None, None) => return None,
+    };
+    (campaign.matches_opt(code) && campaign.in_window(on)).then_some((by, on))
+}
+
+fn first_order_by(order: &OrderRecord) -> AcquiredBy {
+    AcquiredBy::FirstOrder { order_id: order.external_id.clone() }
+}
+
+/// The completed orders' totals from `from` through the 364 days after it.
+fn first_year_revenue(orders: &[OrderRecord], from: NaiveDate) -> Result<i64, CampaignError> {
+    let until = from.checked_add_days(Days::new(364)).unwrap_or(NaiveDate::MAX);
+    orders
+        .iter()
+        .filter(|o| o.status.counts() && o.on >= from && o.on <= until)
+        .try_fold(0i64, |sum, o| sum.checked_add(o.total_minor))
+        .ok_or(CampaignError::RevenueOverflow)
+}
+
 fn first_completed(orders: &[OrderRecord]) -> Option<&OrderRecord> {
     orders
         .iter()
@@ -272,8 +338,7 @@ pub fn attribute(campaign: &Campaign, customers: &[CustomerHistory]) -> Result<A
     let mut revenue_minor = 0i64;
 
     for customer in customers {
-        let signed_up_with_code = customer.signup_code.as_deref().is_some_and(|c| !normalize_code(c).is_empty());
-        if campaign.matches_opt(customer.signup_code.as_deref()) {
+        if customer.touches.iter().any(|t| campaign.matches(&t.code) && campaign.in_window(t.on)) {
             responders.insert(customer.customer_id.clone());
         }
         for order in customer.orders.iter().filter(|o| campaign.matches_opt(o.code.as_deref())) {
@@ -298,17 +363,16 @@ pub fn attribute(campaign: &Campaign, customers: &[CustomerHistory]) -> Result<A
                 OrderStatus::Cancelled => excluded.push(ExcludedOrder { order: record, reason: Exclusion::Cancelled }),
             }
         }
-
-        let by = if signed_up_with_code {
-            campaign.matches_opt(customer.signup_code.as_deref()).then_some(AcquiredBy::SignUp)
-        } else {
-            first_completed(&customer.orders)
-                .filter(|o| campaign.matches_opt(o.code.as_deref()) && campaign.in_window(o.on))
-                .map(|o| AcquiredBy::FirstOrder { order_id: o.external_id.clone() })
-        };
-        if let Some(by) = by {
-            let completed_orders = customer.orders.iter().filter(|o| o.status.counts()).count() as u64;
-            acquired.push(AcquiredCustomer { customer_id: customer.customer_id.clone(), by, completed_orders });
+        if let Some((by, acquired_on)) = acquisition(campaign, customer) {
+            acquired.push(AcquiredCustomer {
+                customer_id: customer.customer_id.clone(),
+                by,
+                acquired_on,
+                completed_orders: customer.orders.iter().filter(|o| o.status.counts()).count() as u64,
+                revenue_12m_minor: first_year_revenue(&customer.orders, acquired_on)?,
+                rung: customer.rung,
+                clv_minor: customer.clv_minor,
+            });
         }
     }
 
@@ -395,6 +459,27 @@ pub struct Figures {
     pub second_purchase_share: Option<f64>,
     /// Share of acquired customers with a 3rd completed order; `None` without acquisitions.
     pub third_purchase_share: Option<f64>,
+    /// How many of the acquired stand on each rung at the last scoring, lowest rung first, every rung.
+    pub acquired_rungs: Vec<RungCount>,
+    /// Acquired customers the last scoring has not placed yet.
+    pub acquired_unscored: u64,
+    /// The acquired customers' 12-month revenue, summed.
+    pub acquired_revenue_12m_minor: i64,
+    /// 12-month revenue per acquired customer; `None` without acquisitions.
+    pub revenue_12m_per_acquisition_minor: Option<i64>,
+    /// Predicted 12-month value of the acquired, summed over those with a prediction; `None` without any.
+    pub acquired_clv_minor: Option<i64>,
+    /// Predicted value per acquired customer with a prediction.
+    pub clv_per_acquisition_minor: Option<i64>,
+}
+
+/// How many customers stand on one rung.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RungCount {
+    /// The rung.
+    pub rung: Rung,
+    /// How many customers.
+    pub customers: u64,
 }
 
 /// The sum of the cost entries, or an error on overflow.
@@ -421,6 +506,21 @@ impl Figures {
         let expected = &campaign.expectations;
         let acquired = attribution.acquired.len() as u64;
         let share = |n: u64| (acquired > 0).then(|| attribution.acquired_reaching(n) as f64 / acquired as f64);
+        let acquired_rungs = Rung::ALL
+            .iter()
+            .map(|&rung| RungCount {
+                rung,
+                customers: attribution.acquired.iter().filter(|a| a.rung == Some(rung)).count() as u64,
+            })
+            .collect();
+        let revenue_12m = attribution
+            .acquired
+            .iter()
+            .try_fold(0i64, |sum, a| sum.checked_add(a.revenue_12m_minor))
+            .ok_or(CampaignError::RevenueOverflow)?;
+        let predicted: Vec<i64> = attribution.acquired.iter().filter_map(|a| a.clv_minor).collect();
+        let clv =
+            predicted.iter().try_fold(0i64, |sum, v| sum.checked_add(*v)).ok_or(CampaignError::RevenueOverflow)?;
         Ok(Figures {
             cost_minor: Versus { expected: expected.budget_minor, actual: cost },
             revenue_minor: Versus { expected: expected.expected_revenue_minor, actual: attribution.revenue_minor },
@@ -432,6 +532,12 @@ impl Figures {
             cost_per_acquisition_minor: (acquired > 0).then(|| div_round(cost, acquired)),
             second_purchase_share: share(2),
             third_purchase_share: share(3),
+            acquired_rungs,
+            acquired_unscored: attribution.acquired.iter().filter(|a| a.rung.is_none()).count() as u64,
+            acquired_revenue_12m_minor: revenue_12m,
+            revenue_12m_per_acquisition_minor: (acquired > 0).then(|| div_round(revenue_12m, acquired)),
+            acquired_clv_minor: (!predicted.is_empty()).then_some(clv),
+            clv_per_acquisition_minor: (!predicted.is_empty()).then(|| div_round(clv, predicted.len() as u64)),
         })
     }
 }
@@ -470,8 +576,16 @@ mod tests {
         order(id, on, OrderStatus::Completed, total, code)
     }
 
-    fn customer(id: &str, signup: Option<&str>, orders: Vec<OrderRecord>) -> CustomerHistory {
-        CustomerHistory { customer_id: id.into(), signup_code: signup.map(Into::into), orders }
+    fn customer(id: &str, orders: Vec<OrderRecord>) -> CustomerHistory {
+        CustomerHistory { customer_id: id.into(), orders, ..Default::default() }
+    }
+
+    fn touch(on: &str, kind: InteractionKind, code: &str) -> CodedTouch {
+        CodedTouch { on: d(on), kind, code: code.into() }
+    }
+
+    fn signed_up(id: &str, on: &str, code: &str, orders: Vec<OrderRecord>) -> CustomerHistory {
+        CustomerHistory { touches: vec![touch(on, InteractionKind::SignUp, code)], ..customer(id, orders) }
     }
 
     fn cost(amount: i64) -> CostEntry {
@@ -500,7 +614,6 @@ mod tests {
         let c = spring();
         let people = [customer(
             "a",
-            None,
             vec![
                 done("before", "2024-02-29", 100, Some("SPRING24")),
                 done("start", "2024-03-01", 200, Some("SPRING24")),
@@ -532,7 +645,7 @@ mod tests {
         assert!(c.matches("UTM_SPRING "));
         assert!(!c.matches("spring2"));
         assert!(!c.matches("  "));
-        let people = [customer("a", None, vec![done("o1", "2024-03-02", 50, Some("sPrInG24"))])];
+        let people = [customer("a", vec![done("o1", "2024-03-02", 50, Some("sPrInG24"))])];
         assert_eq!(sale_ids(&attribute(&c, &people).unwrap()), ["o1"]);
     }
 
@@ -542,7 +655,6 @@ mod tests {
         let summer = campaign("summer", &["SUMMER24"], "2024-03-15", Some("2024-06-30"), 0);
         let people = [customer(
             "a",
-            None,
             vec![
                 done("s2", "2024-04-01", 700, Some("SUMMER24")),
                 done("s1", "2024-03-20", 500, Some("spring24")),
@@ -565,17 +677,25 @@ mod tests {
         let spring = spring();
         let summer = campaign("summer", &["SUMMER24"], "2024-03-01", None, 0);
         let people = [
-            customer("signed", Some("Spring24"), vec![]),
-            customer("both", Some("SPRING24"), vec![done("o1", "2024-03-05", 100, Some("SUMMER24"))]),
+            signed_up("signed", "2024-03-02", "Spring24", vec![]),
+            signed_up("both", "2024-03-05", "SPRING24", vec![done("o1", "2024-03-05", 100, Some("SUMMER24"))]),
+            // Ordered with the summer code before signing up with the spring one: the order came first.
+            signed_up("later", "2024-03-09", "SPRING24", vec![done("o2", "2024-03-08", 100, Some("SUMMER24"))]),
+            // Signed up with the code before the campaign began: responded to nothing, acquired by nothing.
+            signed_up("early", "2024-02-01", "SPRING24", vec![done("o3", "2024-03-08", 100, Some("SUMMER24"))]),
         ];
         let a = attribute(&spring, &people).unwrap();
-        let acquired: Vec<_> = a.acquired.iter().map(|c| (c.customer_id.as_str(), &c.by)).collect();
-        assert_eq!(acquired, [("signed", &AcquiredBy::SignUp), ("both", &AcquiredBy::SignUp)]);
-        assert_eq!(a.responders, ["both", "signed"]);
+        let acquired: Vec<_> = a.acquired.iter().map(|c| (c.customer_id.as_str(), &c.by, c.acquired_on)).collect();
+        assert_eq!(
+            acquired,
+            [("signed", &AcquiredBy::SignUp, d("2024-03-02")), ("both", &AcquiredBy::SignUp, d("2024-03-05"))]
+        );
+        assert_eq!(a.responders, ["both", "later", "signed"]);
         assert!(a.sales.is_empty());
         let b = attribute(&summer, &people).unwrap();
-        assert_eq!(sale_ids(&b), ["o1"]);
-        assert!(b.acquired.is_empty());
+        assert_eq!(sale_ids(&b), ["o1", "o2", "o3"]);
+        let acquired: Vec<_> = b.acquired.iter().map(|c| c.customer_id.as_str()).collect();
+        assert_eq!(acquired, ["later"]);
     }
 
     #[test]
@@ -583,7 +703,6 @@ mod tests {
         let c = spring();
         let people = [customer(
             "a",
-            None,
             vec![
                 order("r", "2024-03-02", OrderStatus::Refunded, 900, Some("SPRING24")),
                 order("x", "2024-03-03", OrderStatus::Cancelled, 800, Some("SPRING24")),
@@ -606,7 +725,7 @@ mod tests {
     #[test]
     fn no_cost_leaves_roi_undefined_and_acquisitions_free() {
         let c = spring();
-        let people = [customer("a", None, vec![done("o", "2024-03-02", 100, Some("SPRING24"))])];
+        let people = [customer("a", vec![done("o", "2024-03-02", 100, Some("SPRING24"))])];
         let a = attribute(&c, &people).unwrap();
         let f = Figures::compute(&c, &a, &[]).unwrap();
         assert_eq!(f.roi, Roi::Undefined(RoiUndefined::NoCostRecorded));
@@ -629,7 +748,6 @@ mod tests {
         assert_eq!(total_cost(&[cost(i64::MAX), cost(-1), cost(1)]), Ok(i64::MAX));
         let people = [customer(
             "a",
-            None,
             vec![done("o1", "2024-03-02", i64::MAX, Some("SPRING24")), done("o2", "2024-03-03", 1, Some("SPRING24"))],
         )];
         assert_eq!(attribute(&c, &people), Err(CampaignError::RevenueOverflow));
@@ -649,7 +767,6 @@ mod tests {
             // Acquired, 3 completed orders (the refund does not count): reaches 2nd and 3rd.
             customer(
                 "a",
-                None,
                 vec![
                     done("a1", "2024-03-02", 4_000, code),
                     done("a2", "2024-05-01", 2_000, None),
@@ -658,20 +775,19 @@ mod tests {
                 ],
             ),
             // Acquired, 2 completed orders: reaches 2nd only.
-            customer("b", None, vec![done("b1", "2024-03-10", 5_000, code), done("b2", "2024-03-20", 1_000, code)]),
+            customer("b", vec![done("b1", "2024-03-10", 5_000, code), done("b2", "2024-03-20", 1_000, code)]),
             // Acquired by sign-up, no orders yet.
-            customer("c", Some("spring24"), vec![]),
+            signed_up("c", "2024-03-03", "spring24", vec![]),
             // Acquired, a refunded second order: one completed order only.
             customer(
                 "d",
-                None,
                 vec![
                     done("d1", "2024-03-11", 2_000, code),
                     order("d2", "2024-03-12", OrderStatus::Refunded, 2_000, code),
                 ],
             ),
             // An existing customer responding: a sale, not an acquisition.
-            customer("e", None, vec![done("e0", "2023-01-01", 100, None), done("e1", "2024-03-15", 1_000, code)]),
+            customer("e", vec![done("e0", "2023-01-01", 100, None), done("e1", "2024-03-15", 1_000, code)]),
         ];
         let a = attribute(&c, &people).unwrap();
         assert_eq!(sale_ids(&a), ["a1", "b1", "b2", "d1", "e1"]);
@@ -692,6 +808,60 @@ mod tests {
         assert_eq!(f.cost_per_acquisition_minor, Some(2_500));
         assert_eq!(f.second_purchase_share, Some(0.5));
         assert_eq!(f.third_purchase_share, Some(0.25));
+    }
+
+    #[test]
+    fn the_acquired_are_described_by_rung_first_year_revenue_and_value() {
+        let c = spring();
+        let code = Some("SPRING24");
+        let scored = |mut h: CustomerHistory, rung: Rung, clv: Option<i64>| {
+            h.rung = Some(rung);
+            h.clv_minor = clv;
+            h
+        };
+        let people = [
+            // Orders on the acquisition day and 364 days later count; the day after does not.
+            scored(
+                customer(
+                    "a",
+                    vec![
+                        done("a1", "2024-03-02", 1_000, code),
+                        done("a2", "2025-03-01", 500, None),
+                        done("a3", "2025-03-02", 700, None),
+                        order("a4", "2024-04-01", OrderStatus::Refunded, 900, None),
+                    ],
+                ),
+                Rung::Loyal,
+                Some(4_000),
+            ),
+            scored(customer("b", vec![done("b1", "2024-03-05", 300, code)]), Rung::Customer, Some(1_001)),
+            scored(customer("c", vec![done("c1", "2024-03-06", 200, code)]), Rung::Customer, None),
+            customer("d", vec![done("d1", "2024-03-07", 100, code)]),
+            // Clicked the campaign's link: a response, not an acquisition.
+            CustomerHistory {
+                touches: vec![touch("2024-03-10", InteractionKind::Click, "spring24")],
+                ..customer("e", vec![done("e1", "2023-01-01", 50, None)])
+            },
+        ];
+        let a = attribute(&c, &people).unwrap();
+        let revenue: Vec<_> = a.acquired.iter().map(|c| (c.customer_id.as_str(), c.revenue_12m_minor)).collect();
+        assert_eq!(revenue, [("a", 1_500), ("b", 300), ("c", 200), ("d", 100)]);
+        assert_eq!(a.responders, ["a", "b", "c", "d", "e"]);
+        let f = Figures::compute(&c, &a, &[]).unwrap();
+        let rungs: Vec<_> =
+            f.acquired_rungs.iter().filter(|r| r.customers > 0).map(|r| (r.rung, r.customers)).collect();
+        assert_eq!(rungs, [(Rung::Customer, 2), (Rung::Loyal, 1)]);
+        assert_eq!(f.acquired_rungs.len(), Rung::ALL.len());
+        assert_eq!(f.acquired_unscored, 1);
+        assert_eq!(f.acquired_revenue_12m_minor, 2_100);
+        assert_eq!(f.revenue_12m_per_acquisition_minor, Some(525));
+        assert_eq!(f.acquired_clv_minor, Some(5_001));
+        // Over the two with a prediction: 2_500.5 rounds to 2_501.
+        assert_eq!(f.clv_per_acquisition_minor, Some(2_501));
+        let none = attribute(&c, &[]).unwrap();
+        let f = Figures::compute(&c, &none, &[]).unwrap();
+        assert_eq!((f.acquired_clv_minor, f.clv_per_acquisition_minor), (None, None));
+        assert_eq!(f.revenue_12m_per_acquisition_minor, None);
     }
 
     #[test]

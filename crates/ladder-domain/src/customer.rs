@@ -178,6 +178,9 @@ pub struct Interaction {
     pub kind: InteractionKind,
     /// A free note.
     pub note: Option<String>,
+    /// The campaign or coupon code it came through (a sign-up on a coupon page, a tracked link).
+    #[serde(default)]
+    pub campaign_code: Option<String>,
 }
 
 #[cfg(test)]

@@ -243,6 +243,7 @@ pub fn a_dropped_import_writes_nothing(store: &dyn Store) {
             at: ts("2025-01-01"),
             kind: InteractionKind::Call,
             note: None,
+            campaign_code: None,
         })
         .expect("put");
         let mut changed = customer("C0");
@@ -363,6 +364,7 @@ pub fn batches_of_customers_and_orders_report_what_changed(store: &dyn Store) {
             at: ts("2025-01-01T10:00:00Z"),
             kind: InteractionKind::Visit,
             note: (i % 2 == 0).then(|| format!("visit\t{i}")),
+            campaign_code: (i % 3 == 0).then(|| "Ёлка".to_owned()),
         })
         .collect();
     notes.push(notes[0].clone());
@@ -375,7 +377,10 @@ pub fn batches_of_customers_and_orders_report_what_changed(store: &dyn Store) {
     assert!(s.put_interactions(&notes).expect("put").iter().all(|o| *o == WriteOutcome::Unchanged));
     s.commit().expect("commit");
     assert_eq!(store.counts().expect("counts").interactions, 60);
-    assert_eq!(store.customer("B00").expect("read").expect("exists").interactions[0].note.as_deref(), Some("visit\t0"));
+    let b00 = store.customer("B00").expect("read").expect("exists");
+    assert_eq!(b00.interactions[0].note.as_deref(), Some("visit\t0"));
+    assert_eq!(b00.interactions[0].campaign_code.as_deref(), Some("Ёлка"));
+    assert_eq!(store.customer("B01").expect("read").expect("exists").interactions[0].campaign_code, None);
 }
 
 /// The same interaction twice is one interaction.
@@ -386,6 +391,7 @@ pub fn interactions_are_recorded_once(store: &dyn Store) {
         at: ts("2025-01-01T09:00:00Z"),
         kind: InteractionKind::SignUp,
         note: Some("נרשמה".into()),
+        campaign_code: Some(" Welcome10 ".into()),
     };
     let mut s = store.begin_import(context()).expect("begin");
     assert_eq!(s.put_interaction(&i).expect("put"), WriteOutcome::Inserted);
@@ -461,24 +467,28 @@ pub fn scoring_facts_know_referrals_interactions_and_recommendations(store: &dyn
             at: ts("2025-01-02"),
             kind: InteractionKind::Inquiry,
             note: None,
+            campaign_code: None,
         },
         Interaction {
             customer_external_id: "P1".into(),
             at: ts("2025-01-09"),
             kind: InteractionKind::SignUp,
             note: None,
+            campaign_code: None,
         },
         Interaction {
             customer_external_id: "P1".into(),
             at: ts("2025-03-01"),
             kind: InteractionKind::Visit,
             note: None,
+            campaign_code: None,
         },
         Interaction {
             customer_external_id: "A1".into(),
             at: ts("2025-01-20"),
             kind: InteractionKind::Recommendation,
             note: None,
+            campaign_code: None,
         },
     ];
     seed(
@@ -1411,7 +1421,7 @@ pub fn campaigns_keep_codes_costs_and_their_customers_histories(store: &dyn Stor
     let histories = store.campaign_histories(&["Spring ".to_owned()], date("2025-05-31")).expect("histories");
     let ids: Vec<&str> = histories.iter().map(|h| h.customer_id.as_str()).collect();
     assert_eq!(ids, ["K1", "K2", "K3"], "by customer; another code alone does not count");
-    assert!(histories.iter().all(|h| h.signup_code.is_none()));
+    assert!(histories.iter().all(|h| h.touches.is_empty() && h.rung.is_none() && h.clv_minor.is_none()));
     assert_eq!(histories[0].orders, [record("O5", "2025-03-10", OrderStatus::Completed, Some("spring"))]);
     assert_eq!(
         histories[1].orders,
@@ -1427,4 +1437,79 @@ pub fn campaigns_keep_codes_costs_and_their_customers_histories(store: &dyn Stor
     assert_eq!(before.iter().map(|h| h.customer_id.as_str()).collect::<Vec<_>>(), ["K2"]);
     assert!(store.campaign_histories(&[], date("2025-05-31")).expect("none").is_empty());
     assert!(store.campaign_histories(&["  ".to_owned()], date("2025-05-31")).expect("none").is_empty());
+}
+
+/// A campaign's customers include those who only interacted with a code (a coded sign-up), with their coded
+/// interactions, their placement at the last scoring, and codes in any script matched without case.
+pub fn campaign_histories_bring_coded_interactions_placements_and_any_script(store: &dyn Store) {
+    use ladder_domain::campaign::{CodedTouch, OrderRecord};
+    let coded = |id: &str, customer: &str, at: &str, code: Option<&str>| Order {
+        campaign_code: code.map(str::to_owned),
+        ..order(id, customer, at, &[("BEANS", 1, 1000)])
+    };
+    let touch = |customer: &str, at: &str, kind: InteractionKind, code: Option<&str>| Interaction {
+        customer_external_id: customer.to_owned(),
+        at: ts(at),
+        kind,
+        note: None,
+        campaign_code: code.map(str::to_owned),
+    };
+    let customers: Vec<Customer> = ["S1", "S2", "S3", "S4"].iter().map(|id| customer(id)).collect();
+    seed(
+        store,
+        &customers,
+        &[
+            // Cyrillic and accented codes, typed in another case than the campaign's.
+            coded("P1", "S1", "2025-03-02T10:00:00Z", Some(" ЛЕТО ")),
+            coded("P2", "S1", "2025-03-09T10:00:00Z", None),
+            coded("P3", "S4", "2025-03-02T10:00:00Z", Some("ÉTÉ")),
+        ],
+        &[
+            // Signed up with the code, never ordered.
+            touch("S2", "2025-03-01T09:00:00Z", InteractionKind::SignUp, Some("Лето")),
+            touch("S2", "2025-03-03T09:00:00Z", InteractionKind::Click, None),
+            // Clicked another campaign's link only: not reached.
+            touch("S3", "2025-03-01T09:00:00Z", InteractionKind::Click, Some("autumn")),
+        ],
+    );
+    let mut s = store.begin_scoring().expect("begin");
+    let mut placed = score(id_of(store, "S1"), "2025-04-01", Rung::Repeat, Some(CustomerState::Active));
+    placed.value = Some(CustomerValue {
+        p_alive: Some(0.8),
+        expected_purchases_90d: 0.5,
+        expected_purchases_365d: 2.0,
+        expected_next_order: None,
+        expected_spend_minor: Some(1000),
+        clv_minor: Some(2_300),
+    });
+    s.put(&placed, &[]).expect("put");
+    s.commit().expect("commit");
+
+    let histories = store.campaign_histories(&["лето".to_owned()], date("2025-04-01")).expect("histories");
+    let ids: Vec<&str> = histories.iter().map(|h| h.customer_id.as_str()).collect();
+    assert_eq!(ids, ["S1", "S2"], "an order or an interaction with the code, in any case");
+    assert_eq!((histories[0].rung, histories[0].clv_minor), (Some(Rung::Repeat), Some(2_300)));
+    assert_eq!(histories[0].orders.iter().map(|o| o.external_id.as_str()).collect::<Vec<_>>(), ["P1", "P2"]);
+    assert!(histories[0].touches.is_empty());
+    assert_eq!((histories[1].rung, histories[1].clv_minor), (None, None));
+    assert!(histories[1].orders.is_empty());
+    assert_eq!(
+        histories[1].touches,
+        [CodedTouch { on: date("2025-03-01"), kind: InteractionKind::SignUp, code: "Лето".to_owned() }],
+        "only interactions that carried a code"
+    );
+    let accented = store.campaign_histories(&["été".to_owned()], date("2025-04-01")).expect("histories");
+    assert_eq!(
+        accented.iter().flat_map(|h| h.orders.clone()).collect::<Vec<OrderRecord>>(),
+        [OrderRecord {
+            external_id: "P3".to_owned(),
+            on: date("2025-03-02"),
+            status: OrderStatus::Completed,
+            total_minor: 1000,
+            code: Some("ÉTÉ".to_owned()),
+        }]
+    );
+    let read = store.customer("S2").expect("read").expect("exists");
+    let codes: Vec<Option<&str>> = read.interactions.iter().map(|i| i.campaign_code.as_deref()).collect();
+    assert_eq!(codes, [None, Some("Лето")], "newest first, the code kept as typed");
 }

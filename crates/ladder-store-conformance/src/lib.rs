@@ -66,6 +66,7 @@ macro_rules! conformance_tests {
             search_folds_letter_variants_vowel_marks_and_case,
             customers_are_counted_by_value_between_edges,
             campaigns_keep_codes_costs_and_their_customers_histories,
+            campaign_histories_bring_coded_interactions_placements_and_any_script,
         );
     };
     (@cases $fresh:expr; $($case:ident),+ $(,)?) => {

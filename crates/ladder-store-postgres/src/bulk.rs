@@ -19,7 +19,7 @@ CREATE TEMP TABLE stage_customers (
 ) ON COMMIT DROP;
 CREATE TEMP TABLE stage_tags (seq BIGINT, tag TEXT) ON COMMIT DROP;
 CREATE TEMP TABLE stage_consents (seq BIGINT, channel TEXT, granted BOOLEAN, at BIGINT, source TEXT) ON COMMIT DROP;
-CREATE TEMP TABLE stage_interactions (seq BIGINT, customer_id BIGINT, at BIGINT, kind TEXT, note TEXT) ON COMMIT DROP;
+CREATE TEMP TABLE stage_interactions (seq BIGINT, customer_id BIGINT, at BIGINT, kind TEXT, note TEXT, campaign_code TEXT) ON COMMIT DROP;
 CREATE TEMP TABLE stage_orders (
     seq BIGINT, external_id TEXT, customer_id BIGINT, ordered_at BIGINT, currency TEXT, campaign_code TEXT,
     one_off BOOLEAN, status TEXT, total_minor BIGINT
@@ -506,7 +506,14 @@ pub(crate) fn put_interactions(
         };
         let note = i.note.clone().unwrap_or_default();
         keys.push((customer, i.at.timestamp(), i.kind.as_str().to_owned(), note.clone()));
-        rows.push(vec![text(seq), text(customer), text(i.at.timestamp()), text(i.kind.as_str()), Some(note)]);
+        rows.push(vec![
+            text(seq),
+            text(customer),
+            text(i.at.timestamp()),
+            text(i.kind.as_str()),
+            Some(note),
+            i.campaign_code.clone(),
+        ]);
     }
     session.client().batch_execute("TRUNCATE stage_interactions").ctx(what)?;
     copy(session, "stage_interactions", &rows)?;
@@ -514,8 +521,8 @@ pub(crate) fn put_interactions(
     let inserted = session
         .client()
         .query(
-            "INSERT INTO interactions (customer_id, at, kind, note)
-             SELECT customer_id, at, kind, note FROM stage_interactions ORDER BY seq
+            "INSERT INTO interactions (customer_id, at, kind, note, campaign_code)
+             SELECT customer_id, at, kind, note, campaign_code FROM stage_interactions ORDER BY seq
              ON CONFLICT DO NOTHING RETURNING customer_id, at, kind, note",
             &[],
         )

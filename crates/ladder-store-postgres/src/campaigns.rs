@@ -3,11 +3,11 @@
 use crate::{Connection, Context};
 use chrono::NaiveDate;
 use ladder_domain::campaign::{
-    Campaign, CampaignKind, CampaignStatus, CostEntry, CustomerHistory, Expectations, OrderRecord,
+    Campaign, CampaignKind, CampaignStatus, CodedTouch, CostEntry, CustomerHistory, Expectations, OrderRecord,
 };
 use ladder_domain::date::{date_day_number, date_of_day, day_number, end_of_day, optional_day_number};
-use ladder_domain::{Channel, OrderStatus};
-use ladder_store::campaign::{count_from_db, count_to_db, histories, stored_codes, stored_form};
+use ladder_domain::{Channel, InteractionKind, OrderStatus, Rung};
+use ladder_store::campaign::{Histories, count_from_db, count_to_db, stored_codes, stored_form};
 use ladder_store::{StoreError, StoreResult, WriteOutcome};
 use postgres::{GenericClient, Row};
 
@@ -160,22 +160,66 @@ pub(crate) fn campaign_histories(
     codes: &[String],
     as_of: NaiveDate,
 ) -> StoreResult<Vec<CustomerHistory>> {
+    let what = "cannot read the campaign's customers";
     let codes = stored_codes(codes);
     if codes.is_empty() {
         return Ok(Vec::new());
     }
-    // The customers first, through the index on the normalized code; then all their orders.
-    let rows = client
+    // The customers who used a code on an order or an interaction, through the indexes on the normalized
+    // code; then their placement and coded interactions, and all their orders — from one snapshot.
+    const WHO: &str = "WITH who AS (
+             SELECT customer_id FROM orders
+             WHERE campaign_code IS NOT NULL AND lower(trim(campaign_code)) = ANY($2) AND ordered_at < $1
+             UNION
+             SELECT customer_id FROM interactions
+             WHERE campaign_code IS NOT NULL AND lower(trim(campaign_code)) = ANY($2) AND at < $1)";
+    let end = end_of_day(as_of);
+    let mut tx = client
+        .build_transaction()
+        .isolation_level(postgres::IsolationLevel::RepeatableRead)
+        .read_only(true)
+        .start()
+        .ctx(what)?;
+    let mut found = Histories::default();
+    let people = tx
         .query(
-            "SELECT c.external_id, o.external_id, o.ordered_at, o.status, o.total_minor, o.campaign_code
-             FROM orders o JOIN customers c ON c.id = o.customer_id
-             WHERE o.ordered_at < $1 AND o.customer_id IN (
-                 SELECT customer_id FROM orders WHERE lower(trim(campaign_code)) = ANY($2) AND ordered_at < $1)",
-            &[&end_of_day(as_of), &codes],
+            &format!(
+                "{WHO} SELECT c.external_id, s.rung, s.clv_minor, i.at, i.kind, i.campaign_code
+                 FROM who JOIN customers c ON c.id = who.customer_id
+                 LEFT JOIN customer_scores s ON s.customer_id = who.customer_id
+                 LEFT JOIN interactions i
+                     ON i.customer_id = who.customer_id AND i.campaign_code IS NOT NULL AND i.at < $1"
+            ),
+            &[&end, &codes],
         )
-        .ctx("cannot read the campaign's customers")?;
-    let mut found = Vec::with_capacity(rows.len());
-    for r in &rows {
+        .ctx(what)?;
+    for r in &people {
+        let customer: String = r.get(0);
+        let rung: Option<String> = r.get(1);
+        let rung = rung.map(|r| Rung::parse(&r).ok_or_else(|| unknown("rung", &r))).transpose()?;
+        found.placement(customer.clone(), rung, r.get(2));
+        if let Some(at) = r.get::<_, Option<i64>>(3) {
+            let kind: String = r.get(4);
+            let touch = CodedTouch {
+                on: date_of_day(day_number(at)),
+                kind: InteractionKind::parse(&kind).ok_or_else(|| unknown("interaction kind", &kind))?,
+                code: r.get(5),
+            };
+            found.touch(customer, touch);
+        }
+    }
+    let orders = tx
+        .query(
+            &format!(
+                "{WHO} SELECT c.external_id, o.external_id, o.ordered_at, o.status, o.total_minor, o.campaign_code
+                 FROM who JOIN customers c ON c.id = who.customer_id
+                 JOIN orders o ON o.customer_id = who.customer_id
+                 WHERE o.ordered_at < $1"
+            ),
+            &[&end, &codes],
+        )
+        .ctx(what)?;
+    for r in &orders {
         let status: String = r.get(3);
         let order = OrderRecord {
             external_id: r.get(1),
@@ -184,7 +228,8 @@ pub(crate) fn campaign_histories(
             total_minor: r.get(4),
             code: r.get(5),
         };
-        found.push((r.get(0), order));
+        found.order(r.get(0), order);
     }
-    Ok(histories(found))
+    tx.commit().ctx(what)?;
+    Ok(found.finish())
 }

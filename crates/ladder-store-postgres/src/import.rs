@@ -417,8 +417,9 @@ impl ImportSession for PgImport {
             .ok_or_else(|| StoreError::NotFound(format!("customer {}", interaction.customer_external_id)))?;
         let note = interaction.note.clone().unwrap_or_default();
         let written = self.execute(
-            "INSERT INTO interactions (customer_id, at, kind, note) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-            &[&id, &interaction.at.timestamp(), &interaction.kind.as_str(), &note],
+            "INSERT INTO interactions (customer_id, at, kind, note, campaign_code) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT DO NOTHING",
+            &[&id, &interaction.at.timestamp(), &interaction.kind.as_str(), &note, &interaction.campaign_code],
             "cannot write an interaction",
         )?;
         Ok(if written == 1 { WriteOutcome::Inserted } else { WriteOutcome::Unchanged })

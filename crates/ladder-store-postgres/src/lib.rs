@@ -39,6 +39,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_list_order.sql"),
     include_str!("../migrations/0006_search.sql"),
     include_str!("../migrations/0007_campaigns.sql"),
+    include_str!("../migrations/0008_campaign_touches.sql"),
 ];
 
 /// The schema version this build creates and understands.

@@ -153,7 +153,10 @@ pub(crate) fn customer(client: &mut Connection, external_id: &str) -> StoreResul
     profile.consents.sort_by_key(|c| c.channel);
     let orders = orders_of(client, id)?;
     let interactions = client
-        .query("SELECT at, kind, note FROM interactions WHERE customer_id = $1 ORDER BY at DESC, id DESC", &[&id.0])
+        .query(
+            "SELECT at, kind, note, campaign_code FROM interactions WHERE customer_id = $1 ORDER BY at DESC, id DESC",
+            &[&id.0],
+        )
         .ctx(what)?
         .iter()
         .map(|r| {
@@ -163,6 +166,7 @@ pub(crate) fn customer(client: &mut Connection, external_id: &str) -> StoreResul
                 at: timestamp(r.get(0)).unwrap_or_default(),
                 kind: parse_or_corrupt(&r.get::<_, String>(1), InteractionKind::parse, "interaction kind")?,
                 note: (!note.is_empty()).then_some(note),
+                campaign_code: r.get(3),
             })
         })
         .collect::<StoreResult<Vec<_>>>()?;

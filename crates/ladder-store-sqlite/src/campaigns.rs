@@ -3,11 +3,11 @@
 use crate::Context;
 use chrono::NaiveDate;
 use ladder_domain::campaign::{
-    Campaign, CampaignKind, CampaignStatus, CostEntry, CustomerHistory, Expectations, OrderRecord,
+    Campaign, CampaignKind, CampaignStatus, CodedTouch, CostEntry, CustomerHistory, Expectations, OrderRecord,
 };
 use ladder_domain::date::{date_day_number, date_of_day, day_number, end_of_day, optional_day_number};
-use ladder_domain::{Channel, OrderStatus};
-use ladder_store::campaign::{count_from_db, count_to_db, histories, stored_codes, stored_form};
+use ladder_domain::{Channel, InteractionKind, OrderStatus, Rung};
+use ladder_store::campaign::{Histories, count_from_db, count_to_db, stored_codes, stored_form};
 use ladder_store::{StoreError, StoreResult, WriteOutcome};
 use rusqlite::{Connection, Row, params, params_from_iter};
 
@@ -172,20 +172,59 @@ pub(crate) fn campaign_histories(
     if codes.is_empty() {
         return Ok(Vec::new());
     }
-    // The customers first, through the index on the normalized code; then all their orders.
+    // The customers who used a code on an order or an interaction, through the indexes on the normalized
+    // code; then their placement and coded interactions, and all their orders — in one read transaction.
     let list = (0..codes.len()).map(|i| format!("?{}", i + 2)).collect::<Vec<_>>().join(", ");
-    let sql = format!(
-        "SELECT c.external_id, o.external_id, o.ordered_at, o.status, o.total_minor, o.campaign_code
-         FROM orders o JOIN customers c ON c.id = o.customer_id
-         WHERE o.ordered_at < ?1 AND o.customer_id IN (
-             SELECT customer_id FROM orders WHERE lower(trim(campaign_code)) IN ({list}) AND ordered_at < ?1)"
+    let who = format!(
+        "WITH who AS (
+             SELECT customer_id FROM orders
+             WHERE campaign_code IS NOT NULL AND ladder_code(campaign_code) IN ({list}) AND ordered_at < ?1
+             UNION
+             SELECT customer_id FROM interactions
+             WHERE campaign_code IS NOT NULL AND ladder_code(campaign_code) IN ({list}) AND at < ?1)"
     );
-    let mut stmt = conn.prepare(&sql).ctx(what)?;
-    let end = end_of_day(as_of);
-    let params = std::iter::once(rusqlite::types::Value::Integer(end))
-        .chain(codes.into_iter().map(rusqlite::types::Value::Text));
-    let mut rows = stmt.query(params_from_iter(params)).ctx(what)?;
-    let mut found = Vec::new();
+    let params: Vec<rusqlite::types::Value> = std::iter::once(rusqlite::types::Value::Integer(end_of_day(as_of)))
+        .chain(codes.into_iter().map(rusqlite::types::Value::Text))
+        .collect();
+    let tx = conn.unchecked_transaction().ctx(what)?;
+    let mut found = Histories::default();
+
+    let mut stmt = tx
+        .prepare(&format!(
+            "{who} SELECT c.external_id, s.rung, s.clv_minor, i.at, i.kind, i.campaign_code
+             FROM who JOIN customers c ON c.id = who.customer_id
+             LEFT JOIN customer_scores s ON s.customer_id = who.customer_id
+             LEFT JOIN interactions i ON i.customer_id = who.customer_id AND i.campaign_code IS NOT NULL AND i.at < ?1"
+        ))
+        .ctx(what)?;
+    let mut rows = stmt.query(params_from_iter(params.iter())).ctx(what)?;
+    while let Some(r) = rows.next().ctx(what)? {
+        let customer: String = r.get(0).ctx(what)?;
+        let rung: Option<String> = r.get(1).ctx(what)?;
+        let rung = rung.map(|r| Rung::parse(&r).ok_or_else(|| unknown("rung", &r))).transpose()?;
+        found.placement(customer.clone(), rung, r.get(2).ctx(what)?);
+        if let Some(at) = r.get::<_, Option<i64>>(3).ctx(what)? {
+            let kind: String = r.get(4).ctx(what)?;
+            let touch = CodedTouch {
+                on: date_of_day(day_number(at)),
+                kind: InteractionKind::parse(&kind).ok_or_else(|| unknown("interaction kind", &kind))?,
+                code: r.get(5).ctx(what)?,
+            };
+            found.touch(customer, touch);
+        }
+    }
+    drop(rows);
+    drop(stmt);
+
+    let mut stmt = tx
+        .prepare(&format!(
+            "{who} SELECT c.external_id, o.external_id, o.ordered_at, o.status, o.total_minor, o.campaign_code
+             FROM who JOIN customers c ON c.id = who.customer_id
+             JOIN orders o ON o.customer_id = who.customer_id
+             WHERE o.ordered_at < ?1"
+        ))
+        .ctx(what)?;
+    let mut rows = stmt.query(params_from_iter(params.iter())).ctx(what)?;
     while let Some(r) = rows.next().ctx(what)? {
         let status: String = r.get(3).ctx(what)?;
         let order = OrderRecord {
@@ -195,7 +234,7 @@ pub(crate) fn campaign_histories(
             total_minor: r.get(4).ctx(what)?,
             code: r.get(5).ctx(what)?,
         };
-        found.push((r.get(0).ctx(what)?, order));
+        found.order(r.get(0).ctx(what)?, order);
     }
-    Ok(histories(found))
+    Ok(found.finish())
 }

@@ -430,13 +430,14 @@ impl ImportSession for SqliteImport {
             .ok_or_else(|| StoreError::NotFound(format!("customer {}", interaction.customer_external_id)))?;
         let written = self
             .conn
-            .prepare_cached("INSERT OR IGNORE INTO interactions (customer_id, at, kind, note) VALUES (?1, ?2, ?3, ?4)")
+            .prepare_cached("INSERT OR IGNORE INTO interactions (customer_id, at, kind, note, campaign_code) VALUES (?1, ?2, ?3, ?4, ?5)")
             .and_then(|mut s| {
                 s.execute(params![
                     id,
                     interaction.at.timestamp(),
                     interaction.kind.as_str(),
-                    interaction.note.as_deref().unwrap_or("")
+                    interaction.note.as_deref().unwrap_or(""),
+                    interaction.campaign_code
                 ])
             })
             .ctx("cannot write an interaction")?;

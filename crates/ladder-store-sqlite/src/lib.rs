@@ -37,6 +37,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_list_order.sql"),
     include_str!("../migrations/0006_search.sql"),
     include_str!("../migrations/0007_campaigns.sql"),
+    include_str!("../migrations/0008_campaign_touches.sql"),
 ];
 
 /// The schema version this build creates and understands.
@@ -126,6 +127,14 @@ pub(crate) fn connect(path: &Path) -> StoreResult<Connection> {
         1,
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
         |ctx| Ok(ctx.get::<Option<String>>(0)?.map(|s| ladder_store::search::fold(&s))),
+    )
+    .ctx(&what)?;
+    // Campaign codes as the domain compares them, for the indexes on orders' and interactions' codes.
+    conn.create_scalar_function(
+        "ladder_code",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| Ok(ctx.get::<Option<String>>(0)?.map(|s| ladder_domain::campaign::normalize_code(&s))),
     )
     .ctx(&what)?;
     conn.create_aggregate_function(

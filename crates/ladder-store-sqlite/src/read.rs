@@ -209,19 +209,24 @@ fn orders_of(conn: &Connection, id: CustomerId) -> StoreResult<Vec<OrderView>> {
 fn interactions_of(conn: &Connection, id: CustomerId, external_id: &str) -> StoreResult<Vec<Interaction>> {
     let what = "cannot read interactions";
     let mut stmt = conn
-        .prepare_cached("SELECT at, kind, note FROM interactions WHERE customer_id = ?1 ORDER BY at DESC, id DESC")
+        .prepare_cached(
+            "SELECT at, kind, note, campaign_code FROM interactions WHERE customer_id = ?1 ORDER BY at DESC, id DESC",
+        )
         .ctx(what)?;
     let rows = stmt
-        .query_map([id.0], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))
+        .query_map([id.0], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?))
+        })
         .ctx(what)?;
     let mut out = Vec::new();
     for row in rows {
-        let (at, kind, note) = row.ctx(what)?;
+        let (at, kind, note, campaign_code) = row.ctx(what)?;
         out.push(Interaction {
             customer_external_id: external_id.to_owned(),
             at: timestamp(Some(at)).unwrap_or_default(),
             kind: parse_or_corrupt(&kind, InteractionKind::parse, "interaction kind")?,
             note: (!note.is_empty()).then_some(note),
+            campaign_code,
         });
     }
     Ok(out)

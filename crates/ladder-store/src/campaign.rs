@@ -1,7 +1,8 @@
 //! What both backends share about campaigns: the form a campaign is stored in, and how the orders they
 //! read become customer histories.
 
-use ladder_domain::campaign::{Campaign, CustomerHistory, OrderRecord, normalize_code};
+use ladder_domain::Rung;
+use ladder_domain::campaign::{Campaign, CodedTouch, CustomerHistory, OrderRecord, normalize_code};
 
 /// Codes as they are stored and compared: normalized, without empties, sorted and each once.
 pub fn stored_codes(codes: &[String]) -> Vec<String> {
@@ -16,20 +17,47 @@ pub fn stored_form(campaign: &Campaign) -> Campaign {
     Campaign { codes: stored_codes(&campaign.codes), ..campaign.clone() }
 }
 
-/// Groups orders (customer id, order) into histories by customer id, each customer's orders by day and id:
-/// the order does not depend on the database's collation.
-pub fn histories(rows: Vec<(String, OrderRecord)>) -> Vec<CustomerHistory> {
-    let mut grouped = std::collections::BTreeMap::<String, Vec<OrderRecord>>::new();
-    for (customer, order) in rows {
-        grouped.entry(customer).or_default().push(order);
+/// Gathers what the backends read about the customers a campaign's codes reached into one history per
+/// customer, sorted by customer id, each customer's orders by day and id and touches by day: the result
+/// does not depend on the database's collation or the order rows arrive in.
+#[derive(Debug, Default)]
+pub struct Histories(std::collections::BTreeMap<String, CustomerHistory>);
+
+impl Histories {
+    fn of(&mut self, customer_id: String) -> &mut CustomerHistory {
+        self.0
+            .entry(customer_id)
+            .or_insert_with_key(|id| CustomerHistory { customer_id: id.clone(), ..Default::default() })
     }
-    grouped
-        .into_iter()
-        .map(|(customer_id, mut orders)| {
-            orders.sort_by(|a, b| (a.on, &a.external_id).cmp(&(b.on, &b.external_id)));
-            CustomerHistory { customer_id, signup_code: None, orders }
-        })
-        .collect()
+
+    /// The customer's rung and predicted value at the last scoring (both `None` when unscored).
+    pub fn placement(&mut self, customer_id: String, rung: Option<Rung>, clv_minor: Option<i64>) {
+        let history = self.of(customer_id);
+        history.rung = rung;
+        history.clv_minor = clv_minor;
+    }
+
+    /// One of the customer's orders.
+    pub fn order(&mut self, customer_id: String, order: OrderRecord) {
+        self.of(customer_id).orders.push(order);
+    }
+
+    /// One of the customer's interactions that carried a code.
+    pub fn touch(&mut self, customer_id: String, touch: CodedTouch) {
+        self.of(customer_id).touches.push(touch);
+    }
+
+    /// The histories, sorted.
+    pub fn finish(self) -> Vec<CustomerHistory> {
+        self.0
+            .into_values()
+            .map(|mut h| {
+                h.orders.sort_by(|a, b| (a.on, &a.external_id).cmp(&(b.on, &b.external_id)));
+                h.touches.sort_by(|a, b| (a.on, &a.code).cmp(&(b.on, &b.code)));
+                h
+            })
+            .collect()
+    }
 }
 
 /// A count as stored (a signed 64-bit integer); larger counts are held at the largest.

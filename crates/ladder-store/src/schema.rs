@@ -105,7 +105,14 @@ pub const TABLES: &[Table] = &[
     },
     Table {
         name: "interactions",
-        columns: &[("id", Int), ("customer_id", Int), ("at", Int), ("kind", Text), ("note", Text)],
+        columns: &[
+            ("id", Int),
+            ("customer_id", Int),
+            ("at", Int),
+            ("kind", Text),
+            ("note", Text),
+            ("campaign_code", Text),
+        ],
         key: 1,
         generated_id: true,
     },

@@ -214,7 +214,13 @@ impl Generator<'_> {
                 InteractionKind::Recommendation => Some("posted a review".to_owned()),
                 _ => None,
             };
-            self.sink.interaction(&Interaction { customer_external_id: id.clone(), at, kind, note })?;
+            self.sink.interaction(&Interaction {
+                customer_external_id: id.clone(),
+                at,
+                kind,
+                note,
+                campaign_code: None,
+            })?;
             self.counts.interactions += 1;
         }
 

@@ -188,8 +188,13 @@ pub(crate) async fn add_interaction(
     viewer.check_csrf(&form.csrf)?;
     viewer.require(Permission::AddInteractions)?;
     let kind = InteractionKind::parse(&form.kind).unwrap_or(InteractionKind::Note);
-    let interaction =
-        Interaction { customer_external_id: id.clone(), at: Utc::now(), kind, note: optional(&form.note) };
+    let interaction = Interaction {
+        customer_external_id: id.clone(),
+        at: Utc::now(),
+        kind,
+        note: optional(&form.note),
+        campaign_code: None,
+    };
     load(&state, &viewer, id.clone()).await?;
     let detail = format!("{}: {}", kind.as_str(), form.note.chars().take(200).collect::<String>());
     write(&state, &viewer, "add_interaction", format!("customer:{id}"), detail, move |session| {
