@@ -5,7 +5,11 @@
 //! campaign, its costs and the histories of the customers who used its codes, and applies them.
 
 use chrono::NaiveDate;
-use ladder_domain::campaign::{Attribution, Campaign, CampaignError, Figures, Roi, RoiUndefined, attribute};
+use ladder_domain::campaign::{
+    Attribution, Campaign, CampaignError, CampaignKind, CampaignStatus, CostEntry, Expectations, Figures, Roi,
+    RoiUndefined, RungCount, attribute,
+};
+use ladder_domain::{Channel, Currency};
 use ladder_store::{Store, StoreError};
 use serde::Serialize;
 
@@ -67,6 +71,18 @@ pub struct CampaignRow {
     pub second_purchase_share: Option<f64>,
     /// Share of the acquired who placed a third order.
     pub third_purchase_share: Option<f64>,
+    /// How many of the acquired stand on each rung at the last scoring (every rung, lowest first).
+    pub acquired_rungs: Vec<RungCount>,
+    /// Acquired customers not placed by a scoring yet.
+    pub acquired_unscored: u64,
+    /// The acquired customers' revenue in their first 12 months, summed.
+    pub acquired_revenue_12m: i64,
+    /// That revenue per acquired customer.
+    pub revenue_12m_per_acquisition: Option<i64>,
+    /// Predicted 12-month value of the acquired (last scoring), summed over those with a prediction.
+    pub acquired_clv: Option<i64>,
+    /// Predicted value per acquired customer with a prediction.
+    pub clv_per_acquisition: Option<i64>,
 }
 
 /// A campaign's report: its row and what was counted, so that every figure can be checked.
@@ -113,6 +129,12 @@ pub fn report(store: &dyn Store, campaign: Campaign, as_of: NaiveDate) -> Result
         cost_per_acquisition: figures.cost_per_acquisition_minor,
         second_purchase_share: figures.second_purchase_share,
         third_purchase_share: figures.third_purchase_share,
+        acquired_rungs: figures.acquired_rungs,
+        acquired_unscored: figures.acquired_unscored,
+        acquired_revenue_12m: figures.acquired_revenue_12m_minor,
+        revenue_12m_per_acquisition: figures.revenue_12m_per_acquisition_minor,
+        acquired_clv: figures.acquired_clv_minor,
+        clv_per_acquisition: figures.clv_per_acquisition_minor,
     };
     Ok(CampaignReport { row, campaign, attribution })
 }
@@ -120,4 +142,404 @@ pub fn report(store: &dyn Store, campaign: Campaign, as_of: NaiveDate) -> Result
 /// Every campaign's report.
 pub fn reports(store: &dyn Store, as_of: NaiveDate) -> Result<Vec<CampaignReport>, CampaignReportError> {
     store.campaigns()?.into_iter().map(|c| report(store, c, as_of)).collect()
+}
+
+/// A campaign as a person types it (amounts in the shop's currency, dates as YYYY-MM-DD), for the command
+/// line and the web form; [`CampaignForm::to_campaign`] checks every field and names the one that is wrong.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct CampaignForm {
+    /// A stable id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Kind (advertisement, email, …); `other` when empty.
+    pub kind: String,
+    /// Contact channel, optional.
+    pub channel: String,
+    /// Status; `planning` when empty.
+    pub status: String,
+    /// First day.
+    pub starts: String,
+    /// Last day, optional.
+    pub ends: String,
+    /// Codes, separated by commas or new lines.
+    pub codes: String,
+    /// Days after the end in which orders still count; 30 when empty.
+    pub window_days: String,
+    /// The segment it targets, optional.
+    pub target_segment: String,
+    /// How many people it targets, optional.
+    pub target_size: String,
+    /// Budget, optional.
+    pub budget: String,
+    /// Revenue expected, optional.
+    pub expected_revenue: String,
+    /// Responses expected, optional.
+    pub expected_responses: String,
+    /// Sales expected, optional.
+    pub expected_sales: String,
+    /// Notes, optional.
+    pub notes: String,
+}
+
+/// A campaign field that could not be read, and what to do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field} {value:?} {problem}")]
+pub struct FieldError {
+    /// The field (as the form and the command line name it).
+    pub field: &'static str,
+    /// What was given.
+    pub value: String,
+    /// What is wrong and what to do.
+    pub problem: String,
+}
+
+fn field_error(field: &'static str, value: &str, problem: impl Into<String>) -> FieldError {
+    FieldError { field, value: value.to_owned(), problem: problem.into() }
+}
+
+fn optional(value: &str) -> Option<&str> {
+    Some(value.trim()).filter(|v| !v.is_empty())
+}
+
+impl CampaignForm {
+    /// The campaign, with amounts read in `currency`.
+    pub fn to_campaign(&self, currency: &Currency) -> Result<Campaign, FieldError> {
+        let id = self.id.trim();
+        if id.is_empty() {
+            return Err(field_error("id", id, "is empty; give the campaign a short stable id such as SPRING-2026"));
+        }
+        let name = optional(&self.name).unwrap_or(id);
+        let kind = match optional(&self.kind) {
+            None => CampaignKind::Other,
+            Some(k) => CampaignKind::parse(k).ok_or_else(|| {
+                field_error("kind", k, format!("is not a kind; use one of {}", CampaignKind::names()))
+            })?,
+        };
+        let status = match optional(&self.status) {
+            None => CampaignStatus::Planning,
+            Some(s) => CampaignStatus::parse(s).ok_or_else(|| {
+                field_error("status", s, format!("is not a status; use one of {}", CampaignStatus::names()))
+            })?,
+        };
+        let channel = optional(&self.channel)
+            .map(|c| {
+                Channel::parse(c).ok_or_else(|| {
+                    field_error("channel", c, format!("is not a channel; use one of {}", Channel::names()))
+                })
+            })
+            .transpose()?;
+        let date = |field: &'static str, v: &str| {
+            ladder_domain::date::parse_date(v).map_err(|_| field_error(field, v, "is not a date; use YYYY-MM-DD"))
+        };
+        let starts = date("starts", self.starts.trim())?;
+        let ends = optional(&self.ends).map(|e| date("ends", e)).transpose()?;
+        if let Some(end) = ends.filter(|e| *e < starts) {
+            return Err(field_error("ends", &end.to_string(), "is before the first day"));
+        }
+        let codes: Vec<String> =
+            self.codes.split([',', '\n']).map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect();
+        if codes.is_empty() {
+            return Err(field_error(
+                "codes",
+                &self.codes,
+                "is empty; give the coupon or UTM code that marks its orders",
+            ));
+        }
+        let count = |field: &'static str, v: &str| {
+            optional(v)
+                .map(|v| v.parse::<u64>().map_err(|_| field_error(field, v, "is not a whole number of zero or more")))
+                .transpose()
+        };
+        let amount = |field: &'static str, v: &str| {
+            optional(v).map(|v| currency.parse_amount(v).map_err(|e| field_error(field, v, e.to_string()))).transpose()
+        };
+        let window_days = match count("window_days", &self.window_days)? {
+            None => 30,
+            Some(days) => u32::try_from(days)
+                .ok()
+                .filter(|d| *d <= 3660)
+                .ok_or_else(|| field_error("window_days", &self.window_days, "is too long; at most 3660 days"))?,
+        };
+        Ok(Campaign {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            kind,
+            channel,
+            status,
+            starts,
+            ends,
+            codes,
+            window_days,
+            target_segment: optional(&self.target_segment).map(str::to_owned),
+            target_size: count("target_size", &self.target_size)?,
+            notes: optional(&self.notes).map(str::to_owned),
+            expectations: Expectations {
+                budget_minor: amount("budget", &self.budget)?,
+                expected_revenue_minor: amount("expected_revenue", &self.expected_revenue)?,
+                expected_responses: count("expected_responses", &self.expected_responses)?,
+                expected_sales: count("expected_sales", &self.expected_sales)?,
+            },
+        })
+    }
+
+    /// The form filled in with a stored campaign, for editing.
+    pub fn of(campaign: &Campaign, currency: &Currency) -> CampaignForm {
+        let amount = |v: Option<i64>| v.map(|m| currency.format_amount(m)).unwrap_or_default();
+        let count = |v: Option<u64>| v.map(|n| n.to_string()).unwrap_or_default();
+        CampaignForm {
+            id: campaign.id.clone(),
+            name: campaign.name.clone(),
+            kind: campaign.kind.as_str().to_owned(),
+            channel: campaign.channel.map(|c| c.as_str().to_owned()).unwrap_or_default(),
+            status: campaign.status.as_str().to_owned(),
+            starts: campaign.starts.to_string(),
+            ends: campaign.ends.map(|e| e.to_string()).unwrap_or_default(),
+            codes: campaign.codes.join(", "),
+            window_days: campaign.window_days.to_string(),
+            target_segment: campaign.target_segment.clone().unwrap_or_default(),
+            target_size: count(campaign.target_size),
+            budget: amount(campaign.expectations.budget_minor),
+            expected_revenue: amount(campaign.expectations.expected_revenue_minor),
+            expected_responses: count(campaign.expectations.expected_responses),
+            expected_sales: count(campaign.expectations.expected_sales),
+            notes: campaign.notes.clone().unwrap_or_default(),
+        }
+    }
+}
+
+/// What a cost import added.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct CostImportSummary {
+    /// Data rows read.
+    pub read: u64,
+    /// Costs added.
+    pub added: u64,
+    /// Rows already recorded by an earlier import of the same costs.
+    pub already_recorded: u64,
+    /// The sum of the costs added, in minor units.
+    pub added_minor: i64,
+    /// The campaigns that got costs, sorted.
+    pub campaigns: Vec<String>,
+}
+
+/// Why a cost import stopped. Nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum CostImportError {
+    /// A row has a bad value.
+    #[error(
+        "{file} line {line}, column \"{column}\": {value:?} {problem}. Nothing was imported; fix the row and import the file again"
+    )]
+    Invalid {
+        /// The file.
+        file: String,
+        /// The line in the file (1 is the header).
+        line: u64,
+        /// The column.
+        column: String,
+        /// The value found.
+        value: String,
+        /// What is wrong and what to do.
+        problem: String,
+    },
+    /// Required columns are missing from the header.
+    #[error("{file}: the header lacks the column{} {}; a cost file has campaign_id, spent_on, amount and optionally note and currency", if missing.len() == 1 { "" } else { "s" }, missing.join(", "))]
+    MissingColumns {
+        /// The file.
+        file: String,
+        /// The missing columns.
+        missing: Vec<String>,
+    },
+    /// The file cannot be read as CSV.
+    #[error("{file}{}: {message}", line.map(|l| format!(" line {l}")).unwrap_or_default())]
+    Unreadable {
+        /// The file.
+        file: String,
+        /// The line, when known.
+        line: Option<u64>,
+        /// What went wrong.
+        message: String,
+    },
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The columns of a cost file.
+pub const COST_COLUMNS: [&str; 4] = ["campaign_id", "spent_on", "amount", "note"];
+
+/// Imports campaign costs from CSV (`campaign_id,spent_on,amount[,note][,currency]`, amounts in the shop's
+/// currency): every row is checked first, and either all are added in one transaction or none. Rows
+/// already recorded (the same campaign, day, amount and note) are not added again, so a file can be
+/// imported twice safely. `file` names the input in errors.
+pub fn import_costs(
+    store: &dyn Store,
+    input: impl std::io::Read,
+    file: &str,
+    currency: &Currency,
+) -> Result<CostImportSummary, CostImportError> {
+    use CostImportError as ImportError;
+    let unreadable =
+        |line: Option<u64>, message: String| ImportError::Unreadable { file: file.to_owned(), line, message };
+    let mut csv = csv::ReaderBuilder::new().has_headers(true).from_reader(input);
+    let headers: Vec<String> = csv
+        .headers()
+        .map_err(|e| unreadable(Some(1), e.to_string()))?
+        .iter()
+        .map(|h| h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
+        .collect();
+    let column = |name: &str| headers.iter().position(|h| h == name);
+    let missing: Vec<String> =
+        COST_COLUMNS[..3].iter().filter(|c| column(c).is_none()).map(|c| (*c).to_owned()).collect();
+    if !missing.is_empty() {
+        return Err(ImportError::MissingColumns { file: file.to_owned(), missing });
+    }
+    let (id_at, day_at, amount_at) = (column("campaign_id"), column("spent_on"), column("amount"));
+    let (note_at, currency_at) = (column("note"), column("currency"));
+    let known: std::collections::HashSet<String> = store.campaigns()?.into_iter().map(|c| c.id).collect();
+    let mut costs = Vec::new();
+    let mut record = csv::StringRecord::new();
+    let mut line = 1;
+    loop {
+        match csv.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(unreadable(e.position().map(|p| p.line()), e.to_string())),
+        }
+        line = record.position().map_or(line + 1, |p| p.line());
+        let cell = |at: Option<usize>| at.and_then(|i| record.get(i)).map(str::trim).unwrap_or("");
+        let invalid = |column: &str, value: &str, problem: String| ImportError::Invalid {
+            file: file.to_owned(),
+            line,
+            column: column.to_owned(),
+            value: value.to_owned(),
+            problem,
+        };
+        let id = cell(id_at);
+        if !known.contains(id) {
+            let problem = if id.is_empty() {
+                "is empty; name the campaign the cost belongs to"
+            } else {
+                "is not a campaign; create it first, or see the list of campaigns"
+            };
+            return Err(invalid("campaign_id", id, problem.to_owned()));
+        }
+        let day = cell(day_at);
+        let on = ladder_domain::date::parse_date(day)
+            .map_err(|_| invalid("spent_on", day, "is not a date; use YYYY-MM-DD".to_owned()))?;
+        let given = cell(currency_at);
+        if !given.is_empty() && !given.eq_ignore_ascii_case(currency.code()) {
+            return Err(invalid(
+                "currency",
+                given,
+                format!(
+                    "is not the shop's currency; campaign costs are kept in {}, convert the amount first",
+                    currency.code()
+                ),
+            ));
+        }
+        let amount = cell(amount_at);
+        let amount_minor = currency.parse_amount(amount).map_err(|e| invalid("amount", amount, e.to_string()))?;
+        let note = Some(cell(note_at)).filter(|n| !n.is_empty()).map(str::to_owned);
+        costs.push((id.to_owned(), CostEntry { on, amount_minor, note }));
+    }
+    let outcomes = store.add_campaign_costs(&costs)?;
+    let mut summary = CostImportSummary { read: costs.len() as u64, ..Default::default() };
+    let mut campaigns = std::collections::BTreeSet::new();
+    for ((id, cost), outcome) in costs.iter().zip(outcomes) {
+        if outcome == ladder_store::WriteOutcome::Inserted {
+            summary.added += 1;
+            summary.added_minor = summary.added_minor.saturating_add(cost.amount_minor);
+            campaigns.insert(id.clone());
+        } else {
+            summary.already_recorded += 1;
+        }
+    }
+    summary.campaigns = campaigns.into_iter().collect();
+    Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ladder_store_sqlite::SqliteStore;
+
+    fn store() -> (tempfile::TempDir, SqliteStore) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = SqliteStore::open(dir.path().join("ladder.db")).expect("open");
+        (dir, store)
+    }
+
+    fn eur() -> Currency {
+        Currency::parse("EUR").expect("EUR")
+    }
+
+    fn form() -> CampaignForm {
+        CampaignForm {
+            id: " SPRING ".into(),
+            name: "Spring mailing".into(),
+            kind: "direct mail".into(),
+            starts: "2026-03-01".into(),
+            ends: "2026-03-31".into(),
+            codes: "SPRING, spring-utm\nSPRING2".into(),
+            budget: "800.50".into(),
+            expected_sales: "60".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_form_becomes_a_campaign_and_back() {
+        let campaign = form().to_campaign(&eur()).expect("valid");
+        assert_eq!(campaign.id, "SPRING");
+        assert_eq!(campaign.kind, CampaignKind::DirectMail);
+        assert_eq!(campaign.status, CampaignStatus::Planning);
+        assert_eq!(campaign.codes, ["SPRING", "spring-utm", "SPRING2"]);
+        assert_eq!(campaign.window_days, 30);
+        assert_eq!(campaign.expectations.budget_minor, Some(80_050));
+        assert_eq!(campaign.expectations.expected_sales, Some(60));
+        let again = CampaignForm::of(&campaign, &eur()).to_campaign(&eur()).expect("round trip");
+        assert_eq!(again, campaign);
+    }
+
+    #[test]
+    fn a_bad_field_is_named() {
+        let field = |f: CampaignForm| f.to_campaign(&eur()).expect_err("invalid").field;
+        assert_eq!(field(CampaignForm { ends: "2026-02-01".into(), ..form() }), "ends");
+        assert_eq!(field(CampaignForm { kind: "billboard".into(), ..form() }), "kind");
+        assert_eq!(field(CampaignForm { codes: " , ".into(), ..form() }), "codes");
+        assert_eq!(field(CampaignForm { budget: "lots".into(), ..form() }), "budget");
+        assert_eq!(field(CampaignForm { expected_sales: "-3".into(), ..form() }), "expected_sales");
+        assert_eq!(field(CampaignForm { starts: "1.3.2026".into(), ..form() }), "starts");
+        assert_eq!(field(CampaignForm { id: "  ".into(), ..form() }), "id");
+    }
+
+    #[test]
+    fn costs_import_all_or_nothing_and_only_once() {
+        let (_dir, store) = store();
+        store.put_campaign(&form().to_campaign(&eur()).expect("valid")).expect("put");
+        let file = "campaign_id,spent_on,amount,note\nSPRING,2026-03-01,450.00,printing\nSPRING,2026-03-02,50,\n";
+        let first = import_costs(&store, file.as_bytes(), "costs.csv", &eur()).expect("import");
+        assert_eq!((first.read, first.added, first.already_recorded, first.added_minor), (2, 2, 0, 50_000));
+        assert_eq!(first.campaigns, ["SPRING"]);
+        let again = import_costs(&store, file.as_bytes(), "costs.csv", &eur()).expect("again");
+        assert_eq!((again.added, again.already_recorded), (0, 2));
+
+        let bad = "campaign_id,spent_on,amount\nSPRING,2026-03-05,10\nAUTUMN,2026-03-05,10\n";
+        let error = import_costs(&store, bad.as_bytes(), "more.csv", &eur()).expect_err("unknown campaign");
+        assert!(
+            matches!(&error, CostImportError::Invalid { line: 3, column, .. } if column == "campaign_id"),
+            "{error}"
+        );
+        assert!(error.to_string().starts_with("more.csv line 3, column \"campaign_id\": \"AUTUMN\" is not a campaign"));
+        let bad = "campaign_id,spent_on,amount,currency\nSPRING,2026-03-05,10,USD\n";
+        let error = import_costs(&store, bad.as_bytes(), "usd.csv", &eur()).expect_err("currency");
+        assert!(matches!(&error, CostImportError::Invalid { column, .. } if column == "currency"), "{error}");
+        let bad = "campaign_id,amount\nSPRING,10\n";
+        let error = import_costs(&store, bad.as_bytes(), "short.csv", &eur()).expect_err("columns");
+        assert!(matches!(&error, CostImportError::MissingColumns { missing, .. } if missing == &["spent_on"]));
+        let costs: Vec<i64> = store.campaign_costs("SPRING").expect("costs").iter().map(|c| c.amount_minor).collect();
+        assert_eq!(costs, [45_000, 5_000], "nothing of the failed imports");
+    }
 }

@@ -132,7 +132,7 @@ pub fn normalize_code(code: &str) -> String {
 }
 
 /// One dated spend on a campaign; their sum is the actual cost.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct CostEntry {
     /// When it was spent.
     pub on: NaiveDate,

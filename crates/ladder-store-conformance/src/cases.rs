@@ -1389,7 +1389,25 @@ pub fn campaigns_keep_codes_costs_and_their_customers_histories(store: &dyn Stor
         ]
     );
     assert!(store.campaign_costs("B-EARLY").expect("costs").is_empty());
+    assert!(store.add_campaign_costs(&[]).expect("nothing").is_empty());
     assert!(matches!(store.add_campaign_cost("nope", &cost("2025-03-01", 1, None)), Err(StoreError::NotFound(_))));
+
+    // A cost import: the same file twice adds nothing; a charge listed twice is two charges; an unknown
+    // campaign adds nothing at all.
+    let file = [
+        ("B-EARLY".to_owned(), cost("2025-01-05", 700, Some("posters"))),
+        ("B-EARLY".to_owned(), cost("2025-01-05", 700, Some("posters"))),
+        ("B-EARLY".to_owned(), cost("2025-01-06", 300, None)),
+    ];
+    use WriteOutcome::{Inserted, Unchanged};
+    assert_eq!(store.add_campaign_costs(&file).expect("import"), [Inserted, Inserted, Inserted]);
+    assert_eq!(store.add_campaign_costs(&file).expect("again"), [Unchanged, Unchanged, Unchanged]);
+    let more = [file[0].clone(), file[1].clone(), file[1].clone()];
+    assert_eq!(store.add_campaign_costs(&more).expect("a third"), [Unchanged, Unchanged, Inserted]);
+    let bad = [("B-EARLY".to_owned(), cost("2025-01-07", 1, None)), ("nope".to_owned(), cost("2025-01-07", 1, None))];
+    assert!(matches!(store.add_campaign_costs(&bad), Err(StoreError::NotFound(_))));
+    let early: Vec<i64> = store.campaign_costs("B-EARLY").expect("costs").iter().map(|c| c.amount_minor).collect();
+    assert_eq!(early, [700, 700, 700, 300], "nothing of the failed import");
 
     let coded = |id: &str, customer: &str, at: &str, code: Option<&str>, status: OrderStatus| Order {
         campaign_code: code.map(str::to_owned),

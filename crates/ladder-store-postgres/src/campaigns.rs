@@ -7,7 +7,7 @@ use ladder_domain::campaign::{
 };
 use ladder_domain::date::{date_day_number, date_of_day, day_number, end_of_day, optional_day_number};
 use ladder_domain::{Channel, InteractionKind, OrderStatus, Rung};
-use ladder_store::campaign::{Histories, count_from_db, count_to_db, stored_codes, stored_form};
+use ladder_store::campaign::{Histories, count_from_db, count_to_db, plan_cost_import, stored_codes, stored_form};
 use ladder_store::{StoreError, StoreResult, WriteOutcome};
 use postgres::{GenericClient, Row};
 
@@ -143,6 +143,43 @@ pub(crate) fn add_campaign_cost(client: &mut Connection, campaign_id: &str, cost
         return Err(StoreError::NotFound(format!("campaign {campaign_id}")));
     }
     Ok(())
+}
+
+pub(crate) fn add_campaign_costs(
+    client: &mut Connection,
+    costs: &[(String, CostEntry)],
+) -> StoreResult<Vec<WriteOutcome>> {
+    let what = "cannot import campaign costs";
+    let mut tx = client.transaction().ctx(what)?;
+    // Imports of one campaign's costs run one at a time, so that two of the same file add it once.
+    tx.batch_execute("LOCK TABLE campaign_costs IN SHARE ROW EXCLUSIVE MODE").ctx(what)?;
+    let known = tx.prepare("SELECT 1 FROM campaigns WHERE id = $1").ctx(what)?;
+    let recorded = tx
+        .prepare(
+            "SELECT count(*) FROM campaign_costs
+             WHERE campaign_id = $1 AND spent_on = $2 AND amount_minor = $3 AND note IS NOT DISTINCT FROM $4",
+        )
+        .ctx(what)?;
+    let plan = plan_cost_import(costs, |campaign, cost| {
+        if tx.query_opt(&known, &[&campaign]).ctx(what)?.is_none() {
+            return Err(StoreError::NotFound(format!("campaign {campaign}")));
+        }
+        let n: i64 = tx
+            .query_one(&recorded, &[&campaign, &date_day_number(cost.on), &cost.amount_minor, &cost.note])
+            .ctx(what)?
+            .get(0);
+        Ok(n as u64)
+    })?;
+    let insert = tx
+        .prepare("INSERT INTO campaign_costs (campaign_id, spent_on, amount_minor, note) VALUES ($1, $2, $3, $4)")
+        .ctx(what)?;
+    for ((campaign, cost), outcome) in costs.iter().zip(&plan) {
+        if *outcome == WriteOutcome::Inserted {
+            tx.execute(&insert, &[campaign, &date_day_number(cost.on), &cost.amount_minor, &cost.note]).ctx(what)?;
+        }
+    }
+    tx.commit().ctx(what)?;
+    Ok(plan)
 }
 
 pub(crate) fn campaign_costs(client: &mut Connection, campaign_id: &str) -> StoreResult<Vec<CostEntry>> {

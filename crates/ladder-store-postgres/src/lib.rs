@@ -453,6 +453,13 @@ impl Store for PostgresStore {
         campaigns::add_campaign_cost(&mut self.client()?, campaign_id, cost)
     }
 
+    fn add_campaign_costs(
+        &self,
+        costs: &[(String, ladder_domain::CostEntry)],
+    ) -> StoreResult<Vec<ladder_store::WriteOutcome>> {
+        campaigns::add_campaign_costs(&mut self.client()?, costs)
+    }
+
     fn campaign_costs(&self, campaign_id: &str) -> StoreResult<Vec<ladder_domain::CostEntry>> {
         campaigns::campaign_costs(&mut self.client()?, campaign_id)
     }

@@ -7,7 +7,7 @@ use ladder_domain::campaign::{
 };
 use ladder_domain::date::{date_day_number, date_of_day, day_number, end_of_day, optional_day_number};
 use ladder_domain::{Channel, InteractionKind, OrderStatus, Rung};
-use ladder_store::campaign::{Histories, count_from_db, count_to_db, stored_codes, stored_form};
+use ladder_store::campaign::{Histories, count_from_db, count_to_db, plan_cost_import, stored_codes, stored_form};
 use ladder_store::{StoreError, StoreResult, WriteOutcome};
 use rusqlite::{Connection, Row, params, params_from_iter};
 
@@ -145,6 +145,43 @@ pub(crate) fn add_campaign_cost(conn: &Connection, campaign_id: &str, cost: &Cos
         return Err(StoreError::NotFound(format!("campaign {campaign_id}")));
     }
     Ok(())
+}
+
+pub(crate) fn add_campaign_costs(conn: &Connection, costs: &[(String, CostEntry)]) -> StoreResult<Vec<WriteOutcome>> {
+    let what = "cannot import campaign costs";
+    let tx = conn.unchecked_transaction().ctx(what)?;
+    let plan = {
+        let mut known = tx.prepare_cached("SELECT 1 FROM campaigns WHERE id = ?1").ctx(what)?;
+        let mut recorded = tx
+            .prepare_cached(
+                "SELECT count(*) FROM campaign_costs
+                 WHERE campaign_id = ?1 AND spent_on = ?2 AND amount_minor = ?3 AND note IS ?4",
+            )
+            .ctx(what)?;
+        plan_cost_import(costs, |campaign, cost| {
+            if !known.exists([campaign]).ctx(what)? {
+                return Err(StoreError::NotFound(format!("campaign {campaign}")));
+            }
+            let n: i64 = recorded
+                .query_row(params![campaign, date_day_number(cost.on), cost.amount_minor, cost.note], |r| r.get(0))
+                .ctx(what)?;
+            Ok(n as u64)
+        })?
+    };
+    {
+        let mut insert = tx
+            .prepare_cached(
+                "INSERT INTO campaign_costs (campaign_id, spent_on, amount_minor, note) VALUES (?1, ?2, ?3, ?4)",
+            )
+            .ctx(what)?;
+        for ((campaign, cost), outcome) in costs.iter().zip(&plan) {
+            if *outcome == WriteOutcome::Inserted {
+                insert.execute(params![campaign, date_day_number(cost.on), cost.amount_minor, cost.note]).ctx(what)?;
+            }
+        }
+    }
+    tx.commit().ctx(what)?;
+    Ok(plan)
 }
 
 pub(crate) fn campaign_costs(conn: &Connection, campaign_id: &str) -> StoreResult<Vec<CostEntry>> {

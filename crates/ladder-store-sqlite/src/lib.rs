@@ -412,6 +412,13 @@ impl Store for SqliteStore {
         self.with_conn(|c| campaigns::add_campaign_cost(c, campaign_id, cost))
     }
 
+    fn add_campaign_costs(
+        &self,
+        costs: &[(String, ladder_domain::CostEntry)],
+    ) -> StoreResult<Vec<ladder_store::WriteOutcome>> {
+        self.with_conn(|c| campaigns::add_campaign_costs(c, costs))
+    }
+
     fn campaign_costs(&self, campaign_id: &str) -> StoreResult<Vec<ladder_domain::CostEntry>> {
         self.with_conn(|c| campaigns::campaign_costs(c, campaign_id))
     }

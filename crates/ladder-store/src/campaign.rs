@@ -1,8 +1,9 @@
 //! What both backends share about campaigns: the form a campaign is stored in, and how the orders they
 //! read become customer histories.
 
+use crate::WriteOutcome;
 use ladder_domain::Rung;
-use ladder_domain::campaign::{Campaign, CodedTouch, CustomerHistory, OrderRecord, normalize_code};
+use ladder_domain::campaign::{Campaign, CodedTouch, CostEntry, CustomerHistory, OrderRecord, normalize_code};
 
 /// Codes as they are stored and compared: normalized, without empties, sorted and each once.
 pub fn stored_codes(codes: &[String]) -> Vec<String> {
@@ -58,6 +59,30 @@ impl Histories {
             })
             .collect()
     }
+}
+
+/// For a repeatable cost import: which entries of `costs` are new, given how many identical entries each
+/// already has recorded (`recorded`, asked once per distinct entry). The first `recorded` copies of an entry
+/// are Unchanged, the rest Inserted.
+pub fn plan_cost_import<E>(
+    costs: &[(String, CostEntry)],
+    mut recorded: impl FnMut(&str, &CostEntry) -> Result<u64, E>,
+) -> Result<Vec<WriteOutcome>, E> {
+    let mut left = std::collections::HashMap::<&(String, CostEntry), u64>::new();
+    let mut plan = Vec::with_capacity(costs.len());
+    for entry in costs {
+        let left = match left.entry(entry) {
+            std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+            std::collections::hash_map::Entry::Vacant(v) => v.insert(recorded(&entry.0, &entry.1)?),
+        };
+        plan.push(if *left > 0 {
+            *left -= 1;
+            WriteOutcome::Unchanged
+        } else {
+            WriteOutcome::Inserted
+        });
+    }
+    Ok(plan)
 }
 
 /// A count as stored (a signed 64-bit integer); larger counts are held at the largest.

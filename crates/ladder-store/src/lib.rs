@@ -253,6 +253,12 @@ pub trait Store: Send + Sync {
     /// Adds a dated cost to a campaign; StoreError::NotFound for an unknown campaign.
     fn add_campaign_cost(&self, campaign_id: &str, cost: &CostEntry) -> StoreResult<()>;
 
+    /// Adds many dated costs in one transaction, for a cost import that can be run again: for each distinct
+    /// (campaign, day, amount, note), as many entries are added as the list holds beyond those already
+    /// recorded, so that the same file twice adds nothing while a charge listed twice is two charges. Answers
+    /// Inserted or Unchanged per entry; an unknown campaign is StoreError::NotFound and adds nothing.
+    fn add_campaign_costs(&self, costs: &[(String, CostEntry)]) -> StoreResult<Vec<WriteOutcome>>;
+
     /// A campaign's costs, by date.
     fn campaign_costs(&self, campaign_id: &str) -> StoreResult<Vec<CostEntry>>;
 

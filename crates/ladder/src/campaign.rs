@@ -2,11 +2,11 @@
 
 use crate::cli::{CampaignArgs, CampaignCommand, CostCommand, Format};
 use crate::output::{Grid, or_dash, percent, print};
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use chrono::NaiveDate;
-use ladder_app::campaigns::{CampaignReport, CampaignRow, report, reports};
+use ladder_app::campaigns::{CampaignForm, CampaignReport, CampaignRow, import_costs, report, reports};
 use ladder_domain::Currency;
-use ladder_domain::campaign::{AcquiredBy, Campaign, CampaignKind, CampaignStatus, CostEntry, Exclusion, Expectations};
+use ladder_domain::campaign::{AcquiredBy, Campaign, CostEntry, Exclusion};
 use ladder_store::Store;
 
 /// The shop's currency, which campaign amounts are in.
@@ -34,56 +34,61 @@ fn ratio(value: Option<f64>) -> String {
 }
 
 fn campaign_of(args: &CampaignArgs, currency: &Currency) -> Result<Campaign> {
-    let kind = CampaignKind::parse(&args.kind)
-        .with_context(|| format!("--kind {:?} is not a kind; use one of {}", args.kind, CampaignKind::names()))?;
-    let status = CampaignStatus::parse(&args.status).with_context(|| {
-        format!("--status {:?} is not a status; use one of {}", args.status, CampaignStatus::names())
-    })?;
-    let channel = match &args.channel {
-        Some(c) => Some(ladder_domain::Channel::parse(c).with_context(|| {
-            format!("--channel {c:?} is not a channel; use one of {}", ladder_domain::Channel::names())
-        })?),
-        None => None,
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let count = |v: Option<u64>| v.map(|n| n.to_string()).unwrap_or_default();
+    let form = CampaignForm {
+        id: args.id.clone(),
+        name: args.name.clone(),
+        kind: args.kind.clone(),
+        channel: text(&args.channel),
+        status: args.status.clone(),
+        starts: args.starts.clone(),
+        ends: text(&args.ends),
+        codes: args.codes.join(","),
+        window_days: args.window_days.to_string(),
+        target_segment: text(&args.target_segment),
+        target_size: count(args.target_size),
+        budget: text(&args.budget),
+        expected_revenue: text(&args.expected_revenue),
+        expected_responses: count(args.expected_responses),
+        expected_sales: count(args.expected_sales),
+        notes: text(&args.notes),
     };
-    let starts = date("starts", &args.starts)?;
-    let ends = args.ends.as_deref().map(|e| date("ends", e)).transpose()?;
-    if ends.is_some_and(|e| e < starts) {
-        bail!("--ends is before --starts");
+    form.to_campaign(currency)
+        .map_err(|e| anyhow::anyhow!("--{} {:?} {}", e.field.replace('_', "-"), e.value, e.problem))
+}
+
+/// "12 customer, 3 repeat, 1 not scored yet": the rungs the acquired stand on now.
+fn rungs_line(r: &CampaignRow) -> String {
+    let mut parts: Vec<String> = r
+        .acquired_rungs
+        .iter()
+        .filter(|c| c.customers > 0)
+        .map(|c| format!("{} {}", c.customers, c.rung.as_str()))
+        .collect();
+    if r.acquired_unscored > 0 {
+        parts.push(format!("{} not scored yet", r.acquired_unscored));
     }
-    if args.codes.iter().all(|c| c.trim().is_empty()) {
-        bail!("--code is empty; give the coupon or UTM code that marks the campaign's orders");
-    }
-    Ok(Campaign {
-        id: args.id.trim().to_owned(),
-        name: args.name.trim().to_owned(),
-        kind,
-        channel,
-        status,
-        starts,
-        ends,
-        codes: args.codes.clone(),
-        window_days: args.window_days,
-        target_segment: args.target_segment.clone(),
-        target_size: args.target_size,
-        notes: args.notes.clone(),
-        expectations: Expectations {
-            budget_minor: args.budget.as_deref().map(|v| amount(currency, "budget", v)).transpose()?,
-            expected_revenue_minor: args
-                .expected_revenue
-                .as_deref()
-                .map(|v| amount(currency, "expected-revenue", v))
-                .transpose()?,
-            expected_responses: args.expected_responses,
-            expected_sales: args.expected_sales,
-        },
-    })
+    if parts.is_empty() { "–".to_owned() } else { parts.join(", ") }
 }
 
 /// The table of campaigns, one row each.
 fn rows_grid(rows: &[&CampaignRow], currency: &Currency) -> Grid {
     let mut grid = Grid::new(
-        vec!["campaign", "status", "cost", "revenue", "ROI", "acquired", "cost/acquired", "2nd order", "3rd order"],
-        vec![2, 3, 4, 5, 6, 7, 8],
+        vec![
+            "campaign",
+            "status",
+            "cost",
+            "revenue",
+            "ROI",
+            "acquired",
+            "cost/acquired",
+            "2nd order",
+            "3rd order",
+            "12-month revenue/acquired",
+            "predicted/acquired",
+        ],
+        vec![2, 3, 4, 5, 6, 7, 8, 9, 10],
     );
     for r in rows {
         grid.push(vec![
@@ -96,6 +101,8 @@ fn rows_grid(rows: &[&CampaignRow], currency: &Currency) -> Grid {
             money(currency, r.cost_per_acquisition),
             ratio(r.second_purchase_share),
             ratio(r.third_purchase_share),
+            money(currency, r.revenue_12m_per_acquisition),
+            money(currency, r.clv_per_acquisition),
         ]);
     }
     grid
@@ -127,13 +134,24 @@ fn show(report: &CampaignReport, currency: &Currency, format: Format) -> Result<
         };
         left_out.push(vec![o.order.order_id.clone(), o.order.customer_id.clone(), why.to_owned()]);
     }
-    let mut acquired = Grid::new(vec!["customer", "how", "completed orders"], vec![2]);
+    let mut acquired = Grid::new(
+        vec!["customer", "how", "on", "completed orders", "rung now", "first 12 months", "predicted 12 months"],
+        vec![3, 5, 6],
+    );
     for a in &report.attribution.acquired {
         let how = match &a.by {
             AcquiredBy::SignUp => "signed up with the code".to_owned(),
             AcquiredBy::FirstOrder { order_id } => format!("first order {order_id}"),
         };
-        acquired.push(vec![a.customer_id.clone(), how, a.completed_orders.to_string()]);
+        acquired.push(vec![
+            a.customer_id.clone(),
+            how,
+            a.acquired_on.to_string(),
+            a.completed_orders.to_string(),
+            a.rung.map_or_else(|| "not scored yet".to_owned(), |r| r.as_str().to_owned()),
+            currency.format_amount(a.revenue_12m_minor),
+            money(currency, a.clv_minor),
+        ]);
     }
     let title = format!("{} ({}), {}", r.name, r.campaign_id, r.status);
     print(
@@ -145,13 +163,21 @@ fn show(report: &CampaignReport, currency: &Currency, format: Format) -> Result<
             ("\nOrders with a code, not counted", &left_out),
             ("\nCustomers acquired", &acquired),
         ],
-        &[format!(
-            "Acquired {}; {} reached a 2nd order, {} a 3rd; cost per acquired customer {}.",
-            r.customers_acquired,
-            ratio(r.second_purchase_share),
-            ratio(r.third_purchase_share),
-            money(currency, r.cost_per_acquisition)
-        )],
+        &[
+            format!(
+                "Acquired {}; {} reached a 2nd order, {} a 3rd; cost per acquired customer {}.",
+                r.customers_acquired,
+                ratio(r.second_purchase_share),
+                ratio(r.third_purchase_share),
+                money(currency, r.cost_per_acquisition)
+            ),
+            format!(
+                "The acquired now: {}; first-12-month revenue {} per customer, predicted value {} per customer.",
+                rungs_line(r),
+                money(currency, r.revenue_12m_per_acquisition),
+                money(currency, r.clv_per_acquisition)
+            ),
+        ],
     )
 }
 
@@ -179,6 +205,22 @@ pub fn run(database: &str, command: &CampaignCommand) -> Result<()> {
             let cost = CostEntry { on, amount_minor: amount(&currency, "amount", value)?, note: note.clone() };
             store.add_campaign_cost(id, &cost).with_context(|| format!("cannot add a cost to campaign {id}"))?;
             println!("Added {} to campaign {id} on {on}.", currency.format_amount(cost.amount_minor));
+            Ok(())
+        }
+        CampaignCommand::Cost(CostCommand::Import { file }) => {
+            let currency = currency(store)?;
+            let name = file.display().to_string();
+            let input = std::fs::File::open(file).with_context(|| format!("cannot open {name}"))?;
+            let summary = import_costs(store, std::io::BufReader::new(input), &name, &currency)?;
+            println!(
+                "Read {} cost{}: added {} ({} in all, to {}), {} already recorded.",
+                summary.read,
+                if summary.read == 1 { "" } else { "s" },
+                summary.added,
+                currency.format_amount(summary.added_minor),
+                if summary.campaigns.is_empty() { "no campaign".to_owned() } else { summary.campaigns.join(", ") },
+                summary.already_recorded
+            );
             Ok(())
         }
         CampaignCommand::Show { id, as_of, format } => {

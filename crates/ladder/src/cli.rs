@@ -118,6 +118,12 @@ pub enum CostCommand {
         #[arg(long)]
         note: Option<String>,
     },
+    /// Adds the costs in a CSV file (campaign_id, spent_on, amount, optional note and currency), all or
+    /// none; rows already recorded are not added again.
+    Import {
+        /// The CSV file.
+        file: std::path::PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -505,8 +505,14 @@ fn shards_run_side_by_side_on_postgresql() {
 #[test]
 fn campaign_reports_count_what_the_codes_brought() {
     let run = Run::new();
-    let customers = "customer_id,first_name\nC1,Dana\nC2,Avi\nC3,Reza\nC4,Olga\nC5,Noa\n";
+    let customers = "customer_id,first_name\nC1,Dana\nC2,Avi\nC3,Reza\nC4,Olga\nC5,Noa\nC6,Lior\n";
     run.ok(&["import", "customers", path(&run.file("c.csv", customers))]);
+    // C6 signs up through the spring coupon page and has not ordered; C5 clicks the mailing's link.
+    let interactions = "customer_id,at,kind,campaign_code
+C6,2026-03-02T10:00:00Z,sign_up,SPRING
+C5,2026-03-03T10:00:00Z,click,spring
+";
+    run.ok(&["import", "interactions", path(&run.file("i.csv", interactions))]);
     let orders = "order_id,customer_id,ordered_at,sku,quantity,unit_price,currency,status,campaign_code
 O1,C1,2026-03-05,TEA,1,40.00,USD,completed,SPRING
 O2,C1,2026-04-10,TEA,1,40.00,USD,completed,
@@ -543,18 +549,41 @@ O8,C5,2026-03-09,TEA,1,30.00,USD,completed,FREE
     ]);
     run.ok(&["campaign", "create", "FREE-26", "--name", "Free sample", "--starts", "2026-03-01", "--code", "FREE"]);
     run.ok(&["campaign", "cost", "add", "SPRING-26", "--amount", "60.00", "--on", "2026-03-01"]);
-    run.ok(&["campaign", "cost", "add", "SPRING-26", "--amount", "40.00", "--on", "2026-03-15"]);
+    let costs = run.file("costs.csv", "campaign_id,spent_on,amount,note\nSPRING-26,2026-03-15,40.00,posters\n");
+    let said = run.ok(&["campaign", "cost", "import", path(&costs)]);
+    assert!(said.contains("added 1"), "{said}");
+    let said = run.ok(&["campaign", "cost", "import", path(&costs)]);
+    assert!(said.contains("added 0") && said.contains("1 already recorded"), "{said}");
+    let bad = run.file("bad.csv", "campaign_id,spent_on,amount\nSPRING-26,2026-03-16,5.00\nSPRING-26,16.3.2026,5.00\n");
+    let err = run.fails(&["campaign", "cost", "import", path(&bad)]);
+    assert!(err.contains("bad.csv line 3, column \"spent_on\"") && err.contains("Nothing was imported"), "{err}");
+    run.ok(&["score", "--as-of", "2026-12-31"]);
     let report = run.json(&["campaign", "report", "--as-of", "2026-12-31", "--format", "json"]);
     let by_id = |id: &str| report.as_array().expect("rows").iter().find(|r| r["campaign_id"] == id).expect(id).clone();
     let spring = by_id("SPRING-26");
-    // O1 and O5 count (O6 is after the window, O7 was refunded); C1 was acquired (first order), C2 was not.
-    assert_eq!(spring["actual_cost"], 10_000);
+    // O1 and O5 count (O6 is after the window, O7 was refunded); C1 was acquired by its first order and C6
+    // by its sign-up, C2 was not (an earlier order); C5's click is a response.
+    assert_eq!(spring["actual_cost"], 10_000, "the failed import added nothing");
     assert_eq!(spring["revenue"], 6_500);
     assert_eq!(spring["sales"], 2);
-    assert_eq!(spring["customers_acquired"], 1);
-    assert_eq!(spring["cost_per_acquisition"], 10_000);
-    assert_eq!(spring["second_purchase_share"], 1.0);
-    assert_eq!(spring["third_purchase_share"], 1.0);
+    assert_eq!(spring["responses"], 5);
+    assert_eq!(spring["customers_acquired"], 2);
+    assert_eq!(spring["cost_per_acquisition"], 5_000);
+    assert_eq!(spring["second_purchase_share"], 0.5);
+    assert_eq!(spring["third_purchase_share"], 0.5);
+    // C1's three orders all fall in its first twelve months; C6 has none yet.
+    assert_eq!(spring["acquired_revenue_12m"], 12_000);
+    assert_eq!(spring["revenue_12m_per_acquisition"], 6_000);
+    let rungs: Vec<(String, u64)> = spring["acquired_rungs"]
+        .as_array()
+        .expect("rungs")
+        .iter()
+        .filter(|r| r["customers"].as_u64() > Some(0))
+        .map(|r| (r["rung"].as_str().expect("rung").to_owned(), r["customers"].as_u64().expect("n")))
+        .collect();
+    // C1 has three orders but none for 235 days against a usual gap of about 33: repeat, not loyal.
+    assert_eq!(rungs, [("prospect".to_owned(), 1), ("repeat".to_owned(), 1)]);
+    assert_eq!(spring["acquired_unscored"], 0);
     assert!((spring["roi"].as_f64().expect("roi") - (-0.35)).abs() < 1e-9, "{spring}");
     assert_eq!(spring["budget"], 8_000);
     let free = by_id("FREE-26");
