@@ -146,7 +146,7 @@ pub fn reports(store: &dyn Store, as_of: NaiveDate) -> Result<Vec<CampaignReport
 
 /// A campaign as a person types it (amounts in the shop's currency, dates as YYYY-MM-DD), for the command
 /// line and the web form; [`CampaignForm::to_campaign`] checks every field and names the one that is wrong.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct CampaignForm {
     /// A stable id.

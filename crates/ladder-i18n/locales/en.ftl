@@ -456,3 +456,136 @@ orders-to = Orders up to
 product-or-category = Product (SKU) or category
 moved-from = from { $rung }
 moved-to = to { $rung }
+
+## Campaigns
+
+nav-campaigns = Campaigns
+campaigns-title = Campaigns
+campaigns-intro = What each campaign cost and brought, whom it acquired and at what cost — and whether those customers came back for a second and third order. Every figure is computed from orders and costs.
+campaigns-as-of = Count orders up to
+campaigns-show = Show
+campaigns-none = No campaigns yet. Create one with the codes its orders carry, and its results appear here.
+campaigns-help = ROI = (revenue − cost) ÷ cost. A campaign acquires a customer when their first order (or their sign-up) carries its code within its window.
+campaigns-charts-help = Cheap acquisitions are worth little if nobody comes back: compare the cost per acquired customer with the share that reached a third order and with their predicted value.
+campaign-new = New campaign
+campaign-create = Create the campaign
+campaign-edit = Change the campaign
+campaign-name = Campaign
+campaign-cost = Cost
+campaign-revenue = Revenue
+campaign-responses = Responses
+campaign-sales = Sales
+campaign-roi = ROI
+campaign-roi-none = no cost recorded
+campaign-acquired = Customers acquired
+campaign-cpa = Cost per acquired customer
+campaign-second-order = Reached a 2nd order
+campaign-third-order = Reached a 3rd order
+campaign-third-order-title = Acquired customers who reached a 3rd order
+campaign-value-per-acquired = Predicted 12-month value per acquired customer
+# $budget (string): the budget, formatted.
+campaign-of-budget = budget { $budget }
+# $value (string): the expected figure, formatted.
+campaign-expected-short = expected { $value }
+campaign-expected = Expected
+campaign-actual = Actual
+campaign-versus-title = Expected and actual
+campaign-quality-title = What the acquired customers did next
+campaign-quality-help = A campaign that buys one-time event buyers is worth less than one that brings regulars.
+campaign-revenue-12m = Revenue in their first 12 months
+campaign-clv = Predicted 12-month value
+# $value (string): an amount, formatted.
+campaign-per-customer = { $value } per customer
+campaign-rungs-title = Where the acquired customers stand now
+# $count (number): acquired customers the last scoring has not placed yet.
+campaign-unscored = { $count ->
+    [one] { $count } acquired customer is not scored yet.
+   *[other] { $count } acquired customers are not scored yet.
+}
+campaign-weeks-title = Revenue counted, week by week
+# $date (string): the first day of the week.
+campaign-week-of = week of { $date }
+campaign-weeks-none = The campaign has not started yet.
+campaign-acquired-title = Customers it brought
+campaign-acquired-none = The campaign has not acquired anyone yet.
+campaign-acquired-csv = Download all as CSV
+campaign-customer = Customer
+campaign-how = How
+campaign-on = Day
+campaign-orders = Orders
+campaign-rung-now = Rung now
+campaign-not-scored = not scored yet
+campaign-by-signup = signed up with the code
+# $order (string): the order's id.
+campaign-by-order = first order { $order }
+# $count (number): rows not shown.
+campaign-more = { $count ->
+    [one] and { $count } more.
+   *[other] and { $count } more.
+}
+campaign-counted-title = Orders counted
+campaign-counted-none = No order with the campaign's codes counts yet.
+campaign-excluded-title = Orders with a code that did not count
+campaign-excluded-none = None.
+campaign-why-not = Why not
+campaign-excluded-outside_window = outside the campaign's window
+campaign-excluded-refunded = refunded
+campaign-excluded-cancelled = cancelled
+campaign-order = Order
+campaign-amount = Amount
+campaign-costs-title = Costs
+campaign-costs-none = No cost recorded yet: the ROI cannot be computed until there is one.
+campaign-cost-note = What for
+campaign-cost-total = Actual cost
+campaign-cost-add = Add the cost
+campaign-costs-import-title = Import costs from a CSV file
+campaign-costs-import-help = One row per cost: the campaign's id, the day (YYYY-MM-DD), the amount in the shop's currency and an optional note. All rows are added or none; rows already recorded are not added again, so a file can be imported twice safely.
+campaign-costs-import = Import costs
+# $added (number): costs added; $already (number): rows already recorded.
+campaign-costs-imported = { $added ->
+    [one] { $added } cost added
+   *[other] { $added } costs added
+}; { $already } already recorded.
+campaign-saved = The campaign is saved.
+campaign-cost-added = The cost is added.
+campaign-codes = Codes
+campaign-target = Target
+# $days (number): days after the end; $date (string): the last day orders count.
+campaign-window = orders count until { $date } ({ $days } days after the end)
+campaign-window-open = open: no end set
+campaign-no-currency = The shop has no currency yet: import orders first, or set it in the shop settings.
+# $id (string): the campaign id.
+campaign-id-taken = A campaign with the id { $id } exists already; open it to change it, or choose another id.
+# $field (string): the field's name; $value (string): what was typed; $problem (string): what is wrong.
+campaign-field-invalid = { $field }: “{ $value }” { $problem }
+campaign-help-codes = The coupon or UTM codes its orders and sign-ups carry, separated by commas; compared without regard to case.
+campaign-field-id = Id
+campaign-field-name = Name
+campaign-field-kind = Type
+campaign-field-channel = Channel
+campaign-field-status = Status
+campaign-field-starts = First day
+campaign-field-ends = Last day
+campaign-field-codes = Codes
+campaign-field-window_days = Days orders still count after the end
+campaign-field-target_segment = Target segment
+campaign-field-target_size = Target size
+campaign-field-budget = Budget
+campaign-field-expected_revenue = Expected revenue
+campaign-field-expected_responses = Expected responses
+campaign-field-expected_sales = Expected sales
+campaign-field-notes = Notes
+campaign-field-spent_on = Day
+campaign-field-amount = Amount
+campaign-kind-advertisement = Advertisement
+campaign-kind-email = Email
+campaign-kind-sms = SMS
+campaign-kind-direct_mail = Direct mail
+campaign-kind-social = Social media
+campaign-kind-referral_programme = Referral programme
+campaign-kind-event = Event
+campaign-kind-other = Other
+campaign-status-planning = Planning
+campaign-status-active = Active
+campaign-status-completed = Completed
+campaign-status-cancelled = Cancelled

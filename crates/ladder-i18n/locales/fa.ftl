@@ -410,3 +410,129 @@ orders-to = تعداد سفارش تا
 product-or-category = محصول (کد کالا) یا دسته
 moved-from = از { $rung }
 moved-to = به { $rung }
+
+## Campaigns
+
+nav-campaigns = کمپین‌ها
+campaigns-title = کمپین‌ها
+campaigns-intro = هر کمپین چقدر خرج برداشت و چه آورد، چه کسانی را با چه هزینه‌ای جذب کرد — و آیا این مشتریان برای سفارش دوم و سوم برگشتند. همهٔ عددها از روی سفارش‌ها و هزینه‌ها حساب می‌شوند.
+campaigns-as-of = شمردن سفارش‌ها تا
+campaigns-show = نمایش
+campaigns-none = هنوز کمپینی ندارید. یک کمپین با کدهایی که روی سفارش‌هایش می‌آید بسازید تا نتیجه‌هایش اینجا نمایش داده شود.
+campaigns-help = ROI = (درآمد − هزینه) ÷ هزینه. کمپین مشتری‌ای را جذب می‌کند که اولین سفارشش (یا ثبت‌نامش) در بازهٔ زمانی کمپین، کد آن را داشته باشد.
+campaigns-charts-help = جذب ارزان وقتی کسی برنمی‌گردد ارزش چندانی ندارد: هزینهٔ هر مشتری جذب‌شده را با سهم کسانی که به سفارش سوم رسیده‌اند و با ارزش پیش‌بینی‌شده‌شان مقایسه کنید.
+campaign-new = کمپین تازه
+campaign-create = ساخت کمپین
+campaign-edit = ویرایش کمپین
+campaign-name = کمپین
+campaign-cost = هزینه
+campaign-revenue = درآمد
+campaign-responses = پاسخ‌ها
+campaign-sales = فروش‌ها
+campaign-roi = ROI
+campaign-roi-none = هزینه‌ای ثبت نشده
+campaign-acquired = مشتریان جذب‌شده
+campaign-cpa = هزینهٔ هر مشتری جذب‌شده
+campaign-second-order = به سفارش دوم رسیدند
+campaign-third-order = به سفارش سوم رسیدند
+campaign-third-order-title = مشتریان جذب‌شده‌ای که به سفارش سوم رسیدند
+campaign-value-per-acquired = ارزش ۱۲ ماههٔ پیش‌بینی‌شده برای هر مشتری جذب‌شده
+# $budget (string): the budget, formatted.
+campaign-of-budget = از بودجهٔ { $budget }
+# $value (string): the expected figure, formatted.
+campaign-expected-short = پیش‌بینی: { $value }
+campaign-expected = پیش‌بینی‌شده
+campaign-actual = واقعی
+campaign-versus-title = پیش‌بینی و واقعیت
+campaign-quality-title = مشتریان جذب‌شده پس از آن چه کردند
+campaign-quality-help = کمپینی که خریداران یک‌بارهٔ یک رویداد را می‌آورد، کمتر از کمپینی می‌ارزد که مشتریان همیشگی می‌آورد.
+campaign-revenue-12m = درآمد در ۱۲ ماه نخستشان
+campaign-clv = ارزش ۱۲ ماههٔ پیش‌بینی‌شده
+# $value (string): an amount, formatted.
+campaign-per-customer = { $value } برای هر مشتری
+campaign-rungs-title = مشتریان جذب‌شده اکنون روی کدام پله‌اند
+# $count (number): acquired customers the last scoring has not placed yet. A Persian noun after a number
+# stays singular, so there is one form.
+campaign-unscored = هنوز به { $count } مشتری جذب‌شده امتیاز داده نشده است.
+campaign-weeks-title = درآمد شمرده‌شده، هفته به هفته
+# $date (string): the first day of the week.
+campaign-week-of = هفتهٔ { $date }
+campaign-weeks-none = کمپین هنوز شروع نشده است.
+campaign-acquired-title = مشتریانی که کمپین آورد
+campaign-acquired-none = کمپین هنوز کسی را جذب نکرده است.
+campaign-acquired-csv = دریافت همه به‌صورت CSV
+campaign-customer = مشتری
+campaign-how = چگونه
+campaign-on = تاریخ
+campaign-orders = سفارش‌ها
+campaign-rung-now = پلهٔ کنونی
+campaign-not-scored = هنوز امتیاز نگرفته
+campaign-by-signup = با این کد ثبت‌نام کرد
+# $order (string): the order's id.
+campaign-by-order = اولین سفارش { $order }
+# $count (number): rows not shown. A Persian noun after a number stays singular, so there is one form.
+campaign-more = و { $count } ردیف دیگر.
+campaign-counted-title = سفارش‌های شمرده‌شده
+campaign-counted-none = هنوز هیچ سفارشی با کدهای کمپین شمرده نشده است.
+campaign-excluded-title = سفارش‌های کددار که شمرده نشدند
+campaign-excluded-none = هیچ‌کدام.
+campaign-why-not = چرا شمرده نشد
+campaign-excluded-outside_window = بیرون از بازهٔ زمانی کمپین
+campaign-excluded-refunded = وجه بازگردانده شده
+campaign-excluded-cancelled = لغو شده
+campaign-order = سفارش
+campaign-amount = مبلغ
+campaign-costs-title = هزینه‌ها
+campaign-costs-none = هنوز هزینه‌ای ثبت نشده است: تا هزینه‌ای ثبت نشود، ROI را نمی‌توان حساب کرد.
+campaign-cost-note = بابت
+campaign-cost-total = هزینهٔ واقعی
+campaign-cost-add = افزودن هزینه
+campaign-costs-import-title = درون‌ریزی هزینه‌ها از فایل CSV
+campaign-costs-import-help = هر ردیف یک هزینه: شناسهٔ کمپین، روز (YYYY-MM-DD)، مبلغ به واحد پول فروشگاه و یک یادداشت اختیاری. یا همهٔ ردیف‌ها افزوده می‌شوند یا هیچ‌کدام؛ ردیف‌هایی که از قبل ثبت شده‌اند دوباره افزوده نمی‌شوند، پس می‌توانید یک فایل را بی‌خطر دو بار درون‌ریزی کنید.
+campaign-costs-import = درون‌ریزی هزینه‌ها
+# $added (number): costs added; $already (number): rows already recorded. A Persian noun after a number
+# stays singular, so there is one form.
+campaign-costs-imported = { $added } هزینه افزوده شد؛ { $already } مورد از قبل ثبت شده بود.
+campaign-saved = کمپین ذخیره شد.
+campaign-cost-added = هزینه افزوده شد.
+campaign-codes = کدها
+campaign-target = مخاطبان هدف
+# $days (number): days after the end; $date (string): the last day orders count.
+campaign-window = سفارش‌ها تا { $date } شمرده می‌شوند ({ $days } روز پس از پایان)
+campaign-window-open = باز: پایانی تعیین نشده
+campaign-no-currency = فروشگاه هنوز واحد پول ندارد: اول سفارش‌ها را درون‌ریزی کنید، یا واحد پول را در تنظیمات فروشگاه تعیین کنید.
+# $id (string): the campaign id.
+campaign-id-taken = کمپینی با شناسهٔ { $id } از قبل وجود دارد؛ برای تغییرش آن را باز کنید، یا شناسهٔ دیگری انتخاب کنید.
+# $field (string): the field's name; $value (string): what was typed; $problem (string): what is wrong.
+campaign-field-invalid = { $field }: «{ $value }» { $problem }
+campaign-help-codes = کدهای تخفیف یا UTM که روی سفارش‌ها و ثبت‌نام‌های این کمپین می‌آیند، جداشده با ویرگول؛ بزرگی و کوچکی حروف در مقایسه مهم نیست.
+campaign-field-id = شناسه
+campaign-field-name = نام
+campaign-field-kind = نوع
+campaign-field-channel = کانال
+campaign-field-status = وضعیت
+campaign-field-starts = روز شروع
+campaign-field-ends = روز پایان
+campaign-field-codes = کدها
+campaign-field-window_days = چند روز پس از پایان، سفارش‌ها هنوز شمرده شوند
+campaign-field-target_segment = بخش هدف
+campaign-field-target_size = اندازهٔ گروه هدف
+campaign-field-budget = بودجه
+campaign-field-expected_revenue = درآمد پیش‌بینی‌شده
+campaign-field-expected_responses = پاسخ‌های پیش‌بینی‌شده
+campaign-field-expected_sales = فروش پیش‌بینی‌شده
+campaign-field-notes = یادداشت‌ها
+campaign-field-spent_on = روز
+campaign-field-amount = مبلغ
+campaign-kind-advertisement = تبلیغ
+campaign-kind-email = ایمیل
+campaign-kind-sms = SMS
+campaign-kind-direct_mail = پست مستقیم
+campaign-kind-social = شبکه‌های اجتماعی
+campaign-kind-referral_programme = برنامهٔ معرفی دوستان
+campaign-kind-event = رویداد
+campaign-kind-other = دیگر
+campaign-status-planning = در حال برنامه‌ریزی
+campaign-status-active = فعال
+campaign-status-completed = پایان‌یافته
+campaign-status-cancelled = لغو شده

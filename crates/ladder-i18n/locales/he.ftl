@@ -450,3 +450,139 @@ orders-to = הזמנות עד
 product-or-category = מוצר (מק״ט) או קטגוריה
 moved-from = מ־{ $rung }
 moved-to = אל { $rung }
+
+## Campaigns
+
+nav-campaigns = קמפיינים
+campaigns-title = קמפיינים
+campaigns-intro = כמה עלה כל קמפיין ומה הוא הכניס, אילו לקוחות הוא גייס ובאיזו עלות – והאם הלקוחות האלה חזרו להזמנה שנייה ושלישית. כל נתון מחושב מההזמנות ומהעלויות.
+campaigns-as-of = ספירת הזמנות עד
+campaigns-show = הצגה
+campaigns-none = עדיין אין קמפיינים. אפשר ליצור קמפיין עם הקודים שמופיעים בהזמנות שלו, והתוצאות שלו יוצגו כאן.
+campaigns-help = ROI = (הכנסות − עלות) ÷ עלות. קמפיין מגייס לקוח כשההזמנה הראשונה שלו (או ההרשמה שלו) נושאת את הקוד של הקמפיין בתוך חלון הזמן שלו.
+campaigns-charts-help = גיוס זול לא שווה הרבה אם אף אחד לא חוזר: כדאי להשוות את העלות לכל לקוח שגויס לשיעור הלקוחות שהגיעו להזמנה שלישית ולערך הצפוי שלהם.
+campaign-new = קמפיין חדש
+campaign-create = יצירת הקמפיין
+campaign-edit = עריכת הקמפיין
+campaign-name = קמפיין
+campaign-cost = עלות
+campaign-revenue = הכנסות
+campaign-responses = תגובות
+campaign-sales = מכירות
+campaign-roi = ROI
+campaign-roi-none = לא נרשמה עלות
+campaign-acquired = לקוחות שגויסו
+campaign-cpa = עלות לכל לקוח שגויס
+campaign-second-order = הגיעו להזמנה שנייה
+campaign-third-order = הגיעו להזמנה שלישית
+campaign-third-order-title = לקוחות שגויסו והגיעו להזמנה שלישית
+campaign-value-per-acquired = ערך צפוי ל-12 חודשים לכל לקוח שגויס
+# $budget (string): the budget, formatted.
+campaign-of-budget = מתוך תקציב של { $budget }
+# $value (string): the expected figure, formatted.
+campaign-expected-short = צפי: { $value }
+campaign-expected = צפי
+campaign-actual = בפועל
+campaign-versus-title = צפי מול ביצוע
+campaign-quality-title = מה עשו הלקוחות שגויסו אחר כך
+campaign-quality-help = קמפיין שמביא קונים חד-פעמיים לאירוע מסוים שווה פחות מקמפיין שמביא לקוחות קבועים.
+campaign-revenue-12m = הכנסות ב-12 החודשים הראשונים שלהם
+campaign-clv = ערך צפוי ל-12 חודשים
+# $value (string): an amount, formatted.
+campaign-per-customer = { $value } ללקוח
+campaign-rungs-title = איפה הלקוחות שגויסו נמצאים עכשיו
+# $count (number): acquired customers the last scoring has not placed yet.
+campaign-unscored = { $count ->
+    [one] לקוח אחד שגויס עדיין לא קיבל ציון.
+    [two] שני לקוחות שגויסו עדיין לא קיבלו ציון.
+   *[other] { $count } לקוחות שגויסו עדיין לא קיבלו ציון.
+}
+campaign-weeks-title = הכנסות שנספרו, שבוע אחר שבוע
+# $date (string): the first day of the week.
+campaign-week-of = שבוע מ־{ $date }
+campaign-weeks-none = הקמפיין עדיין לא התחיל.
+campaign-acquired-title = הלקוחות שהקמפיין הביא
+campaign-acquired-none = הקמפיין עדיין לא גייס אף לקוח.
+campaign-acquired-csv = הורדת הכול כ-CSV
+campaign-customer = לקוח
+campaign-how = איך
+campaign-on = תאריך
+campaign-orders = הזמנות
+campaign-rung-now = שלב נוכחי
+campaign-not-scored = עדיין ללא ציון
+campaign-by-signup = נרשם עם הקוד
+# $order (string): the order's id.
+campaign-by-order = הזמנה ראשונה { $order }
+# $count (number): rows not shown.
+campaign-more = { $count ->
+    [one] ועוד שורה אחת.
+    [two] ועוד שתי שורות.
+   *[other] ועוד { $count } שורות.
+}
+campaign-counted-title = הזמנות שנספרו
+campaign-counted-none = עדיין לא נספרה אף הזמנה עם הקודים של הקמפיין.
+campaign-excluded-title = הזמנות עם קוד שלא נספרו
+campaign-excluded-none = אין.
+campaign-why-not = למה לא
+campaign-excluded-outside_window = מחוץ לחלון הזמן של הקמפיין
+campaign-excluded-refunded = זוכתה
+campaign-excluded-cancelled = בוטלה
+campaign-order = הזמנה
+campaign-amount = סכום
+campaign-costs-title = עלויות
+campaign-costs-none = עדיין לא נרשמה עלות: אי אפשר לחשב ROI לפני שנרשמת עלות.
+campaign-cost-note = עבור מה
+campaign-cost-total = עלות בפועל
+campaign-cost-add = הוספת העלות
+campaign-costs-import-title = ייבוא עלויות מקובץ CSV
+campaign-costs-import-help = שורה לכל עלות: מזהה הקמפיין, התאריך (YYYY-MM-DD), הסכום במטבע החנות והערה (רשות). כל השורות נוספות, או אף אחת מהן; שורות שכבר נרשמו לא נוספות שוב, כך שאפשר לייבא את אותו קובץ פעמיים בלי חשש.
+campaign-costs-import = ייבוא עלויות
+# $added (number): costs added; $already (number): rows already recorded.
+campaign-costs-imported = { $added ->
+    [one] נוספה עלות אחת
+    [two] נוספו שתי עלויות
+   *[other] נוספו { $added } עלויות
+}; { $already } כבר היו רשומות.
+campaign-saved = הקמפיין נשמר.
+campaign-cost-added = העלות נוספה.
+campaign-codes = קודים
+campaign-target = קהל יעד
+# $days (number): days after the end; $date (string): the last day orders count.
+campaign-window = הזמנות נספרות עד { $date } ({ $days } ימים אחרי הסיום)
+campaign-window-open = פתוח: לא נקבע תאריך סיום
+campaign-no-currency = לחנות עדיין אין מטבע: יש לייבא קודם הזמנות, או לקבוע אותו בהגדרות החנות.
+# $id (string): the campaign id.
+campaign-id-taken = כבר קיים קמפיין עם המזהה { $id }; אפשר לפתוח אותו כדי לשנות אותו, או לבחור מזהה אחר.
+# $field (string): the field's name; $value (string): what was typed; $problem (string): what is wrong.
+campaign-field-invalid = { $field }: "{ $value }" { $problem }
+campaign-help-codes = קודי הקופון או ה-UTM שמופיעים בהזמנות ובהרשמות של הקמפיין, מופרדים בפסיקים; אין הבדל בין אותיות גדולות לקטנות.
+campaign-field-id = מזהה
+campaign-field-name = שם
+campaign-field-kind = סוג
+campaign-field-channel = ערוץ
+campaign-field-status = סטטוס
+campaign-field-starts = תאריך התחלה
+campaign-field-ends = תאריך סיום
+campaign-field-codes = קודים
+campaign-field-window_days = כמה ימים אחרי הסיום הזמנות עדיין נספרות
+campaign-field-target_segment = פלח יעד
+campaign-field-target_size = גודל קהל היעד
+campaign-field-budget = תקציב
+campaign-field-expected_revenue = הכנסות צפויות
+campaign-field-expected_responses = תגובות צפויות
+campaign-field-expected_sales = מכירות צפויות
+campaign-field-notes = הערות
+campaign-field-spent_on = תאריך
+campaign-field-amount = סכום
+campaign-kind-advertisement = פרסומת
+campaign-kind-email = אימייל
+campaign-kind-sms = SMS
+campaign-kind-direct_mail = דיוור ישיר בדואר
+campaign-kind-social = רשתות חברתיות
+campaign-kind-referral_programme = חבר מביא חבר
+campaign-kind-event = אירוע
+campaign-kind-other = אחר
+campaign-status-planning = בתכנון
+campaign-status-active = פעיל
+campaign-status-completed = הסתיים
+campaign-status-cancelled = בוטל

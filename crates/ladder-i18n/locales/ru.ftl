@@ -463,3 +463,142 @@ orders-to = Заказов до
 product-or-category = Товар (артикул) или категория
 moved-from = из ступени «{ $rung }»
 moved-to = на ступень «{ $rung }»
+
+## Campaigns
+
+nav-campaigns = Кампании
+campaigns-title = Кампании
+campaigns-intro = Во что обошлась каждая кампания и что она принесла, кого и какой ценой привлекла — и вернулись ли эти клиенты за вторым и третьим заказом. Все цифры рассчитываются по заказам и затратам.
+campaigns-as-of = Учитывать заказы до
+campaigns-show = Показать
+campaigns-none = Кампаний пока нет. Создайте кампанию с кодами, которые указываются в её заказах, и здесь появятся её результаты.
+campaigns-help = ROI = (выручка − затраты) ÷ затраты. Кампания привлекла клиента, если в его первом заказе (или при регистрации) указан её код и это произошло в период учёта кампании.
+campaigns-charts-help = Дешёвое привлечение немного стоит, если никто не возвращается: сравните затраты на привлечённого клиента с долей тех, кто дошёл до третьего заказа, и с их прогнозной ценностью.
+campaign-new = Новая кампания
+campaign-create = Создать кампанию
+campaign-edit = Изменить кампанию
+campaign-name = Кампания
+campaign-cost = Затраты
+campaign-revenue = Выручка
+campaign-responses = Отклики
+campaign-sales = Продажи
+campaign-roi = ROI
+campaign-roi-none = затраты не внесены
+campaign-acquired = Привлечено клиентов
+campaign-cpa = Затраты на привлечённого клиента
+campaign-second-order = Дошли до 2-го заказа
+campaign-third-order = Дошли до 3-го заказа
+campaign-third-order-title = Привлечённые клиенты, дошедшие до 3-го заказа
+campaign-value-per-acquired = Прогноз ценности за 12 месяцев на привлечённого клиента
+# $budget (string): the budget, formatted.
+campaign-of-budget = из бюджета { $budget }
+# $value (string): the expected figure, formatted.
+campaign-expected-short = ожидалось { $value }
+campaign-expected = Ожидалось
+campaign-actual = Фактически
+campaign-versus-title = Ожидания и факт
+campaign-quality-title = Что привлечённые клиенты сделали потом
+campaign-quality-help = Кампания, которая приводит разовых покупателей «по случаю», стоит меньше той, что приводит постоянных клиентов.
+campaign-revenue-12m = Выручка за их первые 12 месяцев
+campaign-clv = Прогноз ценности за 12 месяцев
+# $value (string): an amount, formatted.
+campaign-per-customer = { $value } на клиента
+campaign-rungs-title = На каких ступенях привлечённые клиенты сейчас
+# $count (number): acquired customers the last scoring has not placed yet.
+campaign-unscored = { $count ->
+    [one] { $count } привлечённый клиент ещё не оценён.
+    [few] { $count } привлечённых клиента ещё не оценены.
+    [many] { $count } привлечённых клиентов ещё не оценены.
+   *[other] { $count } привлечённого клиента ещё не оценены.
+}
+campaign-weeks-title = Учтённая выручка по неделям
+# $date (string): the first day of the week.
+campaign-week-of = неделя с { $date }
+campaign-weeks-none = Кампания ещё не началась.
+campaign-acquired-title = Клиенты, которых она привела
+campaign-acquired-none = Кампания пока никого не привлекла.
+campaign-acquired-csv = Скачать всех в CSV
+campaign-customer = Клиент
+campaign-how = Как
+campaign-on = Дата
+campaign-orders = Заказы
+campaign-rung-now = Ступень сейчас
+campaign-not-scored = ещё не оценён
+campaign-by-signup = зарегистрировался с кодом
+# $order (string): the order's id.
+campaign-by-order = первый заказ { $order }
+# $count (number): rows not shown.
+campaign-more = { $count ->
+    [one] и ещё { $count } строка.
+    [few] и ещё { $count } строки.
+    [many] и ещё { $count } строк.
+   *[other] и ещё { $count } строки.
+}
+campaign-counted-title = Учтённые заказы
+campaign-counted-none = Пока не учтён ни один заказ с кодами кампании.
+campaign-excluded-title = Заказы с кодом, которые не учтены
+campaign-excluded-none = Нет.
+campaign-why-not = Почему не учтён
+campaign-excluded-outside_window = вне периода учёта кампании
+campaign-excluded-refunded = возвращён
+campaign-excluded-cancelled = отменён
+campaign-order = Заказ
+campaign-amount = Сумма
+campaign-costs-title = Затраты
+campaign-costs-none = Затраты пока не внесены: пока их нет, ROI рассчитать нельзя.
+campaign-cost-note = На что
+campaign-cost-total = Фактические затраты
+campaign-cost-add = Добавить затраты
+campaign-costs-import-title = Импорт затрат из файла CSV
+campaign-costs-import-help = Одна строка — одна статья затрат: ID кампании, дата (YYYY-MM-DD), сумма в валюте магазина и необязательная заметка. Добавляются либо все строки, либо ни одной; уже внесённые строки повторно не добавляются, так что один и тот же файл можно без опаски импортировать дважды.
+campaign-costs-import = Импортировать затраты
+# $added (number): costs added; $already (number): rows already recorded.
+campaign-costs-imported = { $added ->
+    [one] Добавлена { $added } статья затрат
+    [few] Добавлены { $added } статьи затрат
+    [many] Добавлено { $added } статей затрат
+   *[other] Добавлено { $added } статьи затрат
+}; уже были внесены ранее: { $already }.
+campaign-saved = Кампания сохранена.
+campaign-cost-added = Затраты добавлены.
+campaign-codes = Коды
+campaign-target = Целевая аудитория
+# $days (number): days after the end; $date (string): the last day orders count.
+campaign-window = заказы учитываются до { $date } ({ $days } дн. после окончания)
+campaign-window-open = без ограничения: дата окончания не задана
+campaign-no-currency = У магазина пока не указана валюта: сначала импортируйте заказы или укажите её в настройках магазина.
+# $id (string): the campaign id.
+campaign-id-taken = Кампания с ID { $id } уже есть; откройте её, чтобы изменить, или выберите другой ID.
+# $field (string): the field's name; $value (string): what was typed; $problem (string): what is wrong.
+campaign-field-invalid = { $field }: «{ $value }» { $problem }
+campaign-help-codes = Коды купонов или UTM-метки, которые указываются в заказах и при регистрации по этой кампании, через запятую; регистр букв не учитывается.
+campaign-field-id = ID
+campaign-field-name = Название
+campaign-field-kind = Тип
+campaign-field-channel = Канал
+campaign-field-status = Статус
+campaign-field-starts = Первый день
+campaign-field-ends = Последний день
+campaign-field-codes = Коды
+campaign-field-window_days = Сколько дней после окончания ещё учитывать заказы
+campaign-field-target_segment = Целевой сегмент
+campaign-field-target_size = Размер целевой аудитории
+campaign-field-budget = Бюджет
+campaign-field-expected_revenue = Ожидаемая выручка
+campaign-field-expected_responses = Ожидаемые отклики
+campaign-field-expected_sales = Ожидаемые продажи
+campaign-field-notes = Заметки
+campaign-field-spent_on = Дата
+campaign-field-amount = Сумма
+campaign-kind-advertisement = Реклама
+campaign-kind-email = Эл. почта
+campaign-kind-sms = SMS
+campaign-kind-direct_mail = Почтовая рассылка
+campaign-kind-social = Соцсети
+campaign-kind-referral_programme = Программа «Приведи друга»
+campaign-kind-event = Мероприятие
+campaign-kind-other = Другое
+campaign-status-planning = Планируется
+campaign-status-active = Идёт
+campaign-status-completed = Завершена
+campaign-status-cancelled = Отменена

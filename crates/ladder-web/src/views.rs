@@ -26,6 +26,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("segments.html", include_str!("../templates/segments.html")),
     ("segment.html", include_str!("../templates/segment.html")),
     ("reports.html", include_str!("../templates/reports.html")),
+    ("campaigns.html", include_str!("../templates/campaigns.html")),
+    ("campaign.html", include_str!("../templates/campaign.html")),
+    ("campaign_new.html", include_str!("../templates/campaign_new.html")),
+    ("campaign_form.html", include_str!("../templates/campaign_form.html")),
 ];
 
 /// The message catalog of every language.

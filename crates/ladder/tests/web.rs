@@ -49,6 +49,12 @@ fn start(database: &str, dir: tempfile::TempDir) -> Server {
     Server { base: base.expect("address"), password: password.expect("password"), dir, _child: child }
 }
 
+/// A server on a new SQLite database in `dir`.
+fn start_in(dir: tempfile::TempDir) -> Server {
+    let database = dir.path().join("shop.db").display().to_string();
+    start(&database, dir)
+}
+
 /// One server for the whole file: the demo shop takes a moment to create.
 fn server() -> &'static Server {
     static SERVER: OnceLock<Server> = OnceLock::new();
@@ -875,4 +881,218 @@ fn customers_are_filtered_by_what_they_bought_and_how_often() {
         }
     }
     assert!(b.get("/segments/count?product=COF-ESP-250&min_orders=3").status == 200);
+}
+
+/// A new API token of the signed-in user.
+fn api_token(b: &mut Browser) -> String {
+    let settings = b.get("/settings");
+    let created = b.post("/settings/tokens", &[("csrf", &hidden(&settings.body, "csrf")), ("name", "campaigns")]);
+    created.body.split(r#"id="new-token">"#).nth(1).expect("token").split('<').next().expect("token").to_owned()
+}
+
+fn api_get(token: &str, path: &str) -> Reply {
+    api_get_at(&server().base, token, path)
+}
+
+fn api_get_at(base: &str, token: &str, path: &str) -> Reply {
+    reply(agent().get(format!("{base}/api/v1{path}")).header("authorization", format!("Bearer {token}")).call())
+}
+
+fn api_send(token: &str, path: &str, content_type: &str, body: &str) -> Reply {
+    reply(
+        agent()
+            .post(format!("{}/api/v1{path}", server().base))
+            .header("authorization", format!("Bearer {token}"))
+            .header("content-type", content_type)
+            .send(body.to_owned()),
+    )
+}
+
+fn cli_json(server: &Server, args: &[&str]) -> serde_json::Value {
+    let out = ladder(&server.dir).args(args).output().expect("run ladder");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+/// The text of the cell marked `data-field="FIELD"` inside `html`, tags removed.
+fn field_text(html: &str, field: &str) -> String {
+    let marker = format!(r#"data-field="{field}">"#);
+    let start = html.find(&marker).unwrap_or_else(|| panic!("no {field} in {html}")) + marker.len();
+    let rest = &html[start..];
+    let end = ["</td>", "</p>", "</small>"].iter().filter_map(|t| rest.find(t)).min().expect("end");
+    let cell = &rest[..end];
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in cell.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    unescape(text.trim())
+}
+
+#[test]
+fn campaign_reports_agree_between_the_command_line_the_api_and_the_pages() {
+    use ladder_i18n::Locale;
+    use ladder_i18n::format::{format_integer, format_money, format_percent};
+    // A shop of its own, so that no other test changes its orders or campaigns between the three reads.
+    let shop = start_in(tempfile::tempdir().expect("temporary folder"));
+    let mut b = Browser::at(&shop.base, "en");
+    assert_eq!(b.sign_in("owner@demo.shop", &shop.password).status, 303);
+    let token = api_token(&mut b);
+    let day = chrono::Utc::now().date_naive().to_string();
+    let cli = cli_json(&shop, &["campaign", "report", "--as-of", &day, "--format", "json"]);
+    let api = api_get_at(&shop.base, &token, &format!("/campaigns?as_of={day}"));
+    assert_eq!(api.status, 200, "{}", api.body);
+    let api: serde_json::Value = serde_json::from_str(&api.body).expect("JSON");
+    assert_eq!(api, cli, "the API and `ladder campaign report` give the same rows");
+    let rows = cli.as_array().expect("rows");
+    assert!(rows.len() >= 2, "the demo has campaigns");
+    // The flash sale acquires cheaply and the welcome offer dearly but with regulars: the page shows both.
+    let cpa = |id: &str| rows.iter().find(|r| r["campaign_id"] == id).and_then(|r| r["cost_per_acquisition"].as_i64());
+    assert!(cpa("FLASH") < cpa("WELCOME"), "{cli}");
+
+    let page = b.get(&format!("/campaigns?as_of={day}"));
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains(r#"href="/campaigns" id="nav-campaigns" aria-current="page""#), "in the menu");
+    let en = Locale::En;
+    for row in rows {
+        let id = row["campaign_id"].as_str().expect("id");
+        let tr = page.body.split(&format!(r#"<tr id="campaign-{id}""#)).nth(1).expect("a row per campaign");
+        let tr = tr.split("</tr>").next().expect("row");
+        let money = |v: &serde_json::Value| v.as_i64().map_or("–".to_owned(), |m| format_money(en, m, "USD", 2));
+        let share = |v: &serde_json::Value| v.as_f64().map_or("–".to_owned(), |s| format_percent(en, s));
+        assert_eq!(field_text(tr, "acquired"), format_integer(en, row["customers_acquired"].as_i64().expect("n")));
+        assert_eq!(field_text(tr, "cpa"), money(&row["cost_per_acquisition"]), "{id}");
+        assert_eq!(field_text(tr, "third"), share(&row["third_purchase_share"]), "{id}");
+        let roi = row["roi"].as_f64().map_or("no cost recorded".to_owned(), |r| format_percent(en, r));
+        assert_eq!(field_text(tr, "roi"), roi, "{id}");
+
+        let shown = cli_json(&shop, &["campaign", "show", id, "--as-of", &day, "--format", "json"]);
+        let one = api_get_at(&shop.base, &token, &format!("/campaigns/{id}?as_of={day}"));
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&one.body).expect("JSON"), shown, "{id}");
+        let detail = b.get(&format!("/campaigns/{}?as_of={day}", id));
+        assert_eq!(detail.status, 200, "{}", detail.body);
+        let headline = detail.body.split(r#"id="headline""#).nth(1).expect("headline figures");
+        assert_eq!(
+            field_text(headline, "acquired"),
+            format_integer(en, row["customers_acquired"].as_i64().expect("n"))
+        );
+        assert_eq!(field_text(headline, "third"), share(&row["third_purchase_share"]), "{id}");
+        let csv = b.get(&format!("/campaigns/{}/acquired.csv?as_of={day}", id));
+        assert_eq!(csv.status, 200);
+        assert_eq!(csv.body.lines().count() as i64 - 1, row["customers_acquired"].as_i64().expect("n"), "{id}");
+    }
+    let flash = b.get(&format!("/campaigns/FLASH?as_of={day}"));
+    for card in ["versus", "quality", "rungs", "weeks", "acquired", "counted", "excluded", "costs", "edit"] {
+        assert!(flash.body.contains(&format!(r#"id="{card}""#)), "the campaign page has {card}");
+    }
+    assert!(flash.body.contains("href=\"/customers/"), "the customers it brought link to their pages");
+    assert_eq!(api_get_at(&shop.base, &token, "/campaigns/NOPE").status, 404);
+}
+
+#[test]
+fn campaigns_are_planned_costed_and_imported_on_the_pages_and_through_the_api() {
+    let mut b = owner();
+    let form = b.get("/campaigns/new");
+    assert_eq!(form.status, 200, "{}", form.body);
+    let csrf = hidden(&form.body, "csrf");
+    let fields = |starts: &'static str| {
+        vec![
+            ("id", "AUTUMN-WEB"),
+            ("name", "Autumn postcards"),
+            ("kind", "direct_mail"),
+            ("status", "active"),
+            ("starts", starts),
+            ("ends", "2026-10-31"),
+            ("codes", "AUTUMN, autumn-utm"),
+            ("window_days", "14"),
+            ("budget", "300.00"),
+            ("expected_revenue", "900.00"),
+            ("expected_sales", "20"),
+        ]
+    };
+    let mut bad = fields("1.10.2026");
+    bad.push(("csrf", &csrf));
+    let refused = b.post("/campaigns", &bad);
+    assert_eq!(refused.status, 422);
+    assert!(element(&refused.body, "campaign-problem").contains("First day"), "names the field");
+    assert!(refused.body.contains(r#"value="Autumn postcards""#), "keeps what was typed");
+    let mut good = fields("2026-10-01");
+    good.push(("csrf", &csrf));
+    let saved = b.post("/campaigns", &good);
+    assert_eq!((saved.status, saved.location.as_deref()), (303, Some("/campaigns/AUTUMN-WEB?done=campaign-saved")));
+    assert_eq!(b.post("/campaigns", &good).status, 409, "an id is not taken twice");
+    let page = b.get("/campaigns/AUTUMN-WEB?done=campaign-saved");
+    assert!(element(&page.body, "campaign-done").contains("saved"));
+    assert!(field_text(&page.body, "roi").contains("no cost recorded"), "no cost yet: no ROI");
+
+    let csrf = hidden(&page.body, "csrf");
+    let cost = b.post(
+        "/campaigns/AUTUMN-WEB/costs",
+        &[("csrf", &csrf), ("spent_on", "2026-10-01"), ("amount", "120.50"), ("note", "print")],
+    );
+    assert_eq!(cost.status, 303);
+    let bad_cost =
+        b.post("/campaigns/AUTUMN-WEB/costs", &[("csrf", &csrf), ("spent_on", "2026-10-01"), ("amount", "lots")]);
+    assert_eq!(bad_cost.status, 422);
+    let file = "campaign_id,spent_on,amount,note\nAUTUMN-WEB,2026-10-02,79.50,postage\n";
+    let imported = b.post_file("/campaigns/costs", &[("csrf", &csrf)], "costs.csv", file);
+    assert_eq!(imported.location.as_deref(), Some("/campaigns?done=campaign-costs-imported&added=1&already=0"));
+    let again = b.post_file("/campaigns/costs", &[("csrf", &csrf)], "costs.csv", file);
+    assert_eq!(again.location.as_deref(), Some("/campaigns?done=campaign-costs-imported&added=0&already=1"));
+    let broken = b.post_file(
+        "/campaigns/costs",
+        &[("csrf", &csrf)],
+        "costs.csv",
+        "campaign_id,spent_on,amount\nNOPE,2026-10-02,1\n",
+    );
+    assert_eq!(broken.status, 422);
+    let problem = element(&broken.body, "campaigns-problem");
+    assert!(
+        problem.contains("Line \u{2068}2\u{2069}") && problem.contains("campaign_id"),
+        "the line and column: {problem}"
+    );
+    let costs = b.get("/campaigns/AUTUMN-WEB");
+    let table = costs.body.split(r#"id="costs""#).nth(1).expect("costs");
+    assert!(
+        table.contains("$120.50") && table.contains("$79.50") && table.contains("$200.00"),
+        "each cost and the sum"
+    );
+
+    let token = api_token(&mut b);
+    let json = "application/json";
+    let body = r#"{"id": "API-SPRING", "name": "Spring SMS", "kind": "sms", "starts": "2026-03-01", "codes": ["SPRING-SMS"], "budget": "50.00"}"#;
+    let created = api_send(&token, "/campaigns", json, body);
+    assert_eq!(created.status, 201, "{}", created.body);
+    assert_eq!(api_send(&token, "/campaigns", json, body).status, 200);
+    let refused = api_send(&token, "/campaigns", json, &body.replace("2026-03-01", "March"));
+    assert_eq!(refused.status, 422);
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&refused.body).expect("JSON")["field"], "starts");
+    let cost =
+        api_send(&token, "/campaigns/API-SPRING/costs", json, r#"{"spent_on": "2026-03-01", "amount": "20.00"}"#);
+    assert_eq!(cost.status, 201, "{}", cost.body);
+    let csv = "campaign_id,spent_on,amount\nAPI-SPRING,2026-03-02,5.00\n";
+    let imported = api_send(&token, "/campaign-costs", "text/csv", csv);
+    assert_eq!(imported.status, 200, "{}", imported.body);
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&imported.body).expect("JSON")["added"], 1);
+    let costs: serde_json::Value =
+        serde_json::from_str(&api_get(&token, "/campaigns/API-SPRING/costs").body).expect("JSON");
+    assert_eq!(costs["actual_cost"], 2_500);
+    let row = api_get(&token, "/campaigns/API-SPRING");
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&row.body).expect("JSON")["actual_cost"], 2_500);
+
+    let mut viewer = Browser::new("en");
+    assert_eq!(viewer.sign_in("viewer@demo.shop", "viewer-password-1").status, 303);
+    let persian = viewer.get("/campaigns");
+    assert_eq!(persian.status, 200, "viewers may see campaigns");
+    assert!(persian.body.contains(r#"dir="rtl""#) && !persian.body.contains(r#"id="new-campaign""#));
+    assert_eq!(viewer.get("/campaigns/new").status, 403);
+    let csrf = hidden(&persian.body, "csrf");
+    let mut attempt = fields("2026-10-01");
+    attempt.push(("csrf", &csrf));
+    assert_eq!(viewer.post("/campaigns/AUTUMN-WEB", &attempt).status, 403);
 }

@@ -1,5 +1,6 @@
 //! The pages, one module each; this module holds what every page's frame needs.
 
+pub(crate) mod campaigns;
 pub(crate) mod customer;
 pub(crate) mod customers;
 pub(crate) mod dashboard;

@@ -2,6 +2,8 @@
 //! create on the settings page (`Authorization: Bearer ldr_…`), with the token owner's role deciding
 //! what it may do, exactly as on the pages. Errors are JSON: `{"error": "...", "field": "..."}`.
 
+mod campaigns;
+
 use crate::auth::token_hash;
 use crate::pages::customers::{Filters, shop_currency};
 use crate::state::AppState;
@@ -30,6 +32,10 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/segments", get(list_segments).post(create_segment))
         .route("/segments/{id}", get(one_segment))
         .route("/segments/{id}/customers", get(segment_customers))
+        .route("/campaigns", get(campaigns::list).post(campaigns::put))
+        .route("/campaigns/{id}", get(campaigns::one))
+        .route("/campaigns/{id}/costs", get(campaigns::costs).post(campaigns::add_cost))
+        .route("/campaign-costs", post(campaigns::import_costs))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "no such endpoint; see /api/v1/openapi.json") })
 }
 
@@ -42,11 +48,11 @@ pub(crate) struct ApiError {
 }
 
 impl ApiError {
-    fn new(status: StatusCode, message: impl Into<String>) -> Self {
+    pub(crate) fn new(status: StatusCode, message: impl Into<String>) -> Self {
         Self { status, message: message.into(), field: None }
     }
 
-    fn field(field: &str, message: impl Into<String>) -> Self {
+    pub(crate) fn field(field: &str, message: impl Into<String>) -> Self {
         Self { status: StatusCode::UNPROCESSABLE_ENTITY, message: message.into(), field: Some(field.to_owned()) }
     }
 }
@@ -97,10 +103,10 @@ impl IntoResponse for ApiError {
 }
 
 /// The user behind the request's API token.
-pub(crate) struct ApiUser(User);
+pub(crate) struct ApiUser(pub(crate) User);
 
 impl ApiUser {
-    fn require(&self, permission: Permission) -> Result<(), ApiError> {
+    pub(crate) fn require(&self, permission: Permission) -> Result<(), ApiError> {
         if self.0.role.allows(permission) {
             Ok(())
         } else {
@@ -411,7 +417,7 @@ async fn create_segment(
 
 /// The OpenAPI 3 description of this API.
 async fn openapi() -> Json<Value> {
-    Json(serde_json::from_str(include_str!("../openapi.json")).expect("the embedded OpenAPI document is JSON"))
+    Json(serde_json::from_str(include_str!("../../openapi.json")).expect("the embedded OpenAPI document is JSON"))
 }
 
 /// An order as a web shop posts it: amounts as decimal text in the order's currency ("12.50"), read

@@ -1,0 +1,702 @@
+//! Campaigns: the list with ROI and cost per acquired customer at a glance, and a page per campaign with
+//! expected beside actual, charts, its costs and the customers it brought. Every figure comes from
+//! `ladder_app::campaigns`, the same code as `ladder campaign report` and the API, computed when the page
+//! is asked for (orders and costs change between scorings).
+
+use crate::auth::Viewer;
+use crate::charts::{Bar, bars};
+use crate::error::WebError;
+use crate::pages::customers::shop_currency;
+use crate::pages::{Frame, page};
+use crate::state::AppState;
+use axum::Form;
+use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::{Days, NaiveDate, Utc};
+use ladder_app::campaigns::{CampaignForm, CampaignReport, CostImportError, import_costs, report, reports};
+use ladder_domain::access::Permission;
+use ladder_domain::campaign::{CampaignKind, CampaignStatus, CostEntry};
+use ladder_domain::{Channel, Currency};
+use ladder_i18n::Arg;
+use ladder_store::{AuditEntry, Store, WriteOutcome};
+use serde::{Deserialize, Serialize};
+
+/// The customers and orders listed on a campaign's page; the CSV has them all.
+const SHOWN: usize = 100;
+/// A cost file is a few hundred rows; a megabyte is plenty.
+const MAX_COST_FILE: usize = 1024 * 1024;
+/// The notices a redirect may ask for.
+const NOTICES: [&str; 3] = ["campaign-saved", "campaign-cost-added", "campaign-costs-imported"];
+
+pub(crate) fn upload_limit() -> DefaultBodyLimit {
+    DefaultBodyLimit::max(MAX_COST_FILE + 64 * 1024)
+}
+
+/// `?as_of=YYYY-MM-DD` (default today) and a notice after a change.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct View {
+    as_of: String,
+    done: String,
+    added: String,
+    already: String,
+}
+
+impl View {
+    fn as_of(&self) -> NaiveDate {
+        ladder_domain::date::parse_date(self.as_of.trim()).unwrap_or_else(|_| Utc::now().date_naive())
+    }
+
+    fn done(&self) -> Option<&'static str> {
+        NOTICES.iter().copied().find(|n| *n == self.done)
+    }
+}
+
+/// The shop's currency, which campaign amounts are in; none before the first order.
+fn currency_of(store: &dyn Store) -> Result<Option<Currency>, WebError> {
+    Ok(shop_currency(store)?.0.and_then(|c| Currency::parse(&c).ok()))
+}
+
+fn internal(e: impl std::fmt::Display) -> WebError {
+    WebError::Internal(e.to_string())
+}
+
+/// A message in the viewer's language.
+fn text(viewer: &Viewer, id: &str, args: &[(&str, Arg)]) -> String {
+    crate::views::catalog().text_with(viewer.locale, id, args)
+}
+
+/// One campaign in the list: its figures, and whether its return was a gain or a loss.
+#[derive(Serialize)]
+struct Line {
+    #[serde(flatten)]
+    row: ladder_app::campaigns::CampaignRow,
+    starts: String,
+    ends: Option<String>,
+    outcome: &'static str,
+}
+
+fn outcome(roi: Option<f64>) -> &'static str {
+    match roi {
+        Some(r) if r >= 0.0 => "gain",
+        Some(_) => "loss",
+        None => "none",
+    }
+}
+
+/// A chart's bar with the campaign it belongs to.
+#[derive(Serialize)]
+struct CampaignBar {
+    id: String,
+    name: String,
+    bar: Bar,
+    /// The figure behind the bar, for the label (money in minor units, or a share).
+    figure: Option<f64>,
+}
+
+fn campaign_bars(reports: &[CampaignReport], figure: impl Fn(&CampaignReport) -> Option<f64>) -> Vec<CampaignBar> {
+    // Bars need whole numbers; shares and money become thousandths and minor units.
+    let scaled: Vec<(String, u64, f64)> = reports
+        .iter()
+        .map(|r| {
+            let f = figure(r).filter(|f| f.is_finite() && *f > 0.0).unwrap_or(0.0);
+            (r.row.campaign_id.clone(), (f * 1000.0).round() as u64, 0.0)
+        })
+        .collect();
+    bars(scaled.into_iter())
+        .into_iter()
+        .zip(reports)
+        .map(|(bar, r)| CampaignBar { id: r.row.campaign_id.clone(), name: r.row.name.clone(), bar, figure: figure(r) })
+        .collect()
+}
+
+/// A notice after a change: which, and for a cost import the rows added and already recorded.
+#[derive(Serialize, Default)]
+struct Notice {
+    done: Option<&'static str>,
+    added: i64,
+    already: i64,
+}
+
+async fn list_page(
+    state: &AppState,
+    viewer: &Viewer,
+    as_of: NaiveDate,
+    notice: Notice,
+    problem: Option<String>,
+) -> Result<Response, WebError> {
+    let (currency, all) = state
+        .with_store(move |s| {
+            let currency = shop_currency(s)?.0;
+            Ok((currency, reports(s, as_of).map_err(internal)?))
+        })
+        .await?;
+    let lines: Vec<Line> = all
+        .iter()
+        .map(|r| Line {
+            row: r.row.clone(),
+            starts: r.campaign.starts.to_string(),
+            ends: r.campaign.ends.map(|e| e.to_string()),
+            outcome: outcome(r.row.roi),
+        })
+        .collect();
+    let status = if problem.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let html = page(
+        "campaigns.html",
+        Frame::new(viewer, "campaigns", currency),
+        minijinja::context! {
+            lines, problem,
+            notice => minijinja::Value::from_serialize(&notice),
+            cpa => campaign_bars(&all, |r| r.row.cost_per_acquisition.map(|m| m as f64)),
+            third => campaign_bars(&all, |r| r.row.third_purchase_share),
+            value => campaign_bars(&all, |r| r.row.clv_per_acquisition.map(|m| m as f64)),
+            as_of => as_of.to_string(),
+        },
+    )?;
+    Ok((status, html).into_response())
+}
+
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(view): Query<View>,
+) -> Result<Response, WebError> {
+    viewer.require(Permission::ViewReports)?;
+    let notice = Notice {
+        done: view.done(),
+        added: view.added.parse().unwrap_or(0),
+        already: view.already.parse().unwrap_or(0),
+    };
+    list_page(&state, &viewer, view.as_of(), notice, None).await
+}
+
+/// Revenue of the counted orders per week of the campaign's window (at most 26 weeks, the rest in the
+/// last bar), so that the page shows when the campaign brought its sales.
+#[derive(Serialize)]
+struct Week {
+    starts: String,
+    revenue_minor: i64,
+    orders: u64,
+    bar: Bar,
+}
+
+fn weeks(report: &CampaignReport, as_of: NaiveDate) -> Vec<Week> {
+    const MAX_WEEKS: u64 = 26;
+    let first = report.campaign.starts;
+    let last = report.campaign.window_end().unwrap_or(as_of).min(as_of);
+    if last < first {
+        return Vec::new();
+    }
+    let count = ((last - first).num_days() as u64 / 7 + 1).min(MAX_WEEKS);
+    let mut sums = vec![(0i64, 0u64); count as usize];
+    for sale in &report.attribution.sales {
+        let week = (((sale.on - first).num_days().max(0) as u64) / 7).min(count - 1) as usize;
+        sums[week].0 = sums[week].0.saturating_add(sale.total_minor);
+        sums[week].1 += 1;
+    }
+    let drawn = bars(sums.iter().map(|(revenue, _)| (String::new(), (*revenue).max(0) as u64, 0.0)));
+    sums.into_iter()
+        .zip(drawn)
+        .enumerate()
+        .map(|(i, ((revenue_minor, orders), bar))| Week {
+            starts: first.checked_add_days(Days::new(7 * i as u64)).unwrap_or(first).to_string(),
+            revenue_minor,
+            orders,
+            bar,
+        })
+        .collect()
+}
+
+/// An expectation beside the actual figure, each as a bar against the larger of the two.
+#[derive(Serialize)]
+struct Versus {
+    name: &'static str,
+    money: bool,
+    expected: Option<i64>,
+    actual: i64,
+    expected_length: f64,
+    actual_length: f64,
+}
+
+fn versus(name: &'static str, money: bool, expected: Option<i64>, actual: i64) -> Versus {
+    let top = expected.unwrap_or(0).max(actual).max(0) as f64;
+    let length = |v: i64| if top > 0.0 { ((v.max(0) as f64 * 1000.0 / top).round() / 10.0).max(0.0) } else { 0.0 };
+    Versus {
+        name,
+        money,
+        expected,
+        actual,
+        expected_length: expected.map_or(0.0, length),
+        actual_length: length(actual),
+    }
+}
+
+fn count(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// Every choice the campaign form offers.
+fn choices() -> minijinja::Value {
+    minijinja::context! {
+        kinds => CampaignKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+        statuses => CampaignStatus::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+        channels => Channel::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+    }
+}
+
+/// The campaign's page; `problem` and `form` when a change was refused, to show it again.
+async fn campaign_page(
+    state: &AppState,
+    viewer: &Viewer,
+    id: String,
+    as_of: NaiveDate,
+    done: Option<&'static str>,
+    failed: Option<(String, Option<&'static str>, CampaignForm)>,
+) -> Result<Response, WebError> {
+    let locale = viewer.locale;
+    let (currency, report, costs) = state
+        .with_store(move |s| {
+            let campaign = s.campaign(&id)?.ok_or(WebError::NotFound(locale))?;
+            let costs = s.campaign_costs(&campaign.id)?;
+            Ok((currency_of(s)?, report(s, campaign, as_of).map_err(internal)?, costs))
+        })
+        .await?;
+    let r = &report.row;
+    let table = [
+        versus("cost", true, r.budget, r.actual_cost),
+        versus("revenue", true, r.expected_revenue, r.revenue),
+        versus("responses", false, r.expected_responses.map(count), count(r.responses)),
+        versus("sales", false, r.expected_sales.map(count), count(r.sales)),
+    ];
+    let acquired = r.customers_acquired;
+    let share = |n: u64| if acquired == 0 { 0.0 } else { n as f64 / acquired as f64 };
+    let funnel = bars(
+        [
+            ("campaign-acquired", acquired),
+            ("campaign-second-order", report.attribution.acquired_reaching(2)),
+            ("campaign-third-order", report.attribution.acquired_reaching(3)),
+        ]
+        .into_iter()
+        .map(|(label, n)| (label.to_owned(), n, share(n))),
+    );
+    let rungs = bars(r.acquired_rungs.iter().map(|c| (c.rung.as_str().to_owned(), c.customers, share(c.customers))));
+    let weeks = weeks(&report, as_of);
+    let (status, problem, field, form) = match failed {
+        Some((problem, field, form)) => (StatusCode::UNPROCESSABLE_ENTITY, Some(problem), field, form),
+        None => (
+            StatusCode::OK,
+            None,
+            None,
+            currency.as_ref().map(|c| CampaignForm::of(&report.campaign, c)).unwrap_or_default(),
+        ),
+    };
+    let html = page(
+        "campaign.html",
+        Frame::new(viewer, "campaigns", currency.as_ref().map(|c| c.code().to_owned())),
+        minijinja::context! {
+            r => minijinja::Value::from_serialize(&report.row),
+            c => minijinja::Value::from_serialize(&report.campaign),
+            window_end => report.campaign.window_end().map(|d| d.to_string()),
+            sales => report.attribution.sales.iter().take(SHOWN).collect::<Vec<_>>(),
+            sales_more => report.attribution.sales.len().saturating_sub(SHOWN),
+            excluded => report.attribution.excluded.iter().take(SHOWN).collect::<Vec<_>>(),
+            excluded_more => report.attribution.excluded.len().saturating_sub(SHOWN),
+            acquired_list => report.attribution.acquired.iter().take(SHOWN).collect::<Vec<_>>(),
+            acquired_more => report.attribution.acquired.len().saturating_sub(SHOWN),
+            table, funnel, rungs, weeks, costs, done, problem, field,
+            form => minijinja::Value::from_serialize(&form),
+            choices => choices(),
+            as_of => as_of.to_string(),
+            today => Utc::now().date_naive().to_string(),
+        },
+    )?;
+    Ok((status, html).into_response())
+}
+
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Query(view): Query<View>,
+) -> Result<Response, WebError> {
+    viewer.require(Permission::ViewReports)?;
+    campaign_page(&state, &viewer, id, view.as_of(), view.done(), None).await
+}
+
+/// The customers a campaign acquired, all of them, as CSV.
+pub(crate) async fn acquired_csv(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Query(view): Query<View>,
+) -> Result<Response, WebError> {
+    viewer.require(Permission::ViewReports)?;
+    let as_of = view.as_of();
+    let locale = viewer.locale;
+    let (file, body) = state
+        .with_store(move |s| {
+            let campaign = s.campaign(&id)?.ok_or(WebError::NotFound(locale))?;
+            let currency = currency_of(s)?;
+            let report = report(s, campaign, as_of).map_err(internal)?;
+            let amount = |m: i64| currency.as_ref().map_or_else(|| m.to_string(), |c| c.format_amount(m));
+            let mut out = csv::Writer::from_writer(Vec::new());
+            let header =
+                ["customer_id", "acquired_by", "acquired_on", "completed_orders", "rung", "revenue_12m", "clv_12m"];
+            out.write_record(header).map_err(internal)?;
+            for a in &report.attribution.acquired {
+                let by = match &a.by {
+                    ladder_domain::campaign::AcquiredBy::SignUp => "sign_up".to_owned(),
+                    ladder_domain::campaign::AcquiredBy::FirstOrder { order_id } => format!("order {order_id}"),
+                };
+                out.write_record([
+                    a.customer_id.clone(),
+                    by,
+                    a.acquired_on.to_string(),
+                    a.completed_orders.to_string(),
+                    a.rung.map(|r| r.as_str().to_owned()).unwrap_or_default(),
+                    amount(a.revenue_12m_minor),
+                    a.clv_minor.map(amount).unwrap_or_default(),
+                ])
+                .map_err(internal)?;
+            }
+            let body = out.into_inner().map_err(internal)?;
+            Ok((format!("campaign-{}-acquired.csv", report.campaign.id), body))
+        })
+        .await?;
+    let mut headers = HeaderMap::new();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
+    let safe: String =
+        file.chars().map(|c| if c.is_ascii_alphanumeric() || "-_.".contains(c) { c } else { '_' }).collect();
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{safe}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    Ok((headers, body).into_response())
+}
+
+/// The form's fields and its anti-forgery token.
+#[derive(Deserialize)]
+pub(crate) struct CampaignPost {
+    csrf: String,
+    #[serde(flatten)]
+    form: CampaignForm,
+}
+
+/// The form's problem in the viewer's language, and the field to mark.
+fn field_problem(viewer: &Viewer, e: &ladder_app::campaigns::FieldError) -> (String, Option<&'static str>) {
+    let field = text(viewer, &format!("campaign-field-{}", e.field), &[]);
+    let problem = text(
+        viewer,
+        "campaign-field-invalid",
+        &[
+            ("field", Arg::Text(field)),
+            ("value", Arg::Text(e.value.clone())),
+            ("problem", Arg::Text(e.problem.clone())),
+        ],
+    );
+    (problem, Some(e.field))
+}
+
+/// A new campaign's form.
+pub(crate) async fn new_form(State(state): State<AppState>, viewer: Viewer) -> Result<Response, WebError> {
+    viewer.require(Permission::ManageCampaigns)?;
+    let currency = state.with_store(|s| Ok(shop_currency(s)?.0)).await?;
+    let form = CampaignForm {
+        starts: Utc::now().date_naive().to_string(),
+        window_days: "30".to_owned(),
+        status: "planning".to_owned(),
+        ..Default::default()
+    };
+    new_page(&viewer, currency, StatusCode::OK, form, None, None)
+}
+
+fn new_page(
+    viewer: &Viewer,
+    currency: Option<String>,
+    status: StatusCode,
+    form: CampaignForm,
+    problem: Option<String>,
+    field: Option<&'static str>,
+) -> Result<Response, WebError> {
+    let html = page(
+        "campaign_new.html",
+        Frame::new(viewer, "campaigns", currency),
+        minijinja::context! { form => minijinja::Value::from_serialize(&form), choices => choices(), problem, field },
+    )?;
+    Ok((status, html).into_response())
+}
+
+/// Creates a campaign (POST /campaigns) or changes one (POST /campaigns/{id}); the id of a campaign
+/// being changed is the one in its address.
+async fn save(
+    state: AppState,
+    viewer: Viewer,
+    editing: Option<String>,
+    post: CampaignPost,
+) -> Result<Response, WebError> {
+    viewer.check_csrf(&post.csrf)?;
+    viewer.require(Permission::ManageCampaigns)?;
+    let mut form = post.form;
+    if let Some(id) = &editing {
+        form.id = id.clone();
+    }
+    let currency = state.with_store(currency_of).await?;
+    let Some(currency) = currency else {
+        let problem = text(&viewer, "campaign-no-currency", &[]);
+        return new_page(&viewer, None, StatusCode::UNPROCESSABLE_ENTITY, form, Some(problem), None);
+    };
+    let campaign = match form.to_campaign(&currency) {
+        Ok(c) => c,
+        Err(e) => {
+            let (problem, field) = field_problem(&viewer, &e);
+            return match editing {
+                Some(id) => {
+                    campaign_page(&state, &viewer, id, Utc::now().date_naive(), None, Some((problem, field, form)))
+                        .await
+                }
+                None => new_page(
+                    &viewer,
+                    Some(currency.code().to_owned()),
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    form,
+                    Some(problem),
+                    field,
+                ),
+            };
+        }
+    };
+    let id = campaign.id.clone();
+    let creating = editing.is_none();
+    let user_id = viewer.user.id;
+    let exists = state
+        .with_store(move |s| {
+            if creating && s.campaign(&campaign.id)?.is_some() {
+                return Ok(true);
+            }
+            let outcome = s.put_campaign(&campaign)?;
+            if outcome != WriteOutcome::Unchanged {
+                s.record_audit(&AuditEntry {
+                    at: Utc::now(),
+                    user_id: Some(user_id),
+                    action: if creating { "create_campaign" } else { "change_campaign" }.into(),
+                    target: format!("campaign:{}", campaign.id),
+                    detail: format!("{} · {}", campaign.name, campaign.codes.join(", ")),
+                })?;
+            }
+            Ok(false)
+        })
+        .await?;
+    if exists {
+        let problem = text(&viewer, "campaign-id-taken", &[("id", Arg::Text(id))]);
+        return new_page(
+            &viewer,
+            Some(currency.code().to_owned()),
+            StatusCode::CONFLICT,
+            form,
+            Some(problem),
+            Some("id"),
+        );
+    }
+    Ok(Redirect::to(&format!("/campaigns/{}?done=campaign-saved", crate::views::encode(&id))).into_response())
+}
+
+pub(crate) async fn create(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(post): Form<CampaignPost>,
+) -> Result<Response, WebError> {
+    save(state, viewer, None, post).await
+}
+
+pub(crate) async fn change(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(post): Form<CampaignPost>,
+) -> Result<Response, WebError> {
+    save(state, viewer, Some(id), post).await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct CostPost {
+    csrf: String,
+    spent_on: String,
+    amount: String,
+    #[serde(default)]
+    note: String,
+}
+
+/// Adds one dated cost to the campaign.
+pub(crate) async fn add_cost(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(post): Form<CostPost>,
+) -> Result<Response, WebError> {
+    viewer.check_csrf(&post.csrf)?;
+    viewer.require(Permission::ManageCampaigns)?;
+    let currency = state.with_store(currency_of).await?;
+    let refuse = |field: &'static str, value: &str, problem: String| {
+        let e = ladder_app::campaigns::FieldError { field, value: value.to_owned(), problem };
+        field_problem(&viewer, &e)
+    };
+    let parsed = match (&currency, ladder_domain::date::parse_date(post.spent_on.trim())) {
+        (None, _) => Err((text(&viewer, "campaign-no-currency", &[]), None)),
+        (_, Err(_)) => Err(refuse("spent_on", &post.spent_on, "is not a date; use YYYY-MM-DD".to_owned())),
+        (Some(c), Ok(on)) => c
+            .parse_amount(post.amount.trim())
+            .map(|amount_minor| CostEntry {
+                on,
+                amount_minor,
+                note: Some(post.note.trim().to_owned()).filter(|n| !n.is_empty()),
+            })
+            .map_err(|e| refuse("amount", &post.amount, e.to_string())),
+    };
+    let cost = match parsed {
+        Ok(cost) => cost,
+        Err((problem, field)) => {
+            let locale = viewer.locale;
+            let known = id.clone();
+            let form = state
+                .with_store(move |s| {
+                    let campaign = s.campaign(&known)?.ok_or(WebError::NotFound(locale))?;
+                    Ok(currency_of(s)?.map(|c| CampaignForm::of(&campaign, &c)).unwrap_or_default())
+                })
+                .await?;
+            let today = Utc::now().date_naive();
+            return campaign_page(&state, &viewer, id, today, None, Some((problem, field, form))).await;
+        }
+    };
+    let user_id = viewer.user.id;
+    let target = id.clone();
+    let shown = currency.as_ref().map(|c| c.format_amount(cost.amount_minor)).unwrap_or_default();
+    state
+        .with_store(move |s| {
+            s.add_campaign_cost(&target, &cost)?;
+            s.record_audit(&AuditEntry {
+                at: Utc::now(),
+                user_id: Some(user_id),
+                action: "add_campaign_cost".into(),
+                target: format!("campaign:{target}"),
+                detail: format!("{} {shown} {}", cost.on, cost.note.as_deref().unwrap_or("")),
+            })?;
+            Ok(())
+        })
+        .await?;
+    Ok(Redirect::to(&format!("/campaigns/{}?done=campaign-cost-added#costs", crate::views::encode(&id)))
+        .into_response())
+}
+
+/// What stopped a cost import, in the viewer's language.
+fn cost_problem(viewer: &Viewer, error: &CostImportError) -> Option<String> {
+    let number = |n: u64| Arg::Number(i64::try_from(n).unwrap_or(i64::MAX));
+    Some(match error {
+        CostImportError::Invalid { line, column, value, problem, .. } => text(
+            viewer,
+            "import-invalid-row",
+            &[
+                ("line", number(*line)),
+                ("column", Arg::Text(column.clone())),
+                ("value", Arg::Text(value.clone())),
+                ("problem", Arg::Text(problem.clone())),
+            ],
+        ),
+        CostImportError::MissingColumns { missing, .. } => text(
+            viewer,
+            "import-missing-columns",
+            &[("missing", Arg::Text(missing.join(", "))), ("found", Arg::Text(String::new()))],
+        ),
+        CostImportError::Unreadable { line: Some(line), message, .. } => {
+            text(viewer, "import-unreadable-line", &[("line", number(*line)), ("message", Arg::Text(message.clone()))])
+        }
+        CostImportError::Unreadable { line: None, message, .. } => {
+            text(viewer, "import-unreadable", &[("message", Arg::Text(message.clone()))])
+        }
+        CostImportError::Store(_) => return None,
+    })
+}
+
+/// Imports campaign costs from an uploaded CSV file: all rows or none; rows already recorded are not
+/// added again. Back to the campaign list with what was added, or with the problem.
+pub(crate) async fn import(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    mut form: Multipart,
+) -> Result<Response, WebError> {
+    viewer.require(Permission::ManageCampaigns)?;
+    let (mut csrf, mut name, mut bytes) = (String::new(), String::from("costs.csv"), Vec::new());
+    let mut too_large = false;
+    while let Some(mut field) = form.next_field().await.map_err(internal)? {
+        match field.name().unwrap_or_default() {
+            "csrf" => csrf = field.text().await.map_err(internal)?,
+            "file" => {
+                if let Some(file) = field.file_name().filter(|f| !f.is_empty()) {
+                    name = file.rsplit(['/', '\\']).next().unwrap_or(file).to_owned();
+                }
+                while let Some(chunk) = field.chunk().await.map_err(internal)? {
+                    bytes.extend_from_slice(&chunk);
+                    too_large |= bytes.len() > MAX_COST_FILE;
+                    if too_large {
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    viewer.check_csrf(&csrf)?;
+    let as_of = Utc::now().date_naive();
+    let problem = if too_large {
+        Some(text(&viewer, "import-too-large", &[("megabytes", Arg::Number(1))]))
+    } else if bytes.is_empty() {
+        Some(text(&viewer, "import-no-file", &[]))
+    } else {
+        None
+    };
+    let user_id = viewer.user.id;
+    let outcome = match problem {
+        Some(p) => Err(p),
+        None => {
+            let file = name.clone();
+            let result = state
+                .with_store(move |s| {
+                    let Some(currency) = currency_of(s)? else { return Ok(Err(None)) };
+                    match import_costs(s, bytes.as_slice(), &file, &currency) {
+                        Ok(summary) => {
+                            if summary.added > 0 {
+                                s.record_audit(&AuditEntry {
+                                    at: Utc::now(),
+                                    user_id: Some(user_id),
+                                    action: "import_campaign_costs".into(),
+                                    target: format!("file:{file}"),
+                                    detail: format!(
+                                        "{} added ({}), {} already recorded",
+                                        summary.added,
+                                        currency.format_amount(summary.added_minor),
+                                        summary.already_recorded
+                                    ),
+                                })?;
+                            }
+                            Ok(Ok(summary))
+                        }
+                        Err(CostImportError::Store(e)) => Err(e.into()),
+                        Err(e) => Ok(Err(Some(e))),
+                    }
+                })
+                .await?;
+            match result {
+                Ok(summary) => Ok(summary),
+                Err(None) => Err(text(&viewer, "campaign-no-currency", &[])),
+                Err(Some(e)) => Err(cost_problem(&viewer, &e).ok_or_else(|| internal(&e))?),
+            }
+        }
+    };
+    match outcome {
+        Ok(summary) => Ok(Redirect::to(&format!(
+            "/campaigns?done=campaign-costs-imported&added={}&already={}",
+            summary.added, summary.already_recorded
+        ))
+        .into_response()),
+        Err(problem) => list_page(&state, &viewer, as_of, Notice::default(), Some(problem)).await,
+    }
+}
