@@ -65,6 +65,17 @@ try {
   check((await page.locator('#contact').innerText()).includes('תל אביב'), 'the edit is saved and shown');
   await page.screenshot({ path: `${shots}/customer-en.png`, fullPage: true });
 
+  // Campaigns: the list with ROI and cost per acquisition, and one campaign's page with its charts.
+  await page.goto(`${base}/campaigns`);
+  const rows = await page.locator('table.campaigns tbody tr').count();
+  check(rows >= 2, 'the campaign list shows the demo campaigns');
+  check(await page.locator('#chart-cpa .bar').count() === rows, 'a cost-per-acquisition bar per campaign');
+  await page.screenshot({ path: `${shots}/campaigns-en.png`, fullPage: true });
+  await page.click('#campaign-WELCOME a');
+  check(await page.locator('#versus').isVisible(), 'the campaign page sets expected beside actual');
+  check(await page.locator('#acquired tbody tr').count() > 0, 'the campaign page lists the customers it brought');
+  await page.screenshot({ path: `${shots}/campaign-en.png`, fullPage: true });
+
   // Hebrew: the same owner switches language; the page turns right to left.
   await page.goto(`${base}/`);
   await Promise.all([page.waitForLoadState('load'), page.selectOption('select[name=language]', 'he')]);
@@ -100,6 +111,10 @@ try {
   });
   check(status === 403, 'the server refuses a viewer’s change');
   await vpage.screenshot({ path: `${shots}/customer-fa.png`, fullPage: true });
+  await vpage.goto(`${base}/campaigns/FLASH`);
+  check(await vpage.locator('#versus').isVisible(), 'a viewer reads a campaign in Persian');
+  check(await vpage.locator('#edit').count() === 0, 'a viewer gets no campaign form');
+  await vpage.screenshot({ path: `${shots}/campaign-fa.png`, fullPage: true });
 } catch (e) {
   failures += 1;
   console.log(`FAILED: ${e.stack}`);

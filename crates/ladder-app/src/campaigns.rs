@@ -5,12 +5,13 @@
 //! campaign, its costs and the histories of the customers who used its codes, and applies them.
 
 use chrono::NaiveDate;
+use chrono::{DateTime, Utc};
 use ladder_domain::campaign::{
     Attribution, Campaign, CampaignError, CampaignKind, CampaignStatus, CostEntry, Expectations, Figures, Roi,
     RoiUndefined, RungCount, attribute,
 };
 use ladder_domain::{Channel, Currency};
-use ladder_store::{Store, StoreError};
+use ladder_store::{Store, StoreError, WriteOutcome};
 use serde::Serialize;
 
 /// Why a campaign report could not be made.
@@ -139,9 +140,56 @@ pub fn report(store: &dyn Store, campaign: Campaign, as_of: NaiveDate) -> Result
     Ok(CampaignReport { row, campaign, attribution })
 }
 
-/// Every campaign's report.
+/// Creates or replaces a campaign, and notes the time for whoever caches campaign figures.
+pub fn save(store: &dyn Store, campaign: &Campaign, now: DateTime<Utc>) -> Result<WriteOutcome, StoreError> {
+    let outcome = store.put_campaign(campaign)?;
+    if outcome != WriteOutcome::Unchanged {
+        changed(store, now)?;
+    }
+    Ok(outcome)
+}
+
+/// Adds a dated cost to a campaign (StoreError::NotFound for an unknown one), and notes the time.
+pub fn add_cost(store: &dyn Store, campaign_id: &str, cost: &CostEntry, now: DateTime<Utc>) -> Result<(), StoreError> {
+    store.add_campaign_cost(campaign_id, cost)?;
+    changed(store, now)
+}
+
+fn changed(store: &dyn Store, now: DateTime<Utc>) -> Result<(), StoreError> {
+    store.set_setting(crate::settings::CAMPAIGNS_CHANGED_AT, &now.to_rfc3339())
+}
+
+/// Every campaign's report, in the store's order of campaigns. Campaigns are computed side by side, one
+/// per core: each reads the whole histories of the customers its codes reached, which over a million
+/// customers takes a second or two.
 pub fn reports(store: &dyn Store, as_of: NaiveDate) -> Result<Vec<CampaignReport>, CampaignReportError> {
-    store.campaigns()?.into_iter().map(|c| report(store, c, as_of)).collect()
+    let campaigns = store.campaigns()?;
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(campaigns.len()).max(1);
+    if workers == 1 {
+        return campaigns.into_iter().map(|c| report(store, c, as_of)).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let slots: Vec<std::sync::Mutex<Option<Result<CampaignReport, CampaignReportError>>>> =
+        campaigns.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(campaign) = campaigns.get(i) else { break };
+                    let done = report(store, campaign.clone(), as_of);
+                    *slots[i].lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(done);
+                }
+            });
+        }
+    });
+    // The scope has joined every worker (a panic in one would have surfaced here), so every slot is full.
+    slots
+        .into_iter()
+        .map(|slot| {
+            slot.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner).expect("every campaign is computed")
+        })
+        .collect()
 }
 
 /// A campaign as a person types it (amounts in the shop's currency, dates as YYYY-MM-DD), for the command
@@ -378,6 +426,7 @@ pub fn import_costs(
     input: impl std::io::Read,
     file: &str,
     currency: &Currency,
+    now: DateTime<Utc>,
 ) -> Result<CostImportSummary, CostImportError> {
     use CostImportError as ImportError;
     let unreadable =
@@ -445,10 +494,13 @@ pub fn import_costs(
         costs.push((id.to_owned(), CostEntry { on, amount_minor, note }));
     }
     let outcomes = store.add_campaign_costs(&costs)?;
+    if outcomes.contains(&WriteOutcome::Inserted) {
+        changed(store, now)?;
+    }
     let mut summary = CostImportSummary { read: costs.len() as u64, ..Default::default() };
     let mut campaigns = std::collections::BTreeSet::new();
     for ((id, cost), outcome) in costs.iter().zip(outcomes) {
-        if outcome == ladder_store::WriteOutcome::Inserted {
+        if outcome == WriteOutcome::Inserted {
             summary.added += 1;
             summary.added_minor = summary.added_minor.saturating_add(cost.amount_minor);
             campaigns.insert(id.clone());
@@ -469,6 +521,10 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let store = SqliteStore::open(dir.path().join("ladder.db")).expect("open");
         (dir, store)
+    }
+
+    fn now() -> DateTime<Utc> {
+        DateTime::from_timestamp(1_790_000_000, 0).expect("a time")
     }
 
     fn eur() -> Currency {
@@ -520,26 +576,28 @@ mod tests {
         let (_dir, store) = store();
         store.put_campaign(&form().to_campaign(&eur()).expect("valid")).expect("put");
         let file = "campaign_id,spent_on,amount,note\nSPRING,2026-03-01,450.00,printing\nSPRING,2026-03-02,50,\n";
-        let first = import_costs(&store, file.as_bytes(), "costs.csv", &eur()).expect("import");
+        let first = import_costs(&store, file.as_bytes(), "costs.csv", &eur(), now()).expect("import");
         assert_eq!((first.read, first.added, first.already_recorded, first.added_minor), (2, 2, 0, 50_000));
         assert_eq!(first.campaigns, ["SPRING"]);
-        let again = import_costs(&store, file.as_bytes(), "costs.csv", &eur()).expect("again");
+        let again = import_costs(&store, file.as_bytes(), "costs.csv", &eur(), now()).expect("again");
         assert_eq!((again.added, again.already_recorded), (0, 2));
 
         let bad = "campaign_id,spent_on,amount\nSPRING,2026-03-05,10\nAUTUMN,2026-03-05,10\n";
-        let error = import_costs(&store, bad.as_bytes(), "more.csv", &eur()).expect_err("unknown campaign");
+        let error = import_costs(&store, bad.as_bytes(), "more.csv", &eur(), now()).expect_err("unknown campaign");
         assert!(
             matches!(&error, CostImportError::Invalid { line: 3, column, .. } if column == "campaign_id"),
             "{error}"
         );
         assert!(error.to_string().starts_with("more.csv line 3, column \"campaign_id\": \"AUTUMN\" is not a campaign"));
         let bad = "campaign_id,spent_on,amount,currency\nSPRING,2026-03-05,10,USD\n";
-        let error = import_costs(&store, bad.as_bytes(), "usd.csv", &eur()).expect_err("currency");
+        let error = import_costs(&store, bad.as_bytes(), "usd.csv", &eur(), now()).expect_err("currency");
         assert!(matches!(&error, CostImportError::Invalid { column, .. } if column == "currency"), "{error}");
         let bad = "campaign_id,amount\nSPRING,10\n";
-        let error = import_costs(&store, bad.as_bytes(), "short.csv", &eur()).expect_err("columns");
+        let error = import_costs(&store, bad.as_bytes(), "short.csv", &eur(), now()).expect_err("columns");
         assert!(matches!(&error, CostImportError::MissingColumns { missing, .. } if missing == &["spent_on"]));
         let costs: Vec<i64> = store.campaign_costs("SPRING").expect("costs").iter().map(|c| c.amount_minor).collect();
         assert_eq!(costs, [45_000, 5_000], "nothing of the failed imports");
+        let noted = store.setting(crate::settings::CAMPAIGNS_CHANGED_AT).expect("read");
+        assert_eq!(noted, Some(now().to_rfc3339()), "cached figures learn that the costs changed");
     }
 }

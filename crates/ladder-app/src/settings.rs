@@ -9,6 +9,9 @@ use serde::Serialize;
 pub const CURRENCY: &str = "currency";
 /// When an import last changed data (RFC 3339).
 pub const DATA_CHANGED_AT: &str = "data_changed_at";
+/// When a campaign or a campaign cost was last written (RFC 3339): cached campaign figures older than
+/// it are out of date.
+pub const CAMPAIGNS_CHANGED_AT: &str = "campaigns_changed_at";
 /// When the last scoring ran (RFC 3339).
 pub const SCORED_AT: &str = "scored_at";
 /// What the last full scoring knew about the shop (JSON), for placing one customer alone.

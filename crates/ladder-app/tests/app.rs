@@ -637,6 +637,15 @@ fn the_demo_campaigns_show_cheap_event_buyers_against_dearer_regulars() {
     let third = |r: &ladder_app::campaigns::CampaignRow| r.third_purchase_share.expect("share");
     assert!(third(&welcome) > third(&flash), "the welcome offer brings regulars: {flash:?} {welcome:?}");
     assert!(row("HOLIDAYS").customers_acquired > 0);
+    let per = |r: &ladder_app::campaigns::CampaignRow| r.revenue_12m_per_acquisition.expect("acquisitions");
+    assert!(per(&welcome) > 2 * per(&flash), "regulars spend more in their first year: {flash:?} {welcome:?}");
+    assert!(flash.responses > flash.sales, "prospects who clicked the flash sale's ads responded without buying");
+    assert!(flash.expected_sales.is_some() && welcome.expected_roi.is_some(), "the demo plans its campaigns");
+    let welcome_report = reports.iter().find(|r| r.row.campaign_id == "WELCOME").expect("welcome");
+    assert!(
+        welcome_report.attribution.acquired.iter().any(|a| a.by == ladder_domain::campaign::AcquiredBy::SignUp),
+        "some came through the welcome offer's sign-up page"
+    );
     // Replacing the demo keeps one cost entry per campaign.
     ladder_app::demo::create(&shop.store, &options, now(), &NoProgress).expect("again");
     assert_eq!(shop.store.campaign_costs("FLASH").expect("costs").len(), 1);

@@ -502,7 +502,7 @@ campaign-unscored = { $count ->
     [one] { $count } acquired customer is not scored yet.
    *[other] { $count } acquired customers are not scored yet.
 }
-campaign-weeks-title = Revenue counted, week by week
+campaign-weeks-title = Revenue counted over time
 # $date (string): the first day of the week.
 campaign-week-of = week of { $date }
 campaign-weeks-none = The campaign has not started yet.

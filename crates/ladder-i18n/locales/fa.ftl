@@ -454,7 +454,7 @@ campaign-rungs-title = مشتریان جذب‌شده اکنون روی کدام
 # $count (number): acquired customers the last scoring has not placed yet. A Persian noun after a number
 # stays singular, so there is one form.
 campaign-unscored = هنوز به { $count } مشتری جذب‌شده امتیاز داده نشده است.
-campaign-weeks-title = درآمد شمرده‌شده، هفته به هفته
+campaign-weeks-title = درآمد شمرده‌شده در گذر زمان
 # $date (string): the first day of the week.
 campaign-week-of = هفتهٔ { $date }
 campaign-weeks-none = کمپین هنوز شروع نشده است.

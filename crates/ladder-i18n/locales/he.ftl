@@ -497,7 +497,7 @@ campaign-unscored = { $count ->
     [two] שני לקוחות שגויסו עדיין לא קיבלו ציון.
    *[other] { $count } לקוחות שגויסו עדיין לא קיבלו ציון.
 }
-campaign-weeks-title = הכנסות שנספרו, שבוע אחר שבוע
+campaign-weeks-title = הכנסות שנספרו לאורך זמן
 # $date (string): the first day of the week.
 campaign-week-of = שבוע מ־{ $date }
 campaign-weeks-none = הקמפיין עדיין לא התחיל.

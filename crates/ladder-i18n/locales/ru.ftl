@@ -511,7 +511,7 @@ campaign-unscored = { $count ->
     [many] { $count } привлечённых клиентов ещё не оценены.
    *[other] { $count } привлечённого клиента ещё не оценены.
 }
-campaign-weeks-title = Учтённая выручка по неделям
+campaign-weeks-title = Учтённая выручка по времени
 # $date (string): the first day of the week.
 campaign-week-of = неделя с { $date }
 campaign-weeks-none = Кампания ещё не началась.

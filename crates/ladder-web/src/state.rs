@@ -2,8 +2,11 @@
 
 use crate::auth::{LoginLimiter, SessionCache};
 use crate::error::WebError;
+use chrono::NaiveDate;
+use ladder_app::campaigns::CampaignReport;
 use ladder_store::Store;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 /// How the server runs.
 #[derive(Debug, Clone, Default)]
@@ -23,6 +26,63 @@ pub struct AppState {
     pub(crate) dashboard: Arc<PerScoring<crate::pages::dashboard::Dashboard>>,
     /// The reports page's figures.
     pub(crate) reports: Arc<PerScoring<crate::pages::reports::Reports>>,
+    /// Every campaign's figures, for the campaign pages and the API.
+    pub(crate) campaigns: Arc<CampaignFigures>,
+}
+
+/// How long campaign figures are shown after orders or scores changed (a web shop posting orders would
+/// otherwise have them computed again on every view): a change to a campaign or its costs shows at once.
+const CAMPAIGNS_FRESH_ENOUGH: Duration = Duration::from_secs(60);
+
+/// Every campaign's report for one day, kept until a campaign or a cost changes, or until orders or
+/// scores changed and the figures are a minute old. Over a million customers they take seconds (each
+/// campaign reads the whole histories of the customers its codes reached); one request computes them
+/// while the others wait for the result.
+#[derive(Default)]
+pub(crate) struct CampaignFigures {
+    slot: tokio::sync::Mutex<Option<CachedCampaigns>>,
+}
+
+struct CachedCampaigns {
+    as_of: NaiveDate,
+    campaigns_changed: Option<String>,
+    data_changed: (Option<String>, Option<String>),
+    computed: Instant,
+    reports: Arc<Vec<CampaignReport>>,
+}
+
+impl CampaignFigures {
+    /// The reports of every campaign counting orders up to `as_of`.
+    pub(crate) async fn get(&self, state: &AppState, as_of: NaiveDate) -> Result<Arc<Vec<CampaignReport>>, WebError> {
+        use ladder_app::settings::{CAMPAIGNS_CHANGED_AT, DATA_CHANGED_AT, SCORED_AT};
+        let mut slot = self.slot.lock().await;
+        let (campaigns_changed, data_changed) = state
+            .with_store(|s| {
+                Ok((s.setting(CAMPAIGNS_CHANGED_AT)?, (s.setting(DATA_CHANGED_AT)?, s.setting(SCORED_AT)?)))
+            })
+            .await?;
+        if let Some(cached) = slot.as_ref()
+            && cached.as_of == as_of
+            && cached.campaigns_changed == campaigns_changed
+            && (cached.data_changed == data_changed || cached.computed.elapsed() < CAMPAIGNS_FRESH_ENOUGH)
+        {
+            return Ok(cached.reports.clone());
+        }
+        let reports = state
+            .with_store(move |s| {
+                ladder_app::campaigns::reports(s, as_of).map_err(|e| WebError::Internal(e.to_string()))
+            })
+            .await?;
+        let reports = Arc::new(reports);
+        *slot = Some(CachedCampaigns {
+            as_of,
+            campaigns_changed,
+            data_changed,
+            computed: Instant::now(),
+            reports: reports.clone(),
+        });
+        Ok(reports)
+    }
 }
 
 /// Figures that change only when the shop is scored (they come from the scores), computed once per
@@ -72,6 +132,7 @@ impl AppState {
             options,
             dashboard: Arc::default(),
             reports: Arc::default(),
+            campaigns: Arc::default(),
         }
     }
 

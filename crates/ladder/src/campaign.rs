@@ -188,7 +188,7 @@ pub fn run(database: &str, command: &CampaignCommand) -> Result<()> {
         CampaignCommand::Create(args) => {
             let currency = currency(store)?;
             let campaign = campaign_of(args, &currency)?;
-            let done = match store.put_campaign(&campaign)? {
+            let done = match ladder_app::campaigns::save(store, &campaign, chrono::Utc::now())? {
                 ladder_store::WriteOutcome::Inserted => "created",
                 ladder_store::WriteOutcome::Updated => "changed",
                 ladder_store::WriteOutcome::Unchanged => "already so; nothing changed",
@@ -203,7 +203,8 @@ pub fn run(database: &str, command: &CampaignCommand) -> Result<()> {
                 None => chrono::Utc::now().date_naive(),
             };
             let cost = CostEntry { on, amount_minor: amount(&currency, "amount", value)?, note: note.clone() };
-            store.add_campaign_cost(id, &cost).with_context(|| format!("cannot add a cost to campaign {id}"))?;
+            ladder_app::campaigns::add_cost(store, id, &cost, chrono::Utc::now())
+                .with_context(|| format!("cannot add a cost to campaign {id}"))?;
             println!("Added {} to campaign {id} on {on}.", currency.format_amount(cost.amount_minor));
             Ok(())
         }
@@ -211,7 +212,7 @@ pub fn run(database: &str, command: &CampaignCommand) -> Result<()> {
             let currency = currency(store)?;
             let name = file.display().to_string();
             let input = std::fs::File::open(file).with_context(|| format!("cannot open {name}"))?;
-            let summary = import_costs(store, std::io::BufReader::new(input), &name, &currency)?;
+            let summary = import_costs(store, std::io::BufReader::new(input), &name, &currency, chrono::Utc::now())?;
             println!(
                 "Read {} cost{}: added {} ({} in all, to {}), {} already recorded.",
                 summary.read,

@@ -208,19 +208,23 @@ impl Generator<'_> {
 
         for (day, kind) in interactions {
             let at = self.at(day);
+            // Regulars who came through the welcome offer signed up on its page; two in five prospects'
+            // clicks came from the flash sale's ads (chosen without the random stream, so that the rest
+            // of the shop stays the same for a seed).
+            let campaign_code = match kind {
+                InteractionKind::SignUp if code.as_deref() == Some("WELCOME10") && day >= self.start => code.clone(),
+                InteractionKind::Click if persona == Persona::Prospect && self.next_customer % 5 < 2 => {
+                    Some("FLASHSALE".to_owned())
+                }
+                _ => None,
+            };
             let note = match kind {
                 InteractionKind::Complaint => Some("late delivery".to_owned()),
                 InteractionKind::Feedback => Some("liked the beans".to_owned()),
                 InteractionKind::Recommendation => Some("posted a review".to_owned()),
                 _ => None,
             };
-            self.sink.interaction(&Interaction {
-                customer_external_id: id.clone(),
-                at,
-                kind,
-                note,
-                campaign_code: None,
-            })?;
+            self.sink.interaction(&Interaction { customer_external_id: id.clone(), at, kind, note, campaign_code })?;
             self.counts.interactions += 1;
         }
 
@@ -555,12 +559,12 @@ pub fn create(
     store.set_setting(crate::settings::DEMO_SEED, &options.seed.to_string())?;
     store.set_setting(crate::settings::DATA_CHANGED_AT, &now.to_rfc3339())?;
     for (campaign, cost_per_customer) in campaigns(options) {
-        store.put_campaign(&campaign)?;
+        crate::campaigns::save(store, &campaign, now)?;
         // Replacing the demo keeps campaigns (they are not customer data): their costs are entered once.
         if store.campaign_costs(&campaign.id)?.is_empty() {
             let amount_minor = i64::try_from(options.customers).unwrap_or(i64::MAX).saturating_mul(cost_per_customer);
             let cost = CostEntry { on: campaign.starts, amount_minor, note: Some("demo budget".to_owned()) };
-            store.add_campaign_cost(&campaign.id, &cost)?;
+            crate::campaigns::add_cost(store, &campaign.id, &cost, now)?;
         }
     }
     let scoring = score(store, options.as_of, &crate::score::ScoreOptions::default(), now, progress)?;
@@ -593,7 +597,7 @@ impl CsvSink {
             dir: dir.to_owned(),
             customers: open(CSV_FILES[0], &customer_header())?,
             orders: open(CSV_FILES[1], ORDER_HEADER)?,
-            interactions: open(CSV_FILES[2], &["customer_id", "at", "kind", "note"])?,
+            interactions: open(CSV_FILES[2], &["customer_id", "at", "kind", "note", "campaign_code"])?,
         })
     }
 
@@ -696,8 +700,13 @@ impl DemoSink for CsvSink {
 
     fn interaction(&mut self, i: &Interaction) -> Result<(), DemoError> {
         let at = i.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        let row =
-            [i.customer_external_id.as_str(), at.as_str(), i.kind.as_str(), i.note.as_deref().unwrap_or_default()];
+        let row = [
+            i.customer_external_id.as_str(),
+            at.as_str(),
+            i.kind.as_str(),
+            i.note.as_deref().unwrap_or_default(),
+            i.campaign_code.as_deref().unwrap_or_default(),
+        ];
         self.interactions.write_record(row).map_err(|e| self.fail(e))
     }
 }
@@ -712,28 +721,31 @@ fn campaigns(options: &DemoOptions) -> Vec<(Campaign, i64)> {
     let holidays: Vec<String> = (year - 2..=year)
         .flat_map(|y| ["HALLOWEEN", "PURIM", "NOWRUZ"].map(|name| format!("{name}{:02}", y % 100)))
         .collect();
-    let campaign = |id: &str, name: &str, kind, channel, codes: Vec<String>, budget: i64| Campaign {
-        id: id.to_owned(),
-        name: name.to_owned(),
-        kind,
-        channel,
-        status: CampaignStatus::Active,
-        starts,
-        ends: None,
-        codes,
-        window_days: 30,
-        target_segment: None,
-        target_size: None,
-        notes: None,
-        expectations: Expectations {
-            budget_minor: Some(i64::try_from(options.customers).unwrap_or(i64::MAX).saturating_mul(budget)),
-            expected_revenue_minor: None,
-            expected_responses: None,
-            expected_sales: None,
-        },
-    };
+    let size = i64::try_from(options.customers).unwrap_or(i64::MAX);
+    // What the owner planned: revenue per unit of budget, and sales per thousand customers of the shop.
+    let campaign =
+        |id: &str, name: &str, kind, channel, codes: Vec<String>, budget: i64, returns: i64, sales: i64| Campaign {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            kind,
+            channel,
+            status: CampaignStatus::Active,
+            starts,
+            ends: None,
+            codes,
+            window_days: 30,
+            target_segment: None,
+            target_size: None,
+            notes: None,
+            expectations: Expectations {
+                budget_minor: Some(size.saturating_mul(budget)),
+                expected_revenue_minor: Some(size.saturating_mul(budget).saturating_mul(returns)),
+                expected_responses: u64::try_from(size.saturating_mul(sales) / 800).ok(),
+                expected_sales: u64::try_from(size.saturating_mul(sales) / 1000).ok(),
+            },
+        };
     vec![
-        (campaign("FLASH", "Flash sale", CampaignKind::Social, None, vec!["FLASHSALE".into()], 10), 10),
+        (campaign("FLASH", "Flash sale", CampaignKind::Social, None, vec!["FLASHSALE".into()], 10, 40, 100), 10),
         (
             campaign(
                 "WELCOME",
@@ -742,10 +754,12 @@ fn campaigns(options: &DemoOptions) -> Vec<(Campaign, i64)> {
                 Some(Channel::Email),
                 vec!["WELCOME10".into()],
                 120,
+                3,
+                60,
             ),
             120,
         ),
-        (campaign("HOLIDAYS", "Holiday costumes", CampaignKind::Event, None, holidays, 15), 15),
-        (campaign("FRIENDS", "Refer a friend", CampaignKind::Referral, None, vec!["FRIEND".into()], 20), 20),
+        (campaign("HOLIDAYS", "Holiday costumes", CampaignKind::Event, None, holidays, 15, 40, 120), 15),
+        (campaign("FRIENDS", "Refer a friend", CampaignKind::Referral, None, vec!["FRIEND".into()], 20, 20, 100), 20),
     ]
 }

@@ -34,10 +34,6 @@ impl AsOf {
     }
 }
 
-fn failed(e: impl std::fmt::Display) -> crate::error::WebError {
-    crate::error::WebError::Internal(e.to_string())
-}
-
 fn currency(s: &dyn Store) -> Result<Result<Currency, ApiError>, crate::error::WebError> {
     let code = ladder_app::settings::currency(s)?;
     Ok(code.and_then(|c| Currency::parse(&c).ok()).ok_or_else(|| {
@@ -56,12 +52,8 @@ pub(crate) async fn list(
 ) -> Result<Json<Vec<CampaignRow>>, ApiError> {
     user.require(Permission::ViewReports)?;
     let day = as_of.day()?;
-    let rows = state
-        .with_store(move |s| {
-            Ok(ladder_app::campaigns::reports(s, day).map_err(failed)?.into_iter().map(|r| r.row).collect())
-        })
-        .await?;
-    Ok(Json(rows))
+    let all = state.campaigns.get(&state, day).await?;
+    Ok(Json(all.iter().map(|r| r.row.clone()).collect()))
 }
 
 /// One campaign: its figures, the campaign as defined, and the orders and customers counted, as
@@ -74,12 +66,8 @@ pub(crate) async fn one(
 ) -> Result<Json<CampaignReport>, ApiError> {
     user.require(Permission::ViewReports)?;
     let day = as_of.day()?;
-    let report = state
-        .with_store(move |s| {
-            let Some(campaign) = s.campaign(&id)? else { return Ok(None) };
-            Ok(Some(ladder_app::campaigns::report(s, campaign, day).map_err(failed)?))
-        })
-        .await?;
+    let all = state.campaigns.get(&state, day).await?;
+    let report = all.iter().find(|r| r.campaign.id == id).cloned();
     report.map(Json).ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no campaign with this id"))
 }
 
@@ -165,7 +153,7 @@ pub(crate) async fn put(
                 Ok(c) => c,
                 Err(e) => return Ok(Err(ApiError::field(e.field, format!("{:?} {}", e.value, e.problem)))),
             };
-            let outcome = s.put_campaign(&campaign)?;
+            let outcome = ladder_app::campaigns::save(s, &campaign, Utc::now())?;
             if outcome != WriteOutcome::Unchanged {
                 s.record_audit(&AuditEntry {
                     at: Utc::now(),
@@ -240,7 +228,7 @@ pub(crate) async fn add_cost(
             };
             let note = body.note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
             let cost = CostEntry { on, amount_minor, note };
-            s.add_campaign_cost(&id, &cost)?;
+            ladder_app::campaigns::add_cost(s, &id, &cost, Utc::now())?;
             s.record_audit(&AuditEntry {
                 at: Utc::now(),
                 user_id: Some(user_id),
@@ -269,7 +257,7 @@ pub(crate) async fn import_costs(
                 Ok(c) => c,
                 Err(e) => return Ok(Err(e)),
             };
-            match ladder_app::campaigns::import_costs(s, body.as_ref(), "the request body", &currency) {
+            match ladder_app::campaigns::import_costs(s, body.as_ref(), "the request body", &currency, Utc::now()) {
                 Ok(summary) => {
                     if summary.added > 0 {
                         s.record_audit(&AuditEntry {

@@ -13,10 +13,10 @@ use axum::Form;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::{Days, NaiveDate, Utc};
-use ladder_app::campaigns::{CampaignForm, CampaignReport, CostImportError, import_costs, report, reports};
+use chrono::{Datelike, Days, NaiveDate, Utc};
+use ladder_app::campaigns::{CampaignForm, CampaignReport, CostImportError, import_costs};
 use ladder_domain::access::Permission;
-use ladder_domain::campaign::{CampaignKind, CampaignStatus, CostEntry};
+use ladder_domain::campaign::{AttributedOrder, Campaign, CampaignKind, CampaignStatus, CostEntry};
 use ladder_domain::{Channel, Currency};
 use ladder_i18n::Arg;
 use ladder_store::{AuditEntry, Store, WriteOutcome};
@@ -126,12 +126,8 @@ async fn list_page(
     notice: Notice,
     problem: Option<String>,
 ) -> Result<Response, WebError> {
-    let (currency, all) = state
-        .with_store(move |s| {
-            let currency = shop_currency(s)?.0;
-            Ok((currency, reports(s, as_of).map_err(internal)?))
-        })
-        .await?;
+    let all = state.campaigns.get(state, as_of).await?;
+    let currency = state.with_store(|s| Ok(shop_currency(s)?.0)).await?;
     let lines: Vec<Line> = all
         .iter()
         .map(|r| Line {
@@ -171,39 +167,56 @@ pub(crate) async fn list(
     list_page(&state, &viewer, view.as_of(), notice, None).await
 }
 
-/// Revenue of the counted orders per week of the campaign's window (at most 26 weeks, the rest in the
-/// last bar), so that the page shows when the campaign brought its sales.
+/// Revenue of the counted orders per week of the campaign's window, or per month when the window is longer
+/// than half a year (the last three years of it at most), so that the page shows when the sales came.
 #[derive(Serialize)]
-struct Week {
+struct Period {
+    /// "week" or "month".
+    kind: &'static str,
+    /// Its first day (YYYY-MM-DD) for a week, its month (YYYY-MM) for a month.
     starts: String,
     revenue_minor: i64,
     orders: u64,
     bar: Bar,
 }
 
-fn weeks(report: &CampaignReport, as_of: NaiveDate) -> Vec<Week> {
-    const MAX_WEEKS: u64 = 26;
-    let first = report.campaign.starts;
-    let last = report.campaign.window_end().unwrap_or(as_of).min(as_of);
+fn periods(campaign: &Campaign, sales: &[AttributedOrder], as_of: NaiveDate) -> Vec<Period> {
+    const MAX_WEEKS: i64 = 26;
+    const MAX_MONTHS: i32 = 36;
+    let mut first = campaign.starts;
+    let last = campaign.window_end().unwrap_or(as_of).min(as_of);
     if last < first {
         return Vec::new();
     }
-    let count = ((last - first).num_days() as u64 / 7 + 1).min(MAX_WEEKS);
-    let mut sums = vec![(0i64, 0u64); count as usize];
-    for sale in &report.attribution.sales {
-        let week = (((sale.on - first).num_days().max(0) as u64) / 7).min(count - 1) as usize;
-        sums[week].0 = sums[week].0.saturating_add(sale.total_minor);
-        sums[week].1 += 1;
+    let by_week = (last - first).num_days() / 7 < MAX_WEEKS;
+    let month = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
+    if !by_week && month(last) - month(first) >= MAX_MONTHS {
+        let shown = month(last) - MAX_MONTHS + 1;
+        first = NaiveDate::from_ymd_opt(shown.div_euclid(12), shown.rem_euclid(12) as u32 + 1, 1).unwrap_or(first);
+    }
+    let index = |d: NaiveDate| {
+        if by_week { (d - first).num_days() / 7 } else { i64::from(month(d) - month(first)) }
+    };
+    let count = usize::try_from(index(last) + 1).unwrap_or(0);
+    let mut sums = vec![(0i64, 0u64); count];
+    for sale in sales.iter().filter(|s| s.on >= first && s.on <= last) {
+        if let Some(slot) = usize::try_from(index(sale.on)).ok().and_then(|i| sums.get_mut(i)) {
+            slot.0 = slot.0.saturating_add(sale.total_minor);
+            slot.1 += 1;
+        }
     }
     let drawn = bars(sums.iter().map(|(revenue, _)| (String::new(), (*revenue).max(0) as u64, 0.0)));
     sums.into_iter()
         .zip(drawn)
         .enumerate()
-        .map(|(i, ((revenue_minor, orders), bar))| Week {
-            starts: first.checked_add_days(Days::new(7 * i as u64)).unwrap_or(first).to_string(),
-            revenue_minor,
-            orders,
-            bar,
+        .map(|(i, ((revenue_minor, orders), bar))| {
+            let starts = if by_week {
+                first.checked_add_days(Days::new(7 * i as u64)).unwrap_or(first).to_string()
+            } else {
+                let m = month(first) + i as i32;
+                format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1)
+            };
+            Period { kind: if by_week { "week" } else { "month" }, starts, revenue_minor, orders, bar }
         })
         .collect()
 }
@@ -236,6 +249,18 @@ fn count(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
+/// The acquired customers worth most first (predicted value, then first-year revenue), as many as shown.
+fn most_valuable(
+    acquired: &[ladder_domain::campaign::AcquiredCustomer],
+) -> Vec<&ladder_domain::campaign::AcquiredCustomer> {
+    let mut sorted: Vec<_> = acquired.iter().collect();
+    sorted.sort_by(|a, b| {
+        (b.clv_minor, b.revenue_12m_minor, &a.customer_id).cmp(&(a.clv_minor, a.revenue_12m_minor, &b.customer_id))
+    });
+    sorted.truncate(SHOWN);
+    sorted
+}
+
 /// Every choice the campaign form offers.
 fn choices() -> minijinja::Value {
     minijinja::context! {
@@ -254,14 +279,9 @@ async fn campaign_page(
     done: Option<&'static str>,
     failed: Option<(String, Option<&'static str>, CampaignForm)>,
 ) -> Result<Response, WebError> {
-    let locale = viewer.locale;
-    let (currency, report, costs) = state
-        .with_store(move |s| {
-            let campaign = s.campaign(&id)?.ok_or(WebError::NotFound(locale))?;
-            let costs = s.campaign_costs(&campaign.id)?;
-            Ok((currency_of(s)?, report(s, campaign, as_of).map_err(internal)?, costs))
-        })
-        .await?;
+    let all = state.campaigns.get(state, as_of).await?;
+    let report = all.iter().find(|r| r.campaign.id == id).ok_or(WebError::NotFound(viewer.locale))?;
+    let (currency, costs) = state.with_store(move |s| Ok((currency_of(s)?, s.campaign_costs(&id)?))).await?;
     let r = &report.row;
     let table = [
         versus("cost", true, r.budget, r.actual_cost),
@@ -281,7 +301,7 @@ async fn campaign_page(
         .map(|(label, n)| (label.to_owned(), n, share(n))),
     );
     let rungs = bars(r.acquired_rungs.iter().map(|c| (c.rung.as_str().to_owned(), c.customers, share(c.customers))));
-    let weeks = weeks(&report, as_of);
+    let periods = periods(&report.campaign, &report.attribution.sales, as_of);
     let (status, problem, field, form) = match failed {
         Some((problem, field, form)) => (StatusCode::UNPROCESSABLE_ENTITY, Some(problem), field, form),
         None => (
@@ -302,9 +322,9 @@ async fn campaign_page(
             sales_more => report.attribution.sales.len().saturating_sub(SHOWN),
             excluded => report.attribution.excluded.iter().take(SHOWN).collect::<Vec<_>>(),
             excluded_more => report.attribution.excluded.len().saturating_sub(SHOWN),
-            acquired_list => report.attribution.acquired.iter().take(SHOWN).collect::<Vec<_>>(),
+            acquired_list => most_valuable(&report.attribution.acquired),
             acquired_more => report.attribution.acquired.len().saturating_sub(SHOWN),
-            table, funnel, rungs, weeks, costs, done, problem, field,
+            table, funnel, rungs, periods, costs, done, problem, field,
             form => minijinja::Value::from_serialize(&form),
             choices => choices(),
             as_of => as_of.to_string(),
@@ -332,13 +352,12 @@ pub(crate) async fn acquired_csv(
     Query(view): Query<View>,
 ) -> Result<Response, WebError> {
     viewer.require(Permission::ViewReports)?;
-    let as_of = view.as_of();
+    let all = state.campaigns.get(&state, view.as_of()).await?;
     let locale = viewer.locale;
     let (file, body) = state
         .with_store(move |s| {
-            let campaign = s.campaign(&id)?.ok_or(WebError::NotFound(locale))?;
+            let report = all.iter().find(|r| r.campaign.id == id).ok_or(WebError::NotFound(locale))?;
             let currency = currency_of(s)?;
-            let report = report(s, campaign, as_of).map_err(internal)?;
             let amount = |m: i64| currency.as_ref().map_or_else(|| m.to_string(), |c| c.format_amount(m));
             let mut out = csv::Writer::from_writer(Vec::new());
             let header =
@@ -473,7 +492,7 @@ async fn save(
             if creating && s.campaign(&campaign.id)?.is_some() {
                 return Ok(true);
             }
-            let outcome = s.put_campaign(&campaign)?;
+            let outcome = ladder_app::campaigns::save(s, &campaign, Utc::now())?;
             if outcome != WriteOutcome::Unchanged {
                 s.record_audit(&AuditEntry {
                     at: Utc::now(),
@@ -572,7 +591,7 @@ pub(crate) async fn add_cost(
     let shown = currency.as_ref().map(|c| c.format_amount(cost.amount_minor)).unwrap_or_default();
     state
         .with_store(move |s| {
-            s.add_campaign_cost(&target, &cost)?;
+            ladder_app::campaigns::add_cost(s, &target, &cost, Utc::now())?;
             s.record_audit(&AuditEntry {
                 at: Utc::now(),
                 user_id: Some(user_id),
@@ -661,7 +680,7 @@ pub(crate) async fn import(
             let result = state
                 .with_store(move |s| {
                     let Some(currency) = currency_of(s)? else { return Ok(Err(None)) };
-                    match import_costs(s, bytes.as_slice(), &file, &currency) {
+                    match import_costs(s, bytes.as_slice(), &file, &currency, Utc::now()) {
                         Ok(summary) => {
                             if summary.added > 0 {
                                 s.record_audit(&AuditEntry {
@@ -698,5 +717,57 @@ pub(crate) async fn import(
         ))
         .into_response()),
         Err(problem) => list_page(&state, &viewer, as_of, Notice::default(), Some(problem)).await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        ladder_domain::date::parse_date(s).expect("date")
+    }
+
+    fn campaign(starts: &str, ends: Option<&str>) -> Campaign {
+        CampaignForm {
+            id: "C".into(),
+            starts: starts.into(),
+            ends: ends.unwrap_or_default().into(),
+            codes: "X".into(),
+            window_days: "0".into(),
+            ..Default::default()
+        }
+        .to_campaign(&Currency::parse("USD").expect("USD"))
+        .expect("campaign")
+    }
+
+    fn sale(on: &str, total_minor: i64) -> AttributedOrder {
+        AttributedOrder { customer_id: "K".into(), order_id: on.into(), on: day(on), total_minor }
+    }
+
+    #[test]
+    fn a_short_campaign_is_drawn_by_week() {
+        let c = campaign("2026-03-01", Some("2026-03-20"));
+        let sales = [sale("2026-03-01", 100), sale("2026-03-07", 50), sale("2026-03-08", 300), sale("2026-03-21", 9)];
+        let p = periods(&c, &sales, day("2026-12-31"));
+        let got: Vec<_> = p.iter().map(|p| (p.kind, p.starts.as_str(), p.revenue_minor, p.orders)).collect();
+        assert_eq!(
+            got,
+            [("week", "2026-03-01", 150, 2), ("week", "2026-03-08", 300, 1), ("week", "2026-03-15", 0, 0)],
+            "the order after the window is not drawn"
+        );
+        assert_eq!(p[1].bar.length, 100.0);
+        assert!(periods(&c, &sales, day("2026-02-01")).is_empty(), "not started yet");
+    }
+
+    #[test]
+    fn a_long_campaign_is_drawn_by_month_for_its_last_three_years() {
+        let c = campaign("2020-01-15", None);
+        let sales = [sale("2020-02-01", 7), sale("2023-07-31", 100), sale("2026-06-01", 5)];
+        let p = periods(&c, &sales, day("2026-06-10"));
+        assert_eq!(p.len(), 36);
+        assert_eq!((p[0].kind, p[0].starts.as_str()), ("month", "2023-07"));
+        assert_eq!((p[0].revenue_minor, p[35].starts.as_str(), p[35].revenue_minor), (100, "2026-06", 5));
+        assert_eq!(p.iter().map(|p| p.orders).sum::<u64>(), 2, "older months are left out, not lumped in");
     }
 }
