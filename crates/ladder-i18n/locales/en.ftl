@@ -589,3 +589,4 @@ campaign-status-planning = Planning
 campaign-status-active = Active
 campaign-status-completed = Completed
 campaign-status-cancelled = Cancelled
+campaign-help-target-segment = A saved segment's name links the campaign to whom it holds now.

@@ -536,3 +536,4 @@ campaign-status-planning = در حال برنامه‌ریزی
 campaign-status-active = فعال
 campaign-status-completed = پایان‌یافته
 campaign-status-cancelled = لغو شده
+campaign-help-target-segment = نام یک بخش ذخیره‌شده، کمپین را به کسانی که اکنون در آن هستند پیوند می‌دهد.

@@ -586,3 +586,4 @@ campaign-status-planning = בתכנון
 campaign-status-active = פעיל
 campaign-status-completed = הסתיים
 campaign-status-cancelled = בוטל
+campaign-help-target-segment = שם של פלח שמור מקשר את הקמפיין למי שנמצא בו עכשיו.

@@ -602,3 +602,4 @@ campaign-status-planning = Планируется
 campaign-status-active = Идёт
 campaign-status-completed = Завершена
 campaign-status-cancelled = Отменена
+campaign-help-target-segment = Имя сохранённого сегмента связывает кампанию с теми, кто в нём сейчас.

@@ -860,7 +860,16 @@ fn the_app_runs_on_postgresql() {
     let id = list.body.split("href=\"/customers/").nth(1).expect("a loyal customer").split('"').next().expect("id");
     assert_eq!(b.get(&format!("/customers/{id}")).status, 200);
     assert_eq!(b.get("/customers?q=ОЛЬГА").status, 200);
-    for page in ["/ladder", "/segments", "/reports", "/settings", "/settings/shop", "/import"] {
+    for page in [
+        "/ladder",
+        "/segments",
+        "/reports",
+        "/settings",
+        "/settings/shop",
+        "/import",
+        "/campaigns",
+        "/campaigns/WELCOME",
+    ] {
         assert_eq!(b.get(page).status, 200, "{page}");
     }
 }
@@ -1013,6 +1022,7 @@ fn campaigns_are_planned_costed_and_imported_on_the_pages_and_through_the_api() 
             ("budget", "300.00"),
             ("expected_revenue", "900.00"),
             ("expected_sales", "20"),
+            ("target_segment", "autumn regulars"),
         ]
     };
     let mut bad = fields("1.10.2026");
@@ -1021,6 +1031,13 @@ fn campaigns_are_planned_costed_and_imported_on_the_pages_and_through_the_api() 
     assert_eq!(refused.status, 422);
     assert!(element(&refused.body, "campaign-problem").contains("First day"), "names the field");
     assert!(refused.body.contains(r#"value="Autumn postcards""#), "keeps what was typed");
+    // The campaign targets a saved segment: its page links to whom the segment holds now.
+    let segments = b.get("/segments");
+    let saved = b.post(
+        "/segments",
+        &[("csrf", &hidden(&segments.body, "csrf")), ("name", "Autumn regulars"), ("rung", "loyal")],
+    );
+    assert_eq!(saved.status, 303, "{}", saved.body);
     let mut good = fields("2026-10-01");
     good.push(("csrf", &csrf));
     let saved = b.post("/campaigns", &good);
@@ -1029,6 +1046,7 @@ fn campaigns_are_planned_costed_and_imported_on_the_pages_and_through_the_api() 
     let page = b.get("/campaigns/AUTUMN-WEB?done=campaign-saved");
     assert!(element(&page.body, "campaign-done").contains("saved"));
     assert!(field_text(&page.body, "roi").contains("no cost recorded"), "no cost yet: no ROI");
+    assert!(page.body.contains(r#"id="target-members""#) && page.body.contains("rung=loyal"), "the segment's members");
 
     let csrf = hidden(&page.body, "csrf");
     let cost = b.post(

@@ -261,12 +261,31 @@ fn most_valuable(
     sorted
 }
 
-/// Every choice the campaign form offers.
-fn choices() -> minijinja::Value {
+/// A saved segment a campaign can target, with the link to its members now.
+#[derive(Serialize)]
+struct SegmentChoice {
+    name: String,
+    members: String,
+}
+
+fn segment_choices(store: &dyn Store) -> Result<Vec<SegmentChoice>, WebError> {
+    store
+        .segments()?
+        .iter()
+        .map(|s| {
+            let filters = crate::pages::segments::stored(s)?;
+            Ok(SegmentChoice { name: s.name.clone(), members: crate::pages::segments::members_link(&filters) })
+        })
+        .collect()
+}
+
+/// Every choice the campaign form offers; the saved segments are offered as target segments.
+fn choices(segments: Vec<SegmentChoice>) -> minijinja::Value {
     minijinja::context! {
         kinds => CampaignKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
         statuses => CampaignStatus::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
         channels => Channel::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+        segments,
     }
 }
 
@@ -281,7 +300,12 @@ async fn campaign_page(
 ) -> Result<Response, WebError> {
     let all = state.campaigns.get(state, as_of).await?;
     let report = all.iter().find(|r| r.campaign.id == id).ok_or(WebError::NotFound(viewer.locale))?;
-    let (currency, costs) = state.with_store(move |s| Ok((currency_of(s)?, s.campaign_costs(&id)?))).await?;
+    let (currency, costs, segments) =
+        state.with_store(move |s| Ok((currency_of(s)?, s.campaign_costs(&id)?, segment_choices(s)?))).await?;
+    // The target segment, when it names a saved one: a link to whom it holds now.
+    let target_members = report.campaign.target_segment.as_deref().and_then(|name| {
+        segments.iter().find(|s| s.name.to_lowercase() == name.to_lowercase()).map(|s| s.members.clone())
+    });
     let r = &report.row;
     let table = [
         versus("cost", true, r.budget, r.actual_cost),
@@ -326,7 +350,8 @@ async fn campaign_page(
             acquired_more => report.attribution.acquired.len().saturating_sub(SHOWN),
             table, funnel, rungs, periods, costs, done, problem, field,
             form => minijinja::Value::from_serialize(&form),
-            choices => choices(),
+            choices => choices(segments),
+            target_members,
             as_of => as_of.to_string(),
             today => Utc::now().date_naive().to_string(),
         },
@@ -426,10 +451,11 @@ pub(crate) async fn new_form(State(state): State<AppState>, viewer: Viewer) -> R
         status: "planning".to_owned(),
         ..Default::default()
     };
-    new_page(&viewer, currency, StatusCode::OK, form, None, None)
+    new_page(&state, &viewer, currency, StatusCode::OK, form, None, None).await
 }
 
-fn new_page(
+async fn new_page(
+    state: &AppState,
     viewer: &Viewer,
     currency: Option<String>,
     status: StatusCode,
@@ -437,10 +463,13 @@ fn new_page(
     problem: Option<String>,
     field: Option<&'static str>,
 ) -> Result<Response, WebError> {
+    let segments = state.with_store(segment_choices).await?;
     let html = page(
         "campaign_new.html",
         Frame::new(viewer, "campaigns", currency),
-        minijinja::context! { form => minijinja::Value::from_serialize(&form), choices => choices(), problem, field },
+        minijinja::context! {
+            form => minijinja::Value::from_serialize(&form), choices => choices(segments), problem, field,
+        },
     )?;
     Ok((status, html).into_response())
 }
@@ -462,7 +491,7 @@ async fn save(
     let currency = state.with_store(currency_of).await?;
     let Some(currency) = currency else {
         let problem = text(&viewer, "campaign-no-currency", &[]);
-        return new_page(&viewer, None, StatusCode::UNPROCESSABLE_ENTITY, form, Some(problem), None);
+        return new_page(&state, &viewer, None, StatusCode::UNPROCESSABLE_ENTITY, form, Some(problem), None).await;
     };
     let campaign = match form.to_campaign(&currency) {
         Ok(c) => c,
@@ -473,14 +502,10 @@ async fn save(
                     campaign_page(&state, &viewer, id, Utc::now().date_naive(), None, Some((problem, field, form)))
                         .await
                 }
-                None => new_page(
-                    &viewer,
-                    Some(currency.code().to_owned()),
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    form,
-                    Some(problem),
-                    field,
-                ),
+                None => {
+                    let code = Some(currency.code().to_owned());
+                    new_page(&state, &viewer, code, StatusCode::UNPROCESSABLE_ENTITY, form, Some(problem), field).await
+                }
             };
         }
     };
@@ -507,14 +532,8 @@ async fn save(
         .await?;
     if exists {
         let problem = text(&viewer, "campaign-id-taken", &[("id", Arg::Text(id))]);
-        return new_page(
-            &viewer,
-            Some(currency.code().to_owned()),
-            StatusCode::CONFLICT,
-            form,
-            Some(problem),
-            Some("id"),
-        );
+        let code = Some(currency.code().to_owned());
+        return new_page(&state, &viewer, code, StatusCode::CONFLICT, form, Some(problem), Some("id")).await;
     }
     Ok(Redirect::to(&format!("/campaigns/{}?done=campaign-saved", crate::views::encode(&id))).into_response())
 }
