@@ -414,8 +414,8 @@ pub enum CostImportError {
     Store(#[from] StoreError),
 }
 
-/// The columns of a cost file.
-pub const COST_COLUMNS: [&str; 4] = ["campaign_id", "spent_on", "amount", "note"];
+/// The columns a cost file must have (`note` and `currency` may follow).
+pub const REQUIRED_COST_COLUMNS: [&str; 3] = ["campaign_id", "spent_on", "amount"];
 
 /// Imports campaign costs from CSV (`campaign_id,spent_on,amount[,note][,currency]`, amounts in the shop's
 /// currency): every row is checked first, and either all are added in one transaction or none. Rows
@@ -428,9 +428,8 @@ pub fn import_costs(
     currency: &Currency,
     now: DateTime<Utc>,
 ) -> Result<CostImportSummary, CostImportError> {
-    use CostImportError as ImportError;
     let unreadable =
-        |line: Option<u64>, message: String| ImportError::Unreadable { file: file.to_owned(), line, message };
+        |line: Option<u64>, message: String| CostImportError::Unreadable { file: file.to_owned(), line, message };
     let mut csv = csv::ReaderBuilder::new().has_headers(true).from_reader(input);
     let headers: Vec<String> = csv
         .headers()
@@ -440,9 +439,9 @@ pub fn import_costs(
         .collect();
     let column = |name: &str| headers.iter().position(|h| h == name);
     let missing: Vec<String> =
-        COST_COLUMNS[..3].iter().filter(|c| column(c).is_none()).map(|c| (*c).to_owned()).collect();
+        REQUIRED_COST_COLUMNS.iter().filter(|c| column(c).is_none()).map(|c| (*c).to_owned()).collect();
     if !missing.is_empty() {
-        return Err(ImportError::MissingColumns { file: file.to_owned(), missing });
+        return Err(CostImportError::MissingColumns { file: file.to_owned(), missing });
     }
     let (id_at, day_at, amount_at) = (column("campaign_id"), column("spent_on"), column("amount"));
     let (note_at, currency_at) = (column("note"), column("currency"));
@@ -458,7 +457,7 @@ pub fn import_costs(
         }
         line = record.position().map_or(line + 1, |p| p.line());
         let cell = |at: Option<usize>| at.and_then(|i| record.get(i)).map(str::trim).unwrap_or("");
-        let invalid = |column: &str, value: &str, problem: String| ImportError::Invalid {
+        let invalid = |column: &str, value: &str, problem: String| CostImportError::Invalid {
             file: file.to_owned(),
             line,
             column: column.to_owned(),

@@ -1,13 +1,13 @@
 //! Campaigns: the list with ROI and cost per acquired customer at a glance, and a page per campaign with
 //! expected beside actual, charts, its costs and the customers it brought. Every figure comes from
-//! `ladder_app::campaigns`, the same code as `ladder campaign report` and the API, computed when the page
-//! is asked for (orders and costs change between scorings).
+//! `ladder_app::campaigns`, the same code as `ladder campaign report` and the API, through the figures the
+//! app keeps in memory (`state::CampaignFigures`: costs and orders change between scorings).
 
 use crate::auth::Viewer;
 use crate::charts::{Bar, bars};
 use crate::error::WebError;
 use crate::pages::customers::shop_currency;
-use crate::pages::{Frame, page};
+use crate::pages::{Frame, page, text};
 use crate::state::AppState;
 use axum::Form;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
@@ -60,11 +60,6 @@ fn currency_of(store: &dyn Store) -> Result<Option<Currency>, WebError> {
 
 fn internal(e: impl std::fmt::Display) -> WebError {
     WebError::Internal(e.to_string())
-}
-
-/// A message in the viewer's language.
-fn text(viewer: &Viewer, id: &str, args: &[(&str, Arg)]) -> String {
-    crate::views::catalog().text_with(viewer.locale, id, args)
 }
 
 /// One campaign in the list: its figures, and whether its return was a gain or a loss.

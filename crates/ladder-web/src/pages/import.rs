@@ -7,7 +7,7 @@
 
 use crate::auth::{Viewer, random_token};
 use crate::error::WebError;
-use crate::pages::{Frame, page};
+use crate::pages::{Frame, page, text};
 use crate::state::AppState;
 use axum::Form;
 use axum::extract::{DefaultBodyLimit, Multipart, State};
@@ -111,11 +111,6 @@ fn import_page(
         },
     )?;
     Ok((status, html).into_response())
-}
-
-/// A message in the viewer's language.
-fn text(viewer: &Viewer, id: &str, args: &[(&str, Arg)]) -> String {
-    crate::views::catalog().text_with(viewer.locale, id, args)
 }
 
 pub(crate) async fn show(viewer: Viewer) -> Result<Response, WebError> {

@@ -64,6 +64,11 @@ impl Frame {
     }
 }
 
+/// A message in the viewer's language, for text made on the server (problems, notices).
+pub(crate) fn text(viewer: &Viewer, id: &str, args: &[(&str, ladder_i18n::Arg)]) -> String {
+    crate::views::catalog().text_with(viewer.locale, id, args)
+}
+
 /// Renders a signed-in page: the frame's variables and the page's own.
 pub(crate) fn page(template: &str, frame: Frame, own: Value) -> Result<axum::response::Html<String>, WebError> {
     crate::views::render(template, minijinja::context! { ..Value::from_serialize(&frame), ..own })
