@@ -81,6 +81,7 @@ fn rows_grid(rows: &[&CampaignRow], currency: &Currency) -> Grid {
             "cost",
             "revenue",
             "ROI",
+            "expected ROI",
             "acquired",
             "cost/acquired",
             "2nd order",
@@ -88,7 +89,7 @@ fn rows_grid(rows: &[&CampaignRow], currency: &Currency) -> Grid {
             "12-month revenue/acquired",
             "predicted/acquired",
         ],
-        vec![2, 3, 4, 5, 6, 7, 8, 9, 10],
+        vec![2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
     );
     for r in rows {
         grid.push(vec![
@@ -97,6 +98,7 @@ fn rows_grid(rows: &[&CampaignRow], currency: &Currency) -> Grid {
             money(currency, Some(r.actual_cost)),
             money(currency, Some(r.revenue)),
             r.roi.map_or_else(|| r.roi_note.clone().unwrap_or_else(|| "–".to_owned()), percent),
+            ratio(r.expected_roi),
             r.customers_acquired.to_string(),
             money(currency, r.cost_per_acquisition),
             ratio(r.second_purchase_share),

@@ -928,7 +928,7 @@ fn field_text(html: &str, field: &str) -> String {
     let marker = format!(r#"data-field="{field}">"#);
     let start = html.find(&marker).unwrap_or_else(|| panic!("no {field} in {html}")) + marker.len();
     let rest = &html[start..];
-    let end = ["</td>", "</p>", "</small>"].iter().filter_map(|t| rest.find(t)).min().expect("end");
+    let end = ["</td>", "</p>", "</small>", "</span>"].iter().filter_map(|t| rest.find(t)).min().expect("end");
     let cell = &rest[..end];
     let mut text = String::new();
     let mut in_tag = false;
