@@ -62,28 +62,18 @@ fn internal(e: impl std::fmt::Display) -> WebError {
     WebError::Internal(e.to_string())
 }
 
-/// One campaign in the list: its figures, and whether its return was a gain or a loss.
+/// One campaign in the list: its figures and its days.
 #[derive(Serialize)]
 struct Line {
     #[serde(flatten)]
     row: ladder_app::campaigns::CampaignRow,
     starts: String,
     ends: Option<String>,
-    outcome: &'static str,
-}
-
-fn outcome(roi: Option<f64>) -> &'static str {
-    match roi {
-        Some(r) if r >= 0.0 => "gain",
-        Some(_) => "loss",
-        None => "none",
-    }
 }
 
 /// A chart's bar with the campaign it belongs to.
 #[derive(Serialize)]
 struct CampaignBar {
-    id: String,
     name: String,
     bar: Bar,
     /// The figure behind the bar, for the label (money in minor units, or a share).
@@ -92,17 +82,14 @@ struct CampaignBar {
 
 fn campaign_bars(reports: &[CampaignReport], figure: impl Fn(&CampaignReport) -> Option<f64>) -> Vec<CampaignBar> {
     // Bars need whole numbers; shares and money become thousandths and minor units.
-    let scaled: Vec<(String, u64, f64)> = reports
-        .iter()
-        .map(|r| {
-            let f = figure(r).filter(|f| f.is_finite() && *f > 0.0).unwrap_or(0.0);
-            (r.row.campaign_id.clone(), (f * 1000.0).round() as u64, 0.0)
-        })
-        .collect();
-    bars(scaled.into_iter())
+    let scaled = reports.iter().map(|r| {
+        let f = figure(r).filter(|f| f.is_finite() && *f > 0.0).unwrap_or(0.0);
+        (String::new(), (f * 1000.0).round() as u64, 0.0)
+    });
+    bars(scaled)
         .into_iter()
         .zip(reports)
-        .map(|(bar, r)| CampaignBar { id: r.row.campaign_id.clone(), name: r.row.name.clone(), bar, figure: figure(r) })
+        .map(|(bar, r)| CampaignBar { name: r.row.name.clone(), bar, figure: figure(r) })
         .collect()
 }
 
@@ -129,7 +116,6 @@ async fn list_page(
             row: r.row.clone(),
             starts: r.campaign.starts.to_string(),
             ends: r.campaign.ends.map(|e| e.to_string()),
-            outcome: outcome(r.row.roi),
         })
         .collect();
     let status = if problem.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
@@ -284,14 +270,22 @@ fn choices(segments: Vec<SegmentChoice>) -> minijinja::Value {
     }
 }
 
-/// The campaign's page; `problem` and `form` when a change was refused, to show it again.
+/// A change the campaign page refused: the problem in the reader's language, the field at fault, and the
+/// campaign form as typed when it was the form that was refused (a refused cost keeps the stored one).
+struct Refusal {
+    problem: String,
+    field: Option<&'static str>,
+    form: Option<CampaignForm>,
+}
+
+/// The campaign's page, with the refused change when there was one.
 async fn campaign_page(
     state: &AppState,
     viewer: &Viewer,
     id: String,
     as_of: NaiveDate,
     done: Option<&'static str>,
-    failed: Option<(String, Option<&'static str>, CampaignForm)>,
+    refused: Option<Refusal>,
 ) -> Result<Response, WebError> {
     let all = state.campaigns.get(state, as_of).await?;
     let report = all.iter().find(|r| r.campaign.id == id).ok_or(WebError::NotFound(viewer.locale))?;
@@ -321,15 +315,10 @@ async fn campaign_page(
     );
     let rungs = bars(r.acquired_rungs.iter().map(|c| (c.rung.as_str().to_owned(), c.customers, share(c.customers))));
     let periods = periods(&report.campaign, &report.attribution.sales, as_of);
-    let (status, problem, field, form) = match failed {
-        Some((problem, field, form)) => (StatusCode::UNPROCESSABLE_ENTITY, Some(problem), field, form),
-        None => (
-            StatusCode::OK,
-            None,
-            None,
-            currency.as_ref().map(|c| CampaignForm::of(&report.campaign, c)).unwrap_or_default(),
-        ),
-    };
+    let status = if refused.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let (problem, field, typed) = refused.map_or((None, None, None), |r| (Some(r.problem), r.field, r.form));
+    let edit_open = typed.is_some();
+    let form = typed.or_else(|| currency.as_ref().map(|c| CampaignForm::of(&report.campaign, c))).unwrap_or_default();
     let html = page(
         "campaign.html",
         Frame::new(viewer, "campaigns", currency.as_ref().map(|c| c.code().to_owned())),
@@ -343,7 +332,7 @@ async fn campaign_page(
             excluded_more => report.attribution.excluded.len().saturating_sub(SHOWN),
             acquired_list => most_valuable(&report.attribution.acquired),
             acquired_more => report.attribution.acquired.len().saturating_sub(SHOWN),
-            table, funnel, rungs, periods, costs, done, problem, field,
+            table, funnel, rungs, periods, costs, done, problem, field, edit_open,
             form => minijinja::Value::from_serialize(&form),
             choices => choices(segments),
             target_members,
@@ -494,8 +483,15 @@ async fn save(
             let (problem, field) = field_problem(&viewer, &e);
             return match editing {
                 Some(id) => {
-                    campaign_page(&state, &viewer, id, Utc::now().date_naive(), None, Some((problem, field, form)))
-                        .await
+                    campaign_page(
+                        &state,
+                        &viewer,
+                        id,
+                        Utc::now().date_naive(),
+                        None,
+                        Some(Refusal { problem, field, form: Some(form) }),
+                    )
+                    .await
                 }
                 None => {
                     let code = Some(currency.code().to_owned());
@@ -588,16 +584,8 @@ pub(crate) async fn add_cost(
     let cost = match parsed {
         Ok(cost) => cost,
         Err((problem, field)) => {
-            let locale = viewer.locale;
-            let known = id.clone();
-            let form = state
-                .with_store(move |s| {
-                    let campaign = s.campaign(&known)?.ok_or(WebError::NotFound(locale))?;
-                    Ok(currency_of(s)?.map(|c| CampaignForm::of(&campaign, &c)).unwrap_or_default())
-                })
-                .await?;
             let today = Utc::now().date_naive();
-            return campaign_page(&state, &viewer, id, today, None, Some((problem, field, form))).await;
+            return campaign_page(&state, &viewer, id, today, None, Some(Refusal { problem, field, form: None })).await;
         }
     };
     let user_id = viewer.user.id;
@@ -679,58 +667,44 @@ pub(crate) async fn import(
     }
     viewer.check_csrf(&csrf)?;
     let as_of = Utc::now().date_naive();
-    let problem = if too_large {
-        Some(text(&viewer, "import-too-large", &[("megabytes", Arg::Number(1))]))
-    } else if bytes.is_empty() {
-        Some(text(&viewer, "import-no-file", &[]))
-    } else {
-        None
-    };
+    let refused = |problem: String| list_page(&state, &viewer, as_of, Notice::default(), Some(problem));
+    if too_large {
+        return refused(text(&viewer, "import-too-large", &[("megabytes", Arg::Number(1))])).await;
+    }
+    if bytes.is_empty() {
+        return refused(text(&viewer, "import-no-file", &[])).await;
+    }
     let user_id = viewer.user.id;
-    let outcome = match problem {
-        Some(p) => Err(p),
-        None => {
-            let file = name.clone();
-            let result = state
-                .with_store(move |s| {
-                    let Some(currency) = currency_of(s)? else { return Ok(Err(None)) };
-                    match import_costs(s, bytes.as_slice(), &file, &currency, Utc::now()) {
-                        Ok(summary) => {
-                            if summary.added > 0 {
-                                s.record_audit(&AuditEntry {
-                                    at: Utc::now(),
-                                    user_id: Some(user_id),
-                                    action: "import_campaign_costs".into(),
-                                    target: format!("file:{file}"),
-                                    detail: format!(
-                                        "{} added ({}), {} already recorded",
-                                        summary.added,
-                                        currency.format_amount(summary.added_minor),
-                                        summary.already_recorded
-                                    ),
-                                })?;
-                            }
-                            Ok(Ok(summary))
-                        }
-                        Err(CostImportError::Store(e)) => Err(e.into()),
-                        Err(e) => Ok(Err(Some(e))),
-                    }
-                })
-                .await?;
-            match result {
-                Ok(summary) => Ok(summary),
-                Err(None) => Err(text(&viewer, "campaign-no-currency", &[])),
-                Err(Some(e)) => Err(cost_problem(&viewer, &e).ok_or_else(|| internal(&e))?),
+    // Ok(summary), or Err(None) without a shop currency, or Err(Some(why)) for a file that cannot be imported.
+    let imported = state
+        .with_store(move |s| {
+            let Some(currency) = currency_of(s)? else { return Ok(Err(None)) };
+            let summary = match import_costs(s, bytes.as_slice(), &name, &currency, Utc::now()) {
+                Ok(summary) => summary,
+                Err(CostImportError::Store(e)) => return Err(e.into()),
+                Err(e) => return Ok(Err(Some(e))),
+            };
+            if summary.added > 0 {
+                let added = currency.format_amount(summary.added_minor);
+                s.record_audit(&AuditEntry {
+                    at: Utc::now(),
+                    user_id: Some(user_id),
+                    action: "import_campaign_costs".into(),
+                    target: format!("file:{name}"),
+                    detail: format!("{} added ({added}), {} already recorded", summary.added, summary.already_recorded),
+                })?;
             }
-        }
-    };
-    match outcome {
+            Ok(Ok(summary))
+        })
+        .await?;
+    match imported {
         Ok(summary) => Ok(Redirect::to(&format!(
             "/campaigns?done=campaign-costs-imported&added={}&already={}",
             summary.added, summary.already_recorded
         ))
         .into_response()),
-        Err(problem) => list_page(&state, &viewer, as_of, Notice::default(), Some(problem)).await,
+        Err(None) => refused(text(&viewer, "campaign-no-currency", &[])).await,
+        Err(Some(e)) => refused(cost_problem(&viewer, &e).ok_or_else(|| internal(&e))?).await,
     }
 }
 
