@@ -315,11 +315,13 @@ fn first_order_by(order: &OrderRecord) -> AcquiredBy {
 /// The completed orders' totals from `from` through the 364 days after it.
 fn first_year_revenue(orders: &[OrderRecord], from: NaiveDate) -> Result<i64, CampaignError> {
     let until = from.checked_add_days(Days::new(364)).unwrap_or(NaiveDate::MAX);
-    orders
-        .iter()
-        .filter(|o| o.status.counts() && o.on >= from && o.on <= until)
-        .try_fold(0i64, |sum, o| sum.checked_add(o.total_minor))
-        .ok_or(CampaignError::RevenueOverflow)
+    let totals = orders.iter().filter(|o| o.status.counts() && o.on >= from && o.on <= until).map(|o| o.total_minor);
+    checked_sum(totals).ok_or(CampaignError::RevenueOverflow)
+}
+
+/// The sum of amounts in minor units, `None` when it does not fit.
+fn checked_sum(amounts: impl IntoIterator<Item = i64>) -> Option<i64> {
+    amounts.into_iter().try_fold(0i64, i64::checked_add)
 }
 
 fn first_completed(orders: &[OrderRecord]) -> Option<&OrderRecord> {
@@ -484,7 +486,7 @@ pub struct RungCount {
 
 /// The sum of the cost entries, or an error on overflow.
 pub fn total_cost(costs: &[CostEntry]) -> Result<i64, CampaignError> {
-    costs.iter().try_fold(0i64, |acc, c| acc.checked_add(c.amount_minor)).ok_or(CampaignError::CostOverflow)
+    checked_sum(costs.iter().map(|c| c.amount_minor)).ok_or(CampaignError::CostOverflow)
 }
 
 /// Rounds `num / den` (den > 0) to the nearest integer, halves away from zero.
@@ -513,14 +515,10 @@ impl Figures {
                 customers: attribution.acquired.iter().filter(|a| a.rung == Some(rung)).count() as u64,
             })
             .collect();
-        let revenue_12m = attribution
-            .acquired
-            .iter()
-            .try_fold(0i64, |sum, a| sum.checked_add(a.revenue_12m_minor))
+        let revenue_12m = checked_sum(attribution.acquired.iter().map(|a| a.revenue_12m_minor))
             .ok_or(CampaignError::RevenueOverflow)?;
         let predicted: Vec<i64> = attribution.acquired.iter().filter_map(|a| a.clv_minor).collect();
-        let clv =
-            predicted.iter().try_fold(0i64, |sum, v| sum.checked_add(*v)).ok_or(CampaignError::RevenueOverflow)?;
+        let clv = checked_sum(predicted.iter().copied()).ok_or(CampaignError::RevenueOverflow)?;
         Ok(Figures {
             cost_minor: Versus { expected: expected.budget_minor, actual: cost },
             revenue_minor: Versus { expected: expected.expected_revenue_minor, actual: attribution.revenue_minor },

@@ -35,8 +35,7 @@ impl AsOf {
 }
 
 fn currency(s: &dyn Store) -> Result<Result<Currency, ApiError>, crate::error::WebError> {
-    let code = ladder_app::settings::currency(s)?;
-    Ok(code.and_then(|c| Currency::parse(&c).ok()).ok_or_else(|| {
+    Ok(crate::pages::campaigns::currency_of(s)?.ok_or_else(|| {
         ApiError::new(
             StatusCode::CONFLICT,
             "the shop has no currency yet; import orders first or set it in the shop settings",

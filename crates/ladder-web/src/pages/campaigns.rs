@@ -54,7 +54,7 @@ impl View {
 }
 
 /// The shop's currency, which campaign amounts are in; none before the first order.
-fn currency_of(store: &dyn Store) -> Result<Option<Currency>, WebError> {
+pub(crate) fn currency_of(store: &dyn Store) -> Result<Option<Currency>, WebError> {
     Ok(shop_currency(store)?.0.and_then(|c| Currency::parse(&c).ok()))
 }
 
