@@ -1,5 +1,5 @@
 //! Parity with the published fits and the `lifetimes` library on the CDNOW sample (2,357 customers,
-//! 39-week calibration), from `../shared/data/cdnow/`.
+//! 39-week calibration), from `testdata/cdnow/` (its README gives the source and licence).
 
 use ladder_domain::clv::bgnbd::BgNbd;
 use ladder_domain::clv::gamma_gamma::{GammaGamma, Spend};
@@ -8,8 +8,8 @@ use ladder_domain::clv::{ClvSettings, Summary, WEEKS_PER_MONTH, clv, compress};
 use std::path::PathBuf;
 
 fn data(file: &str) -> PathBuf {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/cdnow").join(file);
-    assert!(path.exists(), "{} is missing: the reference data lives in ../shared beside the checkout", path.display());
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/cdnow").join(file);
+    assert!(path.exists(), "{} is missing: the reference data lives in testdata/cdnow", path.display());
     path
 }
 

@@ -15,6 +15,22 @@ pub mod cases;
 
 use ladder_store::Store;
 
+/// Says that a test did not run for want of a real part (a PostgreSQL server, a browser), in the test
+/// run's own output: the line goes straight to standard error, past the test harness's capture, so a
+/// skipped test cannot pass for one that ran. Under `CI=true` a skip fails the test instead: a green CI
+/// run means every real part ran.
+///
+/// # Panics
+///
+/// When the environment variable `CI` is `true`.
+pub fn skip(test: &str, reason: &str) {
+    use std::io::Write;
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("{test} cannot run: {reason}; under CI=true every real part must be there");
+    }
+    let _ = writeln!(std::io::stderr().lock(), "SKIPPED {test}: {reason}");
+}
+
 /// A fresh, empty store for one case, and whatever must live as long as it (a temporary folder, a
 /// throwaway database).
 pub struct Fixture {

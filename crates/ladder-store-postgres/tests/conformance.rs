@@ -24,8 +24,9 @@ impl Throwaway {
         let mut client = match postgres::Client::connect(&admin, postgres::NoTls) {
             Ok(c) => c,
             Err(e) => {
-                eprintln!(
-                    "skipping: no PostgreSQL server at {admin} ({e}); set LADDER_TEST_POSTGRES_URL to run these tests"
+                ladder_store_conformance::skip(
+                    "a PostgreSQL test",
+                    &format!("no PostgreSQL server at {admin} ({e}); set LADDER_TEST_POSTGRES_URL to run these tests"),
                 );
                 return None;
             }
@@ -95,12 +96,18 @@ fn the_store_is_object_safe_and_shareable() {
 fn server_certificate(url: &str) -> Option<String> {
     let mut client = postgres::Client::connect(url, postgres::NoTls).ok()?;
     if client.query_one("SHOW ssl", &[]).ok()?.get::<_, String>(0) != "on" {
-        eprintln!("skipping: the PostgreSQL server at {url} does not offer TLS (ssl = off)");
+        ladder_store_conformance::skip(
+            "the TLS test",
+            &format!("the PostgreSQL server at {url} does not offer TLS (ssl = off)"),
+        );
         return None;
     }
     let file: String = client.query_one("SHOW ssl_cert_file", &[]).ok()?.get(0);
     if std::fs::metadata(&file).is_err() {
-        eprintln!("skipping: the server's certificate {file} is not readable here");
+        ladder_store_conformance::skip(
+            "the TLS test",
+            &format!("the server's certificate {file} is not readable here"),
+        );
         return None;
     }
     Some(file)

@@ -277,8 +277,8 @@ fn the_same_commands_work_on_postgresql() {
 
 fn cdnow_summary(run: &Run) -> PathBuf {
     let source = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/cdnow/cdnow_customers_summary_with_transactions.csv");
-    let text = std::fs::read_to_string(&source).expect("the CDNOW data in ../shared");
+        .join("../../testdata/cdnow/cdnow_customers_summary_with_transactions.csv");
+    let text = std::fs::read_to_string(&source).expect("the CDNOW data in testdata/cdnow");
     let converted = text.replacen("ID,x,t_x,T,zbar", "customer_id,frequency,recency,T,monetary_value", 1);
     run.file("cdnow.csv", &converted)
 }

@@ -373,7 +373,7 @@ fn the_pages_work_in_a_real_browser() {
         None
     };
     if let Some(reason) = missing {
-        eprintln!("skipping the browser test: {reason}");
+        ladder_store_conformance::skip("the browser test", &reason);
         return;
     }
     let shots = root.join("target/screenshots");

@@ -15,7 +15,7 @@ pub fn postgres_database() -> Option<(String, impl Drop)> {
     let mut client = match postgres::Client::connect(&admin, postgres::NoTls) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("skipping: no PostgreSQL server at {admin} ({e})");
+            ladder_store_conformance::skip("a PostgreSQL test", &format!("no PostgreSQL server at {admin} ({e})"));
             return None;
         }
     };
