@@ -4,8 +4,10 @@
 //! The rules of attribution are the domain's (`ladder_domain::campaign`); this use-case reads each
 //! campaign, its costs and the histories of the customers who used its codes, and applies them.
 
+use crate::{Action, Actor, App, AppError, change, require};
 use chrono::NaiveDate;
-use chrono::{DateTime, Utc};
+use ladder_domain::Permission;
+use ladder_domain::audit::changes;
 use ladder_domain::campaign::{
     Attribution, Campaign, CampaignError, CampaignKind, CampaignStatus, CostEntry, Expectations, Figures, Roi,
     RoiUndefined, RungCount, attribute,
@@ -140,23 +142,74 @@ pub fn report(store: &dyn Store, campaign: Campaign, as_of: NaiveDate) -> Result
     Ok(CampaignReport { row, campaign, attribution })
 }
 
-/// Creates or replaces a campaign, and notes the time for whoever caches campaign figures.
-pub fn save(store: &dyn Store, campaign: &Campaign, now: DateTime<Utc>) -> Result<WriteOutcome, StoreError> {
-    let outcome = store.put_campaign(campaign)?;
-    if outcome != WriteOutcome::Unchanged {
-        changed(store, now)?;
-    }
-    Ok(outcome)
+/// A campaign's fields as text (amounts in minor units), for telling what changed.
+fn fields(c: &Campaign) -> Vec<(&'static str, Option<String>)> {
+    let n = |v: Option<u64>| v.map(|n| n.to_string());
+    let m = |v: Option<i64>| v.map(|n| n.to_string());
+    let e = &c.expectations;
+    vec![
+        ("name", Some(c.name.clone())),
+        ("kind", Some(c.kind.as_str().to_owned())),
+        ("channel", c.channel.map(|ch| ch.as_str().to_owned())),
+        ("status", Some(c.status.as_str().to_owned())),
+        ("starts", Some(c.starts.to_string())),
+        ("ends", c.ends.map(|d| d.to_string())),
+        ("codes", Some(c.codes.join(", "))),
+        ("window_days", Some(c.window_days.to_string())),
+        ("target_segment", c.target_segment.clone()),
+        ("target_size", n(c.target_size)),
+        ("notes", c.notes.clone()),
+        ("budget_minor", m(e.budget_minor)),
+        ("expected_revenue_minor", m(e.expected_revenue_minor)),
+        ("expected_responses", n(e.expected_responses)),
+        ("expected_sales", n(e.expected_sales)),
+    ]
 }
 
-/// Adds a dated cost to a campaign (StoreError::NotFound for an unknown one), and notes the time.
-pub fn add_cost(store: &dyn Store, campaign_id: &str, cost: &CostEntry, now: DateTime<Utc>) -> Result<(), StoreError> {
-    store.add_campaign_cost(campaign_id, cost)?;
-    changed(store, now)
+/// Creates or replaces a campaign; a change marks the campaign figures out of date and is audited with
+/// what it changed.
+pub fn save(app: &App, actor: &Actor, campaign: &Campaign) -> Result<WriteOutcome, AppError> {
+    require(actor, Permission::ManageCampaigns)?;
+    change(app, actor, |tx, now| {
+        let before = tx.campaign(&campaign.id)?;
+        let outcome = tx.put_campaign(campaign)?;
+        if outcome == WriteOutcome::Unchanged {
+            return Ok((outcome, Vec::new()));
+        }
+        tx.mark_campaigns_changed(now)?;
+        let after = tx.campaign(&campaign.id)?;
+        let old = before.as_ref().map(fields).unwrap_or_default();
+        let new = after.as_ref().map(fields).unwrap_or_default();
+        let pairs: Vec<(&str, Option<String>, Option<String>)> = new
+            .into_iter()
+            .map(|(field, value)| {
+                let was = old.iter().find(|(f, _)| *f == field).and_then(|(_, v)| v.clone());
+                (field, was, value)
+            })
+            .collect();
+        let action = Action::CampaignSaved {
+            campaign_id: campaign.id.clone(),
+            outcome: if outcome == WriteOutcome::Inserted { "inserted" } else { "updated" }.to_owned(),
+            changes: changes(&pairs),
+        };
+        Ok((outcome, vec![action]))
+    })
 }
 
-fn changed(store: &dyn Store, now: DateTime<Utc>) -> Result<(), StoreError> {
-    store.set_setting(crate::settings::CAMPAIGNS_CHANGED_AT, &now.to_rfc3339())
+/// Adds a dated cost to a campaign (not found for an unknown one), marks the figures out of date, audits.
+pub fn add_cost(app: &App, actor: &Actor, campaign_id: &str, cost: &CostEntry) -> Result<(), AppError> {
+    require(actor, Permission::ManageCampaigns)?;
+    change(app, actor, |tx, now| {
+        tx.add_campaign_cost(campaign_id, cost)?;
+        tx.mark_campaigns_changed(now)?;
+        let action = Action::CampaignCostAdded {
+            campaign_id: campaign_id.to_owned(),
+            on: cost.on,
+            amount_minor: cost.amount_minor,
+            note: cost.note.clone(),
+        };
+        Ok(((), vec![action]))
+    })
 }
 
 /// Every campaign's report, in the store's order of campaigns. Campaigns are computed side by side, one
@@ -409,9 +462,15 @@ pub enum CostImportError {
         /// What went wrong.
         message: String,
     },
-    /// The store failed.
+    /// The actor may not, or the store refused or failed.
     #[error(transparent)]
-    Store(#[from] StoreError),
+    Refused(AppError),
+}
+
+impl From<StoreError> for CostImportError {
+    fn from(e: StoreError) -> Self {
+        CostImportError::Refused(e.into())
+    }
 }
 
 /// The columns a cost file must have (`note` and `currency` may follow).
@@ -422,12 +481,14 @@ pub const REQUIRED_COST_COLUMNS: [&str; 3] = ["campaign_id", "spent_on", "amount
 /// already recorded (the same campaign, day, amount and note) are not added again, so a file can be
 /// imported twice safely. `file` names the input in errors.
 pub fn import_costs(
-    store: &dyn Store,
+    app: &App,
+    actor: &Actor,
     input: impl std::io::Read,
     file: &str,
     currency: &Currency,
-    now: DateTime<Utc>,
 ) -> Result<CostImportSummary, CostImportError> {
+    require(actor, Permission::ManageCampaigns).map_err(CostImportError::Refused)?;
+    let store = app.store();
     let unreadable =
         |line: Option<u64>, message: String| CostImportError::Unreadable { file: file.to_owned(), line, message };
     let mut csv = csv::ReaderBuilder::new().has_headers(true).from_reader(input);
@@ -492,10 +553,17 @@ pub fn import_costs(
         let note = Some(cell(note_at)).filter(|n| !n.is_empty()).map(str::to_owned);
         costs.push((id.to_owned(), CostEntry { on, amount_minor, note }));
     }
-    let outcomes = store.add_campaign_costs(&costs)?;
-    if outcomes.contains(&WriteOutcome::Inserted) {
-        changed(store, now)?;
-    }
+    let outcomes = change(app, actor, |tx, now| {
+        let outcomes = tx.add_campaign_costs(&costs)?;
+        let added = outcomes.iter().filter(|o| **o == WriteOutcome::Inserted).count() as u64;
+        if added > 0 {
+            tx.mark_campaigns_changed(now)?;
+        }
+        let action =
+            Action::CampaignCostsImported { file: file.to_owned(), added, unchanged: outcomes.len() as u64 - added };
+        Ok((outcomes, vec![action]))
+    })
+    .map_err(CostImportError::Refused)?;
     let mut summary = CostImportSummary { read: costs.len() as u64, ..Default::default() };
     let mut campaigns = std::collections::BTreeSet::new();
     for ((id, cost), outcome) in costs.iter().zip(outcomes) {
@@ -516,14 +584,15 @@ mod tests {
     use super::*;
     use ladder_store_sqlite::SqliteStore;
 
-    fn store() -> (tempfile::TempDir, SqliteStore) {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let store = SqliteStore::open(dir.path().join("ladder.db")).expect("open");
-        (dir, store)
+    fn now() -> chrono::DateTime<chrono::Utc> {
+        chrono::DateTime::from_timestamp(1_790_000_000, 0).expect("a time")
     }
 
-    fn now() -> DateTime<Utc> {
-        DateTime::from_timestamp(1_790_000_000, 0).expect("a time")
+    fn app() -> (tempfile::TempDir, App) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = SqliteStore::open(dir.path().join("ladder.db")).expect("open");
+        let clock = std::sync::Arc::new(crate::ManualClock::new(now()));
+        (dir, App::with_clock(std::sync::Arc::new(store), clock))
     }
 
     fn eur() -> Currency {
@@ -572,31 +641,34 @@ mod tests {
 
     #[test]
     fn costs_import_all_or_nothing_and_only_once() {
-        let (_dir, store) = store();
-        store.put_campaign(&form().to_campaign(&eur()).expect("valid")).expect("put");
+        let (_dir, app) = app();
+        let store = app.store();
+        save(&app, &Actor::Cli, &form().to_campaign(&eur()).expect("valid")).expect("put");
         let file = "campaign_id,spent_on,amount,note\nSPRING,2026-03-01,450.00,printing\nSPRING,2026-03-02,50,\n";
-        let first = import_costs(&store, file.as_bytes(), "costs.csv", &eur(), now()).expect("import");
+        let first = import_costs(&app, &Actor::Cli, file.as_bytes(), "costs.csv", &eur()).expect("import");
         assert_eq!((first.read, first.added, first.already_recorded, first.added_minor), (2, 2, 0, 50_000));
         assert_eq!(first.campaigns, ["SPRING"]);
-        let again = import_costs(&store, file.as_bytes(), "costs.csv", &eur(), now()).expect("again");
+        let again = import_costs(&app, &Actor::Cli, file.as_bytes(), "costs.csv", &eur()).expect("again");
         assert_eq!((again.added, again.already_recorded), (0, 2));
 
         let bad = "campaign_id,spent_on,amount\nSPRING,2026-03-05,10\nAUTUMN,2026-03-05,10\n";
-        let error = import_costs(&store, bad.as_bytes(), "more.csv", &eur(), now()).expect_err("unknown campaign");
+        let error = import_costs(&app, &Actor::Cli, bad.as_bytes(), "more.csv", &eur()).expect_err("unknown campaign");
         assert!(
             matches!(&error, CostImportError::Invalid { line: 3, column, .. } if column == "campaign_id"),
             "{error}"
         );
         assert!(error.to_string().starts_with("more.csv line 3, column \"campaign_id\": \"AUTUMN\" is not a campaign"));
         let bad = "campaign_id,spent_on,amount,currency\nSPRING,2026-03-05,10,USD\n";
-        let error = import_costs(&store, bad.as_bytes(), "usd.csv", &eur(), now()).expect_err("currency");
+        let error = import_costs(&app, &Actor::Cli, bad.as_bytes(), "usd.csv", &eur()).expect_err("currency");
         assert!(matches!(&error, CostImportError::Invalid { column, .. } if column == "currency"), "{error}");
         let bad = "campaign_id,amount\nSPRING,10\n";
-        let error = import_costs(&store, bad.as_bytes(), "short.csv", &eur(), now()).expect_err("columns");
+        let error = import_costs(&app, &Actor::Cli, bad.as_bytes(), "short.csv", &eur()).expect_err("columns");
         assert!(matches!(&error, CostImportError::MissingColumns { missing, .. } if missing == &["spent_on"]));
         let costs: Vec<i64> = store.campaign_costs("SPRING").expect("costs").iter().map(|c| c.amount_minor).collect();
         assert_eq!(costs, [45_000, 5_000], "nothing of the failed imports");
-        let noted = store.setting(crate::settings::CAMPAIGNS_CHANGED_AT).expect("read");
-        assert_eq!(noted, Some(now().to_rfc3339()), "cached figures learn that the costs changed");
+        let noted = store.shop_state().expect("read").campaigns_changed_at;
+        assert_eq!(noted, Some(now()), "cached figures learn that the costs changed");
+        let actions: Vec<String> = store.audit_log(10, None).expect("audit").into_iter().map(|a| a.action).collect();
+        assert_eq!(actions, ["campaign.costs_imported", "campaign.costs_imported", "campaign.saved"]);
     }
 }

@@ -10,20 +10,21 @@
 //! with the file.
 
 use crate::progress::Progress;
+use crate::{Action, Actor, App, AppError, audit};
 use chrono::{DateTime, Utc};
 use csv::StringRecord;
 use ladder_domain::date::{Birthday, parse_timestamp};
 use ladder_domain::{
     Channel, Consent, Currency, Customer, CustomerKind, Interaction, InteractionKind, Order, OrderLine, OrderStatus,
 };
-use ladder_store::{ImportContext, ImportSession, Store, StoreError, WriteOutcome};
+use ladder_store::{Evidence, StoreError, Tx, WriteOutcome};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
 /// What a file holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ImportKind {
     /// Customers and contacts.
@@ -54,12 +55,10 @@ pub struct ImportOptions {
     pub skip_invalid: bool,
     /// Where rejected rows go; by default `FILE.rejects.csv` beside the input.
     pub rejects_path: Option<PathBuf>,
-    /// When the import runs (recorded as the time of consents the file gives no date for).
-    pub now: DateTime<Utc>,
 }
 
 /// What an import did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct ImportSummary {
     /// Data rows read.
     pub read: u64,
@@ -129,9 +128,78 @@ pub enum ImportError {
         /// What went wrong.
         message: String,
     },
+    /// The actor may not import, or the change was refused.
+    #[error(transparent)]
+    Refused(AppError),
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+impl From<AppError> for ImportError {
+    fn from(e: AppError) -> Self {
+        match e {
+            AppError::Store(e) => ImportError::Store(e),
+            other => ImportError::Refused(other),
+        }
+    }
+}
+
+/// Why an import stopped, as data that outlives the error: a job keeps it as its result, and a page says
+/// it in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ImportStop {
+    /// A row has a bad value.
+    Invalid {
+        /// The line in the file.
+        line: u64,
+        /// The column.
+        column: String,
+        /// The value found.
+        value: String,
+        /// What is wrong and what to do.
+        problem: String,
+    },
+    /// Required columns are missing from the header.
+    MissingColumns {
+        /// The missing columns.
+        missing: Vec<String>,
+        /// The columns found.
+        found: Vec<String>,
+    },
+    /// The file cannot be read as CSV.
+    Unreadable {
+        /// The line, when known.
+        line: Option<u64>,
+        /// What went wrong.
+        message: String,
+    },
+    /// Refused or failed otherwise (English, for the log).
+    Failed {
+        /// What happened.
+        message: String,
+    },
+}
+
+impl From<&ImportError> for ImportStop {
+    fn from(e: &ImportError) -> Self {
+        match e {
+            ImportError::Invalid { line, column, value, problem, .. } => ImportStop::Invalid {
+                line: *line,
+                column: column.clone(),
+                value: value.clone(),
+                problem: problem.clone(),
+            },
+            ImportError::MissingColumns { missing, found, .. } => {
+                ImportStop::MissingColumns { missing: missing.clone(), found: found.clone() }
+            }
+            ImportError::Unreadable { line, message, .. } => {
+                ImportStop::Unreadable { line: *line, message: message.clone() }
+            }
+            other => ImportStop::Failed { message: other.to_string() },
+        }
+    }
 }
 
 /// A bad value in one row.
@@ -146,19 +214,21 @@ fn bad(column: &str, value: &str, problem: impl Into<String>) -> RowError {
     RowError { column: column.to_owned(), value: value.to_owned(), problem: problem.into() }
 }
 
-/// Imports one CSV file into the store.
+/// Imports one CSV file, for `actor`, in one unit of work with its "data changed" mark, the shop's first
+/// currency and its audit entry.
 pub fn import_file(
-    store: &dyn Store,
+    app: &App,
+    actor: &Actor,
     kind: ImportKind,
     path: &Path,
     options: &ImportOptions,
     progress: &dyn Progress,
 ) -> Result<ImportSummary, ImportError> {
-    run(store, kind, path, options, None, progress).map(|report| report.summary)
+    run(app, actor, kind, path, options, None, progress).map(|report| report.summary)
 }
 
 /// A rejected row, as a report shows it to a person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct RejectedRow {
     /// The line in the file (1 is the header).
     pub line: u64,
@@ -183,7 +253,7 @@ pub struct Review {
 }
 
 /// What a reviewed import did, or in a dry run would do.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct ImportReport {
     /// The counts.
     pub summary: ImportSummary,
@@ -195,18 +265,20 @@ pub struct ImportReport {
 /// same code and transaction, rolled back at the end. A reject file is written only when
 /// `options.rejects_path` names one.
 pub fn import_reviewed(
-    store: &dyn Store,
+    app: &App,
+    actor: &Actor,
     kind: ImportKind,
     path: &Path,
     options: &ImportOptions,
     review: &Review,
     progress: &dyn Progress,
 ) -> Result<ImportReport, ImportError> {
-    run(store, kind, path, options, Some(review), progress)
+    run(app, actor, kind, path, options, Some(review), progress)
 }
 
 fn run(
-    store: &dyn Store,
+    app: &App,
+    actor: &Actor,
     kind: ImportKind,
     path: &Path,
     options: &ImportOptions,
@@ -223,11 +295,15 @@ fn run(
         message: e.to_string(),
     })?;
     let size = file.metadata().map(|m| m.len()).ok();
+    crate::require(actor, ladder_domain::Permission::ImportData)?;
     let reader = Reader::new(label.clone(), file, kind)?;
-    let mut session = store.begin_import(ImportContext { now: options.now, source: format!("import:{file_name}") })?;
+    let now = app.now();
+    let evidence = Evidence { at: now, source: format!("import:{file_name}") };
+    let mut session = app.store().begin_import()?;
     let mut job = Job {
         file: label,
         options,
+        evidence,
         summary: ImportSummary::default(),
         rejects: None,
         write_rejects: review.is_none() || options.rejects_path.is_some(),
@@ -259,17 +335,33 @@ fn run(
     }
     let report = ImportReport { summary: job.summary, rejected_rows: job.kept };
     if review.is_some_and(|r| r.dry_run) {
-        // Dropping the session rolls back everything it wrote.
+        // Dropping the unit of work rolls back everything it wrote.
         drop(session);
         return Ok(report);
     }
+    let s = &report.summary;
+    if s.written() > 0 {
+        session.mark_data_changed(now)?;
+    }
+    if let Some(code) = job.first_currency {
+        let mut settings = session.shop_settings()?;
+        if settings.currency.is_none() {
+            settings.currency = Some(code.code().to_owned());
+            session.save_shop_settings(&settings)?;
+        }
+    }
+    let action = Action::ImportRun {
+        kind: format!("{kind:?}").to_lowercase(),
+        file: file_name,
+        read: s.read,
+        inserted: s.inserted,
+        updated: s.updated,
+        rejected: s.rejected,
+    };
+    audit(session.as_mut(), actor, now, &action)?;
+    let result = serde_json::to_string(&report).map_err(|e| StoreError::backend("cannot write the report", e))?;
+    progress.committing(session.as_mut(), &result)?;
     session.commit()?;
-    if report.summary.written() > 0 {
-        store.set_setting(crate::settings::DATA_CHANGED_AT, &options.now.to_rfc3339())?;
-    }
-    if let (Some(code), None) = (job.first_currency, store.setting(crate::settings::CURRENCY)?) {
-        store.set_setting(crate::settings::CURRENCY, code.code())?;
-    }
     Ok(report)
 }
 
@@ -277,6 +369,8 @@ fn run(
 struct Job<'a> {
     file: String,
     options: &'a ImportOptions,
+    /// When and where the consents the file gives no date and source for were given.
+    evidence: Evidence,
     summary: ImportSummary,
     rejects: Option<csv::Writer<File>>,
     /// Whether rejected rows go to a reject file.
@@ -671,7 +765,7 @@ const CUSTOMER_BATCH: usize = 2000;
 
 fn import_customers(
     rows: &mut Records<'_, Customer>,
-    session: &mut dyn ImportSession,
+    session: &mut dyn Tx,
     job: &mut Job<'_>,
 ) -> Result<(), ImportError> {
     // Rows whose referrer comes later in the file wait until the end.
@@ -679,15 +773,14 @@ fn import_customers(
     // Customers are written in batches; the ids of the pending batch count as known.
     let mut pending: Vec<Customer> = Vec::with_capacity(CUSTOMER_BATCH);
     let mut pending_ids: HashSet<String> = HashSet::new();
-    let flush =
-        |pending: &mut Vec<Customer>, ids: &mut HashSet<String>, session: &mut dyn ImportSession, job: &mut Job<'_>| {
-            for outcome in session.put_customers(pending)? {
-                job.summary.count(outcome);
-            }
-            pending.clear();
-            ids.clear();
-            Ok::<(), ImportError>(())
-        };
+    let flush = |pending: &mut Vec<Customer>, ids: &mut HashSet<String>, session: &mut dyn Tx, job: &mut Job<'_>| {
+        for outcome in session.put_customers(pending, &job.evidence)? {
+            job.summary.count(outcome);
+        }
+        pending.clear();
+        ids.clear();
+        Ok::<(), ImportError>(())
+    };
     for row in rows {
         let Parsed { line, record, value } = row?;
         job.summary.read += 1;
@@ -715,7 +808,7 @@ fn import_customers(
     for (line, record, customer) in waiting {
         let referrer = customer.referred_by.as_deref().unwrap_or_default();
         if session.customer_known(referrer)? {
-            let outcome = session.put_customer(&customer)?;
+            let outcome = session.put_customer(&customer, &job.evidence)?;
             job.summary.count(outcome);
         } else {
             let problem = "is not a known customer; import the referrer too, or leave referred_by empty";
@@ -839,11 +932,7 @@ impl OrderGroup {
 const ORDER_BATCH: usize = 2000;
 
 /// Writes the pending orders in one batch; an order the store refuses is rejected line by line.
-fn flush_orders(
-    pending: &mut Vec<OrderGroup>,
-    session: &mut dyn ImportSession,
-    job: &mut Job<'_>,
-) -> Result<(), ImportError> {
+fn flush_orders(pending: &mut Vec<OrderGroup>, session: &mut dyn Tx, job: &mut Job<'_>) -> Result<(), ImportError> {
     if pending.is_empty() {
         return Ok(());
     }
@@ -862,11 +951,7 @@ fn flush_orders(
     Ok(())
 }
 
-fn import_orders(
-    rows: &mut Records<'_, LineRow>,
-    session: &mut dyn ImportSession,
-    job: &mut Job<'_>,
-) -> Result<(), ImportError> {
+fn import_orders(rows: &mut Records<'_, LineRow>, session: &mut dyn Tx, job: &mut Job<'_>) -> Result<(), ImportError> {
     let mut group: Option<OrderGroup> = None;
     let mut pending: Vec<OrderGroup> = Vec::with_capacity(ORDER_BATCH);
     for parsed in rows {
@@ -939,11 +1024,11 @@ fn parse_interaction(r: &Reader) -> Result<Interaction, RowError> {
 
 fn import_interactions(
     rows: &mut Records<'_, Interaction>,
-    session: &mut dyn ImportSession,
+    session: &mut dyn Tx,
     job: &mut Job<'_>,
 ) -> Result<(), ImportError> {
     let mut pending: Vec<Interaction> = Vec::with_capacity(INTERACTION_BATCH);
-    let flush = |pending: &mut Vec<Interaction>, session: &mut dyn ImportSession, job: &mut Job<'_>| {
+    let flush = |pending: &mut Vec<Interaction>, session: &mut dyn Tx, job: &mut Job<'_>| {
         for outcome in session.put_interactions(pending)? {
             job.summary.count(outcome);
         }
@@ -981,24 +1066,27 @@ mod tests {
 
     const CUSTOMERS: &str = "customer_id,email,birthday\nA1,a@example.com,1990-01-02\nA2,not-an-email,\nA3,,1990-13-40\nA4,d@example.com,\n";
 
-    fn shop() -> (tempfile::TempDir, SqliteStore, PathBuf) {
+    fn shop() -> (tempfile::TempDir, App, PathBuf) {
         let dir = tempfile::tempdir().expect("temporary folder");
         let store = SqliteStore::open(dir.path().join("ladder.db")).expect("open");
         let path = dir.path().join("upload-1234.csv");
         std::fs::write(&path, CUSTOMERS).expect("write");
-        (dir, store, path)
+        let clock = crate::ManualClock::new(parse_timestamp("2025-06-01T12:00:00Z").expect("time"));
+        (dir, App::with_clock(std::sync::Arc::new(store), std::sync::Arc::new(clock)), path)
     }
 
     fn options(skip_invalid: bool) -> ImportOptions {
-        ImportOptions { skip_invalid, rejects_path: None, now: parse_timestamp("2025-06-01T12:00:00Z").expect("time") }
+        ImportOptions { skip_invalid, rejects_path: None }
     }
 
     #[test]
     fn a_dry_run_reports_every_bad_row_and_writes_nothing() {
-        let (dir, store, path) = shop();
+        let (dir, app, path) = shop();
+        let store = app.store();
         let review = Review { dry_run: true, keep: 1, name: Some("customers.csv".to_owned()) };
         let report =
-            import_reviewed(&store, ImportKind::Customers, &path, &options(true), &review, &NoProgress).expect("check");
+            import_reviewed(&app, &Actor::Cli, ImportKind::Customers, &path, &options(true), &review, &NoProgress)
+                .expect("check");
         let s = &report.summary;
         assert_eq!((s.read, s.inserted, s.updated, s.unchanged, s.rejected), (4, 2, 0, 0, 2));
         assert_eq!(s.rejects_file, None, "no reject file beside the upload");
@@ -1006,15 +1094,18 @@ mod tests {
         let first = &report.rejected_rows[0];
         assert_eq!((first.line, first.column.as_str(), first.value.as_str()), (3, "email", "not-an-email"));
         assert_eq!(store.counts().expect("counts").customers, 0, "the dry run wrote nothing");
-        assert_eq!(store.setting(crate::settings::DATA_CHANGED_AT).expect("read"), None);
+        assert_eq!(store.shop_state().expect("read").data_changed_at, None);
+        assert_eq!(store.audit_log(5, None).expect("audit"), [], "a dry run is not audited");
         assert!(!dir.path().join("upload-1234.csv.rejects.csv").exists());
     }
 
     #[test]
     fn a_reviewed_import_writes_the_good_rows_or_stops_at_the_first_bad_one() {
-        let (_dir, store, path) = shop();
+        let (_dir, app, path) = shop();
+        let store = app.store();
         let review = Review { dry_run: false, keep: 10, name: Some("customers.csv".to_owned()) };
-        let stopped = import_reviewed(&store, ImportKind::Customers, &path, &options(false), &review, &NoProgress);
+        let stopped =
+            import_reviewed(&app, &Actor::Cli, ImportKind::Customers, &path, &options(false), &review, &NoProgress);
         match stopped {
             Err(ImportError::Invalid { file, line, column, .. }) => {
                 assert_eq!((file.as_str(), line, column.as_str()), ("customers.csv", 3, "email"));
@@ -1022,9 +1113,17 @@ mod tests {
             other => panic!("expected the bad email to stop the import, got {other:?}"),
         }
         assert_eq!(store.counts().expect("counts").customers, 0, "all or nothing");
-        let report = import_reviewed(&store, ImportKind::Customers, &path, &options(true), &review, &NoProgress)
-            .expect("import");
+        let report =
+            import_reviewed(&app, &Actor::Cli, ImportKind::Customers, &path, &options(true), &review, &NoProgress)
+                .expect("import");
         assert_eq!((report.summary.inserted, report.summary.rejected, report.rejected_rows.len()), (2, 2, 2));
         assert_eq!(store.counts().expect("counts").customers, 2);
+        let entry = &store.audit_log(5, None).expect("audit")[0];
+        assert_eq!((entry.action.as_str(), entry.target.as_str()), ("import.run", "file:customers.csv"));
+        assert_eq!(store.shop_state().expect("read").data_changed_at, Some(app.now()), "marked in the same unit");
+        let viewer = Actor::User { id: 1, role: ladder_domain::Role::Viewer };
+        let refused =
+            import_reviewed(&app, &viewer, ImportKind::Customers, &path, &options(true), &review, &NoProgress);
+        assert!(matches!(refused, Err(ImportError::Refused(AppError::Forbidden(_)))), "{refused:?}");
     }
 }

@@ -3,7 +3,7 @@
 //! Every report is a plain serialisable value, so the CLI can print it as a table, JSON or CSV, and the
 //! web app can render it; the totals themselves are computed in the database.
 
-use crate::settings::{ScoringStatus, scoring_status};
+use crate::shop::{ScoringStatus, scoring_status};
 use ladder_domain::{Currency, CustomerState, RfmSegment, Rung};
 use ladder_store::{Dimension, GroupTotals, Store, StoreResult};
 use serde::Serialize;
@@ -25,12 +25,7 @@ impl ReportBasis {
     /// Reads the basis of the last scoring.
     pub fn read(store: &dyn Store) -> StoreResult<Self> {
         let ScoringStatus { as_of, stale } = scoring_status(store)?;
-        Ok(Self {
-            as_of,
-            stale,
-            currency: crate::settings::currency(store)?,
-            state_basis: store.setting(crate::settings::STATE_BASIS)?,
-        })
+        Ok(Self { as_of, stale, currency: crate::shop::currency(store)?, state_basis: store.shop_state()?.state_basis })
     }
 
     /// Formats minor units of the shop currency as a decimal amount.

@@ -1,12 +1,14 @@
 //! Scoring: places every customer on the ladder, gives their state, lifecycle stage and RFM scores,
 //! and records every change of rung or state with its reason.
 //!
-//! The database aggregates each customer's orders in one pass ([`ladder_store::ScoreSession::facts`], inside the
-//! scoring's own transaction, so that two runs never interleave); the rules of
-//! the pure domain run here on those compact facts; the scores and history go back in one transaction.
+//! The database aggregates each customer's orders in one pass ([`ladder_store::ScoringTx::facts`], inside
+//! the scoring's own unit of work, so that two runs never interleave); the rules of the pure domain run here
+//! on those compact facts; the scores, the history, the scoring's mark and its audit entry go back in the
+//! same unit of work.
 
 use crate::progress::Progress;
-use chrono::{DateTime, NaiveDate, Utc};
+use crate::{Action, Actor, App, AppError, audit, require};
+use chrono::NaiveDate;
 use ladder_domain::clv::bgnbd::{BgNbd, HorizonTable};
 use ladder_domain::clv::gamma_gamma::{GammaGamma, Spend};
 use ladder_domain::clv::{ClvSettings, DAYS_PER_MONTH, Summary, clv_from, compress};
@@ -16,7 +18,7 @@ use ladder_domain::ladder::place;
 use ladder_domain::rfm::score_all;
 use ladder_domain::stats::median;
 use ladder_domain::{CustomerFacts, CustomerState, RfmInput, ShopFacts, StateRules};
-use ladder_store::{Change, ChangeKind, CustomerValue, ScoreRecord, ScoringRow, Store, StoreResult};
+use ladder_store::{Change, ChangeKind, CustomerValue, ScoreRecord, ScoringMark, ScoringRow, Store, StoreResult, Tx};
 use serde::Serialize;
 
 /// How to score.
@@ -37,7 +39,7 @@ impl Default for ScoreOptions {
     fn default() -> Self {
         Self {
             rules: StateRules::default(),
-            min_repeat_customers: crate::settings::Thresholds::default().min_repeat_customers,
+            min_repeat_customers: ladder_domain::shop::Thresholds::default().min_repeat_customers,
             clv: ClvSettings { months: 12, monthly_discount: 0.01, month_length: DAYS_PER_MONTH },
             shard: None,
         }
@@ -47,13 +49,13 @@ impl Default for ScoreOptions {
 impl ScoreOptions {
     /// The defaults with the shop's stored thresholds: what a scoring uses unless told otherwise.
     pub fn stored(store: &dyn Store) -> StoreResult<Self> {
-        let t = crate::settings::thresholds(store)?;
+        let t = store.shop_settings()?.thresholds;
         Ok(Self { rules: t.rules, min_repeat_customers: t.min_repeat_customers, ..Self::default() })
     }
 }
 
 /// The models a scoring used, or why it used none.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct ModelUse {
     /// Whether states came from BG/NBD P(alive).
     pub used: bool,
@@ -66,7 +68,7 @@ pub struct ModelUse {
 }
 
 /// What a scoring run did.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct ScoreSummary {
     /// The date scored at.
     pub as_of: NaiveDate,
@@ -183,24 +185,24 @@ impl Valuation<'_> {
     }
 }
 
-/// Scores every customer at `as_of` and stores the result.
+/// Scores every customer at `as_of` and stores the result, with the scoring's mark and audit entry.
 pub fn score(
-    store: &dyn Store,
+    app: &App,
+    actor: &Actor,
     as_of: NaiveDate,
     options: &ScoreOptions,
-    now: DateTime<Utc>,
     progress: &dyn Progress,
-) -> StoreResult<ScoreSummary> {
+) -> Result<ScoreSummary, AppError> {
+    require(actor, ladder_domain::Permission::ManageSettings)?;
+    let now = app.now();
+    let store = app.store();
     let rules = &options.rules;
-    let currency = crate::settings::currency(store)?.unwrap_or_default();
+    let currency = store.shop_settings()?.currency.unwrap_or_default();
     progress.begin("reading order history", None);
     let mut rows: Vec<ScoringRow> = Vec::new();
     // A shard reads every customer's facts (the shop-wide gap, the model and the RFM ranks need them all)
     // and writes its own customers only, so that n shards give exactly what one run gives.
-    let mut session = match options.shard {
-        Some((k, _)) => store.begin_scoring_shard(k)?,
-        None => store.begin_scoring()?,
-    };
+    let mut session = store.begin_scoring(options.shard.map(|(k, _)| k))?;
     session.facts(as_of, &currency, &mut |row| {
         rows.push(row);
         if rows.len().is_multiple_of(65536) {
@@ -264,25 +266,32 @@ pub fn score(
         let (record, changes) = score_row(row, &context, &mut table, rfm[i]);
         summary.rung_changes += changes.iter().filter(|c| c.kind == ChangeKind::Rung).count() as u64;
         summary.state_changes += changes.iter().filter(|c| c.kind == ChangeKind::State).count() as u64;
-        session.put(&record, &changes)?;
+        session.put_score(&record, &changes)?;
         if i % 65536 == 0 {
             progress.set_position(i as u64);
         }
     }
-    session.commit()?;
-    progress.end();
-    store.set_setting(crate::settings::SCORED_AT, &now.to_rfc3339())?;
-    store.set_setting(crate::settings::SCORED_AS_OF, &as_of.to_string())?;
-    store.set_setting(crate::settings::STATE_BASIS, &model.basis)?;
     let saved = ScoringContext {
         as_of,
         median_first_to_second_days: shop.median_first_to_second_days,
         bgnbd: model.bgnbd,
         gamma_gamma: model.gamma_gamma,
     };
-    let json =
+    let context =
         serde_json::to_string(&saved).map_err(|e| ladder_store::StoreError::backend("cannot save the scoring", e))?;
-    store.set_setting(crate::settings::SCORING_CONTEXT, &json)?;
+    session.record_scoring(&ScoringMark { at: now, as_of, state_basis: model.basis.clone(), context })?;
+    let action = Action::ScoringRun {
+        as_of,
+        customers: summary.customers,
+        rung_changes: summary.rung_changes,
+        state_changes: summary.state_changes,
+    };
+    audit(session.as_mut(), actor, now, &action)?;
+    let result = serde_json::to_string(&summary)
+        .map_err(|e| ladder_store::StoreError::backend("cannot write the summary", e))?;
+    progress.committing(session.as_mut(), &result)?;
+    session.commit()?;
+    progress.end();
     Ok(summary)
 }
 
@@ -300,17 +309,24 @@ pub struct ScoringContext {
     pub gamma_gamma: Option<GammaGamma>,
 }
 
-/// Places one customer again at `as_of` (an order just arrived), with the shop-wide figures and models of
-/// the last full scoring and the shop's thresholds; the customer's RFM scores stay as that scoring ranked
-/// them (they compare every buyer with all others). Returns the new score, or `None` when the shop has
-/// never been scored or the customer is unknown: the next scoring places them.
-pub fn score_customer(store: &dyn Store, external_id: &str, as_of: NaiveDate) -> StoreResult<Option<ScoreRecord>> {
-    let Some(saved) = store.setting(crate::settings::SCORING_CONTEXT)? else { return Ok(None) };
+/// Places one customer again at `as_of` (an order just arrived), inside `tx` — a unit of work from
+/// [`ladder_store::ScoringStore::begin_scoring`], which sees the change that calls for it — with the
+/// shop-wide figures and models of the last full scoring and the shop's thresholds; the customer's RFM
+/// scores stay as that scoring ranked them (they compare every buyer with all others). Returns the new
+/// score, or `None` when the shop has never been scored or the customer is unknown: the next scoring
+/// places them.
+pub fn score_customer(
+    store: &dyn Store,
+    tx: &mut dyn Tx,
+    external_id: &str,
+    as_of: NaiveDate,
+) -> StoreResult<Option<ScoreRecord>> {
+    let Some(saved) = store.shop_state()?.scoring_context else { return Ok(None) };
     let Ok(saved) = serde_json::from_str::<ScoringContext>(&saved) else { return Ok(None) };
-    let Some(detail) = store.customer(external_id)? else { return Ok(None) };
+    let Some(detail) = tx.customer(external_id)? else { return Ok(None) };
     let options = ScoreOptions::stored(store)?;
-    let currency = crate::settings::currency(store)?.unwrap_or_default();
-    let mut session = store.begin_scoring()?;
+    let currency = tx.shop_settings()?.currency.unwrap_or_default();
+    let session = tx;
     let Some(mut row) = session.customer_facts(detail.id, as_of, &currency)? else { return Ok(None) };
     let shop = ShopFacts { median_first_to_second_days: saved.median_first_to_second_days };
     let as_of_day = date_day_number(as_of);
@@ -332,8 +348,7 @@ pub fn score_customer(store: &dyn Store, external_id: &str, as_of: NaiveDate) ->
     let mut table = HorizonTable::new(&horizons);
     let rfm = detail.score.as_ref().and_then(|s| s.rfm);
     let (record, changes) = score_row(&mut row, &context, &mut table, rfm);
-    session.put(&record, &changes)?;
-    session.commit()?;
+    session.put_score(&record, &changes)?;
     Ok(Some(record))
 }
 

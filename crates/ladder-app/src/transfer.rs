@@ -3,7 +3,7 @@
 
 use crate::progress::Progress;
 use ladder_store::schema::{TABLES, Table, TextRow};
-use ladder_store::{Store, StoreError, StoreResult};
+use ladder_store::{JobQuery, JobStatus, Store, StoreError, StoreResult};
 use serde::Serialize;
 use std::hash::{DefaultHasher, Hasher};
 
@@ -29,6 +29,11 @@ pub enum CopyError {
     /// The target already holds data.
     #[error("the target database is not empty ({0}); copy into a new, empty database")]
     TargetNotEmpty(String),
+    /// The source has background jobs still to run, which a copy does not move.
+    #[error(
+        "the source database has {0} background job(s) still to run; let a worker finish them or cancel them (`ladder jobs list --status queued`), then copy"
+    )]
+    JobsPending(usize),
     /// The target read back differently.
     #[error("the copy of {table} does not match: {found}, expected {expected}")]
     Mismatch {
@@ -81,13 +86,21 @@ fn digest_of(store: &dyn Store, table: &Table) -> StoreResult<Digest> {
     Ok(digest)
 }
 
-/// Copies every table from `from` into the empty `to`, then reads `to` back and compares.
+/// Copies every table from `from` into the empty `to`, then reads `to` back and compares. The job queue is
+/// work in flight, not the shop's data: it is not copied, so a source with jobs still to run is refused.
 pub fn copy_database(from: &dyn Store, to: &dyn Store, progress: &dyn Progress) -> Result<Vec<TableCopy>, CopyError> {
+    let mut pending = 0;
+    for status in [JobStatus::Queued, JobStatus::Running, JobStatus::Failed] {
+        pending += from.jobs(&JobQuery { status: Some(status), kind: None, limit: 1000 })?.len();
+    }
+    if pending > 0 {
+        return Err(CopyError::JobsPending(pending));
+    }
     let counts = to.counts()?;
     if counts != ladder_store::TableCounts::default() {
         return Err(CopyError::TargetNotEmpty(format!("{} customers, {} orders", counts.customers, counts.orders)));
     }
-    let mut session = to.begin_restore()?;
+    let mut session = to.begin()?;
     let mut digests = Vec::with_capacity(TABLES.len());
     for table in TABLES {
         progress.begin(&format!("copying {}", table.name), None);
@@ -97,13 +110,13 @@ pub fn copy_database(from: &dyn Store, to: &dyn Store, progress: &dyn Progress) 
             digest.add(&row);
             chunk.push(row);
             if chunk.len() == CHUNK {
-                session.put_rows(table, &chunk)?;
+                session.restore_rows(table, &chunk)?;
                 chunk.clear();
                 progress.set_position(digest.rows);
             }
             Ok(())
         })?;
-        session.put_rows(table, &chunk)?;
+        session.restore_rows(table, &chunk)?;
         progress.end();
         digests.push(digest);
     }

@@ -2,9 +2,9 @@
 //! hand-built histories, reports and the demo shop.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use ladder_app::NoProgress;
 use ladder_app::import::{ImportError, ImportKind, ImportOptions, ImportSummary, import_file};
 use ladder_app::score::score;
+use ladder_app::{Actor, App, ManualClock, NoProgress};
 use ladder_domain::{CustomerState, Rung};
 use ladder_store::{Store, TableCounts};
 use ladder_store_sqlite::SqliteStore;
@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 
 struct Shop {
     dir: tempfile::TempDir,
-    store: SqliteStore,
+    app: App,
+    clock: std::sync::Arc<ManualClock>,
 }
 
 fn now() -> DateTime<Utc> {
@@ -27,7 +28,12 @@ impl Shop {
     fn new() -> Self {
         let dir = tempfile::tempdir().expect("temporary folder");
         let store = SqliteStore::open(dir.path().join("ladder.db")).expect("open");
-        Self { dir, store }
+        let clock = std::sync::Arc::new(ManualClock::new(now()));
+        Self { dir, app: App::with_clock(std::sync::Arc::new(store), clock.clone()), clock }
+    }
+
+    fn store(&self) -> &dyn Store {
+        self.app.store()
     }
 
     fn file(&self, name: &str, content: &str) -> PathBuf {
@@ -37,8 +43,8 @@ impl Shop {
     }
 
     fn import(&self, kind: ImportKind, path: &Path, skip_invalid: bool) -> Result<ImportSummary, ImportError> {
-        let options = ImportOptions { skip_invalid, rejects_path: None, now: now() };
-        import_file(&self.store, kind, path, &options, &NoProgress)
+        let options = ImportOptions { skip_invalid, rejects_path: None };
+        import_file(&self.app, &Actor::Cli, kind, path, &options, &NoProgress)
     }
 
     fn import_ok(&self, kind: ImportKind, name: &str, content: &str) -> ImportSummary {
@@ -47,15 +53,16 @@ impl Shop {
     }
 
     fn counts(&self) -> TableCounts {
-        self.store.counts().expect("counts")
+        self.store().counts().expect("counts")
     }
 
     fn score(&self, as_of: &str) -> ladder_app::score::ScoreSummary {
-        score(&self.store, date(as_of), &ladder_app::score::ScoreOptions::default(), now(), &NoProgress).expect("score")
+        score(&self.app, &Actor::Cli, date(as_of), &ladder_app::score::ScoreOptions::default(), &NoProgress)
+            .expect("score")
     }
 
     fn placed(&self, id: &str) -> (Rung, Option<CustomerState>, String) {
-        let s = self.store.customer(id).expect("read").expect("exists").score.expect("scored");
+        let s = self.store().customer(id).expect("read").expect("exists").score.expect("scored");
         (s.rung, s.state, s.rung_reason)
     }
 }
@@ -73,19 +80,19 @@ fn customers_import_round_trips_every_script_and_reimport_changes_nothing() {
     let shop = Shop::new();
     let first = shop.import_ok(ImportKind::Customers, "customers.csv", CUSTOMERS);
     assert_eq!((first.read, first.inserted, first.updated, first.unchanged, first.rejected), (5, 5, 0, 0, 0));
-    let c1 = shop.store.customer("C1").expect("read").expect("exists").profile;
+    let c1 = shop.store().customer("C1").expect("read").expect("exists").profile;
     assert_eq!((c1.first_name.as_deref(), c1.last_name.as_deref()), (Some("דנה"), Some("כהן")));
     assert_eq!(c1.country.as_deref(), Some("IL"), "country codes are upper-cased");
     assert_eq!(c1.tags, ["vip", "קפה"]);
     assert_eq!(c1.attributes.get("shoe_size").map(String::as_str), Some("38"), "unknown columns are attributes");
     assert_eq!(c1.consents.len(), 2);
     assert_eq!(c1.consents[0].source.as_deref(), Some("import:customers.csv"));
-    let c2 = shop.store.customer("C2").expect("read").expect("exists").profile;
+    let c2 = shop.store().customer("C2").expect("read").expect("exists").profile;
     assert_eq!(c2.first_name.as_deref(), Some("مریم"));
     assert_eq!(c2.birthday.map(|b| b.to_string()).as_deref(), Some("--03-21"));
     assert_eq!(c2.referred_by.as_deref(), Some("C1"));
     // C3's referrer C4 comes later in the file: it waits, then lands.
-    assert_eq!(shop.store.customer("C3").expect("read").expect("exists").profile.referred_by.as_deref(), Some("C4"));
+    assert_eq!(shop.store().customer("C3").expect("read").expect("exists").profile.referred_by.as_deref(), Some("C4"));
 
     let again = shop.import_ok(ImportKind::Customers, "customers.csv", CUSTOMERS);
     assert_eq!((again.read, again.written(), again.unchanged), (5, 0, 5));
@@ -117,12 +124,12 @@ fn orders_import_groups_lines_and_reimport_changes_nothing() {
     let shop = shop_with_orders();
     let counts = shop.counts();
     assert_eq!((counts.orders, counts.order_lines, counts.products), (5, 6, 3));
-    let d = shop.store.customer("C1").expect("read").expect("exists");
+    let d = shop.store().customer("C1").expect("read").expect("exists");
     let o1 = d.orders.iter().find(|o| o.order_id == "O1").expect("O1");
     assert_eq!((o1.total_minor, o1.lines.len(), o1.campaign_code.as_deref()), (5500, 2, Some("WELCOME")));
     let o2 = d.orders.iter().find(|o| o.order_id == "O2").expect("O2");
     assert_eq!(o2.ordered_at.to_rfc3339(), "2025-02-01T08:00:00+00:00", "RFC 3339 offsets become UTC");
-    assert_eq!(shop.store.setting(ladder_app::settings::CURRENCY).expect("read").as_deref(), Some("ILS"));
+    assert_eq!(shop.store().shop_settings().expect("read").currency.as_deref(), Some("ILS"));
     let again = shop.import_ok(ImportKind::Orders, "orders.csv", ORDERS);
     assert_eq!((again.read, again.written(), again.unchanged), (6, 0, 6));
     assert_eq!(shop.counts(), counts);
@@ -250,7 +257,7 @@ fn a_bad_row_stops_the_import_naming_file_line_column_and_value_and_writes_nothi
     );
     // A customer row that would change C1 before the bad row: C1 stays as it was.
     assert_refused(&shop, ImportKind::Customers, "customer_id,first_name\nC1,Changed\nC8,x\nC9,y,extra\n", &["line 4"]);
-    assert_eq!(shop.store.customer("C1").expect("read").expect("exists").profile.first_name.as_deref(), Some("דנה"));
+    assert_eq!(shop.store().customer("C1").expect("read").expect("exists").profile.first_name.as_deref(), Some("דנה"));
     // Not UTF-8.
     let path = shop.file("latin1.csv", "customer_id,first_name\nC8,Jos\u{e9}\n");
     let mut bytes = std::fs::read(&path).expect("read");
@@ -292,7 +299,7 @@ fn interactions_import_and_reimport() {
     assert_eq!((s.read, s.inserted), (2, 2));
     let again = shop.import_ok(ImportKind::Interactions, "interactions.csv", content);
     assert_eq!(again.unchanged, 2);
-    let d = shop.store.customer("C5").expect("read").expect("exists");
+    let d = shop.store().customer("C5").expect("read").expect("exists");
     assert_eq!(d.interactions[0].note.as_deref(), Some("asked about \"decaf\", in Hebrew: קפה"));
 }
 
@@ -322,7 +329,7 @@ fn scoring_places_everyone_and_records_changes_with_reasons() {
     let (rung, state, reason) = shop.placed("C1");
     assert_eq!((rung, state), (Rung::Repeat, Some(CustomerState::Lapsed)));
     assert_eq!(reason, "3rd order on 2025-03-02, but lapsed");
-    let history = shop.store.customer("C1").expect("read").expect("exists").history;
+    let history = shop.store().customer("C1").expect("read").expect("exists").history;
     let rungs: Vec<_> = history
         .iter()
         .filter(|h| h.kind == ladder_store::ChangeKind::Rung)
@@ -353,21 +360,21 @@ fn a_small_shop_falls_back_to_the_recency_rule_and_says_so() {
         s.model.basis,
         "states from the recency rule: only 1 customers have ordered on two different days, and BG/NBD needs 30"
     );
-    let score = shop.store.customer("C1").expect("read").expect("exists").score.expect("scored");
+    let score = shop.store().customer("C1").expect("read").expect("exists").score.expect("scored");
     assert_eq!(score.value, None);
     assert!(score.state_reason.as_deref().is_some_and(|r| !r.contains("P(alive)")));
-    let report = ladder_app::reports::ladder(&shop.store).expect("report");
+    let report = ladder_app::reports::ladder(shop.store()).expect("report");
     assert_eq!(report.basis.state_basis.as_deref(), Some(s.model.basis.as_str()));
 }
 
 #[test]
 fn reports_total_the_last_scoring() {
     let shop = shop_with_orders();
-    let before = ladder_app::reports::ladder(&shop.store).expect("report");
+    let before = ladder_app::reports::ladder(shop.store()).expect("report");
     assert_eq!(before.basis.as_of, None);
     assert!(before.basis.stale, "imported but never scored");
     shop.score("2025-03-10");
-    let r = ladder_app::reports::ladder(&shop.store).expect("report");
+    let r = ladder_app::reports::ladder(shop.store()).expect("report");
     assert!(!r.basis.stale);
     let rung = |k: &str| r.rungs.iter().find(|x| x.key == k).expect("rung row").clone();
     assert_eq!(r.rungs.len(), 6);
@@ -378,12 +385,12 @@ fn reports_total_the_last_scoring() {
     assert!((r.rungs.iter().map(|x| x.share).sum::<f64>() - 1.0).abs() < 1e-9);
     let no_orders = r.states.iter().find(|x| x.key == "no_orders").expect("row");
     assert_eq!(no_orders.customers, 3);
-    let t = ladder_app::reports::third_purchase(&shop.store).expect("report");
+    let t = ladder_app::reports::third_purchase(shop.store()).expect("report");
     let reached: Vec<u64> = t.steps.iter().map(|s| s.customers).collect();
     assert_eq!(reached, [2, 1, 1]);
     assert_eq!(t.steps[1].conversion_from_previous, Some(0.5));
     assert_eq!(t.steps[1].median_days_from_previous, Some(31.0));
-    let rfm = ladder_app::reports::rfm(&shop.store).expect("report");
+    let rfm = ladder_app::reports::rfm(shop.store()).expect("report");
     assert_eq!(rfm.segments.iter().map(|s| s.customers).sum::<u64>(), 2);
 }
 
@@ -423,17 +430,17 @@ fn the_demo_is_deterministic_for_a_seed_and_imports_cleanly() {
         assert_eq!(s.rejected, 0);
     }
     let direct = Shop::new();
-    let summary = ladder_app::demo::create(&direct.store, &options(1), now(), &NoProgress).expect("demo");
+    let summary = ladder_app::demo::create(&direct.app, &Actor::Cli, &options(1), &NoProgress).expect("demo");
     assert_eq!(summary.generated, counts);
     // Enough repeat buyers: the states come from BG/NBD, and every buyer gets a value.
     assert!(summary.scoring.model.used, "{}", summary.scoring.model.basis);
     assert!(summary.scoring.model.basis.starts_with("states from BG/NBD P(alive), fitted on"));
     let repeat_buyer = direct
-        .store
+        .store()
         .list_customers(&ladder_store::CustomerQuery { rung: Some(Rung::Loyal), limit: 1, ..Default::default() })
         .expect("list")
         .remove(0);
-    let detail = direct.store.customer(&repeat_buyer.customer_id).expect("read").expect("exists");
+    let detail = direct.store().customer(&repeat_buyer.customer_id).expect("read").expect("exists");
     let score = detail.score.expect("scored");
     let value = score.value.expect("valued");
     assert!(value.p_alive.is_some_and(|p| p >= 0.6), "loyal means active: {value:?}");
@@ -448,16 +455,16 @@ fn the_demo_is_deterministic_for_a_seed_and_imports_cleanly() {
     );
     // Every column lands where it belongs: the same profiles either way (consent evidence aside).
     for id in ["C0000001", "C0000002", "C0000150", "C0000600"] {
-        let profile = |store: &SqliteStore| {
+        let profile = |store: &dyn Store| {
             let mut p = store.customer(id).expect("read").expect("exists").profile;
             for c in &mut p.consents {
                 (c.at, c.source) = (None, None);
             }
             p
         };
-        assert_eq!(profile(&shop.store), profile(&direct.store), "{id}");
+        assert_eq!(profile(shop.store()), profile(direct.store()), "{id}");
     }
-    let report = ladder_app::reports::ladder(&direct.store).expect("report");
+    let report = ladder_app::reports::ladder(direct.store()).expect("report");
     for rung in ["suspect", "prospect", "customer", "repeat", "loyal", "advocate"] {
         assert!(report.rungs.iter().any(|r| r.key == rung && r.customers > 0), "the demo has {rung}s");
     }
@@ -465,9 +472,9 @@ fn the_demo_is_deterministic_for_a_seed_and_imports_cleanly() {
         assert!(report.states.iter().any(|r| r.key == state && r.customers > 0), "the demo has {state} customers");
     }
     // The demo replaces itself, but never a real shop.
-    ladder_app::demo::create(&direct.store, &options(1), now(), &NoProgress).expect("replace the demo");
+    ladder_app::demo::create(&direct.app, &Actor::Cli, &options(1), &NoProgress).expect("replace the demo");
     assert_eq!(direct.counts().customers, 600);
-    let err = ladder_app::demo::create(&shop.store, &options(1), now(), &NoProgress).expect_err("real data");
+    let err = ladder_app::demo::create(&shop.app, &Actor::Cli, &options(1), &NoProgress).expect_err("real data");
     assert!(err.to_string().contains("already holds 600 customers"), "{err}");
 }
 
@@ -475,7 +482,7 @@ fn the_demo_is_deterministic_for_a_seed_and_imports_cleanly() {
 fn third_purchase_paths_cohorts_and_validation_on_hand_built_orders() {
     let shop = shop_with_orders();
     shop.score("2025-03-31");
-    let paths = ladder_app::analytics::paths(&shop.store).expect("paths");
+    let paths = ladder_app::analytics::paths(shop.store()).expect("paths");
     let welcome = paths.by_first_campaign.iter().find(|g| g.key == "WELCOME").expect("WELCOME");
     assert_eq!((welcome.customers, welcome.second_order_share, welcome.third_order_share), (1, 1.0, 1.0));
     assert_eq!((welcome.median_days_to_second, welcome.median_days_to_third), (Some(31.0), Some(29.0)));
@@ -485,13 +492,13 @@ fn third_purchase_paths_cohorts_and_validation_on_hand_built_orders() {
     assert_eq!((paths.onward.with_second, paths.onward.second_to_third, paths.onward.with_third), (1, 1.0, 1));
     assert_eq!(paths.onward.third_to_fourth, 0.0);
 
-    let cohorts = ladder_app::analytics::cohorts(&shop.store).expect("cohorts");
+    let cohorts = ladder_app::analytics::cohorts(shop.store()).expect("cohorts");
     let january = &cohorts.cohorts[0];
     assert_eq!((january.cohort.as_str(), january.customers), ("2025-01", 1));
     let months: Vec<_> = january.months.iter().map(|m| (m.months_since, m.share_buying, m.revenue_minor)).collect();
     assert_eq!(months, [(0, 1.0, 5500), (1, 1.0, 1250), (2, 1.0, 1250)]);
 
-    let err = ladder_app::analytics::validate(&shop.store, date("2025-12-31")).expect_err("no holdout");
+    let err = ladder_app::analytics::validate(shop.store(), date("2025-12-31")).expect_err("no holdout");
     assert!(err.to_string().contains("the last order is on 2025-03-10"), "{err}");
 }
 
@@ -537,14 +544,14 @@ fn losing_value_and_event_buyers_find_the_right_people() {
     shop.import_ok(ImportKind::Orders, "o.csv", &orders);
     shop.score("2025-12-31");
 
-    let losing = ladder_app::analytics::losing_value(&shop.store).expect("report");
+    let losing = ladder_app::analytics::losing_value(shop.store()).expect("report");
     assert_eq!(losing.top_decile, 2, "12 customers with 3+ orders: the top tenth, rounded up");
     assert_eq!(losing.customers.iter().map(|c| c.customer_id.as_str()).collect::<Vec<_>>(), ["F1"]);
     let f1 = &losing.customers[0];
     assert_eq!((f1.fell.as_str(), f1.email.as_deref()), ("orders and spend", Some("f1@example.com")));
     assert!(f1.orders_per_30d_recent < f1.orders_per_30d_before / 2.0);
 
-    let events = ladder_app::analytics::event_buyers(&shop.store).expect("report");
+    let events = ladder_app::analytics::event_buyers(shop.store()).expect("report");
     assert_eq!(events.seasonal_categories, ["costumes"]);
     let kinds = |id: &str| -> Vec<&str> {
         events.customers.iter().filter(|c| c.customer_id == id).map(|c| c.kind.as_str()).collect()
@@ -566,10 +573,10 @@ fn one_customer_is_placed_again_as_a_full_scoring_would() {
         as_of: date("2026-01-31"),
         currency: ladder_domain::Currency::parse("USD").expect("USD"),
     };
-    ladder_app::demo::create(&shop.store, &options, now(), &NoProgress).expect("demo");
+    ladder_app::demo::create(&shop.app, &Actor::Cli, &options, &NoProgress).expect("demo");
     let query = ladder_store::CustomerQuery { rung: Some(Rung::Customer), limit: 1, ..Default::default() };
-    let one = shop.store.list_customers(&query).expect("list").pop().expect("a one-order customer");
-    let before = shop.store.customer(&one.customer_id).expect("read").expect("exists");
+    let one = shop.store().list_customers(&query).expect("list").pop().expect("a one-order customer");
+    let before = shop.store().customer(&one.customer_id).expect("read").expect("exists");
     assert_eq!(before.score.as_ref().map(|s| s.rung), Some(Rung::Customer));
     let day = date("2026-02-10");
     let order = ladder_domain::Order {
@@ -588,14 +595,14 @@ fn one_customer_is_placed_again_as_a_full_scoring_would() {
             unit_price_minor: 1250,
         }],
     };
-    let mut session =
-        shop.store.begin_import(ladder_store::ImportContext { now: now(), source: "api".into() }).expect("begin");
-    session.put_order(&order).expect("order");
-    session.commit().expect("commit");
-
-    let placed = ladder_app::score::score_customer(&shop.store, &one.customer_id, day).expect("score").expect("placed");
+    shop.clock.set(ladder_domain::date::parse_timestamp("2026-02-10T12:00:00Z").expect("time"));
+    let answer = ladder_app::customers::put_order(&shop.app, &Actor::Cli, &order).expect("order");
+    assert_eq!(answer.outcome, ladder_store::WriteOutcome::Inserted);
+    let entry = &shop.store().audit_log(1, None).expect("audit")[0];
+    assert_eq!((entry.action.as_str(), entry.target.as_str()), ("order.saved", "order:NEW-1"));
+    let placed = answer.placed.expect("placed");
     assert_eq!(placed.rung, Rung::Repeat, "a second order makes a repeat customer");
-    let after = shop.store.customer(&one.customer_id).expect("read").expect("exists");
+    let after = shop.store().customer(&one.customer_id).expect("read").expect("exists");
     assert_eq!(after.score.as_ref().map(|s| (s.rung, s.orders)), Some((Rung::Repeat, 2)));
     let moved = after.history.iter().find(|c| c.kind == ladder_store::ChangeKind::Rung && c.at == day).expect("moved");
     assert_eq!((moved.from.as_deref(), moved.to.as_deref()), (Some("customer"), Some("repeat")));
@@ -604,16 +611,17 @@ fn one_customer_is_placed_again_as_a_full_scoring_would() {
     // A full scoring at the same date agrees on the rung, the state and the value (models refitted on
     // data with one more order may move the value a little).
     score(
-        &shop.store,
+        &shop.app,
+        &Actor::Cli,
         day,
-        &ladder_app::score::ScoreOptions::stored(&shop.store).expect("options"),
-        now(),
+        &ladder_app::score::ScoreOptions::stored(shop.store()).expect("options"),
         &NoProgress,
     )
     .expect("full scoring");
-    let full = shop.store.customer(&one.customer_id).expect("read").expect("exists").score.expect("score");
+    let full = shop.store().customer(&one.customer_id).expect("read").expect("exists").score.expect("score");
     assert_eq!((full.rung, full.state, full.orders), (placed.rung, placed.state, placed.orders));
-    assert!(ladder_app::score::score_customer(&shop.store, "NO-SUCH", day).expect("score").is_none());
+    let mut tx = shop.store().begin_scoring(None).expect("begin");
+    assert!(ladder_app::score::score_customer(shop.store(), tx.as_mut(), "NO-SUCH", day).expect("score").is_none());
 }
 
 /// The demo's campaigns differ as real ones do: the flash sale acquires cheaply but nobody comes back
@@ -627,8 +635,8 @@ fn the_demo_campaigns_show_cheap_event_buyers_against_dearer_regulars() {
         as_of: date("2026-01-31"),
         currency: ladder_domain::Currency::parse("USD").expect("USD"),
     };
-    ladder_app::demo::create(&shop.store, &options, now(), &NoProgress).expect("demo");
-    let reports = ladder_app::campaigns::reports(&shop.store, date("2026-01-31")).expect("reports");
+    ladder_app::demo::create(&shop.app, &Actor::Cli, &options, &NoProgress).expect("demo");
+    let reports = ladder_app::campaigns::reports(shop.store(), date("2026-01-31")).expect("reports");
     let row = |id: &str| reports.iter().find(|r| r.row.campaign_id == id).expect(id).row.clone();
     let (flash, welcome) = (row("FLASH"), row("WELCOME"));
     assert!(flash.customers_acquired > 0 && welcome.customers_acquired > 0, "{flash:?} {welcome:?}");
@@ -647,6 +655,6 @@ fn the_demo_campaigns_show_cheap_event_buyers_against_dearer_regulars() {
         "some came through the welcome offer's sign-up page"
     );
     // Replacing the demo keeps one cost entry per campaign.
-    ladder_app::demo::create(&shop.store, &options, now(), &NoProgress).expect("again");
-    assert_eq!(shop.store.campaign_costs("FLASH").expect("costs").len(), 1);
+    ladder_app::demo::create(&shop.app, &Actor::Cli, &options, &NoProgress).expect("again");
+    assert_eq!(shop.store().campaign_costs("FLASH").expect("costs").len(), 1);
 }

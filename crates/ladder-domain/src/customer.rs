@@ -5,6 +5,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// Declares an enum of stable snake_case names (files, the database, JSON): `ALL`, `as_str`, `parse`
+/// (with aliases, ignoring case), `names` and `Display`. The using crate needs `serde`.
+#[macro_export]
 macro_rules! string_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal $(| $alias:literal)*),+ $(,)? }) => {
         $(#[$meta])*
@@ -40,7 +43,7 @@ macro_rules! string_enum {
         }
     };
 }
-pub(crate) use string_enum;
+pub(crate) use crate::string_enum;
 
 string_enum! {
     /// A private person or a business customer.

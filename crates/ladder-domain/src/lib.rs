@@ -8,6 +8,7 @@
 #![deny(missing_docs)]
 
 pub mod access;
+pub mod audit;
 pub mod campaign;
 pub mod clv;
 pub mod customer;
@@ -16,7 +17,10 @@ pub mod ladder;
 pub mod money;
 pub mod order;
 pub mod rfm;
+pub mod segment;
+pub mod shop;
 pub mod stats;
+pub mod validate;
 
 pub use access::{Permission, Role};
 pub use campaign::{Attribution, Campaign, CampaignKind, CampaignStatus, CostEntry, CustomerHistory, Figures, Roi};

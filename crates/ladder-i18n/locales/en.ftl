@@ -590,3 +590,142 @@ campaign-status-active = Active
 campaign-status-completed = Completed
 campaign-status-cancelled = Cancelled
 campaign-help-target-segment = A saved segment's name links the campaign to whom it holds now.
+
+## What is wrong with a value (forms, the API, imports)
+
+problem-required = This is required.
+# $max (number): the most characters.
+problem-too-long = At most { $max } characters.
+problem-not-email = This is not an email address; write it as name@example.com.
+problem-not-phone = This is not a phone number: use digits, spaces, +, - and brackets, 5 to 15 digits.
+# $expected (text): the form a date takes, such as YYYY-MM-DD.
+problem-not-date = This is not a date; use { $expected }.
+problem-in-future = This lies in the future.
+problem-not-whole-number = Enter a whole number.
+problem-not-number = Enter a number.
+# $min, $max (text): the range's ends.
+problem-not-between = Enter a number from { $min } to { $max }.
+problem-not-positive = Enter a number above 0.
+# $min (text): the lowest allowed.
+problem-below-minimum = Enter { $min } or more.
+# $max (text): the highest allowed.
+problem-above-maximum = Enter { $max } or less.
+# $other (text): the other field's name.
+problem-above-field = This may not be above “{ $other }”.
+# $other (text): the other field's name.
+problem-below-field = This may not be below “{ $other }”.
+# $choices (text): the names the field knows.
+problem-not-one-of = Use one of: { $choices }.
+problem-not-currency = This is not a currency code; use three letters such as EUR, ILS, IRR or RUB.
+problem-not-country = Use the country's two-letter code, such as IL, IR, RU or GB.
+problem-not-time-zone = This is not a time zone; use one such as Asia/Jerusalem, Asia/Tehran or Europe/Moscow.
+# $min (number): the fewest characters.
+problem-password-too-short = The password needs at least { $min } characters.
+problem-password-is-email = The password may not be the email address.
+problem-taken = This is already in use.
+problem-unknown = Nothing with this id exists.
+# $field (text): the field's name; $problem (text): what is wrong with it.
+problem-in-field = { $field }: { $problem }
+
+## Field names, where a problem names its field
+
+field-phone = Phone
+field-customer-id = Customer id
+field-referred-by = Referred by
+field-time-zone = Time zone
+field-kind = Kind
+field-region = Region
+field-address = Address
+field-birthday = Birthday
+
+## Background jobs
+
+nav-jobs = Jobs
+job-kind-score = Scoring
+job-kind-import = Import
+job-kind-noop = Test job
+job-status-queued = Waiting
+job-status-running = Running
+job-status-done = Done
+job-status-failed = Failed, will retry
+job-status-dead = Failed
+job-status-cancelled = Cancelled
+# $attempt (number): this attempt; $of (number): the most attempts.
+job-attempt = Attempt { $attempt } of { $of }
+# $done (number), $total (number): rows or customers so far and in all.
+job-progress = { $done } of { $total }
+job-running = Running…
+job-waiting = Waiting for a worker…
+job-refreshes = This page refreshes itself until the job ends; you may leave it, the job goes on.
+job-error = What went wrong:
+job-retry = Retry
+job-cancel = Cancel
+# $rungs (number), $states (number): changes recorded.
+job-scored-changes = { $rungs } rung changes and { $states } state changes were recorded.
+jobs-intro = Scorings and imports run in the background. Failed jobs are retried a few times; those that keep failing wait here for you.
+jobs-all = All
+jobs-kind = Job
+jobs-status = Status
+jobs-created = Asked for
+jobs-attempts = Attempts
+jobs-error = Last error
+jobs-none = No jobs yet.
+import-another = Import another file
+
+## The shop's profile
+
+shop-profile-title = The shop
+shop-profile-intro = Where the shop is and when it is open: days and times are counted in its time zone, and messages are sent in its name.
+shop-field-name = Shop name
+shop-field-country = Country
+shop-field-city = City
+shop-field-time_zone = Time zone
+shop-field-language = Language of the shop
+shop-field-opening_days = Open on
+shop-field-sender_name = Sender name
+shop-field-sender_address = Postal address
+shop-field-sender_email = Sender email
+shop-field-sender_phone = Sender phone
+shop-help-country = Two letters, such as IL, IR, RU or GB.
+shop-help-time_zone = Such as Asia/Jerusalem, Asia/Tehran or Europe/Moscow.
+shop-help-sender_address = Printed on letters and at the foot of emails, as the law asks.
+shop-sender-title = Sender
+shop-sender-intro = Who messages come from, and how customers can reach the shop.
+weekday-mon = Monday
+weekday-tue = Tuesday
+weekday-wed = Wednesday
+weekday-thu = Thursday
+weekday-fri = Friday
+weekday-sat = Saturday
+weekday-sun = Sunday
+
+## The audit log
+
+audit-by-cli = Command line
+audit-by-system = Ladder
+# $email (text): the token owner's email.
+audit-by-token = API token of { $email }
+audit-action-customer-created = Added a customer
+audit-action-customer-changed = Changed a customer
+audit-action-interaction-added = Recorded an interaction
+audit-action-order-saved = Saved an order
+audit-action-order-one-off = Marked an order one-off
+audit-action-import-run = Imported a file
+audit-action-scoring-run = Scored the customers
+audit-action-job-enqueued = Asked for a job
+audit-action-job-retried = Retried a job
+audit-action-job-cancelled = Cancelled a job
+audit-action-user-created = Added a user
+audit-action-user-changed = Changed a user
+audit-action-user-signed-in = Signed in
+audit-action-user-sign-in-failed = Failed to sign in
+audit-action-user-signed-out = Signed out
+audit-action-token-created = Created an API token
+audit-action-token-revoked = Revoked an API token
+audit-action-segment-saved = Saved a segment
+audit-action-segment-deleted = Deleted a segment
+audit-action-campaign-saved = Saved a campaign
+audit-action-campaign-cost-added = Added a campaign cost
+audit-action-campaign-costs-imported = Imported campaign costs
+audit-action-settings-changed = Changed the shop settings
+audit-action-demo-created = Created the demo shop

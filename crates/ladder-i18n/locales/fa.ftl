@@ -537,3 +537,132 @@ campaign-status-active = فعال
 campaign-status-completed = پایان‌یافته
 campaign-status-cancelled = لغو شده
 campaign-help-target-segment = نام یک بخش ذخیره‌شده، کمپین را به کسانی که اکنون در آن هستند پیوند می‌دهد.
+
+## What is wrong with a value (forms, the API, imports)
+
+problem-required = این مورد الزامی است.
+problem-too-long = حداکثر { $max } نویسه.
+problem-not-email = این نشانی ایمیل نیست؛ آن را به شکل name@example.com بنویسید.
+problem-not-phone = این شمارهٔ تلفن نیست: از رقم، فاصله، +، - و پرانتز استفاده کنید، از ۵ تا ۱۵ رقم.
+problem-not-date = این تاریخ نیست؛ از قالب { $expected } استفاده کنید.
+problem-in-future = این تاریخ هنوز نرسیده است.
+problem-not-whole-number = یک عدد صحیح وارد کنید.
+problem-not-number = یک عدد وارد کنید.
+problem-not-between = عددی از { $min } تا { $max } وارد کنید.
+problem-not-positive = عددی بزرگ‌تر از ۰ وارد کنید.
+problem-below-minimum = { $min } یا بیشتر وارد کنید.
+problem-above-maximum = { $max } یا کمتر وارد کنید.
+problem-above-field = این مقدار نباید از «{ $other }» بیشتر باشد.
+problem-below-field = این مقدار نباید از «{ $other }» کمتر باشد.
+problem-not-one-of = یکی از این‌ها را به کار ببرید: { $choices }.
+problem-not-currency = این کد ارز نیست؛ از سه حرف مانند IRR، EUR، ILS یا RUB استفاده کنید.
+problem-not-country = از کد دوحرفی کشور مانند IR، IL، RU یا GB استفاده کنید.
+problem-not-time-zone = این منطقهٔ زمانی نیست؛ یکی مانند Asia/Tehran، Asia/Jerusalem یا Europe/Moscow به کار ببرید.
+problem-password-too-short = گذرواژه دست‌کم { $min } نویسه لازم دارد.
+problem-password-is-email = گذرواژه نباید همان نشانی ایمیل باشد.
+problem-taken = این مقدار پیش‌تر به کار رفته است.
+problem-unknown = چیزی با این شناسه وجود ندارد.
+problem-in-field = { $field }: { $problem }
+
+## Field names, where a problem names its field
+
+field-phone = تلفن
+field-customer-id = شناسهٔ مشتری
+field-referred-by = معرفی‌شده توسط
+field-time-zone = منطقهٔ زمانی
+field-kind = نوع
+field-region = استان
+field-address = نشانی
+field-birthday = زادروز
+
+## Background jobs
+
+nav-jobs = کارها
+job-kind-score = امتیازدهی
+job-kind-import = درون‌ریزی
+job-kind-noop = کار آزمایشی
+job-status-queued = در انتظار
+job-status-running = در حال اجرا
+job-status-done = انجام شد
+job-status-failed = ناموفق، دوباره تلاش می‌شود
+job-status-dead = ناموفق
+job-status-cancelled = لغو شد
+# $attempt (number): this attempt; $of (number): the most attempts.
+job-attempt = تلاش { $attempt } از { $of }
+# $done (number), $total (number): rows or customers so far and in all.
+job-progress = { $done } از { $total }
+job-running = در حال اجرا…
+job-waiting = در انتظار یک کارگر…
+job-refreshes = این صفحه تا پایان کار خودش تازه می‌شود؛ می‌توانید آن را ببندید، کار ادامه می‌یابد.
+job-error = چه اشکالی پیش آمد:
+job-retry = تلاش دوباره
+job-cancel = لغو
+# $rungs (number), $states (number): changes recorded.
+job-scored-changes = { $rungs } تغییر پله و { $states } تغییر وضعیت ثبت شد.
+jobs-intro = امتیازدهی‌ها و درون‌ریزی‌ها در پس‌زمینه اجرا می‌شوند. کار ناموفق چند بار دوباره امتحان می‌شود؛ کارهایی که همچنان ناموفق‌اند اینجا منتظر شما می‌مانند.
+jobs-all = همه
+jobs-kind = کار
+jobs-status = وضعیت
+jobs-created = درخواست شده
+jobs-attempts = تلاش‌ها
+jobs-error = آخرین خطا
+jobs-none = هنوز کاری نیست.
+import-another = درون‌ریزی پرونده‌ای دیگر
+
+## The shop's profile
+
+shop-profile-title = فروشگاه
+shop-profile-intro = فروشگاه کجاست و چه زمانی باز است: روزها و ساعت‌ها در منطقهٔ زمانی آن شمرده می‌شوند و پیام‌ها به نام آن فرستاده می‌شوند.
+shop-field-name = نام فروشگاه
+shop-field-country = کشور
+shop-field-city = شهر
+shop-field-time_zone = منطقهٔ زمانی
+shop-field-language = زبان فروشگاه
+shop-field-opening_days = روزهای باز
+shop-field-sender_name = نام فرستنده
+shop-field-sender_address = نشانی پستی
+shop-field-sender_email = ایمیل فرستنده
+shop-field-sender_phone = تلفن فرستنده
+shop-help-country = دو حرف، مانند IR،‏ IL،‏ RU یا GB.
+shop-help-time_zone = مانند Asia/Tehran،‏ Asia/Jerusalem یا Europe/Moscow.
+shop-help-sender_address = روی نامه‌ها و پایین ایمیل‌ها چاپ می‌شود، همان‌طور که قانون می‌خواهد.
+shop-sender-title = فرستنده
+shop-sender-intro = پیام‌ها از طرف چه کسی است و مشتریان چگونه به فروشگاه دسترسی دارند.
+weekday-mon = دوشنبه
+weekday-tue = سه‌شنبه
+weekday-wed = چهارشنبه
+weekday-thu = پنجشنبه
+weekday-fri = جمعه
+weekday-sat = شنبه
+weekday-sun = یکشنبه
+
+## The audit log
+
+audit-by-cli = خط فرمان
+audit-by-system = Ladder
+# $email (text): the token owner's email.
+audit-by-token = توکن API ‏{ $email }
+audit-action-customer-created = مشتری افزود
+audit-action-customer-changed = مشتری را تغییر داد
+audit-action-interaction-added = تعاملی ثبت کرد
+audit-action-order-saved = سفارشی ذخیره کرد
+audit-action-order-one-off = سفارشی را یک‌باره علامت زد
+audit-action-import-run = پرونده‌ای درون‌ریزی کرد
+audit-action-scoring-run = مشتریان را امتیازدهی کرد
+audit-action-job-enqueued = کاری درخواست کرد
+audit-action-job-retried = کاری را دوباره امتحان کرد
+audit-action-job-cancelled = کاری را لغو کرد
+audit-action-user-created = کاربری افزود
+audit-action-user-changed = کاربری را تغییر داد
+audit-action-user-signed-in = وارد شد
+audit-action-user-sign-in-failed = ورود ناموفق
+audit-action-user-signed-out = خارج شد
+audit-action-token-created = توکن API ساخت
+audit-action-token-revoked = توکن API را باطل کرد
+audit-action-segment-saved = بخشی را ذخیره کرد
+audit-action-segment-deleted = بخشی را حذف کرد
+audit-action-campaign-saved = کمپینی را ذخیره کرد
+audit-action-campaign-cost-added = هزینه‌ای به کمپین افزود
+audit-action-campaign-costs-imported = هزینه‌های کمپین را درون‌ریزی کرد
+audit-action-settings-changed = تنظیمات فروشگاه را تغییر داد
+audit-action-demo-created = فروشگاه نمایشی را ساخت

@@ -587,3 +587,132 @@ campaign-status-active = פעיל
 campaign-status-completed = הסתיים
 campaign-status-cancelled = בוטל
 campaign-help-target-segment = שם של פלח שמור מקשר את הקמפיין למי שנמצא בו עכשיו.
+
+## What is wrong with a value (forms, the API, imports)
+
+problem-required = שדה חובה.
+problem-too-long = לכל היותר { $max } תווים.
+problem-not-email = זו אינה כתובת דוא״ל; כתבו אותה כך: name@example.com.
+problem-not-phone = זה אינו מספר טלפון: השתמשו בספרות, ברווחים, ב־+, ב־- ובסוגריים, 5 עד 15 ספרות.
+problem-not-date = זה אינו תאריך; השתמשו בתבנית { $expected }.
+problem-in-future = התאריך הזה עוד לא הגיע.
+problem-not-whole-number = הזינו מספר שלם.
+problem-not-number = הזינו מספר.
+problem-not-between = הזינו מספר בין { $min } ל־{ $max }.
+problem-not-positive = הזינו מספר גדול מ־0.
+problem-below-minimum = הזינו { $min } או יותר.
+problem-above-maximum = הזינו { $max } או פחות.
+problem-above-field = הערך לא יכול להיות גבוה מ״{ $other }״.
+problem-below-field = הערך לא יכול להיות נמוך מ״{ $other }״.
+problem-not-one-of = השתמשו באחד מאלה: { $choices }.
+problem-not-currency = זה אינו קוד מטבע; השתמשו בשלוש אותיות, כמו ILS,‏ EUR,‏ IRR או RUB.
+problem-not-country = השתמשו בקוד המדינה בן שתי האותיות, כמו IL,‏ IR,‏ RU או GB.
+problem-not-time-zone = זה אינו אזור זמן; השתמשו באחד כמו Asia/Jerusalem,‏ Asia/Tehran או Europe/Moscow.
+problem-password-too-short = הסיסמה צריכה לפחות { $min } תווים.
+problem-password-is-email = הסיסמה לא יכולה להיות כתובת הדוא״ל.
+problem-taken = הערך הזה כבר בשימוש.
+problem-unknown = אין רשומה עם המזהה הזה.
+problem-in-field = { $field }: { $problem }
+
+## Field names, where a problem names its field
+
+field-phone = טלפון
+field-customer-id = מזהה לקוח
+field-referred-by = הופנה על ידי
+field-time-zone = אזור זמן
+field-kind = סוג
+field-region = אזור
+field-address = כתובת
+field-birthday = יום הולדת
+
+## Background jobs
+
+nav-jobs = משימות
+job-kind-score = דירוג
+job-kind-import = ייבוא
+job-kind-noop = משימת ניסיון
+job-status-queued = ממתינה
+job-status-running = רצה
+job-status-done = הסתיימה
+job-status-failed = נכשלה, תנוסה שוב
+job-status-dead = נכשלה
+job-status-cancelled = בוטלה
+# $attempt (number): this attempt; $of (number): the most attempts.
+job-attempt = ניסיון { $attempt } מתוך { $of }
+# $done (number), $total (number): rows or customers so far and in all.
+job-progress = { $done } מתוך { $total }
+job-running = רצה…
+job-waiting = ממתינה לעובד…
+job-refreshes = הדף מתרענן מעצמו עד שהמשימה מסתיימת; אפשר לעזוב אותו, המשימה ממשיכה.
+job-error = מה השתבש:
+job-retry = נסו שוב
+job-cancel = ביטול
+# $rungs (number), $states (number): changes recorded.
+job-scored-changes = נרשמו { $rungs } שינויי שלב ו־{ $states } שינויי מצב.
+jobs-intro = דירוגים וייבואים רצים ברקע. משימה שנכשלה מנוסה שוב כמה פעמים; משימות שממשיכות להיכשל מחכות לכם כאן.
+jobs-all = הכול
+jobs-kind = משימה
+jobs-status = מצב
+jobs-created = התבקשה
+jobs-attempts = ניסיונות
+jobs-error = שגיאה אחרונה
+jobs-none = אין עדיין משימות.
+import-another = ייבוא קובץ נוסף
+
+## The shop's profile
+
+shop-profile-title = החנות
+shop-profile-intro = היכן החנות ומתי היא פתוחה: ימים ושעות נספרים באזור הזמן שלה, והודעות נשלחות בשמה.
+shop-field-name = שם החנות
+shop-field-country = מדינה
+shop-field-city = עיר
+shop-field-time_zone = אזור זמן
+shop-field-language = שפת החנות
+shop-field-opening_days = פתוחה בימים
+shop-field-sender_name = שם השולח
+shop-field-sender_address = כתובת דואר
+shop-field-sender_email = דוא״ל השולח
+shop-field-sender_phone = טלפון השולח
+shop-help-country = שתי אותיות, כמו IL,‏ IR,‏ RU או GB.
+shop-help-time_zone = כמו Asia/Jerusalem,‏ Asia/Tehran או Europe/Moscow.
+shop-help-sender_address = מודפסת על מכתבים ובתחתית הודעות דוא״ל, כפי שהחוק דורש.
+shop-sender-title = השולח
+shop-sender-intro = ממי ההודעות מגיעות, ואיך לקוחות יכולים להגיע לחנות.
+weekday-mon = שני
+weekday-tue = שלישי
+weekday-wed = רביעי
+weekday-thu = חמישי
+weekday-fri = שישי
+weekday-sat = שבת
+weekday-sun = ראשון
+
+## The audit log
+
+audit-by-cli = שורת הפקודה
+audit-by-system = Ladder
+# $email (text): the token owner's email.
+audit-by-token = אסימון API של { $email }
+audit-action-customer-created = הוסיף לקוח
+audit-action-customer-changed = שינה לקוח
+audit-action-interaction-added = רשם פנייה
+audit-action-order-saved = שמר הזמנה
+audit-action-order-one-off = סימן הזמנה כחד־פעמית
+audit-action-import-run = ייבא קובץ
+audit-action-scoring-run = דירג את הלקוחות
+audit-action-job-enqueued = ביקש משימה
+audit-action-job-retried = ניסה משימה שוב
+audit-action-job-cancelled = ביטל משימה
+audit-action-user-created = הוסיף משתמש
+audit-action-user-changed = שינה משתמש
+audit-action-user-signed-in = נכנס
+audit-action-user-sign-in-failed = כניסה נכשלה
+audit-action-user-signed-out = יצא
+audit-action-token-created = יצר אסימון API
+audit-action-token-revoked = ביטל אסימון API
+audit-action-segment-saved = שמר פלח
+audit-action-segment-deleted = מחק פלח
+audit-action-campaign-saved = שמר קמפיין
+audit-action-campaign-cost-added = הוסיף עלות לקמפיין
+audit-action-campaign-costs-imported = ייבא עלויות קמפיינים
+audit-action-settings-changed = שינה את הגדרות החנות
+audit-action-demo-created = יצר את חנות ההדגמה

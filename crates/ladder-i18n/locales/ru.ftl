@@ -603,3 +603,140 @@ campaign-status-active = Идёт
 campaign-status-completed = Завершена
 campaign-status-cancelled = Отменена
 campaign-help-target-segment = Имя сохранённого сегмента связывает кампанию с теми, кто в нём сейчас.
+
+## What is wrong with a value (forms, the API, imports)
+
+problem-required = Обязательное поле.
+problem-too-long =
+    Не больше { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }.
+problem-not-email = Это не адрес электронной почты; напишите его так: name@example.com.
+problem-not-phone = Это не номер телефона: используйте цифры, пробелы, +, - и скобки, от 5 до 15 цифр.
+problem-not-date = Это не дата; используйте формат { $expected }.
+problem-in-future = Эта дата ещё не наступила.
+problem-not-whole-number = Введите целое число.
+problem-not-number = Введите число.
+problem-not-between = Введите число от { $min } до { $max }.
+problem-not-positive = Введите число больше 0.
+problem-below-minimum = Введите { $min } или больше.
+problem-above-maximum = Введите { $max } или меньше.
+problem-above-field = Значение не может быть больше, чем «{ $other }».
+problem-below-field = Значение не может быть меньше, чем «{ $other }».
+problem-not-one-of = Используйте одно из значений: { $choices }.
+problem-not-currency = Это не код валюты; используйте три буквы, например RUB, EUR, ILS или IRR.
+problem-not-country = Используйте двухбуквенный код страны, например RU, IL, IR или GB.
+problem-not-time-zone = Это не часовой пояс; используйте, например, Europe/Moscow, Asia/Jerusalem или Asia/Tehran.
+problem-password-too-short =
+    Пароль должен содержать не меньше { $min } { $min ->
+        [one] символа
+       *[other] символов
+    }.
+problem-password-is-email = Пароль не может совпадать с адресом электронной почты.
+problem-taken = Это значение уже используется.
+problem-unknown = Записи с таким идентификатором нет.
+problem-in-field = { $field }: { $problem }
+
+## Field names, where a problem names its field
+
+field-phone = Телефон
+field-customer-id = Код клиента
+field-referred-by = Кто привёл
+field-time-zone = Часовой пояс
+field-kind = Тип
+field-region = Регион
+field-address = Адрес
+field-birthday = День рождения
+
+## Background jobs
+
+nav-jobs = Задачи
+job-kind-score = Оценка
+job-kind-import = Импорт
+job-kind-noop = Пробная задача
+job-status-queued = Ожидает
+job-status-running = Выполняется
+job-status-done = Готово
+job-status-failed = Ошибка, будет повтор
+job-status-dead = Не удалась
+job-status-cancelled = Отменена
+# $attempt (number): this attempt; $of (number): the most attempts.
+job-attempt = Попытка { $attempt } из { $of }
+# $done (number), $total (number): rows or customers so far and in all.
+job-progress = { $done } из { $total }
+job-running = Выполняется…
+job-waiting = Ожидает обработчика…
+job-refreshes = Страница обновляется сама, пока задача не закончится; её можно закрыть, задача продолжится.
+job-error = Что пошло не так:
+job-retry = Повторить
+job-cancel = Отменить
+# $rungs (number), $states (number): changes recorded.
+job-scored-changes = Записано изменений ступени: { $rungs }, изменений состояния: { $states }.
+jobs-intro = Оценки и импорты выполняются в фоне. Неудачная задача повторяется несколько раз; те, что так и не удались, ждут вас здесь.
+jobs-all = Все
+jobs-kind = Задача
+jobs-status = Состояние
+jobs-created = Запрошена
+jobs-attempts = Попытки
+jobs-error = Последняя ошибка
+jobs-none = Задач пока нет.
+import-another = Импортировать другой файл
+
+## The shop's profile
+
+shop-profile-title = Магазин
+shop-profile-intro = Где магазин и когда он открыт: дни и часы считаются в его часовом поясе, сообщения отправляются от его имени.
+shop-field-name = Название магазина
+shop-field-country = Страна
+shop-field-city = Город
+shop-field-time_zone = Часовой пояс
+shop-field-language = Язык магазина
+shop-field-opening_days = Открыт по дням
+shop-field-sender_name = Имя отправителя
+shop-field-sender_address = Почтовый адрес
+shop-field-sender_email = Почта отправителя
+shop-field-sender_phone = Телефон отправителя
+shop-help-country = Две буквы, например RU, IL, IR или GB.
+shop-help-time_zone = Например Europe/Moscow, Asia/Jerusalem или Asia/Tehran.
+shop-help-sender_address = Печатается в письмах и внизу электронных писем, как требует закон.
+shop-sender-title = Отправитель
+shop-sender-intro = От кого приходят сообщения и как клиенты могут связаться с магазином.
+weekday-mon = Понедельник
+weekday-tue = Вторник
+weekday-wed = Среда
+weekday-thu = Четверг
+weekday-fri = Пятница
+weekday-sat = Суббота
+weekday-sun = Воскресенье
+
+## The audit log
+
+audit-by-cli = Командная строка
+audit-by-system = Ladder
+# $email (text): the token owner's email.
+audit-by-token = API-токен { $email }
+audit-action-customer-created = Добавил клиента
+audit-action-customer-changed = Изменил клиента
+audit-action-interaction-added = Записал обращение
+audit-action-order-saved = Сохранил заказ
+audit-action-order-one-off = Отметил заказ разовым
+audit-action-import-run = Импортировал файл
+audit-action-scoring-run = Оценил клиентов
+audit-action-job-enqueued = Запросил задачу
+audit-action-job-retried = Повторил задачу
+audit-action-job-cancelled = Отменил задачу
+audit-action-user-created = Добавил пользователя
+audit-action-user-changed = Изменил пользователя
+audit-action-user-signed-in = Вошёл
+audit-action-user-sign-in-failed = Неудачный вход
+audit-action-user-signed-out = Вышел
+audit-action-token-created = Создал API-токен
+audit-action-token-revoked = Отозвал API-токен
+audit-action-segment-saved = Сохранил сегмент
+audit-action-segment-deleted = Удалил сегмент
+audit-action-campaign-saved = Сохранил кампанию
+audit-action-campaign-cost-added = Добавил расход кампании
+audit-action-campaign-costs-imported = Импортировал расходы кампаний
+audit-action-settings-changed = Изменил настройки магазина
+audit-action-demo-created = Создал демо-магазин

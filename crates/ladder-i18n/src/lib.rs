@@ -65,6 +65,7 @@ mod catalog;
 pub mod format;
 mod jalali;
 mod locale;
+mod problems;
 
 pub use catalog::{Arg, Catalog};
 pub use format::{from_jalali, to_jalali, to_persian_digits};

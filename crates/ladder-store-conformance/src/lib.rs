@@ -1,4 +1,4 @@
-//! One behaviour suite for every backend of [`ladder_store::Store`].
+//! One behaviour suite for every backend of [`ladder_store::Store`], one file per area of the store.
 //!
 //! Each case is a plain function over `&dyn Store` that panics on a failure. A backend crate runs them
 //! all with one line in its tests, which gives one `#[test]` per case:
@@ -11,7 +11,19 @@
 //! a dependency cycle.
 #![deny(missing_docs)]
 
-pub mod cases;
+pub mod accounts;
+pub mod audit;
+pub mod campaigns;
+pub mod customers;
+pub mod imports;
+pub mod jobs;
+pub mod reports;
+pub mod scoring;
+pub mod segments;
+pub mod shop;
+mod support;
+pub mod transfer;
+pub mod tx;
 
 use ladder_store::Store;
 
@@ -48,50 +60,61 @@ impl Fixture {
 
 /// Expands to one `#[test]` per conformance case, each on a fresh store from `$fresh` (a closure or
 /// function returning `Option<Fixture>`; `None` skips the case, when the backend's server is not
-/// reachable — `$fresh` prints why).
+/// reachable — `$fresh` says why).
 #[macro_export]
 macro_rules! conformance_tests {
     ($fresh:expr) => {
         $crate::conformance_tests!(@cases $fresh;
-            customers_round_trip_every_field_and_script,
-            reimporting_a_customer_changes_nothing,
-            consent_evidence_is_kept_until_the_answer_changes,
-            orders_round_trip_with_lines_and_totals,
-            reimporting_an_order_changes_nothing_and_line_changes_update_the_total,
-            an_order_never_moves_to_another_customer,
-            an_order_for_an_unknown_customer_is_refused,
-            a_dropped_import_writes_nothing,
-            batches_of_customers_and_orders_report_what_changed,
-            interactions_are_recorded_once,
-            scoring_facts_count_completed_orders_up_to_the_end_of_as_of,
-            scoring_facts_know_referrals_interactions_and_recommendations,
-            scores_and_history_round_trip,
-            a_dropped_scoring_writes_nothing,
-            scorings_run_one_at_a_time,
-            customer_lists_filter_search_sort_and_page,
-            totals_by_dimension_and_purchase_milestones,
-            settings_round_trip_and_clear_empties_everything,
-            money_and_timestamps_at_their_edges,
-            analytics_reads_aggregate_orders_and_scores,
-            users_are_unique_by_email_and_the_last_owner_stays,
-            sessions_expire_and_stop_with_a_disabled_user,
-            api_tokens_record_their_last_use_and_can_be_revoked,
-            the_audit_log_pages_newest_first,
-            segments_are_saved_under_unique_names,
-            customer_lists_filter_by_consent_and_value_and_count_up_to_a_cap,
-            search_folds_letter_variants_vowel_marks_and_case,
-            customers_are_counted_by_value_between_edges,
-            campaigns_keep_codes_costs_and_their_customers_histories,
-            campaign_histories_bring_coded_interactions_placements_and_any_script,
+            customers::customers_round_trip_every_field_and_script,
+            customers::reimporting_a_customer_changes_nothing,
+            customers::consent_evidence_is_kept_until_the_answer_changes,
+            customers::orders_round_trip_with_lines_and_totals,
+            customers::reimporting_an_order_changes_nothing_and_line_changes_update_the_total,
+            customers::an_order_never_moves_to_another_customer,
+            customers::an_order_for_an_unknown_customer_is_refused,
+            customers::interactions_are_recorded_once,
+            customers::customer_lists_filter_search_sort_and_page,
+            customers::customer_lists_filter_by_consent_and_value_and_count_up_to_a_cap,
+            customers::search_folds_letter_variants_vowel_marks_and_case,
+            customers::money_and_timestamps_at_their_edges,
+            imports::a_dropped_import_writes_nothing,
+            imports::batches_of_customers_and_orders_report_what_changed,
+            scoring::scoring_facts_count_completed_orders_up_to_the_end_of_as_of,
+            scoring::scoring_facts_know_referrals_interactions_and_recommendations,
+            scoring::scores_and_history_round_trip,
+            scoring::a_dropped_scoring_writes_nothing,
+            scoring::scorings_run_one_at_a_time,
+            reports::totals_by_dimension_and_purchase_milestones,
+            reports::analytics_reads_aggregate_orders_and_scores,
+            reports::customers_are_counted_by_value_between_edges,
+            accounts::users_are_unique_by_email_and_the_last_owner_stays,
+            accounts::sessions_expire_and_stop_with_a_disabled_user,
+            accounts::api_tokens_record_their_last_use_and_can_be_revoked,
+            audit::the_audit_log_pages_newest_first,
+            segments::segments_are_saved_under_unique_names,
+            campaigns::campaigns_keep_codes_costs_and_their_customers_histories,
+            campaigns::campaign_histories_bring_coded_interactions_placements_and_any_script,
+            shop::shop_settings_are_typed_checked_and_kept,
+            shop::shop_marks_record_changes_and_scorings,
+            transfer::restored_rows_read_back_exactly,
+            jobs::jobs_are_claimed_by_priority_and_time,
+            jobs::a_dedupe_key_is_unique_until_the_job_finishes,
+            jobs::an_expired_lease_passes_the_job_on,
+            jobs::failures_retry_then_die_and_people_retry_or_cancel,
+            jobs::concurrent_claims_take_each_job_once,
+            jobs::a_schedule_occurrence_is_claimed_once,
+            jobs::a_jobs_file_comes_back_whole,
+            tx::a_dropped_unit_of_work_writes_nothing_anywhere,
+            tx::a_committed_unit_of_work_is_seen_whole,
         );
     };
-    (@cases $fresh:expr; $($case:ident),+ $(,)?) => {
+    (@cases $fresh:expr; $($area:ident :: $case:ident),+ $(,)?) => {
         $(
             #[test]
             fn $case() {
                 let fixture: Option<$crate::Fixture> = ($fresh)();
                 if let Some(fixture) = fixture {
-                    $crate::cases::$case(fixture.store.as_ref());
+                    $crate::$area::$case(fixture.store.as_ref());
                 }
             }
         )+

@@ -1,11 +1,12 @@
-//! The web app's accounts: users, sessions, API tokens, the audit log and saved segments.
+//! The shop's staff: users, their browser sessions and their API tokens.
 
-use crate::{Connection, Context};
+use crate::tx::PgTx;
+use crate::{Connection, Context, PostgresStore};
 use chrono::{DateTime, Utc};
 use ladder_domain::Role;
-use ladder_store::search::{email_key, name_key};
+use ladder_store::search::email_key;
 use ladder_store::{
-    ApiToken, AuditEntry, AuditRecord, NewUser, Segment, StoreError, StoreResult, User, UserChanges, WebSession,
+    AccountStore, AccountTx, ApiToken, NewUser, StoreError, StoreResult, User, UserChanges, WebSession,
 };
 use postgres::error::SqlState;
 use postgres::{GenericClient, Row};
@@ -16,18 +17,17 @@ const USERS_LOCK: i64 = 7_317_003;
 
 const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.language, u.password_hash, u.created_at, u.disabled";
 const TOKEN_COLUMNS: &str = "id, user_id, name, created_at, last_used_at";
-const SEGMENT_COLUMNS: &str = "id, name, definition, created_by, created_at, updated_at";
 
-fn time(t: i64) -> DateTime<Utc> {
+pub(crate) fn time(t: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(t, 0).unwrap_or_default()
 }
 
-fn is(e: &postgres::Error, state: &SqlState) -> bool {
+pub(crate) fn is(e: &postgres::Error, state: &SqlState) -> bool {
     e.code() == Some(state)
 }
 
 /// A write that names a user: a missing user is `NotFound`, anything else a backend error.
-fn for_user<T>(result: Result<T, postgres::Error>, user_id: Option<i64>, what: &str) -> StoreResult<T> {
+pub(crate) fn for_user<T>(result: Result<T, postgres::Error>, user_id: Option<i64>, what: &str) -> StoreResult<T> {
     match result {
         Err(e) if is(&e, &SqlState::FOREIGN_KEY_VIOLATION) => {
             Err(StoreError::NotFound(user_id.map_or_else(|| "user".to_owned(), |id| format!("user {id}"))))
@@ -61,23 +61,85 @@ fn token_from(r: &Row) -> ApiToken {
     }
 }
 
-fn segment_from(r: &Row) -> Segment {
-    Segment {
-        id: r.get(0),
-        name: r.get(1),
-        definition: r.get(2),
-        created_by: r.get(3),
-        created_at: time(r.get(4)),
-        updated_at: time(r.get(5)),
+impl AccountStore for PostgresStore {
+    fn user_count(&self) -> StoreResult<u64> {
+        self.read(user_count)
+    }
+
+    fn user(&self, id: i64) -> StoreResult<Option<User>> {
+        self.read(|c| user(c, id))
+    }
+
+    fn user_by_email(&self, email: &str) -> StoreResult<Option<User>> {
+        self.read(|c| user_by_email(c, email))
+    }
+
+    fn users(&self) -> StoreResult<Vec<User>> {
+        self.read(users)
+    }
+
+    fn session(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<(WebSession, User)>> {
+        self.read(|c| session(c, token_hash, now))
+    }
+
+    fn api_tokens(&self, user_id: i64) -> StoreResult<Vec<ApiToken>> {
+        self.read(|c| api_tokens(c, user_id))
+    }
+
+    fn api_token_user(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<(ApiToken, User)>> {
+        self.read(|c| api_token_user(c, token_hash, now))
+    }
+
+    fn delete_expired_sessions(&self, now: DateTime<Utc>) -> StoreResult<u64> {
+        self.read(|c| {
+            c.execute("DELETE FROM web_sessions WHERE expires_at <= $1", &[&now.timestamp()])
+                .ctx("cannot delete expired sessions")
+        })
     }
 }
 
-pub(crate) fn user_count(client: &mut Connection) -> StoreResult<u64> {
+impl AccountTx for PgTx {
+    fn user(&mut self, id: i64) -> StoreResult<Option<User>> {
+        user(&mut self.client, id)
+    }
+
+    fn create_user(&mut self, new: &NewUser, at: DateTime<Utc>) -> StoreResult<User> {
+        create_user(&mut self.client, new, at)
+    }
+
+    fn update_user(&mut self, id: i64, changes: &UserChanges) -> StoreResult<User> {
+        update_user(&mut self.client, id, changes)
+    }
+
+    fn create_session(&mut self, session: &WebSession) -> StoreResult<()> {
+        create_session(&mut self.client, session)
+    }
+
+    fn delete_session(&mut self, token_hash: &str) -> StoreResult<bool> {
+        delete_session(&mut self.client, token_hash)
+    }
+
+    fn create_api_token(
+        &mut self,
+        user_id: i64,
+        name: &str,
+        token_hash: &str,
+        at: DateTime<Utc>,
+    ) -> StoreResult<ApiToken> {
+        create_api_token(&mut self.client, user_id, name, token_hash, at)
+    }
+
+    fn revoke_api_token(&mut self, user_id: i64, id: i64) -> StoreResult<bool> {
+        revoke_api_token(&mut self.client, user_id, id)
+    }
+}
+
+fn user_count(client: &mut Connection) -> StoreResult<u64> {
     let n: i64 = client.query_one("SELECT COUNT(*) FROM users", &[]).ctx("cannot count users")?.get(0);
     Ok(u64::try_from(n).unwrap_or(0))
 }
 
-pub(crate) fn create_user(client: &mut Connection, new: &NewUser, at: DateTime<Utc>) -> StoreResult<User> {
+fn create_user(client: &mut Connection, new: &NewUser, at: DateTime<Utc>) -> StoreResult<User> {
     let email = email_key(&new.email);
     if email.is_empty() {
         return Err(StoreError::Conflict("a user needs an email address".to_owned()));
@@ -105,11 +167,11 @@ fn user_in(client: &mut impl GenericClient, id: i64) -> StoreResult<Option<User>
         .transpose()
 }
 
-pub(crate) fn user(client: &mut Connection, id: i64) -> StoreResult<Option<User>> {
+fn user(client: &mut Connection, id: i64) -> StoreResult<Option<User>> {
     user_in(&mut **client, id)
 }
 
-pub(crate) fn user_by_email(client: &mut Connection, email: &str) -> StoreResult<Option<User>> {
+fn user_by_email(client: &mut Connection, email: &str) -> StoreResult<Option<User>> {
     client
         .query_opt(&format!("SELECT {USER_COLUMNS} FROM users u WHERE u.email = $1"), &[&email_key(email)])
         .ctx("cannot read a user")?
@@ -117,7 +179,7 @@ pub(crate) fn user_by_email(client: &mut Connection, email: &str) -> StoreResult
         .transpose()
 }
 
-pub(crate) fn users(client: &mut Connection) -> StoreResult<Vec<User>> {
+fn users(client: &mut Connection) -> StoreResult<Vec<User>> {
     // Byte order, as SQLite sorts.
     client
         .query(&format!("SELECT {USER_COLUMNS} FROM users u ORDER BY u.email COLLATE \"C\""), &[])
@@ -127,11 +189,12 @@ pub(crate) fn users(client: &mut Connection) -> StoreResult<Vec<User>> {
         .collect()
 }
 
-pub(crate) fn update_user(client: &mut Connection, id: i64, changes: &UserChanges) -> StoreResult<User> {
+fn update_user(client: &mut Connection, id: i64, changes: &UserChanges) -> StoreResult<User> {
     let what = "cannot change a user";
-    let mut tx = client.transaction().ctx(what)?;
+    // Inside a unit of work: the lock is held until it commits.
+    let tx = client;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&USERS_LOCK]).ctx(what)?;
-    let Some(current) = user_in(&mut tx, id)? else { return Err(StoreError::NotFound(format!("user {id}"))) };
+    let Some(current) = user_in(&mut **tx, id)? else { return Err(StoreError::NotFound(format!("user {id}"))) };
     if changes.removes_owner(&current) {
         let others: i64 = tx
             .query_one("SELECT COUNT(*) FROM users WHERE role = 'owner' AND NOT disabled AND id <> $1", &[&id])
@@ -162,12 +225,10 @@ pub(crate) fn update_user(client: &mut Connection, id: i64, changes: &UserChange
             ],
         )
         .ctx(what)?;
-    let updated = user_at(&row, 0)?;
-    tx.commit().ctx(what)?;
-    Ok(updated)
+    user_at(&row, 0)
 }
 
-pub(crate) fn create_session(client: &mut Connection, session: &WebSession) -> StoreResult<()> {
+fn create_session(client: &mut Connection, session: &WebSession) -> StoreResult<()> {
     let inserted = client.execute(
         "INSERT INTO web_sessions (token_hash, user_id, csrf_token, created_at, expires_at)
          VALUES ($1, $2, $3, $4, $5)",
@@ -187,11 +248,7 @@ pub(crate) fn create_session(client: &mut Connection, session: &WebSession) -> S
     }
 }
 
-pub(crate) fn session(
-    client: &mut Connection,
-    token_hash: &str,
-    now: DateTime<Utc>,
-) -> StoreResult<Option<(WebSession, User)>> {
+fn session(client: &mut Connection, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<(WebSession, User)>> {
     let Some(r) = client
         .query_opt(
             &format!(
@@ -215,20 +272,14 @@ pub(crate) fn session(
     Ok(Some((session, user_at(&r, 5)?)))
 }
 
-pub(crate) fn delete_session(client: &mut Connection, token_hash: &str) -> StoreResult<()> {
+fn delete_session(client: &mut Connection, token_hash: &str) -> StoreResult<bool> {
     client
         .execute("DELETE FROM web_sessions WHERE token_hash = $1", &[&token_hash])
-        .map(drop)
+        .map(|n| n > 0)
         .ctx("cannot delete a session")
 }
 
-pub(crate) fn delete_expired_sessions(client: &mut Connection, now: DateTime<Utc>) -> StoreResult<u64> {
-    client
-        .execute("DELETE FROM web_sessions WHERE expires_at <= $1", &[&now.timestamp()])
-        .ctx("cannot delete expired sessions")
-}
-
-pub(crate) fn create_api_token(
+fn create_api_token(
     client: &mut Connection,
     user_id: i64,
     name: &str,
@@ -250,7 +301,7 @@ pub(crate) fn create_api_token(
     }
 }
 
-pub(crate) fn api_tokens(client: &mut Connection, user_id: i64) -> StoreResult<Vec<ApiToken>> {
+fn api_tokens(client: &mut Connection, user_id: i64) -> StoreResult<Vec<ApiToken>> {
     Ok(client
         .query(&format!("SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE user_id = $1 ORDER BY id"), &[&user_id])
         .ctx("cannot read API tokens")?
@@ -259,7 +310,7 @@ pub(crate) fn api_tokens(client: &mut Connection, user_id: i64) -> StoreResult<V
         .collect())
 }
 
-pub(crate) fn api_token_user(
+fn api_token_user(
     client: &mut Connection,
     token_hash: &str,
     now: DateTime<Utc>,
@@ -285,100 +336,9 @@ pub(crate) fn api_token_user(
     Ok(Some((token, owner)))
 }
 
-pub(crate) fn revoke_api_token(client: &mut Connection, user_id: i64, id: i64) -> StoreResult<bool> {
+fn revoke_api_token(client: &mut Connection, user_id: i64, id: i64) -> StoreResult<bool> {
     client
         .execute("DELETE FROM api_tokens WHERE id = $1 AND user_id = $2", &[&id, &user_id])
         .map(|n| n > 0)
         .ctx("cannot revoke an API token")
-}
-
-pub(crate) fn record_audit(client: &mut Connection, entry: &AuditEntry) -> StoreResult<()> {
-    let inserted = client.execute(
-        "INSERT INTO audit_log (at, user_id, action, target, detail) VALUES ($1, $2, $3, $4, $5)",
-        &[&entry.at.timestamp(), &entry.user_id, &entry.action, &entry.target, &entry.detail],
-    );
-    for_user(inserted, entry.user_id, "cannot write the audit log").map(drop)
-}
-
-pub(crate) fn audit_log(client: &mut Connection, limit: u32, before_id: Option<i64>) -> StoreResult<Vec<AuditRecord>> {
-    let rows = client
-        .query(
-            "SELECT a.id, a.at, a.user_id, u.email, a.action, a.target, a.detail
-             FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
-             WHERE a.id < COALESCE($2, 9223372036854775807) ORDER BY a.id DESC LIMIT $1",
-            &[&i64::from(limit), &before_id],
-        )
-        .ctx("cannot read the audit log")?;
-    Ok(rows
-        .iter()
-        .map(|r| AuditRecord {
-            id: r.get(0),
-            at: time(r.get(1)),
-            user_id: r.get(2),
-            user_email: r.get(3),
-            action: r.get(4),
-            target: r.get(5),
-            detail: r.get(6),
-        })
-        .collect())
-}
-
-pub(crate) fn save_segment(
-    client: &mut Connection,
-    id: Option<i64>,
-    name: &str,
-    definition: &str,
-    user_id: Option<i64>,
-    at: DateTime<Utc>,
-) -> StoreResult<Segment> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(StoreError::Conflict("a segment needs a name".to_owned()));
-    }
-    let written = match id {
-        None => client.query_opt(
-            &format!(
-                "INSERT INTO segments (name, name_key, definition, created_by, created_at, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $5) RETURNING {SEGMENT_COLUMNS}"
-            ),
-            &[&name, &name_key(name), &definition, &user_id, &at.timestamp()],
-        ),
-        Some(id) => client.query_opt(
-            &format!(
-                "UPDATE segments SET name = $2, name_key = $3, definition = $4, updated_at = $5 WHERE id = $1
-                 RETURNING {SEGMENT_COLUMNS}"
-            ),
-            &[&id, &name, &name_key(name), &definition, &at.timestamp()],
-        ),
-    };
-    match written {
-        Err(e) if is(&e, &SqlState::UNIQUE_VIOLATION) => {
-            Err(StoreError::Conflict(format!("a segment named “{name}” already exists")))
-        }
-        other => match for_user(other, user_id, "cannot save a segment")? {
-            Some(row) => Ok(segment_from(&row)),
-            // Nothing written: an update of a segment that is not there.
-            None => Err(StoreError::NotFound(format!("segment {}", id.unwrap_or_default()))),
-        },
-    }
-}
-
-pub(crate) fn segments(client: &mut Connection) -> StoreResult<Vec<Segment>> {
-    Ok(client
-        .query(&format!("SELECT {SEGMENT_COLUMNS} FROM segments ORDER BY name_key COLLATE \"C\", id"), &[])
-        .ctx("cannot read segments")?
-        .iter()
-        .map(segment_from)
-        .collect())
-}
-
-pub(crate) fn segment(client: &mut Connection, id: i64) -> StoreResult<Option<Segment>> {
-    Ok(client
-        .query_opt(&format!("SELECT {SEGMENT_COLUMNS} FROM segments WHERE id = $1"), &[&id])
-        .ctx("cannot read a segment")?
-        .map(|r| segment_from(&r)))
-}
-
-pub(crate) fn delete_segment(client: &mut Connection, id: i64) -> StoreResult<bool> {
-    client.execute("DELETE FROM segments WHERE id = $1", &[&id]).map(|n| n > 0).ctx("cannot delete a segment")
 }

@@ -1,18 +1,55 @@
 //! Campaigns, their codes and costs, and the order histories of the customers their codes reached.
 
-use crate::{Connection, Context};
+use crate::tx::PgTx;
+use crate::{Connection, Context, PostgresStore};
 use chrono::NaiveDate;
 use ladder_domain::campaign::{
     Campaign, CampaignKind, CampaignStatus, CodedTouch, CostEntry, CustomerHistory, Expectations, OrderRecord,
 };
 use ladder_domain::date::{date_day_number, date_of_day, day_number, end_of_day, optional_day_number};
 use ladder_domain::{Channel, InteractionKind, OrderStatus, Rung};
-use ladder_store::campaign::{Histories, count_from_db, count_to_db, plan_cost_import, stored_codes, stored_form};
-use ladder_store::{StoreError, StoreResult, WriteOutcome};
+use ladder_store::campaigns::{Histories, count_from_db, count_to_db, plan_cost_import, stored_codes, stored_form};
+use ladder_store::{CampaignStore, CampaignTx, StoreError, StoreResult, WriteOutcome};
 use postgres::{GenericClient, Row};
 
 const COLUMNS: &str = "id, name, kind, channel, status, starts, ends, window_days, target_segment, target_size, notes, \
      budget_minor, expected_revenue_minor, expected_responses, expected_sales";
+
+impl CampaignStore for PostgresStore {
+    fn campaigns(&self) -> StoreResult<Vec<Campaign>> {
+        self.read(campaigns)
+    }
+
+    fn campaign(&self, id: &str) -> StoreResult<Option<Campaign>> {
+        self.read(|c| campaign(c, id))
+    }
+
+    fn campaign_costs(&self, campaign_id: &str) -> StoreResult<Vec<CostEntry>> {
+        self.read(|c| campaign_costs(c, campaign_id))
+    }
+
+    fn campaign_histories(&self, codes: &[String], as_of: NaiveDate) -> StoreResult<Vec<CustomerHistory>> {
+        self.read(|c| campaign_histories(c, codes, as_of))
+    }
+}
+
+impl CampaignTx for PgTx {
+    fn campaign(&mut self, id: &str) -> StoreResult<Option<Campaign>> {
+        campaign(&mut self.client, id)
+    }
+
+    fn put_campaign(&mut self, c: &Campaign) -> StoreResult<WriteOutcome> {
+        put_campaign(&mut self.client, c)
+    }
+
+    fn add_campaign_cost(&mut self, campaign_id: &str, cost: &CostEntry) -> StoreResult<()> {
+        add_campaign_cost(&mut self.client, campaign_id, cost)
+    }
+
+    fn add_campaign_costs(&mut self, costs: &[(String, CostEntry)]) -> StoreResult<Vec<WriteOutcome>> {
+        add_campaign_costs(&mut self.client, costs)
+    }
+}
 
 fn unknown(what: &str, value: &str) -> StoreError {
     StoreError::Conflict(format!("the database holds an unknown {what} {value:?}"))
@@ -61,11 +98,11 @@ fn campaign_in(client: &mut impl GenericClient, id: &str) -> StoreResult<Option<
     Ok(Some(campaign))
 }
 
-pub(crate) fn campaign(client: &mut Connection, id: &str) -> StoreResult<Option<Campaign>> {
+fn campaign(client: &mut Connection, id: &str) -> StoreResult<Option<Campaign>> {
     campaign_in(&mut **client, id)
 }
 
-pub(crate) fn campaigns(client: &mut Connection) -> StoreResult<Vec<Campaign>> {
+fn campaigns(client: &mut Connection) -> StoreResult<Vec<Campaign>> {
     let what = "cannot read the campaigns";
     let mut campaigns = client
         .query(&format!("SELECT {COLUMNS} FROM campaigns ORDER BY starts, id COLLATE \"C\""), &[])
@@ -83,13 +120,14 @@ pub(crate) fn campaigns(client: &mut Connection) -> StoreResult<Vec<Campaign>> {
     Ok(campaigns)
 }
 
-pub(crate) fn put_campaign(client: &mut Connection, campaign: &Campaign) -> StoreResult<WriteOutcome> {
+fn put_campaign(client: &mut Connection, campaign: &Campaign) -> StoreResult<WriteOutcome> {
     let what = "cannot write a campaign";
     let stored = stored_form(campaign);
-    let mut tx = client.transaction().ctx(what)?;
+    // Inside a unit of work: the campaign and its codes change together, and the lock holds until it commits.
+    let tx = client;
     // Two writers of one campaign take turns, so each compares against what the other wrote.
     tx.execute("SELECT pg_advisory_xact_lock(7317002, hashtext($1))", &[&stored.id]).ctx(what)?;
-    let before = campaign_in(&mut tx, &stored.id)?;
+    let before = campaign_in(&mut **tx, &stored.id)?;
     if before.as_ref() == Some(&stored) {
         return Ok(WriteOutcome::Unchanged);
     }
@@ -127,11 +165,10 @@ pub(crate) fn put_campaign(client: &mut Connection, campaign: &Campaign) -> Stor
     tx.execute("DELETE FROM campaign_codes WHERE campaign_id = $1", &[&c.id]).ctx(what)?;
     tx.execute("INSERT INTO campaign_codes (campaign_id, code) SELECT $1, unnest($2::TEXT[])", &[&c.id, &c.codes])
         .ctx(what)?;
-    tx.commit().ctx(what)?;
     Ok(if before.is_some() { WriteOutcome::Updated } else { WriteOutcome::Inserted })
 }
 
-pub(crate) fn add_campaign_cost(client: &mut Connection, campaign_id: &str, cost: &CostEntry) -> StoreResult<()> {
+fn add_campaign_cost(client: &mut Connection, campaign_id: &str, cost: &CostEntry) -> StoreResult<()> {
     let added = client
         .execute(
             "INSERT INTO campaign_costs (campaign_id, spent_on, amount_minor, note)
@@ -145,12 +182,9 @@ pub(crate) fn add_campaign_cost(client: &mut Connection, campaign_id: &str, cost
     Ok(())
 }
 
-pub(crate) fn add_campaign_costs(
-    client: &mut Connection,
-    costs: &[(String, CostEntry)],
-) -> StoreResult<Vec<WriteOutcome>> {
+fn add_campaign_costs(client: &mut Connection, costs: &[(String, CostEntry)]) -> StoreResult<Vec<WriteOutcome>> {
     let what = "cannot import campaign costs";
-    let mut tx = client.transaction().ctx(what)?;
+    let tx = client;
     // Imports of one campaign's costs run one at a time, so that two of the same file add it once.
     tx.batch_execute("LOCK TABLE campaign_costs IN SHARE ROW EXCLUSIVE MODE").ctx(what)?;
     let known = tx.prepare("SELECT 1 FROM campaigns WHERE id = $1").ctx(what)?;
@@ -178,11 +212,10 @@ pub(crate) fn add_campaign_costs(
             tx.execute(&insert, &[campaign, &date_day_number(cost.on), &cost.amount_minor, &cost.note]).ctx(what)?;
         }
     }
-    tx.commit().ctx(what)?;
     Ok(plan)
 }
 
-pub(crate) fn campaign_costs(client: &mut Connection, campaign_id: &str) -> StoreResult<Vec<CostEntry>> {
+fn campaign_costs(client: &mut Connection, campaign_id: &str) -> StoreResult<Vec<CostEntry>> {
     let rows = client
         .query(
             "SELECT spent_on, amount_minor, note FROM campaign_costs WHERE campaign_id = $1 ORDER BY spent_on, id",
@@ -192,7 +225,7 @@ pub(crate) fn campaign_costs(client: &mut Connection, campaign_id: &str) -> Stor
     Ok(rows.iter().map(|r| CostEntry { on: date_of_day(r.get(0)), amount_minor: r.get(1), note: r.get(2) }).collect())
 }
 
-pub(crate) fn campaign_histories(
+fn campaign_histories(
     client: &mut Connection,
     codes: &[String],
     as_of: NaiveDate,

@@ -6,25 +6,28 @@
 //! connection runs in UTC with a statement timeout, which the long sessions (imports, scoring) lift for
 //! their transaction. Migrations are recorded in `ladder_schema` and applied under an advisory lock, so
 //! two instances starting together do not race; a database made by a newer Ladder is refused.
+//!
+//! Every unit of work ([`ladder_store::Tx`]) is one pooled connection from `BEGIN` to `COMMIT`. One
+//! module per area of the store: `customers`, `imports`, `scoring`, `reports`, `accounts`, `audit`,
+//! `segments`, `campaigns`, `shop`, `transfer`, `jobs`; `tx` is the unit of work they write through.
 
 mod accounts;
-mod analytics;
-mod bulk;
+mod audit;
 mod campaigns;
-mod import;
+mod customers;
+mod imports;
+mod jobs;
 mod keys;
-mod read;
+mod reports;
 mod scoring;
+mod segments;
+mod shop;
 mod tls;
 mod transfer;
+mod tx;
 
-use chrono::{DateTime, Utc};
-use ladder_store::{
-    ApiToken, AuditEntry, AuditRecord, CalibrationRow, CategorisedOrder, CohortCell, CustomerDetail, CustomerQuery,
-    CustomerSummary, Dimension, GroupTotals, ImportContext, ImportSession, NewUser, PurchaseMilestones, PurchasePath,
-    ScoreSession, ScoringRow, Segment, Store, StoreError, StoreResult, TableCounts, User, UserChanges, ValueWindowRow,
-    ValueWindows, WebSession,
-};
+use ladder_store::filter::{Dialect, SqlValue};
+use ladder_store::{Store, StoreError, StoreResult, Tx};
 use postgres::Client;
 use r2d2_postgres::PostgresConnectionManager;
 use std::str::FromStr;
@@ -40,6 +43,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0006_search.sql"),
     include_str!("../migrations/0007_campaigns.sql"),
     include_str!("../migrations/0008_campaign_touches.sql"),
+    include_str!("../migrations/0009_shop_audit_jobs.sql"),
 ];
 
 /// The schema version this build creates and understands.
@@ -85,18 +89,34 @@ impl r2d2::CustomizeConnection<Client, postgres::Error> for Session {
     }
 }
 
-/// The URL with its password hidden.
+/// The URL with its passwords hidden: the one in `user:password@` and any `password=` (or `sslpassword=`)
+/// among its query parameters.
 pub fn redact(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => {
-            let credentials = &url[scheme + 3..at];
-            match credentials.split_once(':') {
-                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
-                None => url.to_owned(),
-            }
-        }
-        _ => url.to_owned(),
+    let (base, query) = match url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (url, None),
+    };
+    let mut shown = match (base.find("://"), base.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => match base[scheme + 3..at].split_once(':') {
+            Some((user, _)) => format!("{}{user}:***{}", &base[..scheme + 3], &base[at..]),
+            None => base.to_owned(),
+        },
+        _ => base.to_owned(),
+    };
+    if let Some(query) = query {
+        let params: Vec<String> = query
+            .split('&')
+            .map(|param| match param.split_once('=') {
+                Some((key, _)) if key.eq_ignore_ascii_case("password") || key.eq_ignore_ascii_case("sslpassword") => {
+                    format!("{key}=***")
+                }
+                _ => param.to_owned(),
+            })
+            .collect();
+        shown.push('?');
+        shown.push_str(&params.join("&"));
     }
+    shown
 }
 
 impl PostgresStore {
@@ -203,274 +223,63 @@ pub fn migrate(client: &mut Client) -> StoreResult<()> {
     Ok(())
 }
 
+impl PostgresStore {
+    /// Runs `f` on a pooled connection.
+    pub(crate) fn read<T>(&self, f: impl FnOnce(&mut Connection) -> StoreResult<T>) -> StoreResult<T> {
+        f(&mut self.client()?)
+    }
+
+    /// Starts a unit of work; `long` lifts the statement timeout for its transaction.
+    pub(crate) fn unit(&self, long: bool) -> StoreResult<tx::PgTx> {
+        tx::PgTx::begin(self.client()?, long)
+    }
+
+    /// Runs `f` in its own short unit of work and commits it.
+    pub(crate) fn write<T>(&self, f: impl FnOnce(&mut Connection) -> StoreResult<T>) -> StoreResult<T> {
+        let mut tx = self.unit(false)?;
+        let value = f(&mut tx.client)?;
+        Box::new(tx).commit()?;
+        Ok(value)
+    }
+}
+
 impl Store for PostgresStore {
-    fn begin_import(&self, context: ImportContext) -> StoreResult<Box<dyn ImportSession>> {
-        Ok(Box::new(import::PgImport::begin(self.client()?, context)?))
+    fn begin(&self) -> StoreResult<Box<dyn Tx + '_>> {
+        Ok(Box::new(self.unit(false)?))
     }
 
-    fn setting(&self, key: &str) -> StoreResult<Option<String>> {
-        let row = self
-            .client()?
-            .query_opt("SELECT value FROM settings WHERE key = $1", &[&key])
-            .ctx("cannot read a setting")?;
-        Ok(row.map(|r| r.get(0)))
+    fn schema_version(&self) -> StoreResult<i64> {
+        PostgresStore::schema_version(self)
+    }
+}
+
+/// PostgreSQL's side of the shared customer filter.
+pub(crate) struct Postgres;
+
+impl Dialect for Postgres {
+    fn placeholder(&self, n: usize) -> String {
+        format!("${n}")
     }
 
-    fn set_setting(&self, key: &str, value: &str) -> StoreResult<()> {
-        self.client()?
-            .execute(
-                "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                &[&key, &value],
-            )
-            .map(drop)
-            .ctx("cannot write a setting")
+    fn search(&self, search: &str, bind: &mut dyn FnMut(SqlValue) -> String) -> Option<String> {
+        let p = bind(SqlValue::Text(ladder_store::search::like_pattern(search)?));
+        // `ladder_fold` (migration 4) folds as the SQLite backend does; the trigram index is on it.
+        Some(format!("ladder_fold({}) LIKE {p}", ladder_store::search::SEARCH_TEXT))
     }
 
-    fn scoring_facts(
-        &self,
-        as_of: chrono::NaiveDate,
-        currency: &str,
-        sink: &mut dyn FnMut(ScoringRow) -> StoreResult<()>,
-    ) -> StoreResult<()> {
-        scoring::facts(&mut self.client()?, as_of, currency, sink)
+    fn country_equals(&self, placeholder: &str) -> String {
+        format!("upper(c.country) = upper({placeholder})")
     }
+}
 
-    fn begin_scoring(&self) -> StoreResult<Box<dyn ScoreSession>> {
-        Ok(Box::new(scoring::PgScoring::begin(self.client()?, None)?))
-    }
-
-    fn begin_scoring_shard(&self, shard: u32) -> StoreResult<Box<dyn ScoreSession>> {
-        Ok(Box::new(scoring::PgScoring::begin(self.client()?, Some(shard))?))
-    }
-
-    fn counts(&self) -> StoreResult<TableCounts> {
-        read::counts(&mut self.client()?)
-    }
-
-    fn customer(&self, external_id: &str) -> StoreResult<Option<CustomerDetail>> {
-        read::customer(&mut self.client()?, external_id)
-    }
-
-    fn list_customers(&self, query: &CustomerQuery) -> StoreResult<Vec<CustomerSummary>> {
-        read::list_customers(&mut self.client()?, query)
-    }
-
-    fn count_customers(&self, query: &CustomerQuery, cap: u64) -> StoreResult<u64> {
-        read::count_customers(&mut self.client()?, query, cap)
-    }
-
-    fn summary_by(&self, dimension: Dimension) -> StoreResult<Vec<GroupTotals>> {
-        read::summary_by(&mut self.client()?, dimension)
-    }
-
-    fn purchase_milestones(&self) -> StoreResult<PurchaseMilestones> {
-        read::purchase_milestones(&mut self.client()?)
-    }
-
-    fn moves_since(
-        &self,
-        kind: ladder_store::ChangeKind,
-        since: chrono::NaiveDate,
-    ) -> StoreResult<Vec<ladder_store::Move>> {
-        read::moves_since(&mut self.client()?, kind, since)
-    }
-
-    fn moved_customers(
-        &self,
-        kind: ladder_store::ChangeKind,
-        since: chrono::NaiveDate,
-        limit: u32,
-    ) -> StoreResult<Vec<ladder_store::MovedCustomer>> {
-        read::moved_customers(&mut self.client()?, kind, since, limit)
-    }
-
-    fn clv_histogram(&self, edges: &[i64]) -> StoreResult<ladder_store::ClvHistogram> {
-        read::clv_histogram(&mut self.client()?, edges)
-    }
-
-    fn clear(&self) -> StoreResult<()> {
-        let what = "cannot clear the database";
-        let mut client = self.client()?;
-        // A transaction object rolls back if anything fails, so the pooled connection comes back clean.
-        let mut tx = client.transaction().ctx(what)?;
-        tx.batch_execute(
-            "TRUNCATE ladder_history, customer_scores, interactions, order_lines, orders, products, consents,
-                      customer_tags, customers, settings",
-        )
-        .ctx(what)?;
-        tx.commit().ctx(what)
-    }
-
-    fn export_rows(
-        &self,
-        table: &ladder_store::schema::Table,
-        sink: &mut dyn FnMut(ladder_store::schema::TextRow) -> StoreResult<()>,
-    ) -> StoreResult<()> {
-        transfer::export_rows(&mut self.client()?, table, sink)
-    }
-
-    fn begin_restore(&self) -> StoreResult<Box<dyn ladder_store::RestoreSession>> {
-        Ok(Box::new(transfer::PgRestore::begin(self.client()?)?))
-    }
-
-    fn last_order_day(&self) -> StoreResult<Option<chrono::NaiveDate>> {
-        analytics::last_order_day(&mut self.client()?)
-    }
-
-    fn calibration_rows(
-        &self,
-        calibration_end: chrono::NaiveDate,
-        holdout_end: chrono::NaiveDate,
-    ) -> StoreResult<Vec<CalibrationRow>> {
-        analytics::calibration_rows(&mut self.client()?, calibration_end, holdout_end)
-    }
-
-    fn purchase_paths(&self) -> StoreResult<Vec<PurchasePath>> {
-        analytics::purchase_paths(&mut self.client()?)
-    }
-
-    fn cohort_activity(&self, as_of: chrono::NaiveDate, currency: &str) -> StoreResult<Vec<CohortCell>> {
-        analytics::cohort_activity(&mut self.client()?, as_of, currency)
-    }
-
-    fn value_windows(
-        &self,
-        as_of: chrono::NaiveDate,
-        currency: &str,
-        windows: ValueWindows,
-    ) -> StoreResult<Vec<ValueWindowRow>> {
-        analytics::value_windows(&mut self.client()?, as_of, currency, windows)
-    }
-
-    fn orders_with_categories(
-        &self,
-        as_of: chrono::NaiveDate,
-        sink: &mut dyn FnMut(CategorisedOrder) -> StoreResult<()>,
-    ) -> StoreResult<()> {
-        analytics::orders_with_categories(&mut self.client()?, as_of, sink)
-    }
-
-    fn user_count(&self) -> StoreResult<u64> {
-        accounts::user_count(&mut self.client()?)
-    }
-
-    fn create_user(&self, user: &NewUser, at: DateTime<Utc>) -> StoreResult<User> {
-        accounts::create_user(&mut self.client()?, user, at)
-    }
-
-    fn user(&self, id: i64) -> StoreResult<Option<User>> {
-        accounts::user(&mut self.client()?, id)
-    }
-
-    fn user_by_email(&self, email: &str) -> StoreResult<Option<User>> {
-        accounts::user_by_email(&mut self.client()?, email)
-    }
-
-    fn users(&self) -> StoreResult<Vec<User>> {
-        accounts::users(&mut self.client()?)
-    }
-
-    fn update_user(&self, id: i64, changes: &UserChanges) -> StoreResult<User> {
-        accounts::update_user(&mut self.client()?, id, changes)
-    }
-
-    fn create_session(&self, session: &WebSession) -> StoreResult<()> {
-        accounts::create_session(&mut self.client()?, session)
-    }
-
-    fn session(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<(WebSession, User)>> {
-        accounts::session(&mut self.client()?, token_hash, now)
-    }
-
-    fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
-        accounts::delete_session(&mut self.client()?, token_hash)
-    }
-
-    fn delete_expired_sessions(&self, now: DateTime<Utc>) -> StoreResult<u64> {
-        accounts::delete_expired_sessions(&mut self.client()?, now)
-    }
-
-    fn create_api_token(&self, user_id: i64, name: &str, token_hash: &str, at: DateTime<Utc>) -> StoreResult<ApiToken> {
-        accounts::create_api_token(&mut self.client()?, user_id, name, token_hash, at)
-    }
-
-    fn api_tokens(&self, user_id: i64) -> StoreResult<Vec<ApiToken>> {
-        accounts::api_tokens(&mut self.client()?, user_id)
-    }
-
-    fn api_token_user(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<(ApiToken, User)>> {
-        accounts::api_token_user(&mut self.client()?, token_hash, now)
-    }
-
-    fn revoke_api_token(&self, user_id: i64, id: i64) -> StoreResult<bool> {
-        accounts::revoke_api_token(&mut self.client()?, user_id, id)
-    }
-
-    fn record_audit(&self, entry: &AuditEntry) -> StoreResult<()> {
-        accounts::record_audit(&mut self.client()?, entry)
-    }
-
-    fn audit_log(&self, limit: u32, before_id: Option<i64>) -> StoreResult<Vec<AuditRecord>> {
-        accounts::audit_log(&mut self.client()?, limit, before_id)
-    }
-
-    fn save_segment(
-        &self,
-        id: Option<i64>,
-        name: &str,
-        definition: &str,
-        user_id: Option<i64>,
-        at: DateTime<Utc>,
-    ) -> StoreResult<Segment> {
-        accounts::save_segment(&mut self.client()?, id, name, definition, user_id, at)
-    }
-
-    fn segments(&self) -> StoreResult<Vec<Segment>> {
-        accounts::segments(&mut self.client()?)
-    }
-
-    fn segment(&self, id: i64) -> StoreResult<Option<Segment>> {
-        accounts::segment(&mut self.client()?, id)
-    }
-
-    fn delete_segment(&self, id: i64) -> StoreResult<bool> {
-        accounts::delete_segment(&mut self.client()?, id)
-    }
-
-    fn put_campaign(&self, campaign: &ladder_domain::Campaign) -> StoreResult<ladder_store::WriteOutcome> {
-        campaigns::put_campaign(&mut self.client()?, campaign)
-    }
-
-    fn campaigns(&self) -> StoreResult<Vec<ladder_domain::Campaign>> {
-        campaigns::campaigns(&mut self.client()?)
-    }
-
-    fn campaign(&self, id: &str) -> StoreResult<Option<ladder_domain::Campaign>> {
-        campaigns::campaign(&mut self.client()?, id)
-    }
-
-    fn add_campaign_cost(&self, campaign_id: &str, cost: &ladder_domain::CostEntry) -> StoreResult<()> {
-        campaigns::add_campaign_cost(&mut self.client()?, campaign_id, cost)
-    }
-
-    fn add_campaign_costs(
-        &self,
-        costs: &[(String, ladder_domain::CostEntry)],
-    ) -> StoreResult<Vec<ladder_store::WriteOutcome>> {
-        campaigns::add_campaign_costs(&mut self.client()?, costs)
-    }
-
-    fn campaign_costs(&self, campaign_id: &str) -> StoreResult<Vec<ladder_domain::CostEntry>> {
-        campaigns::campaign_costs(&mut self.client()?, campaign_id)
-    }
-
-    fn campaign_histories(
-        &self,
-        codes: &[String],
-        as_of: chrono::NaiveDate,
-    ) -> StoreResult<Vec<ladder_domain::CustomerHistory>> {
-        campaigns::campaign_histories(&mut self.client()?, codes, as_of)
-    }
+/// The filter's arguments as the driver's parameters.
+pub(crate) fn sql_params(args: &[SqlValue]) -> Vec<&(dyn postgres::types::ToSql + Sync)> {
+    args.iter()
+        .map(|a| match a {
+            SqlValue::Text(t) => t as &(dyn postgres::types::ToSql + Sync),
+            SqlValue::Int(i) => i as &(dyn postgres::types::ToSql + Sync),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -482,5 +291,13 @@ mod tests {
         assert_eq!(redact("postgres://shop:secret@db.local/ladder"), "postgres://shop:***@db.local/ladder");
         assert_eq!(redact("postgres://root@127.0.0.1/test"), "postgres://root@127.0.0.1/test");
         assert_eq!(redact("postgres://127.0.0.1/test"), "postgres://127.0.0.1/test");
+        assert_eq!(
+            redact("postgres://shop@db.local/ladder?sslmode=require&password=secret"),
+            "postgres://shop@db.local/ladder?sslmode=require&password=***"
+        );
+        assert_eq!(
+            redact("postgres://a:b@h/d?PassWord=x&sslpassword=y"),
+            "postgres://a:***@h/d?PassWord=***&sslpassword=***"
+        );
     }
 }

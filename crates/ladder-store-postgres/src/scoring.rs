@@ -1,10 +1,13 @@
-//! Scoring reads in one set-based statement, and the scoring write in one transaction.
+//! Scoring reads in one set-based statement, and the scoring writes, copied in batches, in one unit of work.
 
-use crate::{Connection, Context};
+use crate::tx::PgTx;
+use crate::{Connection, Context, PostgresStore};
 use chrono::NaiveDate;
 use ladder_domain::date::{date_day_number, date_of_day, end_of_day};
 use ladder_domain::{CustomerFacts, CustomerState, InteractionKind, Rung};
-use ladder_store::{Change, CustomerId, PreviousScore, ScoreRecord, ScoreSession, ScoringRow, StoreResult};
+use ladder_store::{
+    Change, CustomerId, PreviousScore, ScoreRecord, ScoringRow, ScoringStore, ScoringTx, StoreError, StoreResult, Tx,
+};
 
 /// Per-customer aggregates over counted orders placed by the end of `as_of`. PostgreSQL has what SQLite
 /// lacks: `FILTER`, `percentile_cont` (the median of the gaps between distinct order days, the mean of the
@@ -73,7 +76,7 @@ fn count(v: i64) -> u32 {
     u32::try_from(v).unwrap_or(u32::MAX)
 }
 
-pub(crate) fn facts(
+fn facts(
     client: &mut Connection,
     as_of: NaiveDate,
     currency: &str,
@@ -141,10 +144,40 @@ fn stream_facts(
 /// The advisory lock that lets one scoring run at a time.
 const SCORING_LOCK: i32 = 7_317_002;
 
-pub(crate) struct PgScoring {
-    client: Connection,
-    committed: bool,
-    /// Scores and changes waiting to be copied in; written in batches through `COPY`.
+impl ScoringStore for PostgresStore {
+    fn scoring_facts(
+        &self,
+        as_of: NaiveDate,
+        currency: &str,
+        sink: &mut dyn FnMut(ScoringRow) -> StoreResult<()>,
+    ) -> StoreResult<()> {
+        self.read(|c| facts(c, as_of, currency, sink))
+    }
+
+    fn begin_scoring(&self, shard: Option<u32>) -> StoreResult<Box<dyn Tx + '_>> {
+        let what = "cannot start writing scores";
+        let mut tx = self.unit(true)?;
+        // A whole run holds the scoring lock; each shard of a split run holds its own.
+        let lock = match shard {
+            None => format!("{SCORING_LOCK}"),
+            Some(k) => format!("{SCORING_LOCK}, {k}"),
+        };
+        // Read committed: the facts query, which starts after the lock is held, sees the previous scoring.
+        tx.client
+            .batch_execute(&format!(
+                "SELECT pg_advisory_xact_lock({lock});
+                 CREATE TEMP TABLE stage_scores (LIKE customer_scores) ON COMMIT DROP;
+                 CREATE TEMP TABLE stage_history (LIKE ladder_history) ON COMMIT DROP;"
+            ))
+            .ctx(what)?;
+        tx.scoring = Some(Staged::default());
+        Ok(Box::new(tx))
+    }
+}
+
+/// Scores and changes waiting to be copied in; written in batches through `COPY`.
+#[derive(Default)]
+pub(crate) struct Staged {
     scores: Vec<Vec<Option<String>>>,
     history: Vec<Vec<Option<String>>>,
 }
@@ -156,74 +189,47 @@ const SCORE_COLUMNS: &str = "customer_id, as_of, rung, rung_reason, state, state
     orders, first_order, second_order, third_order, last_order, spend_minor, rfm_r, rfm_f, rfm_m, rfm_segment, fourth_order, \
     has_value, p_alive, expected_purchases_90d, expected_purchases_365d, expected_next_order, expected_spend_minor, clv_minor";
 
-impl PgScoring {
-    pub(crate) fn begin(mut client: Connection, shard: Option<u32>) -> StoreResult<Self> {
-        let what = "cannot start writing scores";
-        // A whole run holds the scoring lock; each shard of a split run holds its own.
-        let lock = match shard {
-            None => format!("{SCORING_LOCK}"),
-            Some(k) => format!("{SCORING_LOCK}, {k}"),
-        };
-        // Read committed: the facts query, which starts after the lock is held, sees the previous scoring.
-        client
+/// Writes the staged scores and changes of a scoring unit of work (at every batch, and at commit).
+pub(crate) fn flush(tx: &mut PgTx) -> StoreResult<()> {
+    let what = "cannot write scores";
+    let Some(staged) = tx.scoring.as_mut() else { return Ok(()) };
+    let (scores, history) = (std::mem::take(&mut staged.scores), std::mem::take(&mut staged.history));
+    if !scores.is_empty() {
+        crate::imports::copy_rows(&mut tx.client, &format!("stage_scores ({SCORE_COLUMNS})"), &scores)?;
+        let sets = SCORE_COLUMNS
+            .split(", ")
+            .filter(|c| *c != "customer_id")
+            .map(|c| format!("{c} = excluded.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        tx.client
             .batch_execute(&format!(
-                "BEGIN; SET LOCAL statement_timeout = 0; SELECT pg_advisory_xact_lock({lock});
-                 CREATE TEMP TABLE stage_scores (LIKE customer_scores) ON COMMIT DROP;
-                 CREATE TEMP TABLE stage_history (LIKE ladder_history) ON COMMIT DROP;"
+                "INSERT INTO customer_scores ({SCORE_COLUMNS}) SELECT {SCORE_COLUMNS} FROM stage_scores
+                 ON CONFLICT (customer_id) DO UPDATE SET {sets};
+                 TRUNCATE stage_scores;"
             ))
             .ctx(what)?;
-        Ok(Self { client, committed: false, scores: Vec::new(), history: Vec::new() })
     }
-
-    fn flush(&mut self) -> StoreResult<()> {
-        let what = "cannot write scores";
-        if !self.scores.is_empty() {
-            crate::bulk::copy_rows(&mut self.client, &format!("stage_scores ({SCORE_COLUMNS})"), &self.scores)?;
-            let sets = SCORE_COLUMNS
-                .split(", ")
-                .filter(|c| *c != "customer_id")
-                .map(|c| format!("{c} = excluded.{c}"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            self.client
-                .batch_execute(&format!(
-                    "INSERT INTO customer_scores ({SCORE_COLUMNS}) SELECT {SCORE_COLUMNS} FROM stage_scores
-                     ON CONFLICT (customer_id) DO UPDATE SET {sets};
-                     TRUNCATE stage_scores;"
-                ))
-                .ctx(what)?;
-            self.scores.clear();
-        }
-        if !self.history.is_empty() {
-            crate::bulk::copy_rows(
-                &mut self.client,
-                "stage_history (id, customer_id, kind, from_value, to_value, at, reason)",
-                &self.history,
-            )?;
-            self.client
-                .batch_execute(
-                    "INSERT INTO ladder_history (customer_id, kind, from_value, to_value, at, reason)
-                     SELECT customer_id, kind, from_value, to_value, at, reason FROM stage_history ORDER BY id;
-                     TRUNCATE stage_history;",
-                )
-                .ctx(what)?;
-            self.history.clear();
-        }
-        Ok(())
+    if !history.is_empty() {
+        crate::imports::copy_rows(
+            &mut tx.client,
+            "stage_history (id, customer_id, kind, from_value, to_value, at, reason)",
+            &history,
+        )?;
+        tx.client
+            .batch_execute(
+                "INSERT INTO ladder_history (customer_id, kind, from_value, to_value, at, reason)
+                 SELECT customer_id, kind, from_value, to_value, at, reason FROM stage_history ORDER BY id;
+                 TRUNCATE stage_history;",
+            )
+            .ctx(what)?;
     }
-}
-
-impl Drop for PgScoring {
-    fn drop(&mut self) {
-        if !self.committed {
-            let _ = self.client.batch_execute("ROLLBACK");
-        }
-    }
+    Ok(())
 }
 
 use ladder_domain::date::optional_day_number as day_number;
 
-impl ScoreSession for PgScoring {
+impl ScoringTx for PgTx {
     fn facts(
         &mut self,
         as_of: NaiveDate,
@@ -247,12 +253,15 @@ impl ScoreSession for PgScoring {
         Ok(found)
     }
 
-    fn put(&mut self, s: &ScoreRecord, changes: &[Change]) -> StoreResult<()> {
+    fn put_score(&mut self, s: &ScoreRecord, changes: &[Change]) -> StoreResult<()> {
+        let Some(staged) = self.scoring.as_mut() else {
+            return Err(StoreError::Conflict("scores are written inside a scoring (begin_scoring)".into()));
+        };
         let v = s.value;
         let text = |x: Option<String>| x;
         let num = |x: Option<i64>| x.map(|n| n.to_string());
         let float = |x: Option<f64>| x.map(|n| format!("{n:?}"));
-        self.scores.push(vec![
+        staged.scores.push(vec![
             Some(s.customer.0.to_string()),
             Some(date_day_number(s.as_of).to_string()),
             Some(s.rung.as_str().to_owned()),
@@ -282,8 +291,8 @@ impl ScoreSession for PgScoring {
         ]);
         for change in changes {
             // The staging id keeps the order in which changes were recorded.
-            let order = (self.history.len() + 1).to_string();
-            self.history.push(vec![
+            let order = (staged.history.len() + 1).to_string();
+            staged.history.push(vec![
                 Some(order),
                 Some(s.customer.0.to_string()),
                 Some(change.kind.as_str().to_owned()),
@@ -293,16 +302,9 @@ impl ScoreSession for PgScoring {
                 Some(change.reason.clone()),
             ]);
         }
-        if self.scores.len() >= SCORE_BATCH {
-            self.flush()?;
+        if staged.scores.len() >= SCORE_BATCH {
+            flush(self)?;
         }
-        Ok(())
-    }
-
-    fn commit(mut self: Box<Self>) -> StoreResult<()> {
-        self.flush()?;
-        self.client.batch_execute("COMMIT").ctx("cannot commit scores")?;
-        self.committed = true;
         Ok(())
     }
 }

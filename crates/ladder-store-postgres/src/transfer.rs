@@ -1,11 +1,18 @@
 //! Whole tables out and in, for `ladder db copy`: rows read with typed getters, written with `COPY`.
 
-use crate::{Connection, Context};
+use crate::tx::PgTx;
+use crate::{Connection, Context, PostgresStore};
 use ladder_store::schema::{Kind, Table, TextRow, float_text};
-use ladder_store::{RestoreSession, StoreResult};
+use ladder_store::{StoreResult, TransferStore, TransferTx};
 use postgres::fallible_iterator::FallibleIterator;
 
-pub(crate) fn export_rows(
+impl TransferStore for PostgresStore {
+    fn export_rows(&self, table: &Table, sink: &mut dyn FnMut(TextRow) -> StoreResult<()>) -> StoreResult<()> {
+        self.read(|c| export_rows(c, table, sink))
+    }
+}
+
+fn export_rows(
     client: &mut Connection,
     table: &Table,
     sink: &mut dyn FnMut(TextRow) -> StoreResult<()>,
@@ -42,51 +49,17 @@ pub(crate) fn export_rows(
     tx.commit().ctx(&what)
 }
 
-pub(crate) struct PgRestore {
-    client: Connection,
-    committed: bool,
-    /// Tables whose generated ids need their sequence moved past the copied ones at commit.
-    sequences: Vec<&'static str>,
-    keys: crate::keys::DeferredKeys,
-}
-
-impl PgRestore {
-    pub(crate) fn begin(mut client: Connection) -> StoreResult<Self> {
-        client.batch_execute("BEGIN; SET LOCAL statement_timeout = 0").ctx("cannot start the copy")?;
-        Ok(Self { client, committed: false, sequences: Vec::new(), keys: Default::default() })
-    }
-}
-
-impl Drop for PgRestore {
-    fn drop(&mut self) {
-        if !self.committed {
-            let _ = self.client.batch_execute("ROLLBACK");
+impl TransferTx for PgTx {
+    fn restore_rows(&mut self, table: &Table, rows: &[TextRow]) -> StoreResult<()> {
+        if table.is_singleton() && !rows.is_empty() {
+            self.client.batch_execute(&format!("DELETE FROM {}", table.name)).ctx("cannot restore a table")?;
         }
-    }
-}
-
-impl RestoreSession for PgRestore {
-    fn put_rows(&mut self, table: &Table, rows: &[TextRow]) -> StoreResult<()> {
         self.keys.defer_if_empty(&mut self.client, table.name, &[table.name])?;
         let columns: Vec<&str> = table.columns.iter().map(|(c, _)| *c).collect();
-        crate::bulk::copy_rows(&mut self.client, &format!("{} ({})", table.name, columns.join(", ")), rows)?;
+        crate::imports::copy_rows(&mut self.client, &format!("{} ({})", table.name, columns.join(", ")), rows)?;
         if table.generated_id && !self.sequences.contains(&table.name) {
             self.sequences.push(table.name);
         }
-        Ok(())
-    }
-
-    fn commit(mut self: Box<Self>) -> StoreResult<()> {
-        self.keys.restore(&mut self.client)?;
-        for table in &self.sequences {
-            self.client
-                .batch_execute(&format!(
-                    "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
-                ))
-                .ctx("cannot move an id sequence")?;
-        }
-        self.client.batch_execute("COMMIT").ctx("cannot commit the copy")?;
-        self.committed = true;
         Ok(())
     }
 }

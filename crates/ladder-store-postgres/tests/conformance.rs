@@ -2,7 +2,7 @@
 //! `LADDER_TEST_POSTGRES_URL` (default `postgres://postgres@127.0.0.1:5432/test`). Where no server
 //! answers, every case prints why and skips.
 
-use ladder_store::{Store, StoreError};
+use ladder_store::{CustomerStore, ImportStore, Store, StoreError};
 use ladder_store_conformance::Fixture;
 use ladder_store_postgres::{PostgresStore, SCHEMA_VERSION};
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -198,15 +198,15 @@ fn a_first_load_checks_its_foreign_keys_once_and_keeps_them() {
             }],
         })
         .collect();
-    let context = ladder_store::ImportContext { now: at, source: "import:test".into() };
+    let evidence = ladder_store::Evidence { at, source: "import:test".into() };
     // A first load that stops half way leaves the keys as they were, and none of its rows.
-    let mut session = store.begin_import(context.clone()).expect("begin");
-    session.put_customers(&customers).expect("customers");
+    let mut session = store.begin_import().expect("begin");
+    session.put_customers(&customers, &evidence).expect("customers");
     drop(session);
     assert_eq!(keys(&url), before);
     assert_eq!(store.counts().expect("counts").customers, 0);
-    let mut session = store.begin_import(context).expect("begin");
-    session.put_customers(&customers).expect("customers");
+    let mut session = store.begin_import().expect("begin");
+    session.put_customers(&customers, &evidence).expect("customers");
     session.put_orders(&orders).expect("orders");
     session.commit().expect("commit");
     assert_eq!(keys(&url), before, "every foreign key is back after the load");

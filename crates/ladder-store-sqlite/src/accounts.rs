@@ -1,20 +1,20 @@
-//! The web app's accounts: users, sessions, API tokens, the audit log and saved segments.
+//! The shop's staff: users, their browser sessions and their API tokens.
 
-use crate::Context;
+use crate::tx::SqliteTx;
+use crate::{Context, SqliteStore};
 use chrono::{DateTime, Utc};
 use ladder_domain::Role;
-use ladder_store::search::{email_key, name_key};
+use ladder_store::search::email_key;
 use ladder_store::{
-    ApiToken, AuditEntry, AuditRecord, NewUser, Segment, StoreError, StoreResult, User, UserChanges, WebSession,
+    AccountStore, AccountTx, ApiToken, NewUser, StoreError, StoreResult, User, UserChanges, WebSession,
 };
 use rusqlite::types::Type;
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, ffi, params};
+use rusqlite::{Connection, OptionalExtension, Row, ffi, params};
 
 const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.language, u.password_hash, u.created_at, u.disabled";
 const TOKEN_COLUMNS: &str = "t.id, t.user_id, t.name, t.created_at, t.last_used_at";
-const SEGMENT_COLUMNS: &str = "id, name, definition, created_by, created_at, updated_at";
 
-fn time(t: i64) -> DateTime<Utc> {
+pub(crate) fn time(t: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(t, 0).unwrap_or_default()
 }
 
@@ -28,7 +28,7 @@ fn broken_constraint(e: &rusqlite::Error) -> Option<i32> {
     }
 }
 
-fn is_unique_violation(e: &rusqlite::Error) -> bool {
+pub(crate) fn is_unique_violation(e: &rusqlite::Error) -> bool {
     matches!(broken_constraint(e), Some(ffi::SQLITE_CONSTRAINT_UNIQUE | ffi::SQLITE_CONSTRAINT_PRIMARYKEY))
 }
 
@@ -37,7 +37,7 @@ fn is_missing_reference(e: &rusqlite::Error) -> bool {
 }
 
 /// A write that names a user: a missing user is `NotFound`, anything else a backend error.
-fn for_user<T>(result: rusqlite::Result<T>, user_id: Option<i64>, what: &str) -> StoreResult<T> {
+pub(crate) fn for_user<T>(result: rusqlite::Result<T>, user_id: Option<i64>, what: &str) -> StoreResult<T> {
     match result {
         Err(e) if is_missing_reference(&e) => {
             Err(StoreError::NotFound(user_id.map_or_else(|| "user".to_owned(), |id| format!("user {id}"))))
@@ -73,24 +73,97 @@ fn token_at(r: &Row<'_>, at: usize) -> rusqlite::Result<ApiToken> {
     })
 }
 
-fn segment_from(r: &Row<'_>) -> rusqlite::Result<Segment> {
-    Ok(Segment {
-        id: r.get(0)?,
-        name: r.get(1)?,
-        definition: r.get(2)?,
-        created_by: r.get(3)?,
-        created_at: time(r.get(4)?),
-        updated_at: time(r.get(5)?),
-    })
+impl AccountStore for SqliteStore {
+    fn user_count(&self) -> StoreResult<u64> {
+        self.read(user_count)
+    }
+
+    fn user(&self, id: i64) -> StoreResult<Option<User>> {
+        self.read(|c| user(c, id))
+    }
+
+    fn user_by_email(&self, email: &str) -> StoreResult<Option<User>> {
+        self.read(|c| user_by_email(c, email))
+    }
+
+    fn users(&self) -> StoreResult<Vec<User>> {
+        self.read(users)
+    }
+
+    fn session(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<(WebSession, User)>> {
+        self.read(|c| session(c, token_hash, now))
+    }
+
+    fn api_tokens(&self, user_id: i64) -> StoreResult<Vec<ApiToken>> {
+        self.read(|c| api_tokens(c, user_id))
+    }
+
+    fn api_token_user(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<(ApiToken, User)>> {
+        let Some((mut token, owner)) = self.read(|c| api_token_user(c, token_hash))? else { return Ok(None) };
+        // The last use is a mark, not a change: written when the writer is free, skipped during an import
+        // rather than making the caller wait for it.
+        if let Some(tx) = self.writer_now()? {
+            tx.conn()
+                .execute("UPDATE api_tokens SET last_used_at = ?2 WHERE id = ?1", params![token.id, now.timestamp()])
+                .ctx("cannot record an API token's use")?;
+            ladder_store::Tx::commit(Box::new(tx))?;
+            token.last_used_at = Some(time(now.timestamp()));
+        }
+        Ok(Some((token, owner)))
+    }
+
+    fn delete_expired_sessions(&self, now: DateTime<Utc>) -> StoreResult<u64> {
+        self.write(|c| {
+            c.execute("DELETE FROM web_sessions WHERE expires_at <= ?1", [now.timestamp()])
+                .map(|n| n as u64)
+                .ctx("cannot delete expired sessions")
+        })
+    }
 }
 
-pub(crate) fn user_count(conn: &Connection) -> StoreResult<u64> {
+impl AccountTx for SqliteTx<'_> {
+    fn user(&mut self, id: i64) -> StoreResult<Option<User>> {
+        user(self.conn(), id)
+    }
+
+    fn create_user(&mut self, new: &NewUser, at: DateTime<Utc>) -> StoreResult<User> {
+        create_user(self.conn(), new, at)
+    }
+
+    fn update_user(&mut self, id: i64, changes: &UserChanges) -> StoreResult<User> {
+        update_user(self.conn(), id, changes)
+    }
+
+    fn create_session(&mut self, session: &WebSession) -> StoreResult<()> {
+        create_session(self.conn(), session)
+    }
+
+    fn delete_session(&mut self, token_hash: &str) -> StoreResult<bool> {
+        delete_session(self.conn(), token_hash)
+    }
+
+    fn create_api_token(
+        &mut self,
+        user_id: i64,
+        name: &str,
+        token_hash: &str,
+        at: DateTime<Utc>,
+    ) -> StoreResult<ApiToken> {
+        create_api_token(self.conn(), user_id, name, token_hash, at)
+    }
+
+    fn revoke_api_token(&mut self, user_id: i64, id: i64) -> StoreResult<bool> {
+        revoke_api_token(self.conn(), user_id, id)
+    }
+}
+
+fn user_count(conn: &Connection) -> StoreResult<u64> {
     conn.query_row("SELECT COUNT(*) FROM users", [], |r| r.get::<_, i64>(0))
         .map(|n| u64::try_from(n).unwrap_or(0))
         .ctx("cannot count users")
 }
 
-pub(crate) fn create_user(conn: &Connection, new: &NewUser, at: DateTime<Utc>) -> StoreResult<User> {
+fn create_user(conn: &Connection, new: &NewUser, at: DateTime<Utc>) -> StoreResult<User> {
     let email = email_key(&new.email);
     if email.is_empty() {
         return Err(StoreError::Conflict("a user needs an email address".to_owned()));
@@ -112,30 +185,30 @@ pub(crate) fn create_user(conn: &Connection, new: &NewUser, at: DateTime<Utc>) -
     user(conn, conn.last_insert_rowid())?.ok_or_else(|| StoreError::NotFound("the new user".to_owned()))
 }
 
-pub(crate) fn user(conn: &Connection, id: i64) -> StoreResult<Option<User>> {
+fn user(conn: &Connection, id: i64) -> StoreResult<Option<User>> {
     conn.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = ?1"))
         .and_then(|mut s| s.query_row([id], |r| user_at(r, 0)).optional())
         .ctx("cannot read a user")
 }
 
-pub(crate) fn user_by_email(conn: &Connection, email: &str) -> StoreResult<Option<User>> {
+fn user_by_email(conn: &Connection, email: &str) -> StoreResult<Option<User>> {
     conn.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users u WHERE u.email = ?1"))
         .and_then(|mut s| s.query_row([email_key(email)], |r| user_at(r, 0)).optional())
         .ctx("cannot read a user")
 }
 
-pub(crate) fn users(conn: &Connection) -> StoreResult<Vec<User>> {
+fn users(conn: &Connection) -> StoreResult<Vec<User>> {
     conn.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users u ORDER BY u.email"))
         .and_then(|mut s| s.query_map([], |r| user_at(r, 0))?.collect())
         .ctx("cannot read users")
 }
 
-pub(crate) fn update_user(conn: &Connection, id: i64, changes: &UserChanges) -> StoreResult<User> {
+fn update_user(conn: &Connection, id: i64, changes: &UserChanges) -> StoreResult<User> {
     let what = "cannot change a user";
-    // Immediate: the check for another owner and the change hold one write lock, so two owners
-    // demoting each other at once cannot both succeed.
-    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate).ctx(what)?;
-    let Some(current) = user(&tx, id)? else { return Err(StoreError::NotFound(format!("user {id}"))) };
+    // Inside a unit of work, which holds the write lock from its start: the check for another owner and
+    // the change cannot interleave with another, so two owners demoting each other cannot both succeed.
+    let tx = conn;
+    let Some(current) = user(tx, id)? else { return Err(StoreError::NotFound(format!("user {id}"))) };
     if changes.removes_owner(&current) {
         let others: i64 = tx
             .query_row("SELECT COUNT(*) FROM users WHERE role = 'owner' AND disabled = 0 AND id <> ?1", [id], |r| {
@@ -163,12 +236,10 @@ pub(crate) fn update_user(conn: &Connection, id: i64, changes: &UserChanges) -> 
         ],
     )
     .ctx(what)?;
-    let updated = user(&tx, id)?.ok_or_else(|| StoreError::NotFound(format!("user {id}")))?;
-    tx.commit().ctx(what)?;
-    Ok(updated)
+    user(tx, id)?.ok_or_else(|| StoreError::NotFound(format!("user {id}")))
 }
 
-pub(crate) fn create_session(conn: &Connection, session: &WebSession) -> StoreResult<()> {
+fn create_session(conn: &Connection, session: &WebSession) -> StoreResult<()> {
     let inserted = conn
         .prepare_cached(
             "INSERT INTO web_sessions (token_hash, user_id, csrf_token, created_at, expires_at)
@@ -189,11 +260,7 @@ pub(crate) fn create_session(conn: &Connection, session: &WebSession) -> StoreRe
     }
 }
 
-pub(crate) fn session(
-    conn: &Connection,
-    token_hash: &str,
-    now: DateTime<Utc>,
-) -> StoreResult<Option<(WebSession, User)>> {
+fn session(conn: &Connection, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<(WebSession, User)>> {
     conn.prepare_cached(&format!(
         "SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at, {USER_COLUMNS}
          FROM web_sessions s JOIN users u ON u.id = s.user_id
@@ -215,19 +282,13 @@ pub(crate) fn session(
     .ctx("cannot read a session")
 }
 
-pub(crate) fn delete_session(conn: &Connection, token_hash: &str) -> StoreResult<()> {
+fn delete_session(conn: &Connection, token_hash: &str) -> StoreResult<bool> {
     conn.execute("DELETE FROM web_sessions WHERE token_hash = ?1", [token_hash])
-        .map(drop)
+        .map(|n| n > 0)
         .ctx("cannot delete a session")
 }
 
-pub(crate) fn delete_expired_sessions(conn: &Connection, now: DateTime<Utc>) -> StoreResult<u64> {
-    conn.execute("DELETE FROM web_sessions WHERE expires_at <= ?1", [now.timestamp()])
-        .map(|n| n as u64)
-        .ctx("cannot delete expired sessions")
-}
-
-pub(crate) fn create_api_token(
+fn create_api_token(
     conn: &Connection,
     user_id: i64,
     name: &str,
@@ -247,128 +308,23 @@ pub(crate) fn create_api_token(
     }
 }
 
-pub(crate) fn api_tokens(conn: &Connection, user_id: i64) -> StoreResult<Vec<ApiToken>> {
+fn api_tokens(conn: &Connection, user_id: i64) -> StoreResult<Vec<ApiToken>> {
     conn.prepare_cached(&format!("SELECT {TOKEN_COLUMNS} FROM api_tokens t WHERE t.user_id = ?1 ORDER BY t.id"))
         .and_then(|mut s| s.query_map([user_id], |r| token_at(r, 0))?.collect())
         .ctx("cannot read API tokens")
 }
 
-pub(crate) fn api_token_user(
-    conn: &Connection,
-    token_hash: &str,
-    now: DateTime<Utc>,
-) -> StoreResult<Option<(ApiToken, User)>> {
-    let what = "cannot read an API token";
-    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate).ctx(what)?;
-    let found = tx
-        .prepare_cached(&format!(
-            "UPDATE api_tokens SET last_used_at = ?2
-             WHERE token_hash = ?1 AND user_id IN (SELECT id FROM users WHERE disabled = 0)
-             RETURNING {}",
-            TOKEN_COLUMNS.replace("t.", "")
-        ))
-        .and_then(|mut s| s.query_row(params![token_hash, now.timestamp()], |r| token_at(r, 0)).optional())
-        .ctx(what)?;
-    let Some(token) = found else { return Ok(None) };
-    let Some(owner) = user(&tx, token.user_id)? else { return Ok(None) };
-    tx.commit().ctx(what)?;
-    Ok(Some((token, owner)))
+fn api_token_user(conn: &Connection, token_hash: &str) -> StoreResult<Option<(ApiToken, User)>> {
+    conn.prepare_cached(&format!(
+        "SELECT {TOKEN_COLUMNS}, {USER_COLUMNS} FROM api_tokens t JOIN users u ON u.id = t.user_id
+         WHERE t.token_hash = ?1 AND u.disabled = 0"
+    ))
+    .and_then(|mut s| s.query_row([token_hash], |r| Ok((token_at(r, 0)?, user_at(r, 5)?))).optional())
+    .ctx("cannot read an API token")
 }
 
-pub(crate) fn revoke_api_token(conn: &Connection, user_id: i64, id: i64) -> StoreResult<bool> {
+fn revoke_api_token(conn: &Connection, user_id: i64, id: i64) -> StoreResult<bool> {
     conn.execute("DELETE FROM api_tokens WHERE id = ?1 AND user_id = ?2", [id, user_id])
         .map(|n| n > 0)
         .ctx("cannot revoke an API token")
-}
-
-pub(crate) fn record_audit(conn: &Connection, entry: &AuditEntry) -> StoreResult<()> {
-    let inserted = conn
-        .prepare_cached("INSERT INTO audit_log (at, user_id, action, target, detail) VALUES (?1, ?2, ?3, ?4, ?5)")
-        .and_then(|mut s| {
-            s.execute(params![entry.at.timestamp(), entry.user_id, entry.action, entry.target, entry.detail])
-        });
-    for_user(inserted, entry.user_id, "cannot write the audit log").map(drop)
-}
-
-pub(crate) fn audit_log(conn: &Connection, limit: u32, before_id: Option<i64>) -> StoreResult<Vec<AuditRecord>> {
-    let sql = format!(
-        "SELECT a.id, a.at, a.user_id, u.email, a.action, a.target, a.detail
-         FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
-         {} ORDER BY a.id DESC LIMIT ?1",
-        if before_id.is_some() { "WHERE a.id < ?2" } else { "" }
-    );
-    let read = |r: &Row<'_>| {
-        Ok(AuditRecord {
-            id: r.get(0)?,
-            at: time(r.get(1)?),
-            user_id: r.get(2)?,
-            user_email: r.get(3)?,
-            action: r.get(4)?,
-            target: r.get(5)?,
-            detail: r.get(6)?,
-        })
-    };
-    conn.prepare_cached(&sql)
-        .and_then(|mut s| match before_id {
-            Some(before) => s.query_map(params![limit, before], read)?.collect(),
-            None => s.query_map(params![limit], read)?.collect(),
-        })
-        .ctx("cannot read the audit log")
-}
-
-pub(crate) fn save_segment(
-    conn: &Connection,
-    id: Option<i64>,
-    name: &str,
-    definition: &str,
-    user_id: Option<i64>,
-    at: DateTime<Utc>,
-) -> StoreResult<Segment> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(StoreError::Conflict("a segment needs a name".to_owned()));
-    }
-    let what = "cannot save a segment";
-    let written = match id {
-        None => conn
-            .prepare_cached(
-                "INSERT INTO segments (name, name_key, definition, created_by, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-            )
-            .and_then(|mut s| s.execute(params![name, name_key(name), definition, user_id, at.timestamp()]))
-            .map(|_| Some(conn.last_insert_rowid())),
-        Some(id) => conn
-            .prepare_cached(
-                "UPDATE segments SET name = ?2, name_key = ?3, definition = ?4, updated_at = ?5 WHERE id = ?1",
-            )
-            .and_then(|mut s| s.execute(params![id, name, name_key(name), definition, at.timestamp()]))
-            .map(|n| (n > 0).then_some(id)),
-    };
-    let written = match written {
-        Err(e) if is_unique_violation(&e) => {
-            return Err(StoreError::Conflict(format!("a segment named “{name}” already exists")));
-        }
-        other => for_user(other, user_id, what)?,
-    };
-    // Nothing written: an update of a segment that is not there.
-    let Some(saved) = written else {
-        return Err(StoreError::NotFound(format!("segment {}", id.unwrap_or_default())));
-    };
-    segment(conn, saved)?.ok_or_else(|| StoreError::NotFound(format!("segment {saved}")))
-}
-
-pub(crate) fn segments(conn: &Connection) -> StoreResult<Vec<Segment>> {
-    conn.prepare_cached(&format!("SELECT {SEGMENT_COLUMNS} FROM segments ORDER BY name_key, id"))
-        .and_then(|mut s| s.query_map([], segment_from)?.collect())
-        .ctx("cannot read segments")
-}
-
-pub(crate) fn segment(conn: &Connection, id: i64) -> StoreResult<Option<Segment>> {
-    conn.prepare_cached(&format!("SELECT {SEGMENT_COLUMNS} FROM segments WHERE id = ?1"))
-        .and_then(|mut s| s.query_row([id], segment_from).optional())
-        .ctx("cannot read a segment")
-}
-
-pub(crate) fn delete_segment(conn: &Connection, id: i64) -> StoreResult<bool> {
-    conn.execute("DELETE FROM segments WHERE id = ?1", [id]).map(|n| n > 0).ctx("cannot delete a segment")
 }

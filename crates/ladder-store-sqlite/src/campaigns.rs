@@ -1,18 +1,55 @@
 //! Campaigns, their codes and costs, and the order histories of the customers their codes reached.
 
-use crate::Context;
+use crate::tx::SqliteTx;
+use crate::{Context, SqliteStore};
 use chrono::NaiveDate;
 use ladder_domain::campaign::{
     Campaign, CampaignKind, CampaignStatus, CodedTouch, CostEntry, CustomerHistory, Expectations, OrderRecord,
 };
 use ladder_domain::date::{date_day_number, date_of_day, day_number, end_of_day, optional_day_number};
 use ladder_domain::{Channel, InteractionKind, OrderStatus, Rung};
-use ladder_store::campaign::{Histories, count_from_db, count_to_db, plan_cost_import, stored_codes, stored_form};
-use ladder_store::{StoreError, StoreResult, WriteOutcome};
+use ladder_store::campaigns::{Histories, count_from_db, count_to_db, plan_cost_import, stored_codes, stored_form};
+use ladder_store::{CampaignStore, CampaignTx, StoreError, StoreResult, WriteOutcome};
 use rusqlite::{Connection, Row, params, params_from_iter};
 
 const COLUMNS: &str = "id, name, kind, channel, status, starts, ends, window_days, target_segment, target_size, notes, \
      budget_minor, expected_revenue_minor, expected_responses, expected_sales";
+
+impl CampaignStore for SqliteStore {
+    fn campaigns(&self) -> StoreResult<Vec<Campaign>> {
+        self.read(campaigns)
+    }
+
+    fn campaign(&self, id: &str) -> StoreResult<Option<Campaign>> {
+        self.read(|c| campaign(c, id))
+    }
+
+    fn campaign_costs(&self, campaign_id: &str) -> StoreResult<Vec<CostEntry>> {
+        self.read(|c| campaign_costs(c, campaign_id))
+    }
+
+    fn campaign_histories(&self, codes: &[String], as_of: NaiveDate) -> StoreResult<Vec<CustomerHistory>> {
+        self.read(|c| campaign_histories(c, codes, as_of))
+    }
+}
+
+impl CampaignTx for SqliteTx<'_> {
+    fn campaign(&mut self, id: &str) -> StoreResult<Option<Campaign>> {
+        campaign(self.conn(), id)
+    }
+
+    fn put_campaign(&mut self, c: &Campaign) -> StoreResult<WriteOutcome> {
+        put_campaign(self.conn(), c)
+    }
+
+    fn add_campaign_cost(&mut self, campaign_id: &str, cost: &CostEntry) -> StoreResult<()> {
+        add_campaign_cost(self.conn(), campaign_id, cost)
+    }
+
+    fn add_campaign_costs(&mut self, costs: &[(String, CostEntry)]) -> StoreResult<Vec<WriteOutcome>> {
+        add_campaign_costs(self.conn(), costs)
+    }
+}
 
 fn unknown(what: &str, value: &str) -> StoreError {
     StoreError::Conflict(format!("the database holds an unknown {what} {value:?}"))
@@ -54,7 +91,7 @@ fn codes_of(conn: &Connection, id: &str) -> StoreResult<Vec<String>> {
     rows.collect::<Result<_, _>>().ctx(what)
 }
 
-pub(crate) fn campaign(conn: &Connection, id: &str) -> StoreResult<Option<Campaign>> {
+fn campaign(conn: &Connection, id: &str) -> StoreResult<Option<Campaign>> {
     let what = "cannot read a campaign";
     let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM campaigns WHERE id = ?1")).ctx(what)?;
     let Some(mut campaign) = stmt.query([id]).ctx(what)?.next().ctx(what)?.map(campaign_from).transpose()? else {
@@ -64,7 +101,7 @@ pub(crate) fn campaign(conn: &Connection, id: &str) -> StoreResult<Option<Campai
     Ok(Some(campaign))
 }
 
-pub(crate) fn campaigns(conn: &Connection) -> StoreResult<Vec<Campaign>> {
+fn campaigns(conn: &Connection) -> StoreResult<Vec<Campaign>> {
     let what = "cannot read the campaigns";
     let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM campaigns ORDER BY starts, id")).ctx(what)?;
     let mut rows = stmt.query([]).ctx(what)?;
@@ -86,11 +123,12 @@ pub(crate) fn campaigns(conn: &Connection) -> StoreResult<Vec<Campaign>> {
     Ok(campaigns)
 }
 
-pub(crate) fn put_campaign(conn: &Connection, campaign: &Campaign) -> StoreResult<WriteOutcome> {
+fn put_campaign(conn: &Connection, campaign: &Campaign) -> StoreResult<WriteOutcome> {
     let what = "cannot write a campaign";
     let stored = stored_form(campaign);
-    let tx = conn.unchecked_transaction().ctx(what)?;
-    let before = self::campaign(&tx, &stored.id)?;
+    // Inside a unit of work: the campaign and its codes change together.
+    let tx = conn;
+    let before = self::campaign(tx, &stored.id)?;
     if before.as_ref() == Some(&stored) {
         return Ok(WriteOutcome::Unchanged);
     }
@@ -129,11 +167,10 @@ pub(crate) fn put_campaign(conn: &Connection, campaign: &Campaign) -> StoreResul
     for code in &c.codes {
         tx.execute("INSERT INTO campaign_codes (campaign_id, code) VALUES (?1, ?2)", [&c.id, code]).ctx(what)?;
     }
-    tx.commit().ctx(what)?;
     Ok(if before.is_some() { WriteOutcome::Updated } else { WriteOutcome::Inserted })
 }
 
-pub(crate) fn add_campaign_cost(conn: &Connection, campaign_id: &str, cost: &CostEntry) -> StoreResult<()> {
+fn add_campaign_cost(conn: &Connection, campaign_id: &str, cost: &CostEntry) -> StoreResult<()> {
     let added = conn
         .execute(
             "INSERT INTO campaign_costs (campaign_id, spent_on, amount_minor, note)
@@ -147,9 +184,9 @@ pub(crate) fn add_campaign_cost(conn: &Connection, campaign_id: &str, cost: &Cos
     Ok(())
 }
 
-pub(crate) fn add_campaign_costs(conn: &Connection, costs: &[(String, CostEntry)]) -> StoreResult<Vec<WriteOutcome>> {
+fn add_campaign_costs(conn: &Connection, costs: &[(String, CostEntry)]) -> StoreResult<Vec<WriteOutcome>> {
     let what = "cannot import campaign costs";
-    let tx = conn.unchecked_transaction().ctx(what)?;
+    let tx = conn;
     let plan = {
         let mut known = tx.prepare_cached("SELECT 1 FROM campaigns WHERE id = ?1").ctx(what)?;
         let mut recorded = tx
@@ -180,11 +217,10 @@ pub(crate) fn add_campaign_costs(conn: &Connection, costs: &[(String, CostEntry)
             }
         }
     }
-    tx.commit().ctx(what)?;
     Ok(plan)
 }
 
-pub(crate) fn campaign_costs(conn: &Connection, campaign_id: &str) -> StoreResult<Vec<CostEntry>> {
+fn campaign_costs(conn: &Connection, campaign_id: &str) -> StoreResult<Vec<CostEntry>> {
     let what = "cannot read a campaign's costs";
     let mut stmt = conn
         .prepare_cached(
@@ -199,11 +235,7 @@ pub(crate) fn campaign_costs(conn: &Connection, campaign_id: &str) -> StoreResul
     rows.collect::<Result<_, _>>().ctx(what)
 }
 
-pub(crate) fn campaign_histories(
-    conn: &Connection,
-    codes: &[String],
-    as_of: NaiveDate,
-) -> StoreResult<Vec<CustomerHistory>> {
+fn campaign_histories(conn: &Connection, codes: &[String], as_of: NaiveDate) -> StoreResult<Vec<CustomerHistory>> {
     let what = "cannot read the campaign's customers";
     let codes = stored_codes(codes);
     if codes.is_empty() {

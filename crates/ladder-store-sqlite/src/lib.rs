@@ -5,28 +5,36 @@
 //! migrations this build knows, in order, each in its own transaction; the schema version lives in
 //! `PRAGMA user_version`. A database made by a newer Ladder is refused rather than guessed at.
 //!
-//! Bulk work uses rusqlite with cached prepared statements inside one transaction: measured, this is
-//! several times faster than an async driver that hops threads per statement (see docs/PERFORMANCE.md).
+//! SQLite admits one writer at a time, so the store keeps one writer connection behind a lock: every
+//! unit of work ([`ladder_store::Tx`]) holds it from `BEGIN IMMEDIATE` to its commit, and in-process
+//! writers queue for the lock instead of spinning on SQLite's busy handler. Reads run side by side on
+//! four reader connections (WAL). Bulk work uses cached prepared statements inside one transaction:
+//! measured, this is several times faster than an async driver that hops threads per statement (see
+//! docs/PERFORMANCE.md).
+//!
+//! One module per area of the store: `customers`, `imports`, `scoring`, `reports`, `accounts`, `audit`,
+//! `segments`, `campaigns`, `shop`, `transfer`, `jobs`; `tx` is the unit of work they write through.
 
 mod accounts;
-mod analytics;
+mod audit;
 mod campaigns;
-mod import;
-mod read;
+mod customers;
+mod imports;
+mod jobs;
+mod reports;
 mod scoring;
+mod segments;
+mod shop;
 mod transfer;
+mod tx;
 
-use chrono::{DateTime, Utc};
-use ladder_store::{
-    ApiToken, AuditEntry, AuditRecord, CalibrationRow, CategorisedOrder, CohortCell, CustomerDetail, CustomerQuery,
-    CustomerSummary, Dimension, GroupTotals, ImportContext, ImportSession, NewUser, PurchaseMilestones, PurchasePath,
-    ScoreSession, ScoringRow, Segment, Store, StoreError, StoreResult, TableCounts, User, UserChanges, ValueWindowRow,
-    ValueWindows, WebSession,
-};
-use rusqlite::{Connection, OptionalExtension, functions::FunctionFlags};
+use ladder_store::filter::{Dialect, SqlValue};
+use ladder_store::{Store, StoreError, StoreResult, Tx};
+use rusqlite::{Connection, functions::FunctionFlags};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 
 /// The migrations, in order; the position (from 1) is the schema version. Never edit a released one.
 const MIGRATIONS: &[&str] = &[
@@ -38,20 +46,25 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0006_search.sql"),
     include_str!("../migrations/0007_campaigns.sql"),
     include_str!("../migrations/0008_campaign_touches.sql"),
+    include_str!("../migrations/0009_shop_audit_jobs.sql"),
 ];
 
 /// The schema version this build creates and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// Connections kept open: SQLite in WAL mode reads in parallel, so the web app's requests run side by side
-/// instead of queueing for one connection; writers wait for each other through SQLite's own lock.
-const CONNECTIONS: usize = 4;
+/// Reader connections kept open: SQLite in WAL mode reads in parallel, so the web app's requests run side
+/// by side instead of queueing for one connection.
+const READERS: usize = 4;
+
+/// How long a writer waits for another unit of work to finish, as SQLite's own busy timeout.
+const WRITER_WAIT: Duration = Duration::from_secs(10);
 
 /// A Ladder database in one SQLite file.
 pub struct SqliteStore {
     path: PathBuf,
-    conns: Vec<Mutex<Connection>>,
+    readers: Vec<Mutex<Connection>>,
     next: AtomicUsize,
+    writer: parking_lot::Mutex<Connection>,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -75,16 +88,18 @@ impl SqliteStore {
     /// Opens (creating if needed) the database file and brings its schema up to date.
     pub fn open(path: impl AsRef<Path>) -> StoreResult<Self> {
         let path = path.as_ref().to_path_buf();
-        let mut conn = connect(&path)?;
-        migrate(&mut conn, SCHEMA_VERSION)?;
-        let mut conns = vec![Mutex::new(conn)];
-        for _ in 1..CONNECTIONS {
-            let extra = connect(&path)?;
-            // The first connection keeps the large page cache for the heavy reads; the others serve pages.
-            extra.execute_batch("PRAGMA cache_size = -32768").ctx("cannot open the database")?;
-            conns.push(Mutex::new(extra));
+        let mut writer = connect(&path)?;
+        migrate(&mut writer, SCHEMA_VERSION)?;
+        let mut readers = Vec::with_capacity(READERS);
+        for i in 0..READERS {
+            let reader = connect(&path)?;
+            if i > 0 {
+                // The first reader keeps the large page cache for the heavy reads; the others serve pages.
+                reader.execute_batch("PRAGMA cache_size = -32768").ctx("cannot open the database")?;
+            }
+            readers.push(Mutex::new(reader));
         }
-        Ok(Self { path, conns, next: AtomicUsize::new(0) })
+        Ok(Self { path, readers, next: AtomicUsize::new(0), writer: parking_lot::Mutex::new(writer) })
     }
 
     /// The database file.
@@ -92,21 +107,40 @@ impl SqliteStore {
         &self.path
     }
 
-    /// Runs `f` on a free connection, or waits for one in turn.
-    fn with_conn<T>(&self, f: impl FnOnce(&Connection) -> StoreResult<T>) -> StoreResult<T> {
-        for conn in &self.conns {
+    /// Runs `f` on a free reader connection, or waits for one in turn.
+    pub(crate) fn read<T>(&self, f: impl FnOnce(&Connection) -> StoreResult<T>) -> StoreResult<T> {
+        for conn in &self.readers {
             if let Ok(conn) = conn.try_lock() {
                 return f(&conn);
             }
         }
-        let turn = self.next.fetch_add(1, Ordering::Relaxed) % self.conns.len();
-        let conn = self.conns[turn].lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let turn = self.next.fetch_add(1, Ordering::Relaxed) % self.readers.len();
+        let conn = self.readers[turn].lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         f(&conn)
+    }
+
+    /// Starts a unit of work on the writer connection, waiting up to [`WRITER_WAIT`] for it.
+    pub(crate) fn writer(&self) -> StoreResult<tx::SqliteTx<'_>> {
+        let conn = self.writer.try_lock_for(WRITER_WAIT).ok_or(StoreError::Busy)?;
+        tx::SqliteTx::begin(conn)
+    }
+
+    /// A unit of work only if the writer is free now: for heartbeats, which must never wait on an import.
+    pub(crate) fn writer_now(&self) -> StoreResult<Option<tx::SqliteTx<'_>>> {
+        self.writer.try_lock().map(tx::SqliteTx::begin).transpose()
+    }
+
+    /// Runs `f` in its own short unit of work and commits it.
+    pub(crate) fn write<T>(&self, f: impl FnOnce(&Connection) -> StoreResult<T>) -> StoreResult<T> {
+        let tx = self.writer()?;
+        let value = f(tx.conn())?;
+        Box::new(tx).commit()?;
+        Ok(value)
     }
 }
 
 /// Opens a connection with Ladder's pragmas and functions.
-pub(crate) fn connect(path: &Path) -> StoreResult<Connection> {
+pub fn connect(path: &Path) -> StoreResult<Connection> {
     let what = format!("cannot open the database {}", path.display());
     let conn = Connection::open(path).ctx(&what)?;
     conn.execute_batch(
@@ -149,7 +183,7 @@ pub(crate) fn connect(path: &Path) -> StoreResult<Connection> {
 
 /// Applies the migrations up to `target`, each in its own transaction.
 pub fn migrate(conn: &mut Connection, target: i64) -> StoreResult<()> {
-    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).ctx("cannot read the schema version")?;
+    let found = schema_version(conn)?;
     if found > SCHEMA_VERSION {
         return Err(StoreError::SchemaTooNew { found, known: SCHEMA_VERSION });
     }
@@ -164,270 +198,52 @@ pub fn migrate(conn: &mut Connection, target: i64) -> StoreResult<()> {
     Ok(())
 }
 
+fn schema_version(conn: &Connection) -> StoreResult<i64> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0)).ctx("cannot read the schema version")
+}
+
 impl Store for SqliteStore {
-    fn begin_import(&self, context: ImportContext) -> StoreResult<Box<dyn ImportSession>> {
-        Ok(Box::new(import::SqliteImport::begin(connect(&self.path)?, context)?))
+    fn begin(&self) -> StoreResult<Box<dyn Tx + '_>> {
+        Ok(Box::new(self.writer()?))
     }
 
-    fn setting(&self, key: &str) -> StoreResult<Option<String>> {
-        self.with_conn(|c| {
-            c.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
-                .optional()
-                .ctx("cannot read a setting")
+    fn schema_version(&self) -> StoreResult<i64> {
+        self.read(schema_version)
+    }
+}
+
+/// SQLite's side of the shared customer filter.
+pub(crate) struct Sqlite;
+
+impl Dialect for Sqlite {
+    fn placeholder(&self, n: usize) -> String {
+        format!("?{n}")
+    }
+
+    fn search(&self, search: &str, bind: &mut dyn FnMut(SqlValue) -> String) -> Option<String> {
+        let folded = ladder_store::search::fold(search);
+        let plain = folded.trim();
+        if !plain.is_empty() && !plain.contains(['%', '_', '\\']) {
+            // The trigram index answers `LIKE` without an escape character (migration 6); text with `%`
+            // or `_` in it, which must be escaped, reads every customer instead.
+            let p = bind(SqlValue::Text(format!("%{plain}%")));
+            return Some(format!("c.id IN (SELECT rowid FROM customer_search WHERE text LIKE {p})"));
+        }
+        let p = bind(SqlValue::Text(ladder_store::search::like_pattern(search)?));
+        Some(format!("ladder_fold({}) LIKE {p} ESCAPE '\\'", ladder_store::search::SEARCH_TEXT))
+    }
+
+    fn country_equals(&self, placeholder: &str) -> String {
+        format!("c.country = {placeholder} COLLATE NOCASE")
+    }
+}
+
+/// The filter's arguments as rusqlite values.
+pub(crate) fn sql_values(args: Vec<SqlValue>) -> Vec<rusqlite::types::Value> {
+    args.into_iter()
+        .map(|a| match a {
+            SqlValue::Text(t) => rusqlite::types::Value::Text(t),
+            SqlValue::Int(i) => rusqlite::types::Value::Integer(i),
         })
-    }
-
-    fn set_setting(&self, key: &str, value: &str) -> StoreResult<()> {
-        self.with_conn(|c| {
-            c.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [key, value],
-            )
-            .map(drop)
-            .ctx("cannot write a setting")
-        })
-    }
-
-    fn scoring_facts(
-        &self,
-        as_of: chrono::NaiveDate,
-        currency: &str,
-        sink: &mut dyn FnMut(ScoringRow) -> StoreResult<()>,
-    ) -> StoreResult<()> {
-        self.with_conn(|c| scoring::facts(c, as_of, currency, sink))
-    }
-
-    fn begin_scoring(&self) -> StoreResult<Box<dyn ScoreSession>> {
-        Ok(Box::new(scoring::SqliteScoring::begin(connect(&self.path)?)?))
-    }
-
-    fn counts(&self) -> StoreResult<TableCounts> {
-        self.with_conn(read::counts)
-    }
-
-    fn customer(&self, external_id: &str) -> StoreResult<Option<CustomerDetail>> {
-        self.with_conn(|c| read::customer(c, external_id))
-    }
-
-    fn list_customers(&self, query: &CustomerQuery) -> StoreResult<Vec<CustomerSummary>> {
-        self.with_conn(|c| read::list_customers(c, query))
-    }
-
-    fn count_customers(&self, query: &CustomerQuery, cap: u64) -> StoreResult<u64> {
-        self.with_conn(|c| read::count_customers(c, query, cap))
-    }
-
-    fn summary_by(&self, dimension: Dimension) -> StoreResult<Vec<GroupTotals>> {
-        self.with_conn(|c| read::summary_by(c, dimension))
-    }
-
-    fn purchase_milestones(&self) -> StoreResult<PurchaseMilestones> {
-        self.with_conn(read::purchase_milestones)
-    }
-
-    fn moves_since(
-        &self,
-        kind: ladder_store::ChangeKind,
-        since: chrono::NaiveDate,
-    ) -> StoreResult<Vec<ladder_store::Move>> {
-        self.with_conn(|c| read::moves_since(c, kind, since))
-    }
-
-    fn moved_customers(
-        &self,
-        kind: ladder_store::ChangeKind,
-        since: chrono::NaiveDate,
-        limit: u32,
-    ) -> StoreResult<Vec<ladder_store::MovedCustomer>> {
-        self.with_conn(|c| read::moved_customers(c, kind, since, limit))
-    }
-
-    fn clv_histogram(&self, edges: &[i64]) -> StoreResult<ladder_store::ClvHistogram> {
-        self.with_conn(|c| read::clv_histogram(c, edges))
-    }
-
-    fn export_rows(
-        &self,
-        table: &ladder_store::schema::Table,
-        sink: &mut dyn FnMut(ladder_store::schema::TextRow) -> StoreResult<()>,
-    ) -> StoreResult<()> {
-        self.with_conn(|c| transfer::export_rows(c, table, sink))
-    }
-
-    fn begin_restore(&self) -> StoreResult<Box<dyn ladder_store::RestoreSession>> {
-        Ok(Box::new(transfer::SqliteRestore::begin(connect(&self.path)?)?))
-    }
-
-    fn last_order_day(&self) -> StoreResult<Option<chrono::NaiveDate>> {
-        self.with_conn(analytics::last_order_day)
-    }
-
-    fn calibration_rows(
-        &self,
-        calibration_end: chrono::NaiveDate,
-        holdout_end: chrono::NaiveDate,
-    ) -> StoreResult<Vec<CalibrationRow>> {
-        self.with_conn(|c| analytics::calibration_rows(c, calibration_end, holdout_end))
-    }
-
-    fn purchase_paths(&self) -> StoreResult<Vec<PurchasePath>> {
-        self.with_conn(analytics::purchase_paths)
-    }
-
-    fn cohort_activity(&self, as_of: chrono::NaiveDate, currency: &str) -> StoreResult<Vec<CohortCell>> {
-        self.with_conn(|c| analytics::cohort_activity(c, as_of, currency))
-    }
-
-    fn value_windows(
-        &self,
-        as_of: chrono::NaiveDate,
-        currency: &str,
-        windows: ValueWindows,
-    ) -> StoreResult<Vec<ValueWindowRow>> {
-        self.with_conn(|c| analytics::value_windows(c, as_of, currency, windows))
-    }
-
-    fn orders_with_categories(
-        &self,
-        as_of: chrono::NaiveDate,
-        sink: &mut dyn FnMut(CategorisedOrder) -> StoreResult<()>,
-    ) -> StoreResult<()> {
-        self.with_conn(|c| analytics::orders_with_categories(c, as_of, sink))
-    }
-
-    fn clear(&self) -> StoreResult<()> {
-        self.with_conn(|c| {
-            let what = "cannot clear the database";
-            let tx = c.unchecked_transaction().ctx(what)?;
-            tx.execute_batch(
-                "DELETE FROM ladder_history; DELETE FROM customer_scores; DELETE FROM interactions;
-                 DELETE FROM order_lines; DELETE FROM orders; DELETE FROM products; DELETE FROM consents;
-                 DELETE FROM customer_tags; DELETE FROM customers; DELETE FROM settings;",
-            )
-            .ctx(what)?;
-            tx.commit().ctx(what)
-        })
-    }
-
-    fn user_count(&self) -> StoreResult<u64> {
-        self.with_conn(accounts::user_count)
-    }
-
-    fn create_user(&self, user: &NewUser, at: DateTime<Utc>) -> StoreResult<User> {
-        self.with_conn(|c| accounts::create_user(c, user, at))
-    }
-
-    fn user(&self, id: i64) -> StoreResult<Option<User>> {
-        self.with_conn(|c| accounts::user(c, id))
-    }
-
-    fn user_by_email(&self, email: &str) -> StoreResult<Option<User>> {
-        self.with_conn(|c| accounts::user_by_email(c, email))
-    }
-
-    fn users(&self) -> StoreResult<Vec<User>> {
-        self.with_conn(accounts::users)
-    }
-
-    fn update_user(&self, id: i64, changes: &UserChanges) -> StoreResult<User> {
-        self.with_conn(|c| accounts::update_user(c, id, changes))
-    }
-
-    fn create_session(&self, session: &WebSession) -> StoreResult<()> {
-        self.with_conn(|c| accounts::create_session(c, session))
-    }
-
-    fn session(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<(WebSession, User)>> {
-        self.with_conn(|c| accounts::session(c, token_hash, now))
-    }
-
-    fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
-        self.with_conn(|c| accounts::delete_session(c, token_hash))
-    }
-
-    fn delete_expired_sessions(&self, now: DateTime<Utc>) -> StoreResult<u64> {
-        self.with_conn(|c| accounts::delete_expired_sessions(c, now))
-    }
-
-    fn create_api_token(&self, user_id: i64, name: &str, token_hash: &str, at: DateTime<Utc>) -> StoreResult<ApiToken> {
-        self.with_conn(|c| accounts::create_api_token(c, user_id, name, token_hash, at))
-    }
-
-    fn api_tokens(&self, user_id: i64) -> StoreResult<Vec<ApiToken>> {
-        self.with_conn(|c| accounts::api_tokens(c, user_id))
-    }
-
-    fn api_token_user(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<(ApiToken, User)>> {
-        self.with_conn(|c| accounts::api_token_user(c, token_hash, now))
-    }
-
-    fn revoke_api_token(&self, user_id: i64, id: i64) -> StoreResult<bool> {
-        self.with_conn(|c| accounts::revoke_api_token(c, user_id, id))
-    }
-
-    fn record_audit(&self, entry: &AuditEntry) -> StoreResult<()> {
-        self.with_conn(|c| accounts::record_audit(c, entry))
-    }
-
-    fn audit_log(&self, limit: u32, before_id: Option<i64>) -> StoreResult<Vec<AuditRecord>> {
-        self.with_conn(|c| accounts::audit_log(c, limit, before_id))
-    }
-
-    fn save_segment(
-        &self,
-        id: Option<i64>,
-        name: &str,
-        definition: &str,
-        user_id: Option<i64>,
-        at: DateTime<Utc>,
-    ) -> StoreResult<Segment> {
-        self.with_conn(|c| accounts::save_segment(c, id, name, definition, user_id, at))
-    }
-
-    fn segments(&self) -> StoreResult<Vec<Segment>> {
-        self.with_conn(accounts::segments)
-    }
-
-    fn segment(&self, id: i64) -> StoreResult<Option<Segment>> {
-        self.with_conn(|c| accounts::segment(c, id))
-    }
-
-    fn delete_segment(&self, id: i64) -> StoreResult<bool> {
-        self.with_conn(|c| accounts::delete_segment(c, id))
-    }
-
-    fn put_campaign(&self, campaign: &ladder_domain::Campaign) -> StoreResult<ladder_store::WriteOutcome> {
-        self.with_conn(|c| campaigns::put_campaign(c, campaign))
-    }
-
-    fn campaigns(&self) -> StoreResult<Vec<ladder_domain::Campaign>> {
-        self.with_conn(campaigns::campaigns)
-    }
-
-    fn campaign(&self, id: &str) -> StoreResult<Option<ladder_domain::Campaign>> {
-        self.with_conn(|c| campaigns::campaign(c, id))
-    }
-
-    fn add_campaign_cost(&self, campaign_id: &str, cost: &ladder_domain::CostEntry) -> StoreResult<()> {
-        self.with_conn(|c| campaigns::add_campaign_cost(c, campaign_id, cost))
-    }
-
-    fn add_campaign_costs(
-        &self,
-        costs: &[(String, ladder_domain::CostEntry)],
-    ) -> StoreResult<Vec<ladder_store::WriteOutcome>> {
-        self.with_conn(|c| campaigns::add_campaign_costs(c, costs))
-    }
-
-    fn campaign_costs(&self, campaign_id: &str) -> StoreResult<Vec<ladder_domain::CostEntry>> {
-        self.with_conn(|c| campaigns::campaign_costs(c, campaign_id))
-    }
-
-    fn campaign_histories(
-        &self,
-        codes: &[String],
-        as_of: chrono::NaiveDate,
-    ) -> StoreResult<Vec<ladder_domain::CustomerHistory>> {
-        self.with_conn(|c| campaigns::campaign_histories(c, codes, as_of))
-    }
+        .collect()
 }

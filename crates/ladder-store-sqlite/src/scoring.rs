@@ -1,10 +1,11 @@
 //! Scoring reads: every customer's history aggregates in one SQL statement; and the scoring write.
 
-use crate::Context;
+use crate::tx::SqliteTx;
+use crate::{Context, SqliteStore};
 use chrono::NaiveDate;
 use ladder_domain::date::{date_of_day, end_of_day};
 use ladder_domain::{CustomerFacts, CustomerState, InteractionKind, Rung};
-use ladder_store::{Change, PreviousScore, ScoreRecord, ScoreSession, ScoringRow, StoreResult};
+use ladder_store::{Change, PreviousScore, ScoreRecord, ScoringRow, ScoringStore, ScoringTx, StoreResult, Tx};
 use rusqlite::functions::Aggregate;
 use rusqlite::{Connection, params};
 
@@ -187,36 +188,32 @@ fn read_facts(mut rows: rusqlite::Rows<'_>, sink: &mut dyn FnMut(ScoringRow) -> 
     Ok(())
 }
 
-pub(crate) struct SqliteScoring {
-    conn: Connection,
-    committed: bool,
-}
-
-impl SqliteScoring {
-    pub(crate) fn begin(conn: Connection) -> StoreResult<Self> {
-        conn.execute_batch("BEGIN IMMEDIATE").ctx("cannot start writing scores")?;
-        Ok(Self { conn, committed: false })
+impl ScoringStore for SqliteStore {
+    fn scoring_facts(
+        &self,
+        as_of: NaiveDate,
+        currency: &str,
+        sink: &mut dyn FnMut(ScoringRow) -> StoreResult<()>,
+    ) -> StoreResult<()> {
+        self.read(|c| facts(c, as_of, currency, sink))
     }
-}
 
-impl Drop for SqliteScoring {
-    fn drop(&mut self) {
-        if !self.committed {
-            let _ = self.conn.execute_batch("ROLLBACK");
-        }
+    /// SQLite has one writer: every shard runs under the same write lock, one after the other.
+    fn begin_scoring(&self, _shard: Option<u32>) -> StoreResult<Box<dyn Tx + '_>> {
+        Ok(Box::new(self.writer()?))
     }
 }
 
 use ladder_domain::date::optional_day_number as day_number;
 
-impl ScoreSession for SqliteScoring {
+impl ScoringTx for SqliteTx<'_> {
     fn facts(
         &mut self,
         as_of: NaiveDate,
         currency: &str,
         sink: &mut dyn FnMut(ScoringRow) -> StoreResult<()>,
     ) -> StoreResult<()> {
-        facts(&self.conn, as_of, currency, sink)
+        facts(self.conn(), as_of, currency, sink)
     }
 
     fn customer_facts(
@@ -225,12 +222,12 @@ impl ScoreSession for SqliteScoring {
         as_of: NaiveDate,
         currency: &str,
     ) -> StoreResult<Option<ScoringRow>> {
-        customer_facts(&self.conn, customer, as_of, currency)
+        customer_facts(self.conn(), customer, as_of, currency)
     }
 
-    fn put(&mut self, s: &ScoreRecord, changes: &[Change]) -> StoreResult<()> {
+    fn put_score(&mut self, s: &ScoreRecord, changes: &[Change]) -> StoreResult<()> {
         let what = "cannot write a score";
-        self.conn
+        self.conn()
             .prepare_cached(
                 "INSERT INTO customer_scores (customer_id, as_of, rung, rung_reason, state, state_reason, lifecycle_stage,
                     recency_days, orders, first_order, second_order, third_order, last_order, spend_minor,
@@ -283,7 +280,7 @@ impl ScoreSession for SqliteScoring {
             })
             .ctx(what)?;
         for change in changes {
-            self.conn
+            self.conn()
                 .prepare_cached(
                     "INSERT INTO ladder_history (customer_id, kind, from_value, to_value, at, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 )
@@ -299,12 +296,6 @@ impl ScoreSession for SqliteScoring {
                 })
                 .ctx("cannot record a change")?;
         }
-        Ok(())
-    }
-
-    fn commit(mut self: Box<Self>) -> StoreResult<()> {
-        self.conn.execute_batch("COMMIT").ctx("cannot commit scores")?;
-        self.committed = true;
         Ok(())
     }
 }

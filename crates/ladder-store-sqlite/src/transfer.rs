@@ -1,16 +1,19 @@
 //! Whole tables out and in, for `ladder db copy`.
 
-use crate::Context;
+use crate::tx::SqliteTx;
+use crate::{Context, SqliteStore};
 use ladder_store::schema::{Kind, Table, TextRow, float_text};
-use ladder_store::{RestoreSession, StoreError, StoreResult};
+use ladder_store::{StoreError, StoreResult, TransferStore, TransferTx};
 use rusqlite::Connection;
 use rusqlite::types::Value;
 
-pub(crate) fn export_rows(
-    conn: &Connection,
-    table: &Table,
-    sink: &mut dyn FnMut(TextRow) -> StoreResult<()>,
-) -> StoreResult<()> {
+impl TransferStore for SqliteStore {
+    fn export_rows(&self, table: &Table, sink: &mut dyn FnMut(TextRow) -> StoreResult<()>) -> StoreResult<()> {
+        self.read(|c| export_rows(c, table, sink))
+    }
+}
+
+fn export_rows(conn: &Connection, table: &Table, sink: &mut dyn FnMut(TextRow) -> StoreResult<()>) -> StoreResult<()> {
     let what = format!("cannot read {}", table.name);
     let columns: Vec<&str> = table.columns.iter().map(|(c, _)| *c).collect();
     let sql = format!("SELECT {} FROM {} ORDER BY {}", columns.join(", "), table.name, columns[..table.key].join(", "));
@@ -31,37 +34,20 @@ pub(crate) fn export_rows(
     Ok(())
 }
 
-pub(crate) struct SqliteRestore {
-    conn: Connection,
-    committed: bool,
-}
-
-impl SqliteRestore {
-    pub(crate) fn begin(conn: Connection) -> StoreResult<Self> {
-        conn.execute_batch("BEGIN IMMEDIATE").ctx("cannot start the copy")?;
-        Ok(Self { conn, committed: false })
-    }
-}
-
-impl Drop for SqliteRestore {
-    fn drop(&mut self) {
-        if !self.committed {
-            let _ = self.conn.execute_batch("ROLLBACK");
-        }
-    }
-}
-
 fn bad(table: &Table, column: &str, value: &str) -> StoreError {
     StoreError::Conflict(format!("{}.{column}: {value:?} is not a valid value", table.name))
 }
 
-impl RestoreSession for SqliteRestore {
-    fn put_rows(&mut self, table: &Table, rows: &[TextRow]) -> StoreResult<()> {
+impl TransferTx for SqliteTx<'_> {
+    fn restore_rows(&mut self, table: &Table, rows: &[TextRow]) -> StoreResult<()> {
         let what = format!("cannot write {}", table.name);
         let columns: Vec<&str> = table.columns.iter().map(|(c, _)| *c).collect();
         let placeholders = (1..=columns.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
         let sql = format!("INSERT INTO {} ({}) VALUES ({placeholders})", table.name, columns.join(", "));
-        let mut stmt = self.conn.prepare_cached(&sql).ctx(&what)?;
+        if table.is_singleton() && !rows.is_empty() {
+            self.conn().execute(&format!("DELETE FROM {}", table.name), []).ctx(&what)?;
+        }
+        let mut stmt = self.conn().prepare_cached(&sql).ctx(&what)?;
         for row in rows {
             let mut values = Vec::with_capacity(row.len());
             for ((column, kind), value) in table.columns.iter().zip(row) {
@@ -75,12 +61,6 @@ impl RestoreSession for SqliteRestore {
             }
             stmt.execute(rusqlite::params_from_iter(values)).ctx(&what)?;
         }
-        Ok(())
-    }
-
-    fn commit(mut self: Box<Self>) -> StoreResult<()> {
-        self.conn.execute_batch("COMMIT").ctx("cannot commit the copy")?;
-        self.committed = true;
         Ok(())
     }
 }

@@ -1,6 +1,6 @@
 //! The shared conformance suite, on a fresh SQLite file per case; plus what only SQLite has: migrations.
 
-use ladder_store::{Store, StoreError};
+use ladder_store::{AuditStore, CustomerStore, ShopStore, StoreError};
 use ladder_store_conformance::Fixture;
 use ladder_store_sqlite::{SCHEMA_VERSION, SqliteStore, migrate};
 
@@ -48,4 +48,38 @@ fn a_database_from_a_newer_version_is_refused() {
     let err = SqliteStore::open(&path).expect_err("must refuse");
     assert!(matches!(err, StoreError::SchemaTooNew { .. }), "{err}");
     assert!(err.to_string().contains("upgrade Ladder"), "{err}");
+}
+
+#[test]
+fn the_old_free_settings_become_typed_settings_and_marks() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("old.db");
+    {
+        let mut conn = ladder_store_sqlite::connect(&path).expect("open");
+        migrate(&mut conn, 8).expect("the schema before typed settings");
+        conn.execute_batch(
+            "INSERT INTO settings (key, value) VALUES ('currency', 'ILS'), ('score_active_p_alive', '0.7'),
+                 ('score_min_repeat_customers', '12'), ('scored_at', '2026-11-23T10:00:00.123456789+00:00'),
+                 ('scored_as_of', '2026-11-23'), ('data_changed_at', '2026-11-24T08:30:00+02:00'), ('demo_seed', '42');
+             INSERT INTO users (email, name, role, language, password_hash, created_at) VALUES ('a@b.cd', 'A', 'owner', 'en', 'x', 0);
+             INSERT INTO audit_log (at, user_id, action, target, detail) VALUES (0, 1, 'edit_customer', 'customer:C1', ''), (0, NULL, 'add_user', 'user:a', '');",
+        )
+        .expect("old settings");
+    }
+    let store = SqliteStore::open(&path).expect("upgrade on open");
+    let settings = store.shop_settings().expect("settings");
+    assert_eq!(settings.currency.as_deref(), Some("ILS"));
+    assert_eq!(settings.thresholds.rules.active_p_alive, 0.7);
+    assert_eq!(settings.thresholds.rules.at_risk_p_alive, 0.3, "a threshold never set keeps its default");
+    assert_eq!(settings.thresholds.min_repeat_customers, 12);
+    assert_eq!(settings.time_zone, "UTC");
+    let state = store.shop_state().expect("marks");
+    let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).expect("time").to_utc();
+    assert_eq!(state.scored_at, Some(at("2026-11-23T10:00:00.123Z")), "to the millisecond SQLite reads");
+    assert_eq!(state.scored_as_of, chrono::NaiveDate::from_ymd_opt(2026, 11, 23));
+    assert_eq!(state.data_changed_at, Some(at("2026-11-24T06:30:00Z")));
+    assert_eq!(state.demo_seed, Some(42));
+    assert!(state.stale());
+    let actors: Vec<String> = store.audit_log(10, None).expect("audit").into_iter().map(|r| r.actor).collect();
+    assert_eq!(actors, ["system", "user:1"]);
 }

@@ -28,11 +28,60 @@ pub struct Table {
     pub generated_id: bool,
 }
 
+impl Table {
+    /// A table of one row that every database has from its creation (the shop's settings and marks): a
+    /// restore replaces that row instead of adding one.
+    pub fn is_singleton(&self) -> bool {
+        matches!(self.name, "shop_settings" | "shop_state")
+    }
+}
+
 use Kind::*;
 
 /// Every table, parents before children.
 pub const TABLES: &[Table] = &[
-    Table { name: "settings", columns: &[("key", Text), ("value", Text)], key: 1, generated_id: false },
+    Table {
+        name: "shop_settings",
+        columns: &[
+            ("id", Int),
+            ("name", Text),
+            ("country", Text),
+            ("city", Text),
+            ("time_zone", Text),
+            ("language", Text),
+            ("currency", Text),
+            ("opening_days", Text),
+            ("sender_name", Text),
+            ("sender_address", Text),
+            ("sender_email", Text),
+            ("sender_phone", Text),
+            ("active_p_alive", Float),
+            ("at_risk_p_alive", Float),
+            ("lapsed_p_alive", Float),
+            ("at_risk_gaps", Float),
+            ("lapsed_gaps", Float),
+            ("lost_gaps", Float),
+            ("lost_min_days", Float),
+            ("min_repeat_customers", Int),
+        ],
+        key: 1,
+        generated_id: false,
+    },
+    Table {
+        name: "shop_state",
+        columns: &[
+            ("id", Int),
+            ("data_changed_at", Int),
+            ("campaigns_changed_at", Int),
+            ("scored_at", Int),
+            ("scored_as_of", Int),
+            ("state_basis", Text),
+            ("scoring_context", Text),
+            ("demo_seed", Int),
+        ],
+        key: 1,
+        generated_id: false,
+    },
     Table {
         name: "customers",
         columns: &[
@@ -164,7 +213,7 @@ pub const TABLES: &[Table] = &[
         generated_id: true,
     },
     // Browser sessions (`web_sessions`) are not copied: they last hours, and signing in again on the new
-    // database is safer than carrying cookies over.
+    // database is safer than carrying cookies over. Nor are jobs: finish or cancel them before a copy.
     Table {
         name: "users",
         columns: &[
@@ -195,7 +244,15 @@ pub const TABLES: &[Table] = &[
     },
     Table {
         name: "audit_log",
-        columns: &[("id", Int), ("at", Int), ("user_id", Int), ("action", Text), ("target", Text), ("detail", Text)],
+        columns: &[
+            ("id", Int),
+            ("at", Int),
+            ("user_id", Int),
+            ("action", Text),
+            ("target", Text),
+            ("detail", Text),
+            ("actor", Text),
+        ],
         key: 1,
         generated_id: true,
     },

@@ -5,6 +5,11 @@
 //! function of the same name that does the same (ICU's lower case, which is Rust's, then the same
 //! letter table). The conformance suite checks both against this one.
 
+/// The text of a customer that search looks in, as SQL over `customers c`: id, names, company, email and
+/// phone, space-separated. Both backends index `ladder_fold` of exactly this.
+pub const SEARCH_TEXT: &str = "c.external_id || ' ' || COALESCE(c.first_name, '') || ' ' || COALESCE(c.last_name, '') || ' ' || \
+     COALESCE(c.company, '') || ' ' || COALESCE(c.email, '') || ' ' || COALESCE(c.phone, '')";
+
 /// Letters written two ways in Persian and Arabic text, folded to the Persian form: Arabic yeh and alef
 /// maksura to Persian yeh, Arabic kaf to keheh, teh marbuta to heh.
 pub const LETTER_VARIANTS: &[(char, char)] =

@@ -8,17 +8,13 @@
 
 use crate::error::WebError;
 use crate::state::AppState;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::{Algorithm, Argon2, Params, Version};
 use axum::extract::FromRequestParts;
 use axum::http::HeaderMap;
 use axum::http::request::Parts;
-use base64::Engine;
 use chrono::{DateTime, Utc};
 use ladder_domain::access::{Permission, Role};
 use ladder_i18n::Locale;
 use ladder_store::{User, WebSession};
-use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::Mutex;
@@ -28,50 +24,8 @@ pub(crate) const SESSION_COOKIE: &str = "ladder_session";
 pub(crate) const LANGUAGE_COOKIE: &str = "ladder_lang";
 /// Anti-forgery token of the sign-in form, before any session exists.
 pub(crate) const LOGIN_CSRF_COOKIE: &str = "ladder_login_csrf";
-/// How long a session lasts.
-pub(crate) const SESSION_DAYS: i64 = 14;
 
-/// argon2id with OWASP's recommended minimum (19 MiB, 2 passes).
-fn hasher() -> Argon2<'static> {
-    let params = Params::new(19 * 1024, 2, 1, None).expect("valid argon2 parameters");
-    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
-}
-
-/// A password's argon2id hash in PHC form.
-pub fn hash_password(password: &str) -> anyhow::Result<String> {
-    let mut salt = [0u8; 16];
-    getrandom::fill(&mut salt).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
-    let salt = SaltString::encode_b64(&salt).map_err(|e| anyhow::anyhow!("{e}"))?;
-    Ok(hasher().hash_password(password.as_bytes(), &salt).map_err(|e| anyhow::anyhow!("{e}"))?.to_string())
-}
-
-/// Whether `password` matches a stored hash.
-pub(crate) fn verify_password(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash).is_ok_and(|parsed| hasher().verify_password(password.as_bytes(), &parsed).is_ok())
-}
-
-/// A password rule users can follow: long enough, not the email.
-pub fn password_problem(password: &str, email: &str) -> Option<&'static str> {
-    if password.chars().count() < 10 {
-        Some("password-too-short")
-    } else if password.eq_ignore_ascii_case(email) {
-        Some("password-is-email")
-    } else {
-        None
-    }
-}
-
-/// A random token, URL-safe.
-pub(crate) fn random_token() -> String {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).expect("the system's randomness");
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-}
-
-/// What the database keeps of a token.
-pub(crate) fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
-}
+pub(crate) use ladder_app::accounts::{SESSION_DAYS, random_token, token_hash};
 
 /// Compares secrets in time that does not depend on where they differ.
 pub(crate) fn same_secret(a: &str, b: &str) -> bool {
@@ -132,6 +86,21 @@ impl Viewer {
     pub fn role(&self) -> Role {
         self.user.role
     }
+
+    /// Who asks, for the use-cases: this signed-in user, with their role.
+    pub fn actor(&self) -> ladder_app::Actor {
+        ladder_app::Actor::User { id: self.user.id, role: self.user.role }
+    }
+
+    /// Where a consent given on a page was given, for its evidence.
+    pub fn source(&self) -> String {
+        format!("web:{}", self.user.email)
+    }
+
+    /// The error of a use-case, as a page in this viewer's language says it.
+    pub fn fail(&self, e: ladder_app::AppError) -> WebError {
+        WebError::of(e, self.locale)
+    }
 }
 
 impl FromRequestParts<AppState> for Viewer {
@@ -144,6 +113,7 @@ impl FromRequestParts<AppState> for Viewer {
         let hash = token.as_deref().map(token_hash);
         if let Some((session, user)) = hash.as_deref().and_then(|h| state.sessions.get(h, now)) {
             let locale = Locale::parse(&user.language).unwrap_or_else(|| guest_locale(&parts.headers));
+            crate::request_log::SignedIn::note(parts, user.id);
             return Ok(Viewer { user, session, locale });
         }
         let found = state
@@ -162,6 +132,7 @@ impl FromRequestParts<AppState> for Viewer {
         match found {
             (Some((session, user)), _) => {
                 let locale = Locale::parse(&user.language).unwrap_or_else(|| guest_locale(&parts.headers));
+                crate::request_log::SignedIn::note(parts, user.id);
                 Ok(Viewer { user, session, locale })
             }
             (None, 0) => Err(WebError::Setup),
@@ -244,31 +215,9 @@ impl LoginLimiter {
     }
 }
 
-/// A new session for `user`, valid from `now`.
-pub(crate) fn new_session(user_id: i64, now: DateTime<Utc>) -> (String, WebSession) {
-    let token = random_token();
-    let session = WebSession {
-        token_hash: token_hash(&token),
-        user_id,
-        csrf_token: random_token(),
-        created_at: now,
-        expires_at: now + chrono::Duration::days(SESSION_DAYS),
-    };
-    (token, session)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn passwords_verify_only_themselves() {
-        let hash = hash_password("correct horse battery").expect("hash");
-        assert!(hash.starts_with("$argon2id$"), "{hash}");
-        assert!(verify_password("correct horse battery", &hash));
-        assert!(!verify_password("correct horse batterY", &hash));
-        assert!(!verify_password("anything", "not a hash"));
-    }
 
     #[test]
     fn the_limiter_stops_guessing_per_account_and_per_address() {

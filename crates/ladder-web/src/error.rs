@@ -1,8 +1,10 @@
-//! Errors of pages, rendered as a page in the reader's language with the right status.
+//! Errors of pages, rendered as a page in the reader's language with the right status. An internal error
+//! keeps its cause, which goes to the log with every link of its chain; the reader gets a short message.
 
 use crate::views;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use ladder_app::AppError;
 use ladder_i18n::Locale;
 use ladder_store::StoreError;
 
@@ -21,16 +23,39 @@ pub(crate) enum WebError {
     SignIn { next: String },
     /// No account exists yet: create the owner's.
     Setup,
-    /// Something broke on our side.
-    Internal(String),
+    /// Something broke on our side; the cause is logged.
+    Internal(Box<dyn std::error::Error + Send + Sync>),
+}
+
+impl WebError {
+    /// An internal error with its cause.
+    pub(crate) fn internal(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        Self::Internal(e.into())
+    }
+
+    /// The error of a use-case, as a page in `locale` says it: a refusal is forbidden, a missing thing
+    /// not found; a problem with a field or a conflict the page should have shown is internal here.
+    pub(crate) fn of(e: AppError, locale: Locale) -> Self {
+        match e {
+            AppError::Forbidden(_) => Self::Forbidden(locale),
+            AppError::NotFound(_) => Self::NotFound(locale),
+            other => Self::internal(other),
+        }
+    }
 }
 
 impl From<StoreError> for WebError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound(_) => Self::NotFound(Locale::En),
-            other => Self::Internal(other.to_string()),
+            other => Self::internal(other),
         }
+    }
+}
+
+impl From<AppError> for WebError {
+    fn from(e: AppError) -> Self {
+        Self::of(e, Locale::En)
     }
 }
 
@@ -50,8 +75,8 @@ impl IntoResponse for WebError {
             Self::Forbidden(l) => (StatusCode::FORBIDDEN, l, "error-forbidden", "error-forbidden-detail"),
             Self::Forged(l) => (StatusCode::FORBIDDEN, l, "error-forged", "error-forged-detail"),
             Self::TooManyAttempts(l) => (StatusCode::TOO_MANY_REQUESTS, l, "error-too-many", "error-too-many-detail"),
-            Self::Internal(message) => {
-                tracing::error!("{message}");
+            Self::Internal(cause) => {
+                tracing::error!(error = %ladder_app::error_chain(cause.as_ref()), "a page failed");
                 (StatusCode::INTERNAL_SERVER_ERROR, Locale::En, "error-internal", "error-internal-detail")
             }
         };

@@ -13,15 +13,14 @@ mod auth;
 mod charts;
 mod error;
 mod pages;
+mod request_log;
 mod state;
 mod views;
 
-pub use auth::{hash_password, password_problem};
 use axum::Router;
 use axum::routing::{get, post};
 pub use state::{AppState, WebOptions};
 use std::net::SocketAddr;
-use std::sync::Arc;
 
 /// Every route of the app.
 pub fn router(state: AppState) -> Router {
@@ -55,6 +54,10 @@ pub fn router(state: AppState) -> Router {
         .route("/import", get(pages::import::show))
         .route("/import/check", post(pages::import::check).layer(pages::import::upload_limit()))
         .route("/import/run", post(pages::import::run))
+        .route("/jobs", get(pages::jobs::list))
+        .route("/jobs/{id}", get(pages::jobs::show))
+        .route("/jobs/{id}/retry", post(pages::jobs::retry))
+        .route("/jobs/{id}/cancel", post(pages::jobs::cancel))
         .route("/settings/users", post(pages::settings::add_user))
         .route("/settings/users/{id}", post(pages::settings::change_user))
         .route("/settings/tokens", post(pages::settings::create_token))
@@ -62,11 +65,18 @@ pub fn router(state: AppState) -> Router {
         .route("/assets/{*path}", get(assets::serve))
         .nest("/api/v1", api::router())
         .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn(request_log::log_request))
         .with_state(state)
 }
 
-/// Serves the app until Ctrl-C; `ready` hears the bound address (useful with port 0).
-pub async fn serve(state: AppState, bind: SocketAddr, ready: impl FnOnce(SocketAddr)) -> anyhow::Result<()> {
+/// Serves the app until `shutdown` completes (the binary passes Ctrl-C or SIGTERM); `ready` hears the
+/// bound address (useful with port 0).
+pub async fn serve(
+    state: AppState,
+    bind: SocketAddr,
+    ready: impl FnOnce(SocketAddr),
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(bind)
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {bind}: {e}; is another program using that port?"))?;
@@ -87,31 +97,23 @@ pub async fn serve(state: AppState, bind: SocketAddr, ready: impl FnOnce(SocketA
     });
     tokio::spawn(pages::import::sweep_forever());
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    axum::serve(listener, app).with_graceful_shutdown(shutdown).await?;
     Ok(())
 }
 
-/// The state for a store, with the options given.
-pub fn state(store: Arc<dyn ladder_store::Store>, options: WebOptions) -> AppState {
-    AppState::new(store, options)
-}
-
-/// Runs the server on a new Tokio runtime until Ctrl-C: the `ladder` binary is otherwise synchronous.
-pub fn run(state: AppState, bind: SocketAddr, ready: impl FnOnce(SocketAddr)) -> anyhow::Result<()> {
+/// Runs the server on a new Tokio runtime until `shutdown` completes: the `ladder` binary is otherwise
+/// synchronous.
+pub fn run(
+    state: AppState,
+    bind: SocketAddr,
+    ready: impl FnOnce(SocketAddr),
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
     // A few blocking threads: the store has a handful of connections, and more threads than that only
     // queue for them, switching contexts.
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .max_blocking_threads(8)
         .build()?
-        .block_on(serve(state, bind, ready))
-}
-
-/// A password to hand out once (the demo owner's, a user added without one): 16 random characters.
-pub fn random_password() -> String {
-    auth::random_token().chars().filter(char::is_ascii_alphanumeric).take(16).collect()
+        .block_on(serve(state, bind, ready, shutdown))
 }

@@ -1,9 +1,12 @@
-//! What every request shares: the store and the login limiter (messages and templates are static).
+//! What every request shares: the app (the store and the clock), the jobs running in this process, and
+//! the login limiter (messages and templates are static).
 
 use crate::auth::{LoginLimiter, SessionCache};
 use crate::error::WebError;
 use chrono::NaiveDate;
+use ladder_app::App;
 use ladder_app::campaigns::CampaignReport;
+use ladder_app::jobs::worker::LiveJobs;
 use ladder_store::Store;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -18,7 +21,9 @@ pub struct WebOptions {
 /// Shared by every request; cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
-    pub(crate) store: Arc<dyn Store>,
+    pub(crate) app: App,
+    /// How far the jobs this process's workers run have got.
+    pub(crate) live: Arc<LiveJobs>,
     pub(crate) limiter: Arc<LoginLimiter>,
     pub(crate) sessions: Arc<SessionCache>,
     pub(crate) options: WebOptions,
@@ -45,8 +50,8 @@ pub(crate) struct CampaignFigures {
 
 struct CachedCampaigns {
     as_of: NaiveDate,
-    campaigns_changed: Option<String>,
-    data_changed: (Option<String>, Option<String>),
+    campaigns_changed: Option<chrono::DateTime<chrono::Utc>>,
+    data_changed: (Option<chrono::DateTime<chrono::Utc>>, Option<chrono::DateTime<chrono::Utc>>),
     computed: Instant,
     reports: Arc<Vec<CampaignReport>>,
 }
@@ -54,11 +59,11 @@ struct CachedCampaigns {
 impl CampaignFigures {
     /// The reports of every campaign counting orders up to `as_of`.
     pub(crate) async fn get(&self, state: &AppState, as_of: NaiveDate) -> Result<Arc<Vec<CampaignReport>>, WebError> {
-        use ladder_app::settings::{CAMPAIGNS_CHANGED_AT, DATA_CHANGED_AT, SCORED_AT};
         let mut slot = self.slot.lock().await;
         let (campaigns_changed, data_changed) = state
             .with_store(|s| {
-                Ok((s.setting(CAMPAIGNS_CHANGED_AT)?, (s.setting(DATA_CHANGED_AT)?, s.setting(SCORED_AT)?)))
+                let marks = s.shop_state()?;
+                Ok((marks.campaigns_changed_at, (marks.data_changed_at, marks.scored_at)))
             })
             .await?;
         if let Some(cached) = slot.as_ref()
@@ -68,11 +73,8 @@ impl CampaignFigures {
         {
             return Ok(cached.reports.clone());
         }
-        let reports = state
-            .with_store(move |s| {
-                ladder_app::campaigns::reports(s, as_of).map_err(|e| WebError::Internal(e.to_string()))
-            })
-            .await?;
+        let reports =
+            state.with_store(move |s| ladder_app::campaigns::reports(s, as_of).map_err(WebError::internal)).await?;
         let reports = Arc::new(reports);
         *slot = Some(CachedCampaigns {
             as_of,
@@ -108,7 +110,7 @@ impl<T: Send + Sync + 'static> PerScoring<T> {
         let this = self.clone();
         state
             .with_store(move |store| {
-                let key = format!("{:?}", store.setting(ladder_app::settings::SCORED_AT)?);
+                let key = format!("{:?}", store.shop_state()?.scored_at);
                 if let Some((cached, data)) = this.slot.lock().expect("cache lock").as_ref()
                     && *cached == key
                 {
@@ -123,10 +125,11 @@ impl<T: Send + Sync + 'static> PerScoring<T> {
 }
 
 impl AppState {
-    /// The state over `store`.
-    pub fn new(store: Arc<dyn Store>, options: WebOptions) -> Self {
+    /// The state over an app; `live` is where this process's workers tell how far their jobs have got.
+    pub fn new(app: App, live: Arc<LiveJobs>, options: WebOptions) -> Self {
         Self {
-            store,
+            app,
+            live,
             limiter: Arc::default(),
             sessions: Arc::default(),
             options,
@@ -136,15 +139,22 @@ impl AppState {
         }
     }
 
-    /// Runs `work` with the store on the blocking pool: the store is synchronous.
+    /// Runs `work` with the store on the blocking pool, for reads: the store is synchronous.
     pub(crate) async fn with_store<T, F>(&self, work: F) -> Result<T, WebError>
     where
         T: Send + 'static,
         F: FnOnce(&dyn Store) -> Result<T, WebError> + Send + 'static,
     {
-        let store = self.store.clone();
-        tokio::task::spawn_blocking(move || work(store.as_ref()))
-            .await
-            .map_err(|e| WebError::Internal(format!("a task failed: {e}")))?
+        self.with_app(move |app| work(app.store())).await
+    }
+
+    /// Runs `work` with the app on the blocking pool: every change goes through `ladder_app`.
+    pub(crate) async fn with_app<T, F>(&self, work: F) -> Result<T, WebError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&App) -> Result<T, WebError> + Send + 'static,
+    {
+        let app = self.app.clone();
+        tokio::task::spawn_blocking(move || work(&app)).await.map_err(WebError::internal)?
     }
 }

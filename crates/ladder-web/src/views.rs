@@ -30,6 +30,9 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("campaign.html", include_str!("../templates/campaign.html")),
     ("campaign_new.html", include_str!("../templates/campaign_new.html")),
     ("campaign_form.html", include_str!("../templates/campaign_form.html")),
+    ("job_progress.html", include_str!("../templates/job_progress.html")),
+    ("job.html", include_str!("../templates/job.html")),
+    ("jobs.html", include_str!("../templates/jobs.html")),
 ];
 
 /// The message catalog of every language.
@@ -59,6 +62,7 @@ fn environment() -> Environment<'static> {
         Some(day) => format_date(locale_of(state), day),
         None => value,
     });
+    env.add_filter("datetime", |state: &State, value: String| datetime(locale_of(state), &value));
     env.add_filter("month", |state: &State, value: String| match parse_month(&value) {
         Some((year, month)) => format_month(locale_of(state), year, month),
         None => value,
@@ -100,6 +104,15 @@ fn money(state: &State, minor: i64, currency: Option<String>) -> Result<String, 
     Ok(format_money(locale_of(state), minor, &code, u32::from(digits)))
 }
 
+/// An RFC 3339 time as the locale writes its day, with the time of day (UTC).
+fn datetime(locale: Locale, value: &str) -> String {
+    let Ok(at) = chrono::DateTime::parse_from_rfc3339(value) else { return value.to_owned() };
+    let at = at.to_utc();
+    let time = at.format("%H:%M").to_string();
+    let time = if locale == Locale::Fa { ladder_i18n::to_persian_digits(&time) } else { time };
+    format!("{} {time} UTC", format_date(locale, at.date_naive()))
+}
+
 /// `YYYY-MM`, as a year and a month (1–12).
 fn parse_month(value: &str) -> Option<(i32, u32)> {
     let (year, month) = value.split_once('-')?;
@@ -114,8 +127,8 @@ fn parse_day(value: &str) -> Option<chrono::NaiveDate> {
 
 /// Renders a template with its context; a template error is a bug, shown as an internal error.
 pub(crate) fn render(name: &str, context: Value) -> Result<Html<String>, crate::error::WebError> {
-    let template = templates().get_template(name).map_err(|e| crate::error::WebError::Internal(e.to_string()))?;
-    template.render(context).map(Html).map_err(|e| crate::error::WebError::Internal(format!("{name}: {e:#}")))
+    let template = templates().get_template(name).map_err(crate::error::WebError::internal)?;
+    template.render(context).map(Html).map_err(|e| crate::error::WebError::internal(format!("{name}: {e:#}")))
 }
 
 /// A page for an error, in `locale`.

@@ -285,7 +285,14 @@ fn an_edit_needs_the_form_token_and_is_audited() {
         assert!(after.body.contains(part), "{part} missing after the edit");
     }
     let settings = b.get("/settings");
-    assert!(settings.body.contains("edit_customer") && settings.body.contains(&format!("customer:{id}")));
+    let audit = settings.body.split(r#"id="audit""#).nth(1).expect("the audit log");
+    let entry = audit.split("</tr>").find(|row| row.contains(&format!("customer:{id}"))).expect("the edit's entry");
+    assert!(entry.contains("Changed a customer"), "the action in words: {entry}");
+    assert!(
+        entry.contains(r#"<bdi dir="ltr">email</bdi>"#) && entry.contains("olga@example.com"),
+        "what changed: {entry}"
+    );
+    assert!(entry.contains("UTC"), "with the time of day: {entry}");
 }
 
 #[test]
@@ -614,6 +621,25 @@ fn element<'a>(html: &'a str, id: &str) -> &'a str {
     &rest[rest.find('>').map_or(0, |i| i + 1)..rest.find("</").unwrap_or(rest.len())]
 }
 
+impl Browser {
+    /// Follows a job's page (where a form that started a job leads) until the job has ended, and returns
+    /// its last page.
+    fn job_outcome(&mut self, location: &str) -> Reply {
+        assert!(location.starts_with("/jobs/"), "the form leads to its job's page, not {location}");
+        for _ in 0..600 {
+            let page = self.get(location);
+            let ended =
+                ["done", "dead", "cancelled"].iter().any(|s| page.body.contains(&format!(r#"data-status="{s}""#)));
+            if ended {
+                return page;
+            }
+            assert!(page.body.contains(r#"http-equiv="refresh""#), "a running job's page refreshes itself");
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("the job at {location} did not end within 30 s");
+    }
+}
+
 #[test]
 fn an_import_is_checked_first_and_a_bad_row_stops_it() {
     let mut b = owner();
@@ -621,7 +647,9 @@ fn an_import_is_checked_first_and_a_bad_row_stops_it() {
     assert_eq!(form.status, 200);
     let csrf = hidden(&form.body, "csrf");
     let file = "customer_id,first_name,email\nIMP-CHECK-1,Zz Dana,dana@example.com\nIMP-CHECK-2,Zz Noa,not-an-email\n";
-    let check = b.post_file("/import/check", &[("csrf", &csrf), ("kind", "customers")], "people.csv", file);
+    let queued = b.post_file("/import/check", &[("csrf", &csrf), ("kind", "customers")], "people.csv", file);
+    assert_eq!(queued.status, 303, "the check is a job: {}", queued.body);
+    let check = b.job_outcome(&queued.location.expect("the job's page"));
     assert_eq!(check.status, 200, "{}", check.body);
     assert_eq!(element(&check.body, "count-read"), "2");
     assert_eq!(element(&check.body, "count-inserted"), "1");
@@ -635,14 +663,21 @@ fn an_import_is_checked_first_and_a_bad_row_stops_it() {
     assert!(check.body.contains(r#"name="skip_invalid" value="yes" required"#), "skipping the bad row is a choice");
     let list = b.get("/customers?q=IMP-CHECK");
     assert!(!list.body.contains("/customers/IMP-CHECK-1"), "the check wrote nothing");
-    // Without skipping, the import is all or nothing: the bad row stops it and the upload is spent.
-    let upload = hidden(&check.body, "upload");
-    let run = [("csrf", csrf.as_str()), ("kind", "customers"), ("upload", &upload), ("name", "people.csv")];
-    let stopped = b.post("/import/run", &run);
+    // Without skipping, the import is all or nothing: the bad row stops it.
+    let checked = hidden(&check.body, "check");
+    let run = [("csrf", csrf.as_str()), ("check", &checked)];
+    let queued = b.post("/import/run", &run);
+    assert_eq!(queued.status, 303, "{}", queued.body);
+    let stopped = b.job_outcome(&queued.location.expect("the job's page"));
     assert_eq!(stopped.status, 422, "{}", stopped.body);
     assert!(element(&stopped.body, "import-problem").contains("Nothing was imported"), "{}", stopped.body);
     assert!(!b.get("/customers?q=IMP-CHECK").body.contains("/customers/IMP-CHECK-1"), "all or nothing");
-    assert_eq!(b.post("/import/run", &run).status, 422, "an upload is used once");
+    // The checked file is kept with its job: importing it without the bad row needs no new upload.
+    let skipping = [("csrf", csrf.as_str()), ("check", &checked), ("skip_invalid", "yes")];
+    let queued = b.post("/import/run", &skipping);
+    let imported = b.job_outcome(&queued.location.expect("the job's page"));
+    assert_eq!(element(&imported.body, "count-inserted"), "1", "{}", imported.body);
+    assert!(b.get("/customers?q=IMP-CHECK").body.contains("/customers/IMP-CHECK-1"));
     let forged = b.post_file("/import/check", &[("csrf", "forged"), ("kind", "customers")], "x.csv", file);
     assert_eq!(forged.status, 403);
 }
@@ -652,12 +687,13 @@ fn a_checked_file_is_imported_and_audited() {
     let mut b = owner();
     let csrf = hidden(&b.get("/import").body, "csrf");
     let file = "customer_id,first_name,last_name,email\nIMP-RUN-1,Zz Ольга,Иванова,olga@example.ru\nIMP-RUN-2,Zz مریم,احمدی,maryam@example.ir\n";
-    let check = b.post_file("/import/check", &[("csrf", &csrf), ("kind", "customers")], "new.csv", file);
+    let queued = b.post_file("/import/check", &[("csrf", &csrf), ("kind", "customers")], "new.csv", file);
+    let check = b.job_outcome(&queued.location.expect("the job's page"));
     assert_eq!(check.status, 200, "{}", check.body);
     assert!(check.body.contains(r#"id="import-run""#) && !check.body.contains(r#"id="bad-rows""#));
-    let upload = hidden(&check.body, "upload");
-    let done =
-        b.post("/import/run", &[("csrf", &csrf), ("kind", "customers"), ("upload", &upload), ("name", "new.csv")]);
+    let checked = hidden(&check.body, "check");
+    let queued = b.post("/import/run", &[("csrf", &csrf), ("check", &checked)]);
+    let done = b.job_outcome(&queued.location.expect("the job's page"));
     assert_eq!(done.status, 200, "{}", done.body);
     assert_eq!(element(&done.body, "count-inserted"), "2");
     assert!(done.body.contains(r#"id="rescore""#), "a hint to score again");
@@ -665,10 +701,16 @@ fn a_checked_file_is_imported_and_audited() {
     assert_eq!(page.status, 200);
     assert!(page.body.contains("مریم"));
     let settings = b.get("/settings");
-    assert!(settings.body.contains("import:customers"), "the import is in the audit log");
-    let unknown =
-        b.post("/import/run", &[("csrf", &csrf), ("kind", "customers"), ("upload", "../../etc/passwd"), ("name", "x")]);
+    assert!(
+        settings.body.contains("Imported a file") && settings.body.contains("file:new.csv"),
+        "the import is audited"
+    );
+    let jobs = b.get("/jobs");
+    assert!(jobs.body.contains(r#"id="jobs-table""#) && jobs.body.contains("Import"), "the owner's jobs page lists it");
+    let unknown = b.post("/import/run", &[("csrf", &csrf), ("check", "99999999")]);
     assert_eq!(unknown.status, 422);
+    let not_a_job = b.post("/import/run", &[("csrf", &csrf), ("check", "../../etc/passwd")]);
+    assert!(matches!(not_a_job.status, 400 | 422), "{}", not_a_job.status);
 }
 
 #[test]
@@ -739,17 +781,14 @@ fn saved_thresholds_are_used_when_scoring_now() {
     assert!(page.body.contains(r#"id="field-lost_min_days" value="400""#));
     let scored = b.post("/settings/shop/score", &[("csrf", &csrf)]);
     assert_eq!(scored.status, 303, "{}", scored.body);
-    let location = scored.location.expect("back to the settings");
-    let placed: u64 = location
-        .split("customers=")
-        .nth(1)
-        .and_then(|rest| rest.split('#').next())
-        .and_then(|n| n.parse().ok())
-        .expect("the count in the address");
-    assert!(placed >= 400, "{location}");
-    let after = b.get(&location);
-    assert!(element(&after.body, "shop-done").contains("customers were placed on the ladder"), "{}", after.body);
-    assert!(b.get("/settings").body.contains("change_settings"), "saving is audited");
+    let after = b.job_outcome(&scored.location.expect("the scoring's job"));
+    let done = element(&after.body, "shop-done");
+    assert!(done.contains("customers were placed on the ladder"), "{}", after.body);
+    let placed: u64 = done.chars().filter(char::is_ascii_digit).collect::<String>().parse().expect("a count");
+    assert!(placed >= 400, "{done}");
+    let settings = b.get("/settings");
+    assert!(settings.body.contains("Changed the shop settings"), "saving is audited");
+    assert!(settings.body.contains("Scored the customers"), "so is the scoring");
 }
 
 #[test]

@@ -13,15 +13,17 @@ mod names;
 
 use crate::progress::Progress;
 use crate::score::{ScoreSummary, score};
+use crate::{Action, Actor, App, AppError, audit, require};
 use catalog::{EVERYDAY, PRODUCTS, Product, in_category};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use ladder_domain::campaign::{Campaign, CampaignKind, CampaignStatus, CostEntry, Expectations};
 use ladder_domain::date::{SECONDS_PER_DAY, date_day_number, date_of_day};
+use ladder_domain::shop::{OpeningDays, Sender};
 use ladder_domain::{
     Birthday, Channel, Consent, Currency, Customer, CustomerKind, Interaction, InteractionKind, Order, OrderLine,
     OrderStatus,
 };
-use ladder_store::{ImportContext, ImportSession, Store, StoreError};
+use ladder_store::{Evidence, StoreError, Tx};
 use names::{INCOME_BANDS, INDUSTRIES, LOCALES, Locale, PROFESSIONS};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -53,9 +55,15 @@ pub enum DemoError {
         /// What went wrong.
         message: String,
     },
-    /// The store failed.
+    /// The store failed, or the change was refused.
     #[error(transparent)]
-    Store(#[from] StoreError),
+    App(#[from] AppError),
+}
+
+impl From<StoreError> for DemoError {
+    fn from(e: StoreError) -> Self {
+        DemoError::App(e.into())
+    }
 }
 
 /// Receives the generated shop.
@@ -512,20 +520,21 @@ impl Generator<'_> {
     }
 }
 
-/// Writes the demo straight into an open import session.
-pub struct StoreSink<'a> {
-    session: &'a mut dyn ImportSession,
+/// Writes the demo straight into a unit of work.
+pub struct StoreSink<'a, 't> {
+    tx: &'a mut (dyn Tx + 't),
+    evidence: Evidence,
 }
 
-impl DemoSink for StoreSink<'_> {
+impl DemoSink for StoreSink<'_, '_> {
     fn customer(&mut self, customer: &Customer) -> Result<(), DemoError> {
-        self.session.put_customer(customer).map(drop).map_err(Into::into)
+        self.tx.put_customer(customer, &self.evidence).map(drop).map_err(Into::into)
     }
     fn order(&mut self, order: &Order) -> Result<(), DemoError> {
-        self.session.put_order(order).map(drop).map_err(Into::into)
+        self.tx.put_order(order).map(drop).map_err(Into::into)
     }
     fn interaction(&mut self, interaction: &Interaction) -> Result<(), DemoError> {
-        self.session.put_interaction(interaction).map(drop).map_err(Into::into)
+        self.tx.put_interaction(interaction).map(drop).map_err(Into::into)
     }
 }
 
@@ -538,36 +547,58 @@ pub struct DemoSummary {
     pub scoring: ScoreSummary,
 }
 
-/// Replaces the database's demo shop (or fills an empty database) and scores it.
+/// Replaces the database's demo shop (or fills an empty database) and scores it: the customers, the shop's
+/// profile, the campaigns and their costs, the marks and the audit entry in one unit of work, then the
+/// scoring in its own.
 pub fn create(
-    store: &dyn Store,
+    app: &App,
+    actor: &Actor,
     options: &DemoOptions,
-    now: DateTime<Utc>,
     progress: &dyn Progress,
 ) -> Result<DemoSummary, DemoError> {
+    require(actor, ladder_domain::Permission::ManageSettings)?;
+    let store = app.store();
+    let now = app.now();
     let existing = store.counts()?.customers;
-    if existing > 0 && store.setting(crate::settings::DEMO_SEED)?.is_none() {
+    if existing > 0 && store.shop_state()?.demo_seed.is_none() {
         return Err(DemoError::NotEmpty(existing));
     }
+    let mut tx = store.begin_import()?;
     if existing > 0 {
-        store.clear()?;
+        tx.clear_customers()?;
     }
-    let mut session = store.begin_import(ImportContext { now, source: "demo".to_owned() })?;
-    let generated = generate(options, &mut StoreSink { session: session.as_mut() }, progress)?;
-    session.commit()?;
-    store.set_setting(crate::settings::CURRENCY, options.currency.code())?;
-    store.set_setting(crate::settings::DEMO_SEED, &options.seed.to_string())?;
-    store.set_setting(crate::settings::DATA_CHANGED_AT, &now.to_rfc3339())?;
+    let evidence = Evidence { at: now, source: "demo".to_owned() };
+    let generated = generate(options, &mut StoreSink { tx: tx.as_mut(), evidence }, progress)?;
+    let mut settings = tx.shop_settings()?;
+    settings.name = "Ladder Coffee & Tea".to_owned();
+    settings.country = Some("IL".to_owned());
+    settings.city = Some("Tel Aviv-Yafo".to_owned());
+    settings.time_zone = "Asia/Jerusalem".to_owned();
+    settings.currency = Some(options.currency.code().to_owned());
+    // Closed on Saturdays, as many shops in Israel are.
+    settings.opening_days = OpeningDays([true, true, true, true, true, false, true]);
+    settings.sender = Sender {
+        name: "Ladder Coffee & Tea".to_owned(),
+        address: "12 Rothschild Blvd, Tel Aviv-Yafo 6688112, Israel".to_owned(),
+        email: Some("hello@ladder-coffee.example".to_owned()),
+        phone: Some("+972 3 555 0123".to_owned()),
+    };
+    tx.save_shop_settings(&settings)?;
+    tx.set_demo_seed(Some(options.seed))?;
+    tx.mark_data_changed(now)?;
     for (campaign, cost_per_customer) in campaigns(options) {
-        crate::campaigns::save(store, &campaign, now)?;
+        tx.put_campaign(&campaign)?;
         // Replacing the demo keeps campaigns (they are not customer data): their costs are entered once.
         if store.campaign_costs(&campaign.id)?.is_empty() {
             let amount_minor = i64::try_from(options.customers).unwrap_or(i64::MAX).saturating_mul(cost_per_customer);
             let cost = CostEntry { on: campaign.starts, amount_minor, note: Some("demo budget".to_owned()) };
-            crate::campaigns::add_cost(store, &campaign.id, &cost, now)?;
+            tx.add_campaign_cost(&campaign.id, &cost)?;
         }
     }
-    let scoring = score(store, options.as_of, &crate::score::ScoreOptions::default(), now, progress)?;
+    tx.mark_campaigns_changed(now)?;
+    audit(tx.as_mut(), actor, now, &Action::DemoCreated { seed: options.seed, customers: generated.customers })?;
+    tx.commit()?;
+    let scoring = score(app, actor, options.as_of, &crate::score::ScoreOptions::default(), progress)?;
     Ok(DemoSummary { generated, scoring })
 }
 

@@ -14,7 +14,7 @@ use ladder_app::campaigns::{CampaignForm, CampaignReport, CampaignRow, CostImpor
 use ladder_domain::Currency;
 use ladder_domain::access::Permission;
 use ladder_domain::campaign::CostEntry;
-use ladder_store::{AuditEntry, Store, WriteOutcome};
+use ladder_store::{Store, WriteOutcome};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -141,10 +141,10 @@ pub(crate) async fn put(
         return Err(ApiError::field("codes", "a code cannot hold a comma; give each code as its own string"));
     }
     let form = body.form();
-    let user_id = user.0.id;
-    let outcome = state
-        .with_store(move |s| {
-            let currency = match currency(s)? {
+    let actor = user.actor();
+    let saved = state
+        .with_app(move |app| {
+            let currency = match currency(app.store())? {
                 Ok(c) => c,
                 Err(e) => return Ok(Err(e)),
             };
@@ -152,21 +152,11 @@ pub(crate) async fn put(
                 Ok(c) => c,
                 Err(e) => return Ok(Err(ApiError::field(e.field, format!("{:?} {}", e.value, e.problem)))),
             };
-            let outcome = ladder_app::campaigns::save(s, &campaign, Utc::now())?;
-            if outcome != WriteOutcome::Unchanged {
-                s.record_audit(&AuditEntry {
-                    at: Utc::now(),
-                    user_id: Some(user_id),
-                    action: "api_put_campaign".into(),
-                    target: format!("campaign:{}", campaign.id),
-                    detail: format!("{} · {}", campaign.name, campaign.codes.join(", ")),
-                })?;
-            }
-            Ok(Ok((campaign.id, outcome)))
+            Ok(Ok((campaign.id.clone(), ladder_app::campaigns::save(app, &actor, &campaign))))
         })
         .await??;
-    let (id, outcome) = outcome;
-    let (status, word) = match outcome {
+    let (id, outcome) = saved;
+    let (status, word) = match outcome.map_err(|e| user.fail(e))? {
         WriteOutcome::Inserted => (StatusCode::CREATED, "created"),
         WriteOutcome::Updated => (StatusCode::OK, "updated"),
         WriteOutcome::Unchanged => (StatusCode::OK, "unchanged"),
@@ -214,10 +204,10 @@ pub(crate) async fn add_cost(
     let Json(body) = body?;
     let on = ladder_domain::date::parse_date(body.spent_on.trim())
         .map_err(|_| ApiError::field("spent_on", "is not a date; use YYYY-MM-DD"))?;
-    let user_id = user.0.id;
+    let actor = user.actor();
     let added = state
-        .with_store(move |s| {
-            let currency = match currency(s)? {
+        .with_app(move |app| {
+            let currency = match currency(app.store())? {
                 Ok(c) => c,
                 Err(e) => return Ok(Err(e)),
             };
@@ -227,17 +217,10 @@ pub(crate) async fn add_cost(
             };
             let note = body.note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
             let cost = CostEntry { on, amount_minor, note };
-            ladder_app::campaigns::add_cost(s, &id, &cost, Utc::now())?;
-            s.record_audit(&AuditEntry {
-                at: Utc::now(),
-                user_id: Some(user_id),
-                action: "api_add_campaign_cost".into(),
-                target: format!("campaign:{id}"),
-                detail: format!("{on} {}", currency.format_amount(amount_minor)),
-            })?;
-            Ok(Ok(cost))
+            Ok(Ok(ladder_app::campaigns::add_cost(app, &actor, &id, &cost).map(|()| cost)))
         })
         .await??;
+    let added = added.map_err(|e| user.fail(e))?;
     Ok((StatusCode::CREATED, Json(added)).into_response())
 }
 
@@ -249,34 +232,23 @@ pub(crate) async fn import_costs(
     body: Bytes,
 ) -> Result<Json<CostImportSummary>, ApiError> {
     user.require(Permission::ManageCampaigns)?;
-    let user_id = user.0.id;
-    let summary = state
-        .with_store(move |s| {
-            let currency = match currency(s)? {
+    let actor = user.actor();
+    let imported = state
+        .with_app(move |app| {
+            let currency = match currency(app.store())? {
                 Ok(c) => c,
                 Err(e) => return Ok(Err(e)),
             };
-            match ladder_app::campaigns::import_costs(s, body.as_ref(), "the request body", &currency, Utc::now()) {
-                Ok(summary) => {
-                    if summary.added > 0 {
-                        s.record_audit(&AuditEntry {
-                            at: Utc::now(),
-                            user_id: Some(user_id),
-                            action: "api_import_campaign_costs".into(),
-                            target: "campaign_costs".into(),
-                            detail: format!("{} added, {} already recorded", summary.added, summary.already_recorded),
-                        })?;
-                    }
-                    Ok(Ok(summary))
-                }
-                Err(CostImportError::Store(e)) => Err(e.into()),
-                Err(CostImportError::Invalid { line, column, value, problem, .. }) => Ok(Err(ApiError::field(
-                    &format!("line {line}, {column}"),
-                    format!("{value:?} {problem}; nothing was imported"),
-                ))),
-                Err(other) => Ok(Err(ApiError::field("body", format!("{other}; nothing was imported")))),
-            }
+            Ok(Ok(ladder_app::campaigns::import_costs(app, &actor, body.as_ref(), "the request body", &currency)))
         })
         .await??;
-    Ok(Json(summary))
+    match imported {
+        Ok(summary) => Ok(Json(summary)),
+        Err(CostImportError::Refused(e)) => Err(user.fail(e)),
+        Err(CostImportError::Invalid { line, column, value, problem, .. }) => Err(ApiError::field(
+            &format!("line {line}, {column}"),
+            format!("{value:?} {problem}; nothing was imported"),
+        )),
+        Err(other) => Err(ApiError::field("body", format!("{other}; nothing was imported"))),
+    }
 }

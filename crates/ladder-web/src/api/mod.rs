@@ -14,9 +14,12 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::Utc;
+use ladder_app::AppError;
 use ladder_domain::access::Permission;
+use ladder_domain::validate::FieldError;
 use ladder_domain::{Customer, Interaction};
-use ladder_store::{AuditEntry, CustomerQuery, ImportContext, StoreError, User, WriteOutcome};
+use ladder_i18n::Locale;
+use ladder_store::{ApiToken, CustomerQuery, StoreError, User, WriteOutcome};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -39,21 +42,56 @@ pub(crate) fn router() -> Router<AppState> {
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "no such endpoint; see /api/v1/openapi.json") })
 }
 
-/// An API error: a status and a JSON body that says what is wrong, and which field when one is.
+/// An API error: a status and a JSON body that says what is wrong, which field when one is, and the
+/// problem's stable kind (`not_email`) when the domain named one.
 #[derive(Debug)]
 pub(crate) struct ApiError {
     status: StatusCode,
     message: String,
     field: Option<String>,
+    kind: Option<String>,
 }
 
 impl ApiError {
     pub(crate) fn new(status: StatusCode, message: impl Into<String>) -> Self {
-        Self { status, message: message.into(), field: None }
+        Self { status, message: message.into(), field: None, kind: None }
     }
 
     pub(crate) fn field(field: &str, message: impl Into<String>) -> Self {
-        Self { status: StatusCode::UNPROCESSABLE_ENTITY, message: message.into(), field: Some(field.to_owned()) }
+        Self {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            message: message.into(),
+            field: Some(field.to_owned()),
+            kind: None,
+        }
+    }
+
+    /// A refused value, said in `locale`, with its field and kind.
+    pub(crate) fn problem(e: &FieldError, locale: Locale) -> Self {
+        let message = crate::views::catalog().problem(locale, &e.problem, &|f| f.to_owned());
+        let kind = serde_json::to_value(&e.problem)
+            .ok()
+            .and_then(|v| v.get("kind").and_then(Value::as_str).map(str::to_owned));
+        Self { kind, ..Self::field(&e.field, message) }
+    }
+
+    /// The error of a use-case, said in `locale`.
+    pub(crate) fn of(e: AppError, locale: Locale) -> Self {
+        match e {
+            AppError::Forbidden(p) => {
+                Self::new(StatusCode::FORBIDDEN, format!("your role may not {}", p.as_str().replace('_', " ")))
+            }
+            AppError::Invalid(problem) => Self::problem(&problem, locale),
+            AppError::NotFound(what) => Self::new(StatusCode::NOT_FOUND, format!("{what} not found")),
+            AppError::Conflict(why) => Self::new(StatusCode::CONFLICT, why),
+            AppError::Store(e) => e.into(),
+        }
+    }
+}
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        Self::of(e, Locale::En)
     }
 }
 
@@ -63,7 +101,7 @@ impl From<StoreError> for ApiError {
             StoreError::NotFound(what) => Self::new(StatusCode::NOT_FOUND, format!("{what} not found")),
             StoreError::Conflict(why) => Self::new(StatusCode::CONFLICT, why),
             other => {
-                tracing::error!("{other}");
+                tracing::error!(error = %ladder_app::error_chain(&other), "an API request failed");
                 Self::new(StatusCode::INTERNAL_SERVER_ERROR, "the server failed; nothing was changed")
             }
         }
@@ -77,6 +115,10 @@ impl From<crate::error::WebError> for ApiError {
             WebError::NotFound(_) => Self::new(StatusCode::NOT_FOUND, "not found"),
             WebError::Forbidden(_) => Self::new(StatusCode::FORBIDDEN, "your role may not do this"),
             // The cause is logged for the operator; the caller learns that nothing was changed.
+            WebError::Internal(cause) => {
+                tracing::error!(error = %ladder_app::error_chain(cause.as_ref()), "an API request failed");
+                Self::new(StatusCode::INTERNAL_SERVER_ERROR, "the server failed; nothing was changed")
+            }
             other => {
                 tracing::error!("{other:?}");
                 Self::new(StatusCode::INTERNAL_SERVER_ERROR, "the server failed; nothing was changed")
@@ -98,14 +140,37 @@ impl IntoResponse for ApiError {
         if let Some(field) = self.field {
             body["field"] = Value::String(field);
         }
+        if let Some(kind) = self.kind {
+            body["kind"] = Value::String(kind);
+        }
         (self.status, Json(body)).into_response()
     }
 }
 
-/// The user behind the request's API token.
-pub(crate) struct ApiUser(pub(crate) User);
+/// The user behind the request's API token, and the token.
+pub(crate) struct ApiUser(pub(crate) User, pub(crate) ApiToken);
 
 impl ApiUser {
+    /// Who asks, for the use-cases: this token of its user, with the user's role.
+    pub(crate) fn actor(&self) -> ladder_app::Actor {
+        ladder_app::Actor::Token { id: self.1.id, user_id: self.0.id, role: self.0.role }
+    }
+
+    /// The language of the token's owner, for the words of errors.
+    pub(crate) fn locale(&self) -> Locale {
+        Locale::parse(&self.0.language).unwrap_or_default()
+    }
+
+    /// The error of a use-case, in the owner's language.
+    pub(crate) fn fail(&self, e: AppError) -> ApiError {
+        ApiError::of(e, self.locale())
+    }
+
+    /// Where a consent given through this token was given, for its evidence.
+    pub(crate) fn source(&self) -> String {
+        format!("api:{}", self.0.email)
+    }
+
     pub(crate) fn require(&self, permission: Permission) -> Result<(), ApiError> {
         if self.0.role.allows(permission) {
             Ok(())
@@ -131,8 +196,10 @@ impl FromRequestParts<AppState> for ApiUser {
         };
         let now = Utc::now();
         let found = state.with_store(move |s| Ok(s.api_token_user(&token_hash(&token), now)?)).await?;
-        let (_, user) = found.ok_or_else(|| ApiError::new(StatusCode::UNAUTHORIZED, "the API token is not valid"))?;
-        let api = ApiUser(user);
+        let (token, user) =
+            found.ok_or_else(|| ApiError::new(StatusCode::UNAUTHORIZED, "the API token is not valid"))?;
+        crate::request_log::SignedIn::note(parts, user.id);
+        let api = ApiUser(user, token);
         api.require(Permission::UseApi)?;
         Ok(api)
     }
@@ -212,35 +279,10 @@ async fn put_customer(
 ) -> Result<Response, ApiError> {
     user.require(Permission::EditCustomers)?;
     let Json(customer) = body?;
-    if customer.external_id.trim().is_empty() {
-        return Err(ApiError::field("customer_id", "is required"));
-    }
-    let now = Utc::now();
-    let (user_id, email) = (user.0.id, user.0.email.clone());
-    let outcome = state
-        .with_store(move |s| {
-            let mut session = s.begin_import(ImportContext { now, source: format!("api:{email}") })?;
-            if let Some(referrer) = customer.referred_by.as_deref()
-                && !session.customer_known(referrer)?
-            {
-                return Ok(Err(ApiError::field("referred_by", "is not a known customer")));
-            }
-            let outcome = session.put_customer(&customer)?;
-            session.commit()?;
-            if outcome != WriteOutcome::Unchanged {
-                s.set_setting(ladder_app::settings::DATA_CHANGED_AT, &now.to_rfc3339())?;
-            }
-            s.record_audit(&AuditEntry {
-                at: now,
-                user_id: Some(user_id),
-                action: "api_put_customer".into(),
-                target: format!("customer:{}", customer.external_id),
-                detail: format!("{outcome:?}"),
-            })?;
-            Ok(Ok((outcome, s.customer(&customer.external_id)?)))
-        })
-        .await??;
-    let (outcome, detail) = outcome;
+    let (actor, source) = (user.actor(), user.source());
+    let saved =
+        state.with_app(move |app| Ok(ladder_app::customers::put_customer(app, &actor, &customer, &source))).await?;
+    let (outcome, detail) = saved.map_err(|e| user.fail(e))?;
     let status = if outcome == WriteOutcome::Inserted { StatusCode::CREATED } else { StatusCode::OK };
     Ok((status, Json(detail)).into_response())
 }
@@ -252,18 +294,10 @@ async fn add_interaction(
 ) -> Result<Response, ApiError> {
     user.require(Permission::AddInteractions)?;
     let Json(interaction) = body?;
-    let now = Utc::now();
-    let outcome = state
-        .with_store(move |s| {
-            let mut session = s.begin_import(ImportContext { now, source: "api".into() })?;
-            if !session.customer_known(&interaction.customer_external_id)? {
-                return Ok(Err(ApiError::field("customer_id", "is not a known customer")));
-            }
-            let outcome = session.put_interaction(&interaction)?;
-            session.commit()?;
-            Ok(Ok(outcome))
-        })
-        .await??;
+    let actor = user.actor();
+    let added =
+        state.with_app(move |app| Ok(ladder_app::customers::add_interaction(app, &actor, &interaction))).await?;
+    let outcome = added.map_err(|e| user.fail(e))?;
     let status = if outcome == WriteOutcome::Inserted { StatusCode::CREATED } else { StatusCode::OK };
     Ok((status, Json(json!({ "result": format!("{outcome:?}").to_lowercase() }))).into_response())
 }
@@ -302,16 +336,15 @@ struct SegmentOut {
 
 fn segment_out(
     s: &dyn ladder_store::Store,
-    digits: u32,
     segment: ladder_store::Segment,
 ) -> Result<SegmentOut, crate::error::WebError> {
     use crate::pages::segments;
-    let filters = segments::stored(&segment)?;
+    let rule = segments::stored(&segment)?;
     Ok(SegmentOut {
         id: segment.id,
         name: segment.name,
-        definition: segments::definition_json(&filters),
-        count: segments::count(s, &filters, digits, SEGMENT_COUNT_CAP)?,
+        definition: rule.to_json(),
+        count: segments::count(s, &rule, SEGMENT_COUNT_CAP)?,
         count_cap: SEGMENT_COUNT_CAP,
         created_at: segment.created_at,
         updated_at: segment.updated_at,
@@ -321,10 +354,7 @@ fn segment_out(
 async fn list_segments(State(state): State<AppState>, user: ApiUser) -> Result<Json<Value>, ApiError> {
     user.require(Permission::ViewCustomers)?;
     let segments = state
-        .with_store(|s| {
-            let (_, digits) = shop_currency(s)?;
-            s.segments()?.into_iter().map(|segment| segment_out(s, digits, segment)).collect::<Result<Vec<_>, _>>()
-        })
+        .with_store(|s| s.segments()?.into_iter().map(|segment| segment_out(s, segment)).collect::<Result<Vec<_>, _>>())
         .await?;
     Ok(Json(json!({ "segments": segments })))
 }
@@ -335,12 +365,7 @@ async fn one_segment(
     Path(id): Path<i64>,
 ) -> Result<Json<SegmentOut>, ApiError> {
     user.require(Permission::ViewCustomers)?;
-    let found = state
-        .with_store(move |s| {
-            let (_, digits) = shop_currency(s)?;
-            s.segment(id)?.map(|segment| segment_out(s, digits, segment)).transpose()
-        })
-        .await?;
+    let found = state.with_store(move |s| s.segment(id)?.map(|segment| segment_out(s, segment)).transpose()).await?;
     found.map(Json).ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no segment with this id"))
 }
 
@@ -356,8 +381,9 @@ async fn segment_customers(
     let page = state
         .with_store(move |s| {
             let Some(segment) = s.segment(id)? else { return Ok(None) };
-            let (_, digits) = shop_currency(s)?;
-            let query = CustomerQuery { limit, offset, ..crate::pages::segments::stored(&segment)?.query(digits) };
+            let (_, exponent) = shop_currency(s)?;
+            let rule = crate::pages::segments::stored(&segment)?;
+            let query = CustomerQuery { limit, offset, ..ladder_app::segments::query(&rule, exponent) };
             Ok(Some(customer_page(s, &query)?))
         })
         .await?;
@@ -370,48 +396,31 @@ async fn create_segment(
     user: ApiUser,
     body: Result<Json<Value>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiError> {
-    use crate::pages::segments;
     user.require(Permission::ManageSegments)?;
     let Json(body) = body?;
-    let name = body.get("name").and_then(Value::as_str).unwrap_or_default();
-    let name = segments::check_name(name)
-        .map_err(|_| ApiError::field("name", format!("is required, at most {} characters", segments::NAME_MAX)))?;
+    let name = body.get("name").and_then(Value::as_str).unwrap_or_default().to_owned();
     let Some(definition) = body.get("definition") else {
         return Err(ApiError::field("definition", "is required: an object of customer filters, {} for everyone"));
     };
-    let filters = segments::definition(definition).map_err(|invalid| match invalid.field.as_str() {
-        "" => ApiError::field("definition", "must be an object of customer filters"),
-        key if !segments::KEYS.contains(&key) => ApiError::field(
-            &format!("definition.{key}"),
-            format!("is not a filter; the filters are {}", segments::KEYS.join(", ")),
-        ),
-        "min_clv" | "max_clv" => ApiError::field(
-            &format!("definition.{}", invalid.field),
-            "must be a number of the shop's currency, min_clv not above max_clv",
-        ),
-        key => ApiError::field(&format!("definition.{key}"), "is not a value this filter knows"),
+    let rule = ladder_domain::segment::SegmentRule::from_json(definition).map_err(|mut e| {
+        e.field = if e.field.is_empty() { "definition".to_owned() } else { format!("definition.{}", e.field) };
+        ApiError::problem(&e, user.locale())
     })?;
-    let text = segments::definition_json(&filters).to_string();
-    let user_id = user.0.id;
+    let actor = user.actor();
     let created = state
-        .with_store(move |s| match s.save_segment(None, &name, &text, Some(user_id), Utc::now()) {
-            Ok(segment) => {
-                s.record_audit(&AuditEntry {
-                    at: segment.created_at,
-                    user_id: Some(user_id),
-                    action: "api_create_segment".into(),
-                    target: format!("segment:{}", segment.id),
-                    detail: format!("{} {}", segment.name, segment.definition),
-                })?;
-                let (_, digits) = shop_currency(s)?;
-                Ok(Ok(segment_out(s, digits, segment)?))
-            }
-            Err(StoreError::Conflict(_)) => {
-                Ok(Err(ApiError::new(StatusCode::CONFLICT, "a segment with this name exists already")))
-            }
-            Err(e) => Err(e.into()),
+        .with_app(move |app| {
+            Ok(match ladder_app::segments::save(app, &actor, None, &name, &rule) {
+                Ok(segment) => Ok(segment_out(app.store(), segment)?),
+                Err(e) => Err(e),
+            })
         })
-        .await??;
+        .await?;
+    let created = created.map_err(|e| match e {
+        AppError::Invalid(p) if p.problem == ladder_domain::validate::Problem::Taken => {
+            ApiError::new(StatusCode::CONFLICT, "a segment with this name exists already")
+        }
+        other => user.fail(other),
+    })?;
     Ok((StatusCode::CREATED, Json(created)).into_response())
 }
 
@@ -510,58 +519,30 @@ async fn post_order(
     user.require(Permission::EditCustomers)?;
     let Json(input) = body?;
     let order = input.order()?;
-    let now = Utc::now();
-    let (user_id, email) = (user.0.id, user.0.email.clone());
-    let answer = state
-        .with_store(move |s| {
-            let mut session = s.begin_import(ImportContext { now, source: format!("api:{email}") })?;
-            if !session.customer_known(&order.customer_external_id)? {
-                return Ok(Err(ApiError::field("customer_id", "is not a known customer; create the customer first")));
-            }
-            let outcomes = match session.put_order(&order) {
-                Ok(outcomes) => outcomes,
-                Err(StoreError::Conflict(why)) => return Ok(Err(ApiError::new(StatusCode::CONFLICT, why))),
-                Err(e) => return Err(e.into()),
-            };
-            session.commit()?;
-            let inserted = outcomes.contains(&WriteOutcome::Inserted);
-            let changed = outcomes.iter().any(|o| *o != WriteOutcome::Unchanged);
-            if changed {
-                s.set_setting(ladder_app::settings::DATA_CHANGED_AT, &now.to_rfc3339())?;
-            }
-            let placed = ladder_app::score::score_customer(s, &order.customer_external_id, now.date_naive())?;
-            s.record_audit(&AuditEntry {
-                at: now,
-                user_id: Some(user_id),
-                action: "api_post_order".into(),
-                target: format!("order:{}", order.external_id),
-                detail: format!(
-                    "customer:{} {}",
-                    order.customer_external_id,
-                    if changed { "changed" } else { "unchanged" }
-                ),
-            })?;
-            let result = if inserted {
-                "inserted"
-            } else if changed {
-                "updated"
-            } else {
-                "unchanged"
-            };
-            let customer = placed.map(|p| {
-                json!({
-                    "customer_id": order.customer_external_id,
-                    "rung": p.rung.as_str(),
-                    "rung_reason": p.rung_reason,
-                    "state": p.state.map(|x| x.as_str()),
-                    "state_reason": p.state_reason,
-                    "orders": p.orders,
-                    "scored_as_of": p.as_of,
-                })
-            });
-            let status = if inserted { StatusCode::CREATED } else { StatusCode::OK };
-            Ok(Ok((status, json!({ "order_id": order.external_id, "result": result, "customer": customer }))))
+    let (actor, posted) = (user.actor(), order.clone());
+    let placed = state.with_app(move |app| Ok(ladder_app::customers::put_order(app, &actor, &posted))).await?;
+    let placed = placed.map_err(|e| match e {
+        AppError::Invalid(p) if p.field == "customer_id" => {
+            ApiError::field("customer_id", "is not a known customer; create the customer first")
+        }
+        other => user.fail(other),
+    })?;
+    let result = match placed.outcome {
+        WriteOutcome::Inserted => "inserted",
+        WriteOutcome::Updated => "updated",
+        WriteOutcome::Unchanged => "unchanged",
+    };
+    let customer = placed.placed.map(|p| {
+        json!({
+            "customer_id": order.customer_external_id,
+            "rung": p.rung.as_str(),
+            "rung_reason": p.rung_reason,
+            "state": p.state.map(|x| x.as_str()),
+            "state_reason": p.state_reason,
+            "orders": p.orders,
+            "scored_as_of": p.as_of,
         })
-        .await??;
-    Ok((answer.0, Json(answer.1)).into_response())
+    });
+    let status = if placed.outcome == WriteOutcome::Inserted { StatusCode::CREATED } else { StatusCode::OK };
+    Ok((status, Json(json!({ "order_id": order.external_id, "result": result, "customer": customer }))).into_response())
 }

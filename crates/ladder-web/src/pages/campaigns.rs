@@ -19,7 +19,7 @@ use ladder_domain::access::Permission;
 use ladder_domain::campaign::{AttributedOrder, Campaign, CampaignKind, CampaignStatus, CostEntry};
 use ladder_domain::{Channel, Currency};
 use ladder_i18n::Arg;
-use ladder_store::{AuditEntry, Store, WriteOutcome};
+use ladder_store::Store;
 use serde::{Deserialize, Serialize};
 
 /// The customers and orders listed on a campaign's page; the CSV has them all.
@@ -59,7 +59,7 @@ pub(crate) fn currency_of(store: &dyn Store) -> Result<Option<Currency>, WebErro
 }
 
 fn internal(e: impl std::fmt::Display) -> WebError {
-    WebError::Internal(e.to_string())
+    WebError::internal(e.to_string())
 }
 
 /// One campaign in the list: its figures and its days.
@@ -502,22 +502,13 @@ async fn save(
     };
     let id = campaign.id.clone();
     let creating = editing.is_none();
-    let user_id = viewer.user.id;
+    let actor = viewer.actor();
     let exists = state
-        .with_store(move |s| {
-            if creating && s.campaign(&campaign.id)?.is_some() {
+        .with_app(move |app| {
+            if creating && app.store().campaign(&campaign.id)?.is_some() {
                 return Ok(true);
             }
-            let outcome = ladder_app::campaigns::save(s, &campaign, Utc::now())?;
-            if outcome != WriteOutcome::Unchanged {
-                s.record_audit(&AuditEntry {
-                    at: Utc::now(),
-                    user_id: Some(user_id),
-                    action: if creating { "create_campaign" } else { "change_campaign" }.into(),
-                    target: format!("campaign:{}", campaign.id),
-                    detail: format!("{} · {}", campaign.name, campaign.codes.join(", ")),
-                })?;
-            }
+            ladder_app::campaigns::save(app, &actor, &campaign)?;
             Ok(false)
         })
         .await?;
@@ -588,22 +579,8 @@ pub(crate) async fn add_cost(
             return campaign_page(&state, &viewer, id, today, None, Some(Refusal { problem, field, form: None })).await;
         }
     };
-    let user_id = viewer.user.id;
-    let target = id.clone();
-    let shown = currency.as_ref().map(|c| c.format_amount(cost.amount_minor)).unwrap_or_default();
-    state
-        .with_store(move |s| {
-            ladder_app::campaigns::add_cost(s, &target, &cost, Utc::now())?;
-            s.record_audit(&AuditEntry {
-                at: Utc::now(),
-                user_id: Some(user_id),
-                action: "add_campaign_cost".into(),
-                target: format!("campaign:{target}"),
-                detail: format!("{} {shown} {}", cost.on, cost.note.as_deref().unwrap_or("")),
-            })?;
-            Ok(())
-        })
-        .await?;
+    let (actor, target) = (viewer.actor(), id.clone());
+    state.with_app(move |app| Ok(ladder_app::campaigns::add_cost(app, &actor, &target, &cost)?)).await?;
     Ok(Redirect::to(&format!("/campaigns/{}?done=campaign-cost-added#costs", crate::views::encode(&id)))
         .into_response())
 }
@@ -633,7 +610,7 @@ fn cost_problem(viewer: &Viewer, error: &CostImportError) -> Option<String> {
         CostImportError::Unreadable { line: None, message, .. } => {
             text(viewer, "import-unreadable", &[("message", Arg::Text(message.clone()))])
         }
-        CostImportError::Store(_) => return None,
+        CostImportError::Refused(_) => return None,
     })
 }
 
@@ -674,27 +651,16 @@ pub(crate) async fn import(
     if bytes.is_empty() {
         return refused(text(&viewer, "import-no-file", &[])).await;
     }
-    let user_id = viewer.user.id;
+    let actor = viewer.actor();
     // Ok(summary), or Err(None) without a shop currency, or Err(Some(why)) for a file that cannot be imported.
     let imported = state
-        .with_store(move |s| {
-            let Some(currency) = currency_of(s)? else { return Ok(Err(None)) };
-            let summary = match import_costs(s, bytes.as_slice(), &name, &currency, Utc::now()) {
-                Ok(summary) => summary,
-                Err(CostImportError::Store(e)) => return Err(e.into()),
-                Err(e) => return Ok(Err(Some(e))),
-            };
-            if summary.added > 0 {
-                let added = currency.format_amount(summary.added_minor);
-                s.record_audit(&AuditEntry {
-                    at: Utc::now(),
-                    user_id: Some(user_id),
-                    action: "import_campaign_costs".into(),
-                    target: format!("file:{name}"),
-                    detail: format!("{} added ({added}), {} already recorded", summary.added, summary.already_recorded),
-                })?;
+        .with_app(move |app| {
+            let Some(currency) = currency_of(app.store())? else { return Ok(Err(None)) };
+            match import_costs(app, &actor, bytes.as_slice(), &name, &currency) {
+                Ok(summary) => Ok(Ok(summary)),
+                Err(CostImportError::Refused(e)) => Err(e.into()),
+                Err(e) => Ok(Err(Some(e))),
             }
-            Ok(Ok(summary))
         })
         .await?;
     match imported {
@@ -704,7 +670,7 @@ pub(crate) async fn import(
         ))
         .into_response()),
         Err(None) => refused(text(&viewer, "campaign-no-currency", &[])).await,
-        Err(Some(e)) => refused(cost_problem(&viewer, &e).ok_or_else(|| internal(&e))?).await,
+        Err(Some(e)) => refused(cost_problem(&viewer, &e).ok_or_else(|| WebError::internal(e.to_string()))?).await,
     }
 }
 

@@ -1,8 +1,8 @@
 //! One customer: profile and consents (editable), orders as a timeline, rung and state with their
 //! reasons and history, RFM, value and P(alive), interactions (add a note or a call), one-off orders.
 //!
-//! Changes go through the same all-or-nothing import sessions as a CSV import, with the user named as
-//! the source, and each is written to the audit log.
+//! Changes go through the use-cases of `ladder_app::customers`, the one door for writes: each field is
+//! checked by the domain's validator, and every change is audited with what it changed.
 
 use crate::auth::Viewer;
 use crate::error::WebError;
@@ -11,11 +11,13 @@ use crate::pages::{Frame, page};
 use crate::state::AppState;
 use axum::Form;
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use chrono::Utc;
+use ladder_app::AppError;
+use ladder_app::customers::ProfileEdit;
 use ladder_domain::access::Permission;
-use ladder_domain::{Channel, Consent, Currency, Interaction, InteractionKind, Order, OrderLine};
-use ladder_store::{AuditEntry, CustomerDetail, ImportContext, Store};
+use ladder_domain::{Channel, Interaction, InteractionKind};
+use ladder_store::CustomerDetail;
 use serde::Deserialize;
 
 async fn load(state: &AppState, viewer: &Viewer, id: String) -> Result<CustomerDetail, WebError> {
@@ -29,7 +31,17 @@ pub(crate) async fn show(
     Path(id): Path<String>,
 ) -> Result<Html<String>, WebError> {
     viewer.require(Permission::ViewCustomers)?;
-    let detail = load(&state, &viewer, id).await?;
+    customer_page(&state, &viewer, id, None).await
+}
+
+/// The page of one customer, with a problem of the profile form when one was refused.
+async fn customer_page(
+    state: &AppState,
+    viewer: &Viewer,
+    id: String,
+    problem: Option<String>,
+) -> Result<Html<String>, WebError> {
+    let detail = load(state, viewer, id).await?;
     let currency = state.with_store(|s| Ok(shop_currency(s)?.0)).await?;
     let consents: Vec<(String, Option<bool>)> = Channel::ALL
         .iter()
@@ -64,8 +76,9 @@ pub(crate) async fn show(
         .unwrap_or_else(|| p.external_id.clone());
     page(
         "customer.html",
-        Frame::new(&viewer, "customers", currency),
+        Frame::new(viewer, "customers", currency),
         minijinja::context! {
+            problem,
             c => minijinja::Value::from_serialize(&detail.profile),
             score => minijinja::Value::from_serialize(&detail.score),
             orders, interactions, history, consents, kinds, display,
@@ -73,29 +86,6 @@ pub(crate) async fn show(
             tags => detail.profile.tags.join(", "),
         },
     )
-}
-
-/// Writes one customer change in its own import session, with the audit entry.
-async fn write(
-    state: &AppState,
-    viewer: &Viewer,
-    action: &'static str,
-    target: String,
-    detail: String,
-    work: impl FnOnce(&mut dyn ladder_store::ImportSession) -> Result<(), WebError> + Send + 'static,
-) -> Result<(), WebError> {
-    let now = Utc::now();
-    let (user_id, email) = (viewer.user.id, viewer.user.email.clone());
-    state
-        .with_store(move |s: &dyn Store| {
-            let mut session = s.begin_import(ImportContext { now, source: format!("web:{email}") })?;
-            work(session.as_mut())?;
-            session.commit()?;
-            s.set_setting(ladder_app::settings::DATA_CHANGED_AT, &now.to_rfc3339())?;
-            s.record_audit(&AuditEntry { at: now, user_id: Some(user_id), action: action.into(), target, detail })?;
-            Ok(())
-        })
-        .await
 }
 
 #[derive(Deserialize)]
@@ -130,46 +120,43 @@ pub(crate) async fn save_profile(
 ) -> Result<Response, WebError> {
     viewer.check_csrf(&form.csrf)?;
     viewer.require(Permission::EditCustomers)?;
-    let detail = load(&state, &viewer, id.clone()).await?;
-    let mut c = detail.profile;
-    c.first_name = optional(&form.first_name);
-    c.last_name = optional(&form.last_name);
-    c.company = optional(&form.company);
-    c.email = optional(&form.email);
-    c.phone = optional(&form.phone);
-    c.city = optional(&form.city);
-    c.country = optional(&form.country).map(|v| v.to_uppercase());
-    c.preferred_language = optional(&form.preferred_language);
-    c.preferred_channel = Channel::parse(&form.preferred_channel);
-    c.tags = form.tags.split(',').filter_map(optional).collect();
-    let now = Utc::now();
-    let answers = [
-        (Channel::Email, &form.consent_email),
-        (Channel::Sms, &form.consent_sms),
-        (Channel::Phone, &form.consent_phone),
-        (Channel::Mail, &form.consent_mail),
-        (Channel::Fax, &form.consent_fax),
-    ];
-    for (channel, answer) in answers {
-        let granted = match answer.as_str() {
-            "yes" => true,
-            "no" => false,
-            _ => continue,
-        };
-        let current = c.consents.iter().rev().find(|k| k.channel == channel).map(|k| k.granted);
-        if current != Some(granted) {
-            c.consents.retain(|k| k.channel != channel);
-            let source = Some(format!("web:{}", viewer.user.email));
-            c.consents.push(Consent { channel, granted, at: Some(now), source });
+    let answer = |a: &str| match a {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    };
+    let edit = ProfileEdit {
+        first_name: form.first_name,
+        last_name: form.last_name,
+        company: form.company,
+        email: form.email,
+        phone: form.phone,
+        city: form.city,
+        country: form.country,
+        preferred_language: form.preferred_language,
+        preferred_channel: form.preferred_channel,
+        tags: form.tags,
+        consents: vec![
+            (Channel::Email, answer(&form.consent_email)),
+            (Channel::Sms, answer(&form.consent_sms)),
+            (Channel::Phone, answer(&form.consent_phone)),
+            (Channel::Mail, answer(&form.consent_mail)),
+            (Channel::Fax, answer(&form.consent_fax)),
+        ],
+    };
+    let (actor, source, customer) = (viewer.actor(), viewer.source(), id.clone());
+    let saved = state
+        .with_app(move |app| Ok(ladder_app::customers::save_profile(app, &actor, &customer, &edit, &source)))
+        .await?;
+    match saved {
+        Ok(_) => Ok(Redirect::to(&format!("/customers/{}?saved=1", crate::views::encode(&id))).into_response()),
+        Err(AppError::Invalid(problem)) => {
+            let text = crate::pages::field_problem(&viewer, &problem);
+            let html = customer_page(&state, &viewer, id, Some(text)).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
+        Err(e) => Err(viewer.fail(e)),
     }
-    let detail = format!("{c:?}").chars().take(500).collect();
-    write(&state, &viewer, "edit_customer", format!("customer:{id}"), detail, move |session| {
-        session.put_customer(&c)?;
-        Ok(())
-    })
-    .await?;
-    Ok(Redirect::to(&format!("/customers/{}?saved=1", crate::views::encode(&id))).into_response())
 }
 
 #[derive(Deserialize)]
@@ -190,18 +177,26 @@ pub(crate) async fn add_interaction(
     let kind = InteractionKind::parse(&form.kind).unwrap_or(InteractionKind::Note);
     let interaction = Interaction {
         customer_external_id: id.clone(),
-        at: Utc::now(),
+        at: state.app.now(),
         kind,
         note: optional(&form.note),
         campaign_code: None,
     };
-    load(&state, &viewer, id.clone()).await?;
-    let detail = format!("{}: {}", kind.as_str(), form.note.chars().take(200).collect::<String>());
-    write(&state, &viewer, "add_interaction", format!("customer:{id}"), detail, move |session| {
-        session.put_interaction(&interaction)?;
-        Ok(())
-    })
-    .await?;
+    let actor = viewer.actor();
+    let added =
+        state.with_app(move |app| Ok(ladder_app::customers::add_interaction(app, &actor, &interaction))).await?;
+    match added {
+        Ok(_) => {}
+        Err(AppError::Invalid(problem)) if problem.field == "customer_id" => {
+            return Err(WebError::NotFound(viewer.locale));
+        }
+        Err(AppError::Invalid(problem)) => {
+            let text = crate::pages::field_problem(&viewer, &problem);
+            let html = customer_page(&state, &viewer, id, Some(text)).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
+        }
+        Err(e) => return Err(viewer.fail(e)),
+    }
     Ok(Redirect::to(&format!("/customers/{}#interactions", crate::views::encode(&id))).into_response())
 }
 
@@ -219,37 +214,16 @@ pub(crate) async fn mark_one_off(
 ) -> Result<Response, WebError> {
     viewer.check_csrf(&form.csrf)?;
     viewer.require(Permission::EditCustomers)?;
-    let detail = load(&state, &viewer, id.clone()).await?;
-    let view = detail.orders.into_iter().find(|o| o.order_id == order_id).ok_or(WebError::NotFound(viewer.locale))?;
-    let currency = Currency::parse(&view.currency).map_err(|e| WebError::Internal(e.to_string()))?;
-    let order = Order {
-        external_id: view.order_id,
-        customer_external_id: id.clone(),
-        ordered_at: view.ordered_at,
-        currency,
-        campaign_code: view.campaign_code,
-        one_off: form.one_off == "yes",
-        status: view.status,
-        lines: view
-            .lines
-            .into_iter()
-            .map(|l| OrderLine {
-                sku: l.sku,
-                product_name: l.product_name,
-                category: l.category,
-                quantity: l.quantity,
-                unit_price_minor: l.unit_price_minor,
-            })
-            .collect(),
-    };
-    let detail = format!("{order_id}: one_off={}", order.one_off);
-    write(&state, &viewer, "mark_one_off", format!("customer:{id}"), detail, move |session| {
-        session.put_order(&order)?;
-        Ok(())
-    })
-    .await?;
-    // A one-off order stops counting (or counts again): the customer's place changes now.
-    let customer = id.clone();
-    state.with_store(move |s| Ok(ladder_app::score::score_customer(s, &customer, Utc::now().date_naive())?)).await?;
+    // A one-off order stops counting (or counts again): the customer's place changes in the same unit.
+    let (actor, customer, one_off) = (viewer.actor(), id.clone(), form.one_off == "yes");
+    state
+        .with_app(move |app| {
+            ladder_app::customers::mark_one_off(app, &actor, &customer, &order_id, one_off).map_err(WebError::from)
+        })
+        .await
+        .map_err(|e| match e {
+            WebError::NotFound(_) => WebError::NotFound(viewer.locale),
+            other => other,
+        })?;
     Ok(Redirect::to(&format!("/customers/{}#orders", crate::views::encode(&id))).into_response())
 }

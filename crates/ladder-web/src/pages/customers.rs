@@ -9,8 +9,9 @@ use axum::http::HeaderMap;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{Html, IntoResponse, Response};
 use ladder_domain::access::Permission;
+use ladder_domain::segment::SegmentRule;
 use ladder_domain::{Channel, CustomerState, RfmSegment, Rung};
-use ladder_store::{CustomerQuery, CustomerSort, Store};
+use ladder_store::{CustomerQuery, Store};
 use serde::{Deserialize, Serialize};
 
 /// Customers per page.
@@ -51,41 +52,62 @@ pub(crate) struct Filters {
     pub page: Option<u32>,
 }
 
-fn text(value: &str) -> Option<String> {
-    Some(value.trim()).filter(|v| !v.is_empty()).map(str::to_owned)
-}
-
 impl Filters {
-    /// The store's query for these filters; values that mean nothing are ignored, not errors, because
-    /// they come from an address a person may have typed.
-    pub(crate) fn query(&self, currency_digits: u32) -> CustomerQuery {
-        let money = |v: &str| -> Option<i64> {
-            let v = v.trim().replace([',', ' '], "");
-            let whole: f64 = v.parse().ok()?;
-            Some((whole * 10f64.powi(currency_digits as i32)).round() as i64)
-        };
+    /// The filters by their names (the address's and the stored rule's), as typed.
+    pub(crate) fn fields(&self) -> [(&'static str, &str); 13] {
+        [
+            ("q", &self.q),
+            ("rung", &self.rung),
+            ("state", &self.state),
+            ("segment", &self.segment),
+            ("country", &self.country),
+            ("tag", &self.tag),
+            ("consent", &self.consent),
+            ("min_clv", &self.min_clv),
+            ("max_clv", &self.max_clv),
+            ("min_orders", &self.min_orders),
+            ("max_orders", &self.max_orders),
+            ("product", &self.product),
+            ("sort", &self.sort),
+        ]
+    }
+
+    /// The rule these filters mean; values that mean nothing are left out, not errors, because they come
+    /// from an address a person may have typed.
+    pub(crate) fn rule(&self) -> SegmentRule {
+        SegmentRule::from_fields_leniently(self.fields())
+    }
+
+    /// The filters showing a rule, for a form or an address.
+    pub(crate) fn of(rule: &SegmentRule) -> Self {
+        let mut f = Filters::default();
+        for (key, value) in rule.fields() {
+            let slot = match key {
+                "q" => &mut f.q,
+                "rung" => &mut f.rung,
+                "state" => &mut f.state,
+                "segment" => &mut f.segment,
+                "country" => &mut f.country,
+                "tag" => &mut f.tag,
+                "consent" => &mut f.consent,
+                "min_clv" => &mut f.min_clv,
+                "max_clv" => &mut f.max_clv,
+                "min_orders" => &mut f.min_orders,
+                "max_orders" => &mut f.max_orders,
+                "product" => &mut f.product,
+                _ => &mut f.sort,
+            };
+            *slot = value;
+        }
+        f
+    }
+
+    /// The store's query for a page of these filters, in a shop whose currency has `exponent` decimals.
+    pub(crate) fn query(&self, exponent: u8) -> CustomerQuery {
         CustomerQuery {
-            search: text(&self.q),
-            rung: Rung::parse(&self.rung),
-            state: CustomerState::parse(&self.state),
-            segment: RfmSegment::parse(&self.segment),
-            country: text(&self.country).map(|c| c.to_uppercase()),
-            tag: text(&self.tag),
-            consent: Channel::parse(&self.consent),
-            min_clv_minor: money(&self.min_clv),
-            max_clv_minor: money(&self.max_clv),
-            min_orders: self.min_orders.trim().parse().ok(),
-            max_orders: self.max_orders.trim().parse().ok(),
-            product: text(&self.product),
-            sort: match self.sort.as_str() {
-                "name" => CustomerSort::Name,
-                "spend" => CustomerSort::Spend,
-                "last_order" => CustomerSort::LastOrder,
-                "orders" => CustomerSort::Orders,
-                _ => CustomerSort::Id,
-            },
             limit: PAGE_SIZE,
             offset: self.page.unwrap_or(1).saturating_sub(1).saturating_mul(PAGE_SIZE),
+            ..ladder_app::segments::query(&self.rule(), exponent)
         }
     }
 
@@ -96,21 +118,7 @@ impl Filters {
         if let Some(s) = sort {
             f.sort = s.to_owned();
         }
-        let pairs = [
-            ("q", &f.q),
-            ("rung", &f.rung),
-            ("state", &f.state),
-            ("segment", &f.segment),
-            ("country", &f.country),
-            ("tag", &f.tag),
-            ("consent", &f.consent),
-            ("min_clv", &f.min_clv),
-            ("max_clv", &f.max_clv),
-            ("min_orders", &f.min_orders),
-            ("max_orders", &f.max_orders),
-            ("product", &f.product),
-            ("sort", &f.sort),
-        ];
+        let pairs = f.fields();
         let mut query: Vec<String> = pairs
             .iter()
             .filter(|(_, v)| !v.is_empty())
@@ -124,11 +132,9 @@ impl Filters {
 }
 
 /// The shop's currency and its minor digits.
-pub(crate) fn shop_currency(store: &dyn Store) -> Result<(Option<String>, u32), WebError> {
-    let code = ladder_app::settings::currency(store)?;
-    let digits =
-        code.as_deref().and_then(|c| ladder_domain::Currency::parse(c).ok()).map_or(2, |c| u32::from(c.exponent()));
-    Ok((code, digits))
+pub(crate) fn shop_currency(store: &dyn Store) -> Result<(Option<String>, u8), WebError> {
+    let code = ladder_app::shop::currency(store)?;
+    Ok((code, ladder_app::segments::currency_exponent(store)?))
 }
 
 pub(crate) async fn list(
@@ -156,7 +162,7 @@ pub(crate) async fn list(
     let has_next = u64::from(page_number) < pages || (more && rows.len() == PAGE_SIZE as usize);
     let next = has_next.then(|| filters.link(page_number + 1, None));
     let sorts: Vec<(&str, String)> =
-        ["id", "name", "spend", "last_order", "orders"].iter().map(|s| (*s, filters.link(1, Some(s)))).collect();
+        ladder_domain::segment::Sort::ALL.iter().map(|s| (s.as_str(), filters.link(1, Some(s.as_str())))).collect();
     // A search typed in the box asks only for the results (htmx); the rest of the page stays.
     let partial = headers.get("hx-request").is_some();
     let export = filters.link(1, None).replacen("/customers", "/customers.csv", 1);
@@ -202,7 +208,7 @@ pub(crate) async fn export(
                 "clv_minor",
                 "last_order",
             ])
-            .map_err(internal)?;
+            .map_err(WebError::internal)?;
             loop {
                 let rows = store.list_customers(&query)?;
                 for r in &rows {
@@ -220,14 +226,14 @@ pub(crate) async fn export(
                         &r.clv_minor.map(|v| v.to_string()).unwrap_or_default(),
                         &r.last_order.map(|d| d.to_string()).unwrap_or_default(),
                     ])
-                    .map_err(internal)?;
+                    .map_err(WebError::internal)?;
                 }
                 if rows.len() < query.limit as usize {
                     break;
                 }
                 query.offset += query.limit;
             }
-            out.into_inner().map_err(|e| WebError::Internal(e.to_string()))
+            out.into_inner().map_err(|e| WebError::internal(e.to_string()))
         })
         .await?;
     Ok((
@@ -242,8 +248,4 @@ fn csv_writer() -> csv::Writer<Vec<u8>> {
     let mut buffer = Vec::new();
     buffer.extend_from_slice("\u{feff}".as_bytes());
     csv::Writer::from_writer(buffer)
-}
-
-fn internal(e: csv::Error) -> WebError {
-    WebError::Internal(e.to_string())
 }

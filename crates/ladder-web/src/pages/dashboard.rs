@@ -131,7 +131,7 @@ pub(crate) async fn show(
         _ => None,
     };
     let since = since.unwrap_or_else(|| default_since(&data.ladder)).to_string();
-    let stale = state.with_store(|s| Ok(ladder_app::settings::scoring_status(s)?.stale)).await?;
+    let stale = state.with_store(|s| Ok(ladder_app::shop::scoring_status(s)?.stale)).await?;
     let currency = data.ladder.basis.currency.clone();
     let reports = viewer.can(Permission::ViewReports);
     page(

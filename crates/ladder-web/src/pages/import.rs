@@ -1,9 +1,10 @@
 //! Import: upload a CSV file, read a check of every row before anything is written, then import it.
 //!
-//! The check is the import itself in a transaction that is rolled back, so it reports exactly what the
-//! import would do. The upload waits between the check and the import in a private folder of the
-//! server, named by a random token that the form carries; the browser never names a path. Uploads are
-//! deleted when imported, and any left over after an hour.
+//! Both the check and the import are jobs: the upload is kept with the check's job in the database, the
+//! page returns at once and the job's page shows how far it has got, then the report. The check is the
+//! import itself in a transaction that is rolled back, so it reports exactly what the import would do;
+//! the import reads the file kept with the check. While an upload arrives it is written to a private
+//! folder of the server, named by a random token; the browser never names a path.
 
 use crate::auth::{Viewer, random_token};
 use crate::error::WebError;
@@ -12,17 +13,16 @@ use crate::state::AppState;
 use axum::Form;
 use axum::extract::{DefaultBodyLimit, Multipart, State};
 use axum::http::StatusCode;
+use axum::response::Redirect;
 use axum::response::{Html, IntoResponse, Response};
-use chrono::Utc;
-use ladder_app::NoProgress;
-use ladder_app::import::{
-    CUSTOMER_COLUMNS, ImportError, ImportKind, ImportOptions, ImportSummary, RejectedRow, Review, import_reviewed,
-};
+use ladder_app::import::{CUSTOMER_COLUMNS, ImportKind, ImportStop, ImportSummary, RejectedRow};
+use ladder_app::jobs::{ImportPayload, ImportResult};
 use ladder_domain::Channel;
 use ladder_domain::access::Permission;
 use ladder_i18n::Arg;
-use ladder_store::AuditEntry;
+use ladder_store::{JobId, JobStatus};
 use serde::{Deserialize, Serialize};
+use std::ops::Not;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -88,8 +88,8 @@ struct Outcome {
     checked: bool,
     name: String,
     kind: &'static str,
-    /// The upload's token, while it waits for its import.
-    upload: Option<String>,
+    /// The check's job, whose kept file the import reads.
+    check: Option<i64>,
     summary: ImportSummary,
     rows: Vec<RejectedRow>,
 }
@@ -101,16 +101,51 @@ fn import_page(
     problem: Option<String>,
     outcome: Option<Outcome>,
 ) -> Result<Response, WebError> {
+    import_page_with(viewer, status, kind, problem, outcome, None)
+}
+
+fn import_page_with(
+    viewer: &Viewer,
+    status: StatusCode,
+    kind: &str,
+    problem: Option<String>,
+    outcome: Option<Outcome>,
+    job: Option<crate::pages::jobs::JobView>,
+) -> Result<Response, WebError> {
+    let running = job.as_ref().is_some_and(|j| j.finished.not());
     let html: Html<String> = page(
         "import.html",
         Frame::new(viewer, "import", None),
         minijinja::context! {
             kinds => KINDS.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
             columns => columns(),
-            kind, problem, outcome, shown_rows => SHOWN_ROWS, max_mb => MAX_UPLOAD_MB,
+            kind, problem, outcome, job, running, shown_rows => SHOWN_ROWS, max_mb => MAX_UPLOAD_MB,
         },
     )?;
     Ok((status, html).into_response())
+}
+
+/// The page of an import job: its progress while it runs, then its report (or why it stopped).
+pub(crate) fn job_page(
+    viewer: &Viewer,
+    job: crate::pages::jobs::JobView,
+    payload: Option<ImportPayload>,
+    result: Option<ImportResult>,
+) -> Result<Response, WebError> {
+    let kind = payload.as_ref().and_then(|p| KINDS.iter().find(|(_, k)| *k == p.kind)).map_or("customers", |k| k.0);
+    let name = payload.as_ref().map(|p| p.name.clone()).unwrap_or_default();
+    let checked = payload.as_ref().is_some_and(|p| p.dry_run);
+    let (problem, outcome) = match result {
+        Some(ImportResult::Imported(report)) => {
+            let check = (checked && report.summary.read > 0).then_some(job.id);
+            let outcome = Outcome { checked, name, kind, check, summary: report.summary, rows: report.rejected_rows };
+            (None, Some(outcome))
+        }
+        Some(ImportResult::Stopped(stop)) => (Some(stop_text(viewer, &stop)), None),
+        None => (None, None),
+    };
+    let status = if problem.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    import_page_with(viewer, status, kind, problem, outcome, Some(job))
 }
 
 pub(crate) async fn show(viewer: Viewer) -> Result<Response, WebError> {
@@ -204,11 +239,6 @@ fn upload_path(dir: &Path, user_id: i64, kind: &str, token: &str) -> PathBuf {
     dir.join(format!("{user_id}-{kind}-{token}.csv"))
 }
 
-/// A token as [`random_token`] makes them; anything else never reaches the file system.
-fn valid_token(token: &str) -> bool {
-    token.len() == 43 && token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
 /// The name a browser gave the file, without any folder, for showing and for the audit log.
 fn clean_name(name: Option<&str>) -> String {
     let base = name.unwrap_or_default().rsplit(['/', '\\']).next().unwrap_or_default();
@@ -216,24 +246,22 @@ fn clean_name(name: Option<&str>) -> String {
     if cleaned.trim().is_empty() { "upload.csv".to_owned() } else { cleaned }
 }
 
-/// The words of an import's stop, in the viewer's language; `None` for a failure of the store.
-fn stop_text(viewer: &Viewer, error: &ImportError) -> Option<String> {
+/// The words of an import's stop, in the viewer's language.
+fn stop_text(viewer: &Viewer, stop: &ImportStop) -> String {
     let t = |s: &str| Arg::Text(s.to_owned());
-    Some(match error {
-        ImportError::MissingColumns { missing, found, .. } => text(
+    match stop {
+        ImportStop::MissingColumns { missing, found } => text(
             viewer,
             "import-missing-columns",
             &[("missing", t(&missing.join(", "))), ("found", t(&found.join(", ")))],
         ),
-        ImportError::Unreadable { line: Some(line), message, .. } => text(
+        ImportStop::Unreadable { line: Some(line), message } => text(
             viewer,
             "import-unreadable-line",
             &[("line", Arg::Number(i64::try_from(*line).unwrap_or(i64::MAX))), ("message", t(message))],
         ),
-        ImportError::Unreadable { line: None, message, .. } => {
-            text(viewer, "import-unreadable", &[("message", t(message))])
-        }
-        ImportError::Invalid { line, column, value, problem, .. } => text(
+        ImportStop::Unreadable { line: None, message } => text(viewer, "import-unreadable", &[("message", t(message))]),
+        ImportStop::Invalid { line, column, value, problem } => text(
             viewer,
             "import-invalid-row",
             &[
@@ -243,8 +271,8 @@ fn stop_text(viewer: &Viewer, error: &ImportError) -> Option<String> {
                 ("problem", t(problem)),
             ],
         ),
-        ImportError::Store(_) => return None,
-    })
+        ImportStop::Failed { message } => text(viewer, "import-unreadable", &[("message", t(message))]),
+    }
 }
 
 /// Reads the upload form into a new waiting upload: its kind, name and token.
@@ -277,7 +305,7 @@ async fn receive(
     let token = random_token();
     tokio::fs::rename(&part, upload_path(dir, viewer.user.id, kind, &token))
         .await
-        .map_err(|e| WebError::Internal(format!("keeping the upload: {e}")))?;
+        .map_err(|e| WebError::internal(format!("keeping the upload: {e}")))?;
     Ok(Ok((kind, name, token)))
 }
 
@@ -315,7 +343,7 @@ async fn receive_into(
     Ok((csrf, kind, name.unwrap_or_default(), bytes))
 }
 
-/// POST /import/check: keeps the upload and shows what importing it would do.
+/// POST /import/check: keeps the upload with a job that checks it, and shows that job.
 pub(crate) async fn check(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -323,7 +351,7 @@ pub(crate) async fn check(
 ) -> Result<Response, WebError> {
     viewer.require(Permission::ImportData)?;
     let _ = tokio::task::spawn_blocking(sweep).await;
-    let dir = upload_dir().map_err(|e| WebError::Internal(format!("no folder for uploads: {e}")))?;
+    let dir = upload_dir().map_err(|e| WebError::internal(format!("no folder for uploads: {e}")))?;
     let (kind, name, token) = match receive(&viewer, dir, form).await? {
         Ok(received) => received,
         Err(problem) => {
@@ -332,45 +360,35 @@ pub(crate) async fn check(
     };
     let path = upload_path(dir, viewer.user.id, kind, &token);
     let import_kind = kind_of(kind).map_or(ImportKind::Customers, |k| k.1);
-    let review = Review { dry_run: true, keep: SHOWN_ROWS, name: Some(name.clone()) };
-    let options = ImportOptions { skip_invalid: true, rejects_path: None, now: Utc::now() };
-    let checked_path = path.clone();
-    let result = state
-        .with_store(move |s| Ok(import_reviewed(s, import_kind, &checked_path, &options, &review, &NoProgress)))
-        .await?;
-    match result {
-        Ok(report) => {
-            let outcome = Outcome {
-                checked: true,
-                name,
-                kind,
-                upload: (report.summary.read > 0).then_some(token),
-                summary: report.summary,
-                rows: report.rejected_rows,
-            };
-            if outcome.upload.is_none() {
-                let _ = tokio::fs::remove_file(&path).await;
-            }
-            import_page(&viewer, StatusCode::OK, kind, None, Some(outcome))
-        }
-        Err(error) => {
-            let _ = tokio::fs::remove_file(&path).await;
-            let problem = stop_text(&viewer, &error).ok_or_else(|| WebError::Internal(error.to_string()))?;
-            import_page(&viewer, StatusCode::UNPROCESSABLE_ENTITY, kind, Some(problem), None)
-        }
-    }
+    let payload = ImportPayload {
+        actor: viewer.actor(),
+        kind: import_kind,
+        name,
+        skip_invalid: true,
+        dry_run: true,
+        file_from: None,
+    };
+    let (actor, kept) = (viewer.actor(), path.clone());
+    let queued = state
+        .with_app(move |app| {
+            let mut file = std::fs::File::open(&kept).map_err(WebError::internal)?;
+            Ok(ladder_app::jobs::queue_import(app, &actor, payload, Some(&mut file)))
+        })
+        .await;
+    let _ = tokio::fs::remove_file(&path).await;
+    let id = queued?.map_err(|e| viewer.fail(e))?;
+    Ok(Redirect::to(&format!("/jobs/{id}")).into_response())
 }
 
 #[derive(Deserialize)]
 pub(crate) struct RunForm {
     csrf: String,
-    kind: String,
-    upload: String,
-    name: String,
+    check: i64,
     skip_invalid: Option<String>,
 }
 
-/// POST /import/run: imports a checked upload, all or nothing (or without its bad rows, when asked).
+/// POST /import/run: imports a checked upload (the file kept with the check's job), all or nothing (or
+/// without its bad rows, when asked), as a job.
 pub(crate) async fn run(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -378,62 +396,27 @@ pub(crate) async fn run(
 ) -> Result<Response, WebError> {
     viewer.check_csrf(&form.csrf)?;
     viewer.require(Permission::ImportData)?;
-    let dir = upload_dir().map_err(|e| WebError::Internal(format!("no folder for uploads: {e}")))?;
-    let found = kind_of(&form.kind)
-        .filter(|_| valid_token(&form.upload))
-        .map(|(kind, import_kind)| (kind, import_kind, upload_path(dir, viewer.user.id, kind, &form.upload)))
-        .filter(|(_, _, path)| path.is_file());
-    let Some((kind, import_kind, path)) = found else {
+    let check = state.with_store(move |s| Ok(s.job(JobId(form.check))?)).await?;
+    let checked: Option<ImportPayload> = check
+        .filter(|j| j.status == JobStatus::Done && j.kind == ladder_app::jobs::kind::IMPORT)
+        .and_then(|j| serde_json::from_str::<ImportPayload>(&j.payload).ok())
+        .filter(|p| p.dry_run && p.actor.user_id() == Some(viewer.user.id));
+    let Some(checked) = checked else {
         let gone = text(&viewer, "import-upload-gone", &[]);
         return import_page(&viewer, StatusCode::UNPROCESSABLE_ENTITY, "customers", Some(gone), None);
     };
-    let name = clean_name(Some(&form.name));
-    let skip_invalid = form.skip_invalid.is_some();
-    let options = ImportOptions { skip_invalid, rejects_path: None, now: Utc::now() };
-    let review = Review { dry_run: false, keep: SHOWN_ROWS, name: Some(name.clone()) };
-    let (user_id, imported_path, file_name) = (viewer.user.id, path.clone(), name.clone());
-    let result = state
-        .with_store(move |s| {
-            let result = import_reviewed(s, import_kind, &imported_path, &options, &review, &NoProgress);
-            if let Ok(report) = &result {
-                let sum = &report.summary;
-                s.record_audit(&AuditEntry {
-                    at: options.now,
-                    user_id: Some(user_id),
-                    action: "import".into(),
-                    target: format!("import:{kind}"),
-                    detail: format!(
-                        "{file_name}: read={} inserted={} updated={} unchanged={} rejected={}{}",
-                        sum.read,
-                        sum.inserted,
-                        sum.updated,
-                        sum.unchanged,
-                        sum.rejected,
-                        if skip_invalid { " (bad rows skipped)" } else { "" }
-                    ),
-                })?;
-            }
-            Ok(result)
-        })
-        .await?;
-    let _ = tokio::fs::remove_file(&path).await;
-    match result {
-        Ok(report) => {
-            let outcome = Outcome {
-                checked: false,
-                name,
-                kind,
-                upload: None,
-                summary: report.summary,
-                rows: report.rejected_rows,
-            };
-            import_page(&viewer, StatusCode::OK, kind, None, Some(outcome))
-        }
-        Err(error) => {
-            let problem = stop_text(&viewer, &error).ok_or_else(|| WebError::Internal(error.to_string()))?;
-            import_page(&viewer, StatusCode::UNPROCESSABLE_ENTITY, kind, Some(problem), None)
-        }
-    }
+    let payload = ImportPayload {
+        skip_invalid: form.skip_invalid.is_some(),
+        dry_run: false,
+        file_from: Some(form.check),
+        ..checked
+    };
+    let actor = viewer.actor();
+    let id = state
+        .with_app(move |app| Ok(ladder_app::jobs::queue_import(app, &actor, payload, None)))
+        .await?
+        .map_err(|e| viewer.fail(e))?;
+    Ok(Redirect::to(&format!("/jobs/{id}")).into_response())
 }
 
 #[cfg(test)]
@@ -441,10 +424,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_tokens_and_plain_names_reach_the_file_system() {
-        assert!(valid_token(&random_token()));
-        assert!(!valid_token("../../etc/passwd"));
-        assert!(!valid_token(&format!("{}/", &random_token()[..42])));
+    fn only_plain_names_reach_the_file_system() {
         assert_eq!(clean_name(Some("C:\\Users\\dana\\orders.csv")), "orders.csv");
         assert_eq!(clean_name(Some("../x/customers\n.csv")), "customers.csv");
         assert_eq!(clean_name(None), "upload.csv");

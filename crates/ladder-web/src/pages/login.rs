@@ -1,8 +1,8 @@
 //! Signing in and out, the first owner's account, and the choice of language.
 
 use crate::auth::{
-    LANGUAGE_COOKIE, LOGIN_CSRF_COOKIE, SESSION_COOKIE, SESSION_DAYS, cookie, guest_locale, hash_password, new_session,
-    password_problem, random_token, same_secret, set_cookie, token_hash, verify_password,
+    LANGUAGE_COOKIE, LOGIN_CSRF_COOKIE, SESSION_COOKIE, SESSION_DAYS, cookie, guest_locale, random_token, same_secret,
+    set_cookie, token_hash,
 };
 use crate::error::WebError;
 use crate::pages::languages;
@@ -13,9 +13,11 @@ use axum::http::HeaderMap;
 use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
+use ladder_app::AppError;
+use ladder_app::accounts::{UserEdit, UserInput};
 use ladder_domain::access::Role;
+use ladder_domain::validate::Problem;
 use ladder_i18n::Locale;
-use ladder_store::{AuditEntry, NewUser, UserChanges};
 use serde::Deserialize;
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -88,33 +90,15 @@ pub(crate) async fn submit(
         return Err(WebError::TooManyAttempts(locale));
     }
     let email = form.email.trim().to_lowercase();
-    let lookup = email.clone();
-    let user = state.with_store(move |s| Ok(s.user_by_email(&lookup)?)).await?;
-    let user = user.filter(|u| !u.disabled && verify_password(&form.password, &u.password_hash));
-    let Some(user) = user else {
+    let (typed, password) = (email.clone(), form.password.clone());
+    let signed = state.with_app(move |app| Ok(ladder_app::accounts::sign_in(app, &typed, &password)?)).await?;
+    let Some(signed) = signed else {
         state.limiter.failed(address, &email);
         return login_page(locale, &state, &next, &email, Some("sign-in-failed"));
     };
     state.limiter.succeeded(address, &email);
-    let now = Utc::now();
-    let (token, session) = new_session(user.id, now);
-    let user_id = user.id;
-    state
-        .with_store(move |s| {
-            s.create_session(&session)?;
-            s.delete_expired_sessions(now)?;
-            s.record_audit(&AuditEntry {
-                at: now,
-                user_id: Some(user_id),
-                action: "sign_in".into(),
-                target: format!("user:{user_id}"),
-                detail: String::new(),
-            })?;
-            Ok(())
-        })
-        .await?;
     let max_age = Duration::from_secs(SESSION_DAYS as u64 * 86_400);
-    let cookie = set_cookie(SESSION_COOKIE, &token, max_age, state.options.secure_cookies);
+    let cookie = set_cookie(SESSION_COOKIE, &signed.token, max_age, state.options.secure_cookies);
     Ok(([(SET_COOKIE, cookie)], Redirect::to(&next)).into_response())
 }
 
@@ -137,7 +121,8 @@ pub(crate) async fn logout(
     viewer.check_csrf(&form.csrf)?;
     let hash = viewer.session.token_hash.clone();
     state.sessions.forget(&hash);
-    state.with_store(move |s| Ok(s.delete_session(&hash)?)).await?;
+    let (actor, email) = (viewer.actor(), viewer.user.email.clone());
+    state.with_app(move |app| Ok(ladder_app::accounts::sign_out(app, &actor, &email, &hash)?)).await?;
     let cookie = set_cookie(SESSION_COOKIE, "", Duration::ZERO, state.options.secure_cookies);
     Ok(([(SET_COOKIE, cookie)], Redirect::to("/login")).into_response())
 }
@@ -186,40 +171,25 @@ pub(crate) async fn setup_submit(
     if expected.is_empty() || !same_secret(&form.csrf, &expected) {
         return Err(WebError::Forged(locale));
     }
-    let email = form.email.trim().to_lowercase();
-    if !email.contains('@') {
-        return setup_page(locale, &state, &email, &form.name, Some("email-invalid"));
-    }
-    if let Some(problem) = password_problem(&form.password, &email) {
-        return setup_page(locale, &state, &email, &form.name, Some(problem));
-    }
-    let hash = hash_password(&form.password).map_err(|e| WebError::Internal(e.to_string()))?;
-    let new = NewUser {
-        email,
-        name: form.name.trim().to_owned(),
+    let input = UserInput {
+        email: form.email.clone(),
+        name: form.name.clone(),
         role: Role::Owner,
         language: locale.code().to_owned(),
-        password_hash: hash,
+        password: form.password.clone(),
     };
-    let now = Utc::now();
-    state
-        .with_store(move |s| {
-            // Only while nobody has an account: a second visitor cannot make themselves owner.
-            if s.user_count()? > 0 {
-                return Ok(None);
-            }
-            let user = s.create_user(&new, now)?;
-            s.record_audit(&AuditEntry {
-                at: now,
-                user_id: Some(user.id),
-                action: "create_owner".into(),
-                target: format!("user:{}", user.id),
-                detail: user.email.clone(),
-            })?;
-            Ok(Some(user))
-        })
-        .await?;
-    Ok(Redirect::to("/login").into_response())
+    match state.with_app(move |app| Ok(ladder_app::accounts::set_up_owner(app, &input))).await? {
+        Ok(_) => Ok(Redirect::to("/login").into_response()),
+        Err(AppError::Invalid(problem)) => {
+            let id = match problem.problem {
+                Problem::PasswordTooShort { .. } => "password-too-short",
+                Problem::PasswordIsEmail => "password-is-email",
+                _ => "email-invalid",
+            };
+            setup_page(locale, &state, form.email.trim(), &form.name, Some(id))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 #[derive(Deserialize)]
@@ -247,8 +217,11 @@ pub(crate) async fn choose_language(
         if !same_secret(form.csrf.as_deref().unwrap_or(""), &session.csrf_token) {
             return Err(WebError::Forged(locale));
         }
-        let changes = UserChanges { language: Some(locale.code().to_owned()), ..UserChanges::default() };
-        state.with_store(move |s| Ok(s.update_user(user.id, &changes).map(drop)?)).await?;
+        let edit = UserEdit { language: Some(locale.code().to_owned()), ..UserEdit::default() };
+        let actor = ladder_app::Actor::User { id: user.id, role: user.role };
+        state
+            .with_app(move |app| Ok(ladder_app::accounts::update_user(app, &actor, user.id, &edit).map(drop)?))
+            .await?;
         state.sessions.clear();
     }
     let cookie = set_cookie(LANGUAGE_COOKIE, locale.code(), Duration::from_secs(365 * 86_400), false);

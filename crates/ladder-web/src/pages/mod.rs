@@ -5,6 +5,7 @@ pub(crate) mod customer;
 pub(crate) mod customers;
 pub(crate) mod dashboard;
 pub(crate) mod import;
+pub(crate) mod jobs;
 pub(crate) mod ladder;
 pub(crate) mod login;
 pub(crate) mod reports;
@@ -67,6 +68,21 @@ impl Frame {
 /// A message in the viewer's language, for text made on the server (problems, notices).
 pub(crate) fn text(viewer: &Viewer, id: &str, args: &[(&str, ladder_i18n::Arg)]) -> String {
     crate::views::catalog().text_with(viewer.locale, id, args)
+}
+
+/// A field's name as the reader's pages label it (`field-email`), else as files name it.
+pub(crate) fn field_label(viewer: &Viewer, field: &str) -> String {
+    let catalog = crate::views::catalog();
+    let kebab = field.replace('_', "-");
+    [format!("field-{kebab}"), kebab]
+        .into_iter()
+        .find(|id| catalog.has(Locale::En, id))
+        .map_or_else(|| field.to_owned(), |id| catalog.text(viewer.locale, &id))
+}
+
+/// A refused value, in the viewer's language: the field and what is wrong with it.
+pub(crate) fn field_problem(viewer: &Viewer, e: &ladder_domain::validate::FieldError) -> String {
+    crate::views::catalog().field_error(viewer.locale, e, &|f| field_label(viewer, f))
 }
 
 /// Renders a signed-in page: the frame's variables and the page's own.

@@ -131,7 +131,7 @@ fn compute(store: &dyn Store) -> Result<Reports, WebError> {
         Err(AnalyticsError::NotReady(_)) => {
             CohortReport { basis: ladder_app::reports::ReportBasis::read(store)?, cohorts: Vec::new() }
         }
-        Err(e) => return Err(WebError::Internal(e.to_string())),
+        Err(e) => return Err(WebError::internal(e)),
     };
     let (columns, lines) = cohort_table(&report);
     Ok(Reports {

@@ -1,17 +1,52 @@
 //! Settings: the user's language and API tokens; for the owner, users and roles and the audit log.
 
-use crate::auth::{Viewer, hash_password, password_problem, random_token, token_hash};
+use crate::auth::Viewer;
 use crate::error::WebError;
 use crate::pages::customers::shop_currency;
-use crate::pages::{Frame, page};
+use crate::pages::{Frame, page, text};
 use crate::state::AppState;
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use chrono::Utc;
+use ladder_app::AppError;
+use ladder_app::accounts::{UserEdit, UserInput};
 use ladder_domain::access::{Permission, Role};
-use ladder_store::{AuditEntry, NewUser, StoreError, UserChanges};
-use serde::Deserialize;
+use ladder_domain::audit::{Action, FieldChange};
+use ladder_domain::validate::Problem;
+use ladder_i18n::{Arg, Locale};
+use serde::{Deserialize, Serialize};
+
+/// An audit entry as the log shows it: who in words, what in the reader's language, and the fields it
+/// changed.
+#[derive(Serialize)]
+struct AuditLine {
+    at: chrono::DateTime<chrono::Utc>,
+    who: String,
+    what: String,
+    target: String,
+    changes: Vec<FieldChange>,
+}
+
+fn audit_line(viewer: &Viewer, record: &ladder_store::AuditRecord) -> AuditLine {
+    let email = record.user_email.clone().unwrap_or_else(|| record.actor.clone());
+    let who = match record.actor.split_once(':').map_or(record.actor.as_str(), |(kind, _)| kind) {
+        "cli" => text(viewer, "audit-by-cli", &[]),
+        "system" => text(viewer, "audit-by-system", &[]),
+        "token" => text(viewer, "audit-by-token", &[("email", Arg::Text(email))]),
+        _ => email,
+    };
+    let id = format!("audit-action-{}", record.action.replace(['.', '_'], "-"));
+    let what =
+        if crate::views::catalog().has(Locale::En, &id) { text(viewer, &id, &[]) } else { record.action.clone() };
+    let changes = match Action::from_detail(&record.detail) {
+        Some(Action::CustomerChanged { changes, .. })
+        | Some(Action::UserChanged { changes, .. })
+        | Some(Action::CampaignSaved { changes, .. })
+        | Some(Action::SettingsChanged { changes }) => changes,
+        _ => Vec::new(),
+    };
+    AuditLine { at: record.at, who, what, target: record.target.clone(), changes }
+}
 
 #[derive(Deserialize, Default)]
 pub(crate) struct Notice {
@@ -26,6 +61,7 @@ fn settings_page(
     new_token: Option<String>,
 ) -> Result<Html<String>, WebError> {
     let (users, tokens, audit, currency) = data;
+    let audit: Vec<AuditLine> = audit.iter().map(|a| audit_line(viewer, a)).collect();
     let problem = notice.problem.as_deref().filter(|p| p.starts_with("user-") || p.starts_with("password-"));
     page(
         "settings.html",
@@ -67,10 +103,6 @@ pub(crate) async fn show(
     settings_page(&viewer, data, &notice, None)
 }
 
-fn audit(viewer: &Viewer, action: &str, target: String, detail: String) -> AuditEntry {
-    AuditEntry { at: Utc::now(), user_id: Some(viewer.user.id), action: action.into(), target, detail }
-}
-
 #[derive(Deserialize)]
 pub(crate) struct NewUserForm {
     csrf: String,
@@ -88,36 +120,28 @@ pub(crate) async fn add_user(
 ) -> Result<Response, WebError> {
     viewer.check_csrf(&form.csrf)?;
     viewer.require(Permission::ManageUsers)?;
-    let email = form.email.trim().to_lowercase();
-    let problem = if !email.contains('@') {
-        Some("user-email-invalid")
-    } else if Role::parse(&form.role).is_none() {
-        Some("user-role-invalid")
-    } else {
-        password_problem(&form.password, &email)
+    let Some(role) = Role::parse(&form.role) else {
+        return Ok(Redirect::to("/settings?problem=user-role-invalid#users").into_response());
     };
-    if let Some(problem) = problem {
-        return Ok(Redirect::to(&format!("/settings?problem={problem}#users")).into_response());
-    }
-    let new = NewUser {
-        email: email.clone(),
-        name: form.name.trim().to_owned(),
-        role: Role::parse(&form.role).unwrap_or(Role::Viewer),
+    let input = UserInput {
+        email: form.email.clone(),
+        name: form.name.clone(),
+        role,
         language: ladder_i18n::Locale::parse(&form.language).unwrap_or(viewer.locale).code().to_owned(),
-        password_hash: hash_password(&form.password).map_err(|e| WebError::Internal(e.to_string()))?,
+        password: form.password.clone(),
     };
-    let entry = audit(&viewer, "add_user", format!("user:{email}"), new.role.as_str().to_owned());
-    let created = state
-        .with_store(move |s| match s.create_user(&new, entry.at) {
-            Ok(_) => {
-                s.record_audit(&entry)?;
-                Ok(true)
-            }
-            Err(StoreError::Conflict(_)) => Ok(false),
-            Err(e) => Err(e.into()),
-        })
-        .await?;
-    let to = if created { "/settings?done=user-added#users" } else { "/settings?problem=user-exists#users" };
+    let actor = viewer.actor();
+    let created = state.with_app(move |app| Ok(ladder_app::accounts::create_user(app, &actor, &input))).await?;
+    let to = match created {
+        Ok(_) => "/settings?done=user-added#users",
+        Err(AppError::Invalid(e)) => match e.problem {
+            Problem::Taken => "/settings?problem=user-exists#users",
+            Problem::PasswordTooShort { .. } => "/settings?problem=password-too-short#users",
+            Problem::PasswordIsEmail => "/settings?problem=password-is-email#users",
+            _ => "/settings?problem=user-email-invalid#users",
+        },
+        Err(e) => return Err(viewer.fail(e)),
+    };
     Ok(Redirect::to(to).into_response())
 }
 
@@ -136,26 +160,16 @@ pub(crate) async fn change_user(
 ) -> Result<Response, WebError> {
     viewer.check_csrf(&form.csrf)?;
     viewer.require(Permission::ManageUsers)?;
-    let changes =
-        UserChanges { role: Role::parse(&form.role), disabled: Some(form.enabled.is_none()), ..UserChanges::default() };
-    let entry = audit(
-        &viewer,
-        "change_user",
-        format!("user:{id}"),
-        format!("role={} enabled={}", form.role, form.enabled.is_some()),
-    );
-    let ok = state
-        .with_store(move |s| match s.update_user(id, &changes) {
-            Ok(_) => {
-                s.record_audit(&entry)?;
-                Ok(true)
-            }
-            Err(StoreError::Conflict(_)) => Ok(false),
-            Err(e) => Err(e.into()),
-        })
-        .await?;
+    let edit =
+        UserEdit { role: Role::parse(&form.role), disabled: Some(form.enabled.is_none()), ..UserEdit::default() };
+    let actor = viewer.actor();
+    let changed = state.with_app(move |app| Ok(ladder_app::accounts::update_user(app, &actor, id, &edit))).await?;
     state.sessions.clear();
-    let to = if ok { "/settings?done=user-changed#users" } else { "/settings?problem=user-last-owner#users" };
+    let to = match changed {
+        Ok(_) => "/settings?done=user-changed#users",
+        Err(AppError::Conflict(_)) => "/settings?problem=user-last-owner#users",
+        Err(e) => return Err(viewer.fail(e)),
+    };
     Ok(Redirect::to(to).into_response())
 }
 
@@ -173,16 +187,9 @@ pub(crate) async fn create_token(
 ) -> Result<Html<String>, WebError> {
     viewer.check_csrf(&form.csrf)?;
     viewer.require(Permission::UseApi)?;
-    let token = format!("ldr_{}", random_token());
-    let (hash, user_id) = (token_hash(&token), viewer.user.id);
-    let name = Some(form.name.trim()).filter(|n| !n.is_empty()).unwrap_or("API").to_owned();
-    let entry = audit(&viewer, "create_api_token", format!("user:{user_id}"), name.clone());
-    state
-        .with_store(move |s| {
-            s.create_api_token(user_id, &name, &hash, entry.at)?;
-            s.record_audit(&entry)?;
-            Ok(())
-        })
+    let (actor, name) = (viewer.actor(), form.name.clone());
+    let (_, token) = state
+        .with_app(move |app| ladder_app::accounts::create_api_token(app, &actor, &name).map_err(WebError::from))
         .await?;
     let data = data(&state, &viewer).await?;
     settings_page(&viewer, data, &Notice::default(), Some(token))
@@ -195,15 +202,7 @@ pub(crate) async fn revoke_token(
     Form(form): Form<crate::pages::login::CsrfOnly>,
 ) -> Result<Response, WebError> {
     viewer.check_csrf(form.csrf())?;
-    let user_id = viewer.user.id;
-    let entry = audit(&viewer, "revoke_api_token", format!("token:{id}"), String::new());
-    state
-        .with_store(move |s| {
-            if s.revoke_api_token(user_id, id)? {
-                s.record_audit(&entry)?;
-            }
-            Ok(())
-        })
-        .await?;
+    let actor = viewer.actor();
+    state.with_app(move |app| Ok(ladder_app::accounts::revoke_api_token(app, &actor, id)?)).await?;
     Ok(Redirect::to("/settings?done=token-revoked#tokens").into_response())
 }

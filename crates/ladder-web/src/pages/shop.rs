@@ -1,6 +1,7 @@
-//! Shop settings: the currency and the thresholds that place customers in states, and scoring on
-//! demand, so that a changed threshold shows on the ladder at once. Everyone may read them; the owner
-//! (`manage_settings`) changes them.
+//! Shop settings: the shop's profile (name, place, time zone, language, currency, opening days, the sender
+//! of its messages) and the thresholds that place customers in states, and scoring on demand (a job), so
+//! that a changed threshold shows on the ladder soon. Everyone may read them; the owner
+//! (`manage_settings`) changes them, through `ladder_app::shop`, which checks them whole.
 
 use crate::auth::Viewer;
 use crate::error::WebError;
@@ -10,13 +11,11 @@ use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::Utc;
-use ladder_app::NoProgress;
-use ladder_app::score::{ScoreOptions, score};
-use ladder_app::settings::{ThresholdProblem, Thresholds};
+use ladder_app::AppError;
 use ladder_domain::access::Permission;
+use ladder_domain::shop::{OpeningDays, ShopSettings, Thresholds};
+use ladder_domain::validate::{FieldError, Problem as FieldProblem};
 use ladder_i18n::Arg;
-use ladder_store::AuditEntry;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -57,8 +56,85 @@ fn values(t: &Thresholds) -> HashMap<&'static str, String> {
 /// Why a submitted form cannot be saved.
 enum Problem {
     NotNumber(&'static str),
-    Threshold(ThresholdProblem),
-    Currency(String),
+    Field(FieldError),
+}
+
+/// The profile's fields, as the form names them.
+const PROFILE: [&str; 10] = [
+    "name",
+    "country",
+    "city",
+    "time_zone",
+    "language",
+    "sender_name",
+    "sender_address",
+    "sender_email",
+    "sender_phone",
+    "opening_days",
+];
+
+/// The profile's values as the form shows them.
+fn profile_values(s: &ShopSettings) -> HashMap<&'static str, String> {
+    HashMap::from([
+        ("name", s.name.clone()),
+        ("country", s.country.clone().unwrap_or_default()),
+        ("city", s.city.clone().unwrap_or_default()),
+        ("time_zone", s.time_zone.clone()),
+        ("language", s.language.clone()),
+        ("sender_name", s.sender.name.clone()),
+        ("sender_address", s.sender.address.clone()),
+        ("sender_email", s.sender.email.clone().unwrap_or_default()),
+        ("sender_phone", s.sender.phone.clone().unwrap_or_default()),
+        ("opening_days", s.opening_days.to_text()),
+    ])
+}
+
+/// The settings a submitted form asks for: the stored ones with the form's fields over them (a form
+/// without the profile's fields changes only what it has).
+fn settings_of(stored: &ShopSettings, form: &HashMap<String, String>) -> Result<ShopSettings, Problem> {
+    let mut s = stored.clone();
+    let text = |name: &str| form.get(name).map(|v| v.trim().to_owned());
+    let optional = |v: String| Some(v).filter(|v| !v.is_empty());
+    if let Some(v) = text("name") {
+        s.name = v;
+    }
+    if let Some(v) = text("country") {
+        s.country = optional(v.to_uppercase());
+    }
+    if let Some(v) = text("city") {
+        s.city = optional(v);
+    }
+    if let Some(v) = text("time_zone") {
+        s.time_zone = v;
+    }
+    if let Some(v) = text("language") {
+        s.language = v;
+    }
+    if let Some(v) = text("sender_name") {
+        s.sender.name = v;
+    }
+    if let Some(v) = text("sender_address") {
+        s.sender.address = v;
+    }
+    if let Some(v) = text("sender_email") {
+        s.sender.email = optional(v);
+    }
+    if let Some(v) = text("sender_phone") {
+        s.sender.phone = optional(v);
+    }
+    if form.contains_key("opening_days_shown") {
+        let days: Vec<&str> = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+            .into_iter()
+            .filter(|d| form.contains_key(&format!("open_{d}")))
+            .collect();
+        s.opening_days =
+            OpeningDays::parse(&days.join(",")).map_err(|p| Problem::Field(FieldError::new("opening_days", p)))?;
+    }
+    if let Some(code) = text("currency") {
+        s.currency = optional(code.to_uppercase());
+    }
+    s.thresholds = parse(form)?;
+    Ok(s)
 }
 
 /// Reads the thresholds from a form; a comma is taken as a decimal point.
@@ -78,10 +154,7 @@ fn parse(form: &HashMap<String, String>) -> Result<Thresholds, Problem> {
     r.lapsed_gaps = number("lapsed_gaps")?;
     r.lost_gaps = number("lost_gaps")?;
     r.lost_min_days = number("lost_min_days")?;
-    match t.problem() {
-        Some(problem) => Err(Problem::Threshold(problem)),
-        None => Ok(t),
-    }
+    Ok(t)
 }
 
 #[derive(Serialize)]
@@ -97,9 +170,8 @@ struct FieldView {
 
 /// What the page shows besides the form's values.
 struct Stored {
-    currency: Option<String>,
-    thresholds: Thresholds,
-    status: ladder_app::settings::ScoringStatus,
+    settings: ShopSettings,
+    status: ladder_app::shop::ScoringStatus,
     basis: Option<String>,
 }
 
@@ -107,10 +179,9 @@ async fn stored(state: &AppState) -> Result<Stored, WebError> {
     state
         .with_store(|s| {
             Ok(Stored {
-                currency: ladder_app::settings::currency(s)?,
-                thresholds: ladder_app::settings::thresholds(s)?,
-                status: ladder_app::settings::scoring_status(s)?,
-                basis: s.setting(ladder_app::settings::STATE_BASIS)?,
+                settings: s.shop_settings()?,
+                status: ladder_app::shop::scoring_status(s)?,
+                basis: s.shop_state()?.state_basis,
             })
         })
         .await
@@ -120,43 +191,48 @@ fn label(viewer: &Viewer, field: &str) -> Arg {
     Arg::Text(crate::views::catalog().text(viewer.locale, &format!("shop-field-{field}")))
 }
 
-fn problem_text(viewer: &Viewer, problem: &Problem) -> (String, &'static str) {
+fn problem_text(viewer: &Viewer, problem: &Problem) -> (String, String) {
     let catalog = crate::views::catalog();
+    let field = |f: &str| label(viewer, f);
     match problem {
-        Problem::NotNumber(field) => {
-            (catalog.text_with(viewer.locale, "shop-problem-number", &[("field", label(viewer, field))]), field)
+        Problem::NotNumber(name) => {
+            (catalog.text_with(viewer.locale, "shop-problem-number", &[("field", field(name))]), (*name).to_owned())
         }
-        Problem::Currency(code) => (
-            catalog.text_with(viewer.locale, "shop-problem-currency", &[("code", Arg::Text(code.clone()))]),
-            "currency",
-        ),
-        Problem::Threshold(ThresholdProblem::NotProbability { field }) => {
-            (catalog.text_with(viewer.locale, "shop-problem-probability", &[("field", label(viewer, field))]), field)
+        Problem::Field(e) => {
+            let text = match &e.problem {
+                FieldProblem::NotBetween { .. } => {
+                    catalog.text_with(viewer.locale, "shop-problem-probability", &[("field", field(&e.field))])
+                }
+                FieldProblem::NotPositive => {
+                    catalog.text_with(viewer.locale, "shop-problem-positive", &[("field", field(&e.field))])
+                }
+                FieldProblem::AboveField { other } => catalog.text_with(
+                    viewer.locale,
+                    "shop-problem-above",
+                    &[("field", field(&e.field)), ("limit", field(other))],
+                ),
+                _ => catalog.field_error(viewer.locale, e, &|f| match label(viewer, f) {
+                    Arg::Text(t) => t,
+                    Arg::Number(n) => n.to_string(),
+                }),
+            };
+            (text, e.field.clone())
         }
-        Problem::Threshold(ThresholdProblem::NotPositive { field }) => {
-            (catalog.text_with(viewer.locale, "shop-problem-positive", &[("field", label(viewer, field))]), field)
-        }
-        Problem::Threshold(ThresholdProblem::Above { field, limit }) => (
-            catalog.text_with(
-                viewer.locale,
-                "shop-problem-above",
-                &[("field", label(viewer, field)), ("limit", label(viewer, limit))],
-            ),
-            field,
-        ),
     }
 }
 
 struct Shown<'a> {
     values: HashMap<&'static str, String>,
+    profile: HashMap<&'static str, String>,
     currency: String,
-    problem: Option<(String, &'static str)>,
+    problem: Option<(String, String)>,
     done: Option<&'a str>,
     scored: Option<u64>,
 }
 
 fn shop_page(viewer: &Viewer, stored: Stored, shown: Shown<'_>, status: StatusCode) -> Result<Response, WebError> {
-    let invalid = shown.problem.as_ref().map(|p| p.1);
+    let invalid = shown.problem.as_ref().map(|p| p.1.clone());
+    let invalid = invalid.as_deref();
     let fields: Vec<FieldView> = SPECS
         .iter()
         .map(|s| FieldView {
@@ -171,9 +247,15 @@ fn shop_page(viewer: &Viewer, stored: Stored, shown: Shown<'_>, status: StatusCo
         .collect();
     let html = page(
         "shop.html",
-        Frame::new(viewer, "shop", stored.currency.clone()),
+        Frame::new(viewer, "shop", stored.settings.currency.clone()),
         minijinja::context! {
             fields,
+            profile => shown.profile,
+            profile_fields => PROFILE,
+            invalid,
+            open => ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+                .map(|d| (d, stored.settings.opening_days.to_text().contains(d))),
+            languages => crate::pages::languages(),
             currency => shown.currency,
             currency_invalid => invalid == Some("currency"),
             problem => shown.problem.map(|p| p.0),
@@ -205,8 +287,9 @@ pub(crate) async fn show(
         _ => None,
     };
     let shown = Shown {
-        values: values(&stored.thresholds),
-        currency: stored.currency.clone().unwrap_or_default(),
+        values: values(&stored.settings.thresholds),
+        profile: profile_values(&stored.settings),
+        currency: stored.settings.currency.clone().unwrap_or_default(),
         problem: None,
         done,
         scored: notice.customers,
@@ -214,12 +297,8 @@ pub(crate) async fn show(
     shop_page(&viewer, stored, shown, StatusCode::OK)
 }
 
-fn audit(viewer: &Viewer, action: &str, detail: String) -> AuditEntry {
-    AuditEntry { at: Utc::now(), user_id: Some(viewer.user.id), action: action.into(), target: "shop".into(), detail }
-}
-
-/// POST /settings/shop: checks and stores the currency and thresholds; a refused form is shown again
-/// with what was typed and the problem named.
+/// POST /settings/shop: checks and stores the settings; a refused form is shown again with what was typed
+/// and the problem named.
 pub(crate) async fn save(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -227,45 +306,36 @@ pub(crate) async fn save(
 ) -> Result<Response, WebError> {
     viewer.check_csrf(form.get("csrf").map_or("", String::as_str))?;
     viewer.require(Permission::ManageSettings)?;
-    let typed_currency = form.get("currency").map(|c| c.trim().to_uppercase()).unwrap_or_default();
-    let currency = match typed_currency.as_str() {
-        "" => Ok(None),
-        code => ladder_domain::Currency::parse(code)
-            .map(|c| Some(c.code().to_owned()))
-            .map_err(|_| Problem::Currency(code.to_owned())),
-    };
-    let checked = currency.and_then(|c| parse(&form).map(|t| (c, t)));
-    let (currency, thresholds) = match checked {
-        Ok(valid) => valid,
-        Err(problem) => {
-            let stored = stored(&state).await?;
-            let values = SPECS.iter().map(|s| (s.name, form.get(s.name).cloned().unwrap_or_default())).collect();
-            let shown = Shown {
-                values,
-                currency: typed_currency,
-                problem: Some(problem_text(&viewer, &problem)),
-                done: None,
-                scored: None,
-            };
-            return shop_page(&viewer, stored, shown, StatusCode::UNPROCESSABLE_ENTITY);
-        }
-    };
-    let mut detail: Vec<String> = currency.iter().map(|c| format!("currency={c}")).collect();
-    let mut saved = values(&thresholds).into_iter().collect::<Vec<_>>();
-    saved.sort_by_key(|(name, _)| SPECS.iter().position(|s| s.name == *name));
-    detail.extend(saved.into_iter().map(|(k, v)| format!("{k}={v}")));
-    let entry = audit(&viewer, "change_settings", detail.join(" "));
-    state
-        .with_store(move |s| {
-            if let Some(code) = &currency {
-                s.set_setting(ladder_app::settings::CURRENCY, code)?;
+    let current = stored(&state).await?;
+    let refused = |problem: Problem, current: Stored| {
+        let values = SPECS.iter().map(|s| (s.name, form.get(s.name).cloned().unwrap_or_default())).collect();
+        let mut profile = profile_values(&current.settings);
+        for name in PROFILE {
+            if let Some(v) = form.get(name) {
+                profile.insert(name, v.clone());
             }
-            ladder_app::settings::save_thresholds(s, &thresholds)?;
-            s.record_audit(&entry)?;
-            Ok(())
-        })
-        .await?;
-    Ok(Redirect::to("/settings/shop?done=saved").into_response())
+        }
+        let shown = Shown {
+            values,
+            profile,
+            currency: form.get("currency").map(|c| c.trim().to_uppercase()).unwrap_or_default(),
+            problem: Some(problem_text(&viewer, &problem)),
+            done: None,
+            scored: None,
+        };
+        shop_page(&viewer, current, shown, StatusCode::UNPROCESSABLE_ENTITY)
+    };
+    let settings = match settings_of(&current.settings, &form) {
+        Ok(s) => s,
+        Err(problem) => return refused(problem, current),
+    };
+    let actor = viewer.actor();
+    let saved = state.with_app(move |app| Ok(ladder_app::shop::save_settings(app, &actor, settings))).await?;
+    match saved {
+        Ok(_) => Ok(Redirect::to("/settings/shop?done=saved").into_response()),
+        Err(AppError::Invalid(problem)) => refused(Problem::Field(problem), current),
+        Err(e) => Err(viewer.fail(e)),
+    }
 }
 
 /// POST /settings/shop/score: scores every customer as of today with the stored thresholds.
@@ -276,24 +346,10 @@ pub(crate) async fn score_now(
 ) -> Result<Response, WebError> {
     viewer.check_csrf(form.csrf())?;
     viewer.require(Permission::ManageSettings)?;
-    let user_id = viewer.user.id;
-    let summary = state
-        .with_store(move |s| {
-            let now = Utc::now();
-            let options = ScoreOptions::stored(s)?;
-            let summary = score(s, now.date_naive(), &options, now, &NoProgress)?;
-            s.record_audit(&AuditEntry {
-                at: now,
-                user_id: Some(user_id),
-                action: "score".into(),
-                target: "shop".into(),
-                detail: format!(
-                    "as_of={} customers={} rung_changes={} state_changes={}",
-                    summary.as_of, summary.customers, summary.rung_changes, summary.state_changes
-                ),
-            })?;
-            Ok(summary)
-        })
-        .await?;
-    Ok(Redirect::to(&format!("/settings/shop?done=scored&customers={}#scoring", summary.customers)).into_response())
+    let actor = viewer.actor();
+    let id = state
+        .with_app(move |app| Ok(ladder_app::jobs::queue_score(app, &actor, None)))
+        .await?
+        .map_err(|e| viewer.fail(e))?;
+    Ok(Redirect::to(&format!("/jobs/{id}")).into_response())
 }

@@ -1,0 +1,76 @@
+//! Recurring work: cron expressions in the shop's time zone, each occurrence enqueued once — the
+//! occurrence is claimed in the same unit of work as its job, so two instances running schedulers enqueue
+//! it once between them.
+
+use super::{ScorePayload, enqueue, kind};
+use crate::{Actor, App, AppError};
+use chrono::{DateTime, Utc};
+use ladder_store::{JobId, NewJob};
+use std::str::FromStr;
+
+/// The nightly scoring's default time: 03:00 in the shop's time zone.
+pub const NIGHTLY_SCORING: &str = "0 3 * * *";
+
+/// An occurrence older than this when first seen (the scheduler was not running) is skipped, not run late.
+const GRACE: chrono::Duration = chrono::Duration::hours(1);
+
+/// A recurring job.
+#[derive(Debug, Clone)]
+pub struct Schedule {
+    /// Its stable name (`nightly-scoring`).
+    pub name: String,
+    /// When, as a cron expression of minutes, hours, days of the month, months and weekdays.
+    pub cron: croner::Cron,
+    /// The job it enqueues.
+    pub kind: String,
+}
+
+impl Schedule {
+    /// A schedule from its cron expression; the error says what is wrong with the expression.
+    pub fn new(name: &str, expression: &str, kind: &str) -> Result<Self, String> {
+        let cron = croner::Cron::from_str(expression.trim())
+            .map_err(|e| format!("{expression:?} is not a cron expression (minute hour day month weekday): {e}"))?;
+        Ok(Self { name: name.to_owned(), cron, kind: kind.to_owned() })
+    }
+}
+
+/// The schedules a shop runs: the nightly scoring at `nightly_scoring` (a cron expression; empty turns it
+/// off).
+pub fn standard(nightly_scoring: &str) -> Result<Vec<Schedule>, String> {
+    if nightly_scoring.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(vec![Schedule::new("nightly-scoring", nightly_scoring, kind::SCORE)?])
+}
+
+/// Enqueues each schedule's latest occurrence up to `now` that was not enqueued yet (by this instance or
+/// another); returns the jobs enqueued. An occurrence missed by more than an hour is passed over.
+pub fn tick(app: &App, schedules: &[Schedule], now: DateTime<Utc>) -> Result<Vec<JobId>, AppError> {
+    if schedules.is_empty() {
+        return Ok(Vec::new());
+    }
+    let tz = app.store().shop_settings()?.tz();
+    let local = now.with_timezone(&tz);
+    let mut enqueued = Vec::new();
+    for schedule in schedules {
+        let Ok(occurrence) = schedule.cron.find_previous_occurrence(&local, true) else { continue };
+        let occurrence = occurrence.with_timezone(&Utc);
+        let mut tx = app.store().begin()?;
+        if !tx.claim_occurrence(&schedule.name, occurrence)? {
+            continue;
+        }
+        if now - occurrence <= GRACE {
+            let job = NewJob {
+                kind: schedule.kind.clone(),
+                payload: serde_json::to_string(&ScorePayload { actor: Actor::System, as_of: None }).unwrap_or_default(),
+                run_at: occurrence,
+                priority: 0,
+                max_attempts: 3,
+                dedupe_key: Some(format!("schedule:{}:{}", schedule.name, occurrence.timestamp())),
+            };
+            enqueued.extend(enqueue(tx.as_mut(), &Actor::System, now, &job)?);
+        }
+        tx.commit()?;
+    }
+    Ok(enqueued)
+}

@@ -1,0 +1,116 @@
+//! The shop's settings (its profile and scoring thresholds, one typed value) and what its marks say.
+
+use crate::{Action, Actor, App, AppError, change, require};
+use chrono::NaiveDate;
+use ladder_domain::Permission;
+use ladder_domain::audit::{FieldChange, changes};
+use ladder_domain::shop::ShopSettings;
+use ladder_store::{Store, StoreResult};
+
+/// When the scores were computed, and whether data changed since.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScoringStatus {
+    /// The `as_of` date of the last scoring, if any.
+    pub as_of: Option<NaiveDate>,
+    /// Whether data changed after it.
+    pub stale: bool,
+}
+
+/// Reads the scoring status.
+pub fn scoring_status(store: &dyn Store) -> StoreResult<ScoringStatus> {
+    let state = store.shop_state()?;
+    Ok(ScoringStatus { as_of: state.scored_as_of, stale: state.stale() })
+}
+
+/// The shop's currency code, if known.
+pub fn currency(store: &dyn Store) -> StoreResult<Option<String>> {
+    Ok(store.shop_settings()?.currency)
+}
+
+/// Every setting as text, by the name the settings form gives it, for telling what changed.
+fn fields(s: &ShopSettings) -> Vec<(&'static str, Option<String>)> {
+    let r = &s.thresholds.rules;
+    let text = |v: &str| Some(v.to_owned()).filter(|v| !v.is_empty());
+    vec![
+        ("name", text(&s.name)),
+        ("country", s.country.clone()),
+        ("city", s.city.clone()),
+        ("time_zone", text(&s.time_zone)),
+        ("language", text(&s.language)),
+        ("currency", s.currency.clone()),
+        ("opening_days", Some(s.opening_days.to_text())),
+        ("sender_name", text(&s.sender.name)),
+        ("sender_address", text(&s.sender.address)),
+        ("sender_email", s.sender.email.clone()),
+        ("sender_phone", s.sender.phone.clone()),
+        ("active_p_alive", Some(r.active_p_alive.to_string())),
+        ("at_risk_p_alive", Some(r.at_risk_p_alive.to_string())),
+        ("lapsed_p_alive", Some(r.lapsed_p_alive.to_string())),
+        ("at_risk_gaps", Some(r.at_risk_gaps.to_string())),
+        ("lapsed_gaps", Some(r.lapsed_gaps.to_string())),
+        ("lost_gaps", Some(r.lost_gaps.to_string())),
+        ("lost_min_days", Some(r.lost_min_days.to_string())),
+        ("min_repeat_customers", Some(s.thresholds.min_repeat_customers.to_string())),
+    ]
+}
+
+/// What differs between two versions of the settings, field by field.
+pub fn differences(before: &ShopSettings, after: &ShopSettings) -> Vec<FieldChange> {
+    let pairs: Vec<(&str, Option<String>, Option<String>)> =
+        fields(before).into_iter().zip(fields(after)).map(|((field, b), (_, a))| (field, b, a)).collect();
+    changes(&pairs)
+}
+
+/// Stores new settings, checked whole; the audit entry names every field that changed, before and after.
+/// Nothing changed: nothing is written.
+pub fn save_settings(app: &App, actor: &Actor, settings: ShopSettings) -> Result<Vec<FieldChange>, AppError> {
+    require(actor, Permission::ManageSettings)?;
+    if let Some(problem) = settings.problem() {
+        return Err(AppError::Invalid(problem));
+    }
+    change(app, actor, |tx, _| {
+        let before = tx.shop_settings()?;
+        let changed = differences(&before, &settings);
+        if changed.is_empty() {
+            return Ok((changed, Vec::new()));
+        }
+        tx.save_shop_settings(&settings)?;
+        Ok((changed.clone(), vec![Action::SettingsChanged { changes: changed }]))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ladder_store_sqlite::SqliteStore;
+    use std::sync::Arc;
+
+    fn app() -> (tempfile::TempDir, App) {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let store = SqliteStore::open(dir.path().join("ladder.db")).expect("open");
+        (dir, App::new(Arc::new(store)))
+    }
+
+    #[test]
+    fn settings_are_saved_checked_and_audited_field_by_field() {
+        let (_dir, app) = app();
+        let mut s = app.store().shop_settings().expect("read");
+        s.time_zone = "Asia/Tehran".into();
+        s.thresholds.rules.active_p_alive = 0.1 + 0.6;
+        let changed = save_settings(&app, &Actor::Cli, s.clone()).expect("save");
+        assert_eq!(changed.iter().map(|c| c.field.as_str()).collect::<Vec<_>>(), ["time_zone", "active_p_alive"]);
+        assert_eq!(changed[0].before.as_deref(), Some("UTC"));
+        assert_eq!(app.store().shop_settings().expect("read"), s, "every number reads back exactly");
+        let entry = &app.store().audit_log(1, None).expect("audit")[0];
+        assert_eq!((entry.action.as_str(), entry.actor.as_str()), ("settings.changed", "cli"));
+        assert!(save_settings(&app, &Actor::Cli, s.clone()).expect("same").is_empty());
+        assert_eq!(app.store().audit_log(5, None).expect("audit").len(), 1, "no change, no entry");
+
+        let mut wrong = s.clone();
+        wrong.thresholds.rules.at_risk_p_alive = 0.8;
+        let err = save_settings(&app, &Actor::Cli, wrong).expect_err("out of order");
+        assert!(matches!(err, AppError::Invalid(ref p) if p.field == "at_risk_p_alive"), "{err}");
+        let viewer = Actor::User { id: 1, role: ladder_domain::Role::Marketing };
+        assert!(matches!(save_settings(&app, &viewer, s), Err(AppError::Forbidden(Permission::ManageSettings))));
+    }
+}

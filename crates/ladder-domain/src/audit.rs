@@ -1,0 +1,389 @@
+//! What the audit log records: who did it (an [`Actor`]) and what they did (an [`Action`], with what it
+//! changed, field by field). Typed here so that every door writes the same entry for the same change, and
+//! so that `ladder-i18n` can say it in the reader's language.
+
+use crate::access::{Permission, Role};
+use serde::{Deserialize, Serialize};
+
+/// Who asks for a change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Actor {
+    /// A user signed in to the pages.
+    User {
+        /// The user.
+        id: i64,
+        /// Their role when they asked.
+        role: Role,
+    },
+    /// A user's API token.
+    Token {
+        /// The token.
+        id: i64,
+        /// Whose token.
+        user_id: i64,
+        /// The owner's role when it was used.
+        role: Role,
+    },
+    /// Someone at the machine's command line, who can open the database anyway.
+    Cli,
+    /// Ladder itself: the scheduler, housekeeping.
+    System,
+}
+
+impl Actor {
+    /// Whether this actor may do what `permission` covers: users and tokens by their role; the command
+    /// line and the system may do everything.
+    pub fn allows(&self, permission: Permission) -> bool {
+        match self {
+            Actor::User { role, .. } | Actor::Token { role, .. } => role.allows(permission),
+            Actor::Cli | Actor::System => true,
+        }
+    }
+
+    /// The user behind the actor, if a user.
+    pub fn user_id(&self) -> Option<i64> {
+        match self {
+            Actor::User { id, .. } => Some(*id),
+            Actor::Token { user_id, .. } => Some(*user_id),
+            Actor::Cli | Actor::System => None,
+        }
+    }
+
+    /// The stable name the audit log keeps: `user:3`, `token:7`, `cli`, `system`.
+    pub fn name(&self) -> String {
+        match self {
+            Actor::User { id, .. } => format!("user:{id}"),
+            Actor::Token { id, .. } => format!("token:{id}"),
+            Actor::Cli => "cli".to_owned(),
+            Actor::System => "system".to_owned(),
+        }
+    }
+}
+
+/// One field's value before and after a change (`None`: empty).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    /// The field, as files and forms name it (`email`, `consent_sms`).
+    pub field: String,
+    /// Before.
+    pub before: Option<String>,
+    /// After.
+    pub after: Option<String>,
+}
+
+/// The changes between two versions of a record, field by field: only the fields that differ.
+pub fn changes(fields: &[(&str, Option<String>, Option<String>)]) -> Vec<FieldChange> {
+    fields
+        .iter()
+        .filter(|(_, before, after)| before != after)
+        .map(|(field, before, after)| FieldChange {
+            field: (*field).to_owned(),
+            before: before.clone(),
+            after: after.clone(),
+        })
+        .collect()
+}
+
+/// What was done. The tag (`customer.changed`) is the audit log's stable action name; the fields are its
+/// detail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "action")]
+pub enum Action {
+    /// A customer was added.
+    #[serde(rename = "customer.created")]
+    CustomerCreated {
+        /// The business's id.
+        customer_id: String,
+    },
+    /// A customer's profile or consents changed.
+    #[serde(rename = "customer.changed")]
+    CustomerChanged {
+        /// The business's id.
+        customer_id: String,
+        /// What changed.
+        changes: Vec<FieldChange>,
+    },
+    /// An interaction (a note, a call) was recorded.
+    #[serde(rename = "interaction.added")]
+    InteractionAdded {
+        /// The customer.
+        customer_id: String,
+        /// Its kind.
+        kind: crate::InteractionKind,
+    },
+    /// An order was stored (inserted or updated).
+    #[serde(rename = "order.saved")]
+    OrderSaved {
+        /// The business's order id.
+        order_id: String,
+        /// Its customer.
+        customer_id: String,
+        /// `inserted` or `updated`.
+        outcome: String,
+    },
+    /// An order was marked one-off, or counted again.
+    #[serde(rename = "order.one_off")]
+    OrderOneOff {
+        /// The business's order id.
+        order_id: String,
+        /// Its customer.
+        customer_id: String,
+        /// Whether it is now one-off.
+        one_off: bool,
+    },
+    /// A file was imported.
+    #[serde(rename = "import.run")]
+    ImportRun {
+        /// `customers`, `orders` or `interactions`.
+        kind: String,
+        /// The file's name.
+        file: String,
+        /// Rows read.
+        read: u64,
+        /// Rows inserted.
+        inserted: u64,
+        /// Rows updated.
+        updated: u64,
+        /// Rows rejected (skipped as invalid).
+        rejected: u64,
+    },
+    /// The shop was scored.
+    #[serde(rename = "scoring.run")]
+    ScoringRun {
+        /// The day scored as of.
+        as_of: chrono::NaiveDate,
+        /// Customers placed.
+        customers: u64,
+        /// Rung changes recorded.
+        rung_changes: u64,
+        /// State changes recorded.
+        state_changes: u64,
+    },
+    /// Work was put in the queue.
+    #[serde(rename = "job.enqueued")]
+    JobEnqueued {
+        /// The job.
+        job_id: i64,
+        /// Its kind.
+        kind: String,
+    },
+    /// A failed or cancelled job was put back in the queue.
+    #[serde(rename = "job.retried")]
+    JobRetried {
+        /// The job.
+        job_id: i64,
+        /// Its kind.
+        kind: String,
+    },
+    /// A waiting job was cancelled.
+    #[serde(rename = "job.cancelled")]
+    JobCancelled {
+        /// The job.
+        job_id: i64,
+        /// Its kind.
+        kind: String,
+    },
+    /// A user was added.
+    #[serde(rename = "user.created")]
+    UserCreated {
+        /// Their email.
+        email: String,
+        /// Their role.
+        role: Role,
+    },
+    /// A user changed (name, role, language, password, enabled).
+    #[serde(rename = "user.changed")]
+    UserChanged {
+        /// Their email.
+        email: String,
+        /// What changed (a new password shows as changed, never its value).
+        changes: Vec<FieldChange>,
+    },
+    /// Someone signed in.
+    #[serde(rename = "user.signed_in")]
+    SignedIn {
+        /// The account.
+        email: String,
+    },
+    /// A sign-in failed.
+    #[serde(rename = "user.sign_in_failed")]
+    SignInFailed {
+        /// The email typed.
+        email: String,
+    },
+    /// Someone signed out.
+    #[serde(rename = "user.signed_out")]
+    SignedOut {
+        /// The account.
+        email: String,
+    },
+    /// An API token was made.
+    #[serde(rename = "token.created")]
+    TokenCreated {
+        /// The token's id.
+        token_id: i64,
+        /// What its owner called it.
+        name: String,
+    },
+    /// An API token was revoked.
+    #[serde(rename = "token.revoked")]
+    TokenRevoked {
+        /// The token's id.
+        token_id: i64,
+    },
+    /// A segment was saved.
+    #[serde(rename = "segment.saved")]
+    SegmentSaved {
+        /// The segment.
+        segment_id: i64,
+        /// Its name.
+        name: String,
+        /// Its rule, as stored.
+        rule: String,
+        /// Whether it is new.
+        created: bool,
+    },
+    /// A segment was deleted.
+    #[serde(rename = "segment.deleted")]
+    SegmentDeleted {
+        /// The segment.
+        segment_id: i64,
+        /// Its name.
+        name: String,
+    },
+    /// A campaign was created or changed.
+    #[serde(rename = "campaign.saved")]
+    CampaignSaved {
+        /// The campaign.
+        campaign_id: String,
+        /// `inserted` or `updated`.
+        outcome: String,
+        /// What changed.
+        changes: Vec<FieldChange>,
+    },
+    /// A dated cost was added to a campaign.
+    #[serde(rename = "campaign.cost_added")]
+    CampaignCostAdded {
+        /// The campaign.
+        campaign_id: String,
+        /// The day spent.
+        on: chrono::NaiveDate,
+        /// The amount, minor units.
+        amount_minor: i64,
+        /// The note.
+        note: Option<String>,
+    },
+    /// Campaign costs were imported from a file.
+    #[serde(rename = "campaign.costs_imported")]
+    CampaignCostsImported {
+        /// The file's name.
+        file: String,
+        /// Costs added.
+        added: u64,
+        /// Costs already recorded.
+        unchanged: u64,
+    },
+    /// The shop's settings changed.
+    #[serde(rename = "settings.changed")]
+    SettingsChanged {
+        /// What changed.
+        changes: Vec<FieldChange>,
+    },
+    /// The demo shop was made.
+    #[serde(rename = "demo.created")]
+    DemoCreated {
+        /// Its seed.
+        seed: u64,
+        /// Its customers.
+        customers: u64,
+    },
+}
+
+impl Action {
+    /// The stable action name (`customer.changed`).
+    pub fn name(&self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.get("action").and_then(|a| a.as_str()).map(str::to_owned))
+            .unwrap_or_default()
+    }
+
+    /// What the action is about, as the audit log's target (`customer:C17`, `user:dana@example.com`).
+    pub fn target(&self) -> String {
+        match self {
+            Action::CustomerCreated { customer_id }
+            | Action::CustomerChanged { customer_id, .. }
+            | Action::InteractionAdded { customer_id, .. } => format!("customer:{customer_id}"),
+            Action::OrderSaved { order_id, .. } | Action::OrderOneOff { order_id, .. } => format!("order:{order_id}"),
+            Action::ImportRun { file, .. } | Action::CampaignCostsImported { file, .. } => format!("file:{file}"),
+            Action::ScoringRun { as_of, .. } => format!("scoring:{as_of}"),
+            Action::JobEnqueued { job_id, .. }
+            | Action::JobRetried { job_id, .. }
+            | Action::JobCancelled { job_id, .. } => {
+                format!("job:{job_id}")
+            }
+            Action::UserCreated { email, .. }
+            | Action::UserChanged { email, .. }
+            | Action::SignedIn { email }
+            | Action::SignInFailed { email }
+            | Action::SignedOut { email } => format!("user:{email}"),
+            Action::TokenCreated { token_id, .. } | Action::TokenRevoked { token_id } => format!("token:{token_id}"),
+            Action::SegmentSaved { segment_id, .. } | Action::SegmentDeleted { segment_id, .. } => {
+                format!("segment:{segment_id}")
+            }
+            Action::CampaignSaved { campaign_id, .. } | Action::CampaignCostAdded { campaign_id, .. } => {
+                format!("campaign:{campaign_id}")
+            }
+            Action::SettingsChanged { .. } => "settings".to_owned(),
+            Action::DemoCreated { seed, .. } => format!("demo:{seed}"),
+        }
+    }
+
+    /// The whole action as JSON: what the audit log keeps as the detail, and reads back.
+    pub fn detail(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The action an audit entry recorded, from its detail; `None` for entries of older versions, which
+    /// kept words instead.
+    pub fn from_detail(detail: &str) -> Option<Action> {
+        serde_json::from_str(detail).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actors_have_stable_names_and_their_roles_rights() {
+        assert_eq!(Actor::User { id: 3, role: Role::Viewer }.name(), "user:3");
+        assert_eq!(Actor::Token { id: 7, user_id: 3, role: Role::Sales }.name(), "token:7");
+        assert_eq!(Actor::Cli.name(), "cli");
+        assert!(!Actor::User { id: 3, role: Role::Viewer }.allows(Permission::EditCustomers));
+        assert!(Actor::Token { id: 7, user_id: 3, role: Role::Sales }.allows(Permission::EditCustomers));
+        assert!(Actor::Cli.allows(Permission::ManageUsers) && Actor::System.allows(Permission::ManageSettings));
+        assert_eq!(Actor::Token { id: 7, user_id: 3, role: Role::Sales }.user_id(), Some(3));
+    }
+
+    #[test]
+    fn actions_round_trip_through_their_detail() {
+        let action = Action::CustomerChanged {
+            customer_id: "C1".into(),
+            changes: changes(&[
+                ("email", Some("a@b.cd".into()), Some("a@b.cd".into())),
+                ("consent_email", Some("yes".into()), Some("no".into())),
+            ]),
+        };
+        assert_eq!(action.name(), "customer.changed");
+        assert_eq!(action.target(), "customer:C1");
+        let detail = action.detail();
+        assert_eq!(
+            detail,
+            r#"{"action":"customer.changed","customer_id":"C1","changes":[{"field":"consent_email","before":"yes","after":"no"}]}"#
+        );
+        assert_eq!(Action::from_detail(&detail), Some(action));
+        assert_eq!(Action::from_detail("edited the profile"), None, "older entries kept words");
+    }
+}

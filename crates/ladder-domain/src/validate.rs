@@ -1,0 +1,326 @@
+//! One validator per field, used by every door: the CSV import, the API, the forms and the command line
+//! all ask these functions, so a value refused in one place is refused in all of them.
+//!
+//! A problem is data — a [`Problem`] kind and its parameters — never text: `ladder-i18n` says it in the
+//! reader's language, and the API returns its stable `kind` beside the words.
+
+use serde::{Deserialize, Serialize};
+
+/// What is wrong with one value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Problem {
+    /// Nothing was given where something is needed.
+    Required,
+    /// Longer than the field holds.
+    TooLong {
+        /// The most characters allowed.
+        max: usize,
+    },
+    /// Not an email address (`name@example.com`).
+    NotEmail,
+    /// Not a phone number (digits, spaces, `+`, `-`, `(`, `)`; 5 to 15 digits).
+    NotPhone,
+    /// Not a date; `expected` names the form (`YYYY-MM-DD`).
+    NotDate {
+        /// The form a date must take.
+        expected: String,
+    },
+    /// A date or time after the moment it could be known.
+    InFuture,
+    /// Not a whole number.
+    NotWholeNumber,
+    /// Not a number.
+    NotNumber,
+    /// A number outside a range.
+    NotBetween {
+        /// The lowest allowed, as written.
+        min: String,
+        /// The highest allowed, as written.
+        max: String,
+    },
+    /// A number that must be above 0.
+    NotPositive,
+    /// A number below the lowest allowed.
+    BelowMinimum {
+        /// The lowest allowed, as written.
+        min: String,
+    },
+    /// A number above the highest allowed.
+    AboveMaximum {
+        /// The highest allowed, as written.
+        max: String,
+    },
+    /// Above another field that must be at least as high.
+    AboveField {
+        /// The other field.
+        other: String,
+    },
+    /// Below another field that must be at most as high.
+    BelowField {
+        /// The other field.
+        other: String,
+    },
+    /// Not one of the names the field knows.
+    NotOneOf {
+        /// The names it knows, comma-separated.
+        choices: String,
+    },
+    /// Not an ISO 4217 currency code.
+    NotCurrency,
+    /// Not a two-letter ISO 3166 country code.
+    NotCountry,
+    /// Not a time zone of the IANA database (`Asia/Jerusalem`).
+    NotTimeZone,
+    /// A password shorter than the policy allows.
+    PasswordTooShort {
+        /// The fewest characters.
+        min: usize,
+    },
+    /// A password that is the account's own email.
+    PasswordIsEmail,
+    /// Already used by another (an email of a user, a segment's name).
+    Taken,
+    /// Names something that does not exist (a referrer, a campaign).
+    Unknown,
+}
+
+/// A problem with a named field: what a form highlights and an API returns as `field`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// The field, as the form, the file's column or the JSON key names it.
+    pub field: String,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+impl FieldError {
+    /// A problem with `field`.
+    pub fn new(field: impl Into<String>, problem: Problem) -> Self {
+        Self { field: field.into(), problem }
+    }
+}
+
+impl std::fmt::Display for FieldError {
+    /// English, for logs and tests; people read it through `ladder-i18n`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {:?}", self.field, self.problem)
+    }
+}
+
+impl std::error::Error for FieldError {}
+
+/// The most characters of a name, a city, a company and other short texts.
+pub const SHORT_TEXT: usize = 200;
+/// The most characters of a note or an address.
+pub const LONG_TEXT: usize = 5_000;
+
+/// A trimmed text of at most `max` characters; empty is `None`.
+pub fn optional_text(value: &str, max: usize) -> Result<Option<String>, Problem> {
+    let value = value.trim();
+    if value.is_empty() {
+        Ok(None)
+    } else if value.chars().count() > max {
+        Err(Problem::TooLong { max })
+    } else {
+        Ok(Some(value.to_owned()))
+    }
+}
+
+/// A trimmed, non-empty text of at most `max` characters.
+pub fn required_text(value: &str, max: usize) -> Result<String, Problem> {
+    optional_text(value, max)?.ok_or(Problem::Required)
+}
+
+/// An email address as stored: trimmed, checked against RFC 5322's address syntax with a domain that has
+/// a dot (`name@localhost` is refused: nobody's shop mail goes there).
+pub fn email(value: &str) -> Result<String, Problem> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(Problem::Required);
+    }
+    if value.chars().count() > 254 {
+        return Err(Problem::TooLong { max: 254 });
+    }
+    let options = email_address::Options {
+        minimum_sub_domains: 2,
+        allow_domain_literal: false,
+        allow_display_text: false,
+        ..Default::default()
+    };
+    match email_address::EmailAddress::parse_with_options(value, options) {
+        Ok(parsed) if !parsed.domain().ends_with('.') => Ok(value.to_owned()),
+        _ => Err(Problem::NotEmail),
+    }
+}
+
+/// An optional email: empty is `None`.
+pub fn optional_email(value: &str) -> Result<Option<String>, Problem> {
+    if value.trim().is_empty() { Ok(None) } else { email(value).map(Some) }
+}
+
+/// A phone number as written (trimmed): digits with spaces, dots, dashes, parentheses and a leading `+`,
+/// 5 to 15 digits (E.164's most).
+pub fn phone(value: &str) -> Result<String, Problem> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(Problem::Required);
+    }
+    let mut digits = 0;
+    for (i, c) in value.chars().enumerate() {
+        match c {
+            '0'..='9' => digits += 1,
+            '+' if i == 0 => {}
+            ' ' | '-' | '.' | '(' | ')' | '/' => {}
+            _ => return Err(Problem::NotPhone),
+        }
+    }
+    if !(5..=15).contains(&digits) {
+        return Err(Problem::NotPhone);
+    }
+    Ok(value.to_owned())
+}
+
+/// An optional phone: empty is `None`.
+pub fn optional_phone(value: &str) -> Result<Option<String>, Problem> {
+    if value.trim().is_empty() { Ok(None) } else { phone(value).map(Some) }
+}
+
+/// A two-letter country code, upper-cased.
+pub fn country(value: &str) -> Result<String, Problem> {
+    let value = value.trim().to_ascii_uppercase();
+    if value.len() == 2 && value.bytes().all(|b| b.is_ascii_uppercase()) { Ok(value) } else { Err(Problem::NotCountry) }
+}
+
+/// An optional country code: empty is `None`.
+pub fn optional_country(value: &str) -> Result<Option<String>, Problem> {
+    if value.trim().is_empty() { Ok(None) } else { country(value).map(Some) }
+}
+
+/// The fewest characters of a password.
+pub const PASSWORD_MIN: usize = 10;
+
+/// The password policy: at least [`PASSWORD_MIN`] characters, and not the account's email.
+pub fn password(password: &str, email: &str) -> Result<(), Problem> {
+    if password.chars().count() < PASSWORD_MIN {
+        Err(Problem::PasswordTooShort { min: PASSWORD_MIN })
+    } else if password.trim().eq_ignore_ascii_case(email.trim()) {
+        Err(Problem::PasswordIsEmail)
+    } else {
+        Ok(())
+    }
+}
+
+/// The longest id of a customer, an order or a product.
+pub const ID_MAX: usize = 100;
+
+/// Checks every field of a customer as files, forms and the API give it, naming the first field at fault
+/// as the customers file names its column.
+pub fn customer(c: &crate::Customer) -> Result<(), FieldError> {
+    let check = |field: &str, result: Result<(), Problem>| result.map_err(|p| FieldError::new(field, p));
+    let length = |value: &Option<String>, max: usize| match value {
+        Some(v) if v.chars().count() > max => Err(Problem::TooLong { max }),
+        _ => Ok(()),
+    };
+    check("customer_id", required_text(&c.external_id, ID_MAX).map(drop))?;
+    for (field, value) in [
+        ("first_name", &c.first_name),
+        ("last_name", &c.last_name),
+        ("company", &c.company),
+        ("industry", &c.industry),
+        ("city", &c.city),
+        ("region", &c.region),
+        ("profession", &c.profession),
+        ("income_band", &c.income_band),
+        ("preferred_language", &c.preferred_language),
+    ] {
+        check(field, length(value, SHORT_TEXT))?;
+    }
+    check("address", length(&c.address, LONG_TEXT))?;
+    check("referred_by", length(&c.referred_by, ID_MAX))?;
+    if let Some(email) = &c.email {
+        check("email", self::email(email).map(drop))?;
+    }
+    if let Some(phone) = &c.phone {
+        check("phone", self::phone(phone).map(drop))?;
+    }
+    if let Some(code) = &c.country {
+        check("country", country(code).map(drop))?;
+    }
+    for tag in &c.tags {
+        check("tags", length(&Some(tag.clone()), SHORT_TEXT))?;
+    }
+    for (name, value) in &c.attributes {
+        check(name, length(&Some(value.clone()), LONG_TEXT))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_customer_is_checked_field_by_field() {
+        let ok = crate::Customer {
+            external_id: "C1".into(),
+            email: Some("dana@example.co.il".into()),
+            phone: Some("+972 52 123 4567".into()),
+            country: Some("IL".into()),
+            ..crate::Customer::default()
+        };
+        assert_eq!(customer(&ok), Ok(()));
+        let field = |c: crate::Customer| customer(&c).expect_err("invalid").field;
+        assert_eq!(field(crate::Customer { email: Some("notanemail".into()), ..ok.clone() }), "email");
+        assert_eq!(field(crate::Customer { phone: Some("call me".into()), ..ok.clone() }), "phone");
+        assert_eq!(field(crate::Customer { country: Some("Israel".into()), ..ok.clone() }), "country");
+        assert_eq!(field(crate::Customer { external_id: " ".into(), ..ok.clone() }), "customer_id");
+        assert_eq!(field(crate::Customer { city: Some("x".repeat(SHORT_TEXT + 1)), ..ok.clone() }), "city");
+    }
+
+    #[test]
+    fn emails_need_a_name_an_at_and_a_domain_with_a_dot() {
+        assert_eq!(email(" dana@example.co.il ").as_deref(), Ok("dana@example.co.il"));
+        assert_eq!(email("o'brien+shop@mail.example.com").as_deref(), Ok("o'brien+shop@mail.example.com"));
+        for bad in
+            ["notanemail", "a@", "@example.com", "a b@example.com", "a@localhost", "Dana <d@example.com>", "a@b."]
+        {
+            assert_eq!(email(bad), Err(Problem::NotEmail), "{bad}");
+        }
+        assert_eq!(email("  "), Err(Problem::Required));
+        assert_eq!(optional_email(""), Ok(None));
+    }
+
+    #[test]
+    fn phones_are_digits_with_their_usual_marks() {
+        assert!(phone("+972 52-123-4567").is_ok());
+        assert!(phone("(495) 123 45 67").is_ok());
+        assert_eq!(phone("call me"), Err(Problem::NotPhone));
+        assert_eq!(phone("12"), Err(Problem::NotPhone));
+        assert_eq!(phone("1+2345678"), Err(Problem::NotPhone), "a plus only in front");
+        assert_eq!(phone("1234567890123456"), Err(Problem::NotPhone), "E.164 has at most 15 digits");
+    }
+
+    #[test]
+    fn texts_are_trimmed_and_bounded() {
+        assert_eq!(optional_text("  ", 5), Ok(None));
+        assert_eq!(optional_text(" דנה ", 5), Ok(Some("דנה".into())));
+        assert_eq!(optional_text("ابجدهو", 5), Err(Problem::TooLong { max: 5 }), "characters, not bytes");
+        assert_eq!(required_text("", 5), Err(Problem::Required));
+        assert_eq!(country(" il "), Ok("IL".into()));
+        assert_eq!(country("ISR"), Err(Problem::NotCountry));
+    }
+
+    #[test]
+    fn passwords_follow_the_policy() {
+        assert_eq!(password("short", "a@b.c"), Err(Problem::PasswordTooShort { min: 10 }));
+        assert_eq!(password("Dana@Example.com", "dana@example.com"), Err(Problem::PasswordIsEmail));
+        assert_eq!(password("correct horse", "dana@example.com"), Ok(()));
+    }
+
+    #[test]
+    fn problems_serialize_as_a_kind_and_parameters() {
+        let json = serde_json::to_string(&FieldError::new("name", Problem::TooLong { max: 100 })).expect("json");
+        assert_eq!(json, r#"{"field":"name","problem":{"kind":"too_long","max":100}}"#);
+    }
+}

@@ -1,0 +1,649 @@
+//! Customers: one in full, lists through the shared filter, and the writes of imports, forms and the API
+//! inside a unit of work, with statements prepared once per unit of work.
+
+use crate::tx::{PgTx, Product};
+use crate::{Connection, Context, Postgres, PostgresStore, sql_params};
+use chrono::{DateTime, NaiveDate, Utc};
+use ladder_domain::date::date_of_day;
+use ladder_domain::{
+    Birthday, Channel, Consent, Customer, CustomerKind, CustomerState, Interaction, InteractionKind, LifecycleStage,
+    Order, OrderLine, OrderStatus, RfmScore, RfmSegment, Rung,
+};
+use ladder_store::filter::SqlValue;
+use ladder_store::{
+    Change, ChangeKind, CustomerDetail, CustomerId, CustomerQuery, CustomerSort, CustomerStore, CustomerSummary,
+    CustomerTx, CustomerValue, Evidence, OrderLineView, OrderView, ScoreRecord, StoreError, StoreResult, TableCounts,
+    WriteOutcome,
+};
+use postgres::Row;
+use postgres::types::ToSql;
+
+impl CustomerStore for PostgresStore {
+    fn counts(&self) -> StoreResult<TableCounts> {
+        self.read(counts)
+    }
+
+    fn customer(&self, external_id: &str) -> StoreResult<Option<CustomerDetail>> {
+        self.read(|c| customer(c, external_id))
+    }
+
+    fn list_customers(&self, query: &CustomerQuery) -> StoreResult<Vec<CustomerSummary>> {
+        self.read(|c| list_customers(c, query))
+    }
+
+    fn count_customers(&self, query: &CustomerQuery, cap: u64) -> StoreResult<u64> {
+        self.read(|c| count_customers(c, query, cap))
+    }
+}
+
+fn unsigned(v: i64) -> u64 {
+    u64::try_from(v).unwrap_or(0)
+}
+
+pub(crate) fn counts(client: &mut Connection) -> StoreResult<TableCounts> {
+    let row = client
+        .query_one(
+            "SELECT (SELECT COUNT(*) FROM customers), (SELECT COUNT(*) FROM products), (SELECT COUNT(*) FROM orders),
+                    (SELECT COUNT(*) FROM order_lines), (SELECT COUNT(*) FROM interactions),
+                    (SELECT COUNT(*) FROM customer_scores), (SELECT COUNT(*) FROM ladder_history)",
+            &[],
+        )
+        .ctx("cannot count rows")?;
+    let c = |i: usize| unsigned(row.get(i));
+    Ok(TableCounts {
+        customers: c(0),
+        products: c(1),
+        orders: c(2),
+        order_lines: c(3),
+        interactions: c(4),
+        scores: c(5),
+        history: c(6),
+    })
+}
+
+fn timestamp(t: Option<i64>) -> Option<DateTime<Utc>> {
+    t.and_then(|t| DateTime::from_timestamp(t, 0))
+}
+
+fn day(d: Option<i64>) -> Option<NaiveDate> {
+    d.map(date_of_day)
+}
+
+fn parse_or_corrupt<T>(value: &str, parse: impl Fn(&str) -> Option<T>, what: &str) -> StoreResult<T> {
+    parse(value).ok_or_else(|| StoreError::Conflict(format!("the database holds an unknown {what} {value:?}")))
+}
+
+const SCORE_COLUMNS: &str = "s.as_of, s.rung, s.rung_reason, s.state, s.state_reason, s.lifecycle_stage, s.recency_days, \
+     s.orders, s.first_order, s.second_order, s.third_order, s.last_order, s.spend_minor, s.rfm_r, s.rfm_f, s.rfm_m, \
+     s.rfm_segment, s.fourth_order, s.has_value, s.p_alive, s.expected_purchases_90d, s.expected_purchases_365d, \
+     s.expected_next_order, s.expected_spend_minor, s.clv_minor";
+
+fn score_from(r: &Row, at: usize, customer: CustomerId) -> StoreResult<Option<ScoreRecord>> {
+    let Some(as_of) = r.get::<_, Option<i64>>(at) else { return Ok(None) };
+    let text = |i: usize| r.get::<_, Option<String>>(at + i);
+    let small = |i: usize| r.get::<_, Option<i16>>(at + i).and_then(|v| u8::try_from(v).ok());
+    let rfm = match (small(13), small(14), small(15)) {
+        (Some(r), Some(f), Some(m)) => Some(RfmScore { r, f, m }),
+        _ => None,
+    };
+    Ok(Some(ScoreRecord {
+        customer,
+        as_of: date_of_day(as_of),
+        rung: parse_or_corrupt(&text(1).unwrap_or_default(), Rung::parse, "rung")?,
+        rung_reason: text(2).unwrap_or_default(),
+        state: text(3).as_deref().and_then(CustomerState::parse),
+        state_reason: text(4),
+        lifecycle_stage: parse_or_corrupt(&text(5).unwrap_or_default(), LifecycleStage::parse, "lifecycle stage")?,
+        recency_days: r.get(at + 6),
+        orders: u32::try_from(r.get::<_, i64>(at + 7)).unwrap_or(u32::MAX),
+        first_order: day(r.get(at + 8)),
+        second_order: day(r.get(at + 9)),
+        third_order: day(r.get(at + 10)),
+        last_order: day(r.get(at + 11)),
+        spend_minor: r.get(at + 12),
+        rfm,
+        rfm_segment: text(16).as_deref().and_then(RfmSegment::parse),
+        fourth_order: day(r.get(at + 17)),
+        value: r.get::<_, bool>(at + 18).then(|| CustomerValue {
+            p_alive: r.get(at + 19),
+            expected_purchases_90d: r.get::<_, Option<f64>>(at + 20).unwrap_or_default(),
+            expected_purchases_365d: r.get::<_, Option<f64>>(at + 21).unwrap_or_default(),
+            expected_next_order: day(r.get(at + 22)),
+            expected_spend_minor: r.get(at + 23),
+            clv_minor: r.get(at + 24),
+        }),
+    }))
+}
+
+pub(crate) fn customer(client: &mut Connection, external_id: &str) -> StoreResult<Option<CustomerDetail>> {
+    let what = "cannot read a customer";
+    let sql = format!(
+        "SELECT c.id, c.external_id, c.kind, c.first_name, c.last_name, c.company, c.industry, c.email, c.phone,
+                c.address, c.city, c.region, c.country, c.birthday, c.profession, c.income_band,
+                c.preferred_language, c.preferred_channel, c.referred_by, c.created_at, c.attributes, {SCORE_COLUMNS}
+         FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id WHERE c.external_id = $1"
+    );
+    let Some(r) = client.query_opt(&sql, &[&external_id]).ctx(what)? else { return Ok(None) };
+    let t = |i: usize| r.get::<_, Option<String>>(i);
+    let id = CustomerId(r.get(0));
+    let mut profile = Customer {
+        external_id: r.get(1),
+        kind: t(2).as_deref().and_then(CustomerKind::parse),
+        first_name: t(3),
+        last_name: t(4),
+        company: t(5),
+        industry: t(6),
+        email: t(7),
+        phone: t(8),
+        address: t(9),
+        city: t(10),
+        region: t(11),
+        country: t(12),
+        birthday: t(13).as_deref().and_then(|b| Birthday::parse(b).ok()),
+        profession: t(14),
+        income_band: t(15),
+        preferred_language: t(16),
+        preferred_channel: t(17).as_deref().and_then(Channel::parse),
+        referred_by: t(18),
+        created_at: timestamp(r.get(19)),
+        attributes: t(20).and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default(),
+        consents: Vec::new(),
+        tags: Vec::new(),
+    };
+    let score = score_from(&r, 21, id)?;
+    profile.tags = client
+        .query("SELECT tag FROM customer_tags WHERE customer_id = $1 ORDER BY tag", &[&id.0])
+        .ctx(what)?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    profile.consents = client
+        .query("SELECT channel, granted, at, source FROM consents WHERE customer_id = $1", &[&id.0])
+        .ctx(what)?
+        .iter()
+        .filter_map(|r| {
+            Some(Consent {
+                channel: Channel::parse(&r.get::<_, String>(0))?,
+                granted: r.get(1),
+                at: timestamp(r.get(2)),
+                source: r.get(3),
+            })
+        })
+        .collect();
+    profile.consents.sort_by_key(|c| c.channel);
+    let orders = orders_of(client, id)?;
+    let interactions = client
+        .query(
+            "SELECT at, kind, note, campaign_code FROM interactions WHERE customer_id = $1 ORDER BY at DESC, id DESC",
+            &[&id.0],
+        )
+        .ctx(what)?
+        .iter()
+        .map(|r| {
+            let note: String = r.get(2);
+            Ok(Interaction {
+                customer_external_id: profile.external_id.clone(),
+                at: timestamp(r.get(0)).unwrap_or_default(),
+                kind: parse_or_corrupt(&r.get::<_, String>(1), InteractionKind::parse, "interaction kind")?,
+                note: (!note.is_empty()).then_some(note),
+                campaign_code: r.get(3),
+            })
+        })
+        .collect::<StoreResult<Vec<_>>>()?;
+    let history = client
+        .query(
+            "SELECT kind, from_value, to_value, at, reason FROM ladder_history WHERE customer_id = $1 ORDER BY id",
+            &[&id.0],
+        )
+        .ctx(what)?
+        .iter()
+        .map(|r| Change {
+            kind: if r.get::<_, String>(0) == "rung" { ChangeKind::Rung } else { ChangeKind::State },
+            from: r.get(1),
+            to: r.get(2),
+            at: date_of_day(r.get(3)),
+            reason: r.get(4),
+        })
+        .collect();
+    Ok(Some(CustomerDetail { id, profile, score, orders, interactions, history }))
+}
+
+fn orders_of(client: &mut Connection, id: CustomerId) -> StoreResult<Vec<OrderView>> {
+    let what = "cannot read orders";
+    let rows = client
+        .query(
+            "SELECT o.id, o.external_id, o.ordered_at, o.status, o.currency, o.total_minor, o.one_off, o.campaign_code,
+                    p.sku, p.name, p.category, l.quantity, l.unit_price_minor
+             FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id LEFT JOIN products p ON p.id = l.product_id
+             WHERE o.customer_id = $1 ORDER BY o.ordered_at DESC, o.id DESC, p.sku",
+            &[&id.0],
+        )
+        .ctx(what)?;
+    let mut orders: Vec<OrderView> = Vec::new();
+    let mut last_id = None;
+    for r in &rows {
+        let order_id: i64 = r.get(0);
+        if last_id != Some(order_id) {
+            last_id = Some(order_id);
+            orders.push(OrderView {
+                order_id: r.get(1),
+                ordered_at: timestamp(r.get(2)).unwrap_or_default(),
+                status: parse_or_corrupt(&r.get::<_, String>(3), OrderStatus::parse, "order status")?,
+                currency: r.get(4),
+                total_minor: r.get(5),
+                one_off: r.get(6),
+                campaign_code: r.get(7),
+                lines: Vec::new(),
+            });
+        }
+        if let Some(sku) = r.get::<_, Option<String>>(8)
+            && let Some(order) = orders.last_mut()
+        {
+            order.lines.push(OrderLineView {
+                sku,
+                product_name: r.get(9),
+                category: r.get(10),
+                quantity: r.get(11),
+                unit_price_minor: r.get(12),
+            });
+        }
+    }
+    Ok(orders)
+}
+
+pub(crate) fn list_customers(client: &mut Connection, q: &CustomerQuery) -> StoreResult<Vec<CustomerSummary>> {
+    let mut filter = ladder_store::filter::customer_filter(q, &Postgres);
+    // As in the SQLite backend: "by id" is the order customers were added in, which indexes serve.
+    let order = match q.sort {
+        CustomerSort::Id => "c.id",
+        CustomerSort::Name => "COALESCE(c.last_name, c.company, c.external_id), c.first_name, c.id",
+        CustomerSort::Spend => "COALESCE(s.spend_minor, 0) DESC, c.id",
+        CustomerSort::LastOrder => "s.last_order DESC NULLS LAST, c.id DESC",
+        CustomerSort::Orders => "COALESCE(s.orders, 0) DESC, c.id",
+    };
+    let limit = filter.bind(&Postgres, SqlValue::Int(i64::from(q.limit)));
+    let offset = filter.bind(&Postgres, SqlValue::Int(i64::from(q.offset)));
+    let clause = &filter.clause;
+    // Byte order, as SQLite sorts: the same list on both backends whatever the database's collation.
+    let sql = format!(
+        "SELECT c.external_id, c.first_name, c.last_name, c.company, c.email, c.phone, c.country,
+                s.rung, s.state, s.rfm_segment, COALESCE(s.orders, 0), COALESCE(s.spend_minor, 0), s.last_order,
+                s.lifecycle_stage, s.clv_minor, s.p_alive
+         FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id
+         {clause} ORDER BY {} LIMIT {limit} OFFSET {offset}",
+        order.replace("c.external_id", "c.external_id COLLATE \"C\"")
+    );
+    let rows = client.query(&sql, &sql_params(&filter.args)).ctx("cannot list customers")?;
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let t = |i: usize| r.get::<_, Option<String>>(i);
+            let name = Customer {
+                external_id: r.get(0),
+                first_name: t(1),
+                last_name: t(2),
+                company: t(3),
+                ..Customer::default()
+            }
+            .display_name();
+            CustomerSummary {
+                customer_id: r.get(0),
+                name,
+                email: t(4),
+                phone: t(5),
+                country: t(6),
+                rung: t(7).as_deref().and_then(Rung::parse),
+                state: t(8).as_deref().and_then(CustomerState::parse),
+                rfm_segment: t(9).as_deref().and_then(RfmSegment::parse),
+                orders: u32::try_from(r.get::<_, i64>(10)).unwrap_or(u32::MAX),
+                spend_minor: r.get(11),
+                last_order: day(r.get(12)),
+                lifecycle_stage: t(13).as_deref().and_then(LifecycleStage::parse),
+                clv_minor: r.get(14),
+                p_alive: r.get(15),
+            }
+        })
+        .collect())
+}
+
+pub(crate) fn count_customers(client: &mut Connection, q: &CustomerQuery, cap: u64) -> StoreResult<u64> {
+    let mut filter = ladder_store::filter::customer_filter(q, &Postgres);
+    let cap = filter.bind(&Postgres, SqlValue::Int(i64::try_from(cap).unwrap_or(i64::MAX)));
+    let clause = &filter.clause;
+    // The inner LIMIT stops the scan at `cap` matches.
+    let sql = format!(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id
+                               {clause} LIMIT {cap}) AS matches"
+    );
+    let row = client.query_one(&sql, &sql_params(&filter.args)).ctx("cannot count customers")?;
+    Ok(unsigned(row.get(0)))
+}
+
+const CUSTOMER_COLUMNS: &str = "kind, first_name, last_name, company, industry, email, phone, address, city, region, \
+     country, birthday, profession, income_band, preferred_language, preferred_channel, referred_by, created_at, attributes";
+
+/// A customer as the columns of its row (after `external_id`), shared with the other backends.
+pub(crate) use ladder_store::schema::CustomerColumns as CustomerRow;
+
+/// Reading and binding the shared customer columns with the postgres driver.
+trait PgColumns: Sized {
+    fn read(r: &postgres::Row) -> Self;
+    fn params(&self) -> Vec<&(dyn ToSql + Sync)>;
+}
+
+impl PgColumns for CustomerRow {
+    fn read(r: &postgres::Row) -> Self {
+        Self { texts: std::array::from_fn(|i| r.get(i)), created_at: r.get(17), attributes: r.get(18) }
+    }
+
+    fn params(&self) -> Vec<&(dyn ToSql + Sync)> {
+        let mut p: Vec<&(dyn ToSql + Sync)> = self.texts.iter().map(|t| t as &(dyn ToSql + Sync)).collect();
+        p.push(&self.created_at);
+        p.push(&self.attributes);
+        p
+    }
+}
+
+fn placeholders(from: usize, count: usize) -> String {
+    (from..from + count).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
+impl PgTx {
+    pub(crate) fn line_product(&mut self, line: &OrderLine, currency: &str) -> StoreResult<i64> {
+        self.load_product(&line.sku)?;
+        let (name, category) = (line.product_name.as_deref(), line.category.as_deref());
+        let differs = |old: &Option<String>, new: Option<&str>| new.is_some_and(|n| old.as_deref() != Some(n));
+        let known = self.products.get(&line.sku);
+        // The common case, a product as it is stored, costs one lookup and no copy.
+        if let Some(p) = known.filter(|p| !differs(&p.name, name) && !differs(&p.category, category)) {
+            return Ok(p.id);
+        }
+        let known = known.map(|p| (p.id, p.name.clone(), p.category.clone()));
+        if let Some((id, old_name, old_category)) = known {
+            let new_name = name.filter(|n| old_name.as_deref() != Some(*n)).map(str::to_owned);
+            let new_category = category.filter(|c| old_category.as_deref() != Some(*c)).map(str::to_owned);
+            if new_name.is_some() || new_category.is_some() {
+                let name = new_name.or(old_name);
+                let category = new_category.or(old_category);
+                self.execute(
+                    "UPDATE products SET name = $2, category = $3 WHERE id = $1",
+                    &[&id, &name, &category],
+                    "cannot update a product",
+                )?;
+                if let Some(p) = self.products.get_mut(&line.sku) {
+                    (p.name, p.category) = (name, category);
+                }
+            }
+            return Ok(id);
+        }
+        let row = self
+            .query_opt(
+                "INSERT INTO products (sku, name, category, price_minor, currency) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                &[&line.sku, &name, &category, &line.unit_price_minor, &currency],
+                "cannot insert a product",
+            )?
+            .ok_or_else(|| StoreError::NotFound("the new product".to_owned()))?;
+        let id: i64 = row.get(0);
+        let product = Product { id, name: name.map(str::to_owned), category: category.map(str::to_owned) };
+        self.products.insert(line.sku.clone(), product);
+        Ok(id)
+    }
+
+    fn put_tags_and_consents(
+        &mut self,
+        id: i64,
+        customer: &Customer,
+        may_exist: bool,
+        evidence: &Evidence,
+    ) -> StoreResult<bool> {
+        let mut changed = false;
+        let mut tags: Vec<&str> = customer.tags.iter().map(String::as_str).filter(|t| !t.is_empty()).collect();
+        tags.sort_unstable();
+        tags.dedup();
+        let mut write_tags = !may_exist;
+        if may_exist {
+            let old: Vec<String> = self
+                .query("SELECT tag FROM customer_tags WHERE customer_id = $1 ORDER BY tag", &[&id], "cannot read tags")?
+                .iter()
+                .map(|r| r.get(0))
+                .collect();
+            if old.iter().map(String::as_str).ne(tags.iter().copied()) {
+                changed = true;
+                write_tags = true;
+                self.execute("DELETE FROM customer_tags WHERE customer_id = $1", &[&id], "cannot replace tags")?;
+            }
+        }
+        if write_tags {
+            for tag in &tags {
+                self.execute(
+                    "INSERT INTO customer_tags (customer_id, tag) VALUES ($1, $2)",
+                    &[&id, tag],
+                    "cannot write tags",
+                )?;
+            }
+        }
+        for consent in &customer.consents {
+            changed |= self.put_consent(id, consent, may_exist, evidence)?;
+        }
+        Ok(changed)
+    }
+
+    fn put_consent(&mut self, id: i64, consent: &Consent, may_exist: bool, evidence: &Evidence) -> StoreResult<bool> {
+        let channel = consent.channel.as_str();
+        let old: Option<(bool, Option<i64>)> = if may_exist {
+            self.query_opt(
+                "SELECT granted, at FROM consents WHERE customer_id = $1 AND channel = $2",
+                &[&id, &channel],
+                "cannot read a consent",
+            )?
+            .map(|r| (r.get(0), r.get(1)))
+        } else {
+            None
+        };
+        let given_at = consent.at.map(|t| t.timestamp());
+        if let Some((granted, at)) = old
+            && granted == consent.granted
+            && (given_at.is_none() || given_at == at)
+        {
+            return Ok(false);
+        }
+        let at = given_at.unwrap_or(evidence.at.timestamp());
+        let source = consent.source.clone().unwrap_or_else(|| evidence.source.clone());
+        self.execute(
+            "INSERT INTO consents (customer_id, channel, granted, at, source) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (customer_id, channel) DO UPDATE SET granted = excluded.granted, at = excluded.at, source = excluded.source",
+            &[&id, &channel, &consent.granted, &at, &source],
+            "cannot write a consent",
+        )?;
+        Ok(true)
+    }
+}
+
+impl CustomerTx for PgTx {
+    fn customer_known(&mut self, external_id: &str) -> StoreResult<bool> {
+        Ok(self.customer_id(external_id)?.is_some())
+    }
+
+    fn customer(&mut self, external_id: &str) -> StoreResult<Option<CustomerDetail>> {
+        customer(&mut self.client, external_id)
+    }
+
+    fn put_customer(&mut self, customer: &Customer, evidence: &Evidence) -> StoreResult<WriteOutcome> {
+        let row = CustomerRow::of(customer);
+        let mut p: Vec<&(dyn ToSql + Sync)> = vec![&customer.external_id];
+        p.extend(row.params());
+        let insert = format!(
+            "INSERT INTO customers (external_id, {CUSTOMER_COLUMNS}) VALUES ({}) ON CONFLICT (external_id) DO NOTHING RETURNING id",
+            placeholders(1, 20)
+        );
+        if let Some(r) = self.query_opt(&insert, &p, "cannot insert a customer")? {
+            let id: i64 = r.get(0);
+            self.put_tags_and_consents(id, customer, false, evidence)?;
+            self.remember_customer(&customer.external_id, id);
+            return Ok(WriteOutcome::Inserted);
+        }
+        let select = format!("SELECT {CUSTOMER_COLUMNS}, id FROM customers WHERE external_id = $1");
+        let found = self
+            .query_opt(&select, &[&customer.external_id], "cannot read a customer")?
+            .ok_or_else(|| StoreError::NotFound(format!("customer {}", customer.external_id)))?;
+        let (old, id): (CustomerRow, i64) = (CustomerRow::read(&found), found.get(19));
+        let mut changed = false;
+        if old != row {
+            let sets = CUSTOMER_COLUMNS
+                .split(", ")
+                .enumerate()
+                .map(|(i, c)| format!("{c} = ${}", i + 2))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut p: Vec<&(dyn ToSql + Sync)> = vec![&id];
+            p.extend(row.params());
+            self.execute(&format!("UPDATE customers SET {sets} WHERE id = $1"), &p, "cannot update a customer")?;
+            changed = true;
+        }
+        changed |= self.put_tags_and_consents(id, customer, true, evidence)?;
+        Ok(if changed { WriteOutcome::Updated } else { WriteOutcome::Unchanged })
+    }
+
+    fn put_order(&mut self, order: &Order) -> StoreResult<Vec<WriteOutcome>> {
+        let customer_id = self
+            .customer_id(&order.customer_external_id)?
+            .ok_or_else(|| StoreError::NotFound(format!("customer {}", order.customer_external_id)))?;
+        let total = order
+            .total_minor()
+            .ok_or_else(|| StoreError::Conflict(format!("order {} total is too large", order.external_id)))?;
+        let currency = order.currency.code();
+        let ordered_at = order.ordered_at.timestamp();
+        let status = order.status.as_str();
+        let inserted = self.query_opt(
+            "INSERT INTO orders (external_id, customer_id, ordered_at, currency, campaign_code, one_off, status, total_minor)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (external_id) DO NOTHING RETURNING id",
+            &[&order.external_id, &customer_id, &ordered_at, &currency, &order.campaign_code, &order.one_off, &status, &total],
+            "cannot insert an order",
+        )?;
+        if let Some(r) = inserted {
+            let order_id: i64 = r.get(0);
+            let mut seen: Vec<&str> = Vec::with_capacity(order.lines.len());
+            for line in &order.lines {
+                if seen.contains(&line.sku.as_str()) {
+                    return Err(StoreError::Conflict(format!(
+                        "SKU {} appears twice in order {}",
+                        line.sku, order.external_id
+                    )));
+                }
+                seen.push(&line.sku);
+                let product = self.line_product(line, currency)?;
+                self.execute(
+                    "INSERT INTO order_lines (order_id, product_id, quantity, unit_price_minor) VALUES ($1, $2, $3, $4)",
+                    &[&order_id, &product, &line.quantity, &line.unit_price_minor],
+                    "cannot insert an order line",
+                )?;
+            }
+            return Ok(vec![WriteOutcome::Inserted; order.lines.len()]);
+        }
+        let existing = self
+            .query_opt(
+                "SELECT id, customer_id, ordered_at, currency, campaign_code, one_off, status FROM orders WHERE external_id = $1",
+                &[&order.external_id],
+                "cannot read an order",
+            )?
+            .ok_or_else(|| StoreError::NotFound(format!("order {}", order.external_id)))?;
+        let order_id: i64 = existing.get(0);
+        if existing.get::<_, i64>(1) != customer_id {
+            return Err(StoreError::Conflict(format!(
+                "order {} already belongs to another customer, not {}",
+                order.external_id, order.customer_external_id
+            )));
+        }
+        let header_changed = existing.get::<_, i64>(2) != ordered_at
+            || existing.get::<_, String>(3) != currency
+            || existing.get::<_, Option<String>>(4) != order.campaign_code
+            || existing.get::<_, bool>(5) != order.one_off
+            || existing.get::<_, String>(6) != status;
+        if header_changed {
+            self.execute(
+                "UPDATE orders SET ordered_at = $2, currency = $3, campaign_code = $4, one_off = $5, status = $6 WHERE id = $1",
+                &[&order_id, &ordered_at, &currency, &order.campaign_code, &order.one_off, &status],
+                "cannot update an order",
+            )?;
+        }
+        let mut outcomes = Vec::with_capacity(order.lines.len());
+        let mut lines_changed = false;
+        for line in &order.lines {
+            let product = self.line_product(line, currency)?;
+            let old = self
+                .query_opt(
+                    "SELECT quantity, unit_price_minor FROM order_lines WHERE order_id = $1 AND product_id = $2",
+                    &[&order_id, &product],
+                    "cannot read an order line",
+                )?
+                .map(|r| (r.get::<_, i64>(0), r.get::<_, i64>(1)));
+            let outcome = match old {
+                Some(q) if q == (line.quantity, line.unit_price_minor) => {
+                    if header_changed {
+                        WriteOutcome::Updated
+                    } else {
+                        WriteOutcome::Unchanged
+                    }
+                }
+                old => {
+                    self.execute(
+                        "INSERT INTO order_lines (order_id, product_id, quantity, unit_price_minor) VALUES ($1, $2, $3, $4)
+                         ON CONFLICT (order_id, product_id) DO UPDATE SET quantity = excluded.quantity, unit_price_minor = excluded.unit_price_minor",
+                        &[&order_id, &product, &line.quantity, &line.unit_price_minor],
+                        "cannot write an order line",
+                    )?;
+                    lines_changed = true;
+                    if old.is_some() { WriteOutcome::Updated } else { WriteOutcome::Inserted }
+                }
+            };
+            outcomes.push(outcome);
+        }
+        if lines_changed {
+            self.execute(
+                "UPDATE orders SET total_minor = (SELECT COALESCE(SUM(quantity * unit_price_minor), 0) FROM order_lines WHERE order_id = $1) WHERE id = $1",
+                &[&order_id],
+                "cannot update an order total",
+            )?;
+        }
+        Ok(outcomes)
+    }
+
+    fn put_interaction(&mut self, interaction: &Interaction) -> StoreResult<WriteOutcome> {
+        let id = self
+            .customer_id(&interaction.customer_external_id)?
+            .ok_or_else(|| StoreError::NotFound(format!("customer {}", interaction.customer_external_id)))?;
+        let note = interaction.note.clone().unwrap_or_default();
+        let written = self.execute(
+            "INSERT INTO interactions (customer_id, at, kind, note, campaign_code) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT DO NOTHING",
+            &[&id, &interaction.at.timestamp(), &interaction.kind.as_str(), &note, &interaction.campaign_code],
+            "cannot write an interaction",
+        )?;
+        Ok(if written == 1 { WriteOutcome::Inserted } else { WriteOutcome::Unchanged })
+    }
+
+    fn put_customers(&mut self, customers: &[Customer], evidence: &Evidence) -> StoreResult<Vec<WriteOutcome>> {
+        crate::imports::put_customers(self, customers, evidence)
+    }
+
+    fn put_interactions(&mut self, interactions: &[Interaction]) -> StoreResult<Vec<WriteOutcome>> {
+        crate::imports::put_interactions(self, interactions)
+    }
+
+    fn put_orders(&mut self, orders: &[Order]) -> StoreResult<Vec<Result<Vec<WriteOutcome>, String>>> {
+        crate::imports::put_orders(self, orders)
+    }
+
+    fn clear_customers(&mut self) -> StoreResult<()> {
+        self.client
+            .batch_execute(
+                "TRUNCATE ladder_history, customer_scores, interactions, order_lines, orders, products, consents,
+                          customer_tags, customers",
+            )
+            .ctx("cannot clear the customers")?;
+        self.customers.clear();
+        self.forget_products();
+        self.customers_loaded = false;
+        Ok(())
+    }
+}

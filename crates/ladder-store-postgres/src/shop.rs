@@ -1,0 +1,152 @@
+//! The shop's settings and marks: one row each (migration 9), every setting a typed column.
+
+use crate::tx::PgTx;
+use crate::{Connection, Context, PostgresStore};
+use chrono::{DateTime, Utc};
+use ladder_domain::StateRules;
+use ladder_domain::date::{date_day_number, date_of_day};
+use ladder_domain::shop::{OpeningDays, Sender, ShopSettings, Thresholds};
+use ladder_store::{ScoringMark, ShopState, ShopStore, ShopTx, StoreError, StoreResult};
+
+const SETTINGS_COLUMNS: &str = "name, country, city, time_zone, language, currency, opening_days, sender_name, \
+     sender_address, sender_email, sender_phone, active_p_alive, at_risk_p_alive, lapsed_p_alive, at_risk_gaps, \
+     lapsed_gaps, lost_gaps, lost_min_days, min_repeat_customers";
+
+impl ShopStore for PostgresStore {
+    fn shop_settings(&self) -> StoreResult<ShopSettings> {
+        self.read(settings)
+    }
+
+    fn shop_state(&self) -> StoreResult<ShopState> {
+        self.read(state)
+    }
+}
+
+impl ShopTx for PgTx {
+    fn shop_settings(&mut self) -> StoreResult<ShopSettings> {
+        settings(&mut self.client)
+    }
+
+    fn write_shop_settings(&mut self, s: &ShopSettings) -> StoreResult<()> {
+        let r = &s.thresholds.rules;
+        let sets: Vec<String> =
+            SETTINGS_COLUMNS.split(", ").enumerate().map(|(i, c)| format!("{c} = ${}", i + 1)).collect();
+        let days = s.opening_days.to_text();
+        let min_repeat = i64::try_from(s.thresholds.min_repeat_customers).unwrap_or(i64::MAX);
+        self.client
+            .execute(
+                &format!("UPDATE shop_settings SET {} WHERE id = 1", sets.join(", ")),
+                &[
+                    &s.name,
+                    &s.country,
+                    &s.city,
+                    &s.time_zone,
+                    &s.language,
+                    &s.currency,
+                    &days,
+                    &s.sender.name,
+                    &s.sender.address,
+                    &s.sender.email,
+                    &s.sender.phone,
+                    &r.active_p_alive,
+                    &r.at_risk_p_alive,
+                    &r.lapsed_p_alive,
+                    &r.at_risk_gaps,
+                    &r.lapsed_gaps,
+                    &r.lost_gaps,
+                    &r.lost_min_days,
+                    &min_repeat,
+                ],
+            )
+            .ctx("cannot write the shop's settings")
+            .map(drop)
+    }
+
+    fn mark_data_changed(&mut self, at: DateTime<Utc>) -> StoreResult<()> {
+        mark(&mut self.client, "data_changed_at", at)
+    }
+
+    fn mark_campaigns_changed(&mut self, at: DateTime<Utc>) -> StoreResult<()> {
+        mark(&mut self.client, "campaigns_changed_at", at)
+    }
+
+    fn record_scoring(&mut self, m: &ScoringMark) -> StoreResult<()> {
+        self.client
+            .execute(
+                "UPDATE shop_state SET scored_at = $1, scored_as_of = $2, state_basis = $3, scoring_context = $4
+                 WHERE id = 1",
+                &[&m.at.timestamp_micros(), &date_day_number(m.as_of), &m.state_basis, &m.context],
+            )
+            .ctx("cannot record the scoring")
+            .map(drop)
+    }
+
+    fn set_demo_seed(&mut self, seed: Option<u64>) -> StoreResult<()> {
+        let seed = seed.map(|s| i64::try_from(s).unwrap_or(i64::MAX));
+        self.client
+            .execute("UPDATE shop_state SET demo_seed = $1 WHERE id = 1", &[&seed])
+            .ctx("cannot mark the demo shop")
+            .map(drop)
+    }
+}
+
+fn mark(client: &mut Connection, column: &str, at: DateTime<Utc>) -> StoreResult<()> {
+    client
+        .execute(&format!("UPDATE shop_state SET {column} = $1 WHERE id = 1"), &[&at.timestamp_micros()])
+        .ctx("cannot mark a change")
+        .map(drop)
+}
+
+fn settings(client: &mut Connection) -> StoreResult<ShopSettings> {
+    let r = client
+        .query_one(&format!("SELECT {SETTINGS_COLUMNS} FROM shop_settings WHERE id = 1"), &[])
+        .ctx("cannot read the shop's settings")?;
+    let days: String = r.get(6);
+    Ok(ShopSettings {
+        name: r.get(0),
+        country: r.get(1),
+        city: r.get(2),
+        time_zone: r.get(3),
+        language: r.get(4),
+        currency: r.get(5),
+        opening_days: OpeningDays::parse(&days)
+            .map_err(|_| StoreError::Conflict(format!("the database holds unknown opening days {days:?}")))?,
+        sender: Sender { name: r.get(7), address: r.get(8), email: r.get(9), phone: r.get(10) },
+        thresholds: Thresholds {
+            rules: StateRules {
+                active_p_alive: r.get(11),
+                at_risk_p_alive: r.get(12),
+                lapsed_p_alive: r.get(13),
+                at_risk_gaps: r.get(14),
+                lapsed_gaps: r.get(15),
+                lost_gaps: r.get(16),
+                lost_min_days: r.get(17),
+            },
+            min_repeat_customers: u64::try_from(r.get::<_, i64>(18)).unwrap_or(0),
+        },
+    })
+}
+
+fn state(client: &mut Connection) -> StoreResult<ShopState> {
+    let r = client
+        .query_one(
+            "SELECT data_changed_at, campaigns_changed_at, scored_at, scored_as_of, state_basis, scoring_context, demo_seed
+             FROM shop_state WHERE id = 1",
+            &[],
+        )
+        .ctx("cannot read the shop's marks")?;
+    Ok(ShopState {
+        data_changed_at: r.get::<_, Option<i64>>(0).map(micros),
+        campaigns_changed_at: r.get::<_, Option<i64>>(1).map(micros),
+        scored_at: r.get::<_, Option<i64>>(2).map(micros),
+        scored_as_of: r.get::<_, Option<i64>>(3).map(date_of_day),
+        state_basis: r.get(4),
+        scoring_context: r.get(5),
+        demo_seed: r.get::<_, Option<i64>>(6).map(|s| u64::try_from(s).unwrap_or(0)),
+    })
+}
+
+/// The marks keep microseconds: two changes within a second must still tell apart.
+fn micros(t: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp_micros(t).unwrap_or_default()
+}

@@ -1,0 +1,89 @@
+//! The shop's settings (one typed value, checked before it is stored) and the marks its work leaves:
+//! when data last changed, when campaigns last changed, what the last scoring knew.
+
+use crate::{StoreError, StoreResult};
+use chrono::{DateTime, NaiveDate, Utc};
+use ladder_domain::shop::ShopSettings;
+use serde::Serialize;
+
+/// Reading the shop's settings and marks.
+pub trait ShopStore {
+    /// The settings (the defaults where nothing was stored).
+    fn shop_settings(&self) -> StoreResult<ShopSettings>;
+
+    /// The marks of the shop's work.
+    fn shop_state(&self) -> StoreResult<ShopState>;
+}
+
+/// Changing the shop's settings and marks, inside a unit of work.
+pub trait ShopTx {
+    /// The settings, as this unit of work sees them.
+    fn shop_settings(&mut self) -> StoreResult<ShopSettings>;
+
+    /// Writes the settings as they are; use [`ShopTx::save_shop_settings`], which checks them first.
+    fn write_shop_settings(&mut self, settings: &ShopSettings) -> StoreResult<()>;
+
+    /// Stores the settings when they are valid; a problem is [`StoreError::Invalid`] and nothing is
+    /// written. Every door checks the same way, so a stored setting is always one the rules can use.
+    fn save_shop_settings(&mut self, settings: &ShopSettings) -> StoreResult<()> {
+        if let Some(problem) = settings.problem() {
+            return Err(StoreError::Invalid(problem));
+        }
+        self.write_shop_settings(settings)
+    }
+
+    /// Customers, orders or interactions changed at `at`: the scores are out of date.
+    fn mark_data_changed(&mut self, at: DateTime<Utc>) -> StoreResult<()>;
+
+    /// A campaign or its costs changed at `at`: cached campaign figures are out of date.
+    fn mark_campaigns_changed(&mut self, at: DateTime<Utc>) -> StoreResult<()>;
+
+    /// A full scoring ran.
+    fn record_scoring(&mut self, mark: &ScoringMark) -> StoreResult<()>;
+
+    /// The database holds the demo shop made with this seed (`None`: it holds a real shop).
+    fn set_demo_seed(&mut self, seed: Option<u64>) -> StoreResult<()>;
+}
+
+/// The marks of the shop's work.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ShopState {
+    /// When customers, orders or interactions last changed.
+    pub data_changed_at: Option<DateTime<Utc>>,
+    /// When a campaign or a cost last changed.
+    pub campaigns_changed_at: Option<DateTime<Utc>>,
+    /// When the last full scoring ran.
+    pub scored_at: Option<DateTime<Utc>>,
+    /// The `as_of` date of the last full scoring.
+    pub scored_as_of: Option<NaiveDate>,
+    /// How the last scoring set the states (JSON of the model's basis).
+    pub state_basis: Option<String>,
+    /// What the last scoring knew about the shop (JSON), for placing one customer alone.
+    pub scoring_context: Option<String>,
+    /// The seed of the demo shop this database holds.
+    pub demo_seed: Option<u64>,
+}
+
+impl ShopState {
+    /// Whether data changed after the last scoring (or there is data and no scoring yet).
+    pub fn stale(&self) -> bool {
+        match (self.scored_at, self.data_changed_at) {
+            (Some(scored), Some(changed)) => changed > scored,
+            (None, Some(_)) => true,
+            _ => false,
+        }
+    }
+}
+
+/// What a full scoring records about itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScoringMark {
+    /// When it ran.
+    pub at: DateTime<Utc>,
+    /// The day it scored as of.
+    pub as_of: NaiveDate,
+    /// How it set the states (JSON).
+    pub state_basis: String,
+    /// What it knew about the shop (JSON).
+    pub context: String,
+}

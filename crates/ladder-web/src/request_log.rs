@@ -1,0 +1,47 @@
+//! One log line per request: method, route template (`/customers/{id}`, never the address itself with its
+//! query), status, milliseconds and the signed-in user's id. Headers, cookies and bodies are never logged.
+
+use axum::extract::{MatchedPath, Request};
+use axum::http::request::Parts;
+use axum::middleware::Next;
+use axum::response::Response;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::Instant;
+
+/// Where the sign-in extractors leave the user's id for the request's log line.
+#[derive(Clone, Default)]
+pub(crate) struct SignedIn(Arc<AtomicI64>);
+
+impl SignedIn {
+    /// Notes the request's user (from a session or an API token).
+    pub(crate) fn note(parts: &Parts, user_id: i64) {
+        if let Some(slot) = parts.extensions.get::<SignedIn>() {
+            slot.0.store(user_id, Ordering::Relaxed);
+        }
+    }
+
+    fn user_id(&self) -> Option<i64> {
+        Some(self.0.load(Ordering::Relaxed)).filter(|id| *id > 0)
+    }
+}
+
+/// The middleware.
+pub(crate) async fn log_request(mut request: Request, next: Next) -> Response {
+    let method = request.method().clone();
+    let route =
+        request.extensions().get::<MatchedPath>().map_or_else(|| "(none)".to_owned(), |p| p.as_str().to_owned());
+    let signed_in = SignedIn::default();
+    request.extensions_mut().insert(signed_in.clone());
+    let started = Instant::now();
+    let response = next.run(request).await;
+    let ms = (started.elapsed().as_secs_f64() * 10_000.0).round() / 10.0;
+    let status = response.status().as_u16();
+    let user_id = signed_in.user_id();
+    if status >= 500 {
+        tracing::error!(method = %method, route, status, ms, user_id, "request");
+    } else {
+        tracing::info!(method = %method, route, status, ms, user_id, "request");
+    }
+    response
+}

@@ -1,0 +1,85 @@
+//! `ladder worker`: runs the background jobs as they come due, `--concurrency` at a time, until Ctrl-C or
+//! SIGTERM; with `--once`, drains what is due now and exits. The nightly scoring's schedule runs in every
+//! worker; each occurrence is enqueued once however many run.
+
+use super::Ctx;
+use anyhow::Result;
+use clap::Args;
+use ladder_app::App;
+use ladder_app::jobs::schedule;
+use ladder_app::jobs::worker::{Handlers, LiveJobs, Worker, WorkerOptions};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+#[derive(Debug, Args)]
+pub struct WorkerArgs {
+    /// Run the jobs due now, then exit.
+    #[arg(long)]
+    pub once: bool,
+    /// Jobs run side by side [env: LADDER_WORKER_CONCURRENCY] [default: 1].
+    #[arg(long, value_name = "N")]
+    pub concurrency: Option<usize>,
+    /// How long a claimed job is held before another worker may take it over [default: 30].
+    #[arg(long, value_name = "SECONDS", hide = true)]
+    pub lease_seconds: Option<u64>,
+}
+
+/// How the configuration says workers work.
+pub fn options(ctx: &Ctx) -> WorkerOptions {
+    let lease = Duration::from_secs(ctx.config.lease_seconds);
+    WorkerOptions { lease, heartbeat: lease / 3, ..WorkerOptions::default() }
+}
+
+/// Workers running on threads of this process.
+pub struct Pool {
+    stop: Arc<AtomicBool>,
+    threads: Vec<std::thread::JoinHandle<()>>,
+}
+
+impl Pool {
+    /// Starts `worker.concurrency` workers, the first of them also running the schedules.
+    pub fn start(ctx: &Ctx, app: &App, live: Arc<LiveJobs>) -> Result<Pool> {
+        let schedules = schedule::standard(&ctx.config.nightly_scoring).map_err(|e| anyhow::anyhow!(e))?;
+        let handlers = Arc::new(Handlers::standard());
+        let stop = Arc::new(AtomicBool::new(false));
+        let mut threads = Vec::new();
+        for n in 0..ctx.config.concurrency {
+            let worker = Worker::new(app.clone(), Worker::name_for(n), handlers.clone(), live.clone(), options(ctx));
+            let worker = if n == 0 { worker.with_schedules(schedules.clone()) } else { worker };
+            let stop = stop.clone();
+            let thread =
+                std::thread::Builder::new().name(format!("worker-{n}")).spawn(move || worker.run_until(&stop))?;
+            threads.push(thread);
+        }
+        tracing::info!(workers = threads.len(), nightly_scoring = %ctx.config.nightly_scoring, "workers started");
+        Ok(Pool { stop, threads })
+    }
+
+    /// Asks the workers to stop after their running job, and waits for them.
+    pub fn stop(self) {
+        self.stop.store(true, Ordering::Relaxed);
+        for thread in self.threads {
+            let _ = thread.join();
+        }
+    }
+}
+
+pub fn run(ctx: &Ctx, args: &WorkerArgs) -> Result<()> {
+    let app = ctx.app(false)?;
+    let live = Arc::new(LiveJobs::default());
+    if args.once {
+        let schedules = schedule::standard(&ctx.config.nightly_scoring).map_err(|e| anyhow::anyhow!(e))?;
+        let worker = Worker::new(app, Worker::name_for(0), Arc::new(Handlers::standard()), live, options(ctx))
+            .with_schedules(schedules);
+        let ran = worker.run_due().map_err(|e| ctx.fail(e))?;
+        eprintln!("Ran {ran} job{}.", if ran == 1 { "" } else { "s" });
+        return Ok(());
+    }
+    let pool = Pool::start(ctx, &app, live)?;
+    eprintln!("Working on the jobs of {} (Ctrl-C stops after the running jobs).", ctx.shown_database());
+    crate::shutdown::wait()?;
+    eprintln!("Stopping after the running jobs…");
+    pool.stop();
+    Ok(())
+}
