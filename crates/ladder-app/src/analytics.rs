@@ -3,6 +3,7 @@
 
 use crate::reports::ReportBasis;
 use chrono::{Datelike, NaiveDate};
+use ladder_domain::Reason;
 use ladder_domain::clv::bgnbd::BgNbd;
 use ladder_domain::clv::{FitError, PurchaseModel, Summary, compress};
 use ladder_domain::date::{date_day_number, date_of_day};
@@ -374,8 +375,8 @@ pub struct EventBuyerRow {
     pub orders: Vec<String>,
     /// Their categories.
     pub categories: Vec<String>,
-    /// Why, in words.
-    pub reason: String,
+    /// Why.
+    pub reason: Reason,
 }
 
 /// Event buyers and one-off orders.
@@ -454,12 +455,11 @@ pub fn event_buyers(store: &dyn Store) -> Result<EventBuyersReport, AnalyticsErr
         if orders.iter().all(is_seasonal) && last_day - first <= 14 {
             let mut cats: Vec<u16> = orders.iter().flat_map(|o| o.categories.iter().copied()).collect();
             let categories = category_names(&mut cats);
-            let when = if first == last_day {
-                format!("on {}", date_of_day(first))
-            } else {
-                format!("between {} and {}", date_of_day(first), date_of_day(last_day))
+            let reason = Reason::EventOccasion {
+                from: date_of_day(first),
+                to: date_of_day(last_day),
+                categories: categories.clone(),
             };
-            let reason = format!("all their buying was {when}, in seasonal categories ({})", categories.join(", "));
             rows.push(EventBuyerRow {
                 customer_id: customer_id.clone(),
                 name: name.clone(),
@@ -476,9 +476,8 @@ pub fn event_buyers(store: &dyn Store) -> Result<EventBuyersReport, AnalyticsErr
             if !unusual.is_empty() && !usual.is_empty() {
                 let mut cats: Vec<u16> = unusual.iter().flat_map(|o| o.categories.iter().copied()).collect();
                 let categories = category_names(&mut cats);
-                let dates: Vec<String> = unusual.iter().map(|o| date_of_day(o.day).to_string()).collect();
-                let reason =
-                    format!("{} on {}, unlike the rest of their orders", categories.join(", "), dates.join(", "));
+                let dates = unusual.iter().map(|o| date_of_day(o.day)).collect();
+                let reason = Reason::EventSeasonalOrders { categories: categories.clone(), dates };
                 rows.push(EventBuyerRow {
                     customer_id: customer_id.clone(),
                     name: name.clone(),
@@ -492,14 +491,14 @@ pub fn event_buyers(store: &dyn Store) -> Result<EventBuyersReport, AnalyticsErr
         let one_off: Vec<&CompactOrder> = orders.iter().filter(|o| o.one_off).collect();
         if !one_off.is_empty() {
             let mut cats: Vec<u16> = one_off.iter().flat_map(|o| o.categories.iter().copied()).collect();
-            let dates: Vec<String> = one_off.iter().map(|o| date_of_day(o.day).to_string()).collect();
+            let dates = one_off.iter().map(|o| date_of_day(o.day)).collect();
             rows.push(EventBuyerRow {
                 customer_id,
                 name,
                 kind: "one_off".to_owned(),
                 orders: one_off.iter().map(|o| o.order_id.clone()).collect(),
                 categories: category_names(&mut cats),
-                reason: format!("marked one-off ({})", dates.join(", ")),
+                reason: Reason::EventOneOff { dates },
             });
         }
     }

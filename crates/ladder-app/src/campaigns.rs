@@ -12,7 +12,8 @@ use ladder_domain::campaign::{
     Attribution, Campaign, CampaignError, CampaignKind, CampaignStatus, CostEntry, Expectations, Figures, Roi,
     RoiUndefined, RungCount, attribute,
 };
-use ladder_domain::{Channel, Currency};
+use ladder_domain::validate::{FieldError, Problem};
+use ladder_domain::{Channel, Currency, Reason};
 use ladder_store::{Store, StoreError, WriteOutcome};
 use serde::Serialize;
 
@@ -56,8 +57,8 @@ pub struct CampaignRow {
     pub expected_roi: Option<f64>,
     /// (revenue − cost) / cost; `null` when it cannot be computed (see `roi_note`).
     pub roi: Option<f64>,
-    /// Why there is no ROI ("no cost recorded"), when there is none.
-    pub roi_note: Option<String>,
+    /// Why there is no ROI (no cost recorded), when there is none.
+    pub roi_note: Option<Reason>,
     /// Customers who ordered with a code (any status) in the window.
     pub responses: u64,
     /// Responses expected, when set.
@@ -109,8 +110,8 @@ pub fn report(store: &dyn Store, campaign: Campaign, as_of: NaiveDate) -> Result
     let figures = Figures::compute(&campaign, &attribution, &costs).map_err(wrap)?;
     let roi_note = match figures.roi {
         Roi::Ratio(_) => None,
-        Roi::Undefined(RoiUndefined::NoCostRecorded) => Some("no cost recorded".to_owned()),
-        Roi::Undefined(RoiUndefined::NegativeCost) => Some("the costs sum below zero".to_owned()),
+        Roi::Undefined(RoiUndefined::NoCostRecorded) => Some(Reason::RoiNoCost),
+        Roi::Undefined(RoiUndefined::NegativeCost) => Some(Reason::RoiNegativeCost),
     };
     let row = CampaignRow {
         campaign_id: campaign.id.clone(),
@@ -284,84 +285,67 @@ pub struct CampaignForm {
     pub notes: String,
 }
 
-/// A campaign field that could not be read, and what to do.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{field} {value:?} {problem}")]
-pub struct FieldError {
-    /// The field (as the form and the command line name it).
-    pub field: &'static str,
-    /// What was given.
-    pub value: String,
-    /// What is wrong and what to do.
-    pub problem: String,
-}
-
-fn field_error(field: &'static str, value: &str, problem: impl Into<String>) -> FieldError {
-    FieldError { field, value: value.to_owned(), problem: problem.into() }
+fn field_error(field: &str, problem: Problem) -> FieldError {
+    FieldError::new(field, problem)
 }
 
 fn optional(value: &str) -> Option<&str> {
     Some(value.trim()).filter(|v| !v.is_empty())
 }
 
+/// The longest window after a campaign's end: ten years.
+const WINDOW_MAX: u32 = 3660;
+
 impl CampaignForm {
-    /// The campaign, with amounts read in `currency`.
+    /// The campaign, with amounts read in `currency`; a field that cannot be read is named with its
+    /// problem (the form keeps what was typed).
     pub fn to_campaign(&self, currency: &Currency) -> Result<Campaign, FieldError> {
         let id = self.id.trim();
         if id.is_empty() {
-            return Err(field_error("id", id, "is empty; give the campaign a short stable id such as SPRING-2026"));
+            return Err(field_error("id", Problem::Required));
         }
         let name = optional(&self.name).unwrap_or(id);
         let kind = match optional(&self.kind) {
             None => CampaignKind::Other,
-            Some(k) => CampaignKind::parse(k).ok_or_else(|| {
-                field_error("kind", k, format!("is not a kind; use one of {}", CampaignKind::names()))
-            })?,
+            Some(k) => CampaignKind::parse(k)
+                .ok_or_else(|| field_error("kind", Problem::NotOneOf { choices: CampaignKind::names() }))?,
         };
         let status = match optional(&self.status) {
             None => CampaignStatus::Planning,
-            Some(s) => CampaignStatus::parse(s).ok_or_else(|| {
-                field_error("status", s, format!("is not a status; use one of {}", CampaignStatus::names()))
-            })?,
+            Some(s) => CampaignStatus::parse(s)
+                .ok_or_else(|| field_error("status", Problem::NotOneOf { choices: CampaignStatus::names() }))?,
         };
         let channel = optional(&self.channel)
             .map(|c| {
-                Channel::parse(c).ok_or_else(|| {
-                    field_error("channel", c, format!("is not a channel; use one of {}", Channel::names()))
-                })
+                Channel::parse(c).ok_or_else(|| field_error("channel", Problem::NotOneOf { choices: Channel::names() }))
             })
             .transpose()?;
         let date = |field: &'static str, v: &str| {
-            ladder_domain::date::parse_date(v).map_err(|_| field_error(field, v, "is not a date; use YYYY-MM-DD"))
+            ladder_domain::date::parse_date(v)
+                .map_err(|_| field_error(field, Problem::NotDate { expected: "YYYY-MM-DD".to_owned() }))
         };
         let starts = date("starts", self.starts.trim())?;
         let ends = optional(&self.ends).map(|e| date("ends", e)).transpose()?;
-        if let Some(end) = ends.filter(|e| *e < starts) {
-            return Err(field_error("ends", &end.to_string(), "is before the first day"));
+        if ends.is_some_and(|e| e < starts) {
+            return Err(field_error("ends", Problem::BelowField { other: "starts".to_owned() }));
         }
         let codes: Vec<String> =
             self.codes.split([',', '\n']).map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect();
         if codes.is_empty() {
-            return Err(field_error(
-                "codes",
-                &self.codes,
-                "is empty; give the coupon or UTM code that marks its orders",
-            ));
+            return Err(field_error("codes", Problem::Required));
         }
         let count = |field: &'static str, v: &str| {
-            optional(v)
-                .map(|v| v.parse::<u64>().map_err(|_| field_error(field, v, "is not a whole number of zero or more")))
-                .transpose()
+            optional(v).map(|v| v.parse::<u64>().map_err(|_| field_error(field, Problem::NotWholeNumber))).transpose()
         };
         let amount = |field: &'static str, v: &str| {
-            optional(v).map(|v| currency.parse_amount(v).map_err(|e| field_error(field, v, e.to_string()))).transpose()
+            optional(v).map(|v| currency.parse_amount(v).map_err(|e| field_error(field, e.into()))).transpose()
         };
         let window_days = match count("window_days", &self.window_days)? {
             None => 30,
             Some(days) => u32::try_from(days)
                 .ok()
-                .filter(|d| *d <= 3660)
-                .ok_or_else(|| field_error("window_days", &self.window_days, "is too long; at most 3660 days"))?,
+                .filter(|d| *d <= WINDOW_MAX)
+                .ok_or_else(|| field_error("window_days", Problem::AboveMaximum { max: WINDOW_MAX.to_string() }))?,
         };
         Ok(Campaign {
             id: id.to_owned(),
@@ -430,7 +414,8 @@ pub struct CostImportSummary {
 pub enum CostImportError {
     /// A row has a bad value.
     #[error(
-        "{file} line {line}, column \"{column}\": {value:?} {problem}. Nothing was imported; fix the row and import the file again"
+        "{file} line {line}, column \"{column}\", value {value:?}: {} Nothing was imported; fix the row and import the file again",
+        ladder_i18n::plain(&ladder_i18n::catalog().problem(ladder_i18n::Locale::En, problem, &|f| f.to_owned()))
     )]
     Invalid {
         /// The file.
@@ -442,7 +427,7 @@ pub enum CostImportError {
         /// The value found.
         value: String,
         /// What is wrong and what to do.
-        problem: String,
+        problem: Box<Problem>,
     },
     /// Required columns are missing from the header.
     #[error("{file}: the header lacks the column{} {}; a cost file has campaign_id, spent_on, amount and optionally note and currency", if missing.len() == 1 { "" } else { "s" }, missing.join(", "))]
@@ -518,38 +503,27 @@ pub fn import_costs(
         }
         line = record.position().map_or(line + 1, |p| p.line());
         let cell = |at: Option<usize>| at.and_then(|i| record.get(i)).map(str::trim).unwrap_or("");
-        let invalid = |column: &str, value: &str, problem: String| CostImportError::Invalid {
+        let invalid = |column: &str, value: &str, problem: Problem| CostImportError::Invalid {
             file: file.to_owned(),
             line,
             column: column.to_owned(),
             value: value.to_owned(),
-            problem,
+            problem: Box::new(problem),
         };
         let id = cell(id_at);
         if !known.contains(id) {
-            let problem = if id.is_empty() {
-                "is empty; name the campaign the cost belongs to"
-            } else {
-                "is not a campaign; create it first, or see the list of campaigns"
-            };
-            return Err(invalid("campaign_id", id, problem.to_owned()));
+            let problem = if id.is_empty() { Problem::Required } else { Problem::Unknown };
+            return Err(invalid("campaign_id", id, problem));
         }
         let day = cell(day_at);
         let on = ladder_domain::date::parse_date(day)
-            .map_err(|_| invalid("spent_on", day, "is not a date; use YYYY-MM-DD".to_owned()))?;
+            .map_err(|_| invalid("spent_on", day, Problem::NotDate { expected: "YYYY-MM-DD".to_owned() }))?;
         let given = cell(currency_at);
         if !given.is_empty() && !given.eq_ignore_ascii_case(currency.code()) {
-            return Err(invalid(
-                "currency",
-                given,
-                format!(
-                    "is not the shop's currency; campaign costs are kept in {}, convert the amount first",
-                    currency.code()
-                ),
-            ));
+            return Err(invalid("currency", given, Problem::NotShopCurrency { currency: currency.code().to_owned() }));
         }
         let amount = cell(amount_at);
-        let amount_minor = currency.parse_amount(amount).map_err(|e| invalid("amount", amount, e.to_string()))?;
+        let amount_minor = currency.parse_amount(amount).map_err(|e| invalid("amount", amount, e.into()))?;
         let note = Some(cell(note_at)).filter(|n| !n.is_empty()).map(str::to_owned);
         costs.push((id.to_owned(), CostEntry { on, amount_minor, note }));
     }
@@ -657,10 +631,16 @@ mod tests {
             matches!(&error, CostImportError::Invalid { line: 3, column, .. } if column == "campaign_id"),
             "{error}"
         );
-        assert!(error.to_string().starts_with("more.csv line 3, column \"campaign_id\": \"AUTUMN\" is not a campaign"));
+        assert!(
+            error
+                .to_string()
+                .starts_with("more.csv line 3, column \"campaign_id\", value \"AUTUMN\": Nothing with this id"),
+            "{error}"
+        );
         let bad = "campaign_id,spent_on,amount,currency\nSPRING,2026-03-05,10,USD\n";
         let error = import_costs(&app, &Actor::Cli, bad.as_bytes(), "usd.csv", &eur()).expect_err("currency");
         assert!(matches!(&error, CostImportError::Invalid { column, .. } if column == "currency"), "{error}");
+        assert!(error.to_string().contains("campaign costs are kept in EUR"), "{error}");
         let bad = "campaign_id,amount\nSPRING,10\n";
         let error = import_costs(&app, &Actor::Cli, bad.as_bytes(), "short.csv", &eur()).expect_err("columns");
         assert!(matches!(&error, CostImportError::MissingColumns { missing, .. } if missing == &["spent_on"]));

@@ -14,6 +14,7 @@ use crate::{Action, Actor, App, AppError, audit};
 use chrono::{DateTime, Utc};
 use csv::StringRecord;
 use ladder_domain::date::{Birthday, parse_timestamp};
+use ladder_domain::validate::{self, Problem};
 use ladder_domain::{
     Channel, Consent, Currency, Customer, CustomerKind, Interaction, InteractionKind, Order, OrderLine, OrderStatus,
 };
@@ -55,7 +56,12 @@ pub struct ImportOptions {
     pub skip_invalid: bool,
     /// Where rejected rows go; by default `FILE.rejects.csv` beside the input.
     pub rejects_path: Option<PathBuf>,
+    /// The language of the reject file's reasons.
+    pub lang: ladder_i18n::Locale,
 }
+
+/// The forms a time in a file may take.
+const TIME_FORMS: &str = "YYYY-MM-DD or 2025-03-02T14:30:00Z";
 
 /// What an import did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -94,7 +100,8 @@ impl ImportSummary {
 pub enum ImportError {
     /// A row has a bad value.
     #[error(
-        "{file} line {line}, column \"{column}\": {value:?} {problem}. Nothing was imported; fix the row, or use --skip-invalid to import the good rows"
+        "{file} line {line}, column \"{column}\", value {value:?}: {} Nothing was imported; fix the row, or use --skip-invalid to import the good rows",
+        english(problem)
     )]
     Invalid {
         /// The file.
@@ -106,7 +113,7 @@ pub enum ImportError {
         /// The value found.
         value: String,
         /// What is wrong and what to do.
-        problem: String,
+        problem: Box<Problem>,
     },
     /// Required columns are missing from the header.
     #[error("{file}: the header lacks the required column{} {}; it has: {}", if missing.len() == 1 { "" } else { "s" }, missing.join(", "), found.join(", "))]
@@ -159,7 +166,7 @@ pub enum ImportStop {
         /// The value found.
         value: String,
         /// What is wrong and what to do.
-        problem: String,
+        problem: Problem,
     },
     /// Required columns are missing from the header.
     MissingColumns {
@@ -189,7 +196,7 @@ impl From<&ImportError> for ImportStop {
                 line: *line,
                 column: column.clone(),
                 value: value.clone(),
-                problem: problem.clone(),
+                problem: (**problem).clone(),
             },
             ImportError::MissingColumns { missing, found, .. } => {
                 ImportStop::MissingColumns { missing: missing.clone(), found: found.clone() }
@@ -207,11 +214,17 @@ impl From<&ImportError> for ImportStop {
 struct RowError {
     column: String,
     value: String,
-    problem: String,
+    problem: Problem,
 }
 
-fn bad(column: &str, value: &str, problem: impl Into<String>) -> RowError {
-    RowError { column: column.to_owned(), value: value.to_owned(), problem: problem.into() }
+fn bad(column: &str, value: &str, problem: Problem) -> RowError {
+    RowError { column: column.to_owned(), value: value.to_owned(), problem }
+}
+
+/// A problem in English, for errors on the command line and in logs (pages say it in their reader's
+/// language through `ladder-i18n`).
+fn english(problem: &Problem) -> String {
+    ladder_i18n::plain(&ladder_i18n::catalog().problem(ladder_i18n::Locale::En, problem, &|f| f.to_owned()))
 }
 
 /// Imports one CSV file, for `actor`, in one unit of work with its "data changed" mark, the shop's first
@@ -237,7 +250,7 @@ pub struct RejectedRow {
     /// The value found.
     pub value: String,
     /// What is wrong and what to do.
-    pub problem: String,
+    pub problem: Problem,
 }
 
 /// How a reviewed import runs: for a person who reads a report (the web app), not a reject file.
@@ -395,7 +408,7 @@ impl Job<'_> {
                 line,
                 column: error.column,
                 value: error.value,
-                problem: error.problem,
+                problem: Box::new(error.problem),
             });
         }
         if self.kept.len() < self.keep {
@@ -420,7 +433,8 @@ impl Job<'_> {
             self.rejects = Some(writer);
             self.summary.rejects_file = Some(path);
         }
-        let reason = format!("column \"{}\": {:?} {}", error.column, error.value, error.problem);
+        let problem = ladder_i18n::catalog().problem(self.options.lang, &error.problem, &|f| f.to_owned());
+        let reason = format!("{} ({:?}): {}", error.column, error.value, ladder_i18n::plain(&problem));
         let mut row: Vec<String> = record.iter().map(str::to_owned).collect();
         row.extend([line.to_string(), reason]);
         let path = self.rejects_path();
@@ -532,7 +546,7 @@ impl Reader {
     }
 
     fn required(&self, column: &str) -> Result<&str, RowError> {
-        self.get(column).ok_or_else(|| bad(column, "", "is empty; this column is required"))
+        self.get(column).ok_or_else(|| bad(column, "", Problem::Required))
     }
 }
 
@@ -639,12 +653,12 @@ fn parse_yes_no(column: &str, value: &str) -> Result<bool, RowError> {
     match value.to_ascii_lowercase().as_str() {
         "yes" | "y" | "true" | "1" | "granted" => Ok(true),
         "no" | "n" | "false" | "0" | "denied" | "withdrawn" => Ok(false),
-        _ => Err(bad(column, value, "is not yes or no")),
+        _ => Err(bad(column, value, Problem::NotYesOrNo)),
     }
 }
 
 fn parse_time(column: &str, value: &str) -> Result<DateTime<Utc>, RowError> {
-    parse_timestamp(value).map_err(|e| bad(column, value, e.to_string()))
+    parse_timestamp(value).map_err(|_| bad(column, value, Problem::NotDate { expected: TIME_FORMS.to_owned() }))
 }
 
 // ---------------------------------------------------------------- customers
@@ -688,22 +702,21 @@ fn parse_customer(r: &Reader) -> Result<Customer, RowError> {
     let text = |c: &str| r.get(c).map(str::to_owned);
     let external_id = r.required("customer_id")?.to_owned();
     let kind = match r.get("kind") {
-        Some(v) => Some(CustomerKind::parse(v).ok_or_else(|| bad("kind", v, "is not person or business"))?),
+        Some(v) => Some(
+            CustomerKind::parse(v)
+                .ok_or_else(|| bad("kind", v, Problem::NotOneOf { choices: CustomerKind::names() }))?,
+        ),
         None => None,
     };
-    if let Some(email) = r.get("email")
-        && (!email.contains('@') || email.contains(char::is_whitespace))
-    {
-        return Err(bad("email", email, "is not an email address"));
-    }
     let birthday = match r.get("birthday") {
-        Some(v) => Some(Birthday::parse(v).map_err(|e| bad("birthday", v, e.to_string()))?),
+        Some(v) => Some(Birthday::parse(v).map_err(|_| bad("birthday", v, Problem::NotBirthday))?),
         None => None,
     };
     let preferred_channel = match r.get("preferred_channel") {
-        Some(v) => Some(Channel::parse(v).ok_or_else(|| {
-            bad("preferred_channel", v, format!("is not a channel; use one of {}", Channel::names()))
-        })?),
+        Some(v) => Some(
+            Channel::parse(v)
+                .ok_or_else(|| bad("preferred_channel", v, Problem::NotOneOf { choices: Channel::names() }))?,
+        ),
         None => None,
     };
     let created_at = r.get("created_at").map(|v| parse_time("created_at", v)).transpose()?;
@@ -723,7 +736,7 @@ fn parse_customer(r: &Reader) -> Result<Customer, RowError> {
     }
     let referred_by = text("referred_by");
     if referred_by.as_deref() == Some(external_id.as_str()) {
-        return Err(bad("referred_by", &external_id, "is the customer themself"));
+        return Err(bad("referred_by", &external_id, Problem::SelfReferral));
     }
     let tags = r
         .get("tags")
@@ -731,7 +744,7 @@ fn parse_customer(r: &Reader) -> Result<Customer, RowError> {
         .unwrap_or_default();
     let attributes: BTreeMap<String, String> =
         r.attribute_columns.iter().filter_map(|&i| Some((r.headers[i].clone(), r.at(i)?.to_owned()))).collect();
-    Ok(Customer {
+    let customer = Customer {
         external_id,
         kind,
         first_name: text("first_name"),
@@ -754,7 +767,10 @@ fn parse_customer(r: &Reader) -> Result<Customer, RowError> {
         created_at,
         tags,
         attributes,
-    })
+    };
+    // The same checks as a form and the API make, naming the column and what it held.
+    validate::customer(&customer).map_err(|e| bad(&e.field, r.get(&e.field).unwrap_or_default(), e.problem))?;
+    Ok(customer)
 }
 
 /// Interactions written in one call to the store.
@@ -811,8 +827,7 @@ fn import_customers(
             let outcome = session.put_customer(&customer, &job.evidence)?;
             job.summary.count(outcome);
         } else {
-            let problem = "is not a known customer; import the referrer too, or leave referred_by empty";
-            job.reject(line, &record, bad("referred_by", referrer, problem))?;
+            job.reject(line, &record, bad("referred_by", referrer, Problem::UnknownReferrer))?;
         }
     }
     Ok(())
@@ -838,27 +853,22 @@ fn parse_order_line(r: &Reader) -> Result<LineRow, RowError> {
     let ordered_at = parse_time("ordered_at", r.required("ordered_at")?)?;
     let sku = r.required("sku")?.to_owned();
     let currency_text = r.required("currency")?;
-    let currency = Currency::parse(currency_text).map_err(|e| bad("currency", currency_text, e.to_string()))?;
+    let currency = Currency::parse(currency_text).map_err(|e| bad("currency", currency_text, e.into()))?;
     let quantity_text = r.required("quantity")?;
-    let quantity: i64 = quantity_text.parse().map_err(|_| bad("quantity", quantity_text, "is not a whole number"))?;
+    let quantity: i64 = quantity_text.parse().map_err(|_| bad("quantity", quantity_text, Problem::NotWholeNumber))?;
     if quantity < 1 {
-        let problem = if quantity < 0 {
-            "is negative; a quantity is at least 1 (use status refunded for returns)"
-        } else {
-            "is zero; a quantity is at least 1"
-        };
+        let problem = if quantity < 0 { Problem::NegativeQuantity } else { Problem::NotPositive };
         return Err(bad("quantity", quantity_text, problem));
     }
     let price_text = r.required("unit_price")?;
-    let unit_price_minor =
-        currency.parse_amount(price_text).map_err(|e| bad("unit_price", price_text, e.to_string()))?;
+    let unit_price_minor = currency.parse_amount(price_text).map_err(|e| bad("unit_price", price_text, e.into()))?;
     if unit_price_minor < 0 {
-        return Err(bad("unit_price", price_text, "is negative; use status refunded for refunds"));
+        return Err(bad("unit_price", price_text, Problem::NegativePrice));
     }
     let one_off = r.get("one_off").map(|v| parse_yes_no("one_off", v)).transpose()?.unwrap_or(false);
     let status = match r.get("status") {
         Some(v) => OrderStatus::parse(v)
-            .ok_or_else(|| bad("status", v, format!("is not a status; use one of {}", OrderStatus::names())))?,
+            .ok_or_else(|| bad("status", v, Problem::NotOneOf { choices: OrderStatus::names() }))?,
         None => OrderStatus::Completed,
     };
     Ok(LineRow {
@@ -890,15 +900,7 @@ impl OrderGroup {
     fn check(&self, row: &LineRow) -> Result<(), RowError> {
         let first = self.rows[0].0;
         let o = &self.order;
-        let differs = |column: &str, value: String| {
-            bad(
-                column,
-                &value,
-                format!(
-                    "differs from the order's first line (line {first}); all lines of an order share its customer, time, currency, status, code and one-off mark"
-                ),
-            )
-        };
+        let differs = |column: &str, value: String| bad(column, &value, Problem::DiffersFromFirstLine { line: first });
         if row.customer_id != o.customer_external_id {
             return Err(differs("customer_id", row.customer_id.clone()));
         }
@@ -918,10 +920,7 @@ impl OrderGroup {
             return Err(differs("one_off", if row.one_off { "yes" } else { "no" }.to_owned()));
         }
         if let Some(i) = o.lines.iter().position(|l| l.sku == row.line.sku) {
-            let problem = format!(
-                "appears twice in order {} (also on line {}); put it on one line with the total quantity",
-                o.external_id, self.rows[i].0
-            );
+            let problem = Problem::DuplicateLine { order: o.external_id.clone(), line: self.rows[i].0 };
             return Err(bad("sku", &row.line.sku, problem));
         }
         Ok(())
@@ -941,9 +940,10 @@ fn flush_orders(pending: &mut Vec<OrderGroup>, session: &mut dyn Tx, job: &mut J
     for ((order, rows), result) in orders.iter().zip(rows).zip(results) {
         match result {
             Ok(outcomes) => outcomes.into_iter().for_each(|o| job.summary.count(o)),
-            Err(problem) => {
+            // The one contradiction a batch of orders can meet.
+            Err(_) => {
                 for (line, record) in &rows {
-                    job.reject(*line, record, bad("order_id", &order.external_id, problem.clone()))?;
+                    job.reject(*line, record, bad("order_id", &order.external_id, Problem::OrderOfAnotherCustomer))?;
                 }
             }
         }
@@ -981,8 +981,7 @@ fn import_orders(rows: &mut Records<'_, LineRow>, session: &mut dyn Tx, job: &mu
             }
         }
         if !session.customer_known(&row.customer_id)? {
-            let problem = "is not a known customer; import the customers file first (ladder import customers FILE)";
-            job.reject(line, &record, bad("customer_id", &row.customer_id, problem))?;
+            job.reject(line, &record, bad("customer_id", &row.customer_id, Problem::UnknownCustomer))?;
             continue;
         }
         job.first_currency.get_or_insert(row.currency);
@@ -1010,9 +1009,8 @@ fn parse_interaction(r: &Reader) -> Result<Interaction, RowError> {
     let customer_external_id = r.required("customer_id")?.to_owned();
     let at = parse_time("at", r.required("at")?)?;
     let kind_text = r.required("kind")?;
-    let kind = InteractionKind::parse(kind_text).ok_or_else(|| {
-        bad("kind", kind_text, format!("is not an interaction kind; use one of {}", InteractionKind::names()))
-    })?;
+    let kind = InteractionKind::parse(kind_text)
+        .ok_or_else(|| bad("kind", kind_text, Problem::NotOneOf { choices: InteractionKind::names() }))?;
     Ok(Interaction {
         customer_external_id,
         at,
@@ -1046,7 +1044,7 @@ fn import_interactions(
             }
         };
         if !session.customer_known(&interaction.customer_external_id)? {
-            let problem = "is not a known customer; import the customers file first (ladder import customers FILE)";
+            let problem = Problem::UnknownCustomer;
             job.reject(line, &record, bad("customer_id", &interaction.customer_external_id, problem))?;
             continue;
         }
@@ -1076,7 +1074,7 @@ mod tests {
     }
 
     fn options(skip_invalid: bool) -> ImportOptions {
-        ImportOptions { skip_invalid, rejects_path: None }
+        ImportOptions { skip_invalid, rejects_path: None, lang: ladder_i18n::Locale::En }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! web app can render it; the totals themselves are computed in the database.
 
 use crate::shop::{ScoringStatus, scoring_status};
-use ladder_domain::{Currency, CustomerState, RfmSegment, Rung};
+use ladder_domain::{Currency, CustomerState, Reason, RfmSegment, Rung};
 use ladder_store::{Dimension, GroupTotals, Store, StoreResult};
 use serde::Serialize;
 
@@ -18,14 +18,15 @@ pub struct ReportBasis {
     /// The shop currency of revenue figures.
     pub currency: Option<String>,
     /// How the states were set: the model fitted, or why the recency rule applied.
-    pub state_basis: Option<String>,
+    pub state_basis: Option<Reason>,
 }
 
 impl ReportBasis {
     /// Reads the basis of the last scoring.
     pub fn read(store: &dyn Store) -> StoreResult<Self> {
         let ScoringStatus { as_of, stale } = scoring_status(store)?;
-        Ok(Self { as_of, stale, currency: crate::shop::currency(store)?, state_basis: store.shop_state()?.state_basis })
+        let state_basis = store.shop_state()?.state_basis.as_deref().map(Reason::from_stored);
+        Ok(Self { as_of, stale, currency: crate::shop::currency(store)?, state_basis })
     }
 
     /// Formats minor units of the shop currency as a decimal amount.

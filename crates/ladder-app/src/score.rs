@@ -17,7 +17,7 @@ use ladder_domain::date::date_of_day;
 use ladder_domain::ladder::place;
 use ladder_domain::rfm::score_all;
 use ladder_domain::stats::median;
-use ladder_domain::{CustomerFacts, CustomerState, RfmInput, ShopFacts, StateRules};
+use ladder_domain::{CustomerFacts, CustomerState, Reason, RfmInput, ShopFacts, StateRules};
 use ladder_store::{Change, ChangeKind, CustomerValue, ScoreRecord, ScoringMark, ScoringRow, Store, StoreResult, Tx};
 use serde::Serialize;
 
@@ -59,8 +59,8 @@ impl ScoreOptions {
 pub struct ModelUse {
     /// Whether states came from BG/NBD P(alive).
     pub used: bool,
-    /// In words: what was fitted on what, or why the recency rule applies.
-    pub basis: String,
+    /// What was fitted on what, or why the recency rule applies.
+    pub basis: Reason,
     /// BG/NBD parameters (time unit: days), when fitted.
     pub bgnbd: Option<BgNbd>,
     /// Gamma-Gamma parameters (minor units), when fitted.
@@ -99,17 +99,14 @@ fn summary_in_days(f: &CustomerFacts, as_of_day: i64) -> Option<Summary> {
 fn fit_models(rows: &[ScoringRow], as_of_day: i64, options: &ScoreOptions) -> ModelUse {
     let summaries: Vec<Summary> = rows.iter().filter_map(|r| summary_in_days(&r.facts, as_of_day)).collect();
     let repeat = summaries.iter().filter(|s| s.frequency > 0.0).count() as u64;
-    let not_used = |basis: String| ModelUse { used: false, basis, bgnbd: None, gamma_gamma: None };
+    let not_used = |basis: Reason| ModelUse { used: false, basis, bgnbd: None, gamma_gamma: None };
     if repeat < options.min_repeat_customers {
-        return not_used(format!(
-            "states from the recency rule: only {repeat} customers have ordered on two different days, and BG/NBD needs {}",
-            options.min_repeat_customers
-        ));
+        return not_used(Reason::ModelTooFewRepeat { repeat, needed: options.min_repeat_customers });
     }
     let fit = match BgNbd::fit_with(&compress(summaries), false) {
         Ok(fit) if fit.converged => fit,
-        Ok(_) => return not_used("states from the recency rule: the BG/NBD fit did not converge".to_owned()),
-        Err(e) => return not_used(format!("states from the recency rule: BG/NBD could not be fitted ({e})")),
+        Ok(_) => return not_used(Reason::ModelNotConverged),
+        Err(e) => return not_used(Reason::ModelFailed { error: e.to_string() }),
     };
     let spends =
         compress(rows.iter().filter(|r| r.facts.order_days > 1 && r.facts.repeat_spend_minor > 0).map(|r| Spend {
@@ -120,19 +117,15 @@ fn fit_models(rows: &[ScoringRow], as_of_day: i64, options: &ScoreOptions) -> Mo
     let p = fit.params;
     ModelUse {
         used: true,
-        basis: format!(
-            "states from BG/NBD P(alive), fitted on {} customers ({repeat} with repeat purchases): r = {:.4}, α = {:.2} days, a = {:.4}, b = {:.4}{}",
-            fit.customers,
-            p.r,
-            p.alpha,
-            p.a,
-            p.b,
-            if gamma_gamma.is_some() {
-                "; spend from Gamma-Gamma"
-            } else {
-                "; no spend model (too little repeat spend)"
-            }
-        ),
+        basis: Reason::ModelFitted {
+            customers: fit.customers as u64,
+            repeat,
+            r: p.r,
+            alpha: p.alpha,
+            a: p.a,
+            b: p.b,
+            spend_model: gamma_gamma.is_some(),
+        },
         bgnbd: Some(p),
         gamma_gamma: gamma_gamma.map(|g| g.params),
     }
@@ -279,7 +272,7 @@ pub fn score(
     };
     let context =
         serde_json::to_string(&saved).map_err(|e| ladder_store::StoreError::backend("cannot save the scoring", e))?;
-    session.record_scoring(&ScoringMark { at: now, as_of, state_basis: model.basis.clone(), context })?;
+    session.record_scoring(&ScoringMark { at: now, as_of, state_basis: model.basis.to_stored(), context })?;
     let action = Action::ScoringRun {
         as_of,
         customers: summary.customers,
@@ -395,7 +388,7 @@ fn score_row(
         });
     }
     if old_state != placement.state {
-        let reason = placement.state_reason.clone().unwrap_or_else(|| "no counted order by this date".to_owned());
+        let reason = placement.state_reason.clone().unwrap_or(Reason::NoOrderYet);
         changes.push(Change {
             kind: ChangeKind::State,
             from: old_state.map(|s| s.as_str().to_owned()),

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ladder_app::import::{ImportError, ImportKind, ImportOptions, ImportSummary, import_file};
 use ladder_app::score::score;
 use ladder_app::{Actor, App, ManualClock, NoProgress};
-use ladder_domain::{CustomerState, Rung};
+use ladder_domain::{CustomerState, Reason, Rung, Usual};
 use ladder_store::{Store, TableCounts};
 use ladder_store_sqlite::SqliteStore;
 use std::path::{Path, PathBuf};
@@ -43,7 +43,7 @@ impl Shop {
     }
 
     fn import(&self, kind: ImportKind, path: &Path, skip_invalid: bool) -> Result<ImportSummary, ImportError> {
-        let options = ImportOptions { skip_invalid, rejects_path: None };
+        let options = ImportOptions { skip_invalid, rejects_path: None, lang: ladder_i18n::Locale::En };
         import_file(&self.app, &Actor::Cli, kind, path, &options, &NoProgress)
     }
 
@@ -61,7 +61,7 @@ impl Shop {
             .expect("score")
     }
 
-    fn placed(&self, id: &str) -> (Rung, Option<CustomerState>, String) {
+    fn placed(&self, id: &str) -> (Rung, Option<CustomerState>, Reason) {
         let s = self.store().customer(id).expect("read").expect("exists").score.expect("scored");
         (s.rung, s.state, s.rung_reason)
     }
@@ -317,7 +317,7 @@ fn scoring_places_everyone_and_records_changes_with_reasons() {
     assert_eq!(s.customers, 5);
     let (rung, state, reason) = shop.placed("C1");
     assert_eq!((rung, state), (Rung::Advocate, Some(CustomerState::Active)));
-    assert_eq!(reason, "loyal (3rd order on 2025-03-02, active) and 1 referred customer has ordered");
+    assert_eq!(reason, Reason::AdvocateReferrals { orders: 3, on: Some(date("2025-03-02")), referred_buyers: 1 });
     // The one-off costume is still a purchase: C2 is a customer.
     assert_eq!(shop.placed("C2").0, Rung::Customer);
     // Only a cancelled order: no purchase; C4 referred C3, who never bought.
@@ -328,7 +328,10 @@ fn scoring_places_everyone_and_records_changes_with_reasons() {
     shop.score("2025-06-30");
     let (rung, state, reason) = shop.placed("C1");
     assert_eq!((rung, state), (Rung::Repeat, Some(CustomerState::Lapsed)));
-    assert_eq!(reason, "3rd order on 2025-03-02, but lapsed");
+    assert_eq!(
+        reason,
+        Reason::NotActive { orders: 3, on: Some(date("2025-03-02")), state: Some(CustomerState::Lapsed) }
+    );
     let history = shop.store().customer("C1").expect("read").expect("exists").history;
     let rungs: Vec<_> = history
         .iter()
@@ -345,7 +348,15 @@ fn scoring_places_everyone_and_records_changes_with_reasons() {
     );
     let last_state = history.iter().rev().find(|h| h.kind == ladder_store::ChangeKind::State).expect("state change");
     // Gaps 31 and 29 days → usually every 30; 120 days is past 3 gaps (90).
-    assert_eq!(last_state.reason, "no order for 120 days, usually every 30 days (lapsed after 90 days)");
+    assert_eq!(
+        last_state.reason,
+        Reason::Overdue {
+            days: 120,
+            usual: Some(Usual::Own { days: 30.0 }),
+            state: CustomerState::Lapsed,
+            after_days: 90.0
+        }
+    );
     // Scoring again on the same day changes nothing.
     let again = shop.score("2025-06-30");
     assert_eq!((again.rung_changes, again.state_changes), (0, 0));
@@ -356,15 +367,12 @@ fn a_small_shop_falls_back_to_the_recency_rule_and_says_so() {
     let shop = shop_with_orders();
     let s = shop.score("2025-03-10");
     assert!(!s.model.used);
-    assert_eq!(
-        s.model.basis,
-        "states from the recency rule: only 1 customers have ordered on two different days, and BG/NBD needs 30"
-    );
+    assert_eq!(s.model.basis, Reason::ModelTooFewRepeat { repeat: 1, needed: 30 });
     let score = shop.store().customer("C1").expect("read").expect("exists").score.expect("scored");
     assert_eq!(score.value, None);
-    assert!(score.state_reason.as_deref().is_some_and(|r| !r.contains("P(alive)")));
+    assert!(matches!(score.state_reason, Some(Reason::Recent { .. } | Reason::Overdue { .. })), "the recency rule");
     let report = ladder_app::reports::ladder(shop.store()).expect("report");
-    assert_eq!(report.basis.state_basis.as_deref(), Some(s.model.basis.as_str()));
+    assert_eq!(report.basis.state_basis, Some(s.model.basis));
 }
 
 #[test]
@@ -433,8 +441,8 @@ fn the_demo_is_deterministic_for_a_seed_and_imports_cleanly() {
     let summary = ladder_app::demo::create(&direct.app, &Actor::Cli, &options(1), &NoProgress).expect("demo");
     assert_eq!(summary.generated, counts);
     // Enough repeat buyers: the states come from BG/NBD, and every buyer gets a value.
-    assert!(summary.scoring.model.used, "{}", summary.scoring.model.basis);
-    assert!(summary.scoring.model.basis.starts_with("states from BG/NBD P(alive), fitted on"));
+    assert!(summary.scoring.model.used, "{:?}", summary.scoring.model.basis);
+    assert!(matches!(summary.scoring.model.basis, Reason::ModelFitted { spend_model: true, .. }));
     let repeat_buyer = direct
         .store()
         .list_customers(&ladder_store::CustomerQuery { rung: Some(Rung::Loyal), limit: 1, ..Default::default() })
@@ -444,7 +452,7 @@ fn the_demo_is_deterministic_for_a_seed_and_imports_cleanly() {
     let score = detail.score.expect("scored");
     let value = score.value.expect("valued");
     assert!(value.p_alive.is_some_and(|p| p >= 0.6), "loyal means active: {value:?}");
-    assert!(score.state_reason.as_deref().is_some_and(|r| r.starts_with("P(alive) ")), "{:?}", score.state_reason);
+    assert!(matches!(score.state_reason, Some(Reason::PAlive { .. })), "{:?}", score.state_reason);
     assert!(value.expected_purchases_365d > value.expected_purchases_90d && value.expected_purchases_90d > 0.0);
     assert!(value.clv_minor.is_some_and(|c| c > 0) && value.expected_spend_minor.is_some_and(|s| s > 0));
     let counts_imported = shop.counts();
@@ -560,7 +568,10 @@ fn losing_value_and_event_buyers_find_the_right_people() {
     assert_eq!(kinds("R1"), ["seasonal_order", "one_off"]);
     assert!(kinds("S1").is_empty() && kinds("F1").is_empty());
     let r1 = events.customers.iter().find(|c| c.customer_id == "R1" && c.kind == "seasonal_order").expect("R1");
-    assert_eq!(r1.reason, "costumes on 2025-10-25, unlike the rest of their orders");
+    assert_eq!(
+        r1.reason,
+        Reason::EventSeasonalOrders { categories: vec!["costumes".into()], dates: vec![date("2025-10-25")] }
+    );
 }
 
 /// An order placed between scorings moves that customer at once, to where a full scoring would put them.

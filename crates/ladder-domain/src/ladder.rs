@@ -2,10 +2,12 @@
 //!
 //! The rules are DESIGN.md's defaults: a rung from the number of counted orders, activity and referrals;
 //! a state from the recency rule (days since the last order against the customer's usual gap); the
-//! lifecycle stage from the rung. Each result carries its reason in words, so that a person can see why.
+//! lifecycle stage from the rung. Each result carries its reason (a [`Reason`], said in words by
+//! `ladder-i18n`), so that a person can see why.
 
 use crate::customer::{InteractionKind, string_enum};
-use crate::date::{date_day_number, ordinal};
+use crate::date::date_day_number;
+use crate::reason::{Reason, Usual};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -140,12 +142,12 @@ impl Default for StateRules {
 pub struct Placement {
     /// The rung.
     pub rung: Rung,
-    /// Why, in words.
-    pub rung_reason: String,
+    /// Why.
+    pub rung_reason: Reason,
     /// The state, for customers with orders.
     pub state: Option<CustomerState>,
-    /// Why, in words.
-    pub state_reason: Option<String>,
+    /// Why.
+    pub state_reason: Option<Reason>,
     /// The lifecycle stage.
     pub lifecycle_stage: LifecycleStage,
     /// Whole days since the last counted order.
@@ -173,54 +175,46 @@ fn state_of(
     rules: &StateRules,
     as_of: NaiveDate,
     last: NaiveDate,
-) -> (CustomerState, String) {
+) -> (CustomerState, Reason) {
     let days = date_day_number(as_of) - date_day_number(last);
-    let since = |d: i64| match d {
-        0 => "last order today".to_owned(),
-        1 => "last order yesterday".to_owned(),
-        d => format!("last order {d} days ago"),
-    };
     let own_gap = facts.median_gap_days.filter(|g| *g > 0.0);
-    let gap = own_gap.or(shop.median_first_to_second_days.filter(|g| *g > 0.0));
-    let usual = match (own_gap, gap) {
-        (Some(g), _) => format!("usually every {}", days_text(g)),
-        (None, Some(g)) => format!("customers usually return within {}", days_text(g)),
-        (None, None) => String::new(),
+    let shop_gap = shop.median_first_to_second_days.filter(|g| *g > 0.0);
+    let usual = match (own_gap, shop_gap) {
+        (Some(days), _) => Some(Usual::Own { days }),
+        (None, Some(days)) => Some(Usual::Shop { days }),
+        (None, None) => None,
     };
     if let Some(p) = facts.p_alive {
-        return state_from_p_alive(p, facts.previous_p_alive, rules, days, own_gap.or(gap));
+        let state = state_from_p_alive(p, rules);
+        let reason =
+            Reason::PAlive { p, previous: facts.previous_p_alive, days, state, usual_days: usual.map(Usual::days) };
+        return (state, reason);
     }
     let days_f = days as f64;
-    let Some(gap) = gap else {
+    let Some(gap) = usual.map(Usual::days) else {
         return if days_f > rules.lost_min_days {
-            (CustomerState::Lost, format!("no order for {days} days (lost after {})", days_text(rules.lost_min_days)))
+            let state = CustomerState::Lost;
+            (state, Reason::Overdue { days, usual: None, state, after_days: rules.lost_min_days })
         } else {
-            (CustomerState::Active, since(days))
+            (CustomerState::Active, Reason::Recent { days, usual: None })
         };
     };
     let lost_after = rules.lost_min_days.max(rules.lost_gaps * gap);
-    let (state, after) = if days_f > lost_after {
+    let (state, after_days) = if days_f > lost_after {
         (CustomerState::Lost, lost_after)
     } else if days_f > rules.lapsed_gaps * gap {
         (CustomerState::Lapsed, rules.lapsed_gaps * gap)
     } else if days_f > rules.at_risk_gaps * gap {
         (CustomerState::AtRisk, rules.at_risk_gaps * gap)
     } else {
-        return (CustomerState::Active, format!("{}, {usual}", since(days)));
+        return (CustomerState::Active, Reason::Recent { days, usual });
     };
-    let label = state.as_str().replace('_', " ");
-    (state, format!("no order for {days} days, {usual} ({label} after {})", days_text(after)))
+    (state, Reason::Overdue { days, usual, state, after_days })
 }
 
-/// The state from P(alive), with how it moved and the history behind it in words.
-fn state_from_p_alive(
-    p: f64,
-    previous: Option<f64>,
-    rules: &StateRules,
-    days: i64,
-    gap: Option<f64>,
-) -> (CustomerState, String) {
-    let state = if p >= rules.active_p_alive {
+/// The state from P(alive) and the thresholds.
+fn state_from_p_alive(p: f64, rules: &StateRules) -> CustomerState {
+    if p >= rules.active_p_alive {
         CustomerState::Active
     } else if p >= rules.at_risk_p_alive {
         CustomerState::AtRisk
@@ -228,69 +222,29 @@ fn state_from_p_alive(
         CustomerState::Lapsed
     } else {
         CustomerState::Lost
-    };
-    let trend = match previous {
-        Some(before) if (before - p).abs() >= 0.005 => {
-            format!("P(alive) {} from {before:.2} to {p:.2}", if p < before { "fell" } else { "rose" })
-        }
-        _ => format!("P(alive) {p:.2}"),
-    };
-    let since = match days {
-        0 => "last order today".to_owned(),
-        1 => "last order yesterday".to_owned(),
-        d if state == CustomerState::Active => format!("last order {d} days ago"),
-        d => format!("no order for {d} days"),
-    };
-    let usual = gap.map(|g| format!(", usually every {}", days_text(g).trim_end_matches(" days"))).unwrap_or_default();
-    (state, format!("{trend}: {since}{usual}"))
+    }
 }
 
-fn days_text(days: f64) -> String {
-    if (days - days.round()).abs() < 1e-9 { format!("{days:.0} days") } else { format!("{days:.1} days") }
-}
-
-fn rung_of(facts: &CustomerFacts, state: Option<CustomerState>) -> (Rung, String) {
-    let nth_order = |n: u32, date: Option<NaiveDate>| match date {
-        Some(d) => format!("{} order on {d}", ordinal(u64::from(n))),
-        None => format!("{} orders", n),
-    };
+fn rung_of(facts: &CustomerFacts, state: Option<CustomerState>) -> (Rung, Reason) {
     match facts.orders {
         0 if facts.interactions > 0 => {
-            let last = facts
-                .last_interaction
-                .map(|(kind, at)| format!(", last: {} on {at}", kind.as_str().replace('_', "-")))
-                .unwrap_or_default();
-            let count = if facts.interactions == 1 {
-                "1 interaction".to_owned()
-            } else {
-                format!("{} interactions", facts.interactions)
-            };
-            (Rung::Prospect, format!("{count}{last}; no order yet"))
+            (Rung::Prospect, Reason::Interactions { count: facts.interactions, last: facts.last_interaction })
         }
-        0 if facts.was_referred => (Rung::Prospect, "referred by a customer; no order yet".to_owned()),
-        0 => (Rung::Suspect, "known contact; no interaction or order yet".to_owned()),
-        1 => (Rung::Customer, nth_order(1, facts.first_order)),
-        2 => (Rung::Repeat, nth_order(2, facts.second_order)),
-        n => {
-            let latest = if n == 3 { facts.third_order } else { facts.last_order };
-            let orders = nth_order(n, latest);
+        0 if facts.was_referred => (Rung::Prospect, Reason::Referred),
+        0 => (Rung::Suspect, Reason::KnownContact),
+        1 => (Rung::Customer, Reason::Orders { orders: 1, on: facts.first_order }),
+        2 => (Rung::Repeat, Reason::Orders { orders: 2, on: facts.second_order }),
+        orders => {
+            let on = if orders == 3 { facts.third_order } else { facts.last_order };
             match state {
                 Some(CustomerState::Active) if facts.referred_buyers > 0 => {
-                    let who = if facts.referred_buyers == 1 {
-                        "1 referred customer has ordered".to_owned()
-                    } else {
-                        format!("{} referred customers have ordered", facts.referred_buyers)
-                    };
-                    (Rung::Advocate, format!("loyal ({orders}, active) and {who}"))
+                    (Rung::Advocate, Reason::AdvocateReferrals { orders, on, referred_buyers: facts.referred_buyers })
                 }
                 Some(CustomerState::Active) if facts.recommendations > 0 => {
-                    (Rung::Advocate, format!("loyal ({orders}, active) and recommended us in public"))
+                    (Rung::Advocate, Reason::AdvocateRecommended { orders, on })
                 }
-                Some(CustomerState::Active) => (Rung::Loyal, format!("{orders}, active")),
-                other => {
-                    let label = other.map_or("not active", |s| s.as_str()).replace('_', " ");
-                    (Rung::Repeat, format!("{orders}, but {label}"))
-                }
+                Some(CustomerState::Active) => (Rung::Loyal, Reason::Loyal { orders, on }),
+                other => (Rung::Repeat, Reason::NotActive { orders, on, state: other }),
             }
         }
     }
@@ -335,7 +289,7 @@ mod tests {
     fn no_interaction_and_no_order_is_a_suspect() {
         let p = at(&CustomerFacts::default(), "2025-01-01");
         assert_eq!((p.rung, p.state, p.lifecycle_stage), (Rung::Suspect, None, LifecycleStage::Reach));
-        assert_eq!(p.rung_reason, "known contact; no interaction or order yet");
+        assert_eq!(p.rung_reason, Reason::KnownContact);
     }
 
     #[test]
@@ -347,7 +301,10 @@ mod tests {
         };
         let p = at(&facts, "2025-01-01");
         assert_eq!(p.rung, Rung::Prospect);
-        assert_eq!(p.rung_reason, "2 interactions, last: sign-up on 2024-12-01; no order yet");
+        assert_eq!(
+            p.rung_reason,
+            Reason::Interactions { count: 2, last: Some((InteractionKind::SignUp, d("2024-12-01"))) }
+        );
         let referred = CustomerFacts { was_referred: true, ..CustomerFacts::default() };
         assert_eq!(at(&referred, "2025-01-01").rung, Rung::Prospect);
     }
@@ -359,17 +316,17 @@ mod tests {
             (one.rung, one.state, one.lifecycle_stage),
             (Rung::Customer, Some(CustomerState::Active), LifecycleStage::Acquisition)
         );
-        assert_eq!(one.rung_reason, "1st order on 2025-03-02");
+        assert_eq!(one.rung_reason, Reason::Orders { orders: 1, on: Some(d("2025-03-02")) });
         let two = at(&bought_on(&["2025-02-01", "2025-03-02"]), "2025-03-10");
         assert_eq!((two.rung, two.lifecycle_stage), (Rung::Repeat, LifecycleStage::Development));
-        assert_eq!(two.rung_reason, "2nd order on 2025-03-02");
+        assert_eq!(two.rung_reason, Reason::Orders { orders: 2, on: Some(d("2025-03-02")) });
     }
 
     #[test]
     fn exactly_three_orders_and_active_is_loyal() {
         let p = at(&bought_on(&["2025-01-01", "2025-02-01", "2025-03-02"]), "2025-03-10");
         assert_eq!((p.rung, p.state), (Rung::Loyal, Some(CustomerState::Active)));
-        assert_eq!(p.rung_reason, "3rd order on 2025-03-02, active");
+        assert_eq!(p.rung_reason, Reason::Loyal { orders: 3, on: Some(d("2025-03-02")) });
         assert_eq!(p.lifecycle_stage, LifecycleStage::Retention);
     }
 
@@ -379,10 +336,18 @@ mod tests {
         let facts = bought_on(&["2025-01-01", "2025-02-01", "2025-03-02"]);
         let p = at(&facts, "2025-05-02");
         assert_eq!((p.rung, p.state), (Rung::Repeat, Some(CustomerState::AtRisk)));
-        assert_eq!(p.rung_reason, "3rd order on 2025-03-02, but at risk");
         assert_eq!(
-            p.state_reason.as_deref(),
-            Some("no order for 61 days, usually every 30 days (at risk after 60 days)")
+            p.rung_reason,
+            Reason::NotActive { orders: 3, on: Some(d("2025-03-02")), state: Some(CustomerState::AtRisk) }
+        );
+        assert_eq!(
+            p.state_reason,
+            Some(Reason::Overdue {
+                days: 61,
+                usual: Some(Usual::Own { days: 30.0 }),
+                state: CustomerState::AtRisk,
+                after_days: 60.0
+            })
         );
         // Exactly 2 gaps is not yet past them.
         assert_eq!(at(&facts, "2025-05-01").state, Some(CustomerState::Active));
@@ -409,8 +374,13 @@ mod tests {
         assert_eq!(p("2024-03-11").state, Some(CustomerState::Lapsed)); // 600 days: not past 600
         assert_eq!(p("2024-03-12").state, Some(CustomerState::Lost)); // 601
         assert_eq!(
-            p("2024-03-12").state_reason.as_deref(),
-            Some("no order for 601 days, usually every 100 days (lost after 600 days)")
+            p("2024-03-12").state_reason,
+            Some(Reason::Overdue {
+                days: 601,
+                usual: Some(Usual::Own { days: 100.0 }),
+                state: CustomerState::Lost,
+                after_days: 600.0
+            })
         );
     }
 
@@ -420,14 +390,23 @@ mod tests {
         let p = at(&facts, "2025-03-03"); // 61 days, shop gap 30
         assert_eq!(p.state, Some(CustomerState::AtRisk));
         assert_eq!(
-            p.state_reason.as_deref(),
-            Some("no order for 61 days, customers usually return within 30 days (at risk after 60 days)")
+            p.state_reason,
+            Some(Reason::Overdue {
+                days: 61,
+                usual: Some(Usual::Shop { days: 30.0 }),
+                state: CustomerState::AtRisk,
+                after_days: 60.0
+            })
         );
         // Without any gap known, only the 365-day rule applies.
         let alone = place(&facts, &ShopFacts::default(), &StateRules::default(), d("2025-12-31"));
         assert_eq!(alone.state, Some(CustomerState::Active));
         let gone = place(&facts, &ShopFacts::default(), &StateRules::default(), d("2026-01-02"));
         assert_eq!(gone.state, Some(CustomerState::Lost));
+        assert_eq!(
+            gone.state_reason,
+            Some(Reason::Overdue { days: 366, usual: None, state: CustomerState::Lost, after_days: 365.0 })
+        );
     }
 
     #[test]
@@ -445,7 +424,10 @@ mod tests {
         facts.referred_buyers = 1;
         let p = at(&facts, "2025-03-10");
         assert_eq!((p.rung, p.lifecycle_stage), (Rung::Advocate, LifecycleStage::Advocacy));
-        assert_eq!(p.rung_reason, "loyal (3rd order on 2025-03-02, active) and 1 referred customer has ordered");
+        assert_eq!(
+            p.rung_reason,
+            Reason::AdvocateReferrals { orders: 3, on: Some(d("2025-03-02")), referred_buyers: 1 }
+        );
         // A referral whose friend never bought does not count.
         facts.referred_buyers = 0;
         assert_eq!(at(&facts, "2025-03-10").rung, Rung::Loyal);
@@ -463,9 +445,9 @@ mod tests {
     #[test]
     fn later_orders_name_the_last_one() {
         let p = at(&bought_on(&["2025-01-01", "2025-01-15", "2025-02-01", "2025-02-20", "2025-03-02"]), "2025-03-03");
-        assert_eq!(p.rung_reason, "5th order on 2025-03-02, active");
+        assert_eq!(p.rung_reason, Reason::Loyal { orders: 5, on: Some(d("2025-03-02")) });
         assert_eq!(p.recency_days, Some(1));
-        assert_eq!(p.state_reason.as_deref(), Some("last order yesterday, usually every 15.5 days"));
+        assert_eq!(p.state_reason, Some(Reason::Recent { days: 1, usual: Some(Usual::Own { days: 15.5 }) }));
     }
 
     #[test]
@@ -481,8 +463,14 @@ mod tests {
         let p = with(0.42, Some(0.71));
         assert_eq!(p.state, Some(CustomerState::AtRisk));
         assert_eq!(
-            p.state_reason.as_deref(),
-            Some("P(alive) fell from 0.71 to 0.42: no order for 140 days, usually every 35")
+            p.state_reason,
+            Some(Reason::PAlive {
+                p: 0.42,
+                previous: Some(0.71),
+                days: 140,
+                state: CustomerState::AtRisk,
+                usual_days: Some(35.0)
+            })
         );
         assert_eq!(p.rung, Rung::Repeat, "three orders but not active");
         // The default thresholds: active ≥ 0.6, at risk ≥ 0.3, lapsed ≥ 0.1, else lost.
@@ -491,10 +479,10 @@ mod tests {
         assert_eq!(with(0.3, None).state, Some(CustomerState::AtRisk));
         assert_eq!(with(0.1, None).state, Some(CustomerState::Lapsed));
         assert_eq!(with(0.099, None).state, Some(CustomerState::Lost));
-        assert_eq!(
-            with(0.8, Some(0.5)).state_reason.as_deref(),
-            Some("P(alive) rose from 0.50 to 0.80: last order 140 days ago, usually every 35")
-        );
+        assert!(matches!(
+            with(0.8, Some(0.5)).state_reason,
+            Some(Reason::PAlive { state: CustomerState::Active, previous: Some(_), .. })
+        ));
         assert_eq!(with(0.8, None).rung, Rung::Loyal);
         // Without a model figure the recency rule applies.
         facts.p_alive = None;

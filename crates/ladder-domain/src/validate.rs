@@ -83,6 +83,61 @@ pub enum Problem {
     Taken,
     /// Names something that does not exist (a referrer, a campaign).
     Unknown,
+    /// Not yes or no (a consent, a one-off mark).
+    NotYesOrNo,
+    /// Not a birthday (`YYYY-MM-DD`, or `--MM-DD` without the year).
+    NotBirthday,
+    /// Not an amount of money.
+    NotAmount,
+    /// More decimals than the currency has.
+    TooPrecise {
+        /// The currency.
+        currency: String,
+        /// Its decimals.
+        decimals: u8,
+    },
+    /// Too large to hold.
+    TooLarge,
+    /// A quantity below zero.
+    NegativeQuantity,
+    /// A price below zero.
+    NegativePrice,
+    /// A customer named as their own referrer.
+    SelfReferral,
+    /// A referrer who is not a customer of the shop.
+    UnknownReferrer,
+    /// A customer the shop does not have (import the customers first).
+    UnknownCustomer,
+    /// An order line that differs from the order's first line in what all its lines share.
+    DiffersFromFirstLine {
+        /// The first line's line number in the file.
+        line: u64,
+    },
+    /// A product on two lines of one order.
+    DuplicateLine {
+        /// The order.
+        order: String,
+        /// The other line's number in the file.
+        line: u64,
+    },
+    /// An order that already belongs to another customer.
+    OrderOfAnotherCustomer,
+    /// An amount in another currency than the shop keeps its money in.
+    NotShopCurrency {
+        /// The shop's currency.
+        currency: String,
+    },
+}
+
+impl From<crate::MoneyError> for Problem {
+    fn from(e: crate::MoneyError) -> Self {
+        match e {
+            crate::MoneyError::UnknownCurrency => Problem::NotCurrency,
+            crate::MoneyError::NotAnAmount => Problem::NotAmount,
+            crate::MoneyError::TooPrecise(currency, decimals) => Problem::TooPrecise { currency, decimals },
+            crate::MoneyError::Overflow => Problem::TooLarge,
+        }
+    }
 }
 
 /// A problem with a named field: what a form highlights and an API returns as `field`.

@@ -366,7 +366,7 @@ import-unreadable = The file cannot be read as CSV: { $message }
 # $line (number); $message: the reader's explanation, in English.
 import-unreadable-line = Line { $line } cannot be read as CSV: { $message }
 # $line (number); $column, $value: where; $problem: what is wrong, in English.
-import-invalid-row = Line { $line }, column { $column }, value “{ $value }”: { $problem }. Nothing was imported.
+import-invalid-row = Line { $line }, column { $column }, value “{ $value }”: { $problem } Nothing was imported.
 import-choose-kind = Choose what the file holds.
 import-no-file = Choose a CSV file to upload; the file chosen is empty.
 # $megabytes (number): the largest upload.
@@ -557,7 +557,7 @@ campaign-no-currency = The shop has no currency yet: import orders first, or set
 # $id (string): the campaign id.
 campaign-id-taken = A campaign with the id { $id } exists already; open it to change it, or choose another id.
 # $field (string): the field's name; $value (string): what was typed; $problem (string): what is wrong.
-campaign-field-invalid = { $field }: “{ $value }” { $problem }
+campaign-field-invalid = { $field } (“{ $value }”): { $problem }
 campaign-help-codes = The coupon or UTM codes its orders and sign-ups carry, separated by commas; compared without regard to case.
 campaign-field-id = Id
 campaign-field-name = Name
@@ -616,7 +616,7 @@ problem-above-field = This may not be above “{ $other }”.
 problem-below-field = This may not be below “{ $other }”.
 # $choices (text): the names the field knows.
 problem-not-one-of = Use one of: { $choices }.
-problem-not-currency = This is not a currency code; use three letters such as EUR, ILS, IRR or RUB.
+problem-not-currency = This is not an ISO 4217 currency code; use three letters such as EUR, ILS, IRR or RUB.
 problem-not-country = Use the country's two-letter code, such as IL, IR, RU or GB.
 problem-not-time-zone = This is not a time zone; use one such as Asia/Jerusalem, Asia/Tehran or Europe/Moscow.
 # $min (number): the fewest characters.
@@ -626,6 +626,27 @@ problem-taken = This is already in use.
 problem-unknown = Nothing with this id exists.
 # $field (text): the field's name; $problem (text): what is wrong with it.
 problem-in-field = { $field }: { $problem }
+
+## More problems, mostly of imported rows
+
+problem-not-yes-or-no = This is not yes or no.
+problem-not-birthday = This is not a birthday; use YYYY-MM-DD, or --MM-DD when the year is unknown.
+problem-not-amount = This is not an amount; write a decimal number such as 12.50.
+# $currency (text): the currency's code; $decimals (number): its decimals.
+problem-too-precise = This has more decimals than { $currency } allows ({ $decimals }).
+problem-too-large = This is too large.
+problem-negative-quantity = This is negative; a quantity is at least 1 (use status refunded for returns).
+problem-negative-price = This is negative; use status refunded for refunds.
+problem-self-referral = This is the customer themself; a customer cannot refer themself.
+problem-unknown-referrer = This is not a known customer; import the referrer too, or leave referred_by empty.
+problem-unknown-customer = This is not a known customer; import the customers file first.
+# $line (number): the order's first line in the file.
+problem-differs-from-first-line = This differs from the order's first line (line { $line }); all lines of an order share its customer, time, currency, status, code and one-off mark.
+# $order (text): the order; $line (number): the other line.
+problem-duplicate-line = This appears twice in order { $order } (also on line { $line }); put it on one line with the total quantity.
+problem-order-of-another-customer = This order already belongs to another customer.
+# $currency (text): the shop's currency.
+problem-not-shop-currency = This is not the shop's currency; campaign costs are kept in { $currency }, convert the amount first.
 
 ## Field names, where a problem names its field
 
@@ -729,3 +750,106 @@ audit-action-campaign-cost-added = Added a campaign cost
 audit-action-campaign-costs-imported = Imported campaign costs
 audit-action-settings-changed = Changed the shop settings
 audit-action-demo-created = Created the demo shop
+
+## Reasons: why a customer stands where they stand
+
+reason-known-contact = known contact; no interaction or order yet
+# $count (number): interactions.
+reason-interactions = { $count ->
+        [one] 1 interaction
+       *[other] { $count } interactions
+    }; no order yet
+# $count (number): interactions; $last (text): the latest one's kind; $on (text): its date.
+reason-interactions-last = { $count ->
+        [one] 1 interaction
+       *[other] { $count } interactions
+    }, last: { $last } on { $on }; no order yet
+reason-referred = referred by a customer; no order yet
+# $n (number): the order's number; $on (text): its date.
+reason-order-on = { NUMBER($n, type: "ordinal") ->
+        [one] { $n }st
+        [two] { $n }nd
+        [few] { $n }rd
+       *[other] { $n }th
+    } order on { $on }
+# $n (number): counted orders.
+reason-orders = { $n } orders
+# $order (text): the order that made the rung, as reason-order-on says it.
+reason-loyal = { $order }, active
+# $order (text): as above; $state (text): at_risk, lapsed, lost, or none.
+reason-not-active = { $order }, but { $state ->
+        [at_risk] at risk
+        [lapsed] lapsed
+        [lost] lost
+       *[other] not active
+    }
+# $order (text): as above; $buyers (number): referred customers who ordered.
+reason-advocate-referrals = loyal ({ $order }, active) and { $buyers ->
+        [one] 1 referred customer has ordered
+       *[other] { $buyers } referred customers have ordered
+    }
+# $order (text): as above.
+reason-advocate-recommended = loyal ({ $order }, active) and recommended us in public
+# $days (number): days since the last order.
+reason-since-order = { $days ->
+        [0] last order today
+        [1] last order yesterday
+       *[other] last order { $days } days ago
+    }
+# $days (number): days since the last order.
+reason-no-order-for = no order for { $days } days
+# $days (number or text): the customer's usual gap.
+reason-usual-own = { $days ->
+        [one] usually every day
+       *[other] usually every { $days } days
+    }
+# $days (number or text): the shop's usual gap from a first to a second order.
+reason-usual-shop = { $days ->
+        [one] customers usually return within a day
+       *[other] customers usually return within { $days } days
+    }
+# $first (text), $second (text): two parts of a reason.
+reason-and = { $first }, { $second }
+# $days (number): days since the last order; $state (text): at_risk, lapsed or lost; $after (number or text): days after which the state begins.
+reason-overdue = no order for { $days } days ({ $state ->
+        [at_risk] at risk
+        [lapsed] lapsed
+       *[lost] lost
+    } after { $after } days)
+# $days, $state, $after: as above; $usual (text): the usual gap.
+reason-overdue-usual = no order for { $days } days, { $usual } ({ $state ->
+        [at_risk] at risk
+        [lapsed] lapsed
+       *[lost] lost
+    } after { $after } days)
+# $now (text): P(alive).
+reason-p-alive = P(alive) { $now }
+# $before (text), $now (text): P(alive) at the previous scoring and now.
+reason-p-alive-fell = P(alive) fell from { $before } to { $now }
+# $before (text), $now (text): as above.
+reason-p-alive-rose = P(alive) rose from { $before } to { $now }
+# $what (text): the figure; $why (text): the history behind it.
+reason-because = { $what }: { $why }
+reason-no-order-yet = no counted order by this date
+# $stage (text): the lifecycle stage; $rung (text): the rung.
+reason-lifecycle = { $stage }, from the rung: { $rung }
+# $customers (number), $repeat (number): buyers and repeat buyers fitted on; $r, $alpha, $a, $b (text): the parameters; $spend (text): yes or no.
+reason-model-fitted = states from BG/NBD P(alive), fitted on { $customers } customers ({ $repeat } with repeat purchases): r = { $r }, α = { $alpha } days, a = { $a }, b = { $b }; { $spend ->
+        [yes] spend from Gamma-Gamma
+       *[no] no spend model (too little repeat spend)
+    }
+# $repeat (number): customers who ordered on two different days; $needed (number): how many the model needs.
+reason-model-too-few-repeat = states from the recency rule: only { $repeat } customers have ordered on two different days, and BG/NBD needs { $needed }
+reason-model-not-converged = states from the recency rule: the BG/NBD fit did not converge
+# $error (text): the fit's error, in English.
+reason-model-failed = states from the recency rule: BG/NBD could not be fitted ({ $error })
+# $on (text): the day; $categories (text): the categories.
+reason-event-occasion-day = all their buying was on { $on }, in seasonal categories ({ $categories })
+# $from (text), $to (text): the first and last day; $categories (text): the categories.
+reason-event-occasion = all their buying was between { $from } and { $to }, in seasonal categories ({ $categories })
+# $categories (text): the categories; $dates (text): the days.
+reason-event-seasonal-orders = { $categories } on { $dates }, unlike the rest of their orders
+# $dates (text): the days.
+reason-event-one-off = marked one-off ({ $dates })
+reason-roi-no-cost = no cost recorded
+reason-roi-negative-cost = the costs sum below zero

@@ -331,7 +331,7 @@ import-rescore-ask = از مالک فروشگاه بخواهید امتیازد�
 import-missing-columns = ردیف سرستون این ستون‌های الزامی را ندارد: { $missing }. ستون‌های موجود: { $found }.
 import-unreadable = فایل را نمی‌توان به‌صورت CSV خواند: { $message }
 import-unreadable-line = خط { $line } را نمی‌توان به‌صورت CSV خواند: { $message }
-import-invalid-row = خط { $line }، ستون { $column }، مقدار «{ $value }»: { $problem }. هیچ چیز درون‌ریزی نشد.
+import-invalid-row = خط { $line }، ستون { $column }، مقدار «{ $value }»: { $problem } هیچ چیز درون‌ریزی نشد.
 import-choose-kind = مشخص کنید فایل چه چیزی دارد.
 import-no-file = یک فایل CSV برای بارگذاری انتخاب کنید؛ فایل انتخاب‌شده خالی است.
 import-too-large = حجم فایل بیش از { $megabytes } مگابایت است. آن را به چند فایل کوچک‌تر تقسیم کنید، یا روی سرور با `ladder import` درون‌ریزی کنید.
@@ -504,7 +504,7 @@ campaign-no-currency = فروشگاه هنوز واحد پول ندارد: او�
 # $id (string): the campaign id.
 campaign-id-taken = کمپینی با شناسهٔ { $id } از قبل وجود دارد؛ برای تغییرش آن را باز کنید، یا شناسهٔ دیگری انتخاب کنید.
 # $field (string): the field's name; $value (string): what was typed; $problem (string): what is wrong.
-campaign-field-invalid = { $field }: «{ $value }» { $problem }
+campaign-field-invalid = { $field } («{ $value }»): { $problem }
 campaign-help-codes = کدهای تخفیف یا UTM که روی سفارش‌ها و ثبت‌نام‌های این کمپین می‌آیند، جداشده با ویرگول؛ بزرگی و کوچکی حروف در مقایسه مهم نیست.
 campaign-field-id = شناسه
 campaign-field-name = نام
@@ -563,6 +563,27 @@ problem-password-is-email = گذرواژه نباید همان نشانی ایم
 problem-taken = این مقدار پیش‌تر به کار رفته است.
 problem-unknown = چیزی با این شناسه وجود ندارد.
 problem-in-field = { $field }: { $problem }
+
+## More problems, mostly of imported rows
+
+problem-not-yes-or-no = این بله یا خیر نیست.
+problem-not-birthday = این تاریخ تولد نیست؛ از YYYY-MM-DD استفاده کنید، یا ‎--MM-DD‏ وقتی سال معلوم نیست.
+problem-not-amount = این مبلغ نیست؛ عددی اعشاری مانند 12.50 بنویسید.
+# $currency (text): the currency's code; $decimals (number): its decimals.
+problem-too-precise = رقم‌های اعشار این بیش از حد مجاز { $currency } است ({ $decimals }).
+problem-too-large = این بیش از حد بزرگ است.
+problem-negative-quantity = این منفی است؛ تعداد دست‌کم ۱ است (برای مرجوعی وضعیت refunded را به کار ببرید).
+problem-negative-price = این منفی است؛ برای بازپرداخت وضعیت refunded را به کار ببرید.
+problem-self-referral = این خودِ مشتری است؛ مشتری نمی‌تواند خودش را معرفی کند.
+problem-unknown-referrer = این مشتری شناخته‌شده‌ای نیست؛ معرف را هم درون‌ریزی کنید یا referred_by را خالی بگذارید.
+problem-unknown-customer = این مشتری شناخته‌شده‌ای نیست؛ اول پروندهٔ مشتریان را درون‌ریزی کنید.
+# $line (number): the order's first line in the file.
+problem-differs-from-first-line = این با سطر اول سفارش (سطر { $line }) فرق دارد؛ همهٔ سطرهای یک سفارش مشتری، زمان، ارز، وضعیت، کد و علامت یک‌باره را مشترک دارند.
+# $order (text): the order; $line (number): the other line.
+problem-duplicate-line = این دو بار در سفارش { $order } آمده است (در سطر { $line } هم)؛ آن را با تعداد کل در یک سطر بیاورید.
+problem-order-of-another-customer = این سفارش از قبل متعلق به مشتری دیگری است.
+# $currency (text): the shop's currency.
+problem-not-shop-currency = این ارز فروشگاه نیست؛ هزینه‌های کمپین به { $currency } نگه داشته می‌شوند، اول مبلغ را تبدیل کنید.
 
 ## Field names, where a problem names its field
 
@@ -666,3 +687,86 @@ audit-action-campaign-cost-added = هزینه‌ای به کمپین افزود
 audit-action-campaign-costs-imported = هزینه‌های کمپین را درون‌ریزی کرد
 audit-action-settings-changed = تنظیمات فروشگاه را تغییر داد
 audit-action-demo-created = فروشگاه نمایشی را ساخت
+
+## Reasons: why a customer stands where they stand
+
+reason-known-contact = مخاطب شناخته‌شده؛ هنوز تعامل یا سفارشی نیست
+# $count (number): interactions.
+reason-interactions = { $count } تعامل؛ هنوز سفارشی نیست
+# $count (number): interactions; $last (text): the latest one's kind; $on (text): its date.
+reason-interactions-last = { $count } تعامل، آخرین: { $last } در { $on }؛ هنوز سفارشی نیست
+reason-referred = معرفی‌شده از طرف یک مشتری؛ هنوز سفارشی نیست
+# $n (number): the order's number; $on (text): its date.
+reason-order-on = سفارش شمارهٔ { $n } در { $on }
+# $n (number): counted orders.
+reason-orders = { $n } سفارش
+# $order (text): the order that made the rung, as reason-order-on says it.
+reason-loyal = { $order }، فعال
+# $order (text): as above; $state (text): at_risk, lapsed, lost, or none.
+reason-not-active = { $order }، اما { $state ->
+        [at_risk] در خطر
+        [lapsed] غیرفعال
+        [lost] ازدست‌رفته
+       *[other] نه فعال
+    }
+# $order (text): as above; $buyers (number): referred customers who ordered.
+reason-advocate-referrals = وفادار ({ $order }، فعال) و { $buyers } مشتریِ معرفی‌شده سفارش داده‌اند
+# $order (text): as above.
+reason-advocate-recommended = وفادار ({ $order }، فعال) و ما را در جمع توصیه کرده است
+# $days (number): days since the last order.
+reason-since-order = { $days ->
+        [0] آخرین سفارش امروز
+        [1] آخرین سفارش دیروز
+       *[other] آخرین سفارش { $days } روز پیش
+    }
+# $days (number): days since the last order.
+reason-no-order-for = { $days } روز بدون سفارش
+# $days (number or text): the customer's usual gap.
+reason-usual-own = معمولاً هر { $days } روز
+# $days (number or text): the shop's usual gap from a first to a second order.
+reason-usual-shop = مشتریان معمولاً ظرف { $days } روز برمی‌گردند
+# $first (text), $second (text): two parts of a reason.
+reason-and = { $first }، { $second }
+# $days (number): days since the last order; $state (text): at_risk, lapsed or lost; $after (number or text): days after which the state begins.
+reason-overdue = { $days } روز بدون سفارش ({ $state ->
+        [at_risk] در خطر
+        [lapsed] غیرفعال
+       *[lost] ازدست‌رفته
+    } پس از { $after } روز)
+# $days, $state, $after: as above; $usual (text): the usual gap.
+reason-overdue-usual = { $days } روز بدون سفارش، { $usual } ({ $state ->
+        [at_risk] در خطر
+        [lapsed] غیرفعال
+       *[lost] ازدست‌رفته
+    } پس از { $after } روز)
+# $now (text): P(alive).
+reason-p-alive = P(alive) ‏{ $now }
+# $before (text), $now (text): P(alive) at the previous scoring and now.
+reason-p-alive-fell = P(alive) از { $before } به { $now } کاهش یافت
+# $before (text), $now (text): as above.
+reason-p-alive-rose = P(alive) از { $before } به { $now } افزایش یافت
+# $what (text): the figure; $why (text): the history behind it.
+reason-because = { $what }: { $why }
+reason-no-order-yet = تا این تاریخ سفارش شمرده‌شده‌ای نیست
+# $stage (text): the lifecycle stage; $rung (text): the rung.
+reason-lifecycle = { $stage }، بر پایهٔ پلهٔ نردبان: { $rung }
+# $customers (number), $repeat (number): buyers and repeat buyers fitted on; $r, $alpha, $a, $b (text): the parameters; $spend (text): yes or no.
+reason-model-fitted = وضعیت‌ها از P(alive) مدل BG/NBD، برازش‌شده بر { $customers } مشتری ({ $repeat } با خرید تکراری): r = { $r }، α = { $alpha } روز، a = { $a }، b = { $b }؛ { $spend ->
+        [yes] هزینه از Gamma-Gamma
+       *[no] بدون مدل هزینه (خرید تکراری کم)
+    }
+# $repeat (number): customers who ordered on two different days; $needed (number): how many the model needs.
+reason-model-too-few-repeat = وضعیت‌ها از قاعدهٔ تازگی: فقط { $repeat } مشتری در دو روز مختلف سفارش داده‌اند و BG/NBD به { $needed } نیاز دارد
+reason-model-not-converged = وضعیت‌ها از قاعدهٔ تازگی: برازش BG/NBD همگرا نشد
+# $error (text): the fit's error, in English.
+reason-model-failed = وضعیت‌ها از قاعدهٔ تازگی: BG/NBD برازش نشد ({ $error })
+# $on (text): the day; $categories (text): the categories.
+reason-event-occasion-day = همهٔ خریدهایش در { $on } بود، در دسته‌های فصلی ({ $categories })
+# $from (text), $to (text): the first and last day; $categories (text): the categories.
+reason-event-occasion = همهٔ خریدهایش بین { $from } و { $to } بود، در دسته‌های فصلی ({ $categories })
+# $categories (text): the categories; $dates (text): the days.
+reason-event-seasonal-orders = { $categories } در { $dates }، برخلاف بقیهٔ سفارش‌هایش
+# $dates (text): the days.
+reason-event-one-off = علامت‌خورده به‌عنوان یک‌باره ({ $dates })
+reason-roi-no-cost = هزینه‌ای ثبت نشده است
+reason-roi-negative-cost = جمع هزینه‌ها کمتر از صفر است

@@ -366,7 +366,7 @@ import-rescore-ask = אפשר לבקש מבעלי החנות להריץ שוב �
 import-missing-columns = בשורת הכותרות חסרות עמודות חובה: { $missing }. העמודות שבקובץ: { $found }.
 import-unreadable = לא ניתן לקרוא את הקובץ כ-CSV: { $message }
 import-unreadable-line = לא ניתן לקרוא את שורה { $line } כ-CSV: { $message }
-import-invalid-row = שורה { $line }, עמודה { $column }, ערך "{ $value }": { $problem }. דבר לא יובא.
+import-invalid-row = שורה { $line }, עמודה { $column }, ערך "{ $value }": { $problem } דבר לא יובא.
 import-choose-kind = יש לבחור מה יש בקובץ.
 import-no-file = יש לבחור קובץ CSV להעלאה; הקובץ שנבחר ריק.
 import-too-large = הקובץ גדול מ-{ $megabytes } MB. אפשר לפצל אותו לקבצים קטנים יותר, או לייבא אותו בשרת עם `ladder import`.
@@ -554,7 +554,7 @@ campaign-no-currency = לחנות עדיין אין מטבע: יש לייבא ק
 # $id (string): the campaign id.
 campaign-id-taken = כבר קיים קמפיין עם המזהה { $id }; אפשר לפתוח אותו כדי לשנות אותו, או לבחור מזהה אחר.
 # $field (string): the field's name; $value (string): what was typed; $problem (string): what is wrong.
-campaign-field-invalid = { $field }: "{ $value }" { $problem }
+campaign-field-invalid = { $field } ("{ $value }"): { $problem }
 campaign-help-codes = קודי הקופון או ה-UTM שמופיעים בהזמנות ובהרשמות של הקמפיין, מופרדים בפסיקים; אין הבדל בין אותיות גדולות לקטנות.
 campaign-field-id = מזהה
 campaign-field-name = שם
@@ -613,6 +613,27 @@ problem-password-is-email = הסיסמה לא יכולה להיות כתובת �
 problem-taken = הערך הזה כבר בשימוש.
 problem-unknown = אין רשומה עם המזהה הזה.
 problem-in-field = { $field }: { $problem }
+
+## More problems, mostly of imported rows
+
+problem-not-yes-or-no = זה לא כן או לא.
+problem-not-birthday = זה לא יום הולדת; כתבו YYYY-MM-DD, או ‎--MM-DD‏ כשהשנה לא ידועה.
+problem-not-amount = זה לא סכום; כתבו מספר עשרוני כמו 12.50.
+# $currency (text): the currency's code; $decimals (number): its decimals.
+problem-too-precise = יש כאן יותר ספרות אחרי הנקודה ממה ש־{ $currency } מרשה ({ $decimals }).
+problem-too-large = זה גדול מדי.
+problem-negative-quantity = זה שלילי; כמות היא לפחות 1 (להחזרות השתמשו בסטטוס refunded).
+problem-negative-price = זה שלילי; להחזרים השתמשו בסטטוס refunded.
+problem-self-referral = זה הלקוח עצמו; לקוח לא יכול להפנות את עצמו.
+problem-unknown-referrer = זה לא לקוח מוכר; יבאו גם את המפנה, או השאירו את referred_by ריק.
+problem-unknown-customer = זה לא לקוח מוכר; יבאו קודם את קובץ הלקוחות.
+# $line (number): the order's first line in the file.
+problem-differs-from-first-line = זה שונה מהשורה הראשונה של ההזמנה (שורה { $line }); לכל שורות ההזמנה אותו לקוח, זמן, מטבע, סטטוס, קוד וסימון חד־פעמי.
+# $order (text): the order; $line (number): the other line.
+problem-duplicate-line = זה מופיע פעמיים בהזמנה { $order } (גם בשורה { $line }); שימו אותו בשורה אחת עם הכמות הכוללת.
+problem-order-of-another-customer = ההזמנה הזאת כבר שייכת ללקוח אחר.
+# $currency (text): the shop's currency.
+problem-not-shop-currency = זה לא המטבע של החנות; עלויות קמפיינים נשמרות ב־{ $currency }, המירו קודם את הסכום.
 
 ## Field names, where a problem names its field
 
@@ -716,3 +737,103 @@ audit-action-campaign-cost-added = הוסיף עלות לקמפיין
 audit-action-campaign-costs-imported = ייבא עלויות קמפיינים
 audit-action-settings-changed = שינה את הגדרות החנות
 audit-action-demo-created = יצר את חנות ההדגמה
+
+## Reasons: why a customer stands where they stand
+
+reason-known-contact = איש קשר מוכר; עדיין אין פנייה או הזמנה
+# $count (number): interactions.
+reason-interactions = { $count ->
+        [one] פנייה אחת
+       *[other] { $count } פניות
+    }; עדיין אין הזמנה
+# $count (number): interactions; $last (text): the latest one's kind; $on (text): its date.
+reason-interactions-last = { $count ->
+        [one] פנייה אחת
+       *[other] { $count } פניות
+    }, האחרונה: { $last } ב־{ $on }; עדיין אין הזמנה
+reason-referred = הופנה על ידי לקוח; עדיין אין הזמנה
+# $n (number): the order's number; $on (text): its date.
+reason-order-on = הזמנה מס׳ { $n } ב־{ $on }
+# $n (number): counted orders.
+reason-orders = { $n } הזמנות
+# $order (text): the order that made the rung, as reason-order-on says it.
+reason-loyal = { $order }, פעיל
+# $order (text): as above; $state (text): at_risk, lapsed, lost, or none.
+reason-not-active = { $order }, אבל { $state ->
+        [at_risk] בסיכון
+        [lapsed] רדום
+        [lost] אבוד
+       *[other] לא פעיל
+    }
+# $order (text): as above; $buyers (number): referred customers who ordered.
+reason-advocate-referrals = נאמן ({ $order }, פעיל) ו{ $buyers ->
+        [one] לקוח אחד שהפנה כבר הזמין
+       *[other] { $buyers } לקוחות שהפנה כבר הזמינו
+    }
+# $order (text): as above.
+reason-advocate-recommended = נאמן ({ $order }, פעיל) והמליץ עלינו בפומבי
+# $days (number): days since the last order.
+reason-since-order = { $days ->
+        [0] הזמנה אחרונה היום
+        [1] הזמנה אחרונה אתמול
+        [one] הזמנה אחרונה לפני יום
+        [two] הזמנה אחרונה לפני יומיים
+       *[other] הזמנה אחרונה לפני { $days } ימים
+    }
+# $days (number): days since the last order.
+reason-no-order-for = אין הזמנה כבר { $days } ימים
+# $days (number or text): the customer's usual gap.
+reason-usual-own = { $days ->
+        [one] בדרך כלל כל יום
+       *[other] בדרך כלל כל { $days } ימים
+    }
+# $days (number or text): the shop's usual gap from a first to a second order.
+reason-usual-shop = { $days ->
+        [one] לקוחות חוזרים בדרך כלל בתוך יום
+       *[other] לקוחות חוזרים בדרך כלל בתוך { $days } ימים
+    }
+# $first (text), $second (text): two parts of a reason.
+reason-and = { $first }, { $second }
+# $days (number): days since the last order; $state (text): at_risk, lapsed or lost; $after (number or text): days after which the state begins.
+reason-overdue = אין הזמנה כבר { $days } ימים ({ $state ->
+        [at_risk] בסיכון
+        [lapsed] רדום
+       *[lost] אבוד
+    } אחרי { $after } ימים)
+# $days, $state, $after: as above; $usual (text): the usual gap.
+reason-overdue-usual = אין הזמנה כבר { $days } ימים, { $usual } ({ $state ->
+        [at_risk] בסיכון
+        [lapsed] רדום
+       *[lost] אבוד
+    } אחרי { $after } ימים)
+# $now (text): P(alive).
+reason-p-alive = P(alive) ‏{ $now }
+# $before (text), $now (text): P(alive) at the previous scoring and now.
+reason-p-alive-fell = P(alive) ירד מ־{ $before } ל־{ $now }
+# $before (text), $now (text): as above.
+reason-p-alive-rose = P(alive) עלה מ־{ $before } ל־{ $now }
+# $what (text): the figure; $why (text): the history behind it.
+reason-because = { $what }: { $why }
+reason-no-order-yet = אין הזמנה שנספרה עד תאריך זה
+# $stage (text): the lifecycle stage; $rung (text): the rung.
+reason-lifecycle = { $stage }, לפי השלב בסולם: { $rung }
+# $customers (number), $repeat (number): buyers and repeat buyers fitted on; $r, $alpha, $a, $b (text): the parameters; $spend (text): yes or no.
+reason-model-fitted = המצבים לפי P(alive) של BG/NBD, שהותאם על { $customers } לקוחות ({ $repeat } עם רכישות חוזרות): r = { $r }, α = { $alpha } ימים, a = { $a }, b = { $b }; { $spend ->
+        [yes] ההוצאה לפי Gamma-Gamma
+       *[no] אין מודל הוצאה (מעט מדי הוצאה חוזרת)
+    }
+# $repeat (number): customers who ordered on two different days; $needed (number): how many the model needs.
+reason-model-too-few-repeat = המצבים לפי כלל הטריות: רק { $repeat } לקוחות הזמינו בשני ימים שונים, ו־BG/NBD צריך { $needed }
+reason-model-not-converged = המצבים לפי כלל הטריות: התאמת BG/NBD לא התכנסה
+# $error (text): the fit's error, in English.
+reason-model-failed = המצבים לפי כלל הטריות: לא ניתן היה להתאים את BG/NBD ({ $error })
+# $on (text): the day; $categories (text): the categories.
+reason-event-occasion-day = כל הקניות היו ב־{ $on }, בקטגוריות עונתיות ({ $categories })
+# $from (text), $to (text): the first and last day; $categories (text): the categories.
+reason-event-occasion = כל הקניות היו בין { $from } ל־{ $to }, בקטגוריות עונתיות ({ $categories })
+# $categories (text): the categories; $dates (text): the days.
+reason-event-seasonal-orders = { $categories } ב־{ $dates }, שלא כמו שאר ההזמנות
+# $dates (text): the days.
+reason-event-one-off = סומן כחד־פעמי ({ $dates })
+reason-roi-no-cost = לא נרשמה עלות
+reason-roi-negative-cost = סכום העלויות מתחת לאפס

@@ -378,7 +378,7 @@ import-rescore-ask = Попросите владельца магазина за
 import-missing-columns = В строке заголовков нет обязательных столбцов: { $missing }. В файле есть: { $found }.
 import-unreadable = Файл не удаётся прочитать как CSV: { $message }
 import-unreadable-line = Строку { $line } не удаётся прочитать как CSV: { $message }
-import-invalid-row = Строка { $line }, столбец { $column }, значение «{ $value }»: { $problem }. Ничего не импортировано.
+import-invalid-row = Строка { $line }, столбец { $column }, значение «{ $value }»: { $problem } Ничего не импортировано.
 import-choose-kind = Укажите, что содержит файл.
 import-no-file = Выберите файл CSV для загрузки; выбранный файл пуст.
 import-too-large = Файл больше { $megabytes } МБ. Разделите его на файлы поменьше или импортируйте на сервере командой `ladder import`.
@@ -570,7 +570,7 @@ campaign-no-currency = У магазина пока не указана валю
 # $id (string): the campaign id.
 campaign-id-taken = Кампания с ID { $id } уже есть; откройте её, чтобы изменить, или выберите другой ID.
 # $field (string): the field's name; $value (string): what was typed; $problem (string): what is wrong.
-campaign-field-invalid = { $field }: «{ $value }» { $problem }
+campaign-field-invalid = { $field } («{ $value }»): { $problem }
 campaign-help-codes = Коды купонов или UTM-метки, которые указываются в заказах и при регистрации по этой кампании, через запятую; регистр букв не учитывается.
 campaign-field-id = ID
 campaign-field-name = Название
@@ -637,6 +637,27 @@ problem-password-is-email = Пароль не может совпадать с �
 problem-taken = Это значение уже используется.
 problem-unknown = Записи с таким идентификатором нет.
 problem-in-field = { $field }: { $problem }
+
+## More problems, mostly of imported rows
+
+problem-not-yes-or-no = Это не «да» и не «нет».
+problem-not-birthday = Это не день рождения; пишите ГГГГ-ММ-ДД или --ММ-ДД, если год неизвестен.
+problem-not-amount = Это не сумма; напишите десятичное число, например 12.50.
+# $currency (text): the currency's code; $decimals (number): its decimals.
+problem-too-precise = Здесь больше знаков после запятой, чем допускает { $currency } ({ $decimals }).
+problem-too-large = Это слишком много.
+problem-negative-quantity = Это отрицательное число; количество не меньше 1 (для возвратов используйте статус refunded).
+problem-negative-price = Это отрицательное число; для возвратов используйте статус refunded.
+problem-self-referral = Это сам клиент; клиент не может рекомендовать сам себя.
+problem-unknown-referrer = Это неизвестный клиент; импортируйте и того, кто рекомендовал, или оставьте referred_by пустым.
+problem-unknown-customer = Это неизвестный клиент; сначала импортируйте файл клиентов.
+# $line (number): the order's first line in the file.
+problem-differs-from-first-line = Это отличается от первой строки заказа (строка { $line }); у всех строк заказа общие клиент, время, валюта, статус, код и отметка «разовый».
+# $order (text): the order; $line (number): the other line.
+problem-duplicate-line = Это встречается в заказе { $order } дважды (ещё в строке { $line }); укажите товар одной строкой с общим количеством.
+problem-order-of-another-customer = Этот заказ уже принадлежит другому клиенту.
+# $currency (text): the shop's currency.
+problem-not-shop-currency = Это не валюта магазина; расходы кампаний ведутся в { $currency }, сначала пересчитайте сумму.
 
 ## Field names, where a problem names its field
 
@@ -740,3 +761,132 @@ audit-action-campaign-cost-added = Добавил расход кампании
 audit-action-campaign-costs-imported = Импортировал расходы кампаний
 audit-action-settings-changed = Изменил настройки магазина
 audit-action-demo-created = Создал демо-магазин
+
+## Reasons: why a customer stands where they stand
+
+reason-known-contact = известный контакт; обращений и заказов пока нет
+# $count (number): interactions.
+reason-interactions = { $count ->
+        [one] { $count } обращение
+        [few] { $count } обращения
+        [many] { $count } обращений
+       *[other] { $count } обращения
+    }; заказов пока нет
+# $count (number): interactions; $last (text): the latest one's kind; $on (text): its date.
+reason-interactions-last = { $count ->
+        [one] { $count } обращение
+        [few] { $count } обращения
+        [many] { $count } обращений
+       *[other] { $count } обращения
+    }, последнее: { $last } { $on }; заказов пока нет
+reason-referred = пришёл по рекомендации клиента; заказов пока нет
+# $n (number): the order's number; $on (text): its date.
+reason-order-on = { $n }-й заказ { $on }
+# $n (number): counted orders.
+reason-orders = { $n ->
+        [one] { $n } заказ
+        [few] { $n } заказа
+        [many] { $n } заказов
+       *[other] { $n } заказа
+    }
+# $order (text): the order that made the rung, as reason-order-on says it.
+reason-loyal = { $order }, активен
+# $order (text): as above; $state (text): at_risk, lapsed, lost, or none.
+reason-not-active = { $order }, но { $state ->
+        [at_risk] в зоне риска
+        [lapsed] спящий
+        [lost] ушёл
+       *[other] не активен
+    }
+# $order (text): as above; $buyers (number): referred customers who ordered.
+reason-advocate-referrals = постоянный ({ $order }, активен), и { $buyers ->
+        [one] { $buyers } приведённый клиент уже заказал
+        [few] { $buyers } приведённых клиента уже заказали
+        [many] { $buyers } приведённых клиентов уже заказали
+       *[other] { $buyers } приведённого клиента уже заказали
+    }
+# $order (text): as above.
+reason-advocate-recommended = постоянный ({ $order }, активен) и публично рекомендовал нас
+# $days (number): days since the last order.
+reason-since-order = { $days ->
+        [0] последний заказ сегодня
+        [1] последний заказ вчера
+        [one] последний заказ { $days } день назад
+        [few] последний заказ { $days } дня назад
+        [many] последний заказ { $days } дней назад
+       *[other] последний заказ { $days } дня назад
+    }
+# $days (number): days since the last order.
+reason-no-order-for = { $days ->
+        [one] нет заказов { $days } день
+        [few] нет заказов { $days } дня
+        [many] нет заказов { $days } дней
+       *[other] нет заказов { $days } дня
+    }
+# $days (number or text): the customer's usual gap.
+reason-usual-own = { $days ->
+        [one] обычно раз в { $days } день
+        [few] обычно раз в { $days } дня
+        [many] обычно раз в { $days } дней
+       *[other] обычно раз в { $days } дня
+    }
+# $days (number or text): the shop's usual gap from a first to a second order.
+reason-usual-shop = { $days ->
+        [one] клиенты обычно возвращаются в течение { $days } дня
+       *[other] клиенты обычно возвращаются в течение { $days } дней
+    }
+# $first (text), $second (text): two parts of a reason.
+reason-and = { $first }, { $second }
+# $days (number): days since the last order; $state (text): at_risk, lapsed or lost; $after (number or text): days after which the state begins.
+reason-overdue = { $days ->
+        [one] нет заказов { $days } день
+        [few] нет заказов { $days } дня
+        [many] нет заказов { $days } дней
+       *[other] нет заказов { $days } дня
+    } ({ $state ->
+        [at_risk] в зоне риска
+        [lapsed] спящий
+       *[lost] ушёл
+    } после { $after } дн.)
+# $days, $state, $after: as above; $usual (text): the usual gap.
+reason-overdue-usual = { $days ->
+        [one] нет заказов { $days } день
+        [few] нет заказов { $days } дня
+        [many] нет заказов { $days } дней
+       *[other] нет заказов { $days } дня
+    }, { $usual } ({ $state ->
+        [at_risk] в зоне риска
+        [lapsed] спящий
+       *[lost] ушёл
+    } после { $after } дн.)
+# $now (text): P(alive).
+reason-p-alive = P(alive) { $now }
+# $before (text), $now (text): P(alive) at the previous scoring and now.
+reason-p-alive-fell = P(alive) упала с { $before } до { $now }
+# $before (text), $now (text): as above.
+reason-p-alive-rose = P(alive) выросла с { $before } до { $now }
+# $what (text): the figure; $why (text): the history behind it.
+reason-because = { $what }: { $why }
+reason-no-order-yet = к этой дате нет засчитанных заказов
+# $stage (text): the lifecycle stage; $rung (text): the rung.
+reason-lifecycle = { $stage }, по ступени лестницы: { $rung }
+# $customers (number), $repeat (number): buyers and repeat buyers fitted on; $r, $alpha, $a, $b (text): the parameters; $spend (text): yes or no.
+reason-model-fitted = состояния по P(alive) модели BG/NBD, подобранной на { $customers } клиентах ({ $repeat } с повторными покупками): r = { $r }, α = { $alpha } дн., a = { $a }, b = { $b }; { $spend ->
+        [yes] траты по Gamma-Gamma
+       *[no] без модели трат (мало повторных трат)
+    }
+# $repeat (number): customers who ordered on two different days; $needed (number): how many the model needs.
+reason-model-too-few-repeat = состояния по правилу давности: лишь { $repeat } клиентов заказывали в два разных дня, а BG/NBD нужно { $needed }
+reason-model-not-converged = состояния по правилу давности: подбор BG/NBD не сошёлся
+# $error (text): the fit's error, in English.
+reason-model-failed = состояния по правилу давности: BG/NBD не удалось подобрать ({ $error })
+# $on (text): the day; $categories (text): the categories.
+reason-event-occasion-day = все покупки были { $on }, в сезонных категориях ({ $categories })
+# $from (text), $to (text): the first and last day; $categories (text): the categories.
+reason-event-occasion = все покупки были с { $from } по { $to }, в сезонных категориях ({ $categories })
+# $categories (text): the categories; $dates (text): the days.
+reason-event-seasonal-orders = { $categories }: { $dates }, не как остальные заказы
+# $dates (text): the days.
+reason-event-one-off = отмечен разовым ({ $dates })
+reason-roi-no-cost = расходы не записаны
+reason-roi-negative-cost = сумма расходов меньше нуля

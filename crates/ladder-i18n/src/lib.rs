@@ -66,7 +66,15 @@ pub mod format;
 mod jalali;
 mod locale;
 mod problems;
+mod reasons;
 
 pub use catalog::{Arg, Catalog};
 pub use format::{from_jalali, to_jalali, to_persian_digits};
 pub use locale::{Locale, UnknownLocale};
+pub use reasons::plain;
+
+/// The catalog, parsed once for the whole process.
+pub fn catalog() -> &'static Catalog {
+    static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+    CATALOG.get_or_init(Catalog::new)
+}

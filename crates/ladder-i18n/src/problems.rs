@@ -33,6 +33,29 @@ impl Catalog {
             Problem::PasswordIsEmail => ("problem-password-is-email", vec![]),
             Problem::Taken => ("problem-taken", vec![]),
             Problem::Unknown => ("problem-unknown", vec![]),
+            Problem::NotYesOrNo => ("problem-not-yes-or-no", vec![]),
+            Problem::NotBirthday => ("problem-not-birthday", vec![]),
+            Problem::NotAmount => ("problem-not-amount", vec![]),
+            Problem::TooPrecise { currency, decimals } => (
+                "problem-too-precise",
+                vec![("currency", text(currency)), ("decimals", Arg::Number(i64::from(*decimals)))],
+            ),
+            Problem::TooLarge => ("problem-too-large", vec![]),
+            Problem::NegativeQuantity => ("problem-negative-quantity", vec![]),
+            Problem::NegativePrice => ("problem-negative-price", vec![]),
+            Problem::SelfReferral => ("problem-self-referral", vec![]),
+            Problem::UnknownReferrer => ("problem-unknown-referrer", vec![]),
+            Problem::UnknownCustomer => ("problem-unknown-customer", vec![]),
+            Problem::DiffersFromFirstLine { line } => (
+                "problem-differs-from-first-line",
+                vec![("line", Arg::Number(i64::try_from(*line).unwrap_or(i64::MAX)))],
+            ),
+            Problem::DuplicateLine { order, line } => (
+                "problem-duplicate-line",
+                vec![("order", text(order)), ("line", Arg::Number(i64::try_from(*line).unwrap_or(i64::MAX)))],
+            ),
+            Problem::OrderOfAnotherCustomer => ("problem-order-of-another-customer", vec![]),
+            Problem::NotShopCurrency { currency } => ("problem-not-shop-currency", vec![("currency", text(currency))]),
         };
         self.text_with(locale, id, &args)
     }
@@ -78,6 +101,20 @@ mod tests {
             Problem::PasswordIsEmail,
             Problem::Taken,
             Problem::Unknown,
+            Problem::NotYesOrNo,
+            Problem::NotBirthday,
+            Problem::NotAmount,
+            Problem::TooPrecise { currency: t("ILS"), decimals: 2 },
+            Problem::TooLarge,
+            Problem::NegativeQuantity,
+            Problem::NegativePrice,
+            Problem::SelfReferral,
+            Problem::UnknownReferrer,
+            Problem::UnknownCustomer,
+            Problem::DiffersFromFirstLine { line: 2 },
+            Problem::DuplicateLine { order: t("O9"), line: 2 },
+            Problem::OrderOfAnotherCustomer,
+            Problem::NotShopCurrency { currency: t("ILS") },
         ]
     }
 

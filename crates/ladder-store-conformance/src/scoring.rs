@@ -124,7 +124,7 @@ pub fn scores_and_history_round_trip(store: &dyn Store) {
         from: from.map(str::to_owned),
         to: Some(to.to_owned()),
         at: date(at),
-        reason: format!("to {to}"),
+        reason: Reason::Text { text: format!("to {to}") },
     };
     let mut s = store.begin_scoring(None).expect("begin");
     let first = score(id, "2025-02-01", Rung::Loyal, Some(CustomerState::Active));
@@ -163,7 +163,7 @@ pub fn scores_and_history_round_trip(store: &dyn Store) {
             (ChangeKind::Rung, Some("loyal"), Some("repeat"), date("2025-06-01")),
         ]
     );
-    assert_eq!(d.history[2].reason, "to repeat");
+    assert_eq!(d.history[2].reason, Reason::Text { text: "to repeat".into() });
     let rows = facts_of(store, "2025-06-02", "EUR");
     assert_eq!(
         rows[0].previous,
@@ -235,7 +235,7 @@ pub fn scorings_run_one_at_a_time(store: &dyn Store) {
             from: None,
             to: Some("suspect".into()),
             at: date("2025-02-01"),
-            reason: "x".into(),
+            reason: Reason::KnownContact,
         };
         first.put_score(&score(id, "2025-02-01", Rung::Suspect, None), &[change]).expect("put");
         first.commit().expect("commit");

@@ -3,7 +3,7 @@
 pub(crate) use chrono::{DateTime, NaiveDate, Utc};
 pub(crate) use ladder_domain::{
     Birthday, Channel, Consent, Currency, Customer, CustomerKind, CustomerState, Interaction, InteractionKind,
-    LifecycleStage, Order, OrderLine, OrderStatus, RfmScore, RfmSegment, Role, Rung,
+    LifecycleStage, Order, OrderLine, OrderStatus, Reason, RfmScore, RfmSegment, Role, Rung,
 };
 pub(crate) use ladder_store::{
     AuditEntry, Change, ChangeKind, ClvHistogram, CustomerId, CustomerQuery, CustomerSort, CustomerValue, Dimension,
@@ -93,9 +93,14 @@ pub(crate) fn score(customer: CustomerId, as_of: &str, rung: Rung, state: Option
         customer,
         as_of: date(as_of),
         rung,
-        rung_reason: format!("because {rung}"),
+        rung_reason: Reason::Loyal { orders: 3, on: Some(date("2025-01-31")) },
         state,
-        state_reason: state.map(|s| format!("because {s}")),
+        state_reason: state.map(|state| Reason::Overdue {
+            days: 3,
+            usual: Some(ladder_domain::Usual::Own { days: 10.5 }),
+            state,
+            after_days: 21.0,
+        }),
         lifecycle_stage: rung.lifecycle_stage(),
         recency_days: Some(3),
         orders: 3,

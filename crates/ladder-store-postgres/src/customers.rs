@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ladder_domain::date::date_of_day;
 use ladder_domain::{
     Birthday, Channel, Consent, Customer, CustomerKind, CustomerState, Interaction, InteractionKind, LifecycleStage,
-    Order, OrderLine, OrderStatus, RfmScore, RfmSegment, Rung,
+    Order, OrderLine, OrderStatus, Reason, RfmScore, RfmSegment, Rung,
 };
 use ladder_store::filter::SqlValue;
 use ladder_store::{
@@ -90,9 +90,9 @@ fn score_from(r: &Row, at: usize, customer: CustomerId) -> StoreResult<Option<Sc
         customer,
         as_of: date_of_day(as_of),
         rung: parse_or_corrupt(&text(1).unwrap_or_default(), Rung::parse, "rung")?,
-        rung_reason: text(2).unwrap_or_default(),
+        rung_reason: Reason::from_stored(&text(2).unwrap_or_default()),
         state: text(3).as_deref().and_then(CustomerState::parse),
-        state_reason: text(4),
+        state_reason: text(4).as_deref().map(Reason::from_stored),
         lifecycle_stage: parse_or_corrupt(&text(5).unwrap_or_default(), LifecycleStage::parse, "lifecycle stage")?,
         recency_days: r.get(at + 6),
         orders: u32::try_from(r.get::<_, i64>(at + 7)).unwrap_or(u32::MAX),
@@ -202,7 +202,7 @@ pub(crate) fn customer(client: &mut Connection, external_id: &str) -> StoreResul
             from: r.get(1),
             to: r.get(2),
             at: date_of_day(r.get(3)),
-            reason: r.get(4),
+            reason: Reason::from_stored(&r.get::<_, String>(4)),
         })
         .collect();
     Ok(Some(CustomerDetail { id, profile, score, orders, interactions, history }))

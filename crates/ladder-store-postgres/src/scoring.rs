@@ -4,7 +4,7 @@ use crate::tx::PgTx;
 use crate::{Connection, Context, PostgresStore};
 use chrono::NaiveDate;
 use ladder_domain::date::{date_day_number, date_of_day, end_of_day};
-use ladder_domain::{CustomerFacts, CustomerState, InteractionKind, Rung};
+use ladder_domain::{CustomerFacts, CustomerState, InteractionKind, Reason, Rung};
 use ladder_store::{
     Change, CustomerId, PreviousScore, ScoreRecord, ScoringRow, ScoringStore, ScoringTx, StoreError, StoreResult, Tx,
 };
@@ -258,16 +258,15 @@ impl ScoringTx for PgTx {
             return Err(StoreError::Conflict("scores are written inside a scoring (begin_scoring)".into()));
         };
         let v = s.value;
-        let text = |x: Option<String>| x;
         let num = |x: Option<i64>| x.map(|n| n.to_string());
         let float = |x: Option<f64>| x.map(|n| format!("{n:?}"));
         staged.scores.push(vec![
             Some(s.customer.0.to_string()),
             Some(date_day_number(s.as_of).to_string()),
             Some(s.rung.as_str().to_owned()),
-            Some(s.rung_reason.clone()),
+            Some(s.rung_reason.to_stored()),
             s.state.map(|x| x.as_str().to_owned()),
-            text(s.state_reason.clone()),
+            s.state_reason.as_ref().map(Reason::to_stored),
             Some(s.lifecycle_stage.as_str().to_owned()),
             num(s.recency_days),
             Some(s.orders.to_string()),
@@ -299,7 +298,7 @@ impl ScoringTx for PgTx {
                 change.from.clone(),
                 change.to.clone(),
                 Some(date_day_number(change.at).to_string()),
-                Some(change.reason.clone()),
+                Some(change.reason.to_stored()),
             ]);
         }
         if staged.scores.len() >= SCORE_BATCH {

@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ladder_domain::date::date_of_day;
 use ladder_domain::{
     Birthday, Channel, Consent, Customer, CustomerKind, CustomerState, Interaction, InteractionKind, LifecycleStage,
-    Order, OrderStatus, RfmScore, RfmSegment, Rung,
+    Order, OrderStatus, Reason, RfmScore, RfmSegment, Rung,
 };
 use ladder_store::filter::SqlValue;
 use ladder_store::{
@@ -90,9 +90,9 @@ fn score_from(r: &Row<'_>, at: usize, customer: CustomerId) -> StoreResult<Optio
         customer,
         as_of: date_of_day(as_of),
         rung,
-        rung_reason: text(2)?.unwrap_or_default(),
+        rung_reason: Reason::from_stored(&text(2)?.unwrap_or_default()),
         state: text(3)?.as_deref().and_then(CustomerState::parse),
-        state_reason: text(4)?,
+        state_reason: text(4)?.as_deref().map(Reason::from_stored),
         lifecycle_stage,
         recency_days: r.get(at + 6).ctx(what)?,
         orders: r.get(at + 7).ctx(what)?,
@@ -268,7 +268,7 @@ fn history_of(conn: &Connection, id: CustomerId) -> StoreResult<Vec<Change>> {
                 from: r.get(1)?,
                 to: r.get(2)?,
                 at: date_of_day(r.get(3)?),
-                reason: r.get(4)?,
+                reason: Reason::from_stored(&r.get::<_, String>(4)?),
             })
         })
         .ctx(what)?;

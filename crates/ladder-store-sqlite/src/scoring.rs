@@ -4,7 +4,7 @@ use crate::tx::SqliteTx;
 use crate::{Context, SqliteStore};
 use chrono::NaiveDate;
 use ladder_domain::date::{date_of_day, end_of_day};
-use ladder_domain::{CustomerFacts, CustomerState, InteractionKind, Rung};
+use ladder_domain::{CustomerFacts, CustomerState, InteractionKind, Reason, Rung};
 use ladder_store::{Change, PreviousScore, ScoreRecord, ScoringRow, ScoringStore, ScoringTx, StoreResult, Tx};
 use rusqlite::functions::Aggregate;
 use rusqlite::{Connection, params};
@@ -253,9 +253,9 @@ impl ScoringTx for SqliteTx<'_> {
                     s.customer.0,
                     ladder_domain::date::date_day_number(s.as_of),
                     s.rung.as_str(),
-                    s.rung_reason,
+                    s.rung_reason.to_stored(),
                     s.state.map(CustomerState::as_str),
-                    s.state_reason,
+                    s.state_reason.as_ref().map(Reason::to_stored),
                     s.lifecycle_stage.as_str(),
                     s.recency_days,
                     s.orders,
@@ -291,7 +291,7 @@ impl ScoringTx for SqliteTx<'_> {
                         change.from,
                         change.to,
                         ladder_domain::date::date_day_number(change.at),
-                        change.reason
+                        change.reason.to_stored()
                     ])
                 })
                 .ctx("cannot record a change")?;

@@ -4,7 +4,7 @@
 use crate::customers::CustomerId;
 use crate::{StoreResult, Tx};
 use chrono::NaiveDate;
-use ladder_domain::{CustomerFacts, CustomerState, LifecycleStage, RfmScore, RfmSegment, Rung};
+use ladder_domain::{CustomerFacts, CustomerState, LifecycleStage, Reason, RfmScore, RfmSegment, Rung};
 use serde::Serialize;
 
 /// Reading the facts scoring needs, and starting a scoring.
@@ -83,11 +83,11 @@ pub struct ScoreRecord {
     /// Rung on the loyalty ladder.
     pub rung: Rung,
     /// Why.
-    pub rung_reason: String,
+    pub rung_reason: Reason,
     /// State, for customers with orders.
     pub state: Option<CustomerState>,
     /// Why.
-    pub state_reason: Option<String>,
+    pub state_reason: Option<Reason>,
     /// Lifecycle stage.
     pub lifecycle_stage: LifecycleStage,
     /// Days since the last counted order.
@@ -165,6 +165,6 @@ pub struct Change {
     pub to: Option<String>,
     /// The `as_of` date of the scoring that saw it.
     pub at: NaiveDate,
-    /// Why, in words.
-    pub reason: String,
+    /// Why.
+    pub reason: Reason,
 }

@@ -3,6 +3,8 @@
 //! in the binary.
 
 use axum::response::Html;
+use ladder_domain::Reason;
+use ladder_domain::validate::Problem;
 use ladder_i18n::format::{format_date, format_decimal, format_integer, format_money, format_month, format_percent};
 use ladder_i18n::{Arg, Catalog, Locale};
 use minijinja::value::{Kwargs, Value};
@@ -37,8 +39,36 @@ const TEMPLATES: &[(&str, &str)] = &[
 
 /// The message catalog of every language.
 pub(crate) fn catalog() -> &'static Catalog {
-    static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(Catalog::new)
+    ladder_i18n::catalog()
+}
+
+/// A field's name as the pages label it (`field-email`), else as files name it.
+pub(crate) fn field_label(locale: Locale, field: &str) -> String {
+    let kebab = field.replace('_', "-");
+    [format!("field-{kebab}"), kebab]
+        .into_iter()
+        .find(|id| catalog().has(Locale::En, id))
+        .map_or_else(|| field.to_owned(), |id| catalog().text(locale, &id))
+}
+
+/// `value | reason`: a reason (`ladder_domain::Reason`, as the store keeps it) in the page's language.
+fn reason(state: &State, value: Value) -> String {
+    let parsed = serde_json::to_value(&value).ok().and_then(|v| serde_json::from_value::<Reason>(v).ok());
+    match parsed {
+        Some(reason) => catalog().reason(locale_of(state), &reason),
+        None => value.to_string(),
+    }
+}
+
+/// `value | problem`: what is wrong with a value (`ladder_domain::validate::Problem`) in the page's
+/// language.
+fn problem(state: &State, value: Value) -> String {
+    let locale = locale_of(state);
+    let parsed = serde_json::to_value(&value).ok().and_then(|v| serde_json::from_value::<Problem>(v).ok());
+    match parsed {
+        Some(problem) => catalog().problem(locale, &problem, &|f| field_label(locale, f)),
+        None => value.to_string(),
+    }
 }
 
 fn templates() -> &'static Environment<'static> {
@@ -52,6 +82,8 @@ fn environment() -> Environment<'static> {
         env.add_template(name, source).unwrap_or_else(|e| panic!("template {name}: {e}"));
     }
     env.add_function("t", translate);
+    env.add_filter("reason", reason);
+    env.add_filter("problem", problem);
     env.add_filter("num", |state: &State, value: i64| format_integer(locale_of(state), value));
     env.add_filter("dec", |state: &State, value: f64, digits: Option<usize>| {
         format_decimal(locale_of(state), value, digits.unwrap_or(1))

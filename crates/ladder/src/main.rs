@@ -48,6 +48,7 @@ fn run(cli: cli::Cli) -> anyhow::Result<()> {
     let sources = config::Sources { file: cli.config.as_deref(), env: &env, flags: cli.settings() };
     let config = config::Config::load(&sources)?;
     logging::init(&config)?;
+    output::set_lang(config.lang);
     let ctx = commands::Ctx { config, bar: progress::Bar::default() };
     commands::run(cli.command, &ctx)
 }

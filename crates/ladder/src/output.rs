@@ -3,8 +3,34 @@
 use crate::cli::Format;
 use anyhow::Result;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use ladder_domain::Reason;
+use ladder_i18n::{Arg, Locale, plain};
 use serde::Serialize;
 use std::io::Write;
+use std::sync::OnceLock;
+
+/// The language of this run's words (`--lang`, `LADDER_LANG`), set once at the start.
+static LANG: OnceLock<Locale> = OnceLock::new();
+
+/// Sets the language of the output; the first call wins.
+pub fn set_lang(locale: Locale) {
+    let _ = LANG.set(locale);
+}
+
+/// The language of the output.
+pub fn lang() -> Locale {
+    LANG.get().copied().unwrap_or_default()
+}
+
+/// A reason in the output's language, as plain text.
+pub fn say(reason: &Reason) -> String {
+    plain(&ladder_i18n::catalog().reason(lang(), reason))
+}
+
+/// A message in the output's language, as plain text.
+pub fn message(id: &str, args: &[(&str, Arg)]) -> String {
+    plain(&ladder_i18n::catalog().text_with(lang(), id, args))
+}
 
 /// A table of strings with a header, printable in every format but JSON.
 pub struct Grid {
@@ -53,7 +79,10 @@ pub fn print(format: Format, value: &impl Serialize, grids: &[(&str, &Grid)], no
     let mut out = stdout.lock();
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, value)?;
+            // Reasons travel as data; here each becomes its words, with its `<key>_kind` beside it.
+            let mut value = serde_json::to_value(value)?;
+            ladder_i18n::catalog().say_reasons(lang(), &mut value);
+            serde_json::to_writer_pretty(&mut out, &value)?;
             writeln!(out)?;
         }
         Format::Csv => {

@@ -99,7 +99,8 @@ fn import_score_report_and_show_a_customer() {
     assert_eq!(c1["rung"], "advocate");
     assert_eq!(c1["state"], "active");
     assert_eq!(c1["lifecycle_stage"], "advocacy");
-    assert_eq!(c1["rung_reason"], "loyal (3rd order on 2025-02-10, active) and 1 referred customer has ordered");
+    assert_eq!(c1["rung_reason"], "loyal (3rd order on 10 Feb 2025, active) and 1 referred customer has ordered");
+    assert_eq!(c1["rung_reason_kind"], "advocate_referrals", "a machine kind beside the words");
     assert!(c1["state_reason"].as_str().is_some_and(|r| r.contains("usually every")), "{c1}");
     // Two buyers, one with fewer orders: 1 + ⌊5 × 1/2⌋ = 3.
     assert_eq!(c1["rfm"]["f"], 3);
@@ -107,7 +108,7 @@ fn import_score_report_and_show_a_customer() {
     assert_eq!(c1["orders"].as_array().map(Vec::len), Some(3));
     assert_eq!(c1["history"][0]["to"], "advocate");
     let table = run.ok(&["customer", "show", "C2"]);
-    assert!(table.contains("نرگس") && table.contains("1st order on 2025-02-01"), "{table}");
+    assert!(table.contains("نرگس") && table.contains("1st order on 1 Feb 2025"), "{table}");
 
     let report = run.json(&["report", "ladder", "--format", "json"]);
     let rungs = report["rungs"].as_array().expect("rungs");
@@ -142,7 +143,7 @@ fn a_failed_import_leaves_the_database_untouched_and_skip_invalid_keeps_the_good
         &format!("{ORDERS}O5,C3,2025-03-01,MUG,1,25.00,EUR,completed\nO6,C3,2025-03-40,MUG,1,25.00,EUR,completed\n"),
     );
     let err = run.fails(&["import", "orders", path(&bad)]);
-    assert!(err.contains("more.csv line 7, column \"ordered_at\": \"2025-03-40\" is not a date"), "{err}");
+    assert!(err.contains("more.csv line 7, column \"ordered_at\", value \"2025-03-40\": This is not a date"), "{err}");
     assert!(err.contains("--skip-invalid"), "{err}");
     assert_eq!((run.count("orders"), run.count("order_lines"), run.count("products")), before);
 
@@ -611,4 +612,30 @@ O8,C5,2026-03-09,TEA,1,30.00,USD,completed,FREE
     assert!(table.contains("Spring mailing") && table.contains("no cost recorded"), "{table}");
     let err = run.fails(&["campaign", "cost", "add", "NOPE", "--amount", "1.00"]);
     assert!(err.contains("NOPE"), "{err}");
+}
+
+#[test]
+fn reasons_and_problems_are_said_in_the_chosen_language() {
+    let run = Run::new();
+    run.ok(&["import", "customers", path(&run.file("customers.csv", CUSTOMERS))]);
+    run.ok(&["import", "orders", path(&run.file("orders.csv", ORDERS))]);
+    run.ok(&["score", "--as-of", "2025-02-15"]);
+    let fa = run.json(&["--lang", "fa", "customer", "show", "C1", "--format", "json"]);
+    let reason = fa["rung_reason"].as_str().expect("words");
+    assert!(reason.contains("۲۲ بهمن ۱۴۰۳"), "the Jalali date in Persian digits: {reason}");
+    assert!(!reason.chars().any(|c| c.is_ascii_alphanumeric()), "no English and no Latin digits: {reason}");
+    assert_eq!(fa["rung_reason_kind"], "advocate_referrals");
+    assert_eq!(fa["history"][0]["reason_kind"], "advocate_referrals");
+    let hebrew = Command::new(env!("CARGO_BIN_EXE_ladder"))
+        .args(["--database", path(&run.db()), "customer", "show", "C1"])
+        .env("LADDER_LANG", "he")
+        .output()
+        .expect("run");
+    let table = String::from_utf8(hebrew.stdout).expect("UTF-8");
+    assert!(table.contains("הזמנה מס׳ 3 ב־10.2.2025"), "{table}");
+    let bad = run.file("bad.csv", "customer_id,email\nC9,not-an-email\n");
+    let russian = run.fails(&["--lang", "ru", "import", "customers", path(&bad)]);
+    assert!(russian.contains("Строка 2") && russian.contains("Ничего не импортировано"), "{russian}");
+    let unknown = run.fails(&["--lang", "xx", "report", "ladder"]);
+    assert!(unknown.contains("lang from --lang") && unknown.contains("en, he, fa or ru"), "{unknown}");
 }

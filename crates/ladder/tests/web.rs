@@ -23,15 +23,22 @@ fn ladder(dir: &tempfile::TempDir) -> Command {
 
 /// Starts `ladder serve --demo` on `database` and reads its address and the owner's password.
 fn start(database: &str, dir: tempfile::TempDir) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ladder"))
+    start_with(database, dir, |_| {})
+}
+
+/// Starts the server with more settings (`more` may set variables and where standard error goes).
+fn start_with(database: &str, dir: tempfile::TempDir, more: impl FnOnce(&mut Command)) -> Server {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_ladder"));
+    command
         .args(["--database", database])
         .env_remove("LADDER_DATABASE_URL")
+        .env("LADDER_NIGHTLY_SCORING", "")
         .args(["serve", "--demo", "--demo-customers", "400", "--bind", "127.0.0.1:0", "--stop-when-input-closes"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start ladder serve");
+        .stderr(Stdio::null());
+    more(&mut command);
+    let mut child = command.spawn().expect("start ladder serve");
     let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
     let mut base = None;
     let mut password = None;
@@ -1152,4 +1159,151 @@ fn campaigns_are_planned_costed_and_imported_on_the_pages_and_through_the_api() 
     let mut attempt = fields("2026-10-01");
     attempt.push(("csrf", &csrf));
     assert_eq!(viewer.post("/campaigns/AUTUMN-WEB", &attempt).status, 403);
+}
+
+#[test]
+fn a_change_made_on_a_page_through_the_api_and_on_the_command_line_is_audited_alike() {
+    let mut b = owner();
+    let csrf = hidden(&b.get("/campaigns/new").body, "csrf");
+    let page = b.post(
+        "/campaigns",
+        &[
+            ("csrf", &csrf),
+            ("id", "SAME-PAGE"),
+            ("name", "Same everywhere"),
+            ("kind", "email"),
+            ("status", "active"),
+            ("starts", "2026-05-01"),
+            ("codes", "SAME-PAGE"),
+            ("window_days", "30"),
+            ("budget", "10.00"),
+        ],
+    );
+    assert_eq!(page.status, 303, "{}", page.body);
+    let token = api_token(&mut b);
+    let body = r#"{"id": "SAME-API", "name": "Same everywhere", "kind": "email", "status": "active", "starts": "2026-05-01", "codes": ["SAME-API"], "window_days": 30, "budget": "10.00"}"#;
+    assert_eq!(api_send(&token, "/campaigns", "application/json", body).status, 201);
+    let cli = ladder(&server().dir)
+        .args(["campaign", "create", "SAME-CLI", "--name", "Same everywhere", "--kind", "email", "--status", "active"])
+        .args(["--starts", "2026-05-01", "--code", "SAME-CLI", "--budget", "10.00"])
+        .output()
+        .expect("run ladder");
+    assert!(cli.status.success(), "{}", String::from_utf8_lossy(&cli.stderr));
+    assert_eq!(String::from_utf8_lossy(&cli.stdout), "SAME-CLI\n", "the id alone on standard output");
+
+    let conn = rusqlite::Connection::open(server().dir.path().join("shop.db")).expect("open");
+    let mut rows = Vec::new();
+    for id in ["SAME-PAGE", "SAME-API", "SAME-CLI"] {
+        let (actor, action, target, detail): (String, String, String, String) = conn
+            .query_row(
+                "SELECT actor, action, target, detail FROM audit_log WHERE target = ?1",
+                [format!("campaign:{id}")],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .expect("one audit entry per door");
+        let anonymous = |text: &str| text.replace(id, "ID").replace(&id.to_lowercase(), "id");
+        rows.push((actor, (action, anonymous(&target), anonymous(&detail))));
+    }
+    assert_eq!(rows[0].1, rows[1].1, "the page and the API");
+    assert_eq!(rows[1].1, rows[2].1, "the API and the command line");
+    assert_eq!(rows[0].1.0, "campaign.saved");
+    assert!(rows[0].1.2.contains(r#""field":"budget_minor","before":null,"after":"1000""#), "{}", rows[0].1.2);
+    let actors: Vec<&str> = rows.iter().map(|(actor, _)| actor.split(':').next().unwrap_or_default()).collect();
+    assert_eq!(actors, ["user", "token", "cli"], "who did it differs, and only that");
+}
+
+#[test]
+fn the_log_has_a_line_per_request_and_never_a_secret() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let log = dir.path().join("server.log");
+    let database = dir.path().join("shop.db").display().to_string();
+    let file = std::fs::File::create(&log).expect("log file");
+    let password = "log-test-password-7";
+    let server = start_with(&database, dir, |c| {
+        c.env("LADDER_LOG", "trace").env("LADDER_PASSWORD", password).arg("--log-format").arg("json");
+        c.stderr(file);
+    });
+    assert_eq!(server.password, password, "the demo owner's password comes from LADDER_PASSWORD");
+    let mut b = Browser::at(&server.base, "en");
+    assert_eq!(b.sign_in("owner@demo.shop", password).status, 303);
+    let session = b.cookies.iter().find(|(k, _)| k == "ladder_session").map(|(_, v)| v.clone()).expect("a session");
+    assert_eq!(b.get("/customers/C0000001?q=query-text-9").status, 200);
+    let csrf = hidden(&b.get("/customers/C0000001").body, "csrf");
+    let note = "a private note about the customer";
+    let noted = b.post("/customers/C0000001/interactions", &[("csrf", &csrf), ("kind", "note"), ("note", note)]);
+    assert_eq!(noted.status, 303);
+    let token = api_token(&mut b);
+    assert_eq!(api_get_at(&server.base, &token, "/customers/C0000001").status, 200);
+    assert_eq!(b.get("/no-such-page").status, 404);
+
+    let mut text = String::new();
+    for _ in 0..100 {
+        text = std::fs::read_to_string(&log).expect("read the log");
+        if text.contains("/api/v1/customers/{id}") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    // Log events are JSON lines; the hints the command prints to standard error are not events.
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .filter(|l| l.starts_with('{'))
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect();
+    let request = |route: &str, method: &str| {
+        lines.iter().find(|l| l["message"] == "request" && l["route"] == route && l["method"] == method).cloned()
+    };
+    let page = request("/customers/{id}", "GET").expect("a line for the customer page");
+    assert_eq!(page["status"], 200);
+    assert!(page["ms"].is_number() && page["user_id"].is_number(), "{page}");
+    let api = request("/api/v1/customers/{id}", "GET").expect("a line for the API call");
+    assert!(api["user_id"].is_number(), "the token's user: {api}");
+    assert!(lines.iter().any(|l| l["message"] == "request" && l["status"] == 404), "unknown addresses too");
+    assert!(lines.iter().any(|l| l["message"] == "workers started"), "the worker runs in the server");
+    for secret in [password, session.as_str(), token.as_str(), note, "query-text-9"] {
+        assert!(!text.contains(secret), "the log holds {secret:?}");
+    }
+}
+#[test]
+fn hebrew_persian_and_russian_customer_pages_give_their_reasons_in_their_language() {
+    let id = {
+        let mut b = owner();
+        let list = b.get("/customers?rung=loyal&state=active");
+        list.body
+            .split("href=\"/customers/")
+            .nth(1)
+            .expect("a loyal customer")
+            .split('"')
+            .next()
+            .expect("id")
+            .to_owned()
+    };
+    for language in ["he", "fa", "ru"] {
+        let email = format!("reader-{language}@demo.shop");
+        let add = ladder(&server().dir)
+            .args(["user", "add", &email, "--role", "viewer", "--language", language])
+            .env("LADDER_PASSWORD", "reader-password-1")
+            .output()
+            .expect("add a reader");
+        assert!(add.status.success(), "{}", String::from_utf8_lossy(&add.stderr));
+        let mut b = Browser::new("en");
+        assert_eq!(b.sign_in(&email, "reader-password-1").status, 303);
+        let page = b.get(&format!("/customers/{id}"));
+        assert_eq!(page.status, 200);
+        let reasons: Vec<&str> = page
+            .body
+            .split(r#"<p class="reason"><bdi>"#)
+            .skip(1)
+            .chain(page.body.split(r#"<small class="muted"><bdi>"#).skip(1))
+            .map(|rest| rest.split("</bdi>").next().unwrap_or_default())
+            .collect();
+        assert!(reasons.len() >= 3, "the rung, the state and the history say why: {reasons:?}");
+        for reason in reasons {
+            let words = reason.replace("P(alive)", "").replace("BG/NBD", "");
+            assert!(!words.chars().any(|c| c.is_ascii_alphabetic()), "{language}: English in {reason:?}");
+            if language == "fa" {
+                assert!(!words.chars().any(|c| c.is_ascii_digit()), "Persian digits: {reason:?}");
+            }
+        }
+    }
 }

@@ -228,7 +228,8 @@ pub(crate) fn run_import(
         return Err(worker::JobError::permanent("the file is no longer kept; upload it again".to_owned()));
     }
     let review = Review { dry_run: payload.dry_run, keep: 200, name: Some(payload.name.clone()) };
-    let options = ImportOptions { skip_invalid: payload.skip_invalid, rejects_path: None };
+    let options =
+        ImportOptions { skip_invalid: payload.skip_invalid, rejects_path: None, lang: ladder_i18n::Locale::En };
     match crate::import::import_reviewed(app, &payload.actor, payload.kind, &path, &options, &review, progress) {
         Ok(report) => Ok(ImportResult::Imported(report)),
         Err(crate::import::ImportError::Store(e)) => Err(worker::JobError::retry(e.to_string())),

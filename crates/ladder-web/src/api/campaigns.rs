@@ -10,7 +10,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::{NaiveDate, Utc};
-use ladder_app::campaigns::{CampaignForm, CampaignReport, CampaignRow, CostImportError, CostImportSummary};
+use ladder_app::campaigns::{CampaignForm, CampaignRow, CostImportError, CostImportSummary};
 use ladder_domain::Currency;
 use ladder_domain::access::Permission;
 use ladder_domain::campaign::CostEntry;
@@ -48,11 +48,12 @@ pub(crate) async fn list(
     State(state): State<AppState>,
     user: ApiUser,
     Query(as_of): Query<AsOf>,
-) -> Result<Json<Vec<CampaignRow>>, ApiError> {
+) -> Result<Json<Value>, ApiError> {
     user.require(Permission::ViewReports)?;
     let day = as_of.day()?;
     let all = state.campaigns.get(&state, day).await?;
-    Ok(Json(all.iter().map(|r| r.row.clone()).collect()))
+    let rows: Vec<&CampaignRow> = all.iter().map(|r| &r.row).collect();
+    Ok(user.said(&rows))
 }
 
 /// One campaign: its figures, the campaign as defined, and the orders and customers counted, as
@@ -62,12 +63,12 @@ pub(crate) async fn one(
     user: ApiUser,
     Path(id): Path<String>,
     Query(as_of): Query<AsOf>,
-) -> Result<Json<CampaignReport>, ApiError> {
+) -> Result<Json<Value>, ApiError> {
     user.require(Permission::ViewReports)?;
     let day = as_of.day()?;
     let all = state.campaigns.get(&state, day).await?;
-    let report = all.iter().find(|r| r.campaign.id == id).cloned();
-    report.map(Json).ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no campaign with this id"))
+    let report = all.iter().find(|r| r.campaign.id == id);
+    report.map(|r| user.said(r)).ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no campaign with this id"))
 }
 
 /// A campaign as the API takes it: the form's fields, with codes as a list and counts as numbers.
@@ -141,7 +142,7 @@ pub(crate) async fn put(
         return Err(ApiError::field("codes", "a code cannot hold a comma; give each code as its own string"));
     }
     let form = body.form();
-    let actor = user.actor();
+    let (actor, locale) = (user.actor(), user.locale());
     let saved = state
         .with_app(move |app| {
             let currency = match currency(app.store())? {
@@ -150,7 +151,7 @@ pub(crate) async fn put(
             };
             let campaign = match form.to_campaign(&currency) {
                 Ok(c) => c,
-                Err(e) => return Ok(Err(ApiError::field(e.field, format!("{:?} {}", e.value, e.problem)))),
+                Err(e) => return Ok(Err(ApiError::problem(&e, locale))),
             };
             Ok(Ok((campaign.id.clone(), ladder_app::campaigns::save(app, &actor, &campaign))))
         })
@@ -245,10 +246,13 @@ pub(crate) async fn import_costs(
     match imported {
         Ok(summary) => Ok(Json(summary)),
         Err(CostImportError::Refused(e)) => Err(user.fail(e)),
-        Err(CostImportError::Invalid { line, column, value, problem, .. }) => Err(ApiError::field(
-            &format!("line {line}, {column}"),
-            format!("{value:?} {problem}; nothing was imported"),
-        )),
+        Err(CostImportError::Invalid { line, column, value, problem, .. }) => {
+            let said = crate::views::catalog().problem(user.locale(), &problem, &|f| f.to_owned());
+            Err(ApiError::field(
+                &format!("line {line}, {column}"),
+                format!("{value:?}: {}; nothing was imported", ladder_i18n::plain(&said)),
+            ))
+        }
         Err(other) => Err(ApiError::field("body", format!("{other}; nothing was imported"))),
     }
 }

@@ -166,6 +166,13 @@ impl ApiUser {
         ApiError::of(e, self.locale())
     }
 
+    /// A response whose reasons are said in the owner's language, each with its `<key>_kind` beside it.
+    pub(crate) fn said(&self, value: &impl Serialize) -> Json<Value> {
+        let mut value = serde_json::to_value(value).unwrap_or(Value::Null);
+        crate::views::catalog().say_reasons(self.locale(), &mut value);
+        Json(value)
+    }
+
     /// Where a consent given through this token was given, for its evidence.
     pub(crate) fn source(&self) -> String {
         format!("api:{}", self.0.email)
@@ -265,10 +272,11 @@ async fn customer(
     State(state): State<AppState>,
     user: ApiUser,
     Path(id): Path<String>,
-) -> Result<Json<ladder_store::CustomerDetail>, ApiError> {
+) -> Result<Json<Value>, ApiError> {
     user.require(Permission::ViewCustomers)?;
     let detail = state.with_store(move |s| Ok(s.customer(&id)?)).await?;
-    detail.map(Json).ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no customer with this id"))
+    let detail = detail.ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no customer with this id"))?;
+    Ok(user.said(&detail))
 }
 
 /// Creates or updates a customer from its JSON (the same fields as a customers.csv row).
@@ -284,7 +292,7 @@ async fn put_customer(
         state.with_app(move |app| Ok(ladder_app::customers::put_customer(app, &actor, &customer, &source))).await?;
     let (outcome, detail) = saved.map_err(|e| user.fail(e))?;
     let status = if outcome == WriteOutcome::Inserted { StatusCode::CREATED } else { StatusCode::OK };
-    Ok((status, Json(detail)).into_response())
+    Ok((status, user.said(&detail)).into_response())
 }
 
 async fn add_interaction(
@@ -544,5 +552,6 @@ async fn post_order(
         })
     });
     let status = if placed.outcome == WriteOutcome::Inserted { StatusCode::CREATED } else { StatusCode::OK };
-    Ok((status, Json(json!({ "order_id": order.external_id, "result": result, "customer": customer }))).into_response())
+    let body = json!({ "order_id": order.external_id, "result": result, "customer": customer });
+    Ok((status, user.said(&body)).into_response())
 }

@@ -17,6 +17,7 @@ use chrono::{Datelike, Days, NaiveDate, Utc};
 use ladder_app::campaigns::{CampaignForm, CampaignReport, CostImportError, import_costs};
 use ladder_domain::access::Permission;
 use ladder_domain::campaign::{AttributedOrder, Campaign, CampaignKind, CampaignStatus, CostEntry};
+use ladder_domain::validate::{FieldError, Problem};
 use ladder_domain::{Channel, Currency};
 use ladder_i18n::Arg;
 use ladder_store::Store;
@@ -274,7 +275,7 @@ fn choices(segments: Vec<SegmentChoice>) -> minijinja::Value {
 /// campaign form as typed when it was the form that was refused (a refused cost keeps the stored one).
 struct Refusal {
     problem: String,
-    field: Option<&'static str>,
+    field: Option<String>,
     form: Option<CampaignForm>,
 }
 
@@ -410,19 +411,40 @@ pub(crate) struct CampaignPost {
     form: CampaignForm,
 }
 
-/// The form's problem in the viewer's language, and the field to mark.
-fn field_problem(viewer: &Viewer, e: &ladder_app::campaigns::FieldError) -> (String, Option<&'static str>) {
+/// The form's problem in the viewer's language, and the field to mark: the field, what was typed in it
+/// and what is wrong.
+fn field_problem(viewer: &Viewer, e: &FieldError, value: &str) -> (String, Option<String>) {
     let field = text(viewer, &format!("campaign-field-{}", e.field), &[]);
-    let problem = text(
+    let problem = crate::views::catalog()
+        .problem(viewer.locale, &e.problem, &|f| text(viewer, &format!("campaign-field-{f}"), &[]));
+    let said = text(
         viewer,
         "campaign-field-invalid",
-        &[
-            ("field", Arg::Text(field)),
-            ("value", Arg::Text(e.value.clone())),
-            ("problem", Arg::Text(e.problem.clone())),
-        ],
+        &[("field", Arg::Text(field)), ("value", Arg::Text(value.to_owned())), ("problem", Arg::Text(problem))],
     );
-    (problem, Some(e.field))
+    (said, Some(e.field.clone()))
+}
+
+/// What was typed in a field of the campaign form.
+fn typed<'a>(form: &'a CampaignForm, field: &str) -> &'a str {
+    match field {
+        "id" => &form.id,
+        "name" => &form.name,
+        "kind" => &form.kind,
+        "channel" => &form.channel,
+        "status" => &form.status,
+        "starts" => &form.starts,
+        "ends" => &form.ends,
+        "codes" => &form.codes,
+        "window_days" => &form.window_days,
+        "target_segment" => &form.target_segment,
+        "target_size" => &form.target_size,
+        "budget" => &form.budget,
+        "expected_revenue" => &form.expected_revenue,
+        "expected_responses" => &form.expected_responses,
+        "expected_sales" => &form.expected_sales,
+        _ => &form.notes,
+    }
 }
 
 /// A new campaign's form.
@@ -445,7 +467,7 @@ async fn new_page(
     status: StatusCode,
     form: CampaignForm,
     problem: Option<String>,
-    field: Option<&'static str>,
+    field: Option<String>,
 ) -> Result<Response, WebError> {
     let segments = state.with_store(segment_choices).await?;
     let html = page(
@@ -480,7 +502,7 @@ async fn save(
     let campaign = match form.to_campaign(&currency) {
         Ok(c) => c,
         Err(e) => {
-            let (problem, field) = field_problem(&viewer, &e);
+            let (problem, field) = field_problem(&viewer, &e, typed(&form, &e.field));
             return match editing {
                 Some(id) => {
                     campaign_page(
@@ -515,7 +537,7 @@ async fn save(
     if exists {
         let problem = text(&viewer, "campaign-id-taken", &[("id", Arg::Text(id))]);
         let code = Some(currency.code().to_owned());
-        return new_page(&state, &viewer, code, StatusCode::CONFLICT, form, Some(problem), Some("id")).await;
+        return new_page(&state, &viewer, code, StatusCode::CONFLICT, form, Some(problem), Some("id".to_owned())).await;
     }
     Ok(Redirect::to(&format!("/campaigns/{}?done=campaign-saved", crate::views::encode(&id))).into_response())
 }
@@ -556,13 +578,11 @@ pub(crate) async fn add_cost(
     viewer.check_csrf(&post.csrf)?;
     viewer.require(Permission::ManageCampaigns)?;
     let currency = state.with_store(currency_of).await?;
-    let refuse = |field: &'static str, value: &str, problem: String| {
-        let e = ladder_app::campaigns::FieldError { field, value: value.to_owned(), problem };
-        field_problem(&viewer, &e)
-    };
+    let refuse =
+        |field: &str, value: &str, problem: Problem| field_problem(&viewer, &FieldError::new(field, problem), value);
     let parsed = match (&currency, ladder_domain::date::parse_date(post.spent_on.trim())) {
         (None, _) => Err((text(&viewer, "campaign-no-currency", &[]), None)),
-        (_, Err(_)) => Err(refuse("spent_on", &post.spent_on, "is not a date; use YYYY-MM-DD".to_owned())),
+        (_, Err(_)) => Err(refuse("spent_on", &post.spent_on, Problem::NotDate { expected: "YYYY-MM-DD".to_owned() })),
         (Some(c), Ok(on)) => c
             .parse_amount(post.amount.trim())
             .map(|amount_minor| CostEntry {
@@ -570,7 +590,7 @@ pub(crate) async fn add_cost(
                 amount_minor,
                 note: Some(post.note.trim().to_owned()).filter(|n| !n.is_empty()),
             })
-            .map_err(|e| refuse("amount", &post.amount, e.to_string())),
+            .map_err(|e| refuse("amount", &post.amount, e.into())),
     };
     let cost = match parsed {
         Ok(cost) => cost,
@@ -596,7 +616,7 @@ fn cost_problem(viewer: &Viewer, error: &CostImportError) -> Option<String> {
                 ("line", number(*line)),
                 ("column", Arg::Text(column.clone())),
                 ("value", Arg::Text(value.clone())),
-                ("problem", Arg::Text(problem.clone())),
+                ("problem", Arg::Text(crate::pages::problem_text(viewer, problem))),
             ],
         ),
         CostImportError::MissingColumns { missing, .. } => text(

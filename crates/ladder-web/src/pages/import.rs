@@ -268,7 +268,7 @@ fn stop_text(viewer: &Viewer, stop: &ImportStop) -> String {
                 ("line", Arg::Number(i64::try_from(*line).unwrap_or(i64::MAX))),
                 ("column", t(column)),
                 ("value", t(value)),
-                ("problem", t(problem)),
+                ("problem", Arg::Text(crate::pages::problem_text(viewer, problem))),
             ],
         ),
         ImportStop::Failed { message } => text(viewer, "import-unreadable", &[("message", t(message))]),

@@ -72,12 +72,12 @@ pub(crate) fn text(viewer: &Viewer, id: &str, args: &[(&str, ladder_i18n::Arg)])
 
 /// A field's name as the reader's pages label it (`field-email`), else as files name it.
 pub(crate) fn field_label(viewer: &Viewer, field: &str) -> String {
-    let catalog = crate::views::catalog();
-    let kebab = field.replace('_', "-");
-    [format!("field-{kebab}"), kebab]
-        .into_iter()
-        .find(|id| catalog.has(Locale::En, id))
-        .map_or_else(|| field.to_owned(), |id| catalog.text(viewer.locale, &id))
+    crate::views::field_label(viewer.locale, field)
+}
+
+/// What is wrong with a value, in the viewer's language.
+pub(crate) fn problem_text(viewer: &Viewer, problem: &ladder_domain::validate::Problem) -> String {
+    crate::views::catalog().problem(viewer.locale, problem, &|f| field_label(viewer, f))
 }
 
 /// A refused value, in the viewer's language: the field and what is wrong with it.

@@ -172,7 +172,7 @@ struct FieldView {
 struct Stored {
     settings: ShopSettings,
     status: ladder_app::shop::ScoringStatus,
-    basis: Option<String>,
+    basis: Option<ladder_domain::Reason>,
 }
 
 async fn stored(state: &AppState) -> Result<Stored, WebError> {
@@ -181,7 +181,7 @@ async fn stored(state: &AppState) -> Result<Stored, WebError> {
             Ok(Stored {
                 settings: s.shop_settings()?,
                 status: ladder_app::shop::scoring_status(s)?,
-                basis: s.shop_state()?.state_basis,
+                basis: s.shop_state()?.state_basis.as_deref().map(ladder_domain::Reason::from_stored),
             })
         })
         .await

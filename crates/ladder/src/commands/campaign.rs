@@ -2,7 +2,7 @@
 
 use super::{Ctx, parse_as_of, parse_date, print_id};
 use crate::cli::{Format, FormatArg};
-use crate::output::{Grid, or_dash, percent, print};
+use crate::output::{Grid, message, or_dash, percent, print, say};
 use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
 use ladder_app::campaigns::{CampaignForm, CampaignReport, CampaignRow, import_costs, report, reports};
@@ -133,6 +133,15 @@ fn amount(currency: &Currency, flag: &str, value: &str) -> Result<i64> {
     currency.parse_amount(value).map_err(|e| anyhow::anyhow!("--{flag} {value:?} {e}"))
 }
 
+/// The key of an exclusion, as its message names it.
+fn exclusion_key(e: Exclusion) -> &'static str {
+    match e {
+        Exclusion::OutsideWindow => "outside_window",
+        Exclusion::Refunded => "refunded",
+        Exclusion::Cancelled => "cancelled",
+    }
+}
+
 fn money(currency: &Currency, minor: Option<i64>) -> String {
     minor.map_or_else(|| "–".to_owned(), |m| currency.format_amount(m))
 }
@@ -141,7 +150,7 @@ fn ratio(value: Option<f64>) -> String {
     value.map_or_else(|| "–".to_owned(), percent)
 }
 
-fn campaign_of(args: &CampaignArgs, currency: &Currency) -> Result<Campaign> {
+fn campaign_of(ctx: &Ctx, args: &CampaignArgs, currency: &Currency) -> Result<Campaign> {
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let count = |v: Option<u64>| v.map(|n| n.to_string()).unwrap_or_default();
     let form = CampaignForm {
@@ -162,8 +171,7 @@ fn campaign_of(args: &CampaignArgs, currency: &Currency) -> Result<Campaign> {
         expected_sales: count(args.expected_sales),
         notes: text(&args.notes),
     };
-    form.to_campaign(currency)
-        .map_err(|e| anyhow::anyhow!("--{} {:?} {}", e.field.replace('_', "-"), e.value, e.problem))
+    form.to_campaign(currency).map_err(|e| anyhow::anyhow!("{}", ctx.problem(&e)))
 }
 
 /// "12 customer, 3 repeat, 1 not scored yet": the rungs the acquired stand on now.
@@ -205,7 +213,7 @@ fn rows_grid(rows: &[&CampaignRow], currency: &Currency) -> Grid {
             r.status.clone(),
             money(currency, Some(r.actual_cost)),
             money(currency, Some(r.revenue)),
-            r.roi.map_or_else(|| r.roi_note.clone().unwrap_or_else(|| "–".to_owned()), percent),
+            r.roi.map_or_else(|| r.roi_note.as_ref().map_or_else(|| "–".to_owned(), say), percent),
             ratio(r.expected_roi),
             r.customers_acquired.to_string(),
             money(currency, r.cost_per_acquisition),
@@ -223,7 +231,11 @@ fn show(report: &CampaignReport, currency: &Currency, format: Format) -> Result<
     let mut versus = Grid::new(vec!["", "expected", "actual"], vec![1, 2]);
     versus.push(vec!["cost".into(), money(currency, r.budget), money(currency, Some(r.actual_cost))]);
     versus.push(vec!["revenue".into(), money(currency, r.expected_revenue), money(currency, Some(r.revenue))]);
-    versus.push(vec!["ROI".into(), ratio(r.expected_roi), r.roi.map_or_else(|| or_dash(r.roi_note.clone()), percent)]);
+    versus.push(vec![
+        "ROI".into(),
+        ratio(r.expected_roi),
+        r.roi.map_or_else(|| or_dash(r.roi_note.as_ref().map(say)), percent),
+    ]);
     versus.push(vec!["responses".into(), or_dash(r.expected_responses), r.responses.to_string()]);
     versus.push(vec!["sales".into(), or_dash(r.expected_sales), r.sales.to_string()]);
     let mut orders = Grid::new(vec!["order", "customer", "day", "amount"], vec![3]);
@@ -237,12 +249,8 @@ fn show(report: &CampaignReport, currency: &Currency, format: Format) -> Result<
     }
     let mut left_out = Grid::new(vec!["order", "customer", "why not counted"], vec![]);
     for o in &report.attribution.excluded {
-        let why = match o.reason {
-            Exclusion::OutsideWindow => "outside the campaign's window",
-            Exclusion::Refunded => "refunded",
-            Exclusion::Cancelled => "cancelled",
-        };
-        left_out.push(vec![o.order.order_id.clone(), o.order.customer_id.clone(), why.to_owned()]);
+        let why = message(&format!("campaign-excluded-{}", exclusion_key(o.reason)), &[]);
+        left_out.push(vec![o.order.order_id.clone(), o.order.customer_id.clone(), why]);
     }
     let mut acquired = Grid::new(
         vec!["customer", "how", "on", "completed orders", "rung now", "first 12 months", "predicted 12 months"],
@@ -297,7 +305,7 @@ pub fn run(ctx: &Ctx, command: &CampaignCommand) -> Result<()> {
     match command {
         CampaignCommand::Create(args) => {
             let currency = currency(store)?;
-            let campaign = campaign_of(args, &currency)?;
+            let campaign = campaign_of(ctx, args, &currency)?;
             let outcome = ladder_app::campaigns::save(&app, &ctx.actor(), &campaign).map_err(|e| ctx.fail(e))?;
             let done = match outcome {
                 ladder_store::WriteOutcome::Inserted => "created",

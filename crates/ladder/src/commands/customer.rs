@@ -3,12 +3,12 @@
 
 use super::Ctx;
 use crate::cli::{Format, FormatArg};
-use crate::output::{Grid, or_dash, print};
+use crate::output::{Grid, or_dash, print, say};
 use anyhow::{Result, bail};
 use clap::{Args, Subcommand, ValueEnum};
 use ladder_app::reports::ReportBasis;
 use ladder_domain::segment::SegmentRule;
-use ladder_domain::{Currency, CustomerState, RfmSegment, Rung};
+use ladder_domain::{Currency, CustomerState, Reason, RfmSegment, Rung};
 use ladder_store::{Change, CustomerDetail, CustomerSummary, OrderView, ScoreRecord, Store};
 use serde::Serialize;
 
@@ -261,9 +261,14 @@ fn print_customer(d: &CustomerDetail, shop_currency: Option<&str>, format: Forma
     let mut notes = Vec::new();
     match &d.score {
         Some(s) => {
-            ladder.push(vec!["rung".into(), s.rung.to_string(), s.rung_reason.clone()]);
-            ladder.push(vec!["state".into(), or_dash(s.state.map(|x| x.to_string())), or_dash(s.state_reason.clone())]);
-            ladder.push(vec!["lifecycle stage".into(), s.lifecycle_stage.to_string(), String::new()]);
+            ladder.push(vec!["rung".into(), s.rung.to_string(), say(&s.rung_reason)]);
+            ladder.push(vec![
+                "state".into(),
+                or_dash(s.state.map(|x| x.to_string())),
+                or_dash(s.state_reason.as_ref().map(say)),
+            ]);
+            let stage = Reason::Lifecycle { stage: s.lifecycle_stage, rung: s.rung };
+            ladder.push(vec!["lifecycle stage".into(), s.lifecycle_stage.to_string(), say(&stage)]);
             let rfm = s.rfm.map(|r| format!("R{} F{} M{}", r.r, r.f, r.m));
             ladder.push(vec!["RFM".into(), or_dash(rfm), or_dash(s.rfm_segment.map(|x| x.to_string()))]);
             let spend = shop_currency.map_or_else(|| s.spend_minor.to_string(), |c| money(s.spend_minor, c));
@@ -333,7 +338,7 @@ fn print_customer(d: &CustomerDetail, shop_currency: Option<&str>, format: Forma
             h.kind.as_str().to_owned(),
             or_dash(h.from.as_deref()),
             or_dash(h.to.as_deref()),
-            h.reason.clone(),
+            say(&h.reason),
         ]);
     }
     let mut grids: Vec<(&str, &Grid)> = vec![("Profile", &profile)];

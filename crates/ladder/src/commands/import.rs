@@ -6,8 +6,9 @@ use crate::cli::FormatArg;
 use crate::output::{Grid, print};
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
-use ladder_app::import::{ImportKind, ImportOptions, import_file};
+use ladder_app::import::{ImportError, ImportKind, ImportOptions, import_file};
 use ladder_app::jobs::ImportPayload;
+use ladder_i18n::{Arg, Locale, plain};
 use std::path::PathBuf;
 
 /// What a CSV file holds.
@@ -70,8 +71,10 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<()> {
         eprintln!("Queued as job {id}; `ladder jobs show {id}` tells how it went.");
         return print_id(args.format.format, id.0, serde_json::json!({ "kind": "import" }));
     }
-    let options = ImportOptions { skip_invalid: args.skip_invalid, rejects_path: args.rejects.clone() };
-    let s = import_file(&app, &ctx.actor(), kind(args.what), &args.file, &options, &ctx.bar)?;
+    let options =
+        ImportOptions { skip_invalid: args.skip_invalid, rejects_path: args.rejects.clone(), lang: ctx.lang() };
+    let s =
+        import_file(&app, &ctx.actor(), kind(args.what), &args.file, &options, &ctx.bar).map_err(|e| said(ctx, e))?;
     let mut grid =
         Grid::new(vec!["read", "written", "inserted", "updated", "unchanged", "rejected"], vec![0, 1, 2, 3, 4, 5]);
     grid.push(
@@ -85,4 +88,22 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<()> {
         notes.push("Run `ladder score` to place the changed customers on the ladder.".to_owned());
     }
     print(args.format.format, &s, &[("", &grid)], &notes)
+}
+
+/// A bad row in the configured language (English keeps the error's own words, with its hint).
+fn said(ctx: &Ctx, e: ImportError) -> anyhow::Error {
+    match &e {
+        ImportError::Invalid { file, line, column, value, problem } if ctx.lang() != Locale::En => {
+            let catalog = super::catalog();
+            let problem = catalog.problem(ctx.lang(), problem, &|f| f.to_owned());
+            let args = [
+                ("line", Arg::from(*line)),
+                ("column", Arg::from(column.as_str())),
+                ("value", Arg::from(value.as_str())),
+                ("problem", Arg::Text(problem)),
+            ];
+            anyhow::anyhow!("{file}: {}", plain(&catalog.text_with(ctx.lang(), "import-invalid-row", &args)))
+        }
+        _ => e.into(),
+    }
 }

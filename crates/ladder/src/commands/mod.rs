@@ -32,7 +32,7 @@ use ladder_domain::validate::FieldError;
 use ladder_i18n::{Catalog, Locale};
 use ladder_store::Store;
 use ladder_store_sqlite::SqliteStore;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 /// What every command runs with: the configuration and the progress bar.
 pub struct Ctx {
@@ -76,7 +76,7 @@ impl Ctx {
 
     /// A refused value in the configured language, naming the flag the field comes from.
     pub fn problem(&self, e: &FieldError) -> String {
-        catalog().field_error(self.lang(), e, &|field| format!("--{}", field.replace('_', "-")))
+        ladder_i18n::plain(&catalog().field_error(self.lang(), e, &|field| format!("--{}", field.replace('_', "-"))))
     }
 
     /// A use-case's error as the command line says it.
@@ -90,8 +90,7 @@ impl Ctx {
 
 /// The messages, loaded once.
 pub fn catalog() -> &'static Catalog {
-    static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(Catalog::new)
+    ladder_i18n::catalog()
 }
 
 /// Runs a command.

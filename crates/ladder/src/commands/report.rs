@@ -2,7 +2,7 @@
 
 use super::{Ctx, capitalise};
 use crate::cli::{Format, FormatArg};
-use crate::output::{Grid, days, or_dash, percent, print};
+use crate::output::{Grid, days, message, or_dash, percent, print, say};
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 use ladder_app::reports::{self, GroupRow, ReportBasis};
@@ -176,7 +176,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> Result<()> {
                     format!("{:.2}", c.orders_per_30d_recent),
                     r.basis.money(c.spend_per_30d_before_minor),
                     r.basis.money(c.spend_per_30d_recent_minor),
-                    c.fell.clone(),
+                    message(&format!("fell-{}", c.fell.replace(' ', "-")), &[]),
                 ]);
             }
             let mut notes = vec![format!(
@@ -201,7 +201,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> Result<()> {
                     c.name.clone(),
                     c.kind.clone(),
                     c.categories.join(", "),
-                    c.reason.clone(),
+                    say(&c.reason),
                 ]);
             }
             let mut notes = vec![format!(
@@ -234,7 +234,7 @@ fn title(what: &str, basis: &ReportBasis) -> String {
 fn basis_notes(basis: &ReportBasis) -> Vec<String> {
     let mut notes = Vec::new();
     if let Some(how) = &basis.state_basis {
-        notes.push(format!("{}.", capitalise(how)));
+        notes.push(format!("{}.", capitalise(&say(how))));
     }
     if basis.stale {
         notes.push(

@@ -3,7 +3,7 @@
 
 use super::{Ctx, capitalise, parse_as_of, print_id};
 use crate::cli::FormatArg;
-use crate::output::{Grid, print};
+use crate::output::{Grid, print, say};
 use anyhow::{Result, bail};
 use clap::Args;
 
@@ -86,6 +86,6 @@ pub fn run(ctx: &Ctx, args: &ScoreArgs) -> Result<()> {
         s.rung_changes.to_string(),
         s.state_changes.to_string(),
     ]);
-    let notes = [format!("{}.", capitalise(&s.model.basis)), "See `ladder report ladder`.".to_owned()];
+    let notes = [format!("{}.", capitalise(&say(&s.model.basis))), "See `ladder report ladder`.".to_owned()];
     print(args.format.format, &s, &[("", &grid)], &notes)
 }

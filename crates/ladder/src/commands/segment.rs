@@ -134,7 +134,10 @@ pub fn run(ctx: &Ctx, command: SegmentCommand) -> Result<()> {
                 })
                 .collect::<Result<Vec<_>>>()?;
             let rule = SegmentRule::from_fields(pairs).map_err(|e| {
-                anyhow::anyhow!("--where {}", super::catalog().field_error(ctx.lang(), &e, &|key| key.to_owned()))
+                anyhow::anyhow!(
+                    "--where {}",
+                    ladder_i18n::plain(&super::catalog().field_error(ctx.lang(), &e, &|key| key.to_owned()))
+                )
             })?;
             let app = ctx.app(false)?;
             let saved = segments::save(&app, &ctx.actor(), None, &name, &rule).map_err(|e| ctx.fail(e))?;
