@@ -57,6 +57,27 @@ pub fn jobs_are_claimed_by_priority_and_time(store: &dyn Store) {
     );
 }
 
+/// Many claimed jobs are finished in one statement, each with its result; a claim lost to another worker
+/// finishes nothing, and the others still finish.
+pub fn many_jobs_finish_at_once(store: &dyn Store) {
+    for n in 0..3 {
+        enqueue(store, &job(&format!("bulk{n}"), "2025-06-01T10:00:00Z", 0, None)).expect("new");
+    }
+    let claimed = store.claim_jobs("w1", ts("2025-06-01T10:00:00Z"), ts("2025-06-01T10:00:30Z"), 3).expect("claim");
+    let lost = Claim { attempt: claimed[1].attempts + 1, ..claimed[1].claim() };
+    let done = vec![
+        (claimed[0].claim(), Some(r#"{"n":0}"#.to_owned())),
+        (lost, Some("{}".to_owned())),
+        (claimed[2].claim(), None),
+    ];
+    let kept = write(store, |tx| tx.complete_jobs(&done, ts("2025-06-01T10:00:05Z"))).expect("complete");
+    assert_eq!(kept, [true, false, true]);
+    let read = |i: usize| store.job(claimed[i].id).expect("read").expect("exists");
+    assert_eq!((read(0).status, read(0).result.as_deref()), (JobStatus::Done, Some(r#"{"n":0}"#)));
+    assert_eq!(read(1).status, JobStatus::Running, "a lost claim finishes nothing");
+    assert_eq!((read(2).status, read(2).finished_at), (JobStatus::Done, Some(ts("2025-06-01T10:00:05Z"))));
+}
+
 /// A dedupe key stands for one job until that job finishes: enqueueing it again adds nothing.
 pub fn a_dedupe_key_is_unique_until_the_job_finishes(store: &dyn Store) {
     let first = enqueue(store, &job("score", "2025-06-01T10:00:00Z", 0, Some("score"))).expect("new");

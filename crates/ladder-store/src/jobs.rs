@@ -71,6 +71,12 @@ pub trait JobTx {
     /// claim is no longer this worker's, and then the caller must not commit.
     fn complete_job(&mut self, claim: Claim, now: DateTime<Utc>, result: Option<&str>) -> StoreResult<bool>;
 
+    /// Marks several claimed jobs done at once (jobs whose work is not in the database), each with its
+    /// result; for each, false when its claim is no longer this worker's (nothing is written for it).
+    fn complete_jobs(&mut self, done: &[(Claim, Option<String>)], now: DateTime<Utc>) -> StoreResult<Vec<bool>> {
+        done.iter().map(|(claim, result)| self.complete_job(*claim, now, result.as_deref())).collect()
+    }
+
     /// Puts a dead, failed or cancelled job back in the queue with fresh attempts; false for a job that is
     /// queued, running or done.
     fn retry_job(&mut self, id: JobId, now: DateTime<Utc>) -> StoreResult<bool>;

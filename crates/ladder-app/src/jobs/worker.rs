@@ -6,7 +6,7 @@ use super::schedule::Schedule;
 use super::{ImportPayload, ScorePayload, kind};
 use crate::{App, AppError, Progress, error_chain};
 use chrono::{DateTime, Utc};
-use ladder_store::{Claim, Job, JobId, StoreError, Tx};
+use ladder_store::{Claim, Job, JobId, Tx};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -158,6 +158,35 @@ impl Progress for JobProgress {
     }
 }
 
+/// A job whose handler succeeded without finishing it in the database, waiting to be marked done.
+struct Completed {
+    claim: Claim,
+    kind: String,
+    result: Option<String>,
+    ms: u64,
+}
+
+/// The finished jobs of a batch not yet marked done.
+#[derive(Default)]
+struct Completions {
+    jobs: Vec<Completed>,
+    since: Option<Instant>,
+}
+
+impl Completions {
+    /// Jobs are marked done at the latest this long after the first of them finished.
+    const WAIT: Duration = Duration::from_millis(200);
+
+    fn push(&mut self, completed: Completed) {
+        self.since.get_or_insert_with(Instant::now);
+        self.jobs.push(completed);
+    }
+
+    fn due(&self) -> bool {
+        self.since.is_some_and(|t| t.elapsed() >= Self::WAIT)
+    }
+}
+
 /// How a worker works.
 #[derive(Debug, Clone)]
 pub struct WorkerOptions {
@@ -272,12 +301,21 @@ impl Worker {
         }
         let held: Held = Mutex::new(jobs.iter().map(|j| (j.claim(), None)).collect());
         let finished = AtomicBool::new(false);
+        let mut done = Completions::default();
         std::thread::scope(|scope| {
-            scope.spawn(|| self.heartbeat(&held, &finished));
+            let beat = scope.spawn(|| self.heartbeat(&held, &finished));
             for job in &jobs {
-                self.run_job(job, &held);
+                if let Some(completed) = self.run_job(job, &held) {
+                    done.push(completed);
+                }
+                if done.due() {
+                    self.complete_all(&mut done, &held);
+                }
             }
+            self.complete_all(&mut done, &held);
             finished.store(true, Ordering::Relaxed);
+            // Wake the heartbeat at once rather than at its next look.
+            beat.thread().unpark();
         });
         Ok(jobs.len() as u64)
     }
@@ -286,8 +324,8 @@ impl Worker {
     fn heartbeat(&self, held: &Held, finished: &AtomicBool) {
         let mut last = Instant::now();
         while !finished.load(Ordering::Relaxed) {
-            std::thread::sleep(Duration::from_millis(20));
-            if last.elapsed() < self.options.heartbeat {
+            std::thread::park_timeout(Duration::from_millis(20));
+            if finished.load(Ordering::Relaxed) || last.elapsed() < self.options.heartbeat {
                 continue;
             }
             last = Instant::now();
@@ -306,7 +344,10 @@ impl Worker {
         }
     }
 
-    fn run_job(&self, job: &Job, held: &Held) {
+    /// Runs one job. A job whose handler finished it in the unit of work of its effect is done here; one
+    /// whose work is not in the database comes back, to be marked done with others in one unit of work
+    /// (it stays held, its lease renewed, until then).
+    fn run_job(&self, job: &Job, held: &Held) -> Option<Completed> {
         let claim = job.claim();
         let started = Instant::now();
         let progress = Arc::new(JobProgress {
@@ -326,45 +367,61 @@ impl Worker {
         tracing::info!(job.id = job.id.0, job.kind = %job.kind, attempt = job.attempts, "job started");
         let outcome = match self.handlers.0.get(&job.kind) {
             None => Err(JobError::permanent(format!("no handler for jobs of kind {:?} in this Ladder", job.kind))),
-            Some(handler) => {
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| handler(&self.app, job, &progress)))
-                    .unwrap_or_else(|panic| {
-                        let what = panic
-                            .downcast_ref::<String>()
-                            .cloned()
-                            .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
-                            .unwrap_or_default();
-                        Err(JobError::retry(format!("the job's handler panicked: {what}")))
-                    })
-            }
+            Some(handler) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| handler(&self.app, job, &progress)))
+                .unwrap_or_else(|panic| {
+                    let what = panic
+                        .downcast_ref::<String>()
+                        .cloned()
+                        .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+                        .unwrap_or_default();
+                    Err(JobError::retry(format!("the job's handler panicked: {what}")))
+                }),
         };
-        let outcome = outcome.and_then(|result| {
-            if progress.completed.load(Ordering::Relaxed) {
-                return Ok(true);
-            }
-            self.complete(claim, result.as_deref()).map_err(|e| JobError::retry(error_chain(&e)))
-        });
+        self.live.set(job.id, None);
         let ms = started.elapsed().as_millis() as u64;
         match outcome {
-            Ok(true) => {
-                tracing::info!(job.id = job.id.0, job.kind = %job.kind, duration_ms = ms, outcome = "done", "job finished")
+            Ok(_) if progress.completed.load(Ordering::Relaxed) => {
+                tracing::info!(job.id = job.id.0, job.kind = %job.kind, duration_ms = ms, outcome = "done", "job finished");
             }
-            Ok(false) => tracing::warn!(job.id = job.id.0, job.kind = %job.kind, duration_ms = ms, outcome = "lost",
-                "job finished after its lease was taken over; its work is not kept"),
+            Ok(result) => return Some(Completed { claim, kind: job.kind.clone(), result, ms }),
             Err(e) => self.fail(job, claim, &e, ms),
         }
-        self.live.set(job.id, None);
         held.lock().unwrap_or_else(std::sync::PoisonError::into_inner).retain(|(c, _)| *c != claim);
+        None
     }
 
-    /// Marks a job done in a unit of work of its own (a handler without an effect in the database).
-    fn complete(&self, claim: Claim, result: Option<&str>) -> Result<bool, StoreError> {
-        let mut tx = self.app.store().begin()?;
-        if !tx.complete_job(claim, self.app.now(), result)? {
-            return Ok(false);
+    /// Marks finished jobs done in one unit of work (one commit for many, which a database that flushes
+    /// every commit to disk needs), then lets their claims go.
+    fn complete_all(&self, done: &mut Completions, held: &Held) {
+        let finished = std::mem::take(&mut done.jobs);
+        done.since = None;
+        if finished.is_empty() {
+            return;
         }
-        tx.commit()?;
-        Ok(true)
+        let now = self.app.now();
+        let written = self.app.store().begin().and_then(|mut tx| {
+            // A claim lost to another worker writes nothing; the others are still this worker's.
+            let claims: Vec<(Claim, Option<String>)> = finished.iter().map(|c| (c.claim, c.result.clone())).collect();
+            let kept = tx.complete_jobs(&claims, now)?;
+            tx.commit()?;
+            Ok(kept)
+        });
+        match written {
+            Ok(kept) => {
+                for (c, kept) in finished.iter().zip(kept) {
+                    if kept {
+                        tracing::info!(job.id = c.claim.id.0, job.kind = %c.kind, duration_ms = c.ms, outcome = "done", "job finished");
+                    } else {
+                        tracing::warn!(job.id = c.claim.id.0, job.kind = %c.kind, duration_ms = c.ms, outcome = "lost",
+                            "job finished after its lease was taken over; another worker runs it");
+                    }
+                }
+            }
+            // Their leases run out and they run again: handlers are safe to re-run.
+            Err(e) => tracing::error!(jobs = finished.len(), error = %error_chain(&e), "cannot mark finished jobs done"),
+        }
+        let claims: Vec<Claim> = finished.iter().map(|c| c.claim).collect();
+        held.lock().unwrap_or_else(std::sync::PoisonError::into_inner).retain(|(c, _)| !claims.contains(c));
     }
 
     fn fail(&self, job: &Job, claim: Claim, e: &JobError, ms: u64) {
