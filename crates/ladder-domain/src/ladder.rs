@@ -180,18 +180,25 @@ fn state_of(
     let own_gap = facts.median_gap_days.filter(|g| *g > 0.0);
     let shop_gap = shop.median_first_to_second_days.filter(|g| *g > 0.0);
     let usual = match (own_gap, shop_gap) {
-        (Some(days), _) => Some(Usual::Own { days }),
-        (None, Some(days)) => Some(Usual::Shop { days }),
+        (Some(days), _) => Some(Usual::Own { days: tenths(days) }),
+        (None, Some(days)) => Some(Usual::Shop { days: tenths(days) }),
         (None, None) => None,
     };
     if let Some(p) = facts.p_alive {
         let state = state_from_p_alive(p, rules);
-        let reason =
-            Reason::PAlive { p, previous: facts.previous_p_alive, days, state, usual_days: usual.map(Usual::days) };
+        // A reason keeps its figures as they are said (P(alive) to two decimals): a million of them are
+        // stored, and a scan of the scores reads them all.
+        let reason = Reason::PAlive {
+            p: hundredths(p),
+            previous: facts.previous_p_alive.map(hundredths),
+            days,
+            state,
+            usual_days: usual.map(Usual::days),
+        };
         return (state, reason);
     }
     let days_f = days as f64;
-    let Some(gap) = usual.map(Usual::days) else {
+    let Some(gap) = own_gap.or(shop_gap) else {
         return if days_f > rules.lost_min_days {
             let state = CustomerState::Lost;
             (state, Reason::Overdue { days, usual: None, state, after_days: rules.lost_min_days })
@@ -209,7 +216,15 @@ fn state_of(
     } else {
         return (CustomerState::Active, Reason::Recent { days, usual });
     };
-    (state, Reason::Overdue { days, usual, state, after_days })
+    (state, Reason::Overdue { days, usual, state, after_days: tenths(after_days) })
+}
+
+fn tenths(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+fn hundredths(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
 }
 
 /// The state from P(alive) and the thresholds.

@@ -1,8 +1,9 @@
 //! Why: every reason Ladder gives a person (a rung, a state, a lifecycle stage, the purchase model's use,
 //! an event buyer, a campaign's missing ROI) as a kind and its parameters. The domain decides the reason;
 //! `ladder-i18n` says it in the reader's language, with dates and numbers in their locale. Reasons are
-//! stored as JSON (`{"kind": "loyal", "orders": 3, "on": "2025-03-02"}`), so a page in Persian reads the
-//! reason a scoring made in the night.
+//! stored as compact JSON (`{"kind":"loyal","n":3,"on":"2025-03-02"}`; a million customers carry two
+//! each, and scans of the scores read them), so a page in Persian reads the reason a scoring made in the
+//! night.
 
 use crate::customer::InteractionKind;
 use crate::ladder::{CustomerState, LifecycleStage, Rung};
@@ -45,8 +46,10 @@ pub enum Reason {
     /// Interactions, no order yet.
     Interactions {
         /// How many.
+        #[serde(rename = "n")]
         count: u32,
         /// The latest one's kind and day.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         last: Option<(InteractionKind, NaiveDate)>,
     },
     /// Referred by a customer, no order yet.
@@ -54,40 +57,52 @@ pub enum Reason {
     /// One or two orders: the latest of them counts (`2nd order on …`).
     Orders {
         /// Counted orders.
+        #[serde(rename = "n")]
         orders: u32,
         /// The day of the order that made the rung.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         on: Option<NaiveDate>,
     },
     /// Three or more orders and active: loyal.
     Loyal {
         /// Counted orders.
+        #[serde(rename = "n")]
         orders: u32,
         /// The day of the latest.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         on: Option<NaiveDate>,
     },
     /// Three or more orders but not active: repeat.
     NotActive {
         /// Counted orders.
+        #[serde(rename = "n")]
         orders: u32,
         /// The day of the latest.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         on: Option<NaiveDate>,
         /// The state instead of active.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         state: Option<CustomerState>,
     },
     /// Loyal, and people they referred have ordered: advocate.
     AdvocateReferrals {
         /// Counted orders.
+        #[serde(rename = "n")]
         orders: u32,
         /// The day of the latest.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         on: Option<NaiveDate>,
         /// Referred customers who ordered.
+        #[serde(rename = "buyers")]
         referred_buyers: u32,
     },
     /// Loyal, and they recommended the shop in public: advocate.
     AdvocateRecommended {
         /// Counted orders.
+        #[serde(rename = "n")]
         orders: u32,
         /// The day of the latest.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         on: Option<NaiveDate>,
     },
 
@@ -97,6 +112,7 @@ pub enum Reason {
         /// Days since the last order.
         days: i64,
         /// The usual gap, when one is known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         usual: Option<Usual>,
     },
     /// At risk, lapsed or lost by the recency rule: no order for longer than the threshold.
@@ -104,10 +120,12 @@ pub enum Reason {
         /// Days since the last order.
         days: i64,
         /// The usual gap, when one is known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         usual: Option<Usual>,
         /// The state.
         state: CustomerState,
         /// The state began after this many days.
+        #[serde(rename = "after")]
         after_days: f64,
     },
     /// The state from the purchase model's P(alive).
@@ -115,12 +133,14 @@ pub enum Reason {
         /// P(alive) now.
         p: f64,
         /// P(alive) at the previous scoring.
+        #[serde(rename = "was", default, skip_serializing_if = "Option::is_none")]
         previous: Option<f64>,
         /// Days since the last order.
         days: i64,
         /// The state.
         state: CustomerState,
         /// The usual gap in days, when one is known.
+        #[serde(rename = "gap", default, skip_serializing_if = "Option::is_none")]
         usual_days: Option<f64>,
     },
     /// No counted order by the scoring's day: no state (in the history of changes).
@@ -245,7 +265,7 @@ mod tests {
         let stored = reason.to_stored();
         assert_eq!(
             stored,
-            r#"{"kind":"overdue","days":61,"usual":{"of":"own","days":30.0},"state":"at_risk","after_days":60.0}"#
+            r#"{"kind":"overdue","days":61,"usual":{"of":"own","days":30.0},"state":"at_risk","after":60.0}"#
         );
         assert_eq!(Reason::from_stored(&stored), reason);
         assert_eq!(reason.kind(), "overdue");

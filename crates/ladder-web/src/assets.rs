@@ -10,6 +10,7 @@ const FILES: &[(&str, &str, &[u8])] = &[
     ("app.css", "text/css; charset=utf-8", include_bytes!("../assets/app.css")),
     ("htmx-2.0.11.min.js", "text/javascript; charset=utf-8", include_bytes!("../assets/htmx-2.0.11.min.js")),
     ("htmx-LICENSE.txt", "text/plain; charset=utf-8", include_bytes!("../assets/htmx-LICENSE.txt")),
+    ("ladder-1.js", "text/javascript; charset=utf-8", include_bytes!("../assets/ladder.js")),
 ];
 
 pub(crate) async fn serve(Path(path): Path<String>) -> Response {

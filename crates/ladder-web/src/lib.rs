@@ -65,6 +65,7 @@ pub fn router(state: AppState) -> Router {
         .route("/assets/{*path}", get(assets::serve))
         .nest("/api/v1", api::router())
         .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), request_log::security_headers))
         .layer(axum::middleware::from_fn(request_log::log_request))
         .with_state(state)
 }

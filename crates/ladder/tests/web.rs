@@ -1307,3 +1307,21 @@ fn hebrew_persian_and_russian_customer_pages_give_their_reasons_in_their_languag
         }
     }
 }
+
+#[test]
+fn every_response_carries_the_security_headers_and_pages_run_no_inline_script() {
+    let response = agent().get(format!("{}/login", server().base)).call().expect("an answer");
+    let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    let policy = header("content-security-policy");
+    assert!(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'"), "{policy}");
+    assert_eq!(header("x-frame-options"), "DENY");
+    assert_eq!(header("x-content-type-options"), "nosniff");
+    assert_eq!(header("referrer-policy"), "same-origin");
+    let mut b = owner();
+    for path in ["/", "/customers", "/segments", "/settings", "/settings/shop", "/jobs", "/campaigns"] {
+        let page = b.get(path);
+        for handler in ["onchange=", "onclick=", "onsubmit=", "<script>"] {
+            assert!(!page.body.contains(handler), "{path} has {handler}, which the policy refuses");
+        }
+    }
+}

@@ -367,15 +367,17 @@ impl Worker {
         tracing::info!(job.id = job.id.0, job.kind = %job.kind, attempt = job.attempts, "job started");
         let outcome = match self.handlers.0.get(&job.kind) {
             None => Err(JobError::permanent(format!("no handler for jobs of kind {:?} in this Ladder", job.kind))),
-            Some(handler) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| handler(&self.app, job, &progress)))
-                .unwrap_or_else(|panic| {
-                    let what = panic
-                        .downcast_ref::<String>()
-                        .cloned()
-                        .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
-                        .unwrap_or_default();
-                    Err(JobError::retry(format!("the job's handler panicked: {what}")))
-                }),
+            Some(handler) => {
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| handler(&self.app, job, &progress)))
+                    .unwrap_or_else(|panic| {
+                        let what = panic
+                            .downcast_ref::<String>()
+                            .cloned()
+                            .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+                            .unwrap_or_default();
+                        Err(JobError::retry(format!("the job's handler panicked: {what}")))
+                    })
+            }
         };
         self.live.set(job.id, None);
         let ms = started.elapsed().as_millis() as u64;
@@ -418,7 +420,9 @@ impl Worker {
                 }
             }
             // Their leases run out and they run again: handlers are safe to re-run.
-            Err(e) => tracing::error!(jobs = finished.len(), error = %error_chain(&e), "cannot mark finished jobs done"),
+            Err(e) => {
+                tracing::error!(jobs = finished.len(), error = %error_chain(&e), "cannot mark finished jobs done")
+            }
         }
         let claims: Vec<Claim> = finished.iter().map(|c| c.claim).collect();
         held.lock().unwrap_or_else(std::sync::PoisonError::into_inner).retain(|(c, _)| !claims.contains(c));

@@ -6,7 +6,6 @@
 
 use crate::auth::Viewer;
 use crate::error::WebError;
-use crate::pages::customers::shop_currency;
 use crate::pages::{Frame, page};
 use crate::state::AppState;
 use axum::Form;
@@ -16,13 +15,27 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use ladder_app::AppError;
 use ladder_app::customers::ProfileEdit;
 use ladder_domain::access::Permission;
-use ladder_domain::{Channel, Interaction, InteractionKind};
-use ladder_store::CustomerDetail;
+use ladder_domain::{Channel, Interaction, InteractionKind, Reason};
+use ladder_store::{Change, CustomerDetail};
 use serde::Deserialize;
 
-async fn load(state: &AppState, viewer: &Viewer, id: String) -> Result<CustomerDetail, WebError> {
+/// The customer and the shop's currency, in one trip to the store.
+async fn load(state: &AppState, viewer: &Viewer, id: String) -> Result<(CustomerDetail, Option<String>), WebError> {
     let locale = viewer.locale;
-    state.with_store(move |s| s.customer(&id)?.ok_or(WebError::NotFound(locale))).await
+    state
+        .with_store(move |s| {
+            let detail = s.customer(&id)?.ok_or(WebError::NotFound(locale))?;
+            Ok((detail, s.shop_settings()?.currency))
+        })
+        .await
+}
+
+/// A change of the history with its reason said.
+#[derive(serde::Serialize)]
+struct Move<'a> {
+    #[serde(flatten)]
+    change: &'a Change,
+    why: String,
 }
 
 pub(crate) async fn show(
@@ -41,8 +54,9 @@ async fn customer_page(
     id: String,
     problem: Option<String>,
 ) -> Result<Html<String>, WebError> {
-    let detail = load(state, viewer, id).await?;
-    let currency = state.with_store(|s| Ok(shop_currency(s)?.0)).await?;
+    let (detail, currency) = load(state, viewer, id).await?;
+    let catalog = crate::views::catalog();
+    let say = |r: &Reason| catalog.reason(viewer.locale, r);
     let consents: Vec<(String, Option<bool>)> = Channel::ALL
         .iter()
         .map(|c| {
@@ -66,8 +80,16 @@ async fn customer_page(
     orders.sort_by_key(|o| std::cmp::Reverse(o.ordered_at));
     let mut interactions = detail.interactions.clone();
     interactions.sort_by_key(|i| std::cmp::Reverse(i.at));
-    let mut history = detail.history.clone();
-    history.reverse();
+    let history: Vec<Move<'_>> =
+        detail.history.iter().rev().map(|change| Move { change, why: say(&change.reason) }).collect();
+    // The reasons, said here once rather than in the template.
+    let why = detail.score.as_ref().map(|s| {
+        minijinja::context! {
+            rung => say(&s.rung_reason),
+            state => s.state_reason.as_ref().map(say),
+            stage => say(&Reason::Lifecycle { stage: s.lifecycle_stage, rung: s.rung }),
+        }
+    });
     let p = &detail.profile;
     let full = format!("{} {}", p.first_name.as_deref().unwrap_or(""), p.last_name.as_deref().unwrap_or(""));
     let display = Some(full.trim().to_owned())
@@ -81,7 +103,7 @@ async fn customer_page(
             problem,
             c => minijinja::Value::from_serialize(&detail.profile),
             score => minijinja::Value::from_serialize(&detail.score),
-            orders, interactions, history, consents, kinds, display,
+            orders, interactions, history, consents, kinds, display, why,
             channels => Channel::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
             tags => detail.profile.tags.join(", "),
         },

@@ -133,8 +133,9 @@ impl Filters {
 
 /// The shop's currency and its minor digits.
 pub(crate) fn shop_currency(store: &dyn Store) -> Result<(Option<String>, u8), WebError> {
-    let code = ladder_app::shop::currency(store)?;
-    Ok((code, ladder_app::segments::currency_exponent(store)?))
+    let code = store.shop_settings()?.currency;
+    let exponent = code.as_deref().and_then(|c| ladder_domain::Currency::parse(c).ok()).map_or(2, |c| c.exponent());
+    Ok((code, exponent))
 }
 
 pub(crate) async fn list(
