@@ -274,14 +274,7 @@ pub fn revoke_api_token(app: &App, actor: &Actor, id: i64) -> Result<bool, AppEr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ladder_store_sqlite::SqliteStore;
-    use std::sync::Arc;
-
-    fn app() -> (tempfile::TempDir, App) {
-        let dir = tempfile::tempdir().expect("temporary folder");
-        let store = SqliteStore::open(dir.path().join("ladder.db")).expect("open");
-        (dir, App::new(Arc::new(store)))
-    }
+    use crate::test_app as app;
 
     fn input(email: &str, password: &str) -> UserInput {
         UserInput {

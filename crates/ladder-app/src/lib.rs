@@ -153,3 +153,11 @@ pub fn error_chain(e: &dyn std::error::Error) -> String {
     }
     text
 }
+
+/// A new app over a fresh SQLite file, for the use-cases' tests.
+#[cfg(test)]
+pub(crate) fn test_app() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let store = ladder_store_sqlite::SqliteStore::open(dir.path().join("ladder.db")).expect("open");
+    (dir, App::new(Arc::new(store)))
+}

@@ -82,14 +82,7 @@ pub fn save_settings(app: &App, actor: &Actor, settings: ShopSettings) -> Result
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ladder_store_sqlite::SqliteStore;
-    use std::sync::Arc;
-
-    fn app() -> (tempfile::TempDir, App) {
-        let dir = tempfile::tempdir().expect("temporary folder");
-        let store = SqliteStore::open(dir.path().join("ladder.db")).expect("open");
-        (dir, App::new(Arc::new(store)))
-    }
+    use crate::test_app as app;
 
     #[test]
     fn settings_are_saved_checked_and_audited_field_by_field() {

@@ -142,11 +142,7 @@ pub(crate) async fn retry(
     Path(id): Path<i64>,
     Form(form): Form<crate::pages::login::CsrfOnly>,
 ) -> Result<Response, WebError> {
-    viewer.check_csrf(form.csrf())?;
-    let actor = viewer.actor();
-    let retried = state.with_app(move |app| Ok(ladder_app::jobs::retry(app, &actor, JobId(id)))).await?;
-    retried.map_err(|e| viewer.fail(e))?;
-    Ok(Redirect::to(&format!("/jobs/{id}")).into_response())
+    act(state, viewer, id, form, ladder_app::jobs::retry).await
 }
 
 /// POST /jobs/{id}/cancel: a job that has not started is cancelled.
@@ -156,9 +152,20 @@ pub(crate) async fn cancel(
     Path(id): Path<i64>,
     Form(form): Form<crate::pages::login::CsrfOnly>,
 ) -> Result<Response, WebError> {
+    act(state, viewer, id, form, ladder_app::jobs::cancel).await
+}
+
+/// Does what a job's button asks, through its use-case, and shows the job again.
+async fn act(
+    state: AppState,
+    viewer: Viewer,
+    id: i64,
+    form: crate::pages::login::CsrfOnly,
+    action: fn(&ladder_app::App, &ladder_app::Actor, JobId) -> Result<bool, ladder_app::AppError>,
+) -> Result<Response, WebError> {
     viewer.check_csrf(form.csrf())?;
     let actor = viewer.actor();
-    let cancelled = state.with_app(move |app| Ok(ladder_app::jobs::cancel(app, &actor, JobId(id)))).await?;
-    cancelled.map_err(|e| viewer.fail(e))?;
+    let done = state.with_app(move |app| Ok(action(app, &actor, JobId(id)))).await?;
+    done.map_err(|e| viewer.fail(e))?;
     Ok(Redirect::to(&format!("/jobs/{id}")).into_response())
 }
