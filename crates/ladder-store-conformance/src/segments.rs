@@ -46,8 +46,9 @@ pub fn segments_are_saved_under_unique_names(store: &dyn Store) {
     assert!(write(store, |tx| tx.delete_segment(lapsed.id)).expect("delete"));
     assert!(!write(store, |tx| tx.delete_segment(lapsed.id)).expect("delete"));
     assert_eq!(store.segment(lapsed.id).expect("read"), None);
-    // The name is free again.
-    write(store, |tx| tx.save_segment(None, "lapsed", "{}", None, later)).expect("save");
+    // The name is free again; the id is not (a link or an audit entry names it).
+    let again = write(store, |tx| tx.save_segment(None, "lapsed", "{}", None, later)).expect("save");
+    assert!(again.id > lapsed.id, "a deleted segment's id is never given again");
     write(store, |tx| tx.clear_customers()).expect("clear");
     assert_eq!(store.segments().expect("list").len(), 3, "rebuilding the demo shop keeps segments");
 }

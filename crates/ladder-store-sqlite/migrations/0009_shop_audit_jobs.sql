@@ -104,3 +104,20 @@ CREATE TABLE job_schedules (
     name            TEXT PRIMARY KEY,
     last_occurrence INTEGER NOT NULL
 ) WITHOUT ROWID;
+
+-- A deleted segment's id is never given to another (a link, a bookmark or an audit entry names it):
+-- AUTOINCREMENT, which SQLite only grants a table at its creation.
+CREATE TABLE segments_kept (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    name       TEXT NOT NULL,
+    name_key   TEXT NOT NULL UNIQUE,
+    definition TEXT NOT NULL,
+    created_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+INSERT INTO segments_kept (id, name, name_key, definition, created_by, created_at, updated_at)
+    SELECT id, name, name_key, definition, created_by, created_at, updated_at FROM segments;
+DROP TABLE segments;
+ALTER TABLE segments_kept RENAME TO segments;
+CREATE INDEX segments_by_creator ON segments (created_by);

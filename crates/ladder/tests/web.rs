@@ -367,6 +367,26 @@ fn the_api_answers_with_tokens_and_json_errors() {
     );
     assert_eq!(broken.status, 422);
     assert_eq!(get("/customers/API-1", Some(token)).status, 200);
+    // The same validators as the import and the forms: an email that is not one is refused.
+    let not_email = reply(
+        api.post(format!("{base}/api/v1/customers"))
+            .header("authorization", format!("Bearer {token}"))
+            .header("content-type", "application/json")
+            .send(r#"{"customer_id": "API-2", "email": "notanemail"}"#),
+    );
+    let refusal: serde_json::Value = serde_json::from_str(&not_email.body).expect("JSON");
+    assert_eq!((not_email.status, &refusal["field"], &refusal["kind"]), (422, &"email".into(), &"not_email".into()));
+    assert_eq!(get("/customers/API-2", Some(token)).status, 404, "nothing was written");
+    // Reasons are words with their machine kind beside them.
+    let ladder: serde_json::Value = serde_json::from_str(&get("/reports/ladder", Some(token)).body).expect("JSON");
+    assert!(ladder["state_basis"].as_str().is_some_and(|b| b.starts_with("states from")), "{ladder}");
+    assert!(ladder["state_basis_kind"].as_str().is_some_and(|k| k.starts_with("model_")), "{ladder}");
+    let customer: serde_json::Value =
+        serde_json::from_str(&get(&format!("/customers/{}", "C0000001"), Some(token)).body).expect("JSON");
+    assert!(
+        customer["score"]["rung_reason"].is_string() && customer["score"]["rung_reason_kind"].is_string(),
+        "{customer}"
+    );
 }
 
 /// The pages in a real headless Chromium, driven by Playwright (`web-tests/browser.mjs`); screenshots
