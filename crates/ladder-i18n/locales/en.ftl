@@ -665,6 +665,7 @@ nav-jobs = Jobs
 job-kind-score = Scoring
 job-kind-import = Import
 job-kind-noop = Test job
+job-kind-housekeeping = Housekeeping
 job-status-queued = Waiting
 job-status-running = Running
 job-status-done = Done

@@ -602,6 +602,7 @@ nav-jobs = کارها
 job-kind-score = امتیازدهی
 job-kind-import = درون‌ریزی
 job-kind-noop = کار آزمایشی
+job-kind-housekeeping = نگهداری
 job-status-queued = در انتظار
 job-status-running = در حال اجرا
 job-status-done = انجام شد

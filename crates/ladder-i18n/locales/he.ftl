@@ -652,6 +652,7 @@ nav-jobs = משימות
 job-kind-score = דירוג
 job-kind-import = ייבוא
 job-kind-noop = משימת ניסיון
+job-kind-housekeeping = תחזוקה
 job-status-queued = ממתינה
 job-status-running = רצה
 job-status-done = הסתיימה

@@ -676,6 +676,7 @@ nav-jobs = Задачи
 job-kind-score = Оценка
 job-kind-import = Импорт
 job-kind-noop = Пробная задача
+job-kind-housekeeping = Обслуживание
 job-status-queued = Ожидает
 job-status-running = Выполняется
 job-status-done = Готово

@@ -78,6 +78,39 @@ pub fn many_jobs_finish_at_once(store: &dyn Store) {
     assert_eq!((read(2).status, read(2).finished_at), (JobStatus::Done, Some(ts("2025-06-01T10:00:05Z"))));
 }
 
+/// Housekeeping forgets the files of jobs finished before one time and the jobs finished before another;
+/// jobs that have not finished keep their files and stay.
+pub fn finished_jobs_are_forgotten(store: &dyn Store) {
+    let old = enqueue(store, &job("import", "2025-06-01T10:00:00Z", 0, None)).expect("new");
+    let open = enqueue(store, &job("import", "2025-06-01T10:00:00Z", 0, None)).expect("new");
+    write(store, |tx| {
+        tx.add_job_file(old, b"customer_id\n")?;
+        tx.add_job_file(open, b"customer_id\n")
+    })
+    .expect("files");
+    let claimed = store.claim_jobs("w", ts("2025-06-01T10:00:00Z"), ts("2025-06-01T10:00:30Z"), 1).expect("claim");
+    assert_eq!(claimed[0].id, old);
+    assert!(complete(store, claimed[0].claim(), "2025-06-01T10:00:10Z", None));
+    let bytes = |id| {
+        let mut n = 0;
+        store
+            .job_file(id, &mut |c| {
+                n += c.len();
+                Ok(())
+            })
+            .expect("file");
+        n
+    };
+    let pruned =
+        write(store, |tx| tx.prune_jobs(ts("2025-06-02T00:00:00Z"), ts("2025-01-01T00:00:00Z"))).expect("prune");
+    assert_eq!(pruned, (1, 0), "the finished job's file, no job");
+    assert_eq!((bytes(old), bytes(open)), (0, 12), "the waiting job keeps its file");
+    let pruned =
+        write(store, |tx| tx.prune_jobs(ts("2025-06-02T00:00:00Z"), ts("2025-06-02T00:00:00Z"))).expect("prune");
+    assert_eq!(pruned.1, 1);
+    assert!(store.job(old).expect("read").is_none() && store.job(open).expect("read").is_some());
+}
+
 /// A dedupe key stands for one job until that job finishes: enqueueing it again adds nothing.
 pub fn a_dedupe_key_is_unique_until_the_job_finishes(store: &dyn Store) {
     let first = enqueue(store, &job("score", "2025-06-01T10:00:00Z", 0, Some("score"))).expect("new");

@@ -99,6 +99,7 @@ macro_rules! conformance_tests {
             transfer::restored_rows_read_back_exactly,
             jobs::jobs_are_claimed_by_priority_and_time,
             jobs::many_jobs_finish_at_once,
+            jobs::finished_jobs_are_forgotten,
             jobs::a_dedupe_key_is_unique_until_the_job_finishes,
             jobs::an_expired_lease_passes_the_job_on,
             jobs::failures_retry_then_die_and_people_retry_or_cancel,

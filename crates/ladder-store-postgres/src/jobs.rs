@@ -293,6 +293,21 @@ impl JobTx for PgTx {
             .ctx("cannot cancel a job")
     }
 
+    fn prune_jobs(&mut self, files_before: DateTime<Utc>, jobs_before: DateTime<Utc>) -> StoreResult<(u64, u64)> {
+        let files = self.execute(
+            "DELETE FROM job_files WHERE job_id IN (SELECT id FROM jobs
+                WHERE status IN ('done', 'dead', 'cancelled') AND finished_at < $1)",
+            &[&files_before.timestamp()],
+            "cannot forget finished jobs' files",
+        )?;
+        let jobs = self.execute(
+            "DELETE FROM jobs WHERE status IN ('done', 'dead', 'cancelled') AND finished_at < $1",
+            &[&jobs_before.timestamp()],
+            "cannot forget finished jobs",
+        )?;
+        Ok((files, jobs))
+    }
+
     fn claim_occurrence(&mut self, schedule: &str, occurrence: DateTime<Utc>) -> StoreResult<bool> {
         self.execute(
             "INSERT INTO job_schedules (name, last_occurrence) VALUES ($1, $2)

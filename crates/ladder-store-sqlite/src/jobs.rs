@@ -262,6 +262,26 @@ impl JobTx for SqliteTx<'_> {
             .ctx("cannot cancel a job")
     }
 
+    fn prune_jobs(&mut self, files_before: DateTime<Utc>, jobs_before: DateTime<Utc>) -> StoreResult<(u64, u64)> {
+        let what = "cannot forget finished jobs";
+        let files = self
+            .conn()
+            .execute(
+                "DELETE FROM job_files WHERE job_id IN (SELECT id FROM jobs
+                    WHERE status IN ('done', 'dead', 'cancelled') AND finished_at < ?1)",
+                [files_before.timestamp()],
+            )
+            .ctx(what)?;
+        let jobs = self
+            .conn()
+            .execute(
+                "DELETE FROM jobs WHERE status IN ('done', 'dead', 'cancelled') AND finished_at < ?1",
+                [jobs_before.timestamp()],
+            )
+            .ctx(what)?;
+        Ok((files as u64, jobs as u64))
+    }
+
     fn claim_occurrence(&mut self, schedule: &str, occurrence: DateTime<Utc>) -> StoreResult<bool> {
         self.conn()
             .prepare_cached(

@@ -84,6 +84,11 @@ pub trait JobTx {
     /// Cancels a job that has not started (queued or failed); false otherwise.
     fn cancel_job(&mut self, id: JobId, now: DateTime<Utc>) -> StoreResult<bool>;
 
+    /// Forgets what finished jobs no longer need: the files kept with jobs that finished before
+    /// `files_before`, and the jobs themselves that finished before `jobs_before` (a job that has not
+    /// finished is never touched). Returns (files, jobs) forgotten.
+    fn prune_jobs(&mut self, files_before: DateTime<Utc>, jobs_before: DateTime<Utc>) -> StoreResult<(u64, u64)>;
+
     /// Records that `schedule`'s occurrence at `occurrence` is enqueued; false when it already was (by
     /// this or another instance), or a later occurrence was: then it must not be enqueued again.
     fn claim_occurrence(&mut self, schedule: &str, occurrence: DateTime<Utc>) -> StoreResult<bool>;

@@ -86,6 +86,13 @@ const SETTINGS: &[Setting] = &[
         secret: false,
         help: "when to score every night, as cron in the shop's time zone; empty turns it off",
     },
+    Setting {
+        key: "schedule.housekeeping",
+        env: "LADDER_HOUSEKEEPING",
+        default: "17 * * * *",
+        secret: false,
+        help: "when to forget the files of finished jobs (after a day) and finished jobs (after 90 days), as cron; empty turns it off",
+    },
 ];
 
 /// Where a value came from.
@@ -177,6 +184,8 @@ pub struct Config {
     pub lease_seconds: u64,
     /// The nightly scoring's cron expression; empty: none.
     pub nightly_scoring: String,
+    /// Housekeeping's cron expression; empty: none.
+    pub housekeeping: String,
     /// Each setting's value as text and where it came from, for `ladder config show`.
     sources: Layers,
 }
@@ -309,8 +318,12 @@ impl Config {
         }
         let bind = get("serve.bind").0.trim().parse().map_err(|_| refuse("serve.bind", "an address"))?;
         let nightly_scoring = get("schedule.nightly_scoring").0.trim().to_owned();
-        if let Err(problem) = ladder_app::jobs::schedule::standard(&nightly_scoring) {
+        if let Err(problem) = ladder_app::jobs::schedule::standard(&nightly_scoring, "") {
             bail!("schedule.nightly_scoring from {}: {problem}", get("schedule.nightly_scoring").1);
+        }
+        let housekeeping = get("schedule.housekeeping").0.trim().to_owned();
+        if let Err(problem) = ladder_app::jobs::schedule::standard("", &housekeeping) {
+            bail!("schedule.housekeeping from {}: {problem}", get("schedule.housekeeping").1);
         }
         Ok(Config {
             database: Secret(database),
@@ -323,6 +336,7 @@ impl Config {
             concurrency: number("worker.concurrency", 1..=64)? as usize,
             lease_seconds: number("worker.lease_seconds", 3..=3600)?,
             nightly_scoring,
+            housekeeping,
             sources: Layers(sources),
         })
     }

@@ -24,6 +24,7 @@ fn ladder(db: &Path, args: &[&str]) -> Command {
         .args(args)
         .env_remove("LADDER_DATABASE_URL")
         .env("LADDER_NIGHTLY_SCORING", "")
+        .env("LADDER_HOUSEKEEPING", "")
         .env("LADDER_LOG", "warn");
     command
 }
@@ -320,7 +321,7 @@ fn a_schedule_enqueues_each_occurrence_once_in_the_shops_time_zone() {
     let mut settings = one.store().shop_settings().expect("settings");
     settings.time_zone = "Asia/Jerusalem".into();
     ladder_app::shop::save_settings(&one, &Actor::Cli, settings).expect("save");
-    let nightly = schedule::standard(schedule::NIGHTLY_SCORING).expect("schedule");
+    let nightly = schedule::standard(schedule::NIGHTLY_SCORING, "").expect("schedule");
     assert!(schedule::tick(&one, &nightly, clock.now()).expect("tick").is_empty(), "01:59 in Jerusalem: not yet");
     // 03:00 in Jerusalem is 01:00 UTC in winter. Two instances tick at once: one job.
     clock.set(at("2026-12-02T01:00:20Z"));
@@ -339,4 +340,57 @@ fn a_schedule_enqueues_each_occurrence_once_in_the_shops_time_zone() {
     assert!(schedule::tick(&one, &nightly, clock.now()).expect("tick").is_empty());
     clock.set(at("2026-12-04T01:00:05Z"));
     assert_eq!(schedule::tick(&two, &nightly, clock.now()).expect("tick").len(), 1, "and the night after runs");
+}
+
+#[test]
+fn housekeeping_forgets_finished_jobs_files_after_a_day_and_the_jobs_after_ninety() {
+    let dir = tempfile::tempdir().expect("dir");
+    let clock = Arc::new(ManualClock::new(at("2026-12-01T10:00:00Z")));
+    let store: Arc<dyn Store> = Arc::new(SqliteStore::open(dir.path().join("shop.db")).expect("open"));
+    let app = App::with_clock(store, clock.clone());
+    let payload = ladder_app::jobs::ImportPayload {
+        actor: Actor::Cli,
+        kind: ladder_app::import::ImportKind::Customers,
+        name: "c.csv".into(),
+        skip_invalid: false,
+        dry_run: true,
+        file_from: None,
+    };
+    let mut file: &[u8] = b"customer_id\nK1\n";
+    let checked = ladder_app::jobs::queue_import(&app, &Actor::Cli, payload, Some(&mut file)).expect("queue");
+    let waiting = enqueue(app.store(), "noop", "{}", 3, at("2027-06-01T00:00:00Z"));
+    let worker = Worker::new(
+        app.clone(),
+        "w".into(),
+        Arc::new(Handlers::standard()),
+        Arc::new(LiveJobs::default()),
+        WorkerOptions::default(),
+    )
+    .with_schedules(schedule::standard("", schedule::HOUSEKEEPING).expect("schedule"));
+    worker.run_due().expect("run");
+    let file_bytes = |app: &App| {
+        let mut n = 0;
+        app.store()
+            .job_file(checked, &mut |c| {
+                n += c.len();
+                Ok(())
+            })
+            .expect("file");
+        n
+    };
+    assert_eq!(app.store().job(checked).expect("job").expect("exists").status, JobStatus::Done);
+    assert!(file_bytes(&app) > 0, "the check's file is kept for its import");
+    clock.advance(chrono::Duration::hours(25));
+    worker.run_due().expect("run");
+    assert_eq!(file_bytes(&app), 0, "a day after, the file is forgotten");
+    assert!(app.store().job(checked).expect("job").is_some(), "the job is still listed");
+    clock.advance(chrono::Duration::days(90));
+    worker.run_due().expect("run");
+    assert!(app.store().job(checked).expect("job").is_none(), "after ninety days the job is forgotten too");
+    assert!(app.store().job(waiting).expect("job").is_some(), "a job that has not run is never forgotten");
+    let cleanups = app
+        .store()
+        .jobs(&JobQuery { kind: Some("housekeeping".into()), limit: 10, ..JobQuery::default() })
+        .expect("jobs");
+    assert!(cleanups.iter().all(|j| j.status == JobStatus::Done), "{cleanups:?}");
 }

@@ -33,6 +33,7 @@ fn start_with(database: &str, dir: tempfile::TempDir, more: impl FnOnce(&mut Com
         .args(["--database", database])
         .env_remove("LADDER_DATABASE_URL")
         .env("LADDER_NIGHTLY_SCORING", "")
+        .env("LADDER_HOUSEKEEPING", "")
         .args(["serve", "--demo", "--demo-customers", "400", "--bind", "127.0.0.1:0", "--stop-when-input-closes"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -27,6 +27,8 @@ pub mod kind {
     pub const IMPORT: &str = "import";
     /// Do nothing: the queue's benchmark and tests.
     pub const NOOP: &str = "noop";
+    /// Forget what finished jobs no longer need.
+    pub const HOUSEKEEPING: &str = "housekeeping";
 }
 
 /// Attempts before a job is dead, unless its kind says otherwise.
@@ -191,6 +193,23 @@ pub fn cancel(app: &App, actor: &Actor, id: JobId) -> Result<bool, AppError> {
         }
         Ok((true, vec![Action::JobCancelled { job_id: id.0, kind: job.kind }]))
     })
+}
+
+/// How long the file kept with a finished job stays (an import reads the file kept with its check).
+pub const KEEP_FILES: chrono::Duration = chrono::Duration::days(1);
+/// How long a finished job stays listed.
+pub const KEEP_JOBS: chrono::Duration = chrono::Duration::days(90);
+
+/// Forgets the files of jobs finished more than a day ago and the jobs finished more than 90 days ago,
+/// in the unit of work that marks the housekeeping job done; returns (files, jobs) forgotten.
+pub(crate) fn housekeeping(app: &App, progress: &dyn crate::Progress) -> Result<String, AppError> {
+    let now = app.now();
+    let mut tx = app.store().begin()?;
+    let (files, jobs) = tx.prune_jobs(now - KEEP_FILES, now - KEEP_JOBS)?;
+    let result = serde_json::json!({ "files": files, "jobs": jobs }).to_string();
+    progress.committing(tx.as_mut(), &result)?;
+    tx.commit()?;
+    Ok(result)
 }
 
 /// The time to try a failed job again: 10 s after the first attempt, doubling up to an hour, give or take

@@ -10,6 +10,8 @@ use std::str::FromStr;
 
 /// The nightly scoring's default time: 03:00 in the shop's time zone.
 pub const NIGHTLY_SCORING: &str = "0 3 * * *";
+/// Housekeeping's default time: every hour, at 17 minutes past.
+pub const HOUSEKEEPING: &str = "17 * * * *";
 
 /// An occurrence older than this when first seen (the scheduler was not running) is skipped, not run late.
 const GRACE: chrono::Duration = chrono::Duration::hours(1);
@@ -34,13 +36,17 @@ impl Schedule {
     }
 }
 
-/// The schedules a shop runs: the nightly scoring at `nightly_scoring` (a cron expression; empty turns it
-/// off).
-pub fn standard(nightly_scoring: &str) -> Result<Vec<Schedule>, String> {
-    if nightly_scoring.trim().is_empty() {
-        return Ok(Vec::new());
+/// The schedules a shop runs: the nightly scoring at `nightly_scoring` and housekeeping (forgetting what
+/// finished jobs no longer need) at `housekeeping`, cron expressions; empty turns one off.
+pub fn standard(nightly_scoring: &str, housekeeping: &str) -> Result<Vec<Schedule>, String> {
+    let mut schedules = Vec::new();
+    if !nightly_scoring.trim().is_empty() {
+        schedules.push(Schedule::new("nightly-scoring", nightly_scoring, kind::SCORE)?);
     }
-    Ok(vec![Schedule::new("nightly-scoring", nightly_scoring, kind::SCORE)?])
+    if !housekeeping.trim().is_empty() {
+        schedules.push(Schedule::new("housekeeping", housekeeping, kind::HOUSEKEEPING)?);
+    }
+    Ok(schedules)
 }
 
 /// Enqueues each schedule's latest occurrence up to `now` that was not enqueued yet (by this instance or

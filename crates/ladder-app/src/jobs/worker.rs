@@ -57,6 +57,8 @@ impl Handlers {
         handlers.register(kind::IMPORT, Box::new(import));
         handlers.register(kind::NOOP, Box::new(|_, _, _| Ok(None)));
         handlers
+            .register(kind::HOUSEKEEPING, Box::new(|app, _, progress| Ok(Some(super::housekeeping(app, progress)?))));
+        handlers
     }
 
     /// Adds (or replaces) the handler of a kind.

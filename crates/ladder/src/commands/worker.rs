@@ -40,7 +40,8 @@ pub struct Pool {
 impl Pool {
     /// Starts `worker.concurrency` workers, the first of them also running the schedules.
     pub fn start(ctx: &Ctx, app: &App, live: Arc<LiveJobs>) -> Result<Pool> {
-        let schedules = schedule::standard(&ctx.config.nightly_scoring).map_err(|e| anyhow::anyhow!(e))?;
+        let schedules = schedule::standard(&ctx.config.nightly_scoring, &ctx.config.housekeeping)
+            .map_err(|e| anyhow::anyhow!(e))?;
         let handlers = Arc::new(Handlers::standard());
         let stop = Arc::new(AtomicBool::new(false));
         let mut threads = Vec::new();
@@ -52,7 +53,8 @@ impl Pool {
                 std::thread::Builder::new().name(format!("worker-{n}")).spawn(move || worker.run_until(&stop))?;
             threads.push(thread);
         }
-        tracing::info!(workers = threads.len(), nightly_scoring = %ctx.config.nightly_scoring, "workers started");
+        tracing::info!(workers = threads.len(), nightly_scoring = %ctx.config.nightly_scoring,
+            housekeeping = %ctx.config.housekeeping, "workers started");
         Ok(Pool { stop, threads })
     }
 
@@ -69,7 +71,8 @@ pub fn run(ctx: &Ctx, args: &WorkerArgs) -> Result<()> {
     let app = ctx.app(false)?;
     let live = Arc::new(LiveJobs::default());
     if args.once {
-        let schedules = schedule::standard(&ctx.config.nightly_scoring).map_err(|e| anyhow::anyhow!(e))?;
+        let schedules = schedule::standard(&ctx.config.nightly_scoring, &ctx.config.housekeeping)
+            .map_err(|e| anyhow::anyhow!(e))?;
         let worker = Worker::new(app, Worker::name_for(0), Arc::new(Handlers::standard()), live, options(ctx))
             .with_schedules(schedules);
         let ran = worker.run_due().map_err(|e| ctx.fail(e))?;
