@@ -7,7 +7,7 @@
 use crate::{Action, Actor, App, AppError, change, require};
 use chrono::NaiveDate;
 use ladder_domain::Permission;
-use ladder_domain::audit::changes;
+use ladder_domain::audit::changes_between;
 use ladder_domain::campaign::{
     Attribution, Campaign, CampaignError, CampaignKind, CampaignStatus, CostEntry, Expectations, Figures, Roi,
     RoiUndefined, RungCount, attribute,
@@ -181,17 +181,10 @@ pub fn save(app: &App, actor: &Actor, campaign: &Campaign) -> Result<WriteOutcom
         let after = tx.campaign(&campaign.id)?;
         let old = before.as_ref().map(fields).unwrap_or_default();
         let new = after.as_ref().map(fields).unwrap_or_default();
-        let pairs: Vec<(&str, Option<String>, Option<String>)> = new
-            .into_iter()
-            .map(|(field, value)| {
-                let was = old.iter().find(|(f, _)| *f == field).and_then(|(_, v)| v.clone());
-                (field, was, value)
-            })
-            .collect();
         let action = Action::CampaignSaved {
             campaign_id: campaign.id.clone(),
             outcome: if outcome == WriteOutcome::Inserted { "inserted" } else { "updated" }.to_owned(),
-            changes: changes(&pairs),
+            changes: changes_between(&old, &new),
         };
         Ok((outcome, vec![action]))
     })

@@ -4,7 +4,7 @@
 
 use crate::score::score_customer;
 use crate::{Action, Actor, App, AppError, change, require};
-use ladder_domain::audit::{FieldChange, changes};
+use ladder_domain::audit::{FieldChange, changes_between};
 use ladder_domain::validate::{self, FieldError, Problem};
 use ladder_domain::{Channel, Consent, Customer, Interaction, Order, Permission};
 use ladder_store::{CustomerDetail, Evidence, ScoreRecord, StoreError, Tx, WriteOutcome};
@@ -47,20 +47,7 @@ fn fields(c: &Customer) -> Vec<(String, Option<String>)> {
 
 /// What differs between two versions of a customer, field by field (consents as yes and no).
 pub fn differences(before: &Customer, after: &Customer) -> Vec<FieldChange> {
-    let old = fields(before);
-    let new = fields(after);
-    let mut names: Vec<&String> = new.iter().map(|(n, _)| n).collect();
-    for (n, _) in &old {
-        if !names.contains(&n) {
-            names.push(n);
-        }
-    }
-    let value = |list: &[(String, Option<String>)], name: &str| {
-        list.iter().find(|(n, _)| n == name).and_then(|(_, v)| v.clone())
-    };
-    let pairs: Vec<(&str, Option<String>, Option<String>)> =
-        names.iter().map(|n| (n.as_str(), value(&old, n), value(&new, n))).collect();
-    changes(&pairs)
+    changes_between(&fields(before), &fields(after))
 }
 
 /// What a person typed in a customer's profile form; empty text clears a field.

@@ -3,7 +3,7 @@
 use crate::{Action, Actor, App, AppError, change, require};
 use chrono::NaiveDate;
 use ladder_domain::Permission;
-use ladder_domain::audit::{FieldChange, changes};
+use ladder_domain::audit::{FieldChange, changes_between};
 use ladder_domain::shop::ShopSettings;
 use ladder_store::{Store, StoreResult};
 
@@ -56,9 +56,7 @@ fn fields(s: &ShopSettings) -> Vec<(&'static str, Option<String>)> {
 
 /// What differs between two versions of the settings, field by field.
 pub fn differences(before: &ShopSettings, after: &ShopSettings) -> Vec<FieldChange> {
-    let pairs: Vec<(&str, Option<String>, Option<String>)> =
-        fields(before).into_iter().zip(fields(after)).map(|((field, b), (_, a))| (field, b, a)).collect();
-    changes(&pairs)
+    changes_between(&fields(before), &fields(after))
 }
 
 /// Stores new settings, checked whole; the audit entry names every field that changed, before and after.

@@ -85,6 +85,27 @@ pub fn changes(fields: &[(&str, Option<String>, Option<String>)]) -> Vec<FieldCh
         .collect()
 }
 
+/// The changes between two versions of a record given as its named fields (in any order; a field only
+/// one side has counts as empty on the other): only the fields that differ, in the order of `after`, then
+/// those only `before` had.
+pub fn changes_between<N: AsRef<str>>(
+    before: &[(N, Option<String>)],
+    after: &[(N, Option<String>)],
+) -> Vec<FieldChange> {
+    let value = |list: &[(N, Option<String>)], name: &str| {
+        list.iter().find(|(n, _)| n.as_ref() == name).and_then(|(_, v)| v.clone())
+    };
+    let mut names: Vec<&str> = after.iter().map(|(n, _)| n.as_ref()).collect();
+    for (n, _) in before {
+        if !names.contains(&n.as_ref()) {
+            names.push(n.as_ref());
+        }
+    }
+    let pairs: Vec<(&str, Option<String>, Option<String>)> =
+        names.into_iter().map(|n| (n, value(before, n), value(after, n))).collect();
+    changes(&pairs)
+}
+
 /// What was done. The tag (`customer.changed`) is the audit log's stable action name; the fields are its
 /// detail.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
