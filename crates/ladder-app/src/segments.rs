@@ -36,8 +36,7 @@ pub fn query(rule: &SegmentRule, exponent: u8) -> CustomerQuery {
 
 /// The decimals of the shop's currency (2 until it has one).
 pub fn currency_exponent(store: &dyn Store) -> StoreResult<u8> {
-    let code = store.shop_settings()?.currency;
-    Ok(code.as_deref().and_then(|c| ladder_domain::Currency::parse(c).ok()).map_or(2, |c| c.exponent()))
+    Ok(crate::shop::exponent(crate::shop::money(store)?.as_ref()))
 }
 
 /// A stored segment's rule; one that cannot be read is an error, never "everyone".

@@ -27,6 +27,17 @@ pub fn currency(store: &dyn Store) -> StoreResult<Option<String>> {
     Ok(store.shop_settings()?.currency)
 }
 
+/// The shop's currency, which its money is kept in; none before the first order (or a code Ladder does
+/// not know).
+pub fn money(store: &dyn Store) -> StoreResult<Option<ladder_domain::Currency>> {
+    Ok(currency(store)?.as_deref().and_then(|c| ladder_domain::Currency::parse(c).ok()))
+}
+
+/// The decimals of the shop's currency (2 until it has one): how amounts typed in a filter are read.
+pub fn exponent(currency: Option<&ladder_domain::Currency>) -> u8 {
+    currency.map_or(2, |c| c.exponent())
+}
+
 /// Every setting as text, by the name the settings form gives it, for telling what changed.
 fn fields(s: &ShopSettings) -> Vec<(&'static str, Option<String>)> {
     let r = &s.thresholds.rules;

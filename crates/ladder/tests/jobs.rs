@@ -321,25 +321,27 @@ fn a_schedule_enqueues_each_occurrence_once_in_the_shops_time_zone() {
     let mut settings = one.store().shop_settings().expect("settings");
     settings.time_zone = "Asia/Jerusalem".into();
     ladder_app::shop::save_settings(&one, &Actor::Cli, settings).expect("save");
+    // Each instance has its own schedules, as two processes would.
     let nightly = schedule::standard(schedule::NIGHTLY_SCORING, "").expect("schedule");
+    let nightly_two = schedule::standard(schedule::NIGHTLY_SCORING, "").expect("schedule");
     assert!(schedule::tick(&one, &nightly, clock.now()).expect("tick").is_empty(), "01:59 in Jerusalem: not yet");
     // 03:00 in Jerusalem is 01:00 UTC in winter. Two instances tick at once: one job.
     clock.set(at("2026-12-02T01:00:20Z"));
     let enqueued: Vec<JobId> = std::thread::scope(|scope| {
         let a = scope.spawn(|| schedule::tick(&one, &nightly, clock.now()).expect("tick"));
-        let b = scope.spawn(|| schedule::tick(&two, &nightly, clock.now()).expect("tick"));
+        let b = scope.spawn(|| schedule::tick(&two, &nightly_two, clock.now()).expect("tick"));
         [a.join().expect("a"), b.join().expect("b")].concat()
     });
     assert_eq!(enqueued.len(), 1, "{enqueued:?}");
     let job = one.store().job(enqueued[0]).expect("job").expect("exists");
     assert_eq!((job.kind.as_str(), job.run_at), ("score", at("2026-12-02T01:00:00Z")));
     clock.set(at("2026-12-02T01:30:00Z"));
-    assert!(schedule::tick(&two, &nightly, clock.now()).expect("tick").is_empty(), "that night is done");
+    assert!(schedule::tick(&two, &nightly_two, clock.now()).expect("tick").is_empty(), "that night is done");
     // The next night, the worker was down until 05:00: a scoring two hours late is skipped, not run.
     clock.set(at("2026-12-03T03:00:00Z"));
     assert!(schedule::tick(&one, &nightly, clock.now()).expect("tick").is_empty());
     clock.set(at("2026-12-04T01:00:05Z"));
-    assert_eq!(schedule::tick(&two, &nightly, clock.now()).expect("tick").len(), 1, "and the night after runs");
+    assert_eq!(schedule::tick(&two, &nightly_two, clock.now()).expect("tick").len(), 1, "and the night after runs");
 }
 
 #[test]

@@ -25,6 +25,9 @@ pub struct Schedule {
     pub cron: croner::Cron,
     /// The job it enqueues.
     pub kind: String,
+    /// The latest occurrence this scheduler has already settled (enqueued, or found claimed by another),
+    /// so that a worker looking at the queue every second opens no unit of work for it again.
+    settled: std::sync::Arc<std::sync::Mutex<Option<DateTime<Utc>>>>,
 }
 
 impl Schedule {
@@ -32,7 +35,7 @@ impl Schedule {
     pub fn new(name: &str, expression: &str, kind: &str) -> Result<Self, String> {
         let cron = croner::Cron::from_str(expression.trim())
             .map_err(|e| format!("{expression:?} is not a cron expression (minute hour day month weekday): {e}"))?;
-        Ok(Self { name: name.to_owned(), cron, kind: kind.to_owned() })
+        Ok(Self { name: name.to_owned(), cron, kind: kind.to_owned(), settled: Default::default() })
     }
 }
 
@@ -61,8 +64,13 @@ pub fn tick(app: &App, schedules: &[Schedule], now: DateTime<Utc>) -> Result<Vec
     for schedule in schedules {
         let Ok(occurrence) = schedule.cron.find_previous_occurrence(&local, true) else { continue };
         let occurrence = occurrence.with_timezone(&Utc);
+        let mut settled = schedule.settled.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if *settled == Some(occurrence) {
+            continue;
+        }
         let mut tx = app.store().begin()?;
         if !tx.claim_occurrence(&schedule.name, occurrence)? {
+            *settled = Some(occurrence);
             continue;
         }
         if now - occurrence <= GRACE {
@@ -77,6 +85,7 @@ pub fn tick(app: &App, schedules: &[Schedule], now: DateTime<Utc>) -> Result<Vec
             enqueued.extend(enqueue(tx.as_mut(), &Actor::System, now, &job)?);
         }
         tx.commit()?;
+        *settled = Some(occurrence);
     }
     Ok(enqueued)
 }

@@ -56,7 +56,7 @@ impl View {
 
 /// The shop's currency, which campaign amounts are in; none before the first order.
 pub(crate) fn currency_of(store: &dyn Store) -> Result<Option<Currency>, WebError> {
-    Ok(shop_currency(store)?.0.and_then(|c| Currency::parse(&c).ok()))
+    Ok(ladder_app::shop::money(store)?)
 }
 
 fn internal(e: impl std::fmt::Display) -> WebError {

@@ -133,9 +133,8 @@ impl Filters {
 
 /// The shop's currency and its minor digits.
 pub(crate) fn shop_currency(store: &dyn Store) -> Result<(Option<String>, u8), WebError> {
-    let code = store.shop_settings()?.currency;
-    let exponent = code.as_deref().and_then(|c| ladder_domain::Currency::parse(c).ok()).map_or(2, |c| c.exponent());
-    Ok((code, exponent))
+    let currency = ladder_app::shop::money(store)?;
+    Ok((currency.as_ref().map(|c| c.code().to_owned()), ladder_app::shop::exponent(currency.as_ref())))
 }
 
 pub(crate) async fn list(

@@ -124,9 +124,8 @@ pub struct CampaignArgs {
 
 /// The shop's currency, which campaign amounts are in.
 fn currency(store: &dyn Store) -> Result<Currency> {
-    let code = ladder_app::shop::currency(store)?
-        .context("the shop has no currency yet; import orders first (their currency becomes the shop's)")?;
-    Ok(Currency::parse(&code)?)
+    ladder_app::shop::money(store)?
+        .context("the shop has no currency yet; import orders first (their currency becomes the shop's)")
 }
 
 fn amount(currency: &Currency, flag: &str, value: &str) -> Result<i64> {
