@@ -4,7 +4,8 @@
 //! page returns at once and the job's page shows how far it has got, then the report. The check is the
 //! import itself in a transaction that is rolled back, so it reports exactly what the import would do;
 //! the import reads the file kept with the check. While an upload arrives it is written to a private
-//! folder of the server, named by a random token; the browser never names a path.
+//! folder of the server under a random name, then kept with the job and removed; the browser never names
+//! a path.
 
 use crate::auth::{Viewer, random_token};
 use crate::error::WebError;
@@ -33,7 +34,7 @@ use tokio::io::AsyncWriteExt;
 const MAX_UPLOAD_MB: usize = 200;
 /// Bad rows listed in a report; all are counted.
 const SHOWN_ROWS: usize = 200;
-/// How long an upload waits for its import.
+/// A temporary upload older than this was left by a request that died; it is swept away.
 const KEEP_UPLOADS: Duration = Duration::from_secs(3600);
 
 /// The body limit of the upload route only; every other route keeps axum's small default.
@@ -212,7 +213,7 @@ fn private_dir(dir: &Path) -> std::io::Result<bool> {
     Ok(true)
 }
 
-/// Deletes the uploads older than an hour.
+/// Deletes the temporary uploads older than an hour (left by requests that died on the way).
 pub(crate) fn sweep() {
     let Ok(dir) = upload_dir() else { return };
     let Ok(entries) = std::fs::read_dir(dir) else { return };
@@ -232,11 +233,6 @@ pub(crate) async fn sweep_forever() {
         every.tick().await;
         let _ = tokio::task::spawn_blocking(sweep).await;
     }
-}
-
-/// Where an upload waits: its user, kind and token name it, so a token works for its own user only.
-fn upload_path(dir: &Path, user_id: i64, kind: &str, token: &str) -> PathBuf {
-    dir.join(format!("{user_id}-{kind}-{token}.csv"))
 }
 
 /// The name a browser gave the file, without any folder, for showing and for the audit log.
@@ -275,38 +271,32 @@ fn stop_text(viewer: &Viewer, stop: &ImportStop) -> String {
     }
 }
 
-/// Reads the upload form into a new waiting upload: its kind, name and token.
+/// Reads the upload form, the file streamed to a private temporary file: its kind, its name and that
+/// file (which the caller removes once the job keeps the content), or the problem.
 async fn receive(
     viewer: &Viewer,
     dir: &Path,
     mut form: Multipart,
-) -> Result<Result<(&'static str, String, String), String>, WebError> {
+) -> Result<Result<(ImportKind, String, PathBuf), String>, WebError> {
     let part = dir.join(format!("{}-{}.part", viewer.user.id, random_token()));
     let result = receive_into(viewer, &part, &mut form).await;
+    let refused = |problem: String| async {
+        let _ = tokio::fs::remove_file(&part).await;
+        Ok(Err(problem))
+    };
     let (csrf, kind, name, bytes) = match result {
         Ok(fields) => fields,
-        Err(problem) => {
-            let _ = tokio::fs::remove_file(&part).await;
-            return Ok(Err(problem));
-        }
+        Err(problem) => return refused(problem).await,
     };
     if let Err(forged) = viewer.check_csrf(&csrf) {
         let _ = tokio::fs::remove_file(&part).await;
         return Err(forged);
     }
-    let Some((kind, _)) = kind_of(&kind) else {
-        let _ = tokio::fs::remove_file(&part).await;
-        return Ok(Err(text(viewer, "import-choose-kind", &[])));
-    };
+    let Some((_, kind)) = kind_of(&kind) else { return refused(text(viewer, "import-choose-kind", &[])).await };
     if bytes == 0 {
-        let _ = tokio::fs::remove_file(&part).await;
-        return Ok(Err(text(viewer, "import-no-file", &[])));
+        return refused(text(viewer, "import-no-file", &[])).await;
     }
-    let token = random_token();
-    tokio::fs::rename(&part, upload_path(dir, viewer.user.id, kind, &token))
-        .await
-        .map_err(|e| WebError::internal(format!("keeping the upload: {e}")))?;
-    Ok(Ok((kind, name, token)))
+    Ok(Ok((kind, name, part)))
 }
 
 /// The form's fields, the file streamed to `part`: (csrf, kind, file name, bytes), or the problem.
@@ -352,22 +342,14 @@ pub(crate) async fn check(
     viewer.require(Permission::ImportData)?;
     let _ = tokio::task::spawn_blocking(sweep).await;
     let dir = upload_dir().map_err(|e| WebError::internal(format!("no folder for uploads: {e}")))?;
-    let (kind, name, token) = match receive(&viewer, dir, form).await? {
+    let (kind, name, path) = match receive(&viewer, dir, form).await? {
         Ok(received) => received,
         Err(problem) => {
             return import_page(&viewer, StatusCode::UNPROCESSABLE_ENTITY, "customers", Some(problem), None);
         }
     };
-    let path = upload_path(dir, viewer.user.id, kind, &token);
-    let import_kind = kind_of(kind).map_or(ImportKind::Customers, |k| k.1);
-    let payload = ImportPayload {
-        actor: viewer.actor(),
-        kind: import_kind,
-        name,
-        skip_invalid: true,
-        dry_run: true,
-        file_from: None,
-    };
+    let payload =
+        ImportPayload { actor: viewer.actor(), kind, name, skip_invalid: true, dry_run: true, file_from: None };
     let (actor, kept) = (viewer.actor(), path.clone());
     let queued = state
         .with_app(move |app| {

@@ -3,7 +3,7 @@
 use crate::auth::Viewer;
 use crate::error::WebError;
 use crate::pages::customers::shop_currency;
-use crate::pages::{Frame, page, text};
+use crate::pages::{Frame, field_label, page, text};
 use crate::state::AppState;
 use axum::Form;
 use axum::extract::{Path, Query, State};
@@ -11,7 +11,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use ladder_app::AppError;
 use ladder_app::accounts::{UserEdit, UserInput};
 use ladder_domain::access::{Permission, Role};
-use ladder_domain::audit::{Action, FieldChange};
+use ladder_domain::audit::Action;
 use ladder_domain::validate::Problem;
 use ladder_i18n::{Arg, Locale};
 use serde::{Deserialize, Serialize};
@@ -24,7 +24,16 @@ struct AuditLine {
     who: String,
     what: String,
     target: String,
-    changes: Vec<FieldChange>,
+    changes: Vec<ShownChange>,
+}
+
+/// A changed field as the log shows it: its label in the reader's language, and its values.
+#[derive(Serialize)]
+struct ShownChange {
+    field: String,
+    label: String,
+    before: Option<String>,
+    after: Option<String>,
 }
 
 fn audit_line(viewer: &Viewer, record: &ladder_store::AuditRecord) -> AuditLine {
@@ -38,13 +47,26 @@ fn audit_line(viewer: &Viewer, record: &ladder_store::AuditRecord) -> AuditLine 
     let id = format!("audit-action-{}", record.action.replace(['.', '_'], "-"));
     let what =
         if crate::views::catalog().has(Locale::En, &id) { text(viewer, &id, &[]) } else { record.action.clone() };
-    let changes = match Action::from_detail(&record.detail) {
-        Some(Action::CustomerChanged { changes, .. })
-        | Some(Action::UserChanged { changes, .. })
-        | Some(Action::CampaignSaved { changes, .. })
-        | Some(Action::SettingsChanged { changes }) => changes,
-        _ => Vec::new(),
+    // Each field named as its form labels it: the shop's settings and campaigns have their own labels.
+    let (prefix, changes) = match Action::from_detail(&record.detail) {
+        Some(Action::SettingsChanged { changes }) => ("shop-field-", changes),
+        Some(Action::CampaignSaved { changes, .. }) => ("campaign-field-", changes),
+        Some(Action::CustomerChanged { changes, .. }) | Some(Action::UserChanged { changes, .. }) => ("", changes),
+        _ => ("", Vec::new()),
     };
+    let catalog = crate::views::catalog();
+    let label = |field: &str| {
+        let own = format!("{prefix}{field}");
+        if !prefix.is_empty() && catalog.has(Locale::En, &own) {
+            text(viewer, &own, &[])
+        } else {
+            field_label(viewer, field)
+        }
+    };
+    let changes = changes
+        .into_iter()
+        .map(|c| ShownChange { field: c.field.clone(), label: label(&c.field), before: c.before, after: c.after })
+        .collect();
     AuditLine { at: record.at, who, what, target: record.target.clone(), changes }
 }
 
