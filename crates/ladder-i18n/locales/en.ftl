@@ -682,6 +682,7 @@ job-refreshes = This page refreshes itself until the job ends; you may leave it,
 job-error = What went wrong:
 job-retry = Retry
 job-cancel = Cancel
+job-busy = A job doing the same work is already waiting or running; this one was not put back in the queue.
 # $rungs (number), $states (number): changes recorded.
 job-scored-changes = { $rungs } rung changes and { $states } state changes were recorded.
 jobs-intro = Scorings and imports run in the background. Failed jobs are retried a few times; those that keep failing wait here for you.

@@ -669,6 +669,7 @@ job-refreshes = הדף מתרענן מעצמו עד שהמשימה מסתיימ�
 job-error = מה השתבש:
 job-retry = נסו שוב
 job-cancel = ביטול
+job-busy = משימה שעושה את אותה עבודה כבר ממתינה או רצה; המשימה הזאת לא הוחזרה לתור.
 # $rungs (number), $states (number): changes recorded.
 job-scored-changes = נרשמו { $rungs } שינויי שלב ו־{ $states } שינויי מצב.
 jobs-intro = דירוגים וייבואים רצים ברקע. משימה שנכשלה מנוסה שוב כמה פעמים; משימות שממשיכות להיכשל מחכות לכם כאן.

@@ -69,6 +69,11 @@ fn queued_work_prints_its_id_and_the_jobs_commands_follow_it() {
         !refused.status.success()
             && String::from_utf8_lossy(&refused.stderr).contains("only a job that has not started")
     );
+    let other = ok(&db, &["score", "--queue", "--as-of", "2026-01-31"]);
+    let busy = ladder(&db, &["jobs", "retry", id]).output().expect("run");
+    assert!(!busy.status.success(), "the same work already waits");
+    assert!(String::from_utf8_lossy(&busy.stderr).contains("a job doing the same work is waiting"));
+    ok(&db, &["jobs", "cancel", other.trim()]);
     ok(&db, &["jobs", "retry", id]);
     assert_eq!(job_json(&db, id)["status"], "queued");
     let listed: serde_json::Value =
@@ -85,7 +90,7 @@ fn queued_work_prints_its_id_and_the_jobs_commands_follow_it() {
     assert_eq!(result["customers"], 300);
     let audit =
         count(&db, "SELECT COUNT(*) FROM audit_log WHERE action IN ('job.enqueued', 'job.cancelled', 'job.retried')");
-    assert_eq!(audit, 3, "asking, cancelling and retrying are audited");
+    assert_eq!(audit, 5, "asking, cancelling and retrying are audited");
     assert_eq!(count(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'scoring.run' AND actor = 'cli'"), 2);
 }
 

@@ -721,7 +721,10 @@ fn a_checked_file_is_imported_and_audited() {
     assert!(check.body.contains(r#"id="import-run""#) && !check.body.contains(r#"id="bad-rows""#));
     let checked = hidden(&check.body, "check");
     let queued = b.post("/import/run", &[("csrf", &csrf), ("check", &checked)]);
-    let done = b.job_outcome(&queued.location.expect("the job's page"));
+    let location = queued.location.expect("the job's page");
+    let done = b.job_outcome(&location);
+    let refused = b.get(&format!("{location}?refused=busy"));
+    assert!(element(&refused.body, "job-busy").contains("already waiting or running"), "a refused retry says why");
     assert_eq!(done.status, 200, "{}", done.body);
     assert_eq!(element(&done.body, "count-inserted"), "2");
     assert!(done.body.contains(r#"id="rescore""#), "a hint to score again");

@@ -35,6 +35,8 @@ pub(crate) struct JobView {
     cancel: bool,
     /// A scoring's outcome.
     scored: Option<ScoreSummary>,
+    /// A retry was refused: a job doing the same work waits or runs.
+    busy: bool,
 }
 
 fn view(job: &Job, state: &AppState) -> JobView {
@@ -66,6 +68,7 @@ fn view(job: &Job, state: &AppState) -> JobView {
         retry: matches!(job.status, JobStatus::Dead | JobStatus::Failed | JobStatus::Cancelled),
         cancel: matches!(job.status, JobStatus::Queued | JobStatus::Failed),
         scored,
+        busy: false,
     }
 }
 
@@ -112,14 +115,21 @@ pub(crate) async fn list(
 }
 
 /// GET /jobs/{id}: how far a job has got, then its outcome; an import shows its report.
+/// `?refused=busy` after a retry that a waiting job of the same work stood in the way of.
+#[derive(Deserialize, Default)]
+pub(crate) struct Shown {
+    refused: Option<String>,
+}
+
 pub(crate) async fn show(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<i64>,
+    Query(asked): Query<Shown>,
 ) -> Result<Response, WebError> {
     let job = state.with_store(move |s| Ok(s.job(JobId(id))?)).await?;
     let Some(job) = job.filter(|j| may_see(&viewer, j)) else { return Err(WebError::NotFound(viewer.locale)) };
-    let shown = view(&job, &state);
+    let shown = JobView { busy: asked.refused.as_deref() == Some("busy"), ..view(&job, &state) };
     if job.kind == kind::IMPORT {
         let payload: Option<ImportPayload> = serde_json::from_str(&job.payload).ok();
         let result: Option<ImportResult> = job.result.as_deref().and_then(|r| serde_json::from_str(r).ok());
@@ -166,6 +176,12 @@ async fn act(
     viewer.check_csrf(form.csrf())?;
     let actor = viewer.actor();
     let done = state.with_app(move |app| Ok(action(app, &actor, JobId(id)))).await?;
-    done.map_err(|e| viewer.fail(e))?;
-    Ok(Redirect::to(&format!("/jobs/{id}")).into_response())
+    match done {
+        // The same work already waits or runs (its dedupe key is taken): say so on the job's page.
+        Err(ladder_app::AppError::Conflict(_)) => Ok(Redirect::to(&format!("/jobs/{id}?refused=busy")).into_response()),
+        other => {
+            other.map_err(|e| viewer.fail(e))?;
+            Ok(Redirect::to(&format!("/jobs/{id}")).into_response())
+        }
+    }
 }
