@@ -38,6 +38,20 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash).is_ok_and(|parsed| hasher().verify_password(password.as_bytes(), &parsed).is_ok())
 }
 
+/// A hash no password matches, verified for unknown emails.
+fn dummy_hash() -> &'static str {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DUMMY.get_or_init(|| hash_password(&random_token()).expect("a hash of random bytes"))
+}
+
+/// The hash a sign-in verifies: the user's, or for an unknown email one that no password matches.
+fn hash_to_check(user: Option<&User>) -> &str {
+    match user {
+        Some(u) => &u.password_hash,
+        None => dummy_hash(),
+    }
+}
+
 /// A random token, URL-safe (32 bytes).
 pub fn random_token() -> String {
     let mut bytes = [0u8; 32];
@@ -175,6 +189,16 @@ pub fn update_user(app: &App, actor: &Actor, id: i64, edit: &UserEdit) -> Result
             disabled: edit.disabled,
         };
         let after = tx.update_user(id, &changes_asked)?;
+        // A disabled account is out at once and for good: its sessions end and its tokens are deleted,
+        // so enabling it again later does not revive a token someone may have copied. A new password
+        // set for someone else (a reset) ends their sessions too.
+        let reset = edit.password.is_some() && actor.user_id() != Some(id);
+        if edit.disabled == Some(true) && !before.disabled {
+            tx.end_user_sessions(id, None)?;
+            tx.delete_user_tokens(id)?;
+        } else if reset {
+            tx.end_user_sessions(id, None)?;
+        }
         let yes_no = |b: bool| Some(if b { "yes" } else { "no" }.to_owned());
         let mut changed = changes(&[
             ("name", Some(before.name.clone()), Some(after.name.clone())),
@@ -194,6 +218,30 @@ pub fn update_user(app: &App, actor: &Actor, id: i64, edit: &UserEdit) -> Result
     })
 }
 
+/// Changes the actor's own password, when the current one is given right: a stolen session alone cannot
+/// take the account over. The user's other sessions end; this one goes on.
+pub fn change_own_password(
+    app: &App,
+    actor: &Actor,
+    current: &str,
+    new: &str,
+    keep_session: &str,
+) -> Result<(), AppError> {
+    let id = actor.user_id().ok_or(AppError::Forbidden(Permission::ViewCustomers))?;
+    let user = app.store().user(id)?.ok_or_else(|| AppError::NotFound(format!("user {id}")))?;
+    if !verify_password(current, &user.password_hash) {
+        return Err(FieldError::new("current_password", Problem::WrongPassword).into());
+    }
+    validate::password(new, &user.email).map_err(|p| FieldError::new("password", p))?;
+    let hash = hash_password(new)?;
+    change(app, actor, |tx, _| {
+        tx.update_user(id, &UserChanges { password_hash: Some(hash.clone()), ..UserChanges::default() })?;
+        tx.end_user_sessions(id, Some(keep_session))?;
+        let changed = vec![ladder_domain::audit::FieldChange { field: "password".into(), before: None, after: None }];
+        Ok(((), vec![Action::UserChanged { email: user.email.clone(), changes: changed }]))
+    })
+}
+
 /// A new browser session, and the token its cookie carries (only the hash is stored).
 pub struct SignedIn {
     /// The user.
@@ -210,7 +258,10 @@ pub fn sign_in(app: &App, email: &str, password: &str) -> Result<Option<SignedIn
     let email = email.trim().to_lowercase();
     let now = app.now();
     let user = app.store().user_by_email(&email)?;
-    let Some(user) = user.filter(|u| !u.disabled && verify_password(password, &u.password_hash)) else {
+    // An unknown email costs the same hashing as a known one, so the time taken does not tell which
+    // emails have accounts.
+    let matches = verify_password(password, hash_to_check(user.as_ref()));
+    let Some(user) = user.filter(|u| matches && !u.disabled) else {
         change(app, &Actor::System, |_, _| Ok(((), vec![Action::SignInFailed { email: email.clone() }])))?;
         return Ok(None);
     };
@@ -246,16 +297,28 @@ pub fn sign_out(app: &App, actor: &Actor, email: &str, token_hash: &str) -> Resu
 }
 
 /// Makes an API token for the actor's own user; the token (`ldr_…`) is returned once, only its hash kept.
-pub fn create_api_token(app: &App, actor: &Actor, name: &str) -> Result<(ApiToken, String), AppError> {
+/// With `valid_through`, the token works until the end of that day (UTC), which may not be past.
+pub fn create_api_token(
+    app: &App,
+    actor: &Actor,
+    name: &str,
+    valid_through: Option<chrono::NaiveDate>,
+) -> Result<(ApiToken, String), AppError> {
     require(actor, Permission::UseApi)?;
     let user_id = actor.user_id().ok_or(AppError::Forbidden(Permission::UseApi))?;
     let name = validate::optional_text(name, validate::SHORT_TEXT)
         .map_err(|p| FieldError::new("name", p))?
         .unwrap_or_else(|| "API".to_owned());
+    let now = app.now();
+    if valid_through.is_some_and(|day| day < now.date_naive()) {
+        return Err(FieldError::new("expires", Problem::InPast).into());
+    }
+    let expires_at =
+        valid_through.and_then(|day| day.succ_opt()).map(|day| day.and_time(chrono::NaiveTime::MIN).and_utc());
     let token = format!("ldr_{}", random_token());
     let hash = token_hash(&token);
     change(app, actor, |tx, now| {
-        let created = tx.create_api_token(user_id, &name, &hash, now)?;
+        let created = tx.create_api_token(user_id, &name, &hash, now, expires_at)?;
         let action = Action::TokenCreated { token_id: created.id, name: created.name.clone() };
         Ok(((created, token.clone()), vec![action]))
     })
@@ -296,6 +359,13 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_email_costs_a_real_verification() {
+        let dummy = hash_to_check(None);
+        assert!(PasswordHash::new(dummy).is_ok_and(|h| h.algorithm.as_str() == "argon2id"), "{dummy}");
+        assert!(!verify_password("", dummy) && !verify_password("password", dummy));
+    }
+
+    #[test]
     fn every_door_checks_a_new_user_the_same_way() {
         let (_dir, app) = app();
         let field = |r: Result<User, AppError>| match r {
@@ -326,7 +396,7 @@ mod tests {
         assert_eq!(signed.session.token_hash, token_hash(&signed.token));
         assert!(app.store().session(&signed.session.token_hash, app.now()).expect("read").is_some());
         let actor = Actor::User { id: dana.id, role: dana.role };
-        let (token, secret) = create_api_token(&app, &actor, " shop sync ").expect("token");
+        let (token, secret) = create_api_token(&app, &actor, " shop sync ", None).expect("token");
         assert!(secret.starts_with("ldr_") && token.name == "shop sync");
         assert_eq!(
             app.store().api_token_user(&token_hash(&secret), app.now()).expect("read").map(|(_, u)| u.id),

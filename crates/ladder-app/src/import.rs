@@ -429,7 +429,7 @@ impl Job<'_> {
             let mut writer = csv::Writer::from_path(&path).map_err(unwritable)?;
             let mut header = self.headers.clone();
             header.extend(["line".to_owned(), "reason".to_owned()]);
-            writer.write_record(&header).map_err(unwritable)?;
+            crate::csv_out::write_row(&mut writer, &header).map_err(unwritable)?;
             self.rejects = Some(writer);
             self.summary.rejects_file = Some(path);
         }
@@ -438,7 +438,8 @@ impl Job<'_> {
         let mut row: Vec<String> = record.iter().map(str::to_owned).collect();
         row.extend([line.to_string(), reason]);
         let path = self.rejects_path();
-        self.rejects.as_mut().expect("created above").write_record(&row).map_err(|e| ImportError::Unreadable {
+        let writer = self.rejects.as_mut().expect("created above");
+        crate::csv_out::write_row(writer, &row).map_err(|e| ImportError::Unreadable {
             file: path.display().to_string(),
             line: None,
             message: e.to_string(),
@@ -537,12 +538,13 @@ impl Reader {
 
     /// The trimmed value of a column, `None` when the column is absent or the cell empty.
     fn get(&self, column: &str) -> Option<&str> {
-        self.columns.get(column).and_then(|&i| self.record.get(i)).map(str::trim).filter(|v| !v.is_empty())
+        self.columns.get(column).and_then(|&i| self.at(i))
     }
 
-    /// The trimmed value at a column index, `None` when empty.
+    /// The trimmed value at a column index, `None` when empty; a `'` that an export put before a
+    /// formula-like start (`'+972…`) is taken off.
     fn at(&self, index: usize) -> Option<&str> {
-        self.record.get(index).map(str::trim).filter(|v| !v.is_empty())
+        self.record.get(index).map(str::trim).map(ladder_domain::text::cell_from_csv).filter(|v| !v.is_empty())
     }
 
     fn required(&self, column: &str) -> Result<&str, RowError> {

@@ -21,6 +21,7 @@ pub mod rfm;
 pub mod segment;
 pub mod shop;
 pub mod stats;
+pub mod text;
 pub mod validate;
 
 pub use access::{Permission, Role};

@@ -119,6 +119,13 @@ impl Default for Thresholds {
     }
 }
 
+/// The largest gap multiple a recency threshold may take.
+const MAX_GAPS: f64 = 1_000.0;
+/// The longest wait for "lost", in days: a century.
+const MAX_DAYS: f64 = 36_500.0;
+/// The most repeat customers the model may ask for.
+const MAX_REPEAT_CUSTOMERS: f64 = 1_000_000_000.0;
+
 impl Thresholds {
     /// The first problem, if any: P(alive) thresholds within 0 ≤ lapsed ≤ at risk ≤ active ≤ 1, and the
     /// recency rule's gaps positive and ordered at risk ≤ lapsed ≤ lost. The field is named as forms and
@@ -147,6 +154,18 @@ impl Thresholds {
         }
         if let Some((field, _)) = positive.iter().find(|(_, v)| !(v.is_finite() && *v > 0.0)) {
             return Some(FieldError::new(*field, Problem::NotPositive));
+        }
+        // Past these a rule means nothing (a gap of a thousand usual gaps, a century without an order),
+        // and a huge number typed by mistake must not be kept as 1e20.
+        let bounded = [
+            ("at_risk_gaps", r.at_risk_gaps, MAX_GAPS),
+            ("lapsed_gaps", r.lapsed_gaps, MAX_GAPS),
+            ("lost_gaps", r.lost_gaps, MAX_GAPS),
+            ("lost_min_days", r.lost_min_days, MAX_DAYS),
+            ("min_repeat_customers", self.min_repeat_customers as f64, MAX_REPEAT_CUSTOMERS),
+        ];
+        if let Some((field, _, max)) = bounded.iter().find(|(_, v, max)| v > max) {
+            return Some(FieldError::new(*field, Problem::AboveMaximum { max: max.to_string() }));
         }
         ordered
             .iter()

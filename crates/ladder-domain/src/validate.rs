@@ -28,6 +28,8 @@ pub enum Problem {
     },
     /// A date or time after the moment it could be known.
     InFuture,
+    /// A date that has passed where only a coming one makes sense (a token's expiry).
+    InPast,
     /// Not a whole number.
     NotWholeNumber,
     /// Not a number.
@@ -79,6 +81,8 @@ pub enum Problem {
     },
     /// A password that is the account's own email.
     PasswordIsEmail,
+    /// The current password given to change it is not the account's.
+    WrongPassword,
     /// Already used by another (an email of a user, a segment's name).
     Taken,
     /// Names something that does not exist (a referrer, a campaign).

@@ -212,6 +212,16 @@ api-tokens-help = Tokens let your shop's systems use the JSON API with your perm
 api-token-created = Copy the token now; it is not shown again:
 no-tokens = No tokens yet.
 token-name = What the token is for
+token-valid-through = Works through (optional)
+token-expires = Works through
+token-no-expiry = until revoked
+token-expiry-past = A token cannot stop working on a day that has passed.
+own-password = Your password
+current-password = Current password
+new-password = New password
+change-password = Change the password
+password-changed = Your password was changed; your other sessions were signed out.
+password-wrong = The current password is not right.
 create-token = Create a token
 created = Created
 last-used = Last used
@@ -601,6 +611,7 @@ problem-not-phone = This is not a phone number: use digits, spaces, +, - and bra
 # $expected (text): the form a date takes, such as YYYY-MM-DD.
 problem-not-date = This is not a date; use { $expected }.
 problem-in-future = This lies in the future.
+problem-in-past = This date has passed; give today or a later day.
 problem-not-whole-number = Enter a whole number.
 problem-not-number = Enter a number.
 # $min, $max (text): the range's ends.
@@ -622,6 +633,7 @@ problem-not-time-zone = This is not a time zone; use one such as Asia/Jerusalem,
 # $min (number): the fewest characters.
 problem-password-too-short = The password needs at least { $min } characters.
 problem-password-is-email = The password may not be the email address.
+problem-wrong-password = The current password is not right.
 problem-taken = This is already in use.
 problem-unknown = Nothing with this id exists.
 # $field (text): the field's name; $problem (text): what is wrong with it.

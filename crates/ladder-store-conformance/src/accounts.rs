@@ -163,16 +163,18 @@ pub fn api_tokens_record_their_last_use_and_can_be_revoked(store: &dyn Store) {
     write(store, |tx| tx.create_user(&new_user("owner@example.com", Role::Owner), at)).expect("create");
     let sales = write(store, |tx| tx.create_user(&new_user("sales@example.com", Role::Sales), at)).expect("create");
     let other = write(store, |tx| tx.create_user(&new_user("other@example.com", Role::Marketing), at)).expect("create");
-    let token = write(store, |tx| tx.create_api_token(sales.id, "shop sync", "hash-1", at)).expect("create token");
+    let token =
+        write(store, |tx| tx.create_api_token(sales.id, "shop sync", "hash-1", at, None)).expect("create token");
     assert_eq!(
         (token.user_id, token.name.as_str(), token.created_at, token.last_used_at),
         (sales.id, "shop sync", at, None)
     );
-    let err = write(store, |tx| tx.create_api_token(other.id, "copy", "hash-1", at)).expect_err("same hash");
+    let err = write(store, |tx| tx.create_api_token(other.id, "copy", "hash-1", at, None)).expect_err("same hash");
     assert!(matches!(err, StoreError::Conflict(_)), "{err}");
-    let err = write(store, |tx| tx.create_api_token(sales.id + 1000, "ghost", "hash-9", at)).expect_err("no such user");
+    let err =
+        write(store, |tx| tx.create_api_token(sales.id + 1000, "ghost", "hash-9", at, None)).expect_err("no such user");
     assert!(matches!(err, StoreError::NotFound(_)), "{err}");
-    let second = write(store, |tx| tx.create_api_token(sales.id, "reports", "hash-2", at)).expect("create token");
+    let second = write(store, |tx| tx.create_api_token(sales.id, "reports", "hash-2", at, None)).expect("create token");
     assert_eq!(store.api_tokens(sales.id).expect("list"), [token.clone(), second.clone()]);
     assert_eq!(store.api_tokens(other.id).expect("list"), []);
 
@@ -192,4 +194,39 @@ pub fn api_tokens_record_their_last_use_and_can_be_revoked(store: &dyn Store) {
         .expect("disable");
     assert_eq!(store.api_token_user("hash-2", ts("2025-06-04T00:00:00Z")).expect("read"), None);
     assert_eq!(store.api_tokens(sales.id).expect("list")[0].last_used_at, None, "a refused use is not recorded");
+}
+
+/// A token with an expiry stops at it; ending a user's access deletes their sessions and tokens, so
+/// enabling them again revives neither.
+pub fn tokens_expire_and_ended_access_stays_ended(store: &dyn Store) {
+    let at = ts("2025-06-01T12:00:00Z");
+    write(store, |tx| tx.create_user(&new_user("owner@example.com", Role::Owner), at)).expect("create");
+    let sales = write(store, |tx| tx.create_user(&new_user("sales@example.com", Role::Sales), at)).expect("create");
+    let until = ts("2025-07-01T00:00:00Z");
+    let dated = write(store, |tx| tx.create_api_token(sales.id, "trial", "hash-d", at, Some(until))).expect("token");
+    assert_eq!(dated.expires_at, Some(until));
+    assert!(store.api_token_user("hash-d", ts("2025-06-30T23:59:59Z")).expect("read").is_some());
+    assert!(store.api_token_user("hash-d", until).expect("read").is_none(), "expired at its time");
+    write(store, |tx| tx.create_api_token(sales.id, "sync", "hash-s", at, None)).expect("token");
+    for hash in ["s-1", "s-2", "s-3"] {
+        write(store, |tx| {
+            tx.create_session(&web_session(hash, sales.id, "2025-06-01T00:00:00Z", "2025-06-20T00:00:00Z"))
+        })
+        .expect("session");
+    }
+    assert_eq!(write(store, |tx| tx.end_user_sessions(sales.id, Some("s-3"))).expect("end"), 2, "all but one");
+    assert!(store.session("s-3", ts("2025-06-02T00:00:00Z")).expect("read").is_some());
+    let ended = write(store, |tx| {
+        let ended = (tx.end_user_sessions(sales.id, None)?, tx.delete_user_tokens(sales.id)?);
+        tx.update_user(sales.id, &UserChanges { disabled: Some(true), ..UserChanges::default() })?;
+        Ok(ended)
+    })
+    .expect("end access");
+    assert_eq!(ended, (1, 2));
+    write(store, |tx| tx.update_user(sales.id, &UserChanges { disabled: Some(false), ..UserChanges::default() }))
+        .expect("enable");
+    let now = ts("2025-06-02T00:00:00Z");
+    assert!(store.session("s-3", now).expect("read").is_none(), "the session stays ended");
+    assert!(store.api_token_user("hash-s", now).expect("read").is_none(), "the token stays revoked");
+    assert_eq!(store.api_tokens(sales.id).expect("list"), []);
 }

@@ -90,6 +90,7 @@ macro_rules! conformance_tests {
             accounts::users_are_unique_by_email_and_the_last_owner_stays,
             accounts::sessions_expire_and_stop_with_a_disabled_user,
             accounts::api_tokens_record_their_last_use_and_can_be_revoked,
+            accounts::tokens_expire_and_ended_access_stays_ended,
             audit::the_audit_log_pages_newest_first,
             segments::segments_are_saved_under_unique_names,
             campaigns::campaigns_keep_codes_costs_and_their_customers_histories,

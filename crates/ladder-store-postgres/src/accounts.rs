@@ -16,7 +16,7 @@ use postgres::{GenericClient, Row};
 const USERS_LOCK: i64 = 7_317_003;
 
 const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.language, u.password_hash, u.created_at, u.disabled";
-const TOKEN_COLUMNS: &str = "id, user_id, name, created_at, last_used_at";
+const TOKEN_COLUMNS: &str = "id, user_id, name, created_at, last_used_at, expires_at";
 
 pub(crate) fn time(t: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(t, 0).unwrap_or_default()
@@ -58,6 +58,7 @@ fn token_from(r: &Row) -> ApiToken {
         name: r.get(2),
         created_at: time(r.get(3)),
         last_used_at: r.get::<_, Option<i64>>(4).map(time),
+        expires_at: r.get::<_, Option<i64>>(5).map(time),
     }
 }
 
@@ -125,12 +126,26 @@ impl AccountTx for PgTx {
         name: &str,
         token_hash: &str,
         at: DateTime<Utc>,
+        expires_at: Option<DateTime<Utc>>,
     ) -> StoreResult<ApiToken> {
-        create_api_token(&mut self.client, user_id, name, token_hash, at)
+        create_api_token(&mut self.client, user_id, name, token_hash, at, expires_at)
     }
 
     fn revoke_api_token(&mut self, user_id: i64, id: i64) -> StoreResult<bool> {
         revoke_api_token(&mut self.client, user_id, id)
+    }
+
+    fn end_user_sessions(&mut self, user_id: i64, except: Option<&str>) -> StoreResult<u64> {
+        let ended = self.client.execute(
+            "DELETE FROM web_sessions WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2",
+            &[&user_id, &except],
+        );
+        ended.ctx("cannot end a user's sessions")
+    }
+
+    fn delete_user_tokens(&mut self, user_id: i64) -> StoreResult<u64> {
+        let deleted = self.client.execute("DELETE FROM api_tokens WHERE user_id = $1", &[&user_id]);
+        deleted.ctx("cannot delete a user's API tokens")
     }
 }
 
@@ -285,13 +300,14 @@ fn create_api_token(
     name: &str,
     token_hash: &str,
     at: DateTime<Utc>,
+    expires_at: Option<DateTime<Utc>>,
 ) -> StoreResult<ApiToken> {
     let inserted = client.query_one(
         &format!(
-            "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4)
+            "INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)
              RETURNING {TOKEN_COLUMNS}"
         ),
-        &[&user_id, &name, &token_hash, &at.timestamp()],
+        &[&user_id, &name, &token_hash, &at.timestamp(), &expires_at.map(|t| t.timestamp())],
     );
     match inserted {
         Err(e) if is(&e, &SqlState::UNIQUE_VIOLATION) => {
@@ -322,6 +338,7 @@ fn api_token_user(
             &format!(
                 "UPDATE api_tokens SET last_used_at = $2
                  WHERE token_hash = $1 AND user_id IN (SELECT id FROM users WHERE NOT disabled)
+                   AND (expires_at IS NULL OR expires_at > $2)
                  RETURNING {TOKEN_COLUMNS}"
             ),
             &[&token_hash, &now.timestamp()],

@@ -12,7 +12,7 @@ use rusqlite::types::Type;
 use rusqlite::{Connection, OptionalExtension, Row, ffi, params};
 
 const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.language, u.password_hash, u.created_at, u.disabled";
-const TOKEN_COLUMNS: &str = "t.id, t.user_id, t.name, t.created_at, t.last_used_at";
+const TOKEN_COLUMNS: &str = "t.id, t.user_id, t.name, t.created_at, t.last_used_at, t.expires_at";
 
 pub(crate) fn time(t: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(t, 0).unwrap_or_default()
@@ -70,6 +70,7 @@ fn token_at(r: &Row<'_>, at: usize) -> rusqlite::Result<ApiToken> {
         name: r.get(at + 2)?,
         created_at: time(r.get(at + 3)?),
         last_used_at: r.get::<_, Option<i64>>(at + 4)?.map(time),
+        expires_at: r.get::<_, Option<i64>>(at + 5)?.map(time),
     })
 }
 
@@ -99,7 +100,7 @@ impl AccountStore for SqliteStore {
     }
 
     fn api_token_user(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<(ApiToken, User)>> {
-        let Some((mut token, owner)) = self.read(|c| api_token_user(c, token_hash))? else { return Ok(None) };
+        let Some((mut token, owner)) = self.read(|c| api_token_user(c, token_hash, now))? else { return Ok(None) };
         // The last use is a mark, not a change: written when the writer is free, skipped during an import
         // rather than making the caller wait for it.
         if let Some(tx) = self.writer_now()? {
@@ -148,12 +149,25 @@ impl AccountTx for SqliteTx<'_> {
         name: &str,
         token_hash: &str,
         at: DateTime<Utc>,
+        expires_at: Option<DateTime<Utc>>,
     ) -> StoreResult<ApiToken> {
-        create_api_token(self.conn(), user_id, name, token_hash, at)
+        create_api_token(self.conn(), user_id, name, token_hash, at, expires_at)
     }
 
     fn revoke_api_token(&mut self, user_id: i64, id: i64) -> StoreResult<bool> {
         revoke_api_token(self.conn(), user_id, id)
+    }
+
+    fn end_user_sessions(&mut self, user_id: i64, except: Option<&str>) -> StoreResult<u64> {
+        let ended = self
+            .conn()
+            .execute("DELETE FROM web_sessions WHERE user_id = ?1 AND token_hash IS NOT ?2", params![user_id, except]);
+        ended.map(|n| n as u64).ctx("cannot end a user's sessions")
+    }
+
+    fn delete_user_tokens(&mut self, user_id: i64) -> StoreResult<u64> {
+        let deleted = self.conn().execute("DELETE FROM api_tokens WHERE user_id = ?1", [user_id]);
+        deleted.map(|n| n as u64).ctx("cannot delete a user's API tokens")
     }
 }
 
@@ -294,14 +308,18 @@ fn create_api_token(
     name: &str,
     token_hash: &str,
     at: DateTime<Utc>,
+    expires_at: Option<DateTime<Utc>>,
 ) -> StoreResult<ApiToken> {
     let inserted = conn
         .prepare_cached(&format!(
-            "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (?1, ?2, ?3, ?4)
+            "INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)
              RETURNING {}",
             TOKEN_COLUMNS.replace("t.", "")
         ))
-        .and_then(|mut s| s.query_row(params![user_id, name, token_hash, at.timestamp()], |r| token_at(r, 0)));
+        .and_then(|mut s| {
+            let expires = expires_at.map(|t| t.timestamp());
+            s.query_row(params![user_id, name, token_hash, at.timestamp(), expires], |r| token_at(r, 0))
+        });
     match inserted {
         Err(e) if is_unique_violation(&e) => Err(StoreError::Conflict("the token exists already".to_owned())),
         other => for_user(other, Some(user_id), "cannot store an API token"),
@@ -314,12 +332,14 @@ fn api_tokens(conn: &Connection, user_id: i64) -> StoreResult<Vec<ApiToken>> {
         .ctx("cannot read API tokens")
 }
 
-fn api_token_user(conn: &Connection, token_hash: &str) -> StoreResult<Option<(ApiToken, User)>> {
+fn api_token_user(conn: &Connection, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<(ApiToken, User)>> {
     conn.prepare_cached(&format!(
         "SELECT {TOKEN_COLUMNS}, {USER_COLUMNS} FROM api_tokens t JOIN users u ON u.id = t.user_id
-         WHERE t.token_hash = ?1 AND u.disabled = 0"
+         WHERE t.token_hash = ?1 AND u.disabled = 0 AND (t.expires_at IS NULL OR t.expires_at > ?2)"
     ))
-    .and_then(|mut s| s.query_row([token_hash], |r| Ok((token_at(r, 0)?, user_at(r, 5)?))).optional())
+    .and_then(|mut s| {
+        s.query_row(params![token_hash, now.timestamp()], |r| Ok((token_at(r, 0)?, user_at(r, 6)?))).optional()
+    })
     .ctx("cannot read an API token")
 }
 

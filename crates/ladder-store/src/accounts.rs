@@ -53,17 +53,26 @@ pub trait AccountTx {
     /// Ends a session (signing out); false when there was none.
     fn delete_session(&mut self, token_hash: &str) -> StoreResult<bool>;
 
-    /// Stores a new API token of a user, by its hash.
+    /// Stores a new API token of a user, by its hash, working until `expires_at` if given.
     fn create_api_token(
         &mut self,
         user_id: i64,
         name: &str,
         token_hash: &str,
         at: DateTime<Utc>,
+        expires_at: Option<DateTime<Utc>>,
     ) -> StoreResult<ApiToken>;
 
     /// Deletes one of a user's tokens; false when the user has no token with that id.
     fn revoke_api_token(&mut self, user_id: i64, id: i64) -> StoreResult<bool>;
+
+    /// Ends every session of a user (disabled, or given a new password) but the one whose hash is
+    /// `except`; returns how many.
+    fn end_user_sessions(&mut self, user_id: i64, except: Option<&str>) -> StoreResult<u64>;
+
+    /// Deletes every API token of a user (disabled): enabling them again later revives none. Returns
+    /// how many.
+    fn delete_user_tokens(&mut self, user_id: i64) -> StoreResult<u64>;
 }
 
 /// A member of the shop's staff who signs in to the web app.
@@ -157,6 +166,8 @@ pub struct ApiToken {
     pub created_at: DateTime<Utc>,
     /// When it was last used, if ever.
     pub last_used_at: Option<DateTime<Utc>>,
+    /// When it stops working; `None`: when it is revoked.
+    pub expires_at: Option<DateTime<Utc>>,
 }
 
 #[cfg(test)]

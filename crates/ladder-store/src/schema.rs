@@ -238,6 +238,7 @@ pub const TABLES: &[Table] = &[
             ("token_hash", Text),
             ("created_at", Int),
             ("last_used_at", Int),
+            ("expires_at", Int),
         ],
         key: 1,
         generated_id: true,

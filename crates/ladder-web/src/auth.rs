@@ -176,42 +176,113 @@ impl SessionCache {
     }
 }
 
-/// Counts failed sign-ins per address and per account; past the limit, sign-in is refused for a while
-/// even with the right password, which makes guessing slow.
+/// Counts failed sign-ins per account and address, and per address; past the limits, guessing slows
+/// down or stops for a while. Emails arrive normalised ([`normalise_email`]), so `' Sales@Shop'` counts
+/// against `sales@shop`.
 #[derive(Default)]
 pub(crate) struct LoginLimiter {
     failures: Mutex<HashMap<String, (u32, Instant)>>,
 }
 
-/// Failed attempts allowed per window, per account and address pair.
+/// Failed attempts allowed per window, per account and address pair: then that account is locked for
+/// that address until the window ends, even with the right password.
 const MAX_FAILURES: u32 = 5;
-/// Failed attempts allowed per window from one address, over all accounts.
+/// Failed attempts per window from one address, over all accounts: then every attempt from it waits
+/// [`SLOWED_BY`] first. An office behind one address (or a proxy Ladder was not told to trust) is not
+/// locked out by someone else's guessing: a right password still signs in.
 const MAX_FAILURES_PER_ADDRESS: u32 = 20;
 const WINDOW: Duration = Duration::from_secs(15 * 60);
+/// How long an attempt from an address past its limit waits before it is checked.
+pub(crate) const SLOWED_BY: Duration = Duration::from_secs(1);
+
+/// Whether a sign-in attempt is checked.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Admission {
+    /// Checked now.
+    Allowed,
+    /// Checked after [`SLOWED_BY`]: the address has failed often, over several accounts.
+    Slowed,
+    /// Not checked: this account has failed too often from this address.
+    Refused,
+}
+
+/// An email as typed, the one way the sign-in, the limiter and the store compare it.
+pub(crate) fn normalise_email(typed: &str) -> String {
+    typed.trim().to_lowercase()
+}
 
 impl LoginLimiter {
-    fn keys(address: IpAddr, email: &str) -> [(String, u32); 2] {
-        [(format!("{address}|{}", email.to_lowercase()), MAX_FAILURES), (address.to_string(), MAX_FAILURES_PER_ADDRESS)]
+    fn keys(address: IpAddr, email: &str) -> [String; 2] {
+        [format!("{address}|{email}"), address.to_string()]
     }
 
-    /// Whether another attempt is allowed now.
-    pub fn allowed(&self, address: IpAddr, email: &str) -> bool {
+    /// How the next attempt for `email` (normalised) from `address` is treated.
+    pub fn admit(&self, address: IpAddr, email: &str) -> Admission {
         let mut failures = self.failures.lock().expect("limiter lock");
         let now = Instant::now();
         failures.retain(|_, (_, since)| now.duration_since(*since) < WINDOW);
-        Self::keys(address, email).iter().all(|(k, max)| failures.get(k).is_none_or(|(n, _)| n < max))
+        let [account, per_address] = Self::keys(address, email);
+        let count = |key: &str| failures.get(key).map_or(0, |(n, _)| *n);
+        if count(&account) >= MAX_FAILURES {
+            Admission::Refused
+        } else if count(&per_address) >= MAX_FAILURES_PER_ADDRESS {
+            Admission::Slowed
+        } else {
+            Admission::Allowed
+        }
     }
 
     pub fn failed(&self, address: IpAddr, email: &str) {
         let mut failures = self.failures.lock().expect("limiter lock");
-        for (key, _) in Self::keys(address, email) {
+        for key in Self::keys(address, email) {
             failures.entry(key).or_insert((0, Instant::now())).0 += 1;
         }
     }
 
     pub fn succeeded(&self, address: IpAddr, email: &str) {
         let mut failures = self.failures.lock().expect("limiter lock");
-        failures.remove(&Self::keys(address, email)[0].0);
+        failures.remove(&Self::keys(address, email)[0]);
+    }
+}
+
+/// The proxies whose `X-Forwarded-For` is believed (`--trusted-proxy`): behind one, every request comes
+/// from the proxy's address, and the client's is the last one the proxies added.
+#[derive(Debug, Clone, Default)]
+pub struct TrustedProxies(pub Vec<ipnet::IpNet>);
+
+impl TrustedProxies {
+    /// Networks separated by commas or spaces (`10.0.0.0/8, 127.0.0.1`; a bare address is one host);
+    /// the error names the part that is not one.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        text.split([',', ' '])
+            .filter(|part| !part.is_empty())
+            .map(|part| {
+                part.parse::<ipnet::IpNet>()
+                    .or_else(|_| part.parse::<IpAddr>().map(ipnet::IpNet::from))
+                    .map_err(|_| format!("{part:?} is not an address or a network such as 10.0.0.0/8"))
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(Self)
+    }
+
+    fn trusts(&self, address: IpAddr) -> bool {
+        self.0.iter().any(|net| net.contains(&address))
+    }
+
+    /// The client's address: the peer's, unless the peer is a trusted proxy; then the right-most address
+    /// in `X-Forwarded-For` that is not itself a trusted proxy (the ones to its left could be forged).
+    pub(crate) fn client(&self, peer: IpAddr, headers: &HeaderMap) -> IpAddr {
+        if !self.trusts(peer) {
+            return peer;
+        }
+        let forwarded = headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(str::trim)
+            .collect::<Vec<_>>();
+        forwarded.iter().rev().filter_map(|a| a.parse::<IpAddr>().ok()).find(|a| !self.trusts(*a)).unwrap_or(peer)
     }
 }
 
@@ -224,12 +295,30 @@ mod tests {
         let limiter = LoginLimiter::default();
         let address: IpAddr = "10.0.0.1".parse().expect("address");
         for _ in 0..MAX_FAILURES {
-            assert!(limiter.allowed(address, "a@shop"));
-            limiter.failed(address, "a@shop");
+            assert_eq!(limiter.admit(address, "a@shop"), Admission::Allowed);
+            limiter.failed(address, &normalise_email(" A@Shop "));
         }
-        assert!(!limiter.allowed(address, "A@shop"), "case does not matter");
-        assert!(limiter.allowed(address, "b@shop"), "another account from the same address");
-        assert!(limiter.allowed("10.0.0.2".parse().expect("address"), "a@shop"));
+        assert_eq!(limiter.admit(address, &normalise_email("a@shop ")), Admission::Refused, "as typed or not");
+        assert_eq!(limiter.admit(address, "b@shop"), Admission::Allowed, "another account from the same address");
+        assert_eq!(limiter.admit("10.0.0.2".parse().expect("address"), "a@shop"), Admission::Allowed);
+        for i in 0..MAX_FAILURES_PER_ADDRESS {
+            limiter.failed(address, &format!("guess{i}@shop"));
+        }
+        assert_eq!(limiter.admit(address, "c@shop"), Admission::Slowed, "checked, after a wait");
+    }
+
+    #[test]
+    fn a_client_address_comes_from_a_trusted_proxy_only() {
+        let proxies = TrustedProxies(vec!["10.0.0.0/8".parse().expect("net")]);
+        let mut headers = HeaderMap::new();
+        headers.insert("x-forwarded-for", "6.6.6.6, 203.0.113.7, 10.1.1.1".parse().expect("header"));
+        let proxy: IpAddr = "10.0.0.1".parse().expect("address");
+        assert_eq!(proxies.client(proxy, &headers).to_string(), "203.0.113.7", "right-most untrusted");
+        let outsider: IpAddr = "198.51.100.1".parse().expect("address");
+        assert_eq!(proxies.client(outsider, &headers), outsider, "a forged header from outside is ignored");
+        assert_eq!(TrustedProxies::default().client(proxy, &headers), proxy);
+        assert_eq!(TrustedProxies::parse("10.0.0.0/8, 127.0.0.1").expect("parsed").0.len(), 2);
+        assert!(TrustedProxies::parse("10.0.0/8").expect_err("refused").contains("\"10.0.0/8\""));
     }
 
     #[test]

@@ -17,6 +17,7 @@ mod request_log;
 mod state;
 mod views;
 
+pub use auth::TrustedProxies;
 use axum::Router;
 use axum::routing::{get, post};
 pub use state::{AppState, WebOptions};
@@ -61,6 +62,7 @@ pub fn router(state: AppState) -> Router {
         .route("/settings/users", post(pages::settings::add_user))
         .route("/settings/users/{id}", post(pages::settings::change_user))
         .route("/settings/tokens", post(pages::settings::create_token))
+        .route("/settings/password", post(pages::settings::change_password))
         .route("/settings/tokens/{id}/revoke", post(pages::settings::revoke_token))
         .route("/assets/{*path}", get(assets::serve))
         .nest("/api/v1", api::router())

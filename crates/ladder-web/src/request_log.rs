@@ -48,7 +48,7 @@ pub(crate) async fn log_request(mut request: Request, next: Next) -> Response {
 
 /// The pages' security headers: no framing, no sniffing, the referrer kept to this site, and a policy
 /// that loads scripts, styles, images and form targets from this server only (styles may be inline, for
-/// the charts' bars). `Strict-Transport-Security` when cookies are marked `Secure` (behind HTTPS).
+/// the charts' bars); nothing but the assets is cached. `Strict-Transport-Security` when cookies are marked `Secure` (behind HTTPS).
 pub(crate) async fn security_headers(
     axum::extract::State(state): axum::extract::State<crate::state::AppState>,
     request: Request,
@@ -68,6 +68,11 @@ pub(crate) async fn security_headers(
              form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
         ),
     );
+    // Pages may show what only the signed-in user should see (a new API token, a customer): no copy is
+    // kept by the browser or a proxy. Assets say their own caching.
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     if state.options.secure_cookies {
         headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
     }

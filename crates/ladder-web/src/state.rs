@@ -16,6 +16,8 @@ use std::time::{Duration, Instant};
 pub struct WebOptions {
     /// Mark cookies `Secure` (only sent over HTTPS): set it when users reach the app through HTTPS.
     pub secure_cookies: bool,
+    /// Proxies in front of the app whose `X-Forwarded-For` names the client (`--trusted-proxy`).
+    pub trusted_proxies: crate::auth::TrustedProxies,
 }
 
 /// Shared by every request; cheap to clone.

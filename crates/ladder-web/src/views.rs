@@ -100,6 +100,13 @@ fn environment() -> Environment<'static> {
         None => value,
     });
     env.add_filter("urlencode_component", |value: String| encode(&value));
+    // A window title cannot isolate a name the way `<bdi>` does on the page.
+    // The block arrives rendered (escaped already) and leaves as safe, so it is not escaped twice.
+    env.add_filter("no_bidi_controls", |value: minijinja::Value| {
+        let text = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
+        let clean = ladder_domain::text::without_bidi_controls(&text).into_owned();
+        if value.is_safe() { minijinja::Value::from_safe_string(clean) } else { minijinja::Value::from(clean) }
+    });
     env
 }
 

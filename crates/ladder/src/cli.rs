@@ -48,6 +48,11 @@ impl Cli {
             Command::Serve(args) => {
                 put("serve.bind", "bind", args.bind.clone());
                 put("serve.secure_cookies", "secure-cookies", args.secure_cookies.then(|| "true".to_owned()));
+                put(
+                    "serve.trusted_proxy",
+                    "trusted-proxy",
+                    (!args.trusted_proxy.is_empty()).then(|| args.trusted_proxy.join(",")),
+                );
                 put("serve.worker", "no-worker", args.no_worker.then(|| "false".to_owned()));
                 put("worker.concurrency", "concurrency", args.concurrency.map(|n| n.to_string()));
                 put("worker.lease_seconds", "lease-seconds", args.lease_seconds.map(|n| n.to_string()));

@@ -59,6 +59,14 @@ const SETTINGS: &[Setting] = &[
         help: "true when people reach the app through HTTPS",
     },
     Setting {
+        key: "serve.trusted_proxy",
+        env: "LADDER_TRUSTED_PROXY",
+        default: "",
+        secret: false,
+        help: "the addresses or networks of the proxies in front of the app, such as 10.0.0.0/8, \
+               whose X-Forwarded-For names the client",
+    },
+    Setting {
         key: "serve.worker",
         env: "LADDER_SERVE_WORKER",
         default: "true",
@@ -176,6 +184,8 @@ pub struct Config {
     pub bind: SocketAddr,
     /// Cookies only over HTTPS.
     pub secure_cookies: bool,
+    /// Proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: ladder_web::TrustedProxies,
     /// Whether `ladder serve` runs workers too.
     pub serve_worker: bool,
     /// Jobs a worker process runs side by side.
@@ -317,6 +327,9 @@ impl Config {
             return Err(refuse("log.level", "a log filter"));
         }
         let bind = get("serve.bind").0.trim().parse().map_err(|_| refuse("serve.bind", "an address"))?;
+        let trusted_proxies = ladder_web::TrustedProxies::parse(get("serve.trusted_proxy").0).map_err(|problem| {
+            anyhow::anyhow!("serve.trusted_proxy from {}: {problem}", get("serve.trusted_proxy").1)
+        })?;
         let nightly_scoring = get("schedule.nightly_scoring").0.trim().to_owned();
         if let Err(problem) = ladder_app::jobs::schedule::standard(&nightly_scoring, "") {
             bail!("schedule.nightly_scoring from {}: {problem}", get("schedule.nightly_scoring").1);
@@ -332,6 +345,7 @@ impl Config {
             log_format,
             bind,
             secure_cookies: flag("serve.secure_cookies")?,
+            trusted_proxies,
             serve_worker: flag("serve.worker")?,
             concurrency: number("worker.concurrency", 1..=64)? as usize,
             lease_seconds: number("worker.lease_seconds", 3..=3600)?,

@@ -55,7 +55,8 @@ impl Grid {
         table.set_header(self.header.iter().map(Cell::new));
         for row in &self.rows {
             table.add_row(row.iter().enumerate().map(|(i, v)| {
-                let cell = Cell::new(v);
+                // A terminal cannot isolate a name: a direction override in it would turn the line around.
+                let cell = Cell::new(ladder_domain::text::without_bidi_controls(v));
                 if self.numeric.contains(&i) { cell.set_alignment(CellAlignment::Right) } else { cell }
             }));
         }
@@ -64,9 +65,9 @@ impl Grid {
 
     pub fn write_csv(&self, out: &mut dyn Write) -> Result<()> {
         let mut w = csv::Writer::from_writer(out);
-        w.write_record(&self.header)?;
+        ladder_app::csv_out::write_row(&mut w, &self.header)?;
         for row in &self.rows {
-            w.write_record(row)?;
+            ladder_app::csv_out::write_row(&mut w, row)?;
         }
         w.flush()?;
         Ok(())

@@ -40,6 +40,8 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/campaigns/{id}/costs", get(campaigns::costs).post(campaigns::add_cost))
         .route("/campaign-costs", post(campaigns::import_costs))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "no such endpoint; see /api/v1/openapi.json") })
+        .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn(json_errors))
 }
 
 /// An API error: a status and a JSON body that says what is wrong, which field when one is, and the
@@ -127,11 +129,59 @@ impl From<crate::error::WebError> for ApiError {
     }
 }
 
-/// A body that is not the JSON expected: the parser's words name the field at fault.
+/// A body that is not the JSON expected: the parser's words name the field at fault; a body over the
+/// limit is too large, not wrong.
 impl From<axum::extract::rejection::JsonRejection> for ApiError {
     fn from(e: axum::extract::rejection::JsonRejection) -> Self {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            return too_large();
+        }
         Self::field("body", e.body_text())
     }
+}
+
+fn too_large() -> ApiError {
+    ApiError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        format!("the body is larger than {} MiB; send it in parts", BODY_LIMIT / (1024 * 1024)),
+    )
+}
+
+/// The largest body the API reads.
+pub(crate) const BODY_LIMIT: usize = 2 * 1024 * 1024;
+
+/// Every answer of the API is JSON: what axum itself answers (a query or a path that does not parse, a
+/// method the endpoint does not take, a body over the limit) is wrapped as `{"error": "..."}` too.
+async fn json_errors(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let method = request.method().clone();
+    let response = next.run(request).await;
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return response;
+    }
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
+        return too_large().into_response();
+    }
+    let allow = response.headers().get(axum::http::header::ALLOW).cloned();
+    let text = axum::body::to_bytes(response.into_body(), 64 * 1024).await.unwrap_or_default();
+    let text = String::from_utf8_lossy(&text).trim().to_owned();
+    let message = match (status, text.is_empty()) {
+        (StatusCode::METHOD_NOT_ALLOWED, _) => {
+            format!("this endpoint does not take {method}; /api/v1/openapi.json lists what each one takes")
+        }
+        (_, true) => status.canonical_reason().unwrap_or("error").to_lowercase(),
+        (_, false) => text,
+    };
+    let mut wrapped = ApiError::new(status, message).into_response();
+    if let Some(allow) = allow {
+        wrapped.headers_mut().insert(axum::http::header::ALLOW, allow);
+    }
+    wrapped
 }
 
 impl IntoResponse for ApiError {
@@ -195,7 +245,12 @@ impl FromRequestParts<AppState> for ApiUser {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let header = parts.headers.get(axum::http::header::AUTHORIZATION).and_then(|v| v.to_str().ok());
-        let Some(token) = header.and_then(|h| h.strip_prefix("Bearer ")).map(str::trim).map(str::to_owned) else {
+        // The scheme's name is case-insensitive (RFC 9110 §11.1): `bearer` is as good as `Bearer`.
+        let token = header
+            .and_then(|h| h.split_once(' '))
+            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+            .map(|(_, token)| token.trim().to_owned());
+        let Some(token) = token else {
             return Err(ApiError::new(
                 StatusCode::UNAUTHORIZED,
                 "send an API token as `Authorization: Bearer …`; create one on the settings page",

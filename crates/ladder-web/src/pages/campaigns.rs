@@ -372,21 +372,24 @@ pub(crate) async fn acquired_csv(
             let mut out = csv::Writer::from_writer(Vec::new());
             let header =
                 ["customer_id", "acquired_by", "acquired_on", "completed_orders", "rung", "revenue_12m", "clv_12m"];
-            out.write_record(header).map_err(internal)?;
+            ladder_app::csv_out::write_row(&mut out, header).map_err(internal)?;
             for a in &report.attribution.acquired {
                 let by = match &a.by {
                     ladder_domain::campaign::AcquiredBy::SignUp => "sign_up".to_owned(),
                     ladder_domain::campaign::AcquiredBy::FirstOrder { order_id } => format!("order {order_id}"),
                 };
-                out.write_record([
-                    a.customer_id.clone(),
-                    by,
-                    a.acquired_on.to_string(),
-                    a.completed_orders.to_string(),
-                    a.rung.map(|r| r.as_str().to_owned()).unwrap_or_default(),
-                    amount(a.revenue_12m_minor),
-                    a.clv_minor.map(amount).unwrap_or_default(),
-                ])
+                ladder_app::csv_out::write_row(
+                    &mut out,
+                    [
+                        a.customer_id.clone(),
+                        by,
+                        a.acquired_on.to_string(),
+                        a.completed_orders.to_string(),
+                        a.rung.map(|r| r.as_str().to_owned()).unwrap_or_default(),
+                        amount(a.revenue_12m_minor),
+                        a.clv_minor.map(amount).unwrap_or_default(),
+                    ],
+                )
                 .map_err(internal)?;
             }
             let body = out.into_inner().map_err(internal)?;

@@ -102,6 +102,19 @@ impl Filters {
         f
     }
 
+    /// These filters as `viewer` may use them: without reports, nothing that tells a customer's value
+    /// (their 12-month value as a filter, spend as an order).
+    pub(crate) fn allowed_for(mut self, viewer: &Viewer) -> Self {
+        if !viewer.can(Permission::ViewReports) {
+            self.min_clv.clear();
+            self.max_clv.clear();
+            if matches!(self.sort.as_str(), "spend" | "clv") {
+                self.sort.clear();
+            }
+        }
+        self
+    }
+
     /// The store's query for a page of these filters, in a shop whose currency has `exponent` decimals.
     pub(crate) fn query(&self, exponent: u8) -> CustomerQuery {
         CustomerQuery {
@@ -144,6 +157,7 @@ pub(crate) async fn list(
     Query(filters): Query<Filters>,
 ) -> Result<Html<String>, WebError> {
     viewer.require(Permission::ViewCustomers)?;
+    let filters = filters.allowed_for(&viewer);
     let f = filters.clone();
     let (rows, total, currency) = state
         .with_store(move |store| {
@@ -187,6 +201,8 @@ pub(crate) async fn export(
     Query(filters): Query<Filters>,
 ) -> Result<Response, WebError> {
     viewer.require(Permission::ViewCustomers)?;
+    let filters = filters.allowed_for(&viewer);
+    let values = viewer.can(Permission::ViewReports);
     let body = state
         .with_store(move |store| {
             let (_, digits) = shop_currency(store)?;
@@ -194,7 +210,7 @@ pub(crate) async fn export(
             query.limit = 10_000;
             query.offset = 0;
             let mut out = csv_writer();
-            out.write_record([
+            let mut header = vec![
                 "customer_id",
                 "name",
                 "email",
@@ -204,29 +220,32 @@ pub(crate) async fn export(
                 "state",
                 "rfm_segment",
                 "orders",
-                "spend_minor",
-                "clv_minor",
                 "last_order",
-            ])
-            .map_err(WebError::internal)?;
+            ];
+            if values {
+                header.extend(["spend_minor", "clv_minor"]);
+            }
+            ladder_app::csv_out::write_row(&mut out, &header).map_err(WebError::internal)?;
             loop {
                 let rows = store.list_customers(&query)?;
                 for r in &rows {
-                    out.write_record([
-                        r.customer_id.as_str(),
-                        &r.name,
-                        r.email.as_deref().unwrap_or(""),
-                        r.phone.as_deref().unwrap_or(""),
-                        r.country.as_deref().unwrap_or(""),
-                        r.rung.map_or("", |v| v.as_str()),
-                        r.state.map_or("", |v| v.as_str()),
-                        r.rfm_segment.map_or("", |v| v.as_str()),
-                        &r.orders.to_string(),
-                        &r.spend_minor.to_string(),
-                        &r.clv_minor.map(|v| v.to_string()).unwrap_or_default(),
-                        &r.last_order.map(|d| d.to_string()).unwrap_or_default(),
-                    ])
-                    .map_err(WebError::internal)?;
+                    let mut record = vec![
+                        r.customer_id.clone(),
+                        r.name.clone(),
+                        r.email.clone().unwrap_or_default(),
+                        r.phone.clone().unwrap_or_default(),
+                        r.country.clone().unwrap_or_default(),
+                        r.rung.map_or("", |v| v.as_str()).to_owned(),
+                        r.state.map_or("", |v| v.as_str()).to_owned(),
+                        r.rfm_segment.map_or("", |v| v.as_str()).to_owned(),
+                        r.orders.to_string(),
+                        r.last_order.map(|d| d.to_string()).unwrap_or_default(),
+                    ];
+                    if values {
+                        record.push(r.spend_minor.to_string());
+                        record.push(r.clv_minor.map(|v| v.to_string()).unwrap_or_default());
+                    }
+                    ladder_app::csv_out::write_row(&mut out, &record).map_err(WebError::internal)?;
                 }
                 if rows.len() < query.limit as usize {
                     break;

@@ -1,8 +1,8 @@
 //! Signing in and out, the first owner's account, and the choice of language.
 
 use crate::auth::{
-    LANGUAGE_COOKIE, LOGIN_CSRF_COOKIE, SESSION_COOKIE, SESSION_DAYS, cookie, guest_locale, random_token, same_secret,
-    set_cookie, token_hash,
+    Admission, LANGUAGE_COOKIE, LOGIN_CSRF_COOKIE, SESSION_COOKIE, SESSION_DAYS, SLOWED_BY, cookie, guest_locale,
+    normalise_email, random_token, same_secret, set_cookie, token_hash,
 };
 use crate::error::WebError;
 use crate::pages::languages;
@@ -28,9 +28,25 @@ pub(crate) struct Next {
 }
 
 /// Only a path on this site: never another site, so a link cannot send a signed-in user elsewhere.
-fn safe_next(next: Option<&str>) -> String {
+/// Browsers drop tabs and line breaks from an address and read `\\` as `/`, so `/\t/evil.example`
+/// would be `//evil.example`, another site: a path with a control character, a backslash or a leading
+/// `//` goes home instead. Letters beyond ASCII are percent-encoded, as a `Location` header needs.
+pub(crate) fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.chars().any(|c| c.is_control() || c == '\\') => {
+            let mut safe = String::with_capacity(n.len());
+            for c in n.chars() {
+                if c.is_ascii() {
+                    safe.push(c);
+                } else {
+                    let mut bytes = [0u8; 4];
+                    for b in c.encode_utf8(&mut bytes).bytes() {
+                        safe.push_str(&format!("%{b:02X}"));
+                    }
+                }
+            }
+            safe
+        }
         _ => "/".to_owned(),
     }
 }
@@ -85,11 +101,13 @@ pub(crate) async fn submit(
         return Err(WebError::Forged(locale));
     }
     let next = safe_next(form.next.as_deref());
-    let address = peer.ip();
-    if !state.limiter.allowed(address, &form.email) {
-        return Err(WebError::TooManyAttempts(locale));
+    let address = state.options.trusted_proxies.client(peer.ip(), &headers);
+    let email = normalise_email(&form.email);
+    match state.limiter.admit(address, &email) {
+        Admission::Refused => return Err(WebError::TooManyAttempts(locale)),
+        Admission::Slowed => tokio::time::sleep(SLOWED_BY).await,
+        Admission::Allowed => {}
     }
-    let email = form.email.trim().to_lowercase();
     let (typed, password) = (email.clone(), form.password.clone());
     let signed = state.with_app(move |app| Ok(ladder_app::accounts::sign_in(app, &typed, &password)?)).await?;
     let Some(signed) = signed else {
@@ -224,7 +242,8 @@ pub(crate) async fn choose_language(
             .await?;
         state.sessions.clear();
     }
-    let cookie = set_cookie(LANGUAGE_COOKIE, locale.code(), Duration::from_secs(365 * 86_400), false);
+    let cookie =
+        set_cookie(LANGUAGE_COOKIE, locale.code(), Duration::from_secs(365 * 86_400), state.options.secure_cookies);
     Ok(([(SET_COOKIE, cookie)], Redirect::to(&next)).into_response())
 }
 
@@ -239,5 +258,8 @@ mod tests {
         assert_eq!(safe_next(Some("https://evil.example")), "/");
         assert_eq!(safe_next(Some("/\\evil.example")), "/");
         assert_eq!(safe_next(None), "/");
+        assert_eq!(safe_next(Some("/\t/evil.example")), "/", "a tab browsers drop");
+        assert_eq!(safe_next(Some("/x\r\nSet-Cookie: a=b")), "/", "a line break would split the header");
+        assert_eq!(safe_next(Some("/customers?q=שלום")), "/customers?q=%D7%A9%D7%9C%D7%95%D7%9D");
     }
 }

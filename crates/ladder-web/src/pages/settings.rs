@@ -84,7 +84,10 @@ fn settings_page(
 ) -> Result<Html<String>, WebError> {
     let (users, tokens, audit, currency) = data;
     let audit: Vec<AuditLine> = audit.iter().map(|a| audit_line(viewer, a)).collect();
-    let problem = notice.problem.as_deref().filter(|p| p.starts_with("user-") || p.starts_with("password-"));
+    let problem = notice
+        .problem
+        .as_deref()
+        .filter(|p| p.starts_with("user-") || p.starts_with("password-") || p.starts_with("token-"));
     page(
         "settings.html",
         Frame::new(viewer, "settings", currency),
@@ -130,9 +133,15 @@ pub(crate) struct NewUserForm {
     csrf: String,
     email: String,
     name: String,
+    /// The least role unless another is chosen.
+    #[serde(default = "least_role")]
     role: String,
     language: String,
     password: String,
+}
+
+fn least_role() -> String {
+    Role::Viewer.as_str().to_owned()
 }
 
 pub(crate) async fn add_user(
@@ -199,6 +208,9 @@ pub(crate) async fn change_user(
 pub(crate) struct TokenForm {
     csrf: String,
     name: String,
+    /// The last day the token works (`YYYY-MM-DD`), or empty.
+    #[serde(default)]
+    valid_through: String,
 }
 
 /// Creates an API token and shows it once; only its hash is kept.
@@ -206,15 +218,62 @@ pub(crate) async fn create_token(
     State(state): State<AppState>,
     viewer: Viewer,
     Form(form): Form<TokenForm>,
-) -> Result<Html<String>, WebError> {
+) -> Result<Response, WebError> {
     viewer.check_csrf(&form.csrf)?;
     viewer.require(Permission::UseApi)?;
+    let valid_through = match form.valid_through.trim() {
+        "" => None,
+        typed => match chrono::NaiveDate::parse_from_str(typed, "%Y-%m-%d") {
+            Ok(day) => Some(day),
+            Err(_) => return Ok(Redirect::to("/settings?problem=token-expiry-past#tokens").into_response()),
+        },
+    };
     let (actor, name) = (viewer.actor(), form.name.clone());
-    let (_, token) = state
-        .with_app(move |app| ladder_app::accounts::create_api_token(app, &actor, &name).map_err(WebError::from))
+    let created = state
+        .with_app(move |app| Ok(ladder_app::accounts::create_api_token(app, &actor, &name, valid_through)))
         .await?;
+    let token = match created {
+        Ok((_, token)) => token,
+        Err(AppError::Invalid(_)) => {
+            return Ok(Redirect::to("/settings?problem=token-expiry-past#tokens").into_response());
+        }
+        Err(e) => return Err(viewer.fail(e)),
+    };
     let data = data(&state, &viewer).await?;
-    settings_page(&viewer, data, &Notice::default(), Some(token))
+    Ok(settings_page(&viewer, data, &Notice::default(), Some(token))?.into_response())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct PasswordForm {
+    csrf: String,
+    current_password: String,
+    password: String,
+}
+
+/// Changes the signed-in user's own password; their other sessions end.
+pub(crate) async fn change_password(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<PasswordForm>,
+) -> Result<Response, WebError> {
+    viewer.check_csrf(&form.csrf)?;
+    let (actor, keep) = (viewer.actor(), viewer.session.token_hash.clone());
+    let changed = state
+        .with_app(move |app| {
+            Ok(ladder_app::accounts::change_own_password(app, &actor, &form.current_password, &form.password, &keep))
+        })
+        .await?;
+    state.sessions.clear();
+    let to = match changed {
+        Ok(()) => "/settings?done=password-changed#password",
+        Err(AppError::Invalid(e)) => match e.problem {
+            Problem::WrongPassword => "/settings?problem=password-wrong#password",
+            Problem::PasswordIsEmail => "/settings?problem=password-is-email#password",
+            _ => "/settings?problem=password-too-short#password",
+        },
+        Err(e) => return Err(viewer.fail(e)),
+    };
+    Ok(Redirect::to(to).into_response())
 }
 
 pub(crate) async fn revoke_token(
@@ -225,6 +284,10 @@ pub(crate) async fn revoke_token(
 ) -> Result<Response, WebError> {
     viewer.check_csrf(form.csrf())?;
     let actor = viewer.actor();
-    state.with_app(move |app| Ok(ladder_app::accounts::revoke_api_token(app, &actor, id)?)).await?;
+    let revoked = state.with_app(move |app| Ok(ladder_app::accounts::revoke_api_token(app, &actor, id)?)).await?;
+    // Another user's token, or none with this id: nothing happened, and the page must not say otherwise.
+    if !revoked {
+        return Err(WebError::NotFound(viewer.locale));
+    }
     Ok(Redirect::to("/settings?done=token-revoked#tokens").into_response())
 }

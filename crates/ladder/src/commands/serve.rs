@@ -29,6 +29,10 @@ pub struct ServeArgs {
     /// LADDER_SECURE_COOKIES].
     #[arg(long)]
     pub secure_cookies: bool,
+    /// A proxy in front of the app (an address or a network such as 10.0.0.0/8), whose X-Forwarded-For
+    /// header names the client; may be repeated [env: LADDER_TRUSTED_PROXY].
+    #[arg(long, value_name = "CIDR")]
+    pub trusted_proxy: Vec<String>,
     /// Run no worker here: background jobs wait for `ladder worker` on this or another machine [env:
     /// LADDER_SERVE_WORKER=false].
     #[arg(long)]
@@ -86,15 +90,26 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<()> {
         tracing::info!("no worker in this process (--no-worker): background jobs wait for `ladder worker`");
         None
     };
-    let state =
-        ladder_web::AppState::new(app, live, ladder_web::WebOptions { secure_cookies: ctx.config.secure_cookies });
+    let options = ladder_web::WebOptions {
+        secure_cookies: ctx.config.secure_cookies,
+        trusted_proxies: ctx.config.trusted_proxies.clone(),
+    };
+    let state = ladder_web::AppState::new(app, live, options);
     let served = ladder_web::run(
         state,
         ctx.config.bind,
         move |address| {
             println!("Ladder is running at http://{address}/ (Ctrl-C stops it).");
             match (&first_login, users) {
-                (Some(password), _) => println!("Sign in as {DEMO_OWNER} with the password {password}"),
+                (Some(password), _) => {
+                    println!("Sign in as {DEMO_OWNER} with the password {password}");
+                    println!("Lost it? `ladder user reset-password {DEMO_OWNER}` gives a new one.");
+                }
+                (None, _) if args.demo => {
+                    println!(
+                        "The demo owner is {DEMO_OWNER}; `ladder user reset-password {DEMO_OWNER}` gives a new password."
+                    )
+                }
                 (None, 0) => println!("No account yet: open http://{address}/setup to create the owner's."),
                 _ => {}
             }

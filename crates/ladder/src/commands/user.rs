@@ -6,7 +6,7 @@ use crate::cli::{Format, FormatArg};
 use crate::output::{Grid, print};
 use anyhow::{Context, Result};
 use clap::Subcommand;
-use ladder_app::accounts::{UserInput, create_user, random_password};
+use ladder_app::accounts::{UserEdit, UserInput, create_user, random_password, update_user};
 use ladder_domain::access::Role;
 
 #[derive(Debug, Subcommand)]
@@ -24,6 +24,14 @@ pub enum UserCommand {
         /// Their language: en, he, fa or ru.
         #[arg(long, default_value = "en")]
         language: String,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Gives a user a new password, from LADDER_PASSWORD or generated and printed once; their sessions
+    /// end. For an owner who lost theirs (the demo's too).
+    ResetPassword {
+        /// Their email.
+        email: String,
         #[command(flatten)]
         format: FormatArg,
     },
@@ -68,6 +76,23 @@ pub fn run(ctx: &Ctx, command: &UserCommand) -> Result<()> {
                 user.id,
                 serde_json::json!({ "email": user.email, "role": role.as_str(), "password": shown }),
             )
+        }
+        UserCommand::ResetPassword { email, format } => {
+            let app = ctx.app(true)?;
+            let user = app
+                .store()
+                .user_by_email(&email.trim().to_lowercase())?
+                .with_context(|| format!("no user has the email {email:?}; `ladder user list` shows who has one"))?;
+            let (password, generated) = password_from_env();
+            let edit = UserEdit { password: Some(password.clone()), ..UserEdit::default() };
+            update_user(&app, &ctx.actor(), user.id, &edit).map_err(|e| ctx.fail(e))?;
+            if generated {
+                eprintln!("{} has a new password (shown once): {password}", user.email);
+            } else {
+                eprintln!("{} has the password from LADDER_PASSWORD.", user.email);
+            }
+            let shown = generated.then_some(password);
+            print_id(format.format, user.id, serde_json::json!({ "email": user.email, "password": shown }))
         }
         UserCommand::List { format } => {
             let store = ctx.store(false)?;

@@ -1,7 +1,10 @@
 //! The web app, as its users meet it: `ladder serve --demo` started as a process on a free port against
 //! a fresh database, and real HTTP requests to it.
 
+mod accounts;
+#[path = "../common/mod.rs"]
 mod common;
+mod security;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
