@@ -22,8 +22,8 @@ mod tests {
     fn a_row_is_written_with_formulas_neutralised() {
         let mut w = csv::Writer::from_writer(Vec::new());
         super::write_row(&mut w, ["=1+1", "Dana, Levi", "-3"]).expect("row");
-        super::write_row(&mut w, [String::from("b")]).expect("row");
+        super::write_row(&mut w, [String::from("b"), String::new(), "@x".to_owned()]).expect("row");
         let text = String::from_utf8(w.into_inner().expect("bytes")).expect("utf-8");
-        assert_eq!(text, "'=1+1,\"Dana, Levi\",-3\nb\n");
+        assert_eq!(text, "'=1+1,\"Dana, Levi\",-3\nb,,'@x\n");
     }
 }

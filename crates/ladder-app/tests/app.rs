@@ -317,7 +317,10 @@ fn scoring_places_everyone_and_records_changes_with_reasons() {
     assert_eq!(s.customers, 5);
     let (rung, state, reason) = shop.placed("C1");
     assert_eq!((rung, state), (Rung::Advocate, Some(CustomerState::Active)));
-    assert_eq!(reason, Reason::AdvocateReferrals { orders: 3, on: Some(date("2025-03-02")), referred_buyers: 1 });
+    assert_eq!(
+        reason,
+        Reason::AdvocateReferrals { orders: 3, on: Some(date("2025-03-02")), referred_buyers: 1, at_risk: false }
+    );
     // The one-off costume is still a purchase: C2 is a customer.
     assert_eq!(shop.placed("C2").0, Rung::Customer);
     // Only a cancelled order: no purchase; C4 referred C3, who never bought.

@@ -251,15 +251,23 @@ fn rung_of(facts: &CustomerFacts, state: Option<CustomerState>) -> (Rung, Reason
         2 => (Rung::Repeat, Reason::Orders { orders: 2, on: facts.second_order }),
         orders => {
             let on = if orders == 3 { facts.third_order } else { facts.last_order };
-            match state {
-                Some(CustomerState::Active) if facts.referred_buyers > 0 => {
-                    (Rung::Advocate, Reason::AdvocateReferrals { orders, on, referred_buyers: facts.referred_buyers })
-                }
-                Some(CustomerState::Active) if facts.recommendations > 0 => {
-                    (Rung::Advocate, Reason::AdvocateRecommended { orders, on })
-                }
-                Some(CustomerState::Active) => (Rung::Loyal, Reason::Loyal { orders, on }),
-                other => (Rung::Repeat, Reason::NotActive { orders, on, state: other }),
+            // Loyal holds while the customer is active or at risk: the regular who is slipping is the
+            // one retention is about, and must be findable as loyal and at risk. Lapsed or lost, a
+            // regular is a repeat customer again until they come back.
+            let at_risk = match state {
+                Some(CustomerState::Active) => false,
+                Some(CustomerState::AtRisk) => true,
+                other => return (Rung::Repeat, Reason::NotActive { orders, on, state: other }),
+            };
+            if facts.referred_buyers > 0 {
+                (
+                    Rung::Advocate,
+                    Reason::AdvocateReferrals { orders, on, referred_buyers: facts.referred_buyers, at_risk },
+                )
+            } else if facts.recommendations > 0 {
+                (Rung::Advocate, Reason::AdvocateRecommended { orders, on, at_risk })
+            } else {
+                (Rung::Loyal, Reason::Loyal { orders, on, at_risk })
             }
         }
     }
@@ -341,20 +349,17 @@ mod tests {
     fn exactly_three_orders_and_active_is_loyal() {
         let p = at(&bought_on(&["2025-01-01", "2025-02-01", "2025-03-02"]), "2025-03-10");
         assert_eq!((p.rung, p.state), (Rung::Loyal, Some(CustomerState::Active)));
-        assert_eq!(p.rung_reason, Reason::Loyal { orders: 3, on: Some(d("2025-03-02")) });
+        assert_eq!(p.rung_reason, Reason::Loyal { orders: 3, on: Some(d("2025-03-02")), at_risk: false });
         assert_eq!(p.lifecycle_stage, LifecycleStage::Retention);
     }
 
     #[test]
-    fn three_orders_but_not_active_is_a_repeat() {
+    fn a_regular_at_risk_stays_loyal_and_lapsed_is_a_repeat_again() {
         // Gaps 31 and 29 days: median 30. 61 days later is past 2 gaps (60): at risk.
         let facts = bought_on(&["2025-01-01", "2025-02-01", "2025-03-02"]);
         let p = at(&facts, "2025-05-02");
-        assert_eq!((p.rung, p.state), (Rung::Repeat, Some(CustomerState::AtRisk)));
-        assert_eq!(
-            p.rung_reason,
-            Reason::NotActive { orders: 3, on: Some(d("2025-03-02")), state: Some(CustomerState::AtRisk) }
-        );
+        assert_eq!((p.rung, p.state), (Rung::Loyal, Some(CustomerState::AtRisk)), "loyal and at risk");
+        assert_eq!(p.rung_reason, Reason::Loyal { orders: 3, on: Some(d("2025-03-02")), at_risk: true });
         assert_eq!(
             p.state_reason,
             Some(Reason::Overdue {
@@ -366,6 +371,13 @@ mod tests {
         );
         // Exactly 2 gaps is not yet past them.
         assert_eq!(at(&facts, "2025-05-01").state, Some(CustomerState::Active));
+        // Past 3 gaps (90 days): lapsed, and a repeat customer until they come back.
+        let lapsed = at(&facts, "2025-06-10");
+        assert_eq!((lapsed.rung, lapsed.state), (Rung::Repeat, Some(CustomerState::Lapsed)));
+        assert_eq!(
+            lapsed.rung_reason,
+            Reason::NotActive { orders: 3, on: Some(d("2025-03-02")), state: Some(CustomerState::Lapsed) }
+        );
     }
 
     #[test]
@@ -441,15 +453,22 @@ mod tests {
         assert_eq!((p.rung, p.lifecycle_stage), (Rung::Advocate, LifecycleStage::Advocacy));
         assert_eq!(
             p.rung_reason,
-            Reason::AdvocateReferrals { orders: 3, on: Some(d("2025-03-02")), referred_buyers: 1 }
+            Reason::AdvocateReferrals { orders: 3, on: Some(d("2025-03-02")), referred_buyers: 1, at_risk: false }
         );
         // A referral whose friend never bought does not count.
         facts.referred_buyers = 0;
         assert_eq!(at(&facts, "2025-03-10").rung, Rung::Loyal);
         facts.recommendations = 1;
         assert_eq!(at(&facts, "2025-03-10").rung, Rung::Advocate);
-        // Not loyal any more (lapsed): a repeat customer, whatever they referred.
+        // At risk: still an advocate, flagged as slipping.
         facts.referred_buyers = 3;
+        let slipping = at(&facts, "2025-05-02");
+        assert_eq!((slipping.rung, slipping.state), (Rung::Advocate, Some(CustomerState::AtRisk)));
+        assert_eq!(
+            slipping.rung_reason,
+            Reason::AdvocateReferrals { orders: 3, on: Some(d("2025-03-02")), referred_buyers: 3, at_risk: true }
+        );
+        // Not loyal any more (lapsed): a repeat customer, whatever they referred.
         assert_eq!(at(&facts, "2025-06-10").rung, Rung::Repeat);
         // Two orders and a referred buyer: still a repeat customer.
         let mut two = bought_on(&["2025-01-01", "2025-02-01"]);
@@ -460,7 +479,7 @@ mod tests {
     #[test]
     fn later_orders_name_the_last_one() {
         let p = at(&bought_on(&["2025-01-01", "2025-01-15", "2025-02-01", "2025-02-20", "2025-03-02"]), "2025-03-03");
-        assert_eq!(p.rung_reason, Reason::Loyal { orders: 5, on: Some(d("2025-03-02")) });
+        assert_eq!(p.rung_reason, Reason::Loyal { orders: 5, on: Some(d("2025-03-02")), at_risk: false });
         assert_eq!(p.recency_days, Some(1));
         assert_eq!(p.state_reason, Some(Reason::Recent { days: 1, usual: Some(Usual::Own { days: 15.5 }) }));
     }
@@ -487,7 +506,8 @@ mod tests {
                 usual_days: Some(35.0)
             })
         );
-        assert_eq!(p.rung, Rung::Repeat, "three orders but not active");
+        assert_eq!(p.rung, Rung::Loyal, "three orders and at risk: loyal, slipping");
+        assert_eq!(with(0.2, None).rung, Rung::Repeat, "lapsed: a repeat customer");
         // The default thresholds: active ≥ 0.6, at risk ≥ 0.3, lapsed ≥ 0.1, else lost.
         assert_eq!(with(0.6, None).state, Some(CustomerState::Active));
         assert_eq!(with(0.599, None).state, Some(CustomerState::AtRisk));

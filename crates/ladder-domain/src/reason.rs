@@ -63,7 +63,7 @@ pub enum Reason {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         on: Option<NaiveDate>,
     },
-    /// Three or more orders and active: loyal.
+    /// Three or more orders, active or at risk: loyal.
     Loyal {
         /// Counted orders.
         #[serde(rename = "n")]
@@ -71,8 +71,11 @@ pub enum Reason {
         /// The day of the latest.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         on: Option<NaiveDate>,
+        /// Slipping: at risk rather than active (still loyal — the customer retention is about).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        at_risk: bool,
     },
-    /// Three or more orders but not active: repeat.
+    /// Three or more orders but lapsed or lost: repeat.
     NotActive {
         /// Counted orders.
         #[serde(rename = "n")]
@@ -95,6 +98,9 @@ pub enum Reason {
         /// Referred customers who ordered.
         #[serde(rename = "buyers")]
         referred_buyers: u32,
+        /// Slipping: at risk rather than active (still loyal — the customer retention is about).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        at_risk: bool,
     },
     /// Loyal, and they recommended the shop in public: advocate.
     AdvocateRecommended {
@@ -104,6 +110,9 @@ pub enum Reason {
         /// The day of the latest.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         on: Option<NaiveDate>,
+        /// Slipping: at risk rather than active (still loyal — the customer retention is about).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        at_risk: bool,
     },
 
     // ------------------------------------------------------------------ state

@@ -112,6 +112,7 @@ states-title = How alive the buyers are
 state-none = No orders yet
 contact-today = Whom to contact today
 contact-none = Nobody needs a call today.
+contact-loyal-slipping = A regular who is slipping: the time they usually order again has passed. Call before they lapse.
 contact-push-third = Two orders so far: a third makes a regular. Invite them back with something new.
 contact-welcome-back = A regular who has gone quiet: welcome them back personally.
 contact-thank-advocate = Brings you customers: say thank you.
@@ -788,9 +789,12 @@ reason-order-on = { NUMBER($n, type: "ordinal") ->
     } order on { $on }
 # $n (number): counted orders.
 reason-orders = { $n } orders
-# $order (text): the order that made the rung, as reason-order-on says it.
-reason-loyal = { $order }, active
-# $order (text): as above; $state (text): at_risk, lapsed, lost, or none.
+# $order (text): the order that made the rung, as reason-order-on says it; $standing: active or at_risk.
+reason-loyal = { $order }, { $standing ->
+        [at_risk] at risk
+       *[other] active
+    }
+# $order (text): as above; $state (text): lapsed, lost, or none (at risk stays loyal).
 reason-not-active = { $order }, but { $state ->
         [at_risk] at risk
         [lapsed] lapsed
@@ -798,12 +802,18 @@ reason-not-active = { $order }, but { $state ->
        *[other] not active
     }
 # $order (text): as above; $buyers (number): referred customers who ordered.
-reason-advocate-referrals = loyal ({ $order }, active) and { $buyers ->
+reason-advocate-referrals = loyal ({ $order }, { $standing ->
+        [at_risk] at risk
+       *[other] active
+    }) and { $buyers ->
         [one] 1 referred customer has ordered
        *[other] { $buyers } referred customers have ordered
     }
 # $order (text): as above.
-reason-advocate-recommended = loyal ({ $order }, active) and recommended us in public
+reason-advocate-recommended = loyal ({ $order }, { $standing ->
+        [at_risk] at risk
+       *[other] active
+    }) and recommended us in public
 # $days (number): days since the last order.
 reason-since-order = { $days ->
         [0] last order today

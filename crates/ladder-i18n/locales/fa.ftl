@@ -107,6 +107,7 @@ states-title = خریداران چقدر فعال‌اند
 state-none = هنوز سفارشی نداده‌اند
 contact-today = امروز با چه کسانی تماس بگیرید
 contact-none = امروز لازم نیست با کسی تماس بگیرید.
+contact-loyal-slipping = مشتری همیشگی که دارد دور می‌شود: زمانی که معمولاً دوباره سفارش می‌داد گذشته است. پیش از آنکه غیرفعال شود تماس بگیرید.
 contact-push-third = تا حالا دو سفارش داده است: سفارش سوم او را مشتری وفادار می‌کند. با چیزی تازه دعوتش کنید که برگردد.
 contact-welcome-back = مشتری وفاداری که مدتی است خبری از او نیست: شخصاً از او دعوت کنید که برگردد.
 contact-thank-advocate = برایتان مشتری می‌آورد: از او تشکر کنید.
@@ -714,9 +715,12 @@ reason-referred = معرفی‌شده از طرف یک مشتری؛ هنوز س�
 reason-order-on = سفارش شمارهٔ { $n } در { $on }
 # $n (number): counted orders.
 reason-orders = { $n } سفارش
-# $order (text): the order that made the rung, as reason-order-on says it.
-reason-loyal = { $order }، فعال
-# $order (text): as above; $state (text): at_risk, lapsed, lost, or none.
+# $order (text): the order that made the rung, as reason-order-on says it; $standing: active or at_risk.
+reason-loyal = { $order }، { $standing ->
+        [at_risk] در خطر
+       *[other] فعال
+    }
+# $order (text): as above; $state (text): lapsed, lost, or none (at risk stays loyal).
 reason-not-active = { $order }، اما { $state ->
         [at_risk] در خطر
         [lapsed] غیرفعال
@@ -724,9 +728,15 @@ reason-not-active = { $order }، اما { $state ->
        *[other] نه فعال
     }
 # $order (text): as above; $buyers (number): referred customers who ordered.
-reason-advocate-referrals = وفادار ({ $order }، فعال) و { $buyers } مشتریِ معرفی‌شده سفارش داده‌اند
+reason-advocate-referrals = وفادار ({ $order }، { $standing ->
+        [at_risk] در خطر
+       *[other] فعال
+    }) و { $buyers } مشتریِ معرفی‌شده سفارش داده‌اند
 # $order (text): as above.
-reason-advocate-recommended = وفادار ({ $order }، فعال) و ما را در جمع توصیه کرده است
+reason-advocate-recommended = وفادار ({ $order }، { $standing ->
+        [at_risk] در خطر
+       *[other] فعال
+    }) و ما را در جمع توصیه کرده است
 # $days (number): days since the last order.
 reason-since-order = { $days ->
         [0] آخرین سفارش امروز

@@ -111,6 +111,7 @@ states-title = עד כמה הקונים עדיין פעילים
 state-none = עדיין אין הזמנות
 contact-today = עם מי ליצור קשר היום
 contact-none = היום אין צורך להתקשר לאף אחד.
+contact-loyal-slipping = לקוח קבוע שמתרחק: הזמן שבו הוא בדרך כלל מזמין שוב כבר עבר. כדאי להתקשר לפני שיירדם.
 contact-push-third = שתי הזמנות עד עכשיו: הזמנה שלישית תהפוך אותו ללקוח נאמן. כדאי להזמין אותו לחזור עם משהו חדש.
 contact-welcome-back = לקוח נאמן שנעלם לאחרונה: כדאי לפנות אליו אישית ולהזמין אותו לחזור.
 contact-thank-advocate = מביא לך לקוחות: זה הזמן להגיד תודה.
@@ -770,9 +771,12 @@ reason-referred = הופנה על ידי לקוח; עדיין אין הזמנה
 reason-order-on = הזמנה מס׳ { $n } ב־{ $on }
 # $n (number): counted orders.
 reason-orders = { $n } הזמנות
-# $order (text): the order that made the rung, as reason-order-on says it.
-reason-loyal = { $order }, פעיל
-# $order (text): as above; $state (text): at_risk, lapsed, lost, or none.
+# $order (text): the order that made the rung, as reason-order-on says it; $standing: active or at_risk.
+reason-loyal = { $order }, { $standing ->
+        [at_risk] בסיכון
+       *[other] פעיל
+    }
+# $order (text): as above; $state (text): lapsed, lost, or none (at risk stays loyal).
 reason-not-active = { $order }, אבל { $state ->
         [at_risk] בסיכון
         [lapsed] רדום
@@ -780,12 +784,18 @@ reason-not-active = { $order }, אבל { $state ->
        *[other] לא פעיל
     }
 # $order (text): as above; $buyers (number): referred customers who ordered.
-reason-advocate-referrals = נאמן ({ $order }, פעיל) ו{ $buyers ->
+reason-advocate-referrals = נאמן ({ $order }, { $standing ->
+        [at_risk] בסיכון
+       *[other] פעיל
+    }) ו{ $buyers ->
         [one] לקוח אחד שהפנה כבר הזמין
        *[other] { $buyers } לקוחות שהפנה כבר הזמינו
     }
 # $order (text): as above.
-reason-advocate-recommended = נאמן ({ $order }, פעיל) והמליץ עלינו בפומבי
+reason-advocate-recommended = נאמן ({ $order }, { $standing ->
+        [at_risk] בסיכון
+       *[other] פעיל
+    }) והמליץ עלינו בפומבי
 # $days (number): days since the last order.
 reason-since-order = { $days ->
         [0] הזמנה אחרונה היום

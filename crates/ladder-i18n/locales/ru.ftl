@@ -114,6 +114,7 @@ states-title = Насколько активны покупатели
 state-none = Заказов пока нет
 contact-today = С кем связаться сегодня
 contact-none = Сегодня никому звонить не нужно.
+contact-loyal-slipping = Постоянный клиент отдаляется: обычный срок его следующего заказа прошёл. Позвоните, пока он не пропал.
 contact-push-third = Уже два заказа: после третьего клиент станет постоянным. Пригласите его снова и предложите что-то новое.
 contact-welcome-back = Постоянный клиент давно не появлялся: лично пригласите его вернуться.
 contact-thank-advocate = Приводит к вам клиентов: скажите спасибо.
@@ -803,9 +804,12 @@ reason-orders = { $n ->
         [many] { $n } заказов
        *[other] { $n } заказа
     }
-# $order (text): the order that made the rung, as reason-order-on says it.
-reason-loyal = { $order }, активен
-# $order (text): as above; $state (text): at_risk, lapsed, lost, or none.
+# $order (text): the order that made the rung, as reason-order-on says it; $standing: active or at_risk.
+reason-loyal = { $order }, { $standing ->
+        [at_risk] в зоне риска
+       *[other] активен
+    }
+# $order (text): as above; $state (text): lapsed, lost, or none (at risk stays loyal).
 reason-not-active = { $order }, но { $state ->
         [at_risk] в зоне риска
         [lapsed] спящий
@@ -813,14 +817,20 @@ reason-not-active = { $order }, но { $state ->
        *[other] не активен
     }
 # $order (text): as above; $buyers (number): referred customers who ordered.
-reason-advocate-referrals = постоянный ({ $order }, активен), и { $buyers ->
+reason-advocate-referrals = постоянный ({ $order }, { $standing ->
+        [at_risk] в зоне риска
+       *[other] активен
+    }), и { $buyers ->
         [one] { $buyers } приведённый клиент уже заказал
         [few] { $buyers } приведённых клиента уже заказали
         [many] { $buyers } приведённых клиентов уже заказали
        *[other] { $buyers } приведённого клиента уже заказали
     }
 # $order (text): as above.
-reason-advocate-recommended = постоянный ({ $order }, активен) и публично рекомендовал нас
+reason-advocate-recommended = постоянный ({ $order }, { $standing ->
+        [at_risk] в зоне риска
+       *[other] активен
+    }) и публично рекомендовал нас
 # $days (number): days since the last order.
 reason-since-order = { $days ->
         [0] последний заказ сегодня

@@ -30,6 +30,11 @@ fn state_key(state: Option<CustomerState>) -> Arg {
     text(state.map_or("none", CustomerState::as_str))
 }
 
+/// A loyal customer's standing, for the messages' selector: active or at risk.
+fn standing(at_risk: bool) -> Arg {
+    text(if at_risk { "at_risk" } else { "active" })
+}
+
 impl Catalog {
     /// A reason as a sentence in `locale`.
     pub fn reason(&self, locale: Locale, reason: &Reason) -> String {
@@ -54,17 +59,24 @@ impl Catalog {
             ),
             Reason::Referred => say("reason-referred", &[]),
             Reason::Orders { orders, on } => nth_order(*orders, *on),
-            Reason::Loyal { orders, on } => say("reason-loyal", &[("order", text(nth_order(*orders, *on)))]),
+            Reason::Loyal { orders, on, at_risk } => {
+                say("reason-loyal", &[("order", text(nth_order(*orders, *on))), ("standing", standing(*at_risk))])
+            }
             Reason::NotActive { orders, on, state } => {
                 say("reason-not-active", &[("order", text(nth_order(*orders, *on))), ("state", state_key(*state))])
             }
-            Reason::AdvocateReferrals { orders, on, referred_buyers } => say(
+            Reason::AdvocateReferrals { orders, on, referred_buyers, at_risk } => say(
                 "reason-advocate-referrals",
-                &[("order", text(nth_order(*orders, *on))), ("buyers", Arg::from(*referred_buyers))],
+                &[
+                    ("order", text(nth_order(*orders, *on))),
+                    ("buyers", Arg::from(*referred_buyers)),
+                    ("standing", standing(*at_risk)),
+                ],
             ),
-            Reason::AdvocateRecommended { orders, on } => {
-                say("reason-advocate-recommended", &[("order", text(nth_order(*orders, *on)))])
-            }
+            Reason::AdvocateRecommended { orders, on, at_risk } => say(
+                "reason-advocate-recommended",
+                &[("order", text(nth_order(*orders, *on))), ("standing", standing(*at_risk))],
+            ),
             Reason::Recent { days: d, usual: None } => since(*d),
             Reason::Recent { days: d, usual: Some(u) } => {
                 say("reason-and", &[("first", text(since(*d))), ("second", text(usual(*u)))])
@@ -221,11 +233,12 @@ mod tests {
             Reason::Referred,
             Reason::Orders { orders: 1, on },
             Reason::Orders { orders: 2, on: None },
-            Reason::Loyal { orders: 3, on },
+            Reason::Loyal { orders: 3, on, at_risk: false },
             Reason::NotActive { orders: 4, on, state: Some(CustomerState::AtRisk) },
             Reason::NotActive { orders: 4, on, state: None },
-            Reason::AdvocateReferrals { orders: 3, on, referred_buyers: 1 },
-            Reason::AdvocateRecommended { orders: 7, on },
+            Reason::AdvocateReferrals { orders: 3, on, referred_buyers: 1, at_risk: false },
+            Reason::AdvocateRecommended { orders: 7, on, at_risk: true },
+            Reason::Loyal { orders: 4, on, at_risk: true },
             Reason::Recent { days: 0, usual: None },
             Reason::Recent { days: 1, usual: Some(Usual::Own { days: 15.5 }) },
             Reason::Recent { days: 12, usual: Some(Usual::Shop { days: 30.0 }) },
@@ -322,13 +335,14 @@ mod tests {
             "2 interactions, last: Sign-up on 1 Dec 2024; no order yet"
         );
         assert_eq!(en(Reason::Orders { orders: 1, on }), "1st order on 10 Feb 2025");
-        assert_eq!(en(Reason::Loyal { orders: 3, on }), "3rd order on 10 Feb 2025, active");
+        assert_eq!(en(Reason::Loyal { orders: 3, on, at_risk: false }), "3rd order on 10 Feb 2025, active");
+        assert_eq!(en(Reason::Loyal { orders: 3, on, at_risk: true }), "3rd order on 10 Feb 2025, at risk");
         assert_eq!(
             en(Reason::NotActive { orders: 3, on, state: Some(CustomerState::AtRisk) }),
             "3rd order on 10 Feb 2025, but at risk"
         );
         assert_eq!(
-            en(Reason::AdvocateReferrals { orders: 3, on, referred_buyers: 1 }),
+            en(Reason::AdvocateReferrals { orders: 3, on, referred_buyers: 1, at_risk: false }),
             "loyal (3rd order on 10 Feb 2025, active) and 1 referred customer has ordered"
         );
         assert_eq!(
@@ -379,7 +393,7 @@ mod tests {
         let on = Some(d("2025-02-10"));
         let mut value = serde_json::json!({
             "customer_id": "C1",
-            "rung_reason": Reason::Loyal { orders: 3, on },
+            "rung_reason": Reason::Loyal { orders: 3, on, at_risk: false },
             "history": [{ "kind": "rung", "reason": Reason::Orders { orders: 1, on } }],
             "state_reason": null,
         });
@@ -395,7 +409,7 @@ mod tests {
     fn persian_has_jalali_dates_and_persian_digits_and_russian_its_plurals() {
         let catalog = Catalog::new();
         let on = Some(d("2025-02-10"));
-        let fa = plain(&catalog.reason(Locale::Fa, &Reason::Loyal { orders: 3, on }));
+        let fa = plain(&catalog.reason(Locale::Fa, &Reason::Loyal { orders: 3, on, at_risk: false }));
         assert!(fa.contains("۲۲ بهمن ۱۴۰۳") && fa.contains('۳'), "{fa}");
         assert!(!fa.chars().any(|c| c.is_ascii_digit()), "{fa}");
         let ru = |n: i64| plain(&catalog.reason(Locale::Ru, &Reason::Recent { days: n, usual: None }));

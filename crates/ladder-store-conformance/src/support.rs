@@ -93,7 +93,7 @@ pub(crate) fn score(customer: CustomerId, as_of: &str, rung: Rung, state: Option
         customer,
         as_of: date(as_of),
         rung,
-        rung_reason: Reason::Loyal { orders: 3, on: Some(date("2025-01-31")) },
+        rung_reason: Reason::Loyal { orders: 3, on: Some(date("2025-01-31")), at_risk: false },
         state,
         state_reason: state.map(|state| Reason::Overdue {
             days: 3,

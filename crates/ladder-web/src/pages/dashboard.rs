@@ -76,18 +76,40 @@ fn default_since(ladder: &LadderReport) -> chrono::NaiveDate {
     ladder.basis.as_of.unwrap_or_default() - chrono::Duration::days(30)
 }
 
-/// Whom to contact today: up to `limit` customers of a rung (and state), most recent or most valuable
-/// first, with the reason shown next to them.
+/// Whom to contact today: up to `limit` customers of a rung and state (with at least some orders), most
+/// recent or most valuable first, with the reason shown next to them. Regulars who are slipping come
+/// first: they are the customers retention is about.
 fn suggestions(store: &dyn Store) -> Result<Vec<Contact>, WebError> {
-    let plays: [(Rung, Option<CustomerState>, CustomerSort, u32, &str); 4] = [
-        (Rung::Repeat, Some(CustomerState::Active), CustomerSort::LastOrder, 4, "contact-push-third"),
-        (Rung::Loyal, Some(CustomerState::Lapsed), CustomerSort::Spend, 3, "contact-welcome-back"),
-        (Rung::Advocate, Some(CustomerState::Active), CustomerSort::Spend, 2, "contact-thank-advocate"),
-        (Rung::Customer, Some(CustomerState::Active), CustomerSort::LastOrder, 3, "contact-ask-recent"),
+    use CustomerState::{Active, AtRisk, Lapsed};
+    /// Whom a suggestion lists, how many, and why.
+    struct Play {
+        rung: Rung,
+        state: CustomerState,
+        min_orders: Option<u32>,
+        sort: CustomerSort,
+        limit: u32,
+        reason: &'static str,
+    }
+    let play = |rung, state, min_orders, sort, limit, reason| Play { rung, state, min_orders, sort, limit, reason };
+    let plays = [
+        play(Rung::Loyal, AtRisk, None, CustomerSort::Spend, 4, "contact-loyal-slipping"),
+        play(Rung::Advocate, AtRisk, None, CustomerSort::Spend, 2, "contact-loyal-slipping"),
+        play(Rung::Repeat, Active, None, CustomerSort::LastOrder, 4, "contact-push-third"),
+        play(Rung::Repeat, Lapsed, Some(3), CustomerSort::Spend, 3, "contact-welcome-back"),
+        play(Rung::Advocate, Active, None, CustomerSort::Spend, 2, "contact-thank-advocate"),
+        play(Rung::Customer, Active, None, CustomerSort::LastOrder, 3, "contact-ask-recent"),
     ];
     let mut out = Vec::new();
-    for (rung, state, sort, limit, reason) in plays {
-        let query = CustomerQuery { rung: Some(rung), state, sort, limit, ..CustomerQuery::default() };
+    for p in plays {
+        let query = CustomerQuery {
+            rung: Some(p.rung),
+            state: Some(p.state),
+            min_orders: p.min_orders,
+            sort: p.sort,
+            limit: p.limit,
+            ..CustomerQuery::default()
+        };
+        let reason = p.reason;
         out.extend(store.list_customers(&query)?.into_iter().map(|customer| Contact { customer, reason }));
     }
     Ok(out)

@@ -1352,3 +1352,21 @@ fn every_response_carries_the_security_headers_and_pages_run_no_inline_script() 
         }
     }
 }
+
+#[test]
+fn loyal_customers_at_risk_exist_and_come_first_in_whom_to_contact() {
+    let listed = cli_json(server(), &["customer", "list", "--rung", "loyal", "--state", "at_risk", "--format", "json"]);
+    let rows = listed.as_array().or_else(|| listed["customers"].as_array()).expect("a list");
+    assert!(!rows.is_empty(), "the README's example finds the regulars who are slipping: {listed}");
+    assert!(rows.iter().all(|c| c["rung"] == "loyal" && c["state"] == "at_risk"), "{listed}");
+    let mut b = owner();
+    let home = b.get("/");
+    let start = home.body.find(r#"id="contact-today""#).expect("the card");
+    let contacts = &home.body[start..start + home.body[start..].find("</article>").expect("its end")];
+    let first = contacts.find("A regular who is slipping").expect("regulars at risk are listed");
+    let push = contacts.find("Two orders so far").unwrap_or(usize::MAX);
+    assert!(first < push, "slipping regulars before the third-purchase push");
+    let id = rows[0]["customer_id"].as_str().expect("id");
+    let page = b.get(&format!("/customers/{id}"));
+    assert!(page.body.contains("at risk"), "the reason says the regular is at risk");
+}
