@@ -2,7 +2,7 @@
 //! web shop, an order marked one-off — each in one unit of work with its "data changed" mark and its
 //! audit entry, and (for orders) the customer's new place on the ladder.
 
-use crate::score::score_customer;
+use crate::score::{LastScoring, score_customer};
 use crate::{Action, Actor, App, AppError, change, require};
 use ladder_domain::audit::{FieldChange, changes_between};
 use ladder_domain::validate::{self, FieldError, Problem};
@@ -211,6 +211,7 @@ pub fn put_order(app: &App, actor: &Actor, order: &Order) -> Result<PlacedOrder,
     require(actor, Permission::EditCustomers)?;
     let now = app.now();
     let store = app.store();
+    let last = LastScoring::read(store)?;
     let mut tx = store.begin_scoring(None)?;
     if !tx.customer_known(&order.customer_external_id)? {
         return Err(FieldError::new("customer_id", Problem::Unknown).into());
@@ -220,7 +221,7 @@ pub fn put_order(app: &App, actor: &Actor, order: &Order) -> Result<PlacedOrder,
         None
     } else {
         tx.mark_data_changed(now)?;
-        let placed = score_customer(store, tx.as_mut(), &order.customer_external_id, now.date_naive())?;
+        let placed = score_customer(&last, tx.as_mut(), &order.customer_external_id, now.date_naive())?;
         let action = Action::OrderSaved {
             order_id: order.external_id.clone(),
             customer_id: order.customer_external_id.clone(),
@@ -245,12 +246,13 @@ pub fn mark_one_off(
     require(actor, Permission::EditCustomers)?;
     let now = app.now();
     let store = app.store();
+    let last = LastScoring::read(store)?;
     let mut tx = store.begin_scoring(None)?;
     let order = stored_order(tx.as_mut(), customer_id, order_id)?;
     if order.one_off != one_off {
         tx.put_order(&Order { one_off, ..order })?;
         tx.mark_data_changed(now)?;
-        score_customer(store, tx.as_mut(), customer_id, now.date_naive())?;
+        score_customer(&last, tx.as_mut(), customer_id, now.date_naive())?;
         let action =
             Action::OrderOneOff { order_id: order_id.to_owned(), customer_id: customer_id.to_owned(), one_off };
         crate::audit(tx.as_mut(), actor, now, &action)?;

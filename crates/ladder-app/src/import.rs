@@ -921,10 +921,6 @@ impl OrderGroup {
         if row.one_off != o.one_off {
             return Err(differs("one_off", if row.one_off { "yes" } else { "no" }.to_owned()));
         }
-        if let Some(i) = o.lines.iter().position(|l| l.sku == row.line.sku) {
-            let problem = Problem::DuplicateLine { order: o.external_id.clone(), line: self.rows[i].0 };
-            return Err(bad("sku", &row.line.sku, problem));
-        }
         Ok(())
     }
 }

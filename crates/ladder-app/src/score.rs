@@ -49,8 +49,12 @@ impl Default for ScoreOptions {
 impl ScoreOptions {
     /// The defaults with the shop's stored thresholds: what a scoring uses unless told otherwise.
     pub fn stored(store: &dyn Store) -> StoreResult<Self> {
-        let t = store.shop_settings()?.thresholds;
-        Ok(Self { rules: t.rules, min_repeat_customers: t.min_repeat_customers, ..Self::default() })
+        Ok(Self::of(&store.shop_settings()?.thresholds))
+    }
+
+    /// The options the shop's thresholds give.
+    pub fn of(t: &ladder_domain::shop::Thresholds) -> Self {
+        Self { rules: t.rules, min_repeat_customers: t.min_repeat_customers, ..Self::default() }
     }
 }
 
@@ -302,6 +306,19 @@ pub struct ScoringContext {
     pub gamma_gamma: Option<GammaGamma>,
 }
 
+/// The shop-wide figures and models of the last full scoring, read before the unit of work that places a
+/// customer opens: the unit holds a connection, and taking a second one inside it could wait for ever
+/// when every connection is held by such a unit.
+pub struct LastScoring(Option<ScoringContext>);
+
+impl LastScoring {
+    /// The last scoring's context, or none when the shop was never scored.
+    pub fn read(store: &dyn Store) -> StoreResult<Self> {
+        let saved = store.shop_state()?.scoring_context;
+        Ok(Self(saved.and_then(|s| serde_json::from_str(&s).ok())))
+    }
+}
+
 /// Places one customer again at `as_of` (an order just arrived), inside `tx` — a unit of work from
 /// [`ladder_store::ScoringStore::begin_scoring`], which sees the change that calls for it — with the
 /// shop-wide figures and models of the last full scoring and the shop's thresholds; the customer's RFM
@@ -309,16 +326,16 @@ pub struct ScoringContext {
 /// score, or `None` when the shop has never been scored or the customer is unknown: the next scoring
 /// places them.
 pub fn score_customer(
-    store: &dyn Store,
+    last: &LastScoring,
     tx: &mut dyn Tx,
     external_id: &str,
     as_of: NaiveDate,
 ) -> StoreResult<Option<ScoreRecord>> {
-    let Some(saved) = store.shop_state()?.scoring_context else { return Ok(None) };
-    let Ok(saved) = serde_json::from_str::<ScoringContext>(&saved) else { return Ok(None) };
+    let Some(saved) = &last.0 else { return Ok(None) };
     let Some(detail) = tx.customer(external_id)? else { return Ok(None) };
-    let options = ScoreOptions::stored(store)?;
-    let currency = tx.shop_settings()?.currency.unwrap_or_default();
+    let settings = tx.shop_settings()?;
+    let options = ScoreOptions::of(&settings.thresholds);
+    let currency = settings.currency.unwrap_or_default();
     let session = tx;
     let Some(mut row) = session.customer_facts(detail.id, as_of, &currency)? else { return Ok(None) };
     let shop = ShopFacts { median_first_to_second_days: saved.median_first_to_second_days };

@@ -203,12 +203,6 @@ fn a_bad_row_stops_the_import_naming_file_line_column_and_value_and_writes_nothi
     assert_refused(
         &shop,
         ImportKind::Orders,
-        &bad("O9,C4,2025-04-01,COF-1,,,1,12.50,ILS,,,"),
-        &["line 4", "\"sku\"", "appears twice in order O9 (also on line 2)"],
-    );
-    assert_refused(
-        &shop,
-        ImportKind::Orders,
         &bad("O1,C4,2025-01-01,COF-1,,,2,12.50,ILS,WELCOME,no,completed"),
         &["line 4", "already belongs to another customer"],
     );
@@ -635,7 +629,8 @@ fn one_customer_is_placed_again_as_a_full_scoring_would() {
     let full = shop.store().customer(&one.customer_id).expect("read").expect("exists").score.expect("score");
     assert_eq!((full.rung, full.state, full.orders), (placed.rung, placed.state, placed.orders));
     let mut tx = shop.store().begin_scoring(None).expect("begin");
-    assert!(ladder_app::score::score_customer(shop.store(), tx.as_mut(), "NO-SUCH", day).expect("score").is_none());
+    let last = ladder_app::score::LastScoring::read(shop.store()).expect("read");
+    assert!(ladder_app::score::score_customer(&last, tx.as_mut(), "NO-SUCH", day).expect("score").is_none());
 }
 
 /// The demo's campaigns differ as real ones do: the flash sale acquires cheaply but nobody comes back
@@ -671,4 +666,25 @@ fn the_demo_campaigns_show_cheap_event_buyers_against_dearer_regulars() {
     // Replacing the demo keeps one cost entry per campaign.
     ladder_app::demo::create(&shop.app, &Actor::Cli, &options, &NoProgress).expect("again");
     assert_eq!(shop.store().campaign_costs("FLASH").expect("costs").len(), 1);
+}
+
+#[test]
+fn one_sku_on_several_lines_is_kept_line_by_line_and_an_order_sent_again_replaces_it() {
+    let shop = shop_with_orders();
+    let header = ORDERS.lines().next().expect("header");
+    // A paid line, a free gift of the same SKU, and a split line: as shop exports write them.
+    let sent = format!(
+        "{header}\nO9,C4,2025-04-01,COF-1,,,2,12.50,ILS,,,\nO9,C4,2025-04-01,COF-1,,,1,0,ILS,,,\nO9,C4,2025-04-01,TEA-1,,,1,5,ILS,,,\n"
+    );
+    let first = shop.import_ok(ImportKind::Orders, "gift.csv", &sent);
+    assert_eq!((first.inserted, first.updated), (3, 0));
+    let again = shop.import_ok(ImportKind::Orders, "gift.csv", &sent);
+    assert_eq!((again.inserted, again.updated, again.unchanged), (0, 0, 3), "the same order again changes nothing");
+    let fewer = format!("{header}\nO9,C4,2025-04-01,COF-1,,,3,12.50,ILS,,,\n");
+    let replaced = shop.import_ok(ImportKind::Orders, "fewer.csv", &fewer);
+    assert_eq!((replaced.inserted, replaced.updated), (0, 1));
+    let o9 = shop.app.store().customer("C4").expect("read").expect("C4").orders;
+    let o9 = o9.iter().find(|o| o.order_id == "O9").expect("O9");
+    let lines: Vec<_> = o9.lines.iter().map(|l| (l.sku.as_str(), l.quantity, l.unit_price_minor)).collect();
+    assert_eq!((lines, o9.total_minor), (vec![("COF-1", 3, 1250)], 3750), "the old lines are gone");
 }

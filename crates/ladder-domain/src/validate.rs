@@ -117,13 +117,6 @@ pub enum Problem {
         /// The first line's line number in the file.
         line: u64,
     },
-    /// A product on two lines of one order.
-    DuplicateLine {
-        /// The order.
-        order: String,
-        /// The other line's number in the file.
-        line: u64,
-    },
     /// An order that already belongs to another customer.
     OrderOfAnotherCustomer,
     /// An amount in another currency than the shop keeps its money in.

@@ -655,8 +655,6 @@ problem-unknown-referrer = This is not a known customer; import the referrer too
 problem-unknown-customer = This is not a known customer; import the customers file first.
 # $line (number): the order's first line in the file.
 problem-differs-from-first-line = This differs from the order's first line (line { $line }); all lines of an order share its customer, time, currency, status, code and one-off mark.
-# $order (text): the order; $line (number): the other line.
-problem-duplicate-line = This appears twice in order { $order } (also on line { $line }); put it on one line with the total quantity.
 problem-order-of-another-customer = This order already belongs to another customer.
 # $currency (text): the shop's currency.
 problem-not-shop-currency = This is not the shop's currency; campaign costs are kept in { $currency }, convert the amount first.

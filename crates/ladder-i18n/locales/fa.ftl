@@ -592,8 +592,6 @@ problem-unknown-referrer = این مشتری شناخته‌شده‌ای نیس
 problem-unknown-customer = این مشتری شناخته‌شده‌ای نیست؛ اول پروندهٔ مشتریان را درون‌ریزی کنید.
 # $line (number): the order's first line in the file.
 problem-differs-from-first-line = این با سطر اول سفارش (سطر { $line }) فرق دارد؛ همهٔ سطرهای یک سفارش مشتری، زمان، ارز، وضعیت، کد و علامت یک‌باره را مشترک دارند.
-# $order (text): the order; $line (number): the other line.
-problem-duplicate-line = این دو بار در سفارش { $order } آمده است (در سطر { $line } هم)؛ آن را با تعداد کل در یک سطر بیاورید.
 problem-order-of-another-customer = این سفارش از قبل متعلق به مشتری دیگری است.
 # $currency (text): the shop's currency.
 problem-not-shop-currency = این ارز فروشگاه نیست؛ هزینه‌های کمپین به { $currency } نگه داشته می‌شوند، اول مبلغ را تبدیل کنید.

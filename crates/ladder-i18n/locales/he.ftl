@@ -642,8 +642,6 @@ problem-unknown-referrer = זה לא לקוח מוכר; יבאו גם את המ�
 problem-unknown-customer = זה לא לקוח מוכר; יבאו קודם את קובץ הלקוחות.
 # $line (number): the order's first line in the file.
 problem-differs-from-first-line = זה שונה מהשורה הראשונה של ההזמנה (שורה { $line }); לכל שורות ההזמנה אותו לקוח, זמן, מטבע, סטטוס, קוד וסימון חד־פעמי.
-# $order (text): the order; $line (number): the other line.
-problem-duplicate-line = זה מופיע פעמיים בהזמנה { $order } (גם בשורה { $line }); שימו אותו בשורה אחת עם הכמות הכוללת.
 problem-order-of-another-customer = ההזמנה הזאת כבר שייכת ללקוח אחר.
 # $currency (text): the shop's currency.
 problem-not-shop-currency = זה לא המטבע של החנות; עלויות קמפיינים נשמרות ב־{ $currency }, המירו קודם את הסכום.

@@ -666,8 +666,6 @@ problem-unknown-referrer = Это неизвестный клиент; импо�
 problem-unknown-customer = Это неизвестный клиент; сначала импортируйте файл клиентов.
 # $line (number): the order's first line in the file.
 problem-differs-from-first-line = Это отличается от первой строки заказа (строка { $line }); у всех строк заказа общие клиент, время, валюта, статус, код и отметка «разовый».
-# $order (text): the order; $line (number): the other line.
-problem-duplicate-line = Это встречается в заказе { $order } дважды (ещё в строке { $line }); укажите товар одной строкой с общим количеством.
 problem-order-of-another-customer = Этот заказ уже принадлежит другому клиенту.
 # $currency (text): the shop's currency.
 problem-not-shop-currency = Это не валюта магазина; расходы кампаний ведутся в { $currency }, сначала пересчитайте сумму.

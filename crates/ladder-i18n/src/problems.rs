@@ -52,10 +52,6 @@ impl Catalog {
                 "problem-differs-from-first-line",
                 vec![("line", Arg::Number(i64::try_from(*line).unwrap_or(i64::MAX)))],
             ),
-            Problem::DuplicateLine { order, line } => (
-                "problem-duplicate-line",
-                vec![("order", text(order)), ("line", Arg::Number(i64::try_from(*line).unwrap_or(i64::MAX)))],
-            ),
             Problem::OrderOfAnotherCustomer => ("problem-order-of-another-customer", vec![]),
             Problem::NotShopCurrency { currency } => ("problem-not-shop-currency", vec![("currency", text(currency))]),
         };
@@ -116,7 +112,6 @@ mod tests {
             Problem::UnknownReferrer,
             Problem::UnknownCustomer,
             Problem::DiffersFromFirstLine { line: 2 },
-            Problem::DuplicateLine { order: t("O9"), line: 2 },
             Problem::OrderOfAnotherCustomer,
             Problem::NotShopCurrency { currency: t("ILS") },
         ]

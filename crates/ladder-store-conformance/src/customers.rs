@@ -117,7 +117,8 @@ pub fn orders_round_trip_with_lines_and_totals(store: &dyn Store) {
     assert_eq!((counts.orders, counts.order_lines, counts.products), (2, 3, 2));
 }
 
-/// Re-sending an order is unchanged; a changed line is an update and the total follows it.
+/// Re-sending an order is unchanged; an order sent with other lines replaces the stored one (its lines
+/// by position, none left over) and the total follows it; the same SKU may sit on several lines.
 pub fn reimporting_an_order_changes_nothing_and_line_changes_update_the_total(store: &dyn Store) {
     let o = order("O1", "C1", "2025-01-05", &[("A", 1, 100), ("B", 2, 50)]);
     seed(store, &[customer("C1")], std::slice::from_ref(&o), &[]);
@@ -126,8 +127,10 @@ pub fn reimporting_an_order_changes_nothing_and_line_changes_update_the_total(st
     let changed = order("O1", "C1", "2025-01-05", &[("A", 3, 100), ("B", 2, 50), ("C", 1, 7)]);
     assert_eq!(
         s.put_order(&changed).expect("put"),
-        [WriteOutcome::Updated, WriteOutcome::Unchanged, WriteOutcome::Inserted]
+        [WriteOutcome::Updated, WriteOutcome::Updated, WriteOutcome::Inserted],
+        "a changed order updates the lines it keeps and inserts the new ones"
     );
+    assert_eq!(s.put_order(&changed).expect("put"), [WriteOutcome::Unchanged; 3]);
     let mut cancelled = changed.clone();
     cancelled.status = OrderStatus::Cancelled;
     assert_eq!(
@@ -138,6 +141,20 @@ pub fn reimporting_an_order_changes_nothing_and_line_changes_update_the_total(st
     s.commit().expect("commit");
     let d = store.customer("C1").expect("read").expect("exists");
     assert_eq!((d.orders[0].total_minor, d.orders[0].status), (407, OrderStatus::Cancelled));
+
+    // Fewer lines, one SKU twice (a free gift beside the paid one): the stored order is exactly these.
+    let mut s = store.begin_import().expect("begin");
+    let gift = order("O1", "C1", "2025-01-05", &[("A", 2, 100), ("A", 1, 0)]);
+    let mut gift = gift;
+    gift.status = OrderStatus::Cancelled;
+    assert_eq!(s.put_order(&gift).expect("put"), [WriteOutcome::Updated; 2]);
+    assert_eq!(s.put_order(&gift).expect("put"), [WriteOutcome::Unchanged; 2], "as stored");
+    s.commit().expect("commit");
+    let d = store.customer("C1").expect("read").expect("exists");
+    let lines: Vec<_> = d.orders[0].lines.iter().map(|l| (l.sku.as_str(), l.quantity, l.unit_price_minor)).collect();
+    assert_eq!(lines, [("A", 2, 100), ("A", 1, 0)], "in their order, the third line gone");
+    assert_eq!(d.orders[0].total_minor, 200);
+    assert_eq!(store.counts().expect("counts").order_lines, 2);
 }
 
 /// An order id belongs to one customer for good.

@@ -118,9 +118,9 @@ pub fn batches_of_customers_and_orders_report_what_changed(store: &dyn Store) {
     assert!(moved[4].as_ref().is_err_and(|reason| reason.contains("another customer")), "{:?}", moved[4]);
     assert!(moved[5..].iter().all(|r| r == &Ok(vec![WriteOutcome::Unchanged; 2])));
     assert_eq!(results[0], Ok(vec![WriteOutcome::Unchanged; 2]));
-    assert_eq!(results[1], Ok(vec![WriteOutcome::Updated, WriteOutcome::Unchanged]));
+    assert_eq!(results[1], Ok(vec![WriteOutcome::Updated; 2]), "a changed order updates the lines it keeps");
     assert_eq!(results[2], Ok(vec![WriteOutcome::Updated; 2]));
-    assert_eq!(results[3], Ok(vec![WriteOutcome::Unchanged, WriteOutcome::Unchanged, WriteOutcome::Inserted]));
+    assert_eq!(results[3], Ok(vec![WriteOutcome::Updated, WriteOutcome::Updated, WriteOutcome::Inserted]));
     let totals: Vec<i64> = ["B01", "B03"]
         .iter()
         .map(|c| store.customer(c).expect("read").expect("exists").orders[0].total_minor)
@@ -128,6 +128,22 @@ pub fn batches_of_customers_and_orders_report_what_changed(store: &dyn Store) {
     assert_eq!(totals, [800, 605]);
     assert_eq!(store.customer("B02").expect("read").expect("exists").orders[0].status, OrderStatus::Refunded);
     assert_eq!(store.counts().expect("counts").orders, 60);
+
+    // Sent again with fewer lines, or one SKU on two lines: each order is stored exactly as sent.
+    orders[3].lines.truncate(1);
+    orders[6].lines[1].sku = "A".into();
+    orders[6].lines[1].unit_price_minor = 0;
+    let mut s = store.begin_import().expect("begin");
+    let replaced = s.put_orders(&orders[5..].iter().chain(&orders[..4]).cloned().collect::<Vec<_>>()).expect("put");
+    s.commit().expect("commit");
+    assert_eq!(replaced[1], Ok(vec![WriteOutcome::Updated; 2]), "B06, one SKU twice");
+    assert_eq!(replaced[58], Ok(vec![WriteOutcome::Updated]), "B03, a line dropped");
+    let b03 = &store.customer("B03").expect("read").expect("exists").orders[0];
+    assert_eq!((b03.lines.len(), b03.total_minor), (1, 100));
+    let b06 = &store.customer("B06").expect("read").expect("exists").orders[0];
+    let lines: Vec<_> = b06.lines.iter().map(|l| (l.sku.as_str(), l.quantity, l.unit_price_minor)).collect();
+    assert_eq!((lines, b06.total_minor), (vec![("A", 1, 100), ("A", 2, 0)], 100));
+    assert_eq!(store.counts().expect("counts").order_lines, 60 * 2 - 1);
 
     let mut notes: Vec<Interaction> = (0..60)
         .map(|i| Interaction {

@@ -215,7 +215,7 @@ fn orders_of(client: &mut Connection, id: CustomerId) -> StoreResult<Vec<OrderVi
             "SELECT o.id, o.external_id, o.ordered_at, o.status, o.currency, o.total_minor, o.one_off, o.campaign_code,
                     p.sku, p.name, p.category, l.quantity, l.unit_price_minor
              FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id LEFT JOIN products p ON p.id = l.product_id
-             WHERE o.customer_id = $1 ORDER BY o.ordered_at DESC, o.id DESC, p.sku",
+             WHERE o.customer_id = $1 ORDER BY o.ordered_at DESC, o.id DESC, l.line_no",
             &[&id.0],
         )
         .ctx(what)?;
@@ -522,27 +522,22 @@ impl CustomerTx for PgTx {
         )?;
         if let Some(r) = inserted {
             let order_id: i64 = r.get(0);
-            let mut seen: Vec<&str> = Vec::with_capacity(order.lines.len());
-            for line in &order.lines {
-                if seen.contains(&line.sku.as_str()) {
-                    return Err(StoreError::Conflict(format!(
-                        "SKU {} appears twice in order {}",
-                        line.sku, order.external_id
-                    )));
-                }
-                seen.push(&line.sku);
+            for (n, line) in order.lines.iter().enumerate() {
                 let product = self.line_product(line, currency)?;
                 self.execute(
-                    "INSERT INTO order_lines (order_id, product_id, quantity, unit_price_minor) VALUES ($1, $2, $3, $4)",
-                    &[&order_id, &product, &line.quantity, &line.unit_price_minor],
+                    "INSERT INTO order_lines (order_id, line_no, product_id, quantity, unit_price_minor) VALUES ($1, $2, $3, $4, $5)",
+                    &[&order_id, &(n as i32), &product, &line.quantity, &line.unit_price_minor],
                     "cannot insert an order line",
                 )?;
             }
             return Ok(vec![WriteOutcome::Inserted; order.lines.len()]);
         }
+        // Another unit of work may be writing the same order: the row lock makes them take turns, and
+        // each replaces the order as a whole.
         let existing = self
             .query_opt(
-                "SELECT id, customer_id, ordered_at, currency, campaign_code, one_off, status FROM orders WHERE external_id = $1",
+                "SELECT id, customer_id, ordered_at, currency, campaign_code, one_off, status FROM orders WHERE external_id = $1
+                 FOR UPDATE",
                 &[&order.external_id],
                 "cannot read an order",
             )?
@@ -566,46 +561,47 @@ impl CustomerTx for PgTx {
                 "cannot update an order",
             )?;
         }
-        let mut outcomes = Vec::with_capacity(order.lines.len());
+        // The order sent again replaces the stored one: its lines, position by position, and none beyond.
+        let old: Vec<(i64, i64, i64)> = self
+            .query(
+                "SELECT product_id, quantity, unit_price_minor FROM order_lines WHERE order_id = $1 ORDER BY line_no",
+                &[&order_id],
+                "cannot read an order's lines",
+            )?
+            .iter()
+            .map(|r| (r.get(0), r.get(1), r.get(2)))
+            .collect();
         let mut lines_changed = false;
-        for line in &order.lines {
-            let product = self.line_product(line, currency)?;
-            let old = self
-                .query_opt(
-                    "SELECT quantity, unit_price_minor FROM order_lines WHERE order_id = $1 AND product_id = $2",
-                    &[&order_id, &product],
-                    "cannot read an order line",
-                )?
-                .map(|r| (r.get::<_, i64>(0), r.get::<_, i64>(1)));
-            let outcome = match old {
-                Some(q) if q == (line.quantity, line.unit_price_minor) => {
-                    if header_changed {
-                        WriteOutcome::Updated
-                    } else {
-                        WriteOutcome::Unchanged
-                    }
-                }
-                old => {
-                    self.execute(
-                        "INSERT INTO order_lines (order_id, product_id, quantity, unit_price_minor) VALUES ($1, $2, $3, $4)
-                         ON CONFLICT (order_id, product_id) DO UPDATE SET quantity = excluded.quantity, unit_price_minor = excluded.unit_price_minor",
-                        &[&order_id, &product, &line.quantity, &line.unit_price_minor],
-                        "cannot write an order line",
-                    )?;
-                    lines_changed = true;
-                    if old.is_some() { WriteOutcome::Updated } else { WriteOutcome::Inserted }
-                }
-            };
-            outcomes.push(outcome);
+        for (n, line) in order.lines.iter().enumerate() {
+            let new = (self.line_product(line, currency)?, line.quantity, line.unit_price_minor);
+            if old.get(n) == Some(&new) {
+                continue;
+            }
+            self.execute(
+                "INSERT INTO order_lines (order_id, line_no, product_id, quantity, unit_price_minor) VALUES ($1, $2, $3, $4, $5)
+                 ON CONFLICT (order_id, line_no) DO UPDATE SET product_id = excluded.product_id,
+                     quantity = excluded.quantity, unit_price_minor = excluded.unit_price_minor",
+                &[&order_id, &(n as i32), &new.0, &new.1, &new.2],
+                "cannot write an order line",
+            )?;
+            lines_changed = true;
+        }
+        if old.len() > order.lines.len() {
+            self.execute(
+                "DELETE FROM order_lines WHERE order_id = $1 AND line_no >= $2",
+                &[&order_id, &(order.lines.len() as i32)],
+                "cannot delete an order's former lines",
+            )?;
+            lines_changed = true;
         }
         if lines_changed {
             self.execute(
-                "UPDATE orders SET total_minor = (SELECT COALESCE(SUM(quantity * unit_price_minor), 0) FROM order_lines WHERE order_id = $1) WHERE id = $1",
-                &[&order_id],
+                "UPDATE orders SET total_minor = $2 WHERE id = $1",
+                &[&order_id, &total],
                 "cannot update an order total",
             )?;
         }
-        Ok(outcomes)
+        Ok(ladder_store::order_line_outcomes(old.len(), order.lines.len(), header_changed || lines_changed))
     }
 
     fn put_interaction(&mut self, interaction: &Interaction) -> StoreResult<WriteOutcome> {

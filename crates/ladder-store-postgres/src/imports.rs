@@ -8,7 +8,7 @@ use crate::PostgresStore;
 use crate::tx::PgTx;
 use ladder_domain::{Customer, Order};
 use ladder_store::{CustomerTx, Evidence, ImportStore, StoreResult, Tx, WriteOutcome};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::io::Write;
 
 /// The staging tables, created once per import and dropped at its end.
@@ -365,14 +365,12 @@ pub(crate) fn put_orders(session: &mut PgTx, orders: &[Order]) -> StoreResult<Ve
     }
     let what = "cannot import orders";
     session.defer_keys("orders", &["orders", "order_lines"])?;
-    // What the set-based paths cannot take (an unknown customer, a total too large, a SKU twice in an
-    // order) goes row by row, where each order gets its own answer.
+    // What the set-based paths cannot take (an unknown customer, a total too large) goes row by row,
+    // where each order gets its own answer.
     let mut checked = Vec::with_capacity(orders.len());
     for o in orders {
-        // Orders have a handful of lines: comparing each pair is cheaper than hashing.
-        let distinct_skus = o.lines.iter().enumerate().all(|(i, l)| o.lines[..i].iter().all(|m| m.sku != l.sku));
         match (session.customer_id(&o.customer_external_id)?, o.total_minor()) {
-            (Some(customer), Some(total)) if distinct_skus => checked.push((customer, total)),
+            (Some(customer), Some(total)) => checked.push((customer, total)),
             _ => return row_by_row(session),
         }
     }
@@ -441,39 +439,57 @@ pub(crate) fn put_orders(session: &mut PgTx, orders: &[Order]) -> StoreResult<Ve
             &[],
         )
         .ctx(what)?;
+    // How many lines each order had before: a position beyond them is a new line.
+    let stored_lines = client
+        .query(
+            "SELECT s.seq, COUNT(l.order_id) FROM stage_orders s JOIN orders o ON o.external_id = s.external_id
+             LEFT JOIN order_lines l ON l.order_id = o.id GROUP BY s.seq",
+            &[],
+        )
+        .ctx(what)?;
+    let mut before = vec![0usize; orders.len()];
+    for r in &stored_lines {
+        before[r.get::<_, i64>(0) as usize] = r.get::<_, i64>(1) as usize;
+    }
     let mut header: Vec<(i64, Option<bool>)> = vec![(0, None); orders.len()];
     for r in &header_rows {
         header[r.get::<_, i64>(0) as usize] = (r.get(1), r.get(2));
     }
-    let line_rows = client
+    // Each order sent again replaces the stored one: its lines position by position, none beyond.
+    let changed_rows = client
         .query(
             "WITH l AS (
-                 SELECT l.seq, l.line_no, o.id AS order_id, p.id AS product_id, l.quantity, l.unit_price
+                 SELECT o.id AS order_id, l.line_no::INTEGER AS line_no, p.id AS product_id, l.quantity, l.unit_price
                  FROM stage_lines l JOIN stage_orders s ON s.seq = l.seq JOIN orders o ON o.external_id = s.external_id
                  JOIN products p ON p.sku = l.sku
              ),
              up AS (
-                 INSERT INTO order_lines (order_id, product_id, quantity, unit_price_minor)
-                 SELECT order_id, product_id, quantity, unit_price FROM l
-                 ON CONFLICT (order_id, product_id) DO UPDATE SET quantity = excluded.quantity, unit_price_minor = excluded.unit_price_minor
-                 WHERE (order_lines.quantity, order_lines.unit_price_minor) IS DISTINCT FROM (excluded.quantity, excluded.unit_price_minor)
-                 RETURNING order_id, product_id, (xmax = 0) AS inserted
+                 INSERT INTO order_lines (order_id, line_no, product_id, quantity, unit_price_minor)
+                 SELECT order_id, line_no, product_id, quantity, unit_price FROM l
+                 ON CONFLICT (order_id, line_no) DO UPDATE SET product_id = excluded.product_id,
+                     quantity = excluded.quantity, unit_price_minor = excluded.unit_price_minor
+                 WHERE (order_lines.product_id, order_lines.quantity, order_lines.unit_price_minor)
+                     IS DISTINCT FROM (excluded.product_id, excluded.quantity, excluded.unit_price_minor)
+                 RETURNING order_id
+             ),
+             gone AS (
+                 DELETE FROM order_lines ol USING (
+                     SELECT o.id AS order_id, COUNT(*) AS lines FROM stage_lines l JOIN stage_orders s ON s.seq = l.seq
+                     JOIN orders o ON o.external_id = s.external_id GROUP BY o.id
+                 ) n
+                 WHERE ol.order_id = n.order_id AND ol.line_no >= n.lines
+                 RETURNING ol.order_id
              )
-             SELECT l.seq, l.line_no, up.inserted FROM l LEFT JOIN up ON up.order_id = l.order_id AND up.product_id = l.product_id",
+             SELECT DISTINCT order_id FROM up UNION SELECT DISTINCT order_id FROM gone",
             &[],
         )
         .ctx(what)?;
-    let mut line_state: HashMap<(i64, i64), Option<bool>> = HashMap::with_capacity(line_rows.len());
-    for r in &line_rows {
-        line_state.insert((r.get(0), r.get(1)), r.get(2));
-    }
+    let lines_changed: HashSet<i64> = changed_rows.iter().map(|r| r.get(0)).collect();
     // Orders that existed and whose lines changed get their totals from all their lines.
     let retotal: Vec<i64> = (0..orders.len())
         .filter(|&i| header[i].1 != Some(true))
-        .filter(|&i| {
-            (0..orders[i].lines.len()).any(|n| line_state.get(&(i as i64, n as i64)).copied().flatten().is_some())
-        })
         .map(|i| header[i].0)
+        .filter(|id| lines_changed.contains(id))
         .collect();
     if !retotal.is_empty() {
         session
@@ -491,15 +507,8 @@ pub(crate) fn put_orders(session: &mut PgTx, orders: &[Order]) -> StoreResult<Ve
     session.after_batch("orders, order_lines, products")?;
     Ok((0..orders.len())
         .map(|i| {
-            let header_changed = header[i].1 == Some(false);
-            Ok((0..orders[i].lines.len())
-                .map(|n| match line_state.get(&(i as i64, n as i64)).copied().flatten() {
-                    Some(true) => WriteOutcome::Inserted,
-                    Some(false) => WriteOutcome::Updated,
-                    None if header_changed => WriteOutcome::Updated,
-                    None => WriteOutcome::Unchanged,
-                })
-                .collect())
+            let changed = header[i].1 == Some(false) || lines_changed.contains(&header[i].0);
+            Ok(ladder_store::order_line_outcomes(before[i], orders[i].lines.len(), changed))
         })
         .collect())
 }
@@ -566,16 +575,16 @@ fn put_new_orders(session: &mut PgTx, orders: &[Order], checked: &[(i64, i64)]) 
     let (mut headers, mut lines) = (CopyText::default(), CopyText::default());
     for ((o, &(customer, total)), &id) in orders.iter().zip(checked).zip(&ids) {
         order_header(&mut headers, id, o, customer, total);
-        for l in &o.lines {
+        for (n, l) in o.lines.iter().enumerate() {
             let product = session.line_product(l, o.currency.code())?;
-            lines.int(id).int(product).int(l.quantity).int(l.unit_price_minor).end_row();
+            lines.int(id).int(n as i64).int(product).int(l.quantity).int(l.unit_price_minor).end_row();
         }
     }
     headers.send(
         session.staging()?,
         "orders (id, external_id, customer_id, ordered_at, currency, campaign_code, one_off, status, total_minor)",
     )?;
-    lines.send(session.staging()?, "order_lines (order_id, product_id, quantity, unit_price_minor)")?;
+    lines.send(session.staging()?, "order_lines (order_id, line_no, product_id, quantity, unit_price_minor)")?;
     session.after_batch("orders, order_lines, products")?;
     Ok(orders.iter().map(|o| vec![WriteOutcome::Inserted; o.lines.len()]).collect())
 }

@@ -192,7 +192,7 @@ fn orders_of(conn: &Connection, id: CustomerId) -> StoreResult<Vec<OrderView>> {
             "SELECT o.id, o.external_id, o.ordered_at, o.status, o.currency, o.total_minor, o.one_off, o.campaign_code,
                     p.sku, p.name, p.category, l.quantity, l.unit_price_minor
              FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id LEFT JOIN products p ON p.id = l.product_id
-             WHERE o.customer_id = ?1 ORDER BY o.ordered_at DESC, o.id DESC, p.sku",
+             WHERE o.customer_id = ?1 ORDER BY o.ordered_at DESC, o.id DESC, l.line_no",
         )
         .ctx(what)?;
     let mut rows = stmt.query([id.0]).ctx(what)?;
@@ -673,17 +673,14 @@ impl CustomerTx for SqliteTx<'_> {
             })
             .ctx("cannot insert an order")?;
         if let Some(order_id) = inserted {
-            for line in &order.lines {
+            for (n, line) in order.lines.iter().enumerate() {
                 let product = self.line_product(line, currency)?;
                 self.conn()
-                    .prepare_cached("INSERT INTO order_lines (order_id, product_id, quantity, unit_price_minor) VALUES (?1, ?2, ?3, ?4)")
-                    .and_then(|mut s| s.execute(params![order_id, product, line.quantity, line.unit_price_minor]))
-                    .map_err(|e| match e {
-                        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
-                            StoreError::Conflict(format!("SKU {} appears twice in order {}", line.sku, order.external_id))
-                        }
-                        e => StoreError::backend("cannot insert an order line", e),
-                    })?;
+                    .prepare_cached(
+                        "INSERT INTO order_lines (order_id, line_no, product_id, quantity, unit_price_minor) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    )
+                    .and_then(|mut s| s.execute(params![order_id, n as i64, product, line.quantity, line.unit_price_minor]))
+                    .ctx("cannot insert an order line")?;
             }
             return Ok(vec![WriteOutcome::Inserted; order.lines.len()]);
         }
@@ -715,48 +712,44 @@ impl CustomerTx for SqliteTx<'_> {
                 .and_then(|mut s| s.execute(params![order_id, ordered_at, currency, order.campaign_code, order.one_off, order.status.as_str()]))
                 .ctx("cannot update an order")?;
         }
-        let mut outcomes = Vec::with_capacity(order.lines.len());
+        // The order sent again replaces the stored one: its lines, position by position, and none beyond.
+        let old: Vec<(i64, i64, i64)> = self
+            .conn()
+            .prepare_cached(
+                "SELECT product_id, quantity, unit_price_minor FROM order_lines WHERE order_id = ?1 ORDER BY line_no",
+            )
+            .and_then(|mut s| s.query_map([order_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect())
+            .ctx("cannot read an order's lines")?;
         let mut lines_changed = false;
-        for line in &order.lines {
-            let product = self.line_product(line, currency)?;
-            let old: Option<(i64, i64)> = self
-                .conn()
+        for (n, line) in order.lines.iter().enumerate() {
+            let new = (self.line_product(line, currency)?, line.quantity, line.unit_price_minor);
+            if old.get(n) == Some(&new) {
+                continue;
+            }
+            self.conn()
                 .prepare_cached(
-                    "SELECT quantity, unit_price_minor FROM order_lines WHERE order_id = ?1 AND product_id = ?2",
+                    "INSERT INTO order_lines (order_id, line_no, product_id, quantity, unit_price_minor) VALUES (?1, ?2, ?3, ?4, ?5)
+                     ON CONFLICT (order_id, line_no) DO UPDATE SET product_id = excluded.product_id,
+                         quantity = excluded.quantity, unit_price_minor = excluded.unit_price_minor",
                 )
-                .and_then(|mut s| s.query_row([order_id, product], |r| Ok((r.get(0)?, r.get(1)?))).optional())
-                .ctx("cannot read an order line")?;
-            let outcome = match old {
-                Some(q) if q == (line.quantity, line.unit_price_minor) => {
-                    if header_changed {
-                        WriteOutcome::Updated
-                    } else {
-                        WriteOutcome::Unchanged
-                    }
-                }
-                old => {
-                    self.conn()
-                        .prepare_cached(
-                            "INSERT INTO order_lines (order_id, product_id, quantity, unit_price_minor) VALUES (?1, ?2, ?3, ?4)
-                             ON CONFLICT (order_id, product_id) DO UPDATE SET quantity = excluded.quantity, unit_price_minor = excluded.unit_price_minor",
-                        )
-                        .and_then(|mut s| s.execute(params![order_id, product, line.quantity, line.unit_price_minor]))
-                        .ctx("cannot write an order line")?;
-                    lines_changed = true;
-                    if old.is_some() { WriteOutcome::Updated } else { WriteOutcome::Inserted }
-                }
-            };
-            outcomes.push(outcome);
+                .and_then(|mut s| s.execute(params![order_id, n as i64, new.0, new.1, new.2]))
+                .ctx("cannot write an order line")?;
+            lines_changed = true;
+        }
+        if old.len() > order.lines.len() {
+            self.conn()
+                .prepare_cached("DELETE FROM order_lines WHERE order_id = ?1 AND line_no >= ?2")
+                .and_then(|mut s| s.execute(params![order_id, order.lines.len() as i64]))
+                .ctx("cannot delete an order's former lines")?;
+            lines_changed = true;
         }
         if lines_changed {
             self.conn()
-                .prepare_cached(
-                    "UPDATE orders SET total_minor = (SELECT COALESCE(SUM(quantity * unit_price_minor), 0) FROM order_lines WHERE order_id = ?1) WHERE id = ?1",
-                )
-                .and_then(|mut s| s.execute([order_id]))
+                .prepare_cached("UPDATE orders SET total_minor = ?2 WHERE id = ?1")
+                .and_then(|mut s| s.execute([order_id, total]))
                 .ctx("cannot update an order total")?;
         }
-        Ok(outcomes)
+        Ok(ladder_store::order_line_outcomes(old.len(), order.lines.len(), header_changed || lines_changed))
     }
 
     fn put_interaction(&mut self, interaction: &Interaction) -> StoreResult<WriteOutcome> {

@@ -100,6 +100,20 @@ pub enum WriteOutcome {
     Unchanged,
 }
 
+/// What writing an order did to each of its lines, the same in every backend: a position the stored
+/// order did not have is inserted; the others are updated when anything about the order changed (its
+/// header, a line, lines dropped) and unchanged when nothing did. So the lines' outcomes say the
+/// order's too: all inserted only for a new order.
+pub fn order_line_outcomes(stored_lines: usize, lines: usize, order_changed: bool) -> Vec<WriteOutcome> {
+    (0..lines)
+        .map(|n| match (n < stored_lines, order_changed) {
+            (false, _) => WriteOutcome::Inserted,
+            (true, true) => WriteOutcome::Updated,
+            (true, false) => WriteOutcome::Unchanged,
+        })
+        .collect()
+}
+
 /// Rows per table.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct TableCounts {

@@ -148,7 +148,13 @@ pub const TABLES: &[Table] = &[
     },
     Table {
         name: "order_lines",
-        columns: &[("order_id", Int), ("product_id", Int), ("quantity", Int), ("unit_price_minor", Int)],
+        columns: &[
+            ("order_id", Int),
+            ("line_no", Int),
+            ("product_id", Int),
+            ("quantity", Int),
+            ("unit_price_minor", Int),
+        ],
         key: 2,
         generated_id: false,
     },

@@ -544,9 +544,6 @@ impl OrderIn {
             if price < 0 {
                 return Err(ApiError::field(&at("unit_price"), "must not be negative"));
             }
-            if lines.iter().any(|x: &OrderLine| x.sku == l.sku) {
-                return Err(ApiError::field(&at("sku"), "appears twice; give one line per SKU"));
-            }
             lines.push(OrderLine {
                 sku: l.sku,
                 product_name: l.product_name,

@@ -4,6 +4,7 @@
 mod accounts;
 #[path = "../common/mod.rs"]
 mod common;
+mod orders;
 mod security;
 
 use std::io::{BufRead, BufReader};
