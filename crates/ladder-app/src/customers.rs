@@ -118,7 +118,7 @@ pub fn save_profile(
                 c.consents.push(Consent { channel: *channel, granted, at: Some(now), source: Some(source.to_owned()) });
             }
         }
-        validate::customer(&c)?;
+        validate::customer(&c, now.date_naive())?;
         let changed = differences(&detail.profile, &c);
         if changed.is_empty() {
             return Ok((changed, Vec::new()));
@@ -140,7 +140,7 @@ pub fn put_customer(
     source: &str,
 ) -> Result<(WriteOutcome, CustomerDetail), AppError> {
     require(actor, Permission::EditCustomers)?;
-    validate::customer(customer)?;
+    validate::customer(customer, app.now().date_naive())?;
     change(app, actor, |tx, now| {
         if let Some(referrer) = customer.referred_by.as_deref()
             && !tx.customer_known(referrer)?

@@ -14,7 +14,7 @@ use crate::{Action, Actor, App, AppError, audit};
 use chrono::{DateTime, Utc};
 use csv::StringRecord;
 use ladder_domain::date::{Birthday, parse_timestamp};
-use ladder_domain::validate::{self, Problem};
+use ladder_domain::validate::{self, FieldError, Problem};
 use ladder_domain::{
     Channel, Consent, Currency, Customer, CustomerKind, Interaction, InteractionKind, Order, OrderLine, OrderStatus,
 };
@@ -50,7 +50,7 @@ impl ImportKind {
 }
 
 /// How to import.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
     /// Write the good rows and send bad ones to a reject file instead of stopping.
     pub skip_invalid: bool,
@@ -58,6 +58,21 @@ pub struct ImportOptions {
     pub rejects_path: Option<PathBuf>,
     /// The language of the reject file's reasons.
     pub lang: ladder_i18n::Locale,
+    /// The file's columns under Ladder's names: (their header, ours), as `--map theirs=ours` gives them.
+    pub columns: Vec<(String, String)>,
+}
+
+/// Reads `theirs=ours` pairs (`--map "E-mail=email"`); the error says which pair is not one.
+pub fn column_map(pairs: &[String]) -> Result<Vec<(String, String)>, String> {
+    pairs
+        .iter()
+        .map(|pair| match pair.split_once('=') {
+            Some((theirs, ours)) if !theirs.trim().is_empty() && !ours.trim().is_empty() => {
+                Ok((theirs.trim().to_owned(), ours.trim().to_ascii_lowercase()))
+            }
+            _ => Err(format!("{pair:?} is not a column pair; write THEIRS=OURS, such as \"E-mail=email\"")),
+        })
+        .collect()
 }
 
 /// The forms a time in a file may take.
@@ -124,6 +139,18 @@ pub enum ImportError {
         missing: Vec<String>,
         /// The columns found.
         found: Vec<String>,
+    },
+    /// Two columns of the header have one name (after `--map`).
+    #[error("{file}: the header has the column {column:?} twice (columns {first} and {second}); rename or remove one")]
+    DuplicateColumn {
+        /// The file.
+        file: String,
+        /// The name.
+        column: String,
+        /// Its first position, from 1.
+        first: usize,
+        /// Its second position, from 1.
+        second: usize,
     },
     /// The file cannot be read as CSV.
     #[error("{file}{}: {message}", line.map(|l| format!(" line {l}")).unwrap_or_default())]
@@ -309,8 +336,8 @@ fn run(
     })?;
     let size = file.metadata().map(|m| m.len()).ok();
     crate::require(actor, ladder_domain::Permission::ImportData)?;
-    let reader = Reader::new(label.clone(), file, kind)?;
     let now = app.now();
+    let reader = Reader::new(label.clone(), file, kind, &options.columns, now)?;
     let evidence = Evidence { at: now, source: format!("import:{file_name}") };
     let mut session = app.store().begin_import()?;
     let mut job = Job {
@@ -449,12 +476,45 @@ impl Job<'_> {
     }
 }
 
+/// The field separators Ladder recognises: a comma, a semicolon (Excel in Russian and most European
+/// locales) and a tab.
+const SEPARATORS: [u8; 3] = [b',', b';', b'\t'];
+
+/// The separator of a file from its header line: the one that occurs most often outside quotes (a
+/// comma when none does).
+fn separator_of(header: &[u8]) -> u8 {
+    let mut counts = [0usize; SEPARATORS.len()];
+    let mut quoted = false;
+    for &b in header {
+        if !quoted && (b == b'\n' || b == b'\r') {
+            break;
+        }
+        if b == b'"' {
+            quoted = !quoted;
+        } else if !quoted && let Some(i) = SEPARATORS.iter().position(|s| *s == b) {
+            counts[i] += 1;
+        }
+    }
+    let best = (0..SEPARATORS.len()).max_by_key(|&i| (counts[i], std::cmp::Reverse(i))).unwrap_or(0);
+    if counts[best] == 0 { b',' } else { SEPARATORS[best] }
+}
+
+/// The columns whose values may hold a line break (a quoted address or note over several lines); in
+/// any other a line break means a quote that was never closed, which swallowed the lines after it.
+fn may_hold_line_breaks(column: &str) -> bool {
+    matches!(column, "note" | "address")
+}
+
 /// A CSV file read one record at a time, with its columns by name.
 struct Reader {
     file: String,
-    csv: csv::Reader<File>,
+    csv: csv::Reader<std::io::BufReader<File>>,
     headers: Vec<String>,
     columns: HashMap<String, usize>,
+    /// Columns where a line break is a stray quote's doing, by position.
+    single_line: Vec<bool>,
+    /// Today, for dates that may not lie ahead (a birthday, an order).
+    now: DateTime<Utc>,
     /// Customers: the columns that hold custom attributes.
     attribute_columns: Vec<usize>,
     /// Customers: per channel, the columns of its consent, its date and its source.
@@ -471,16 +531,44 @@ struct ConsentColumns {
 }
 
 impl Reader {
-    fn new(file: String, input: File, kind: ImportKind) -> Result<Self, ImportError> {
-        let mut csv = csv::ReaderBuilder::new().has_headers(true).from_reader(input);
+    fn new(
+        file: String,
+        input: File,
+        kind: ImportKind,
+        mapping: &[(String, String)],
+        now: DateTime<Utc>,
+    ) -> Result<Self, ImportError> {
+        use std::io::BufRead;
+        let mut input = std::io::BufReader::with_capacity(256 * 1024, input);
+        let head = input.fill_buf().map_err(|e| ImportError::Unreadable {
+            file: file.clone(),
+            line: None,
+            message: e.to_string(),
+        })?;
+        let separator = separator_of(head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head));
+        // Flexible: a record with too few fields is checked here, first for the stray quote that
+        // usually causes it, which names the line where the quote opened.
+        let mut csv =
+            csv::ReaderBuilder::new().has_headers(true).flexible(true).delimiter(separator).from_reader(input);
         let headers: Vec<String> = csv
             .headers()
             .map_err(|e| ImportError::Unreadable { file: file.clone(), line: Some(1), message: csv_problem(&e) })?
             .iter()
-            .map(|h| h.trim().to_owned())
+            .map(|h| {
+                let h = ladder_domain::text::cell_from_csv(h.trim());
+                let mapped = mapping.iter().find(|(theirs, _)| theirs.eq_ignore_ascii_case(h)).map(|(_, ours)| ours);
+                mapped.map_or_else(|| h.to_owned(), Clone::clone)
+            })
             .collect();
-        let columns: HashMap<String, usize> =
-            headers.iter().enumerate().map(|(i, h)| (h.to_ascii_lowercase(), i)).collect();
+        let mut columns: HashMap<String, usize> = HashMap::with_capacity(headers.len());
+        for (i, h) in headers.iter().enumerate() {
+            if h.is_empty() {
+                continue;
+            }
+            if let Some(first) = columns.insert(h.to_ascii_lowercase(), i) {
+                return Err(ImportError::DuplicateColumn { file, column: h.clone(), first: first + 1, second: i + 1 });
+            }
+        }
         let missing: Vec<String> =
             kind.required().iter().filter(|c| !columns.contains_key(**c)).map(|c| (*c).to_owned()).collect();
         if !missing.is_empty() {
@@ -505,11 +593,20 @@ impl Reader {
                 })
             })
             .collect();
+        let single_line = headers
+            .iter()
+            .map(|h| {
+                let h = h.to_ascii_lowercase();
+                !may_hold_line_breaks(&h) && (kind != ImportKind::Customers || is_customer_column(&h))
+            })
+            .collect();
         Ok(Self {
             file,
             csv,
             headers,
             columns,
+            single_line,
+            now,
             attribute_columns,
             consent_columns,
             record: StringRecord::new(),
@@ -522,6 +619,16 @@ impl Reader {
         match self.csv.read_record(&mut self.record) {
             Ok(more) => {
                 self.line = self.record.position().map_or(self.line + 1, |p| p.line());
+                if more && self.record.len() != self.headers.len() && self.unclosed_quote().is_none() {
+                    let (expected, found) = (self.headers.len(), self.record.len());
+                    return Err(ImportError::Unreadable {
+                        file: self.file.clone(),
+                        line: Some(self.line),
+                        message: format!(
+                            "has {found} fields but the header has {expected}; quote values that contain the separator"
+                        ),
+                    });
+                }
                 Ok(more)
             }
             Err(e) => Err(ImportError::Unreadable {
@@ -534,6 +641,18 @@ impl Reader {
 
     fn byte(&self) -> u64 {
         self.csv.position().byte()
+    }
+
+    /// A line break in a column that cannot hold one: a quote opened on this record's first line was
+    /// never closed and swallowed the lines after it (a stray `"` in a name).
+    fn unclosed_quote(&self) -> Option<RowError> {
+        let (i, value) = self
+            .record
+            .iter()
+            .enumerate()
+            .find(|(i, v)| self.single_line.get(*i).copied().unwrap_or(true) && v.contains(['\n', '\r']))?;
+        let shown: String = value.chars().take(40).collect();
+        Some(bad(&self.headers[i], &shown, Problem::UnclosedQuote { line: self.line }))
     }
 
     /// The trimmed value of a column, `None` when the column is absent or the cell empty.
@@ -632,7 +751,8 @@ fn read_records<T>(
         while rows.len() < RECORD_CHUNK {
             match reader.next() {
                 Ok(true) => {
-                    rows.push(Parsed { line: reader.line, value: parse(reader), record: reader.record.clone() })
+                    let value = reader.unclosed_quote().map_or_else(|| parse(reader), Err);
+                    rows.push(Parsed { line: reader.line, value, record: reader.record.clone() })
                 }
                 Ok(false) => {
                     let _ = sender.send(Chunk::Rows(rows, reader.byte()));
@@ -771,7 +891,8 @@ fn parse_customer(r: &Reader) -> Result<Customer, RowError> {
         attributes,
     };
     // The same checks as a form and the API make, naming the column and what it held.
-    validate::customer(&customer).map_err(|e| bad(&e.field, r.get(&e.field).unwrap_or_default(), e.problem))?;
+    validate::customer(&customer, r.now.date_naive())
+        .map_err(|e| bad(&e.field, r.get(&e.field).unwrap_or_default(), e.problem))?;
     Ok(customer)
 }
 
@@ -858,37 +979,27 @@ fn parse_order_line(r: &Reader) -> Result<LineRow, RowError> {
     let currency = Currency::parse(currency_text).map_err(|e| bad("currency", currency_text, e.into()))?;
     let quantity_text = r.required("quantity")?;
     let quantity: i64 = quantity_text.parse().map_err(|_| bad("quantity", quantity_text, Problem::NotWholeNumber))?;
-    if quantity < 1 {
-        let problem = if quantity < 0 { Problem::NegativeQuantity } else { Problem::NotPositive };
-        return Err(bad("quantity", quantity_text, problem));
-    }
     let price_text = r.required("unit_price")?;
     let unit_price_minor = currency.parse_amount(price_text).map_err(|e| bad("unit_price", price_text, e.into()))?;
-    if unit_price_minor < 0 {
-        return Err(bad("unit_price", price_text, Problem::NegativePrice));
-    }
     let one_off = r.get("one_off").map(|v| parse_yes_no("one_off", v)).transpose()?.unwrap_or(false);
     let status = match r.get("status") {
         Some(v) => OrderStatus::parse(v)
             .ok_or_else(|| bad("status", v, Problem::NotOneOf { choices: OrderStatus::names() }))?,
         None => OrderStatus::Completed,
     };
-    Ok(LineRow {
-        order_id,
-        customer_id,
-        ordered_at,
-        currency,
-        campaign_code: r.get("campaign_code").map(str::to_owned),
-        one_off,
-        status,
-        line: OrderLine {
-            sku,
-            product_name: r.get("product_name").map(str::to_owned),
-            category: r.get("category").map(str::to_owned),
-            quantity,
-            unit_price_minor,
-        },
-    })
+    let campaign_code = r.get("campaign_code").map(str::to_owned);
+    let line = OrderLine {
+        sku,
+        product_name: r.get("product_name").map(str::to_owned),
+        category: r.get("category").map(str::to_owned),
+        quantity,
+        unit_price_minor,
+    };
+    // The same checks as the API's, naming the column and what it held.
+    let named = |e: FieldError| bad(&e.field, r.get(&e.field).unwrap_or_default(), e.problem);
+    validate::order_header(&order_id, &customer_id, campaign_code.as_deref(), ordered_at, r.now).map_err(named)?;
+    validate::order_line(&line, &currency).map_err(named)?;
+    Ok(LineRow { order_id, customer_id, ordered_at, currency, campaign_code, one_off, status, line })
 }
 
 /// The lines of one order read so far, with where each came from.
@@ -1072,7 +1183,7 @@ mod tests {
     }
 
     fn options(skip_invalid: bool) -> ImportOptions {
-        ImportOptions { skip_invalid, rejects_path: None, lang: ladder_i18n::Locale::En }
+        ImportOptions { skip_invalid, ..ImportOptions::default() }
     }
 
     #[test]

@@ -43,7 +43,7 @@ impl Shop {
     }
 
     fn import(&self, kind: ImportKind, path: &Path, skip_invalid: bool) -> Result<ImportSummary, ImportError> {
-        let options = ImportOptions { skip_invalid, rejects_path: None, lang: ladder_i18n::Locale::En };
+        let options = ImportOptions { skip_invalid, ..ImportOptions::default() };
         import_file(&self.app, &Actor::Cli, kind, path, &options, &NoProgress)
     }
 
@@ -428,6 +428,7 @@ fn the_demo_is_deterministic_for_a_seed_and_imports_cleanly() {
 
     // The exported files import through the public path, and give the same shop as the direct demo.
     let shop = Shop::new();
+    shop.clock.set(ladder_domain::date::parse_timestamp("2026-01-31T23:00:00Z").expect("time"));
     for (file, kind) in
         ladder_app::demo::CSV_FILES.iter().zip([ImportKind::Customers, ImportKind::Orders, ImportKind::Interactions])
     {
@@ -545,6 +546,7 @@ fn losing_value_and_event_buyers_find_the_right_people() {
     for k in 0..3u64 {
         order("F1", day("2025-08-01") + chrono::Days::new(k * 60), "COF", "coffee", "90", "no");
     }
+    shop.clock.set(ladder_domain::date::parse_timestamp("2025-12-31T12:00:00Z").expect("time"));
     shop.import_ok(ImportKind::Customers, "c.csv", &customers);
     shop.import_ok(ImportKind::Orders, "o.csv", &orders);
     shop.score("2025-12-31");
@@ -687,4 +689,81 @@ fn one_sku_on_several_lines_is_kept_line_by_line_and_an_order_sent_again_replace
     let o9 = o9.iter().find(|o| o.order_id == "O9").expect("O9");
     let lines: Vec<_> = o9.lines.iter().map(|l| (l.sku.as_str(), l.quantity, l.unit_price_minor)).collect();
     assert_eq!((lines, o9.total_minor), (vec![("COF-1", 3, 1250)], 3750), "the old lines are gone");
+}
+
+/// Reads a file with the options given, and returns the error's sentence.
+fn refusal(shop: &Shop, kind: ImportKind, name: &str, content: &str) -> String {
+    let path = shop.file(name, content);
+    let before = shop.counts();
+    let err = shop.import(kind, &path, false).expect_err("must stop").to_string();
+    assert_eq!(shop.counts(), before, "nothing may be written: {err}");
+    err
+}
+
+#[test]
+fn files_from_excel_in_any_locale_import_with_their_separator_and_their_column_names() {
+    let shop = Shop::new();
+    // Excel in Russian writes semicolons (and decimal commas stay inside quotes); a BOM first.
+    let semicolons = "\u{feff}customer_id;first_name;email\nR1;\"Ольга; старшая\";olga@example.ru\nR2;Пётр;\n";
+    let s = shop.import_ok(ImportKind::Customers, "ru.csv", semicolons);
+    assert_eq!((s.read, s.inserted), (2, 2));
+    let olga = shop.store().customer("R1").expect("read").expect("R1").profile;
+    assert_eq!(olga.first_name.as_deref(), Some("Ольга; старшая"));
+    let tabs = "customer_id\tfirst_name\nT1\tDana\n";
+    assert_eq!(shop.import_ok(ImportKind::Customers, "tabs.tsv", tabs).inserted, 1);
+    // Their own column names, paired with ours.
+    let theirs = "Client,E-mail,Vorname\nM1,m1@example.de,Max\n";
+    let path = shop.file("theirs.csv", theirs);
+    let columns = ladder_app::import::column_map(&[
+        "Client=customer_id".into(),
+        "E-mail=email".into(),
+        "Vorname=first_name".into(),
+    ])
+    .expect("pairs");
+    let options = ImportOptions { columns, ..ImportOptions::default() };
+    let mapped =
+        import_file(&shop.app, &Actor::Cli, ImportKind::Customers, &path, &options, &NoProgress).expect("import");
+    assert_eq!(mapped.inserted, 1);
+    let max = shop.store().customer("M1").expect("read").expect("M1").profile;
+    assert_eq!((max.email.as_deref(), max.first_name.as_deref()), (Some("m1@example.de"), Some("Max")));
+    assert!(max.attributes.is_empty(), "mapped columns are not custom attributes: {:?}", max.attributes);
+    assert!(ladder_app::import::column_map(&["email".into()]).expect_err("refused").contains("THEIRS=OURS"));
+}
+
+#[test]
+fn a_stray_quote_or_a_column_twice_stops_the_import_instead_of_merging_rows() {
+    let shop = Shop::new();
+    let stray = "customer_id,first_name,email\nQ1,Dana,dana@example.com\nQ2,\"Noa,noa@example.com\nQ3,Eli,eli@example.com\nQ4,Ron,ron@example.com\n";
+    let err = refusal(&shop, ImportKind::Customers, "stray.csv", stray);
+    for part in ["stray.csv line 3", "\"first_name\"", "opened on line 3 is never closed"] {
+        assert!(err.contains(part), "{err:?} lacks {part:?}");
+    }
+    // A quoted address over two lines is fine: an address may hold a line break.
+    let address = "customer_id,first_name,address\nA1,Dana,\"1 Herzl St\nTel Aviv\"\n";
+    assert_eq!(shop.import_ok(ImportKind::Customers, "address.csv", address).inserted, 1);
+    let twice = "customer_id,email,Email\nD1,a@example.com,b@example.com\n";
+    let err = refusal(&shop, ImportKind::Customers, "twice.csv", twice);
+    assert!(err.contains("twice.csv") && err.contains("twice (columns 2 and 3)"), "{err}");
+}
+
+#[test]
+fn amounts_dates_and_lengths_beyond_reason_are_refused_with_their_line() {
+    let shop = shop_with_orders();
+    let header = ORDERS.lines().next().expect("header");
+    let huge = format!("{header}\nO20,C4,2025-04-01,COF-1,,,1,50000000000000000.00,ILS,,,\n");
+    let err = refusal(&shop, ImportKind::Orders, "huge.csv", &huge);
+    for part in ["huge.csv line 2", "\"unit_price\"", "1000000000"] {
+        assert!(err.contains(part), "{err:?} lacks {part:?}");
+    }
+    let total = format!("{header}\nO20,C4,2025-04-01,COF-1,,,3,400000000,ILS,,,\n");
+    assert!(refusal(&shop, ImportKind::Orders, "total.csv", &total).contains("\"quantity\""), "the line's total");
+    // The shop's clock says 2025-06-01 12:00: a day's slack, no more.
+    let ahead = format!("{header}\nO20,C4,2025-06-03,COF-1,,,1,1,ILS,,,\n");
+    let err = refusal(&shop, ImportKind::Orders, "ahead.csv", &ahead);
+    assert!(err.contains("\"ordered_at\"") && err.contains("future"), "{err}");
+    let unborn = "customer_id,birthday\nB1,2030-01-01\n";
+    let err = refusal(&shop, ImportKind::Customers, "unborn.csv", unborn);
+    assert!(err.contains("\"birthday\"") && err.contains("future"), "{err}");
+    let long = format!("customer_id,first_name\nL1,{}\n", "x".repeat(201));
+    assert!(refusal(&shop, ImportKind::Customers, "long.csv", &long).contains("\"first_name\""));
 }

@@ -47,7 +47,7 @@ impl Order {
 /// One product line of an order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrderLine {
-    /// The product's SKU; one line per SKU in an order.
+    /// The product's SKU; one SKU may sit on several lines of an order (a gift, another price).
     pub sku: String,
     /// The product's name, when the file gives it.
     pub product_name: Option<String>,

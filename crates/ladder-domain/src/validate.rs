@@ -119,6 +119,12 @@ pub enum Problem {
     },
     /// An order that already belongs to another customer.
     OrderOfAnotherCustomer,
+    /// A line break in a value that cannot hold one: a quote opened on `line` was never closed, and the
+    /// lines after it were read into this value.
+    UnclosedQuote {
+        /// The line where the quote opened.
+        line: u64,
+    },
     /// An amount in another currency than the shop keeps its money in.
     NotShopCurrency {
         /// The shop's currency.
@@ -303,8 +309,9 @@ pub fn password(password: &str, email: &str) -> Result<(), Problem> {
 pub const ID_MAX: usize = 100;
 
 /// Checks every field of a customer as files, forms and the API give it, naming the first field at fault
-/// as the customers file names its column.
-pub fn customer(c: &crate::Customer) -> Result<(), FieldError> {
+/// as the customers file names its column. A birthday more than a day after `today` is refused (the day's
+/// slack covers time zones).
+pub fn customer(c: &crate::Customer, today: chrono::NaiveDate) -> Result<(), FieldError> {
     let check = |field: &str, result: Result<(), Problem>| result.map_err(|p| FieldError::new(field, p));
     let too_long =
         |value: &str, max: usize| if value.chars().count() > max { Err(Problem::TooLong { max }) } else { Ok(()) };
@@ -334,6 +341,10 @@ pub fn customer(c: &crate::Customer) -> Result<(), FieldError> {
     if let Some(code) = &c.country {
         check("country", check_country(code))?;
     }
+    let born = c.birthday.and_then(|b| b.year.and_then(|y| chrono::NaiveDate::from_ymd_opt(y, b.month, b.day)));
+    if born.is_some_and(|d| d > today + chrono::Duration::days(1)) {
+        return Err(FieldError::new("birthday", Problem::InFuture));
+    }
     for tag in &c.tags {
         check("tags", too_long(tag, SHORT_TEXT))?;
     }
@@ -341,6 +352,93 @@ pub fn customer(c: &crate::Customer) -> Result<(), FieldError> {
         check(name, too_long(value, LONG_TEXT))?;
     }
     Ok(())
+}
+
+/// The highest unit price and line total an order may carry, in major units (a billion): past it a
+/// figure is a typo (`50000000000000000.00`), and sums over millions of orders stay far from overflowing.
+pub const MAX_AMOUNT_MAJOR: i64 = 1_000_000_000;
+/// The most items one line may count.
+pub const MAX_QUANTITY: i64 = 1_000_000;
+
+/// One order line: quantity and price within bounds, its texts within lengths; the fields named as the
+/// orders file names its columns (`unit_price`).
+pub fn order_line(line: &crate::OrderLine, currency: &crate::Currency) -> Result<(), FieldError> {
+    let check = |field: &str, result: Result<(), Problem>| result.map_err(|p| FieldError::new(field, p));
+    let max_minor = MAX_AMOUNT_MAJOR.saturating_mul(10i64.pow(u32::from(currency.exponent())));
+    let limit = || Problem::AboveMaximum { max: MAX_AMOUNT_MAJOR.to_string() };
+    check("sku", required_text(&line.sku, ID_MAX).map(drop))?;
+    check("product_name", line.product_name.as_deref().map_or(Ok(()), |v| optional_text(v, SHORT_TEXT).map(drop)))?;
+    check("category", line.category.as_deref().map_or(Ok(()), |v| optional_text(v, SHORT_TEXT).map(drop)))?;
+    if line.quantity < 1 {
+        let problem = if line.quantity < 0 { Problem::NegativeQuantity } else { Problem::NotPositive };
+        return Err(FieldError::new("quantity", problem));
+    }
+    if line.quantity > MAX_QUANTITY {
+        return Err(FieldError::new("quantity", Problem::AboveMaximum { max: MAX_QUANTITY.to_string() }));
+    }
+    if line.unit_price_minor < 0 {
+        return Err(FieldError::new("unit_price", Problem::NegativePrice));
+    }
+    if line.unit_price_minor > max_minor {
+        return Err(FieldError::new("unit_price", limit()));
+    }
+    if line.quantity.checked_mul(line.unit_price_minor).is_none_or(|total| total > max_minor) {
+        return Err(FieldError::new("quantity", limit()));
+    }
+    Ok(())
+}
+
+/// An order's own fields (its lines apart): ids and code within lengths, and not dated more than a day
+/// after `now` (a day's slack for time zones and clocks).
+pub fn order_header(
+    order_id: &str,
+    customer_id: &str,
+    campaign_code: Option<&str>,
+    ordered_at: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), FieldError> {
+    let check = |field: &str, result: Result<(), Problem>| result.map_err(|p| FieldError::new(field, p));
+    check("order_id", required_text(order_id, ID_MAX).map(drop))?;
+    check("customer_id", required_text(customer_id, ID_MAX).map(drop))?;
+    check("campaign_code", campaign_code.map_or(Ok(()), |c| optional_text(c, ID_MAX).map(drop)))?;
+    if ordered_at > now + chrono::Duration::days(1) {
+        return Err(FieldError::new("ordered_at", Problem::InFuture));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod order_tests {
+    use super::*;
+    use crate::{Currency, OrderLine};
+
+    fn line(quantity: i64, price: i64) -> OrderLine {
+        OrderLine { sku: "A".into(), product_name: None, category: None, quantity, unit_price_minor: price }
+    }
+
+    #[test]
+    fn lines_and_orders_stay_within_bounds() {
+        let ils = Currency::parse("ILS").expect("ILS");
+        assert_eq!(order_line(&line(1, 100_000_000_000), &ils), Ok(()), "a billion shekels, at the limit");
+        let over = order_line(&line(1, 100_000_000_001), &ils).expect_err("refused");
+        assert_eq!(
+            (over.field.as_str(), over.problem),
+            ("unit_price", Problem::AboveMaximum { max: "1000000000".into() })
+        );
+        assert_eq!(
+            order_line(&line(2, 60_000_000_000), &ils).expect_err("refused").field,
+            "quantity",
+            "the line total"
+        );
+        assert_eq!(order_line(&line(i64::MAX, 2), &ils).expect_err("refused").field, "quantity");
+        assert_eq!(order_line(&line(0, 1), &ils).expect_err("refused").problem, Problem::NotPositive);
+        let long = OrderLine { sku: "S".repeat(ID_MAX + 1), ..line(1, 1) };
+        assert_eq!(order_line(&long, &ils).expect_err("refused").field, "sku");
+        let now = chrono::DateTime::parse_from_rfc3339("2026-12-01T12:00:00Z").expect("time").to_utc();
+        assert_eq!(order_header("O1", "C1", None, now + chrono::Duration::hours(20), now), Ok(()));
+        let ahead = order_header("O1", "C1", None, now + chrono::Duration::hours(25), now).expect_err("refused");
+        assert_eq!((ahead.field.as_str(), ahead.problem), ("ordered_at", Problem::InFuture));
+    }
 }
 
 #[cfg(test)]
@@ -356,13 +454,18 @@ mod tests {
             country: Some("IL".into()),
             ..crate::Customer::default()
         };
-        assert_eq!(customer(&ok), Ok(()));
-        let field = |c: crate::Customer| customer(&c).expect_err("invalid").field;
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("day");
+        assert_eq!(customer(&ok, today), Ok(()));
+        let field = |c: crate::Customer| customer(&c, today).expect_err("invalid").field;
         assert_eq!(field(crate::Customer { email: Some("notanemail".into()), ..ok.clone() }), "email");
         assert_eq!(field(crate::Customer { phone: Some("call me".into()), ..ok.clone() }), "phone");
         assert_eq!(field(crate::Customer { country: Some("Israel".into()), ..ok.clone() }), "country");
         assert_eq!(field(crate::Customer { external_id: " ".into(), ..ok.clone() }), "customer_id");
         assert_eq!(field(crate::Customer { city: Some("x".repeat(SHORT_TEXT + 1)), ..ok.clone() }), "city");
+        let unborn = crate::Customer { birthday: crate::Birthday::parse("2026-12-03").ok(), ..ok.clone() };
+        assert_eq!(customer(&unborn, today).expect_err("refused").problem, Problem::InFuture);
+        let tomorrow = crate::Customer { birthday: crate::Birthday::parse("2026-12-02").ok(), ..ok.clone() };
+        assert_eq!(customer(&tomorrow, today), Ok(()), "a day's slack for time zones");
     }
 
     #[test]

@@ -656,6 +656,8 @@ problem-unknown-customer = This is not a known customer; import the customers fi
 # $line (number): the order's first line in the file.
 problem-differs-from-first-line = This differs from the order's first line (line { $line }); all lines of an order share its customer, time, currency, status, code and one-off mark.
 problem-order-of-another-customer = This order already belongs to another customer.
+# $line (number): the line of the file where the quote opened.
+problem-unclosed-quote = A quote (") opened on line { $line } is never closed, so the lines after it were read into this value; close the quote or remove it.
 # $currency (text): the shop's currency.
 problem-not-shop-currency = This is not the shop's currency; campaign costs are kept in { $currency }, convert the amount first.
 

@@ -593,6 +593,8 @@ problem-unknown-customer = این مشتری شناخته‌شده‌ای نیس
 # $line (number): the order's first line in the file.
 problem-differs-from-first-line = این با سطر اول سفارش (سطر { $line }) فرق دارد؛ همهٔ سطرهای یک سفارش مشتری، زمان، ارز، وضعیت، کد و علامت یک‌باره را مشترک دارند.
 problem-order-of-another-customer = این سفارش از قبل متعلق به مشتری دیگری است.
+# $line (number): the line of the file where the quote opened.
+problem-unclosed-quote = گیومه‌ای (") که در سطر { $line } باز شده هرگز بسته نشده است، پس سطرهای پس از آن در این مقدار خوانده شدند؛ گیومه را ببندید یا بردارید.
 # $currency (text): the shop's currency.
 problem-not-shop-currency = این ارز فروشگاه نیست؛ هزینه‌های کمپین به { $currency } نگه داشته می‌شوند، اول مبلغ را تبدیل کنید.
 

@@ -643,6 +643,8 @@ problem-unknown-customer = זה לא לקוח מוכר; יבאו קודם את �
 # $line (number): the order's first line in the file.
 problem-differs-from-first-line = זה שונה מהשורה הראשונה של ההזמנה (שורה { $line }); לכל שורות ההזמנה אותו לקוח, זמן, מטבע, סטטוס, קוד וסימון חד־פעמי.
 problem-order-of-another-customer = ההזמנה הזאת כבר שייכת ללקוח אחר.
+# $line (number): the line of the file where the quote opened.
+problem-unclosed-quote = מירכאות (") שנפתחו בשורה { $line } לא נסגרו, ולכן השורות שאחריהן נקראו לתוך הערך הזה; יש לסגור את המירכאות או להסיר אותן.
 # $currency (text): the shop's currency.
 problem-not-shop-currency = זה לא המטבע של החנות; עלויות קמפיינים נשמרות ב־{ $currency }, המירו קודם את הסכום.
 

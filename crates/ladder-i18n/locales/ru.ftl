@@ -667,6 +667,8 @@ problem-unknown-customer = Это неизвестный клиент; снач�
 # $line (number): the order's first line in the file.
 problem-differs-from-first-line = Это отличается от первой строки заказа (строка { $line }); у всех строк заказа общие клиент, время, валюта, статус, код и отметка «разовый».
 problem-order-of-another-customer = Этот заказ уже принадлежит другому клиенту.
+# $line (number): the line of the file where the quote opened.
+problem-unclosed-quote = Кавычка ("), открытая в строке { $line }, не закрыта, и следующие строки попали в это значение; закройте кавычку или удалите её.
 # $currency (text): the shop's currency.
 problem-not-shop-currency = Это не валюта магазина; расходы кампаний ведутся в { $currency }, сначала пересчитайте сумму.
 

@@ -53,6 +53,9 @@ impl Catalog {
                 vec![("line", Arg::Number(i64::try_from(*line).unwrap_or(i64::MAX)))],
             ),
             Problem::OrderOfAnotherCustomer => ("problem-order-of-another-customer", vec![]),
+            Problem::UnclosedQuote { line } => {
+                ("problem-unclosed-quote", vec![("line", Arg::Number(i64::try_from(*line).unwrap_or(i64::MAX)))])
+            }
             Problem::NotShopCurrency { currency } => ("problem-not-shop-currency", vec![("currency", text(currency))]),
         };
         self.text_with(locale, id, &args)
@@ -113,6 +116,7 @@ mod tests {
             Problem::UnknownCustomer,
             Problem::DiffersFromFirstLine { line: 2 },
             Problem::OrderOfAnotherCustomer,
+            Problem::UnclosedQuote { line: 7 },
             Problem::NotShopCurrency { currency: t("ILS") },
         ]
     }

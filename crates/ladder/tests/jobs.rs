@@ -362,6 +362,7 @@ fn housekeeping_forgets_finished_jobs_files_after_a_day_and_the_jobs_after_ninet
         skip_invalid: false,
         dry_run: true,
         file_from: None,
+        columns: Vec::new(),
     };
     let mut file: &[u8] = b"customer_id\nK1\n";
     let checked = ladder_app::jobs::queue_import(&app, &Actor::Cli, payload, Some(&mut file)).expect("queue");

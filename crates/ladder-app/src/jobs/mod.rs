@@ -61,6 +61,9 @@ pub struct ImportPayload {
     pub dry_run: bool,
     /// The job whose kept file this one imports (a checked upload), when it keeps none of its own.
     pub file_from: Option<i64>,
+    /// The file's columns under Ladder's names (`--map`), when its header uses others.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<(String, String)>,
 }
 
 /// What an import job produced: its report, or why it stopped (nothing was written). Kept as the job's
@@ -247,8 +250,11 @@ pub(crate) fn run_import(
         return Err(worker::JobError::permanent("the file is no longer kept; upload it again".to_owned()));
     }
     let review = Review { dry_run: payload.dry_run, keep: 200, name: Some(payload.name.clone()) };
-    let options =
-        ImportOptions { skip_invalid: payload.skip_invalid, rejects_path: None, lang: ladder_i18n::Locale::En };
+    let options = ImportOptions {
+        skip_invalid: payload.skip_invalid,
+        columns: payload.columns.clone(),
+        ..ImportOptions::default()
+    };
     match crate::import::import_reviewed(app, &payload.actor, payload.kind, &path, &options, &review, progress) {
         Ok(report) => Ok(ImportResult::Imported(report)),
         Err(crate::import::ImportError::Store(e)) => Err(worker::JobError::retry(e.to_string())),

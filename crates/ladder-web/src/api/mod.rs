@@ -517,12 +517,18 @@ struct LineIn {
 }
 
 impl OrderIn {
-    /// The domain's order, or the first field at fault.
-    fn order(self) -> Result<ladder_domain::Order, ApiError> {
-        use ladder_domain::{Currency, Order, OrderLine, OrderStatus};
-        if self.order_id.trim().is_empty() {
-            return Err(ApiError::field("order_id", "is required"));
-        }
+    /// The domain's order, or the first field at fault (checked by the same validators as the orders
+    /// file), said in `locale`.
+    fn order(self, now: chrono::DateTime<Utc>, locale: Locale) -> Result<ladder_domain::Order, ApiError> {
+        use ladder_domain::{Currency, Order, OrderLine, OrderStatus, validate};
+        let header = validate::order_header(
+            &self.order_id,
+            &self.customer_id,
+            self.campaign_code.as_deref(),
+            self.ordered_at,
+            now,
+        );
+        header.map_err(|e| ApiError::problem(&e, locale))?;
         let currency = Currency::parse(&self.currency).map_err(|e| ApiError::field("currency", e.to_string()))?;
         let status = match self.status.as_deref() {
             None => OrderStatus::Completed,
@@ -536,21 +542,20 @@ impl OrderIn {
         let mut lines = Vec::with_capacity(self.lines.len());
         for (i, l) in self.lines.into_iter().enumerate() {
             let at = |field: &str| format!("lines[{i}].{field}");
-            if l.quantity < 1 {
-                return Err(ApiError::field(&at("quantity"), "must be at least 1 (use status refunded for returns)"));
-            }
             let price =
                 currency.parse_amount(&l.unit_price).map_err(|e| ApiError::field(&at("unit_price"), e.to_string()))?;
-            if price < 0 {
-                return Err(ApiError::field(&at("unit_price"), "must not be negative"));
-            }
-            lines.push(OrderLine {
+            let line = OrderLine {
                 sku: l.sku,
                 product_name: l.product_name,
                 category: l.category,
                 quantity: l.quantity,
                 unit_price_minor: price,
-            });
+            };
+            validate::order_line(&line, &currency).map_err(|mut e| {
+                e.field = at(&e.field);
+                ApiError::problem(&e, locale)
+            })?;
+            lines.push(line);
         }
         Ok(Order {
             external_id: self.order_id,
@@ -574,7 +579,7 @@ async fn post_order(
 ) -> Result<Response, ApiError> {
     user.require(Permission::EditCustomers)?;
     let Json(input) = body?;
-    let order = input.order()?;
+    let order = input.order(Utc::now(), user.locale())?;
     let (actor, posted) = (user.actor(), order.clone());
     let placed = state.with_app(move |app| Ok(ladder_app::customers::put_order(app, &actor, &posted))).await?;
     let placed = placed.map_err(|e| match e {

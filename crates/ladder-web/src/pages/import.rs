@@ -348,8 +348,15 @@ pub(crate) async fn check(
             return import_page(&viewer, StatusCode::UNPROCESSABLE_ENTITY, "customers", Some(problem), None);
         }
     };
-    let payload =
-        ImportPayload { actor: viewer.actor(), kind, name, skip_invalid: true, dry_run: true, file_from: None };
+    let payload = ImportPayload {
+        actor: viewer.actor(),
+        kind,
+        name,
+        skip_invalid: true,
+        dry_run: true,
+        file_from: None,
+        columns: Vec::new(),
+    };
     let (actor, kept) = (viewer.actor(), path.clone());
     let queued = state
         .with_app(move |app| {

@@ -127,7 +127,7 @@ pub fn run(ctx: &Ctx, args: &BenchArgs) -> Result<()> {
             ladder_store_postgres::redact(&target)
         );
     }
-    let import_options = ImportOptions { skip_invalid: false, rejects_path: None, lang: ctx.lang() };
+    let import_options = ImportOptions { lang: ctx.lang(), ..ImportOptions::default() };
     for (file, kind) in CSV_FILES.iter().zip([ImportKind::Customers, ImportKind::Orders, ImportKind::Interactions]) {
         let path = dir.join(file);
         phases.push(measure(

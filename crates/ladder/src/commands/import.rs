@@ -39,6 +39,10 @@ pub struct ImportArgs {
     /// runs it (`ladder worker`, or `ladder serve`).
     #[arg(long)]
     pub queue: bool,
+    /// A column of the file under Ladder's name, when its header says it otherwise: `--map
+    /// "E-mail=email" --map "Client=customer_id"`; may be repeated.
+    #[arg(long = "map", value_name = "THEIRS=OURS")]
+    pub map: Vec<String>,
     #[command(flatten)]
     pub format: FormatArg,
 }
@@ -52,6 +56,7 @@ fn kind(what: ImportWhat) -> ImportKind {
 }
 
 pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<()> {
+    let columns = ladder_app::import::column_map(&args.map).map_err(|problem| anyhow::anyhow!("--map {problem}"))?;
     let app = ctx.app(true)?;
     if args.queue {
         let mut file =
@@ -65,14 +70,19 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<()> {
             skip_invalid: args.skip_invalid,
             dry_run: false,
             file_from: None,
+            columns,
         };
         let id =
             ladder_app::jobs::queue_import(&app, &ctx.actor(), payload, Some(&mut file)).map_err(|e| ctx.fail(e))?;
         eprintln!("Queued as job {id}; `ladder jobs show {id}` tells how it went.");
         return print_id(args.format.format, id.0, serde_json::json!({ "kind": "import" }));
     }
-    let options =
-        ImportOptions { skip_invalid: args.skip_invalid, rejects_path: args.rejects.clone(), lang: ctx.lang() };
+    let options = ImportOptions {
+        skip_invalid: args.skip_invalid,
+        rejects_path: args.rejects.clone(),
+        lang: ctx.lang(),
+        columns,
+    };
     let s =
         import_file(&app, &ctx.actor(), kind(args.what), &args.file, &options, &ctx.bar).map_err(|e| said(ctx, e))?;
     let mut grid =
