@@ -7,7 +7,7 @@ use crate::{Action, Actor, App, AppError, change, require};
 use ladder_domain::audit::{FieldChange, changes_between};
 use ladder_domain::validate::{self, FieldError, Problem};
 use ladder_domain::{Channel, Consent, Customer, Interaction, Order, Permission};
-use ladder_store::{CustomerDetail, Evidence, ScoreRecord, StoreError, Tx, WriteOutcome};
+use ladder_store::{Absent, CustomerDetail, Evidence, ScoreRecord, StoreError, Tx, WriteOutcome};
 
 /// A customer's fields as text, by the customers file's column names, for telling what changed: every
 /// profile field, the tags, and each channel's consent as `yes` or `no`.
@@ -31,7 +31,7 @@ fn fields(c: &Customer) -> Vec<(String, Option<String>)> {
         ("preferred_language".into(), t(&c.preferred_language)),
         ("preferred_channel".into(), c.preferred_channel.map(|ch| ch.as_str().to_owned())),
         ("referred_by".into(), t(&c.referred_by)),
-        ("tags".into(), Some(c.tags.join(", ")).filter(|t| !t.is_empty())),
+        ("tags".into(), Some(ladder_domain::customer::join_tags(&c.tags)).filter(|t| !t.is_empty())),
     ];
     for channel in Channel::ALL {
         let answer = c.consents.iter().rev().find(|k| k.channel == *channel).map(|k| k.granted);
@@ -109,7 +109,7 @@ pub fn save_profile(
                 FieldError::new("preferred_channel", Problem::NotOneOf { choices: Channel::names() })
             })?),
         };
-        c.tags = edit.tags.split(',').filter_map(text).collect();
+        c.tags = ladder_domain::customer::split_tags(&edit.tags);
         for (channel, answer) in &edit.consents {
             let Some(granted) = *answer else { continue };
             let current = c.consents.iter().rev().find(|k| k.channel == *channel).map(|k| k.granted);
@@ -123,7 +123,8 @@ pub fn save_profile(
         if changed.is_empty() {
             return Ok((changed, Vec::new()));
         }
-        tx.put_customer(&c, &Evidence { at: now, source: source.to_owned() })?;
+        // The form shows every field: one emptied there is removed.
+        tx.put_customer(&c, &Evidence { at: now, source: source.to_owned() }, Absent::Clear)?;
         tx.mark_data_changed(now)?;
         let action = Action::CustomerChanged { customer_id: customer_id.to_owned(), changes: changed.clone() };
         Ok((changed, vec![action]))
@@ -148,7 +149,8 @@ pub fn put_customer(
             return Err(FieldError::new("referred_by", Problem::Unknown).into());
         }
         let before = tx.customer(&customer.external_id)?;
-        let outcome = tx.put_customer(customer, &Evidence { at: now, source: source.to_owned() })?;
+        // The fields the call leaves out stay as they are.
+        let outcome = tx.put_customer(customer, &Evidence { at: now, source: source.to_owned() }, Absent::Keep)?;
         let detail = tx.customer(&customer.external_id)?.ok_or_else(|| StoreError::NotFound("the customer".into()))?;
         let action = match (&before, outcome) {
             (_, WriteOutcome::Unchanged) => return Ok(((outcome, detail), Vec::new())),

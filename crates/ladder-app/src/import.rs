@@ -18,7 +18,7 @@ use ladder_domain::validate::{self, FieldError, Problem};
 use ladder_domain::{
     Channel, Consent, Currency, Customer, CustomerKind, Interaction, InteractionKind, Order, OrderLine, OrderStatus,
 };
-use ladder_store::{Evidence, StoreError, Tx, WriteOutcome};
+use ladder_store::{Absent, Evidence, StoreError, Tx, WriteOutcome};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::File;
@@ -810,8 +810,14 @@ pub const CUSTOMER_COLUMNS: &[&str] = &[
     "tags",
 ];
 
+/// The columns Ladder's own export adds to the customers file's (what it computed): an import ignores
+/// them, so an export imports back as it is.
+pub const COMPUTED_COLUMNS: &[&str] =
+    &["rung", "state", "rfm_segment", "orders", "last_order", "spend", "clv_12m", "currency"];
+
 fn is_customer_column(column: &str) -> bool {
     CUSTOMER_COLUMNS.contains(&column)
+        || COMPUTED_COLUMNS.contains(&column)
         || Channel::ALL.iter().any(|ch| {
             let c = ch.as_str();
             column
@@ -862,7 +868,7 @@ fn parse_customer(r: &Reader) -> Result<Customer, RowError> {
     }
     let tags = r
         .get("tags")
-        .map(|t| t.split(';').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect())
+        .map(ladder_domain::customer::split_tags)
         .unwrap_or_default();
     let attributes: BTreeMap<String, String> =
         r.attribute_columns.iter().filter_map(|&i| Some((r.headers[i].clone(), r.at(i)?.to_owned()))).collect();
@@ -947,7 +953,7 @@ fn import_customers(
     for (line, record, customer) in waiting {
         let referrer = customer.referred_by.as_deref().unwrap_or_default();
         if session.customer_known(referrer)? {
-            let outcome = session.put_customer(&customer, &job.evidence)?;
+            let outcome = session.put_customer(&customer, &job.evidence, Absent::Keep)?;
             job.summary.count(outcome);
         } else {
             job.reject(line, &record, bad("referred_by", referrer, Problem::UnknownReferrer))?;

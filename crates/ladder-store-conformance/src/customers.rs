@@ -54,18 +54,22 @@ pub fn reimporting_a_customer_changes_nothing(store: &dyn Store) {
     let mut c = customer("C1");
     c.tags = vec!["b".into(), "a".into()];
     let mut s = store.begin_import().expect("begin");
-    assert_eq!(s.put_customer(&c, &evidence()).expect("put"), WriteOutcome::Inserted);
+    assert_eq!(s.put_customer(&c, &evidence(), Absent::Clear).expect("put"), WriteOutcome::Inserted);
     assert!(s.customer_known("C1").expect("known"));
     assert!(!s.customer_known("C2").expect("known"));
     s.commit().expect("commit");
     let mut s = store.begin_import().expect("begin");
-    assert_eq!(s.put_customer(&c, &evidence()).expect("put"), WriteOutcome::Unchanged);
+    assert_eq!(s.put_customer(&c, &evidence(), Absent::Clear).expect("put"), WriteOutcome::Unchanged);
     c.tags = vec!["a".into(), "b".into()];
-    assert_eq!(s.put_customer(&c, &evidence()).expect("put"), WriteOutcome::Unchanged, "tag order does not matter");
+    assert_eq!(
+        s.put_customer(&c, &evidence(), Absent::Clear).expect("put"),
+        WriteOutcome::Unchanged,
+        "tag order does not matter"
+    );
     c.email = Some("new@example.com".into());
-    assert_eq!(s.put_customer(&c, &evidence()).expect("put"), WriteOutcome::Updated);
+    assert_eq!(s.put_customer(&c, &evidence(), Absent::Clear).expect("put"), WriteOutcome::Updated);
     c.tags.push("c".into());
-    assert_eq!(s.put_customer(&c, &evidence()).expect("put"), WriteOutcome::Updated);
+    assert_eq!(s.put_customer(&c, &evidence(), Absent::Clear).expect("put"), WriteOutcome::Updated);
     s.commit().expect("commit");
     let got = store.customer("C1").expect("read").expect("exists").profile;
     assert_eq!(got.email.as_deref(), Some("new@example.com"));
@@ -80,13 +84,13 @@ pub fn consent_evidence_is_kept_until_the_answer_changes(store: &dyn Store) {
     seed(store, std::slice::from_ref(&c), &[], &[]);
     let later = Evidence { at: ts("2025-09-09T00:00:00Z"), source: "import:later.csv".into() };
     let mut s = store.begin_import().expect("begin");
-    assert_eq!(s.put_customer(&c, &later).expect("put"), WriteOutcome::Unchanged);
+    assert_eq!(s.put_customer(&c, &later, Absent::Clear).expect("put"), WriteOutcome::Unchanged);
     s.commit().expect("commit");
     let consent = &store.customer("C1").expect("read").expect("exists").profile.consents[0];
     assert_eq!((consent.at, consent.source.as_deref()), (Some(evidence().at), Some("import:test.csv")));
     c.consents[0].granted = false;
     let mut s = store.begin_import().expect("begin");
-    assert_eq!(s.put_customer(&c, &later).expect("put"), WriteOutcome::Updated);
+    assert_eq!(s.put_customer(&c, &later, Absent::Clear).expect("put"), WriteOutcome::Updated);
     s.commit().expect("commit");
     let consent = &store.customer("C1").expect("read").expect("exists").profile.consents[0];
     assert_eq!(
@@ -423,9 +427,9 @@ pub fn search_folds_letter_variants_vowel_marks_and_case(store: &dyn Store) {
     // A customer added and changed in one import is found once, by the later name.
     let mut s = store.begin_import().expect("begin");
     let mut twice = customer("T1");
-    s.put_customer(&twice, &evidence()).expect("put");
+    s.put_customer(&twice, &evidence(), Absent::Clear).expect("put");
     twice.first_name = Some("Zebulon".into());
-    s.put_customer(&twice, &evidence()).expect("put again");
+    s.put_customer(&twice, &evidence(), Absent::Clear).expect("put again");
     s.commit().expect("commit");
     assert_eq!(found("zebulon"), ["T1"]);
 }

@@ -7,7 +7,7 @@ pub fn a_dropped_import_writes_nothing(store: &dyn Store) {
     seed(store, &[customer("C0")], &[], &[]);
     {
         let mut s = store.begin_import().expect("begin");
-        s.put_customer(&customer("C1"), &evidence()).expect("put");
+        s.put_customer(&customer("C1"), &evidence(), Absent::Clear).expect("put");
         s.put_order(&order("O1", "C1", "2025-01-05", &[("A", 1, 100)])).expect("put");
         s.put_interaction(&Interaction {
             customer_external_id: "C0".into(),
@@ -19,7 +19,7 @@ pub fn a_dropped_import_writes_nothing(store: &dyn Store) {
         .expect("put");
         let mut changed = customer("C0");
         changed.email = Some("changed@example.com".into());
-        s.put_customer(&changed, &evidence()).expect("put");
+        s.put_customer(&changed, &evidence(), Absent::Clear).expect("put");
     }
     let counts = store.counts().expect("counts");
     assert_eq!(
@@ -168,4 +168,49 @@ pub fn batches_of_customers_and_orders_report_what_changed(store: &dyn Store) {
     assert_eq!(b00.interactions[0].note.as_deref(), Some("visit\t0"));
     assert_eq!(b00.interactions[0].campaign_code.as_deref(), Some("Ёлка"));
     assert_eq!(store.customer("B01").expect("read").expect("exists").interactions[0].campaign_code, None);
+}
+
+/// An import gives some columns: what it leaves out (a column, an empty cell, tags) stays as stored, one
+/// customer at a time and in a batch alike; custom attributes merge by name. The profile form clears.
+pub fn what_an_import_leaves_out_stays_as_stored(store: &dyn Store) {
+    let full = |id: &str| Customer {
+        city: Some("Haifa".into()),
+        email: Some(format!("{}@example.com", id.to_lowercase())),
+        tags: vec!["vip".into()],
+        attributes: [("shoe_size".to_owned(), "38".to_owned())].into(),
+        ..customer(id)
+    };
+    let ids: Vec<String> = (0..60).map(|i| format!("K{i:02}")).collect();
+    seed(store, &ids.iter().map(|id| full(id)).collect::<Vec<_>>(), &[], &[]);
+    // Only names and a new attribute, as a partial file gives them.
+    let partial: Vec<Customer> = ids
+        .iter()
+        .map(|id| Customer {
+            first_name: Some(format!("New {id}")),
+            attributes: [("club".to_owned(), "gold".to_owned())].into(),
+            ..Customer { external_id: id.clone(), ..Customer::default() }
+        })
+        .collect();
+    let mut s = store.begin_import().expect("begin");
+    let one = s.put_customer(&partial[0], &evidence(), Absent::Keep).expect("put");
+    let batch = s.put_customers(&partial[1..], &evidence()).expect("put");
+    s.commit().expect("commit");
+    assert_eq!(one, WriteOutcome::Updated);
+    assert!(batch.iter().all(|o| *o == WriteOutcome::Updated), "{batch:?}");
+    for id in [&ids[0], &ids[30]] {
+        let p = store.customer(id).expect("read").expect("exists").profile;
+        assert_eq!(p.first_name, Some(format!("New {id}")), "{id}");
+        assert_eq!((p.city.as_deref(), p.tags.as_slice()), (Some("Haifa"), &["vip".to_owned()][..]), "{id} kept");
+        assert_eq!(p.email, Some(format!("{}@example.com", id.to_lowercase())));
+        let attributes: Vec<(&str, &str)> = p.attributes.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(attributes, [("club", "gold"), ("shoe_size", "38")], "{id}: merged by name");
+    }
+    let mut s = store.begin_import().expect("begin");
+    assert!(s.put_customers(&partial[1..], &evidence()).expect("put").iter().all(|o| *o == WriteOutcome::Unchanged));
+    assert_eq!(s.put_customer(&partial[0], &evidence(), Absent::Keep).expect("put"), WriteOutcome::Unchanged);
+    // The form shows every field: what it leaves empty is removed.
+    assert_eq!(s.put_customer(&partial[0], &evidence(), Absent::Clear).expect("put"), WriteOutcome::Updated);
+    s.commit().expect("commit");
+    let cleared = store.customer(&ids[0]).expect("read").expect("exists").profile;
+    assert_eq!((cleared.city, cleared.tags.len(), cleared.attributes.len()), (None, 0, 1));
 }

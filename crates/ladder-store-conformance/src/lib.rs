@@ -79,6 +79,7 @@ macro_rules! conformance_tests {
             customers::money_and_timestamps_at_their_edges,
             imports::a_dropped_import_writes_nothing,
             imports::batches_of_customers_and_orders_report_what_changed,
+            imports::what_an_import_leaves_out_stays_as_stored,
             scoring::scoring_facts_count_completed_orders_up_to_the_end_of_as_of,
             scoring::scoring_facts_know_referrals_interactions_and_recommendations,
             scoring::scores_and_history_round_trip,

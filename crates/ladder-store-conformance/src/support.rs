@@ -6,9 +6,9 @@ pub(crate) use ladder_domain::{
     LifecycleStage, Order, OrderLine, OrderStatus, Reason, RfmScore, RfmSegment, Role, Rung,
 };
 pub(crate) use ladder_store::{
-    AuditEntry, Change, ChangeKind, ClvHistogram, CustomerId, CustomerQuery, CustomerSort, CustomerValue, Dimension,
-    Evidence, NewUser, PreviousScore, ScoreRecord, Store, StoreError, StoreResult, Tx, UserChanges, WebSession,
-    WriteOutcome,
+    Absent, AuditEntry, Change, ChangeKind, ClvHistogram, CustomerId, CustomerQuery, CustomerSort, CustomerValue,
+    Dimension, Evidence, NewUser, PreviousScore, ScoreRecord, Store, StoreError, StoreResult, Tx, UserChanges,
+    WebSession, WriteOutcome,
 };
 
 /// Runs `f` in one unit of work and commits it; an error drops the unit, which writes nothing.
@@ -62,7 +62,7 @@ pub(crate) fn order(id: &str, customer: &str, at: &str, lines: &[(&str, i64, i64
 pub(crate) fn seed(store: &dyn Store, customers: &[Customer], orders: &[Order], interactions: &[Interaction]) {
     let mut s = store.begin_import().expect("begin import");
     for c in customers {
-        s.put_customer(c, &evidence()).expect("put customer");
+        s.put_customer(c, &evidence(), Absent::Clear).expect("put customer");
     }
     for o in orders {
         s.put_order(o).expect("put order");

@@ -1,7 +1,7 @@
 //! The unit of work: every change in it commits together, or nothing does.
 
 use crate::support::*;
-use ladder_store::{JobQuery, NewJob};
+use ladder_store::{Absent, JobQuery, NewJob};
 
 /// A unit of work dropped without committing writes nothing anywhere: not the customer, the order, the
 /// interaction, the settings, the marks, the audit entry, the job, the segment, the user, the campaign.
@@ -19,7 +19,7 @@ pub fn a_dropped_unit_of_work_writes_nothing_anywhere(store: &dyn Store) {
     );
     {
         let mut tx = store.begin().expect("begin");
-        tx.put_customer(&customer("C1"), &evidence()).expect("customer");
+        tx.put_customer(&customer("C1"), &evidence(), Absent::Clear).expect("customer");
         tx.put_order(&order("O1", "C1", "2025-01-05", &[("A", 1, 100)])).expect("order");
         tx.put_interaction(&Interaction {
             customer_external_id: "C0".into(),
@@ -99,7 +99,7 @@ pub fn a_dropped_unit_of_work_writes_nothing_anywhere(store: &dyn Store) {
 /// What one unit of work wrote becomes visible at once, when it commits.
 pub fn a_committed_unit_of_work_is_seen_whole(store: &dyn Store) {
     let mut tx = store.begin().expect("begin");
-    tx.put_customer(&customer("C1"), &evidence()).expect("customer");
+    tx.put_customer(&customer("C1"), &evidence(), Absent::Clear).expect("customer");
     tx.mark_data_changed(ts("2025-06-01T10:00:00Z")).expect("mark");
     assert!(store.customer("C1").expect("read").is_none(), "not visible before the commit");
     tx.commit().expect("commit");

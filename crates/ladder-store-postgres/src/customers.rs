@@ -11,9 +11,9 @@ use ladder_domain::{
 };
 use ladder_store::filter::SqlValue;
 use ladder_store::{
-    Change, ChangeKind, CustomerDetail, CustomerId, CustomerQuery, CustomerSort, CustomerStore, CustomerSummary,
-    CustomerTx, CustomerValue, Evidence, OrderLineView, OrderView, ScoreRecord, StoreError, StoreResult, TableCounts,
-    WriteOutcome,
+    Absent, Change, ChangeKind, CustomerDetail, CustomerId, CustomerQuery, CustomerSort, CustomerStore,
+    CustomerSummary, CustomerTx, CustomerValue, Evidence, OrderLineView, OrderView, ScoreRecord, StoreError,
+    StoreResult, TableCounts, WriteOutcome,
 };
 use postgres::Row;
 use postgres::types::ToSql;
@@ -29,6 +29,14 @@ impl CustomerStore for PostgresStore {
 
     fn list_customers(&self, query: &CustomerQuery) -> StoreResult<Vec<CustomerSummary>> {
         self.read(|c| list_customers(c, query))
+    }
+
+    fn each_customer(
+        &self,
+        query: &CustomerQuery,
+        each: &mut dyn FnMut(CustomerSummary) -> StoreResult<bool>,
+    ) -> StoreResult<u64> {
+        self.read(|c| each_customer(c, query, false, each))
     }
 
     fn count_customers(&self, query: &CustomerQuery, cap: u64) -> StoreResult<u64> {
@@ -252,6 +260,22 @@ fn orders_of(client: &mut Connection, id: CustomerId) -> StoreResult<Vec<OrderVi
 }
 
 pub(crate) fn list_customers(client: &mut Connection, q: &CustomerQuery) -> StoreResult<Vec<CustomerSummary>> {
+    let mut page = Vec::with_capacity(q.limit as usize);
+    each_customer(client, q, true, &mut |c| {
+        page.push(c);
+        Ok(true)
+    })?;
+    Ok(page)
+}
+
+/// The customers of a query in its order, a page of them when `paged`, handed to `each` as the server
+/// sends them (a row stream, not a result held whole).
+pub(crate) fn each_customer(
+    client: &mut Connection,
+    q: &CustomerQuery,
+    paged: bool,
+    each: &mut dyn FnMut(CustomerSummary) -> StoreResult<bool>,
+) -> StoreResult<u64> {
     let mut filter = ladder_store::filter::customer_filter(q, &Postgres);
     // As in the SQLite backend: "by id" is the order customers were added in, which indexes serve.
     let order = match q.sort {
@@ -261,8 +285,13 @@ pub(crate) fn list_customers(client: &mut Connection, q: &CustomerQuery) -> Stor
         CustomerSort::LastOrder => "s.last_order DESC NULLS LAST, c.id DESC",
         CustomerSort::Orders => "COALESCE(s.orders, 0) DESC, c.id",
     };
-    let limit = filter.bind(&Postgres, SqlValue::Int(i64::from(q.limit)));
-    let offset = filter.bind(&Postgres, SqlValue::Int(i64::from(q.offset)));
+    let page = if paged {
+        let limit = filter.bind(&Postgres, SqlValue::Int(i64::from(q.limit)));
+        let offset = filter.bind(&Postgres, SqlValue::Int(i64::from(q.offset)));
+        format!("LIMIT {limit} OFFSET {offset}")
+    } else {
+        String::new()
+    };
     let clause = &filter.clause;
     // Byte order, as SQLite sorts: the same list on both backends whatever the database's collation.
     let sql = format!(
@@ -270,40 +299,68 @@ pub(crate) fn list_customers(client: &mut Connection, q: &CustomerQuery) -> Stor
                 s.rung, s.state, s.rfm_segment, COALESCE(s.orders, 0), COALESCE(s.spend_minor, 0), s.last_order,
                 s.lifecycle_stage, s.clv_minor, s.p_alive
          FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id
-         {clause} ORDER BY {} LIMIT {limit} OFFSET {offset}",
+         {clause} ORDER BY {} {page}",
         order.replace("c.external_id", "c.external_id COLLATE \"C\"")
     );
-    let rows = client.query(&sql, &sql_params(&filter.args)).ctx("cannot list customers")?;
-    Ok(rows
-        .iter()
-        .map(|r| {
-            let t = |i: usize| r.get::<_, Option<String>>(i);
-            let name = Customer {
-                external_id: r.get(0),
-                first_name: t(1),
-                last_name: t(2),
-                company: t(3),
-                ..Customer::default()
-            }
-            .display_name();
-            CustomerSummary {
-                customer_id: r.get(0),
-                name,
-                email: t(4),
-                phone: t(5),
-                country: t(6),
-                rung: t(7).as_deref().and_then(Rung::parse),
-                state: t(8).as_deref().and_then(CustomerState::parse),
-                rfm_segment: t(9).as_deref().and_then(RfmSegment::parse),
-                orders: u32::try_from(r.get::<_, i64>(10)).unwrap_or(u32::MAX),
-                spend_minor: r.get(11),
-                last_order: day(r.get(12)),
-                lifecycle_stage: t(13).as_deref().and_then(LifecycleStage::parse),
-                clv_minor: r.get(14),
-                p_alive: r.get(15),
-            }
-        })
-        .collect())
+    let params = sql_params(&filter.args);
+    if paged {
+        return stream_summaries(&mut **client, &sql, &params, each);
+    }
+    // A long export is not one slow statement: no timeout for it.
+    let mut tx = client.transaction().ctx("cannot list customers")?;
+    tx.batch_execute("SET LOCAL statement_timeout = 0").ctx("cannot list customers")?;
+    let handed = stream_summaries(&mut tx, &sql, &params, each)?;
+    tx.commit().ctx("cannot list customers")?;
+    Ok(handed)
+}
+
+/// Runs the customer list's query and hands each row to `each` as it arrives.
+fn stream_summaries(
+    client: &mut impl postgres::GenericClient,
+    sql: &str,
+    params: &[&(dyn postgres::types::ToSql + Sync)],
+    each: &mut dyn FnMut(CustomerSummary) -> StoreResult<bool>,
+) -> StoreResult<u64> {
+    use postgres::fallible_iterator::FallibleIterator;
+    let what = "cannot list customers";
+    let mut rows = client.query_raw(sql, params.iter().copied()).ctx(what)?;
+    let mut handed = 0;
+    while let Some(r) = rows.next().ctx(what)? {
+        let t = |i: usize| r.get::<_, Option<String>>(i);
+        let (first_name, last_name, company) = (t(1), t(2), t(3));
+        let name = Customer {
+            external_id: r.get(0),
+            first_name: first_name.clone(),
+            last_name: last_name.clone(),
+            company: company.clone(),
+            ..Customer::default()
+        }
+        .display_name();
+        let summary = CustomerSummary {
+            customer_id: r.get(0),
+            name,
+            first_name,
+            last_name,
+            company,
+            email: t(4),
+            phone: t(5),
+            country: t(6),
+            rung: t(7).as_deref().and_then(Rung::parse),
+            state: t(8).as_deref().and_then(CustomerState::parse),
+            rfm_segment: t(9).as_deref().and_then(RfmSegment::parse),
+            orders: u32::try_from(r.get::<_, i64>(10)).unwrap_or(u32::MAX),
+            spend_minor: r.get(11),
+            last_order: day(r.get(12)),
+            lifecycle_stage: t(13).as_deref().and_then(LifecycleStage::parse),
+            clv_minor: r.get(14),
+            p_alive: r.get(15),
+        };
+        handed += 1;
+        if !each(summary)? {
+            break;
+        }
+    }
+    Ok(handed)
 }
 
 pub(crate) fn count_customers(client: &mut Connection, q: &CustomerQuery, cap: u64) -> StoreResult<u64> {
@@ -333,7 +390,12 @@ trait PgColumns: Sized {
 
 impl PgColumns for CustomerRow {
     fn read(r: &postgres::Row) -> Self {
-        Self { texts: std::array::from_fn(|i| r.get(i)), created_at: r.get(17), attributes: r.get(18) }
+        // Attributes merged by an import were written by PostgreSQL's JSON, which spaces its text:
+        // read back in the one compact form, a row compares by what it holds.
+        let attributes = r
+            .get::<_, Option<String>>(18)
+            .map(|text| serde_json::from_str::<serde_json::Value>(&text).map_or(text, |v| v.to_string()));
+        Self { texts: std::array::from_fn(|i| r.get(i)), created_at: r.get(17), attributes }
     }
 
     fn params(&self) -> Vec<&(dyn ToSql + Sync)> {
@@ -394,6 +456,7 @@ impl PgTx {
         id: i64,
         customer: &Customer,
         may_exist: bool,
+        keep_tags: bool,
         evidence: &Evidence,
     ) -> StoreResult<bool> {
         let mut changed = false;
@@ -401,7 +464,7 @@ impl PgTx {
         tags.sort_unstable();
         tags.dedup();
         let mut write_tags = !may_exist;
-        if may_exist {
+        if may_exist && !keep_tags {
             let old: Vec<String> = self
                 .query("SELECT tag FROM customer_tags WHERE customer_id = $1 ORDER BY tag", &[&id], "cannot read tags")?
                 .iter()
@@ -468,7 +531,7 @@ impl CustomerTx for PgTx {
         customer(&mut self.client, external_id)
     }
 
-    fn put_customer(&mut self, customer: &Customer, evidence: &Evidence) -> StoreResult<WriteOutcome> {
+    fn put_customer(&mut self, customer: &Customer, evidence: &Evidence, absent: Absent) -> StoreResult<WriteOutcome> {
         let row = CustomerRow::of(customer);
         let mut p: Vec<&(dyn ToSql + Sync)> = vec![&customer.external_id];
         p.extend(row.params());
@@ -478,7 +541,7 @@ impl CustomerTx for PgTx {
         );
         if let Some(r) = self.query_opt(&insert, &p, "cannot insert a customer")? {
             let id: i64 = r.get(0);
-            self.put_tags_and_consents(id, customer, false, evidence)?;
+            self.put_tags_and_consents(id, customer, false, false, evidence)?;
             self.remember_customer(&customer.external_id, id);
             return Ok(WriteOutcome::Inserted);
         }
@@ -487,6 +550,7 @@ impl CustomerTx for PgTx {
             .query_opt(&select, &[&customer.external_id], "cannot read a customer")?
             .ok_or_else(|| StoreError::NotFound(format!("customer {}", customer.external_id)))?;
         let (old, id): (CustomerRow, i64) = (CustomerRow::read(&found), found.get(19));
+        let row = if absent == Absent::Keep { row.over(&old) } else { row };
         let mut changed = false;
         if old != row {
             let sets = CUSTOMER_COLUMNS
@@ -500,7 +564,8 @@ impl CustomerTx for PgTx {
             self.execute(&format!("UPDATE customers SET {sets} WHERE id = $1"), &p, "cannot update a customer")?;
             changed = true;
         }
-        changed |= self.put_tags_and_consents(id, customer, true, evidence)?;
+        let keep_tags = absent == Absent::Keep && customer.tags.is_empty();
+        changed |= self.put_tags_and_consents(id, customer, true, keep_tags, evidence)?;
         Ok(if changed { WriteOutcome::Updated } else { WriteOutcome::Unchanged })
     }
 

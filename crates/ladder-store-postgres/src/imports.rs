@@ -7,7 +7,7 @@ use crate::Context;
 use crate::PostgresStore;
 use crate::tx::PgTx;
 use ladder_domain::{Customer, Order};
-use ladder_store::{CustomerTx, Evidence, ImportStore, StoreResult, Tx, WriteOutcome};
+use ladder_store::{Absent, CustomerTx, Evidence, ImportStore, StoreResult, Tx, WriteOutcome};
 use std::collections::HashSet;
 use std::io::Write;
 
@@ -142,7 +142,7 @@ pub(crate) fn put_customers(
 ) -> StoreResult<Vec<WriteOutcome>> {
     let distinct: HashSet<&str> = customers.iter().map(|c| c.external_id.as_str()).collect();
     if customers.len() < 50 || distinct.len() < customers.len() {
-        return customers.iter().map(|c| session.put_customer(c, evidence)).collect();
+        return customers.iter().map(|c| session.put_customer(c, evidence, Absent::Keep)).collect();
     }
     session.defer_keys("customers", &["customers", "customer_tags", "consents"])?;
     let (mut fresh, mut stored) = (Vec::new(), Vec::new());
@@ -260,9 +260,31 @@ fn put_stored_customers(
     // Staging tables have no statistics of their own; without them the planner picks scans that grow
     // with the real tables.
     session.staging()?.batch_execute("ANALYZE stage_customers, stage_tags, stage_consents").ctx(what)?;
-    let sets = COLUMNS.split(", ").map(|c| format!("{c} = excluded.{c}")).collect::<Vec<_>>().join(", ");
-    let old = COLUMNS.split(", ").map(|c| format!("customers.{c}")).collect::<Vec<_>>().join(", ");
-    let new = COLUMNS.split(", ").map(|c| format!("excluded.{c}")).collect::<Vec<_>>().join(", ");
+    // What the file does not give stays as stored: a column left out, an empty cell. Custom attributes
+    // are merged by name.
+    // Attributes compare as JSON, whatever their spacing.
+    let merged =
+        "COALESCE(customers.attributes::jsonb, '{}'::jsonb) || COALESCE(excluded.attributes::jsonb, '{}'::jsonb)";
+    let kept = |c: &str| {
+        if c == "attributes" {
+            format!("CASE WHEN excluded.attributes IS NULL THEN customers.attributes ELSE ({merged})::text END")
+        } else {
+            format!("COALESCE(excluded.{c}, customers.{c})")
+        }
+    };
+    let stored_value = |c: &str| {
+        if c == "attributes" { "customers.attributes::jsonb".to_owned() } else { format!("customers.{c}") }
+    };
+    let new_value = |c: &str| {
+        if c == "attributes" {
+            format!("CASE WHEN excluded.attributes IS NULL THEN customers.attributes::jsonb ELSE {merged} END")
+        } else {
+            kept(c)
+        }
+    };
+    let sets = COLUMNS.split(", ").map(|c| format!("{c} = {}", kept(c))).collect::<Vec<_>>().join(", ");
+    let old = COLUMNS.split(", ").map(stored_value).collect::<Vec<_>>().join(", ");
+    let new = COLUMNS.split(", ").map(new_value).collect::<Vec<_>>().join(", ");
     let client = session.staging()?;
     let written = client
         .query(
@@ -286,12 +308,12 @@ fn put_stored_customers(
     client
         .batch_execute("UPDATE stage_customers s SET id = c.id FROM customers c WHERE c.external_id = s.external_id")
         .ctx(what)?;
-    // Tags: replace the sets that differ.
+    // Tags: replace the sets that differ, of the customers the file gives tags for.
     let differ: Vec<i64> = client
         .query(
             "WITH new AS (
-                 SELECT s.id, COALESCE(array_agg(t.tag ORDER BY t.tag) FILTER (WHERE t.tag IS NOT NULL), '{}') AS tags
-                 FROM stage_customers s LEFT JOIN stage_tags t ON t.seq = s.seq GROUP BY s.id
+                 SELECT s.id, array_agg(t.tag ORDER BY t.tag) AS tags
+                 FROM stage_customers s JOIN stage_tags t ON t.seq = s.seq GROUP BY s.id
              ),
              old AS (
                  SELECT customer_id AS id, array_agg(tag ORDER BY tag) AS tags FROM customer_tags

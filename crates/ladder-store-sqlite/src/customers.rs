@@ -12,9 +12,9 @@ use ladder_domain::{
 };
 use ladder_store::filter::SqlValue;
 use ladder_store::{
-    Change, ChangeKind, CustomerDetail, CustomerId, CustomerQuery, CustomerSort, CustomerStore, CustomerSummary,
-    CustomerTx, CustomerValue, Evidence, OrderLineView, OrderView, ScoreRecord, StoreError, StoreResult, TableCounts,
-    WriteOutcome,
+    Absent, Change, ChangeKind, CustomerDetail, CustomerId, CustomerQuery, CustomerSort, CustomerStore,
+    CustomerSummary, CustomerTx, CustomerValue, Evidence, OrderLineView, OrderView, ScoreRecord, StoreError,
+    StoreResult, TableCounts, WriteOutcome,
 };
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use std::collections::BTreeMap;
@@ -31,6 +31,14 @@ impl CustomerStore for SqliteStore {
 
     fn list_customers(&self, query: &CustomerQuery) -> StoreResult<Vec<CustomerSummary>> {
         self.read(|c| list_customers(c, query))
+    }
+
+    fn each_customer(
+        &self,
+        query: &CustomerQuery,
+        each: &mut dyn FnMut(CustomerSummary) -> StoreResult<bool>,
+    ) -> StoreResult<u64> {
+        self.read(|c| each_customer(c, query, false, each))
     }
 
     fn count_customers(&self, query: &CustomerQuery, cap: u64) -> StoreResult<u64> {
@@ -276,6 +284,21 @@ fn history_of(conn: &Connection, id: CustomerId) -> StoreResult<Vec<Change>> {
 }
 
 pub(crate) fn list_customers(conn: &Connection, q: &CustomerQuery) -> StoreResult<Vec<CustomerSummary>> {
+    let mut page = Vec::with_capacity(q.limit as usize);
+    each_customer(conn, q, true, &mut |c| {
+        page.push(c);
+        Ok(true)
+    })?;
+    Ok(page)
+}
+
+/// The customers of a query in its order, a page of them when `paged`, handed to `each` as they are read.
+pub(crate) fn each_customer(
+    conn: &Connection,
+    q: &CustomerQuery,
+    paged: bool,
+    each: &mut dyn FnMut(CustomerSummary) -> StoreResult<bool>,
+) -> StoreResult<u64> {
     let mut filter = ladder_store::filter::customer_filter(q, &Sqlite);
     // "By id" is the order customers were added in (the row id): an index on a filtered column then
     // yields rows already in order and the page stops after `limit` rows instead of sorting every match.
@@ -291,32 +314,43 @@ pub(crate) fn list_customers(conn: &Connection, q: &CustomerQuery) -> StoreResul
         (CustomerSort::LastOrder, false) => "s.last_order DESC, c.id DESC",
         (CustomerSort::Orders, _) => "COALESCE(s.orders, 0) DESC, c.id",
     };
-    let limit = filter.bind(&Sqlite, SqlValue::Int(i64::from(q.limit)));
-    let offset = filter.bind(&Sqlite, SqlValue::Int(i64::from(q.offset)));
+    let page = if paged {
+        let limit = filter.bind(&Sqlite, SqlValue::Int(i64::from(q.limit)));
+        let offset = filter.bind(&Sqlite, SqlValue::Int(i64::from(q.offset)));
+        format!("LIMIT {limit} OFFSET {offset}")
+    } else {
+        String::new()
+    };
     let clause = &filter.clause;
     let sql = format!(
         "SELECT c.external_id, c.first_name, c.last_name, c.company, c.email, c.phone, c.country,
                 s.rung, s.state, s.rfm_segment, COALESCE(s.orders, 0), COALESCE(s.spend_minor, 0), s.last_order,
                 s.lifecycle_stage, s.clv_minor, s.p_alive
          FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id
-         {clause} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
+         {clause} ORDER BY {order} {page}"
     );
     let what = "cannot list customers";
     let mut stmt = conn.prepare(&sql).ctx(what)?;
-    let rows = stmt
-        .query_map(params_from_iter(sql_values(filter.args)), |r| {
+    let mut rows = stmt.query(params_from_iter(sql_values(filter.args))).ctx(what)?;
+    let mut handed = 0;
+    while let Some(r) = rows.next().ctx(what)? {
+        let summary = (|| -> rusqlite::Result<CustomerSummary> {
             let t = |i: usize| r.get::<_, Option<String>>(i);
+            let (first_name, last_name, company) = (t(1)?, t(2)?, t(3)?);
             let name = Customer {
                 external_id: r.get(0)?,
-                first_name: t(1)?,
-                last_name: t(2)?,
-                company: t(3)?,
+                first_name: first_name.clone(),
+                last_name: last_name.clone(),
+                company: company.clone(),
                 ..Customer::default()
             }
             .display_name();
             Ok(CustomerSummary {
                 customer_id: r.get(0)?,
                 name,
+                first_name,
+                last_name,
+                company,
                 email: t(4)?,
                 phone: t(5)?,
                 country: t(6)?,
@@ -330,9 +364,14 @@ pub(crate) fn list_customers(conn: &Connection, q: &CustomerQuery) -> StoreResul
                 clv_minor: r.get(14)?,
                 p_alive: r.get(15)?,
             })
-        })
+        })()
         .ctx(what)?;
-    rows.collect::<Result<_, _>>().ctx(what)
+        handed += 1;
+        if !each(summary)? {
+            break;
+        }
+    }
+    Ok(handed)
 }
 
 pub(crate) fn count_customers(conn: &Connection, q: &CustomerQuery, cap: u64) -> StoreResult<u64> {
@@ -526,13 +565,14 @@ impl SqliteTx<'_> {
         id: i64,
         customer: &Customer,
         replace: bool,
+        keep_tags: bool,
         evidence: &Evidence,
     ) -> StoreResult<bool> {
         let mut changed = false;
         let mut tags: Vec<&str> = customer.tags.iter().map(String::as_str).filter(|t| !t.is_empty()).collect();
         tags.sort_unstable();
         tags.dedup();
-        if replace {
+        if replace && !keep_tags {
             let old: Vec<String> = self
                 .conn()
                 .prepare_cached("SELECT tag FROM customer_tags WHERE customer_id = ?1 ORDER BY tag")
@@ -546,7 +586,7 @@ impl SqliteTx<'_> {
                     .ctx("cannot replace tags")?;
             }
         }
-        if !replace || changed {
+        if (!replace || changed) && !keep_tags {
             let mut stmt = self
                 .conn()
                 .prepare_cached("INSERT INTO customer_tags (customer_id, tag) VALUES (?1, ?2)")
@@ -604,7 +644,7 @@ impl CustomerTx for SqliteTx<'_> {
         customer(self.conn(), external_id)
     }
 
-    fn put_customer(&mut self, customer: &Customer, evidence: &Evidence) -> StoreResult<WriteOutcome> {
+    fn put_customer(&mut self, customer: &Customer, evidence: &Evidence, absent: Absent) -> StoreResult<WriteOutcome> {
         let row = CustomerRow::of(customer);
         // Insert first: a new customer then costs one statement; an existing one is compared below.
         let mut p = vec![&customer.external_id as &dyn rusqlite::ToSql];
@@ -615,7 +655,7 @@ impl CustomerTx for SqliteTx<'_> {
             .and_then(|mut s| s.query_row(p.as_slice(), |r| r.get(0)).optional())
             .ctx("cannot insert a customer")?;
         if let Some(id) = inserted {
-            self.put_tags_and_consents(id, customer, false, evidence)?;
+            self.put_tags_and_consents(id, customer, false, false, evidence)?;
             self.customers.insert(customer.external_id.clone(), id);
             return Ok(WriteOutcome::Inserted);
         }
@@ -626,6 +666,7 @@ impl CustomerTx for SqliteTx<'_> {
                 s.query_row([&customer.external_id], |r| Ok((CustomerRow::read(r)?, r.get::<_, i64>(19)?)))
             })
             .ctx("cannot read a customer")?;
+        let row = if absent == Absent::Keep { row.over(&old) } else { row };
         let mut changed = false;
         if old != row {
             let mut p = vec![&id as &dyn rusqlite::ToSql];
@@ -636,7 +677,8 @@ impl CustomerTx for SqliteTx<'_> {
                 .ctx("cannot update a customer")?;
             changed = true;
         }
-        changed |= self.put_tags_and_consents(id, customer, true, evidence)?;
+        let keep_tags = absent == Absent::Keep && customer.tags.is_empty();
+        changed |= self.put_tags_and_consents(id, customer, true, keep_tags, evidence)?;
         Ok(if changed { WriteOutcome::Updated } else { WriteOutcome::Unchanged })
     }
 

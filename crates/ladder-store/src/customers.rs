@@ -20,6 +20,15 @@ pub trait CustomerStore {
     /// A page of customers matching a query.
     fn list_customers(&self, query: &CustomerQuery) -> StoreResult<Vec<CustomerSummary>>;
 
+    /// Every customer matching a query (its page aside), in its order, handed to `each` one at a time as
+    /// the database sends them: an export of a million customers never holds them all. Stops early when
+    /// `each` returns false; returns how many were handed over.
+    fn each_customer(
+        &self,
+        query: &CustomerQuery,
+        each: &mut dyn FnMut(CustomerSummary) -> StoreResult<bool>,
+    ) -> StoreResult<u64>;
+
     /// How many customers match a query (its sort and page aside), counting no further than `cap`: a
     /// page over millions of customers needs "more than 10,000", not a scan of them all.
     fn count_customers(&self, query: &CustomerQuery, cap: u64) -> StoreResult<u64>;
@@ -34,8 +43,9 @@ pub trait CustomerTx {
     fn customer(&mut self, external_id: &str) -> StoreResult<Option<CustomerDetail>>;
 
     /// Inserts or updates a customer by external id; consents without their own date and source get
-    /// `evidence`'s.
-    fn put_customer(&mut self, customer: &Customer, evidence: &Evidence) -> StoreResult<WriteOutcome>;
+    /// `evidence`'s. `absent` says what a field the customer does not give (`None`, no tags) does to
+    /// the stored one.
+    fn put_customer(&mut self, customer: &Customer, evidence: &Evidence, absent: Absent) -> StoreResult<WriteOutcome>;
 
     /// Inserts or updates an order and its lines by external id; one outcome per line, in order.
     /// The order's customer must exist; an order never moves to another customer.
@@ -44,10 +54,10 @@ pub trait CustomerTx {
     /// Records an interaction unless the same one (customer, time, kind, note) is already recorded.
     fn put_interaction(&mut self, interaction: &Interaction) -> StoreResult<WriteOutcome>;
 
-    /// Inserts or updates many customers at once, as [`CustomerTx::put_customer`] does one by one;
-    /// a backend may write them set-based (PostgreSQL's `COPY`).
+    /// Inserts or updates many customers at once (an import), as [`CustomerTx::put_customer`] does one by
+    /// one keeping what they do not give; a backend may write them set-based (PostgreSQL's `COPY`).
     fn put_customers(&mut self, customers: &[Customer], evidence: &Evidence) -> StoreResult<Vec<WriteOutcome>> {
-        customers.iter().map(|c| self.put_customer(c, evidence)).collect()
+        customers.iter().map(|c| self.put_customer(c, evidence, Absent::Keep)).collect()
     }
 
     /// Records many interactions at once, as [`CustomerTx::put_interaction`] does one by one.
@@ -88,6 +98,16 @@ pub struct Evidence {
 /// The store's own stable id of a customer (the business's id is `Customer::external_id`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct CustomerId(pub i64);
+
+/// What a field a written customer does not give does to the stored customer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Absent {
+    /// It stays as stored: an import of some columns, or an API call with some fields, changes those
+    /// only (an empty cell is "not given").
+    Keep,
+    /// It is cleared: the profile form shows every field, so an emptied one means "remove it".
+    Clear,
+}
 
 /// What a write did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -250,6 +270,12 @@ pub struct CustomerSummary {
     pub customer_id: String,
     /// Display name.
     pub name: String,
+    /// First name.
+    pub first_name: Option<String>,
+    /// Last name.
+    pub last_name: Option<String>,
+    /// Company.
+    pub company: Option<String>,
     /// Email.
     pub email: Option<String>,
     /// Phone.

@@ -330,6 +330,24 @@ pub struct CustomerColumns {
 }
 
 impl CustomerColumns {
+    /// This row over the `stored` one, where it gives nothing: its texts and date where set, the stored
+    /// ones elsewhere; attributes merged by name, its own winning.
+    pub fn over(&self, stored: &Self) -> Self {
+        let texts = std::array::from_fn(|i| self.texts[i].clone().or_else(|| stored.texts[i].clone()));
+        let attributes = match (&self.attributes, &stored.attributes) {
+            (Some(new), Some(old)) => {
+                let mut merged: serde_json::Map<String, serde_json::Value> =
+                    serde_json::from_str(old).unwrap_or_default();
+                merged.extend(
+                    serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(new).unwrap_or_default(),
+                );
+                Some(serde_json::Value::Object(merged).to_string())
+            }
+            (new, old) => new.clone().or_else(|| old.clone()),
+        };
+        Self { texts, created_at: self.created_at.or(stored.created_at), attributes }
+    }
+
     /// The stored form of a customer.
     pub fn of(c: &ladder_domain::Customer) -> Self {
         let s = |v: &Option<String>| v.clone().filter(|s| !s.is_empty());

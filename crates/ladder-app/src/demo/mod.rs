@@ -23,7 +23,7 @@ use ladder_domain::{
     Birthday, Channel, Consent, Currency, Customer, CustomerKind, Interaction, InteractionKind, Order, OrderLine,
     OrderStatus,
 };
-use ladder_store::{Evidence, StoreError, Tx};
+use ladder_store::{Absent, Evidence, StoreError, Tx};
 use names::{INCOME_BANDS, INDUSTRIES, LOCALES, Locale, PROFESSIONS};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -528,7 +528,7 @@ pub struct StoreSink<'a, 't> {
 
 impl DemoSink for StoreSink<'_, '_> {
     fn customer(&mut self, customer: &Customer) -> Result<(), DemoError> {
-        self.tx.put_customer(customer, &self.evidence).map(drop).map_err(Into::into)
+        self.tx.put_customer(customer, &self.evidence, Absent::Clear).map(drop).map_err(Into::into)
     }
     fn order(&mut self, order: &Order) -> Result<(), DemoError> {
         self.tx.put_order(order).map(drop).map_err(Into::into)
@@ -696,7 +696,7 @@ impl DemoSink for CsvSink {
             c.preferred_channel.map_or(String::new(), |ch| ch.as_str().to_owned()),
             o(&c.referred_by),
             c.created_at.map_or(String::new(), |t| t.format("%Y-%m-%d").to_string()),
-            c.tags.join(";"),
+            ladder_domain::customer::join_tags(&c.tags),
             consent(Channel::Email),
             consent(Channel::Sms),
             consent(Channel::Phone),

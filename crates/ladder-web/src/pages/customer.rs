@@ -105,7 +105,7 @@ async fn customer_page(
             score => minijinja::Value::from_serialize(&detail.score),
             orders, interactions, history, consents, kinds, display, why,
             channels => Channel::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
-            tags => detail.profile.tags.join(", "),
+            tags => ladder_domain::customer::join_tags(&detail.profile.tags),
         },
     )
 }

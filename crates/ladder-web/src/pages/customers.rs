@@ -194,7 +194,31 @@ pub(crate) async fn list(
     )
 }
 
-/// The filtered list (every page) as CSV, for a spreadsheet.
+/// The columns of the customers export: the customers file's own (so the export imports back as it is),
+/// then what Ladder computed (which an import ignores).
+const EXPORT_COLUMNS: [&str; 12] = [
+    "customer_id",
+    "first_name",
+    "last_name",
+    "company",
+    "email",
+    "phone",
+    "country",
+    "rung",
+    "state",
+    "rfm_segment",
+    "orders",
+    "last_order",
+];
+
+/// What a role with reports sees besides: money as decimals in the shop's currency, and which one.
+const EXPORT_VALUE_COLUMNS: [&str; 3] = ["spend", "clv_12m", "currency"];
+
+/// Bytes written before they are sent on: the export streams in pieces of this size.
+const EXPORT_CHUNK: usize = 64 * 1024;
+
+/// The filtered list (every page) as CSV, for a spreadsheet. It streams: rows go out as the database
+/// sends them, so eight exports of a million customers hold a few pieces each, not the lists.
 pub(crate) async fn export(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -203,58 +227,87 @@ pub(crate) async fn export(
     viewer.require(Permission::ViewCustomers)?;
     let filters = filters.allowed_for(&viewer);
     let values = viewer.can(Permission::ViewReports);
-    let body = state
-        .with_store(move |store| {
-            let (_, digits) = shop_currency(store)?;
-            let mut query = filters.query(digits);
-            query.limit = 10_000;
-            query.offset = 0;
-            let mut out = csv_writer();
-            let mut header = vec![
-                "customer_id",
-                "name",
-                "email",
-                "phone",
-                "country",
-                "rung",
-                "state",
-                "rfm_segment",
-                "orders",
-                "last_order",
+    let (sender, receiver) = tokio::sync::mpsc::channel::<Result<Vec<u8>, std::io::Error>>(4);
+    let app = state.app.clone();
+    tokio::task::spawn_blocking(move || {
+        let store = app.store();
+        let failed = |sender: &tokio::sync::mpsc::Sender<_>, e: &dyn std::fmt::Display| {
+            tracing::error!(error = %e, "a customer export failed");
+            let _ = sender.blocking_send(Err(std::io::Error::other("the export failed")));
+        };
+        let currency = match ladder_app::shop::money(store) {
+            Ok(c) => c,
+            Err(e) => return failed(&sender, &e),
+        };
+        let exponent = ladder_app::shop::exponent(currency.as_ref());
+        let amount = |minor: i64| match &currency {
+            Some(c) => c.format_amount(minor),
+            None => minor.to_string(),
+        };
+        let code = currency.as_ref().map_or("", |c| c.code()).to_owned();
+        let mut out = csv::Writer::from_writer(Pieces::new(sender.clone()));
+        let mut header: Vec<&str> = EXPORT_COLUMNS.to_vec();
+        if values {
+            header.extend(EXPORT_VALUE_COLUMNS);
+        }
+        if let Err(e) = ladder_app::csv_out::write_row(&mut out, &header) {
+            return failed(&sender, &e);
+        }
+        let query = CustomerQuery { limit: 0, offset: 0, ..filters.query(exponent) };
+        let mut row_failed = None;
+        let streamed = store.each_customer(&query, &mut |r| {
+            let text = |v: &Option<String>| v.clone().unwrap_or_default();
+            let mut record = vec![
+                r.customer_id.clone(),
+                text(&r.first_name),
+                text(&r.last_name),
+                text(&r.company),
+                text(&r.email),
+                text(&r.phone),
+                text(&r.country),
+                r.rung.map_or("", |v| v.as_str()).to_owned(),
+                r.state.map_or("", |v| v.as_str()).to_owned(),
+                r.rfm_segment.map_or("", |v| v.as_str()).to_owned(),
+                r.orders.to_string(),
+                r.last_order.map(|d| d.to_string()).unwrap_or_default(),
             ];
             if values {
-                header.extend(["spend_minor", "clv_minor"]);
+                record.push(amount(r.spend_minor));
+                record.push(r.clv_minor.map(amount).unwrap_or_default());
+                record.push(code.clone());
             }
-            ladder_app::csv_out::write_row(&mut out, &header).map_err(WebError::internal)?;
-            loop {
-                let rows = store.list_customers(&query)?;
-                for r in &rows {
-                    let mut record = vec![
-                        r.customer_id.clone(),
-                        r.name.clone(),
-                        r.email.clone().unwrap_or_default(),
-                        r.phone.clone().unwrap_or_default(),
-                        r.country.clone().unwrap_or_default(),
-                        r.rung.map_or("", |v| v.as_str()).to_owned(),
-                        r.state.map_or("", |v| v.as_str()).to_owned(),
-                        r.rfm_segment.map_or("", |v| v.as_str()).to_owned(),
-                        r.orders.to_string(),
-                        r.last_order.map(|d| d.to_string()).unwrap_or_default(),
-                    ];
-                    if values {
-                        record.push(r.spend_minor.to_string());
-                        record.push(r.clv_minor.map(|v| v.to_string()).unwrap_or_default());
-                    }
-                    ladder_app::csv_out::write_row(&mut out, &record).map_err(WebError::internal)?;
+            match ladder_app::csv_out::write_row(&mut out, &record) {
+                Ok(()) => Ok(true),
+                // The reader went away (the download was cancelled): stop reading the database.
+                Err(e) if out.get_ref().gone => {
+                    tracing::debug!(error = %e, "a customer export was cancelled");
+                    Ok(false)
                 }
-                if rows.len() < query.limit as usize {
-                    break;
+                Err(e) => {
+                    row_failed = Some(e.to_string());
+                    Ok(false)
                 }
-                query.offset += query.limit;
             }
-            out.into_inner().map_err(|e| WebError::internal(e.to_string()))
-        })
-        .await?;
+        });
+        if let Some(e) = row_failed {
+            return failed(&sender, &e);
+        }
+        if let Err(e) = streamed {
+            return failed(&sender, &e);
+        }
+        match out.into_inner() {
+            Ok(mut pieces) => pieces.send(),
+            Err(e) => {
+                let error = e.error().to_string();
+                if !e.into_inner().get_ref().gone {
+                    failed(&sender, &error);
+                }
+            }
+        }
+    });
+    let body = axum::body::Body::from_stream(futures_util::stream::unfold(receiver, |mut receiver| async move {
+        receiver.recv().await.map(|piece| (piece, receiver))
+    }));
     Ok((
         [(CONTENT_TYPE, "text/csv; charset=utf-8"), (CONTENT_DISPOSITION, "attachment; filename=\"customers.csv\"")],
         body,
@@ -262,9 +315,44 @@ pub(crate) async fn export(
         .into_response())
 }
 
-fn csv_writer() -> csv::Writer<Vec<u8>> {
-    // A byte-order mark first: spreadsheet programs then read Hebrew, Persian and Russian names right.
-    let mut buffer = Vec::new();
-    buffer.extend_from_slice("\u{feff}".as_bytes());
-    csv::Writer::from_writer(buffer)
+/// Where the export's CSV goes: pieces of [`EXPORT_CHUNK`] bytes sent to the response as they fill.
+struct Pieces {
+    piece: Vec<u8>,
+    sender: tokio::sync::mpsc::Sender<Result<Vec<u8>, std::io::Error>>,
+    /// The response's reader has gone (a cancelled download).
+    gone: bool,
+}
+
+impl Pieces {
+    fn new(sender: tokio::sync::mpsc::Sender<Result<Vec<u8>, std::io::Error>>) -> Self {
+        // A byte-order mark first: spreadsheet programs then read Hebrew, Persian and Russian names right.
+        let mut piece = Vec::with_capacity(EXPORT_CHUNK + 1024);
+        piece.extend_from_slice("\u{feff}".as_bytes());
+        Self { piece, sender, gone: false }
+    }
+
+    /// Sends what is written so far.
+    fn send(&mut self) {
+        let piece = std::mem::replace(&mut self.piece, Vec::with_capacity(EXPORT_CHUNK + 1024));
+        if !piece.is_empty() && self.sender.blocking_send(Ok(piece)).is_err() {
+            self.gone = true;
+        }
+    }
+}
+
+impl std::io::Write for Pieces {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if self.gone {
+            return Err(std::io::Error::new(std::io::ErrorKind::BrokenPipe, "the download was cancelled"));
+        }
+        self.piece.extend_from_slice(bytes);
+        if self.piece.len() >= EXPORT_CHUNK {
+            self.send();
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }

@@ -242,7 +242,7 @@ fn print_customer(d: &CustomerDetail, shop_currency: Option<&str>, format: Forma
     field("preferred channel", p.preferred_channel.map(|c| c.to_string()));
     field("referred by", p.referred_by.clone());
     field("known since", p.created_at.map(|t| t.date_naive().to_string()));
-    field("tags", Some(p.tags.join(", ")));
+    field("tags", Some(ladder_domain::customer::join_tags(&p.tags)));
     for (k, v) in &p.attributes {
         profile.push(vec![k.clone(), v.clone()]);
     }
