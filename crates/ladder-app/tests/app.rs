@@ -68,7 +68,7 @@ impl Shop {
 }
 
 const CUSTOMERS: &str = "\u{feff}customer_id,kind,first_name,last_name,email,country,birthday,consent_email,consent_sms,tags,referred_by,shoe_size,created_at
-C1,person,דנה,כהן,dana@example.co.il,il,1985-04-12,yes,no,"vip, קפה",,38,2024-01-01
+C1,person,דנה,כהן,dana@example.co.il,il,1985-04-12,yes,no,\"vip, קפה\",,38,2024-01-01
 C2,person,مریم,احمدی,maryam@example.ir,IR,--03-21,yes,,,C1,,2024-02-01
 C3,business,Ольга,Иванова,olga@example.ru,RU,,no,,,C4,,2024-03-01
 C4,person,Oliver,Smith,oliver@example.co.uk,GB,,,,,,,2024-01-15
