@@ -61,7 +61,7 @@ try {
   check(await page.locator('#placement').isVisible(), 'the customer page shows the placement');
   await page.fill('#profile-form input[name=city]', 'תל אביב');
   await page.selectOption('#profile-form select[name=consent_sms]', 'yes');
-  await Promise.all([page.waitForURL(/saved=1/), page.click('#save-profile')]);
+  await Promise.all([page.waitForURL(/done=saved/), page.click('#save-profile')]);
   check((await page.locator('#contact').innerText()).includes('תל אביב'), 'the edit is saved and shown');
   await page.screenshot({ path: `${shots}/customer-en.png`, fullPage: true });
 

@@ -53,20 +53,38 @@ pub fn differences(before: &Customer, after: &Customer) -> Vec<FieldChange> {
 /// What a person typed in a customer's profile form; empty text clears a field.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ProfileEdit {
+    /// `person` or `business`, or empty.
+    pub kind: String,
     /// First name.
     pub first_name: String,
     /// Last name.
     pub last_name: String,
     /// Company.
     pub company: String,
+    /// Industry.
+    pub industry: String,
     /// Email address.
     pub email: String,
     /// Phone number.
     pub phone: String,
+    /// Street address.
+    pub address: String,
     /// City.
     pub city: String,
+    /// Region or district.
+    pub region: String,
     /// Country code.
     pub country: String,
+    /// Birthday: `YYYY-MM-DD`, or `--MM-DD` without the year.
+    pub birthday: String,
+    /// Profession.
+    pub profession: String,
+    /// Income band, as the shop names its bands.
+    pub income_band: String,
+    /// The id of the customer who brought them.
+    pub referred_by: String,
+    /// Custom fields, one `name: value` per line.
+    pub attributes: String,
     /// Preferred language.
     pub preferred_language: String,
     /// Preferred channel.
@@ -79,6 +97,106 @@ pub struct ProfileEdit {
 
 fn text(value: &str) -> Option<String> {
     Some(value.trim()).filter(|v| !v.is_empty()).map(str::to_owned)
+}
+
+/// Custom fields as the form shows them: `name: value`, one per line.
+pub fn attributes_text(attributes: &std::collections::BTreeMap<String, String>) -> String {
+    attributes.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join("\n")
+}
+
+impl ProfileEdit {
+    /// The form's fields on `c`, the consents that changed recorded with `source` at `now`; the first
+    /// field that is not a value is named.
+    fn apply(&self, c: &mut Customer, now: chrono::DateTime<chrono::Utc>, source: &str) -> Result<(), FieldError> {
+        c.kind = match text(&self.kind) {
+            None => None,
+            Some(v) => Some(ladder_domain::CustomerKind::parse(&v).ok_or_else(|| {
+                FieldError::new("kind", Problem::NotOneOf { choices: ladder_domain::CustomerKind::names() })
+            })?),
+        };
+        c.first_name = text(&self.first_name);
+        c.last_name = text(&self.last_name);
+        c.company = text(&self.company);
+        c.industry = text(&self.industry);
+        c.email = text(&self.email);
+        c.phone = text(&self.phone);
+        c.address = text(&self.address);
+        c.city = text(&self.city);
+        c.region = text(&self.region);
+        c.country = text(&self.country).map(|v| v.to_uppercase());
+        c.birthday = match text(&self.birthday) {
+            None => None,
+            Some(v) => Some(
+                ladder_domain::Birthday::parse(&v).map_err(|_| FieldError::new("birthday", Problem::NotBirthday))?,
+            ),
+        };
+        c.profession = text(&self.profession);
+        c.income_band = text(&self.income_band);
+        c.referred_by = text(&self.referred_by);
+        c.preferred_language = text(&self.preferred_language);
+        c.preferred_channel = match text(&self.preferred_channel) {
+            None => None,
+            Some(v) => Some(Channel::parse(&v).ok_or_else(|| {
+                FieldError::new("preferred_channel", Problem::NotOneOf { choices: Channel::names() })
+            })?),
+        };
+        c.tags = ladder_domain::customer::split_tags(&self.tags);
+        let mut attributes = std::collections::BTreeMap::new();
+        for line in self.attributes.lines().filter(|l| !l.trim().is_empty()) {
+            let (name, value) =
+                line.split_once([':', '=']).ok_or_else(|| FieldError::new("attributes", Problem::NotAttribute))?;
+            let name = name.trim().to_lowercase();
+            if name.is_empty() {
+                return Err(FieldError::new("attributes", Problem::NotAttribute));
+            }
+            attributes.insert(name, value.trim().to_owned());
+        }
+        c.attributes = attributes;
+        for (channel, answer) in &self.consents {
+            let Some(granted) = *answer else { continue };
+            let current = c.consents.iter().rev().find(|k| k.channel == *channel).map(|k| k.granted);
+            if current != Some(granted) {
+                c.consents.retain(|k| k.channel != *channel);
+                c.consents.push(Consent { channel: *channel, granted, at: Some(now), source: Some(source.to_owned()) });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The referrer of `c` must exist and be someone else.
+fn check_referrer(tx: &mut dyn Tx, c: &Customer) -> Result<(), AppError> {
+    match c.referred_by.as_deref() {
+        Some(r) if r == c.external_id => Err(FieldError::new("referred_by", Problem::SelfReferral).into()),
+        Some(r) if !tx.customer_known(r)? => Err(FieldError::new("referred_by", Problem::Unknown).into()),
+        _ => Ok(()),
+    }
+}
+
+/// Adds a customer from the form a person fills in on the customers page: a new id (one in use is
+/// refused), every field checked as the profile form checks it, the audit entry with what was given.
+pub fn create_customer(
+    app: &App,
+    actor: &Actor,
+    customer_id: &str,
+    edit: &ProfileEdit,
+    source: &str,
+) -> Result<CustomerDetail, AppError> {
+    require(actor, Permission::EditCustomers)?;
+    let id = validate::required_text(customer_id, validate::ID_MAX).map_err(|p| FieldError::new("customer_id", p))?;
+    change(app, actor, |tx, now| {
+        if tx.customer_known(&id)? {
+            return Err(FieldError::new("customer_id", Problem::Taken).into());
+        }
+        let mut c = Customer { external_id: id.clone(), created_at: Some(now), ..Customer::default() };
+        edit.apply(&mut c, now, source)?;
+        validate::customer(&c, now.date_naive())?;
+        check_referrer(tx, &c)?;
+        tx.put_customer(&c, &Evidence { at: now, source: source.to_owned() }, Absent::Clear)?;
+        tx.mark_data_changed(now)?;
+        let created = tx.customer(&id)?.ok_or_else(|| AppError::NotFound(format!("customer {id}")))?;
+        Ok((created, vec![Action::CustomerCreated { customer_id: id.clone() }]))
+    })
 }
 
 /// Changes a customer's profile and consents from the profile form: each field checked by the domain's
@@ -95,30 +213,9 @@ pub fn save_profile(
     change(app, actor, |tx, now| {
         let detail = tx.customer(customer_id)?.ok_or_else(|| AppError::NotFound(format!("customer {customer_id}")))?;
         let mut c = detail.profile.clone();
-        c.first_name = text(&edit.first_name);
-        c.last_name = text(&edit.last_name);
-        c.company = text(&edit.company);
-        c.email = text(&edit.email);
-        c.phone = text(&edit.phone);
-        c.city = text(&edit.city);
-        c.country = text(&edit.country).map(|v| v.to_uppercase());
-        c.preferred_language = text(&edit.preferred_language);
-        c.preferred_channel = match text(&edit.preferred_channel) {
-            None => None,
-            Some(v) => Some(Channel::parse(&v).ok_or_else(|| {
-                FieldError::new("preferred_channel", Problem::NotOneOf { choices: Channel::names() })
-            })?),
-        };
-        c.tags = ladder_domain::customer::split_tags(&edit.tags);
-        for (channel, answer) in &edit.consents {
-            let Some(granted) = *answer else { continue };
-            let current = c.consents.iter().rev().find(|k| k.channel == *channel).map(|k| k.granted);
-            if current != Some(granted) {
-                c.consents.retain(|k| k.channel != *channel);
-                c.consents.push(Consent { channel: *channel, granted, at: Some(now), source: Some(source.to_owned()) });
-            }
-        }
+        edit.apply(&mut c, now, source)?;
         validate::customer(&c, now.date_naive())?;
+        check_referrer(tx, &c)?;
         let changed = differences(&detail.profile, &c);
         if changed.is_empty() {
             return Ok((changed, Vec::new()));
@@ -212,6 +309,19 @@ fn order_outcome(lines: &[WriteOutcome]) -> WriteOutcome {
 pub fn put_order(app: &App, actor: &Actor, order: &Order) -> Result<PlacedOrder, AppError> {
     require(actor, Permission::EditCustomers)?;
     let now = app.now();
+    validate::order_header(
+        &order.external_id,
+        &order.customer_external_id,
+        order.campaign_code.as_deref(),
+        order.ordered_at,
+        now,
+    )?;
+    if order.lines.is_empty() {
+        return Err(FieldError::new("lines", Problem::Required).into());
+    }
+    for line in &order.lines {
+        validate::order_line(line, &order.currency)?;
+    }
     let store = app.store();
     let last = LastScoring::read(store)?;
     let mut tx = store.begin_scoring(None)?;

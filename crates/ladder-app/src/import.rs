@@ -866,10 +866,7 @@ fn parse_customer(r: &Reader) -> Result<Customer, RowError> {
     if referred_by.as_deref() == Some(external_id.as_str()) {
         return Err(bad("referred_by", &external_id, Problem::SelfReferral));
     }
-    let tags = r
-        .get("tags")
-        .map(ladder_domain::customer::split_tags)
-        .unwrap_or_default();
+    let tags = r.get("tags").map(ladder_domain::customer::split_tags).unwrap_or_default();
     let attributes: BTreeMap<String, String> =
         r.attribute_columns.iter().filter_map(|&i| Some((r.headers[i].clone(), r.at(i)?.to_owned()))).collect();
     let customer = Customer {

@@ -186,6 +186,20 @@ pub struct Interaction {
     pub campaign_code: Option<String>,
 }
 
+/// The one separator of tags wherever a person types or reads them (a file's `tags` column, the profile
+/// form, the command line, exports): a comma, as shop exports write them (`vip, coffee`).
+pub const TAG_SEPARATOR: char = ',';
+
+/// Tags as typed: split at commas, trimmed, empty ones dropped.
+pub fn split_tags(text: &str) -> Vec<String> {
+    text.split(TAG_SEPARATOR).map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect()
+}
+
+/// Tags as shown and written: `vip, coffee`.
+pub fn join_tags(tags: &[String]) -> String {
+    tags.join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,20 +224,6 @@ mod tests {
         c.last_name = Some("כהן".into());
         assert_eq!(c.display_name(), "דנה כהן");
     }
-}
-
-/// The one separator of tags wherever a person types or reads them (a file's `tags` column, the profile
-/// form, the command line, exports): a comma, as shop exports write them (`vip, coffee`).
-pub const TAG_SEPARATOR: char = ',';
-
-/// Tags as typed: split at commas, trimmed, empty ones dropped.
-pub fn split_tags(text: &str) -> Vec<String> {
-    text.split(TAG_SEPARATOR).map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect()
-}
-
-/// Tags as shown and written: `vip, coffee`.
-pub fn join_tags(tags: &[String]) -> String {
-    tags.join(", ")
 }
 
 #[cfg(test)]

@@ -81,8 +81,10 @@ pub fn end_of_day(as_of: NaiveDate) -> i64 {
     (date_day_number(as_of) + 1) * SECONDS_PER_DAY
 }
 
-/// A birthday whose year may be unknown (`--MM-DD`).
+/// A birthday whose year may be unknown (`--MM-DD`). In JSON it is the text of the customers file's
+/// column (`"1985-04-12"`, `"--03-21"`), as the API's callers write it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct Birthday {
     /// The year, when known.
     pub year: Option<i32>,
@@ -128,6 +130,20 @@ pub fn ordinal(n: u64) -> String {
         _ => "th",
     };
     format!("{n}{suffix}")
+}
+
+impl From<Birthday> for String {
+    fn from(b: Birthday) -> Self {
+        b.to_string()
+    }
+}
+
+impl TryFrom<String> for Birthday {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        Birthday::parse(&text).map_err(|_| format!("{text:?} is not a birthday; use YYYY-MM-DD or --MM-DD"))
+    }
 }
 
 #[cfg(test)]

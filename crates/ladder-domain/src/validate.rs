@@ -91,6 +91,8 @@ pub enum Problem {
     NotYesOrNo,
     /// Not a birthday (`YYYY-MM-DD`, or `--MM-DD` without the year).
     NotBirthday,
+    /// A custom field that is not `name: value`.
+    NotAttribute,
     /// Not an amount of money.
     NotAmount,
     /// More decimals than the currency has.

@@ -215,6 +215,18 @@ pub fn format_date(locale: Locale, date: NaiveDate) -> String {
     }
 }
 
+/// A day of the year without its year (a birthday whose year is not known): `12 Apr` (en), `12.4` (he),
+/// `12.04` (ru); in Persian, the Gregorian day and month in Persian digits (`۱۲/۴`): without a year
+/// there is no Jalali date to give.
+pub fn format_day_month(locale: Locale, month: u32, day: u32) -> String {
+    match locale {
+        Locale::En => format!("{day} {}", month_name(&EN_MONTHS, month)),
+        Locale::He => format!("{day}.{month}"),
+        Locale::Ru => format!("{day:02}.{month:02}"),
+        Locale::Fa => to_persian_digits(&format!("{day}/{month}")),
+    }
+}
+
 /// A short label for a Gregorian month, for charts: `Nov 2026` (en), `נוב׳ 2026` (he), `нояб. 2026` (ru).
 ///
 /// Persian readers get the Jalali month that contains the Gregorian month's 15th day — the one that

@@ -37,6 +37,7 @@ impl Catalog {
             Problem::Unknown => ("problem-unknown", vec![]),
             Problem::NotYesOrNo => ("problem-not-yes-or-no", vec![]),
             Problem::NotBirthday => ("problem-not-birthday", vec![]),
+            Problem::NotAttribute => ("problem-not-attribute", vec![]),
             Problem::NotAmount => ("problem-not-amount", vec![]),
             Problem::TooPrecise { currency, decimals } => (
                 "problem-too-precise",
@@ -106,6 +107,7 @@ mod tests {
             Problem::Unknown,
             Problem::NotYesOrNo,
             Problem::NotBirthday,
+            Problem::NotAttribute,
             Problem::NotAmount,
             Problem::TooPrecise { currency: t("ILS"), decimals: 2 },
             Problem::TooLarge,

@@ -12,8 +12,8 @@ use ladder_domain::{
 use ladder_store::filter::SqlValue;
 use ladder_store::{
     Absent, Change, ChangeKind, CustomerDetail, CustomerId, CustomerQuery, CustomerSort, CustomerStore,
-    CustomerSummary, CustomerTx, CustomerValue, Evidence, OrderLineView, OrderView, ScoreRecord, StoreError,
-    StoreResult, TableCounts, WriteOutcome,
+    CustomerSummary, CustomerTx, CustomerValue, Evidence, OrderLineView, OrderView, REFERRALS_SHOWN, ScoreRecord,
+    StoreError, StoreResult, TableCounts, WriteOutcome,
 };
 use postgres::Row;
 use postgres::types::ToSql;
@@ -213,7 +213,25 @@ pub(crate) fn customer(client: &mut Connection, external_id: &str) -> StoreResul
             reason: Reason::from_stored(&r.get::<_, String>(4)),
         })
         .collect();
-    Ok(Some(CustomerDetail { id, profile, score, orders, interactions, history }))
+    let referrals = client
+        .query(
+            "SELECT external_id, first_name, last_name, company FROM customers WHERE referred_by = $1 ORDER BY id LIMIT $2",
+            &[&profile.external_id, &i64::from(REFERRALS_SHOWN)],
+        )
+        .ctx(what)?
+        .iter()
+        .map(|r| {
+            let c = Customer {
+                external_id: r.get(0),
+                first_name: r.get(1),
+                last_name: r.get(2),
+                company: r.get(3),
+                ..Customer::default()
+            };
+            (c.external_id.clone(), c.display_name())
+        })
+        .collect();
+    Ok(Some(CustomerDetail { id, profile, score, orders, interactions, referrals, history }))
 }
 
 fn orders_of(client: &mut Connection, id: CustomerId) -> StoreResult<Vec<OrderView>> {

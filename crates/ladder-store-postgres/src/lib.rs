@@ -46,6 +46,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0009_shop_audit_jobs.sql"),
     include_str!("../migrations/0010_token_expiry.sql"),
     include_str!("../migrations/0011_order_lines_by_position.sql"),
+    include_str!("../migrations/0012_referrals.sql"),
 ];
 
 /// The schema version this build creates and understands.

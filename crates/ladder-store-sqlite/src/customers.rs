@@ -13,8 +13,8 @@ use ladder_domain::{
 use ladder_store::filter::SqlValue;
 use ladder_store::{
     Absent, Change, ChangeKind, CustomerDetail, CustomerId, CustomerQuery, CustomerSort, CustomerStore,
-    CustomerSummary, CustomerTx, CustomerValue, Evidence, OrderLineView, OrderView, ScoreRecord, StoreError,
-    StoreResult, TableCounts, WriteOutcome,
+    CustomerSummary, CustomerTx, CustomerValue, Evidence, OrderLineView, OrderView, REFERRALS_SHOWN, ScoreRecord,
+    StoreError, StoreResult, TableCounts, WriteOutcome,
 };
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use std::collections::BTreeMap;
@@ -183,8 +183,27 @@ pub(crate) fn customer(conn: &Connection, external_id: &str) -> StoreResult<Opti
         .map(|v: Vec<_>| v.into_iter().flatten().collect())
         .ctx(what)?;
     profile.consents.sort_by_key(|c| c.channel);
+    let referrals = conn
+        .prepare_cached(
+            "SELECT external_id, first_name, last_name, company FROM customers WHERE referred_by = ?1 ORDER BY id LIMIT ?2",
+        )
+        .and_then(|mut s| {
+            s.query_map(params![profile.external_id, REFERRALS_SHOWN], |r| {
+                let c = Customer {
+                    external_id: r.get(0)?,
+                    first_name: r.get(1)?,
+                    last_name: r.get(2)?,
+                    company: r.get(3)?,
+                    ..Customer::default()
+                };
+                Ok((c.external_id.clone(), c.display_name()))
+            })?
+            .collect()
+        })
+        .ctx(what)?;
     Ok(Some(CustomerDetail {
         id,
+        referrals,
         orders: orders_of(conn, id)?,
         interactions: interactions_of(conn, id, &profile.external_id)?,
         history: history_of(conn, id)?,

@@ -99,6 +99,9 @@ pub struct Evidence {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct CustomerId(pub i64);
 
+/// How many of the customers someone brought their page lists.
+pub const REFERRALS_SHOWN: u32 = 50;
+
 /// What a field a written customer does not give does to the stored customer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Absent {
@@ -203,6 +206,9 @@ pub struct CustomerDetail {
     pub orders: Vec<OrderView>,
     /// Interactions, newest first.
     pub interactions: Vec<Interaction>,
+    /// The customers this one brought (referred), the first [`REFERRALS_SHOWN`] in the order they came:
+    /// (id, display name).
+    pub referrals: Vec<(String, String)>,
     /// Rung and state changes, oldest first.
     pub history: Vec<Change>,
 }

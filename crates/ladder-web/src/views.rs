@@ -21,6 +21,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("dashboard.html", include_str!("../templates/dashboard.html")),
     ("customers.html", include_str!("../templates/customers.html")),
     ("customer.html", include_str!("../templates/customer.html")),
+    ("customer_new.html", include_str!("../templates/customer_new.html")),
     ("ladder.html", include_str!("../templates/ladder.html")),
     ("settings.html", include_str!("../templates/settings.html")),
     ("import.html", include_str!("../templates/import.html")),
@@ -93,6 +94,13 @@ fn environment() -> Environment<'static> {
     env.add_filter("date", |state: &State, value: String| match parse_day(&value) {
         Some(day) => format_date(locale_of(state), day),
         None => value,
+    });
+    env.add_filter("birthday", |state: &State, value: String| match ladder_domain::Birthday::parse(&value) {
+        Ok(b) => match b.year.and_then(|y| chrono::NaiveDate::from_ymd_opt(y, b.month, b.day)) {
+            Some(day) => format_date(locale_of(state), day),
+            None => ladder_i18n::format::format_day_month(locale_of(state), b.month, b.day),
+        },
+        Err(_) => value,
     });
     env.add_filter("datetime", |state: &State, value: String| datetime(locale_of(state), &value));
     env.add_filter("month", |state: &State, value: String| match parse_month(&value) {

@@ -9,7 +9,7 @@ use crate::error::WebError;
 use crate::pages::{Frame, page};
 use crate::state::AppState;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use ladder_app::AppError;
@@ -38,13 +38,39 @@ struct Move<'a> {
     why: String,
 }
 
+/// What the page confirms after a change (`?done=…`), by its message.
+#[derive(Deserialize, Default)]
+pub(crate) struct Done {
+    done: Option<String>,
+}
+
+impl Done {
+    /// The confirmation's message id, when it is one the page knows.
+    fn message(&self) -> Option<&'static str> {
+        match self.done.as_deref()? {
+            "saved" => Some("customer-saved"),
+            "created" => Some("customer-created"),
+            "order" => Some("order-saved"),
+            "interaction" => Some("interaction-saved"),
+            "one-off" => Some("one-off-saved"),
+            _ => None,
+        }
+    }
+}
+
 pub(crate) async fn show(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<String>,
+    Query(done): Query<Done>,
 ) -> Result<Html<String>, WebError> {
     viewer.require(Permission::ViewCustomers)?;
-    customer_page(&state, &viewer, id, None).await
+    customer_page(&state, &viewer, id, None, done.message()).await
+}
+
+/// Where a change leads: the customer's page, saying what was done, at the part it changed.
+fn after(id: &str, done: &str, part: &str) -> Response {
+    Redirect::to(&format!("/customers/{}?done={done}#{part}", crate::views::encode(id))).into_response()
 }
 
 /// The page of one customer, with a problem of the profile form when one was refused.
@@ -53,6 +79,7 @@ async fn customer_page(
     viewer: &Viewer,
     id: String,
     problem: Option<String>,
+    done: Option<&str>,
 ) -> Result<Html<String>, WebError> {
     let (detail, currency) = load(state, viewer, id).await?;
     let catalog = crate::views::catalog();
@@ -106,20 +133,37 @@ async fn customer_page(
             orders, interactions, history, consents, kinds, display, why,
             channels => Channel::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
             tags => ladder_domain::customer::join_tags(&detail.profile.tags),
+            attributes => ladder_app::customers::attributes_text(&detail.profile.attributes),
+            referrals => &detail.referrals,
+            kinds_of_customer => ladder_domain::CustomerKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+            done, today => state.app.now().date_naive().to_string(),
+            line_rows => [0, 1, 2, 3, 4],
         },
     )
 }
 
-#[derive(Deserialize)]
+/// The profile form's fields (the same form adds a customer, with their id).
+#[derive(Deserialize, Default)]
+#[serde(default)]
 pub(crate) struct ProfileForm {
     csrf: String,
+    customer_id: String,
+    kind: String,
     first_name: String,
     last_name: String,
     company: String,
+    industry: String,
     email: String,
     phone: String,
+    address: String,
     city: String,
+    region: String,
     country: String,
+    birthday: String,
+    profession: String,
+    income_band: String,
+    referred_by: String,
+    attributes: String,
     preferred_language: String,
     preferred_channel: String,
     tags: String,
@@ -128,6 +172,45 @@ pub(crate) struct ProfileForm {
     consent_phone: String,
     consent_mail: String,
     consent_fax: String,
+}
+
+impl ProfileForm {
+    /// What the person typed, for the use-case.
+    fn edit(&self) -> ProfileEdit {
+        let answer = |a: &str| match a {
+            "yes" => Some(true),
+            "no" => Some(false),
+            _ => None,
+        };
+        ProfileEdit {
+            kind: self.kind.clone(),
+            first_name: self.first_name.clone(),
+            last_name: self.last_name.clone(),
+            company: self.company.clone(),
+            industry: self.industry.clone(),
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            address: self.address.clone(),
+            city: self.city.clone(),
+            region: self.region.clone(),
+            country: self.country.clone(),
+            birthday: self.birthday.clone(),
+            profession: self.profession.clone(),
+            income_band: self.income_band.clone(),
+            referred_by: self.referred_by.clone(),
+            attributes: self.attributes.clone(),
+            preferred_language: self.preferred_language.clone(),
+            preferred_channel: self.preferred_channel.clone(),
+            tags: self.tags.clone(),
+            consents: vec![
+                (Channel::Email, answer(&self.consent_email)),
+                (Channel::Sms, answer(&self.consent_sms)),
+                (Channel::Phone, answer(&self.consent_phone)),
+                (Channel::Mail, answer(&self.consent_mail)),
+                (Channel::Fax, answer(&self.consent_fax)),
+            ],
+        }
+    }
 }
 
 fn optional(value: &str) -> Option<String> {
@@ -142,39 +225,16 @@ pub(crate) async fn save_profile(
 ) -> Result<Response, WebError> {
     viewer.check_csrf(&form.csrf)?;
     viewer.require(Permission::EditCustomers)?;
-    let answer = |a: &str| match a {
-        "yes" => Some(true),
-        "no" => Some(false),
-        _ => None,
-    };
-    let edit = ProfileEdit {
-        first_name: form.first_name,
-        last_name: form.last_name,
-        company: form.company,
-        email: form.email,
-        phone: form.phone,
-        city: form.city,
-        country: form.country,
-        preferred_language: form.preferred_language,
-        preferred_channel: form.preferred_channel,
-        tags: form.tags,
-        consents: vec![
-            (Channel::Email, answer(&form.consent_email)),
-            (Channel::Sms, answer(&form.consent_sms)),
-            (Channel::Phone, answer(&form.consent_phone)),
-            (Channel::Mail, answer(&form.consent_mail)),
-            (Channel::Fax, answer(&form.consent_fax)),
-        ],
-    };
+    let edit = form.edit();
     let (actor, source, customer) = (viewer.actor(), viewer.source(), id.clone());
     let saved = state
         .with_app(move |app| Ok(ladder_app::customers::save_profile(app, &actor, &customer, &edit, &source)))
         .await?;
     match saved {
-        Ok(_) => Ok(Redirect::to(&format!("/customers/{}?saved=1", crate::views::encode(&id))).into_response()),
+        Ok(_) => Ok(after(&id, "saved", "edit")),
         Err(AppError::Invalid(problem)) => {
             let text = crate::pages::field_problem(&viewer, &problem);
-            let html = customer_page(&state, &viewer, id, Some(text)).await?;
+            let html = customer_page(&state, &viewer, id, Some(text), None).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
         Err(e) => Err(viewer.fail(e)),
@@ -214,12 +274,12 @@ pub(crate) async fn add_interaction(
         }
         Err(AppError::Invalid(problem)) => {
             let text = crate::pages::field_problem(&viewer, &problem);
-            let html = customer_page(&state, &viewer, id, Some(text)).await?;
+            let html = customer_page(&state, &viewer, id, Some(text), None).await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
         }
         Err(e) => return Err(viewer.fail(e)),
     }
-    Ok(Redirect::to(&format!("/customers/{}#interactions", crate::views::encode(&id))).into_response())
+    Ok(after(&id, "interaction", "interactions"))
 }
 
 #[derive(Deserialize)]
@@ -247,5 +307,151 @@ pub(crate) async fn mark_one_off(
             WebError::NotFound(_) => WebError::NotFound(viewer.locale),
             other => other,
         })?;
-    Ok(Redirect::to(&format!("/customers/{}#orders", crate::views::encode(&id))).into_response())
+    Ok(after(&id, "one-off", "orders"))
+}
+
+/// A new customer's form: the profile form with their id.
+pub(crate) async fn new_form(State(state): State<AppState>, viewer: Viewer) -> Result<Html<String>, WebError> {
+    viewer.require(Permission::EditCustomers)?;
+    new_page(&state, &viewer, &ProfileForm::default(), None)
+}
+
+fn new_page(
+    state: &AppState,
+    viewer: &Viewer,
+    typed: &ProfileForm,
+    problem: Option<String>,
+) -> Result<Html<String>, WebError> {
+    let _ = state;
+    page(
+        "customer_new.html",
+        Frame::new(viewer, "customers", None),
+        minijinja::context! {
+            problem,
+            f => minijinja::context! {
+                customer_id => &typed.customer_id, kind => &typed.kind, first_name => &typed.first_name,
+                last_name => &typed.last_name, company => &typed.company, email => &typed.email,
+                phone => &typed.phone, city => &typed.city, country => &typed.country, birthday => &typed.birthday,
+                referred_by => &typed.referred_by, tags => &typed.tags,
+            },
+            kinds_of_customer => ladder_domain::CustomerKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+            channels => Channel::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+        },
+    )
+}
+
+/// Adds a customer; an id in use or a bad field shows the form again with what was typed.
+pub(crate) async fn create(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<ProfileForm>,
+) -> Result<Response, WebError> {
+    viewer.check_csrf(&form.csrf)?;
+    viewer.require(Permission::EditCustomers)?;
+    let (actor, source, id, edit) = (viewer.actor(), viewer.source(), form.customer_id.trim().to_owned(), form.edit());
+    let wanted = id.clone();
+    let created = state
+        .with_app(move |app| Ok(ladder_app::customers::create_customer(app, &actor, &wanted, &edit, &source)))
+        .await?;
+    match created {
+        Ok(_) => Ok(after(&id, "created", "customer-name")),
+        Err(AppError::Invalid(problem)) => {
+            let text = crate::pages::field_problem(&viewer, &problem);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, new_page(&state, &viewer, &form, Some(text))?).into_response())
+        }
+        Err(e) => Err(viewer.fail(e)),
+    }
+}
+
+/// Adds (or, with an order id in use by this customer, replaces) an order with its lines, in the shop's
+/// currency; empty line rows are left out.
+pub(crate) async fn add_order(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(form): Form<std::collections::HashMap<String, String>>,
+) -> Result<Response, WebError> {
+    let field = |name: &str| form.get(name).map(|v| v.trim().to_owned()).unwrap_or_default();
+    viewer.check_csrf(&field("csrf"))?;
+    viewer.require(Permission::EditCustomers)?;
+    let now = state.app.now();
+    let refused = |problem| refused_order(&state, &viewer, id.clone(), problem);
+    use ladder_domain::validate::{FieldError, Problem};
+    let currency = state.with_store(|s| Ok(ladder_app::shop::money(s)?)).await?;
+    let Some(currency) = currency else {
+        return refused(FieldError::new("currency", Problem::Required)).await;
+    };
+    let ordered_at = match field("ordered_on").as_str() {
+        "" => now,
+        day => match chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d") {
+            // Noon: the day stays the day in every time zone of our shops.
+            Ok(d) => d.and_hms_opt(12, 0, 0).map_or(now, |t| t.and_utc()),
+            Err(_) => {
+                return refused(FieldError::new("ordered_at", Problem::NotDate { expected: "YYYY-MM-DD".into() }))
+                    .await;
+            }
+        },
+    };
+    let mut lines = Vec::new();
+    for n in 0..5 {
+        let sku = field(&format!("sku_{n}"));
+        if sku.is_empty() {
+            continue;
+        }
+        let quantity = match field(&format!("quantity_{n}")).as_str() {
+            "" => 1,
+            q => match q.parse::<i64>() {
+                Ok(q) => q,
+                Err(_) => return refused(FieldError::new("quantity", Problem::NotWholeNumber)).await,
+            },
+        };
+        let price = match currency.parse_amount(&field(&format!("price_{n}")).replace(',', ".")) {
+            Ok(p) => p,
+            Err(e) => return refused(FieldError::new("unit_price", e.into())).await,
+        };
+        let name = field(&format!("name_{n}"));
+        lines.push(ladder_domain::OrderLine {
+            sku,
+            product_name: (!name.is_empty()).then_some(name),
+            category: None,
+            quantity,
+            unit_price_minor: price,
+        });
+    }
+    let order_id = match field("order_id") {
+        typed if typed.is_empty() => format!("W-{}", now.format("%Y%m%d-%H%M%S")),
+        typed => typed,
+    };
+    let code = field("campaign_code");
+    let order = ladder_domain::Order {
+        external_id: order_id,
+        customer_external_id: id.clone(),
+        ordered_at,
+        currency,
+        campaign_code: (!code.is_empty()).then_some(code),
+        one_off: field("one_off") == "yes",
+        status: ladder_domain::OrderStatus::Completed,
+        lines,
+    };
+    let actor = viewer.actor();
+    let placed = state.with_app(move |app| Ok(ladder_app::customers::put_order(app, &actor, &order))).await?;
+    match placed {
+        Ok(_) => Ok(after(&id, "order", "orders")),
+        Err(AppError::Invalid(problem)) if problem.field == "customer_id" => Err(WebError::NotFound(viewer.locale)),
+        Err(AppError::Invalid(problem)) => refused(problem).await,
+        Err(AppError::Conflict(_)) => refused(FieldError::new("order_id", Problem::OrderOfAnotherCustomer)).await,
+        Err(e) => Err(viewer.fail(e)),
+    }
+}
+
+/// The customer's page again, with the order form's problem named.
+async fn refused_order(
+    state: &AppState,
+    viewer: &Viewer,
+    id: String,
+    problem: ladder_domain::validate::FieldError,
+) -> Result<Response, WebError> {
+    let text = crate::pages::field_problem(viewer, &problem);
+    let html = customer_page(state, viewer, id, Some(text), None).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
 }

@@ -1,0 +1,124 @@
+//! Running the shop from the web app: adding a customer, editing every profile field, adding an order
+//! with its lines, and what the customer page then shows — each save confirmed on the page.
+
+use super::*;
+
+/// Posts the new-customer form with `fields` over its defaults; the answer.
+fn add_customer(b: &mut Browser, fields: &[(&str, &str)]) -> Reply {
+    let form = b.get("/customers/new");
+    assert_eq!(form.status, 200, "the owner may add customers");
+    let csrf = hidden(&form.body, "csrf");
+    let mut all = vec![("csrf", csrf.as_str())];
+    all.extend_from_slice(fields);
+    b.post("/customers/new", &all)
+}
+
+#[test]
+fn a_customer_is_added_edited_and_given_an_order_from_the_pages() {
+    let mut b = owner();
+    assert!(b.get("/customers").body.contains(r#"href="/customers/new""#), "the list offers to add one");
+    let added = add_customer(
+        &mut b,
+        &[
+            ("customer_id", "WEB-NOA"),
+            ("first_name", "Noa"),
+            ("last_name", "Levi"),
+            ("email", "noa@example.co.il"),
+            ("birthday", "1990-05-17"),
+            ("referred_by", "C0000001"),
+            ("tags", "vip, coffee"),
+            ("consent_email", "yes"),
+        ],
+    );
+    assert_eq!(added.location.as_deref(), Some("/customers/WEB-NOA?done=created#customer-name"), "{}", added.body);
+    let page = b.get("/customers/WEB-NOA?done=created");
+    assert!(element(&page.body, "done").contains("The customer was added"), "a visible confirmation");
+    assert!(element(&page.body, "birthday").contains("17 May 1990"));
+    assert!(page.body.contains(r#"id="known-since""#), "known since");
+    assert!(page.body.contains(r#"id="brought-by"><a href="/customers/C0000001""#), "who brought them");
+    let consents = page.body.split(r#"id="consents""#).nth(1).expect("consents").split("</ul>").next().expect("list");
+    assert!(consents.contains("email: Yes") && consents.contains("web:owner@demo.shop"), "when and where: {consents}");
+    let referrer = b.get("/customers/C0000001");
+    assert!(
+        referrer.body.contains(r#"id="brought""#) && referrer.body.contains("/customers/WEB-NOA"),
+        "whom they brought"
+    );
+
+    // An id in use, or a birthday ahead, is refused with what was typed kept.
+    let taken = add_customer(&mut b, &[("customer_id", "WEB-NOA"), ("first_name", "Other")]);
+    assert_eq!(taken.status, 422);
+    assert!(taken.body.contains(r#"value="Other""#), "what was typed stays");
+    let unborn = add_customer(&mut b, &[("customer_id", "WEB-LATER"), ("birthday", "2999-01-01")]);
+    assert_eq!(unborn.status, 422);
+    assert!(element(&unborn.body, "profile-problem").contains("Birthday"), "the field is named");
+
+    // Every profile field the command line shows can be changed here.
+    let csrf = hidden(&page.body, "csrf");
+    let saved = b.post(
+        "/customers/WEB-NOA/profile",
+        &[
+            ("csrf", &csrf),
+            ("first_name", "Noa"),
+            ("last_name", "Levi-Cohen"),
+            ("region", "Center"),
+            ("income_band", "middle"),
+            ("profession", "teacher"),
+            ("birthday", "--05-17"),
+            ("tags", "vip"),
+            ("attributes", "shoe size: 38\nfavourite: espresso"),
+            ("consent_email", "yes"),
+        ],
+    );
+    assert_eq!(saved.location.as_deref(), Some("/customers/WEB-NOA?done=saved#edit"), "{}", saved.body);
+    let shown = cli_json(server(), &["customer", "show", "WEB-NOA", "--format", "json"]);
+    assert_eq!((shown["last_name"].as_str(), shown["region"].as_str()), (Some("Levi-Cohen"), Some("Center")));
+    assert_eq!((shown["income_band"].as_str(), shown["birthday"].as_str()), (Some("middle"), Some("--05-17")));
+    assert_eq!(shown["attributes"]["shoe size"], "38");
+    assert_eq!(shown["tags"], serde_json::json!(["vip"]));
+    let page = b.get("/customers/WEB-NOA?done=saved");
+    assert!(element(&page.body, "done").contains("Saved"));
+    assert!(element(&page.body, "birthday").contains("17 May") && !element(&page.body, "birthday").contains("1990"));
+    let bad = b.post("/customers/WEB-NOA/profile", &[("csrf", &csrf), ("attributes", "no colon here")]);
+    assert_eq!(bad.status, 422);
+
+    // An order with its lines — one SKU twice, a gift at no price — and a campaign code.
+    let order = b.post(
+        "/customers/WEB-NOA/orders",
+        &[
+            ("csrf", &csrf),
+            ("order_id", "WEB-ORDER-1"),
+            ("campaign_code", "WELCOME"),
+            ("sku_0", "COF-ESP-250"),
+            ("name_0", "Espresso"),
+            ("quantity_0", "2"),
+            ("price_0", "12.50"),
+            ("sku_1", "COF-ESP-250"),
+            ("price_1", "0"),
+        ],
+    );
+    assert_eq!(order.location.as_deref(), Some("/customers/WEB-NOA?done=order#orders"), "{}", order.body);
+    let page = b.get("/customers/WEB-NOA?done=order");
+    assert!(element(&page.body, "done").contains("The order was saved"));
+    let orders = page.body.split(r#"id="orders""#).nth(1).expect("orders").split("</article>").next().expect("card");
+    assert!(orders.contains("$25.00") && orders.contains("WELCOME"), "{orders}");
+    assert!(
+        orders.contains("One-off: don&#x27;t treat as a preference")
+            || orders.contains("One-off: don't treat as a preference")
+    );
+    assert!(orders.contains("stay out of product preferences and category offers"), "what one-off does, explained");
+    let too_dear =
+        b.post("/customers/WEB-NOA/orders", &[("csrf", &csrf), ("sku_0", "GOLD"), ("price_0", "50000000000000000.00")]);
+    assert_eq!(too_dear.status, 422, "a price beyond reason is refused");
+}
+
+#[test]
+fn a_viewer_may_not_add_customers_or_orders() {
+    let mut b = Browser::new("en");
+    assert_eq!(b.sign_in("viewer@demo.shop", "viewer-password-1").status, 303);
+    assert_eq!(b.get("/customers/new").status, 403);
+    let page = b.get("/customers/C0000001");
+    assert!(!page.body.contains(r#"id="order-form""#));
+    let csrf = hidden(&page.body, "csrf");
+    let refused = b.post("/customers/C0000001/orders", &[("csrf", &csrf), ("sku_0", "X"), ("price_0", "1")]);
+    assert_eq!(refused.status, 403);
+}
