@@ -240,6 +240,15 @@ pub fn put_customer(
     require(actor, Permission::EditCustomers)?;
     validate::customer(customer, app.now().date_naive())?;
     change(app, actor, |tx, now| {
+        // An id merged away means the customer it was merged into.
+        let aliases = tx.aliases()?;
+        let mut customer = customer.clone();
+        for id in std::iter::once(&mut customer.external_id).chain(customer.referred_by.as_mut()) {
+            if let Some(kept) = aliases.get(id.as_str()) {
+                id.clone_from(kept);
+            }
+        }
+        let customer = &customer;
         if let Some(referrer) = customer.referred_by.as_deref()
             && !tx.customer_known(referrer)?
         {
@@ -325,6 +334,10 @@ pub fn put_order(app: &App, actor: &Actor, order: &Order) -> Result<PlacedOrder,
     let store = app.store();
     let last = LastScoring::read(store)?;
     let mut tx = store.begin_scoring(None)?;
+    let order = &match tx.aliases()?.get(&order.customer_external_id) {
+        Some(kept) => Order { customer_external_id: kept.clone(), ..order.clone() },
+        None => order.clone(),
+    };
     if !tx.customer_known(&order.customer_external_id)? {
         return Err(FieldError::new("customer_id", Problem::Unknown).into());
     }

@@ -340,6 +340,7 @@ fn run(
     let reader = Reader::new(label.clone(), file, kind, &options.columns, now)?;
     let evidence = Evidence { at: now, source: format!("import:{file_name}") };
     let mut session = app.store().begin_import()?;
+    let aliases = session.aliases()?;
     let mut job = Job {
         file: label,
         options,
@@ -351,6 +352,7 @@ fn run(
         kept: Vec::new(),
         headers: reader.headers.clone(),
         first_currency: None,
+        aliases,
     };
     progress.begin(&format!("importing {kind:?}").to_lowercase(), size);
     let session_ref = session.as_mut();
@@ -420,9 +422,18 @@ struct Job<'a> {
     kept: Vec<RejectedRow>,
     headers: Vec<String>,
     first_currency: Option<Currency>,
+    /// Ids merged away, with the id each now stands for: rows that use one land on the merged customer.
+    aliases: HashMap<String, String>,
 }
 
 impl Job<'_> {
+    /// The customer an id means now: itself, or the customer it was merged into.
+    fn canonical(&self, id: &mut String) {
+        if let Some(kept) = self.aliases.get(id.as_str()) {
+            id.clone_from(kept);
+        }
+    }
+
     fn rejects_path(&self) -> PathBuf {
         self.options.rejects_path.clone().unwrap_or_else(|| PathBuf::from(format!("{}.rejects.csv", self.file)))
     }
@@ -905,6 +916,29 @@ const INTERACTION_BATCH: usize = 2000;
 /// Customers written in one call to the store.
 const CUSTOMER_BATCH: usize = 2000;
 
+/// A person whose data was erased left a suppression entry: an import that brings their email or phone
+/// back brings no "yes" to marketing with it (their other answers stay as the file gives them).
+fn keep_erased_out_of_mailings(customers: &mut [Customer], session: &mut dyn Tx) -> Result<(), ImportError> {
+    let hashes: Vec<String> = customers
+        .iter()
+        .filter(|c| c.consents.iter().any(|k| k.granted))
+        .flat_map(crate::privacy::suppression_hashes)
+        .collect();
+    if hashes.is_empty() {
+        return Ok(());
+    }
+    let suppressed: HashSet<String> = session.suppressed(&hashes)?.into_iter().collect();
+    if suppressed.is_empty() {
+        return Ok(());
+    }
+    for c in customers.iter_mut() {
+        if crate::privacy::suppression_hashes(c).iter().any(|h| suppressed.contains(h)) {
+            c.consents.retain(|k| !k.granted);
+        }
+    }
+    Ok(())
+}
+
 fn import_customers(
     rows: &mut Records<'_, Customer>,
     session: &mut dyn Tx,
@@ -916,6 +950,7 @@ fn import_customers(
     let mut pending: Vec<Customer> = Vec::with_capacity(CUSTOMER_BATCH);
     let mut pending_ids: HashSet<String> = HashSet::new();
     let flush = |pending: &mut Vec<Customer>, ids: &mut HashSet<String>, session: &mut dyn Tx, job: &mut Job<'_>| {
+        keep_erased_out_of_mailings(pending, session)?;
         for outcome in session.put_customers(pending, &job.evidence)? {
             job.summary.count(outcome);
         }
@@ -926,13 +961,17 @@ fn import_customers(
     for row in rows {
         let Parsed { line, record, value } = row?;
         job.summary.read += 1;
-        let customer = match value {
+        let mut customer = match value {
             Ok(c) => c,
             Err(e) => {
                 job.reject(line, &record, e)?;
                 continue;
             }
         };
+        job.canonical(&mut customer.external_id);
+        if let Some(referrer) = customer.referred_by.as_mut() {
+            job.canonical(referrer);
+        }
         if let Some(referrer) = &customer.referred_by
             && !pending_ids.contains(referrer)
             && !session.customer_known(referrer)?
@@ -950,7 +989,9 @@ fn import_customers(
     for (line, record, customer) in waiting {
         let referrer = customer.referred_by.as_deref().unwrap_or_default();
         if session.customer_known(referrer)? {
-            let outcome = session.put_customer(&customer, &job.evidence, Absent::Keep)?;
+            let mut one = vec![customer];
+            keep_erased_out_of_mailings(&mut one, session)?;
+            let outcome = session.put_customer(&one[0], &job.evidence, Absent::Keep)?;
             job.summary.count(outcome);
         } else {
             job.reject(line, &record, bad("referred_by", referrer, Problem::UnknownReferrer))?;
@@ -1069,13 +1110,14 @@ fn import_orders(rows: &mut Records<'_, LineRow>, session: &mut dyn Tx, job: &mu
     for parsed in rows {
         let Parsed { line, record, value } = parsed?;
         job.summary.read += 1;
-        let row = match value {
+        let mut row = match value {
             Ok(row) => row,
             Err(e) => {
                 job.reject(line, &record, e)?;
                 continue;
             }
         };
+        job.canonical(&mut row.customer_id);
         if group.as_ref().is_some_and(|g| g.order.external_id == row.order_id) {
             let g = group.as_mut().expect("checked above");
             if let Err(e) = g.check(&row) {
@@ -1148,13 +1190,14 @@ fn import_interactions(
     for row in rows {
         let Parsed { line, record, value } = row?;
         job.summary.read += 1;
-        let interaction = match value {
+        let mut interaction = match value {
             Ok(i) => i,
             Err(e) => {
                 job.reject(line, &record, e)?;
                 continue;
             }
         };
+        job.canonical(&mut interaction.customer_external_id);
         if !session.customer_known(&interaction.customer_external_id)? {
             let problem = Problem::UnknownCustomer;
             job.reject(line, &record, bad("customer_id", &interaction.customer_external_id, problem))?;

@@ -18,6 +18,7 @@ pub mod customers;
 pub mod demo;
 pub mod import;
 pub mod jobs;
+pub mod privacy;
 pub mod progress;
 pub mod reports;
 pub mod score;

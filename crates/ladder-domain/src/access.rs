@@ -46,6 +46,8 @@ string_enum! {
         UseApi = "use_api",
         /// Read the audit log.
         ViewAudit = "view_audit",
+        /// Delete customers and erase their personal data (a privacy request).
+        EraseCustomers = "erase_customers",
     }
 }
 
@@ -115,7 +117,9 @@ mod tests {
         assert!(!Role::Viewer.allows(Permission::EditCustomers));
         assert!(!Role::Viewer.allows(Permission::AddInteractions));
         assert!(!Role::Support.allows(Permission::ViewReports));
-        for permission in [Permission::ManageUsers, Permission::ManageSettings, Permission::ViewAudit] {
+        for permission in
+            [Permission::ManageUsers, Permission::ManageSettings, Permission::ViewAudit, Permission::EraseCustomers]
+        {
             let allowed: Vec<Role> = Role::ALL.iter().copied().filter(|r| r.allows(permission)).collect();
             assert_eq!(allowed, [Role::Owner], "{permission}");
         }
@@ -127,6 +131,6 @@ mod tests {
         assert_eq!(Role::parse(" Marketing "), Some(Role::Marketing));
         assert_eq!(Permission::parse("manage-users"), Some(Permission::ManageUsers));
         assert_eq!(Permission::ViewAudit.to_string(), "view_audit");
-        assert_eq!(Permission::ALL.len(), 11);
+        assert_eq!(Permission::ALL.len(), 12);
     }
 }

@@ -125,6 +125,33 @@ pub enum Action {
         /// What changed.
         changes: Vec<FieldChange>,
     },
+    /// Two customers were made one: `absorbed`'s id is now an alias of `customer_id`.
+    #[serde(rename = "customer.merged")]
+    CustomersMerged {
+        /// The customer kept.
+        customer_id: String,
+        /// The one merged into it.
+        absorbed: String,
+    },
+    /// A customer was deleted with their orders.
+    #[serde(rename = "customer.deleted")]
+    CustomerDeleted {
+        /// The business's id.
+        customer_id: String,
+    },
+    /// A customer's personal data was erased; their orders stay under an anonymous id. The entry names
+    /// only that id: the audit log keeps no personal data of an erased person.
+    #[serde(rename = "customer.erased")]
+    CustomerErased {
+        /// The anonymous id the orders stay under.
+        customer_id: String,
+    },
+    /// One customer's data was exported (a request for access).
+    #[serde(rename = "customer.exported")]
+    CustomerExported {
+        /// The business's id.
+        customer_id: String,
+    },
     /// An interaction (a note, a call) was recorded.
     #[serde(rename = "interaction.added")]
     InteractionAdded {
@@ -335,6 +362,10 @@ impl Action {
         match self {
             Action::CustomerCreated { customer_id }
             | Action::CustomerChanged { customer_id, .. }
+            | Action::CustomersMerged { customer_id, .. }
+            | Action::CustomerDeleted { customer_id }
+            | Action::CustomerErased { customer_id }
+            | Action::CustomerExported { customer_id }
             | Action::InteractionAdded { customer_id, .. } => format!("customer:{customer_id}"),
             Action::OrderSaved { order_id, .. } | Action::OrderOneOff { order_id, .. } => format!("order:{order_id}"),
             Action::ImportRun { file, .. } | Action::CampaignCostsImported { file, .. } => format!("file:{file}"),

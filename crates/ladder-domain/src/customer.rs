@@ -200,6 +200,59 @@ pub fn join_tags(tags: &[String]) -> String {
     tags.join(", ")
 }
 
+/// Two records of one person made one: `kept`'s fields where it has them, `absorbed`'s elsewhere; tags
+/// together; custom fields together (`kept`'s winning); the earlier "known since"; and for each channel
+/// the most restrictive consent of the two — a "no" from either stands, with its evidence — so a merge
+/// never makes anyone reachable who had said no.
+pub fn merge(kept: &Customer, absorbed: &Customer) -> Customer {
+    let pick = |a: &Option<String>, b: &Option<String>| a.clone().filter(|v| !v.is_empty()).or_else(|| b.clone());
+    let mut tags: Vec<String> = kept.tags.iter().chain(&absorbed.tags).cloned().collect();
+    tags.sort();
+    tags.dedup();
+    let mut attributes = absorbed.attributes.clone();
+    attributes.extend(kept.attributes.clone());
+    let mut consents = Vec::new();
+    for channel in Channel::ALL {
+        let last = |c: &Customer| c.consents.iter().rev().find(|k| k.channel == *channel).cloned();
+        let chosen = match (last(kept), last(absorbed)) {
+            (Some(k), Some(a)) if !a.granted && k.granted => Some(a),
+            (Some(k), _) => Some(k),
+            (None, a) => a,
+        };
+        consents.extend(chosen);
+    }
+    let referred_by =
+        pick(&kept.referred_by, &absorbed.referred_by).filter(|r| *r != kept.external_id && *r != absorbed.external_id);
+    let created_at = match (kept.created_at, absorbed.created_at) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    Customer {
+        external_id: kept.external_id.clone(),
+        kind: kept.kind.or(absorbed.kind),
+        first_name: pick(&kept.first_name, &absorbed.first_name),
+        last_name: pick(&kept.last_name, &absorbed.last_name),
+        company: pick(&kept.company, &absorbed.company),
+        industry: pick(&kept.industry, &absorbed.industry),
+        email: pick(&kept.email, &absorbed.email),
+        phone: pick(&kept.phone, &absorbed.phone),
+        address: pick(&kept.address, &absorbed.address),
+        city: pick(&kept.city, &absorbed.city),
+        region: pick(&kept.region, &absorbed.region),
+        country: pick(&kept.country, &absorbed.country),
+        birthday: kept.birthday.or(absorbed.birthday),
+        profession: pick(&kept.profession, &absorbed.profession),
+        income_band: pick(&kept.income_band, &absorbed.income_band),
+        preferred_language: pick(&kept.preferred_language, &absorbed.preferred_language),
+        preferred_channel: kept.preferred_channel.or(absorbed.preferred_channel),
+        consents,
+        referred_by,
+        created_at,
+        tags,
+        attributes,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,5 +285,42 @@ mod tag_tests {
     fn tags_split_and_join_at_one_separator() {
         assert_eq!(super::split_tags(" vip, coffee ,,קפה"), ["vip", "coffee", "קפה"]);
         assert_eq!(super::join_tags(&super::split_tags("vip,coffee")), "vip, coffee");
+    }
+}
+
+#[cfg(test)]
+mod merge_tests {
+    use super::*;
+
+    #[test]
+    fn a_merge_keeps_the_fields_of_both_and_the_most_restrictive_consent() {
+        let yes = |channel| Consent { channel, granted: true, at: None, source: Some("form".into()) };
+        let no = |channel| Consent { channel, granted: false, at: None, source: Some("reply STOP".into()) };
+        let kept = Customer {
+            external_id: "C1".into(),
+            first_name: Some("Harry".into()),
+            email: Some("harry@example.com".into()),
+            tags: vec!["vip".into()],
+            consents: vec![yes(Channel::Email), yes(Channel::Sms)],
+            referred_by: Some("C2".into()),
+            ..Customer::default()
+        };
+        let absorbed = Customer {
+            external_id: "C2".into(),
+            first_name: Some("H.".into()),
+            phone: Some("+44 20 7946 0000".into()),
+            tags: vec!["coffee".into(), "vip".into()],
+            consents: vec![no(Channel::Email), yes(Channel::Mail)],
+            ..Customer::default()
+        };
+        let merged = merge(&kept, &absorbed);
+        assert_eq!((merged.external_id.as_str(), merged.first_name.as_deref()), ("C1", Some("Harry")));
+        assert_eq!(merged.phone.as_deref(), Some("+44 20 7946 0000"), "the other's field fills a gap");
+        assert_eq!(merged.tags, ["coffee", "vip"]);
+        let answer = |ch| merged.consents.iter().find(|k| k.channel == ch).map(|k| (k.granted, k.source.clone()));
+        assert_eq!(answer(Channel::Email), Some((false, Some("reply STOP".into()))), "a no stands");
+        assert_eq!(answer(Channel::Sms).map(|a| a.0), Some(true));
+        assert_eq!(answer(Channel::Mail).map(|a| a.0), Some(true));
+        assert_eq!(merged.referred_by, None, "nobody refers themselves");
     }
 }

@@ -17,6 +17,7 @@ pub mod campaigns;
 pub mod customers;
 pub mod imports;
 pub mod jobs;
+pub mod privacy;
 pub mod reports;
 pub mod scoring;
 pub mod segments;
@@ -80,6 +81,8 @@ macro_rules! conformance_tests {
             imports::a_dropped_import_writes_nothing,
             imports::batches_of_customers_and_orders_report_what_changed,
             imports::what_an_import_leaves_out_stays_as_stored,
+            privacy::a_merge_moves_everything_and_keeps_the_other_id_as_an_alias,
+            privacy::erasing_keeps_anonymous_orders_and_deleting_removes_them,
             scoring::scoring_facts_count_completed_orders_up_to_the_end_of_as_of,
             scoring::scoring_facts_know_referrals_interactions_and_recommendations,
             scoring::scores_and_history_round_trip,

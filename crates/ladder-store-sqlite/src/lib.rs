@@ -21,6 +21,7 @@ mod campaigns;
 mod customers;
 mod imports;
 mod jobs;
+mod privacy;
 mod reports;
 mod scoring;
 mod segments;
@@ -50,6 +51,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0010_token_expiry.sql"),
     include_str!("../migrations/0011_order_lines_by_position.sql"),
     include_str!("../migrations/0012_referrals.sql"),
+    include_str!("../migrations/0013_privacy.sql"),
 ];
 
 /// The schema version this build creates and understands.

@@ -13,7 +13,8 @@
 //! data, the "data changed" mark, the audit entry and any job it enqueues are written in one database
 //! transaction and become visible together at [`Tx::commit`]. Dropping a unit of work without committing
 //! writes nothing anywhere. `Tx` is the sum of the areas' write traits ([`CustomerTx`], [`ScoringTx`],
-//! [`AccountTx`], [`AuditTx`], [`SegmentTx`], [`CampaignTx`], [`ShopTx`], [`JobTx`], [`TransferTx`]).
+//! [`AccountTx`], [`AuditTx`], [`SegmentTx`], [`CampaignTx`], [`ShopTx`], [`JobTx`], [`TransferTx`],
+//! [`PrivacyTx`]).
 //!
 //! # Synchronous on purpose
 //!
@@ -29,6 +30,7 @@ pub mod customers;
 pub mod filter;
 pub mod imports;
 pub mod jobs;
+pub mod privacy;
 pub mod reports;
 pub mod schema;
 pub mod scoring;
@@ -43,6 +45,7 @@ pub use campaigns::{CampaignStore, CampaignTx};
 pub use customers::*;
 pub use imports::ImportStore;
 pub use jobs::*;
+pub use privacy::PrivacyTx;
 pub use reports::*;
 pub use scoring::*;
 pub use segments::*;
@@ -122,7 +125,7 @@ pub trait Store:
 /// One unit of work: every change inside it commits together, or — dropped without [`Tx::commit`] —
 /// not at all.
 pub trait Tx:
-    CustomerTx + ScoringTx + AccountTx + AuditTx + SegmentTx + CampaignTx + ShopTx + JobTx + TransferTx
+    CustomerTx + ScoringTx + AccountTx + AuditTx + SegmentTx + CampaignTx + ShopTx + JobTx + TransferTx + PrivacyTx
 {
     /// Makes every change of this unit of work visible at once.
     fn commit(self: Box<Self>) -> StoreResult<()>;

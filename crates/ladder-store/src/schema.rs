@@ -306,6 +306,8 @@ pub const TABLES: &[Table] = &[
         key: 1,
         generated_id: true,
     },
+    Table { name: "customer_aliases", columns: &[("alias", Text), ("external_id", Text)], key: 1, generated_id: false },
+    Table { name: "suppressions", columns: &[("hash", Text), ("created_at", Int)], key: 1, generated_id: false },
 ];
 
 /// A row in canonical text form: `None` is SQL NULL.

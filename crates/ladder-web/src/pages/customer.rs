@@ -53,6 +53,7 @@ impl Done {
             "order" => Some("order-saved"),
             "interaction" => Some("interaction-saved"),
             "one-off" => Some("one-off-saved"),
+            "merged" => Some("customer-merged"),
             _ => None,
         }
     }
@@ -454,4 +455,95 @@ async fn refused_order(
     let text = crate::pages::field_problem(viewer, &problem);
     let html = customer_page(state, viewer, id, Some(text), None).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct MergeForm {
+    csrf: String,
+    /// The id of the duplicate to merge into this customer.
+    absorbed: String,
+}
+
+/// Merges another customer (a duplicate) into this one: both histories kept, the other id an alias.
+pub(crate) async fn merge(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(form): Form<MergeForm>,
+) -> Result<Response, WebError> {
+    viewer.check_csrf(&form.csrf)?;
+    viewer.require(Permission::EditCustomers)?;
+    let (actor, kept, absorbed) = (viewer.actor(), id.clone(), form.absorbed.trim().to_owned());
+    let merged = state.with_app(move |app| Ok(ladder_app::privacy::merge(app, &actor, &kept, &absorbed))).await?;
+    match merged {
+        Ok(_) => Ok(after(&id, "merged", "customer-name")),
+        Err(AppError::Invalid(problem)) => {
+            let text = crate::pages::field_problem(&viewer, &problem);
+            let html = customer_page(&state, &viewer, id, Some(text), None).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+        Err(e) => Err(viewer.fail(e)),
+    }
+}
+
+/// Everything kept about the customer, as a JSON file (a request for access).
+pub(crate) async fn export(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    viewer.require(Permission::ViewCustomers)?;
+    let (actor, customer) = (viewer.actor(), id.clone());
+    let data = state
+        .with_app(move |app| ladder_app::privacy::export(app, &actor, &customer).map_err(WebError::from))
+        .await
+        .map_err(|e| match e {
+            WebError::NotFound(_) => WebError::NotFound(viewer.locale),
+            other => other,
+        })?;
+    let file: String =
+        id.chars().map(|c| if c.is_ascii_alphanumeric() || "-_".contains(c) { c } else { '_' }).collect();
+    let disposition = format!("attachment; filename=\"customer-{file}.json\"");
+    let body = serde_json::to_vec_pretty(&data).map_err(WebError::internal)?;
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, "application/json".to_owned()),
+            (axum::http::header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct CsrfForm {
+    csrf: String,
+}
+
+/// Deletes the customer with their orders (a record made by mistake).
+pub(crate) async fn delete(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(form): Form<CsrfForm>,
+) -> Result<Response, WebError> {
+    viewer.check_csrf(&form.csrf)?;
+    viewer.require(Permission::EraseCustomers)?;
+    let actor = viewer.actor();
+    state.with_app(move |app| ladder_app::privacy::delete(app, &actor, &id).map_err(WebError::from)).await?;
+    Ok(Redirect::to("/customers?done=deleted").into_response())
+}
+
+/// Erases the customer's personal data; their orders stay, anonymised.
+pub(crate) async fn erase(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(form): Form<CsrfForm>,
+) -> Result<Response, WebError> {
+    viewer.check_csrf(&form.csrf)?;
+    viewer.require(Permission::EraseCustomers)?;
+    let actor = viewer.actor();
+    state.with_app(move |app| ladder_app::privacy::erase(app, &actor, &id).map_err(WebError::from)).await?;
+    Ok(Redirect::to("/customers?done=erased").into_response())
 }

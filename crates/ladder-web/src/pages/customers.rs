@@ -50,6 +50,9 @@ pub(crate) struct Filters {
     pub sort: String,
     #[serde(default)]
     pub page: Option<u32>,
+    /// What was just done (a customer deleted or erased), for the confirmation; not a filter.
+    #[serde(default, skip_serializing)]
+    pub done: Option<String>,
 }
 
 impl Filters {
@@ -180,10 +183,16 @@ pub(crate) async fn list(
     // A search typed in the box asks only for the results (htmx); the rest of the page stays.
     let partial = headers.get("hx-request").is_some();
     let export = filters.link(1, None).replacen("/customers", "/customers.csv", 1);
+    let done = match filters.done.as_deref() {
+        Some("deleted") => Some("customer-deleted"),
+        Some("erased") => Some("customer-erased"),
+        _ => None,
+    };
     page(
         "customers.html",
         Frame::new(&viewer, "customers", currency),
         minijinja::context! {
+            done,
             rows, total, more, page => page_number, pages, previous, next, sorts, partial, export,
             f => minijinja::Value::from_serialize(&filters),
             rungs => Rung::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>(),

@@ -6,6 +6,7 @@ mod acting;
 #[path = "../common/mod.rs"]
 mod common;
 mod orders;
+mod privacy;
 mod security;
 
 use std::io::{BufRead, BufReader};
