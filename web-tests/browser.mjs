@@ -96,6 +96,8 @@ try {
   await signIn(vpage, 'viewer@demo.shop', 'viewer-password-1');
   const text = await vpage.locator('main').innerText();
   check(/[۰-۹]/.test(text), 'Persian digits on the dashboard');
+  // A middle dot between figures reads as the Persian zero: none may stand beside a Persian digit.
+  check(!/[۰-۹]\s*·|·\s*[۰-۹]/.test(text), 'no middle dot between Persian figures');
   await vpage.screenshot({ path: `${shots}/dashboard-fa.png`, fullPage: true });
   await vpage.goto(`${base}/customers`);
   await vpage.locator('#results tbody tr td a').first().click();
@@ -115,6 +117,47 @@ try {
   check(await vpage.locator('#versus').isVisible(), 'a viewer reads a campaign in Persian');
   check(await vpage.locator('#edit').count() === 0, 'a viewer gets no campaign form');
   await vpage.screenshot({ path: `${shots}/campaign-fa.png`, fullPage: true });
+
+  // Acting from the pages: add a customer, give them an order with two lines, merge a duplicate.
+  await page.goto(`${base}/customers`);
+  await Promise.all([page.waitForURL(/customers\/new/), page.click('#add-customer')]);
+  await page.fill('#new-customer input[name=customer_id]', 'BROWSER-1');
+  await page.fill('#new-customer input[name=first_name]', 'Tamar');
+  await page.fill('#new-customer input[name=last_name]', 'Browser');
+  await Promise.all([page.waitForURL(/done=created/), page.click('#create-customer')]);
+  check((await page.locator('#done').innerText()).includes('added'), 'adding a customer is confirmed on the page');
+  await page.click('#add-order summary');
+  await page.fill('#order-form input[name=sku_0]', 'COF-ESP-250');
+  await page.fill('#order-form input[name=quantity_0]', '2');
+  await page.fill('#order-form input[name=price_0]', '12.50');
+  await page.fill('#order-form input[name=sku_1]', 'MUG');
+  await page.fill('#order-form input[name=price_1]', '8');
+  await Promise.all([page.waitForURL(/done=order/), page.click('#save-order')]);
+  check((await page.locator('#orders').innerText()).includes('$33.00'), 'the order with its two lines is on the page');
+  await page.screenshot({ path: `${shots}/customer-order-en.png`, fullPage: true });
+  await page.goto(`${base}/customers/new`);
+  await page.fill('#new-customer input[name=customer_id]', 'BROWSER-2');
+  await page.fill('#new-customer input[name=first_name]', 'Tamar');
+  await Promise.all([page.waitForURL(/done=created/), page.click('#create-customer')]);
+  await page.goto(`${base}/customers/BROWSER-1`);
+  await page.fill('#merge-form input[name=absorbed]', 'BROWSER-2');
+  page.once('dialog', (dialog) => dialog.accept());
+  await Promise.all([page.waitForURL(/done=merged/), page.click('#merge-form button')]);
+  check((await page.locator('#done').innerText()).includes('Merged'), 'a merge is confirmed after the question');
+
+  // A phone (390 px): the menu folds behind its button and nothing scrolls sideways.
+  const phone = await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 } });
+  const ppage = await phone.newPage();
+  await signIn(ppage, email, password);
+  for (const path of ['/', '/customers', '/customers/BROWSER-1', '/reports']) {
+    await ppage.goto(`${base}${path}`);
+    const wide = await ppage.evaluate(() => document.documentElement.scrollWidth);
+    check(wide <= 390, `${path} fits a 390 px screen (${wide} px)`);
+  }
+  check(!(await ppage.locator('.menu').isVisible()), 'the menu is folded on a phone');
+  await ppage.click('.menu-button');
+  check(await ppage.locator('.menu a[href="/customers"]').isVisible(), 'the menu opens from its button');
+  await ppage.screenshot({ path: `${shots}/menu-phone.png`, fullPage: true });
 } catch (e) {
   failures += 1;
   console.log(`FAILED: ${e.stack}`);

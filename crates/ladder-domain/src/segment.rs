@@ -26,6 +26,12 @@ string_enum! {
         LastOrder = "last_order",
         /// Most orders first.
         Orders = "orders",
+        /// Highest value over the next 12 months first.
+        Clv = "clv",
+        /// Most likely to still be a customer first.
+        PAlive = "p_alive",
+        /// By state, the ones slipping first: at risk, lapsed, lost, then active.
+        State = "state",
     }
 }
 

@@ -53,6 +53,11 @@ back-home = Back to the dashboard
 previous = Previous
 next = Next
 pages = Pages
+page-past-end = There is no page { $page }: the list has { $pages ->
+        [one] one page
+       *[other] { $pages } pages
+    }.
+last-page = Go to the last page
 page-of = Page { $page } of { $pages }
 see-all = See all
 
@@ -148,8 +153,8 @@ any-consent = Any consent
 consents-to = Agrees to { $channel }
 country = Country
 tag = Tag
-clv-from = Value from
-clv-to = Value to
+clv-from = 12-month value from
+clv-to = 12-month value up to
 customers-more-than = More than { $count } customers
 export-csv = Export as CSV
 contact = Contact
@@ -166,6 +171,7 @@ no-customers-match = No customer matches. Try fewer filters.
 placement = On the ladder
 value = Value
 p-alive = Chance they are still a customer
+p-alive-short = Still a customer
 expected-next-order = Next order expected
 rfm = RFM
 place = Place

@@ -52,6 +52,11 @@ back-home = חזרה ללוח הבקרה
 previous = הקודם
 next = הבא
 pages = עמודים
+page-past-end = אין עמוד { $page }: ברשימה { $pages ->
+        [one] עמוד אחד
+       *[other] { $pages } עמודים
+    }.
+last-page = לעמוד האחרון
 page-of = עמוד { $page } מתוך { $pages }
 see-all = הצגת הכול
 
@@ -151,8 +156,8 @@ any-consent = כל סוגי ההסכמה
 consents-to = הסכמה לפנייה דרך { $channel }
 country = מדינה
 tag = תגית
-clv-from = ערך מינימלי
-clv-to = ערך מרבי
+clv-from = שווי ל־12 החודשים הבאים, מ־
+clv-to = שווי ל־12 החודשים הבאים, עד
 
 # $count (number): the number the customers exceed.
 customers-more-than =
@@ -175,6 +180,7 @@ no-customers-match = אין לקוחות מתאימים. כדאי לנסות ע�
 placement = מיקום בסולם
 value = ערך
 p-alive = הסיכוי שהוא עדיין לקוח
+p-alive-short = עדיין לקוח
 expected-next-order = ההזמנה הבאה צפויה
 rfm = RFM
 place = מיקום

@@ -55,6 +55,12 @@ back-home = Вернуться к обзору
 previous = Предыдущая
 next = Следующая
 pages = Страницы
+page-past-end = Страницы { $page } нет: в списке { $pages ->
+        [one] { $pages } страница
+        [few] { $pages } страницы
+       *[many] { $pages } страниц
+    }.
+last-page = На последнюю страницу
 page-of = Страница { $page } из { $pages }
 see-all = Показать всех
 
@@ -156,8 +162,8 @@ any-consent = Любое согласие
 consents-to = Согласие: { $channel }
 country = Страна
 tag = Тег
-clv-from = Ценность от
-clv-to = Ценность до
+clv-from = Ценность на 12 месяцев вперёд, от
+clv-to = Ценность на 12 месяцев вперёд, до
 
 # $count (number): the count is over this number. After «более» the noun is in the genitive:
 # более 1 клиента, более 21 клиента, более 2 клиентов, более 5 клиентов.
@@ -183,6 +189,7 @@ no-customers-match = Подходящих клиентов нет. Попроб�
 placement = Место на лестнице
 value = Ценность
 p-alive = Вероятность, что это всё ещё ваш клиент
+p-alive-short = Ещё клиент
 expected-next-order = Ожидаемый следующий заказ
 rfm = RFM
 place = Местоположение

@@ -215,6 +215,12 @@ pub fn format_date(locale: Locale, date: NaiveDate) -> String {
     }
 }
 
+/// What separates figures on one line (`143 orders · $10,295`): a middle dot, except in Persian, where it
+/// reads as the digit zero (`۰`) and the Persian comma is used (`۱۴۳ سفارش، ۱۰٬۲۹۵ دلار`).
+pub fn figure_separator(locale: Locale) -> &'static str {
+    if locale == Locale::Fa { "، " } else { " · " }
+}
+
 /// A day of the year without its year (a birthday whose year is not known): `12 Apr` (en), `12.4` (he),
 /// `12.04` (ru); in Persian, the Gregorian day and month in Persian digits (`۱۲/۴`): without a year
 /// there is no Jalali date to give.

@@ -302,6 +302,11 @@ pub(crate) fn each_customer(
         CustomerSort::Spend => "COALESCE(s.spend_minor, 0) DESC, c.id",
         CustomerSort::LastOrder => "s.last_order DESC NULLS LAST, c.id DESC",
         CustomerSort::Orders => "COALESCE(s.orders, 0) DESC, c.id",
+        CustomerSort::Clv => "s.clv_minor DESC NULLS LAST, c.id",
+        CustomerSort::PAlive => "s.p_alive DESC NULLS LAST, c.id",
+        CustomerSort::State => {
+            "CASE s.state WHEN 'at_risk' THEN 0 WHEN 'lapsed' THEN 1 WHEN 'lost' THEN 2 WHEN 'active' THEN 3 ELSE 4 END, COALESCE(s.spend_minor, 0) DESC, c.id"
+        }
     };
     let page = if paged {
         let limit = filter.bind(&Postgres, SqlValue::Int(i64::from(q.limit)));

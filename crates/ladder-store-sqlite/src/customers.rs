@@ -332,6 +332,11 @@ pub(crate) fn each_customer(
         (CustomerSort::LastOrder, true) => "s.last_order DESC, s.customer_id DESC",
         (CustomerSort::LastOrder, false) => "s.last_order DESC, c.id DESC",
         (CustomerSort::Orders, _) => "COALESCE(s.orders, 0) DESC, c.id",
+        (CustomerSort::Clv, _) => "COALESCE(s.clv_minor, -1) DESC, c.id",
+        (CustomerSort::PAlive, _) => "COALESCE(s.p_alive, -1) DESC, c.id",
+        (CustomerSort::State, _) => {
+            "CASE s.state WHEN 'at_risk' THEN 0 WHEN 'lapsed' THEN 1 WHEN 'lost' THEN 2 WHEN 'active' THEN 3 ELSE 4 END, COALESCE(s.spend_minor, 0) DESC, c.id"
+        }
     };
     let page = if paged {
         let limit = filter.bind(&Sqlite, SqlValue::Int(i64::from(q.limit)));

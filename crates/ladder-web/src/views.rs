@@ -107,6 +107,9 @@ fn environment() -> Environment<'static> {
         Some((year, month)) => format_month(locale_of(state), year, month),
         None => value,
     });
+    // Between figures on one line. A middle dot reads as the Persian zero ("۱۴۳ · ۱۰" looks like
+    // "۱۴۳۰۱۰"): Persian pages use the Persian comma instead.
+    env.add_function("sep", |state: &State| ladder_i18n::format::figure_separator(locale_of(state)));
     env.add_filter("urlencode_component", |value: String| encode(&value));
     // A window title cannot isolate a name the way `<bdi>` does on the page.
     // The block arrives rendered (escaped already) and leaves as safe, so it is not escaped twice.

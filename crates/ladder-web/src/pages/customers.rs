@@ -111,7 +111,7 @@ impl Filters {
         if !viewer.can(Permission::ViewReports) {
             self.min_clv.clear();
             self.max_clv.clear();
-            if matches!(self.sort.as_str(), "spend" | "clv") {
+            if matches!(self.sort.as_str(), "spend" | "clv" | "p_alive") {
                 self.sort.clear();
             }
         }
@@ -174,7 +174,11 @@ pub(crate) async fn list(
     let page_number = filters.page.unwrap_or(1).max(1);
     let pages = total.div_ceil(u64::from(PAGE_SIZE)).max(1);
     let more = total >= COUNT_CAP;
-    let previous = (page_number > 1).then(|| filters.link(page_number - 1, None));
+    // Past the last page (an old link, a typed number): say so and offer the last one.
+    let last_page = u32::try_from(pages).unwrap_or(u32::MAX);
+    let past = !more && page_number > last_page;
+    let last = past.then(|| filters.link(last_page, None));
+    let previous = (page_number > 1 && !past).then(|| filters.link(page_number - 1, None));
     // Past the counted matches, a full page means there may be more.
     let has_next = u64::from(page_number) < pages || (more && rows.len() == PAGE_SIZE as usize);
     let next = has_next.then(|| filters.link(page_number + 1, None));
@@ -193,7 +197,7 @@ pub(crate) async fn list(
         Frame::new(&viewer, "customers", currency),
         minijinja::context! {
             done,
-            rows, total, more, page => page_number, pages, previous, next, sorts, partial, export,
+            rows, total, more, page => page_number, pages, previous, next, sorts, partial, export, past, last,
             f => minijinja::Value::from_serialize(&filters),
             rungs => Rung::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
             states => CustomerState::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
