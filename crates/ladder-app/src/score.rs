@@ -384,7 +384,9 @@ fn score_row(
         row.facts.p_alive = (s.frequency > 0.0).then(|| m.probability_alive(s));
     }
     let placement = place(&row.facts, c.shop, c.rules, c.as_of);
-    let value = match (c.valuation, &s) {
+    // An event buyer gets no predicted return: no next-order date, no 12-month value.
+    let event_buyer = ladder_domain::ladder::is_event_buyer(&row.facts);
+    let value = match (c.valuation.filter(|_| !event_buyer), &s) {
         // A value the model cannot compute (not finite) is not stored.
         (Some(v), Some(s)) => Some(v.of(table, s, &row.facts, placement.state))
             .filter(|v| v.expected_purchases_90d.is_finite() && v.expected_purchases_365d.is_finite()),
@@ -434,6 +436,7 @@ fn score_row(
         rfm_segment: rfm.map(|s| s.segment()),
         fourth_order: f.fourth_order,
         value,
+        event_buyer,
     };
     (record, changes)
 }

@@ -28,6 +28,7 @@ pub fn query(rule: &SegmentRule, exponent: u8) -> CustomerQuery {
         min_orders: rule.min_orders,
         max_orders: rule.max_orders,
         product: rule.product.clone(),
+        no_event_buyers: false,
         sort: rule.sort.unwrap_or_default(),
         limit: 0,
         offset: 0,

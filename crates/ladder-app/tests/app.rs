@@ -767,3 +767,22 @@ fn amounts_dates_and_lengths_beyond_reason_are_refused_with_their_line() {
     let long = format!("customer_id,first_name\nL1,{}\n", "x".repeat(201));
     assert!(refusal(&shop, ImportKind::Customers, "long.csv", &long).contains("\"first_name\""));
 }
+
+#[test]
+fn an_event_buyer_is_placed_but_given_no_predicted_return() {
+    let shop = shop_with_orders();
+    let options = ladder_app::score::ScoreOptions { min_repeat_customers: 1, ..Default::default() };
+    score(&shop.app, &Actor::Cli, date("2025-05-01"), &options, &NoProgress).expect("score");
+    // C2 bought one costume, marked one-off; C1 buys coffee.
+    let costume = shop.store().customer("C2").expect("read").expect("C2").score.expect("scored");
+    assert!(costume.event_buyer, "every counted order one-off");
+    assert_eq!((costume.rung, costume.orders), (Rung::Customer, 1), "still a buyer on the ladder");
+    assert!(costume.value.is_none(), "no next-order date, no 12-month value");
+    let regular = shop.store().customer("C1").expect("read").expect("C1").score.expect("scored");
+    assert!(!regular.event_buyer);
+    assert!(regular.value.is_some(), "the regular has a predicted value, so its absence above means something");
+    let query = ladder_store::CustomerQuery { no_event_buyers: true, limit: 100, ..Default::default() };
+    let listed: Vec<String> =
+        shop.store().list_customers(&query).expect("list").into_iter().map(|c| c.customer_id).collect();
+    assert!(listed.contains(&"C1".to_owned()) && !listed.contains(&"C2".to_owned()), "{listed:?}");
+}

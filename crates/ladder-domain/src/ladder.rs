@@ -62,6 +62,8 @@ impl Rung {
 pub struct CustomerFacts {
     /// Number of counted orders.
     pub orders: u32,
+    /// Counted orders marked one-off (a gift, a costume for one party).
+    pub one_off_orders: u32,
     /// Date of the first counted order.
     pub first_order: Option<NaiveDate>,
     /// Date of the second counted order.
@@ -238,6 +240,15 @@ fn state_from_p_alive(p: f64, rules: &StateRules) -> CustomerState {
     } else {
         CustomerState::Lost
     }
+}
+
+/// Whether a customer is an **event buyer** by their own orders: they bought, and every counted order
+/// was marked one-off. Such a customer counts as a buyer on the ladder but gets no predicted return (no
+/// next-order date, no 12-month value) and is not pushed to a third purchase: the parent who bought one
+/// costume is not a goth. The event-buyer report adds the customers its seasonal-occasion rule finds
+/// (docs/RULES.md).
+pub fn is_event_buyer(facts: &CustomerFacts) -> bool {
+    facts.orders > 0 && facts.one_off_orders >= facts.orders
 }
 
 fn rung_of(facts: &CustomerFacts, state: Option<CustomerState>) -> (Rung, Reason) {
@@ -522,6 +533,17 @@ mod tests {
         // Without a model figure the recency rule applies.
         facts.p_alive = None;
         assert_eq!(at(&facts, as_of).state, Some(CustomerState::Lapsed));
+    }
+
+    #[test]
+    fn an_event_buyer_is_one_whose_every_counted_order_was_one_off() {
+        let mut facts = bought_on(&["2025-10-20", "2025-10-28"]);
+        assert!(!is_event_buyer(&facts));
+        facts.one_off_orders = 1;
+        assert!(!is_event_buyer(&facts), "one regular order makes a preference");
+        facts.one_off_orders = 2;
+        assert!(is_event_buyer(&facts));
+        assert!(!is_event_buyer(&CustomerFacts { one_off_orders: 0, ..CustomerFacts::default() }), "no orders");
     }
 
     #[test]

@@ -102,9 +102,9 @@ error-internal-detail = سرور نتوانست این کار را تمام کن
 
 ## Dashboard
 dashboard-title = امروز
-scored-as-of = امتیازها تا تاریخ { $date }
-scores-stale = از آن زمان دادهٔ تازه آمده است؛ امتیازدهی را دوباره اجرا کنید
-not-scored-yet = هنوز به مشتریان امتیاز داده نشده است. `ladder score` را اجرا کنید.
+scored-as-of = ارزیابی تا تاریخ { $date }
+scores-stale = از آن زمان داده‌های تازه‌ای ثبت شده است؛ ارزیابی را دوباره اجرا کنید
+not-scored-yet = هنوز مشتریان ارزیابی نشده‌اند. `ladder score` را اجرا کنید.
 ladder-funnel = نردبان وفاداری
 states-title = خریداران چقدر فعال‌اند
 state-none = هنوز سفارشی نداده‌اند
@@ -128,11 +128,11 @@ conversion-from-previous = { $share } از مرحلهٔ قبل
 losing-value-title = بهترین مشتریانی که ارزششان رو به کاهش است
 losing-value-none = هیچ‌کدام از بهترین مشتریان در حال افت نیستند.
 customer = مشتری
-value-18m = خرید در ۱۸ ماه
+value-18m = مبلغ خرید در ۱۸ ماه گذشته
 what-fell = چه چیزی کم شده
 fell-orders = سفارش کمتر
-fell-spend = خرید کمتر
-fell-orders-and-spend = سفارش کمتر و خرید کمتر
+fell-spend = مبلغ خرید کمتر
+fell-orders-and-spend = سفارش کمتر و مبلغ خرید کمتر
 
 ## Customers
 search = جست‌وجو
@@ -174,8 +174,8 @@ history = سابقه
 no-history = هنوز تغییری ثبت نشده است.
 change-rung = پله
 change-state = وضعیت
-one-off = یک‌باره
-mark-one-off = یک‌باره: ترجیح به حساب نیاید
+one-off = خرید موردی
+mark-one-off = خرید موردی: ترجیح به حساب نیاید
 unmark-one-off = دوباره خرید عادی به حساب آید
 no-orders = هنوز سفارشی ثبت نشده است.
 interactions = یادداشت‌ها و تماس‌ها
@@ -189,7 +189,7 @@ order-saved = سفارش ذخیره شد؛ جایگاه مشتری در نردب
 interaction-saved = به تعامل‌ها افزوده شد.
 one-off-saved = ذخیره شد. سفارش یک‌باره در ترجیحات کالا و پیشنهادهای دسته‌ای به حساب نمی‌آید.
 add-customer = افزودن مشتری
-new-customer = مشتری تازه
+new-customer = مشتری جدید
 customer-id = شناسهٔ مشتری
 customer-id-help = شناسهٔ ثابت خودتان برای این شخص، همان که صندوق یا فروشگاه اینترنتی می‌شناسد.
 customer-kind = شخص یا کسب‌وکار
@@ -203,7 +203,7 @@ birthday-help = YYYY-MM-DD، یا MM-DD-- بدون سال.
 profession = شغل
 income-band = سطح درآمد
 referred-by = معرفی‌شده از سوی (شناسهٔ مشتری)
-custom-fields = فیلدهای سفارشی
+custom-fields = فیلدهای دلخواه
 custom-fields-help = هر سطر یک فیلد: نام: مقدار.
 known-since = آشنا از
 brought-by = معرفی‌شده از سوی
@@ -233,17 +233,18 @@ erase-customer = پاک کردن دادهٔ شخصی
 delete-customer = حذف همراه با سفارش‌ها
 erase-confirm = دادهٔ شخصی این مشتری پاک شود؟ سفارش‌ها بی‌نام می‌مانند. این کار برگشت‌پذیر نیست.
 delete-confirm = این مشتری و همهٔ سفارش‌هایش حذف شوند؟ این کار برگشت‌پذیر نیست.
-erase-help = پاک کردن پاسخ به درخواستی بر پایهٔ قانون حریم خصوصی است: نام، راه‌های تماس، فیلدهای سفارشی، برچسب‌ها، رضایت‌ها و یادداشت‌ها پاک می‌شوند؛ سفارش‌ها با شناسه‌ای بی‌نام برای آمار فروشگاه می‌مانند. حذف، رکوردی را که به اشتباه ساخته شده همراه با سفارش‌ها برمی‌دارد.
+erase-help = پاک کردن پاسخ به درخواستی بر پایهٔ قانون حریم خصوصی است: نام، راه‌های تماس، فیلدهای دلخواه، برچسب‌ها، رضایت‌ها و یادداشت‌ها پاک می‌شوند؛ سفارش‌ها با شناسه‌ای بی‌نام برای آمار فروشگاه می‌مانند. حذف، رکوردی را که به اشتباه ساخته شده همراه با سفارش‌ها برمی‌دارد.
 edit-profile = ویرایش مشخصات
 first-name = نام
 last-name = نام خانوادگی
 company = شرکت
+phone = تلفن
 city = شهر
 preferred-language = زبان ترجیحی
-preferred-channel = راه ارتباطی ترجیحی
-status-cancelled = لغو شده
-status-refunded = وجه بازگردانده شده
-status-completed = تکمیل شده
+preferred-channel = کانال ارتباطی ترجیحی
+status-cancelled = لغوشده
+status-refunded = وجه بازگردانده‌شده
+status-completed = تکمیل‌شده
 
 ## Ladder
 ladder-title = نردبان وفاداری
@@ -290,10 +291,10 @@ audit-log = سابقهٔ فعالیت‌ها
 when = زمان
 who = چه کسی
 what = چه کاری
-target = دربارهٔ
+target = موضوع
 
 ## Lifecycle, segments, channels, interactions
-stage-reach = دسترسی
+stage-reach = آشنایی
 stage-acquisition = جذب
 stage-development = رشد
 stage-retention = نگهداشت
@@ -337,20 +338,20 @@ segments-edit = ویرایش
 segments-delete = حذف
 segments-delete-confirm = بخش { $name } حذف شود؟ خود مشتریان تغییری نمی‌کنند.
 segments-none = هنوز بخشی ندارید. یکی را در پایین بسازید و ذخیره کنید.
-segments-new = بخش تازه
+segments-new = بخش جدید
 segments-edit-title = ویرایش { $name }
-segments-live-count = مطابق در همین لحظه:
+segments-live-count = تعداد مطابق در این لحظه:
 segments-count = شمارش
-segments-name-placeholder = برای نمونه: مشتریان وفاداری که با ایمیل موافق‌اند
+segments-name-placeholder = برای نمونه: مشتریان وفاداری که با دریافت ایمیل موافق‌اند
 segments-see-members = نمایش مشتریان
 segments-everyone = همهٔ مشتریان
 segments-saved = بخش ذخیره شد.
 segments-deleted = بخش حذف شد.
 segments-name-missing = برای بخش یک نام بنویسید.
-segments-name-too-long = نام حداکثر می‌تواند ۱۰۰ نویسه داشته باشد.
+segments-name-too-long = نام حداکثر می‌تواند ۱۰۰ کاراکتر داشته باشد.
 segments-name-taken = بخشی با این نام از قبل وجود دارد؛ نام دیگری انتخاب کنید.
 segments-filter-invalid = یکی از فیلترها مقداری دارد که Ladder آن را نمی‌شناسد. آن را دوباره از فهرست انتخاب کنید.
-segments-value-invalid = حدهای ارزش را به‌صورت عدد ساده بنویسید، مثلاً ۲۵۰۰٫۵۰، و مقدار کمتر را اول بیاورید.
+segments-value-invalid = حدها را به‌صورت عدد ساده بنویسید، مثلاً ۲۵۰۰٫۵۰، و مقدار کمتر را اول بیاورید.
 
 ## Import
 import-title = درون‌ریزی فایل‌های CSV
@@ -367,7 +368,7 @@ import-columns-title = ستون‌ها
 import-columns-required = الزامی:
 import-columns-optional = اختیاری:
 import-columns-orders-note = هر ردیف یک قلم از یک سفارش است.
-import-columns-custom = هر ستون دیگری به‌عنوان فیلد سفارشی نگه داشته می‌شود.
+import-columns-custom = هر ستون دیگری به‌عنوان فیلد دلخواه (اضافی) نگه داشته می‌شود.
 import-order-hint = اول مشتریان را درون‌ریزی کنید: سفارش‌ها و یادداشت‌ها با customer_id به آن‌ها اشاره می‌کنند.
 import-report-title = بررسی { $name }
 import-nothing-written = هنوز چیزی نوشته نشده است.
@@ -386,18 +387,22 @@ import-line = خط
 import-column = ستون
 import-value = مقدار
 import-problem = مشکل
-import-all-or-nothing = درون‌ریزی یا به‌طور کامل انجام می‌شود یا اصلاً انجام نمی‌شود: تا وقتی ردیف‌هایی مشکل دارند، هیچ چیز درون‌ریزی نمی‌شود، مگر اینکه صرف‌نظر کردن از آن‌ها را انتخاب کنید. می‌توانید فایل را هم اصلاح کنید و دوباره بررسی کنید.
+import-all-or-nothing = درون‌ریزی یا به‌طور کامل انجام می‌شود یا اصلاً انجام نمی‌شود: تا وقتی ردیف‌هایی مشکل دارند، هیچ‌چیز درون‌ریزی نمی‌شود، مگر اینکه صرف‌نظر کردن از آن‌ها را انتخاب کنید. می‌توانید فایل را هم اصلاح کنید و دوباره بررسی کنید.
 import-skip-invalid = ردیف‌های درست درون‌ریزی شوند و از { $count } ردیف دارای مشکل صرف‌نظر شود
-import-all-valid = همهٔ { $count } ردیف درست است.
+import-all-valid =
+    { $count ->
+        [1] تنها ردیف فایل درست است.
+       *[other] همهٔ { $count } ردیف درست است.
+    }
 import-run = درون‌ریزی
 import-no-rows = فایل هیچ ردیف داده‌ای ندارد.
 import-no-valid-rows = هیچ ردیفی از این فایل قابل درون‌ریزی نیست. فایل را اصلاح کنید و دوباره بررسی کنید.
-import-rescore = امتیازها هنوز داده‌های تازه را در بر نمی‌گیرند.
-import-rescore-ask = از مالک فروشگاه بخواهید امتیازدهی را دوباره اجرا کند، یا `ladder score` را اجرا کنید.
+import-rescore = ارزیابی هنوز داده‌های تازه را در بر نمی‌گیرد.
+import-rescore-ask = از مالک فروشگاه بخواهید ارزیابی را دوباره اجرا کند، یا `ladder score` را اجرا کنید.
 import-missing-columns = ردیف سرستون این ستون‌های الزامی را ندارد: { $missing }. ستون‌های موجود: { $found }.
 import-unreadable = فایل را نمی‌توان به‌صورت CSV خواند: { $message }
 import-unreadable-line = خط { $line } را نمی‌توان به‌صورت CSV خواند: { $message }
-import-invalid-row = خط { $line }، ستون { $column }، مقدار «{ $value }»: { $problem } هیچ چیز درون‌ریزی نشد.
+import-invalid-row = خط { $line }، ستون { $column }، مقدار «{ $value }»: { $problem } هیچ‌چیز درون‌ریزی نشد.
 import-choose-kind = مشخص کنید فایل چه چیزی دارد.
 import-no-file = یک فایل CSV برای بارگذاری انتخاب کنید؛ فایل انتخاب‌شده خالی است.
 import-too-large = حجم فایل بیش از { $megabytes } مگابایت است. آن را به چند فایل کوچک‌تر تقسیم کنید، یا روی سرور با `ladder import` درون‌ریزی کنید.
@@ -409,7 +414,7 @@ nav-shop-settings = تنظیمات فروشگاه
 shop-read-only = فقط مالک فروشگاه می‌تواند این تنظیمات را تغییر دهد.
 shop-currency-title = واحد پول
 shop-field-currency = واحد پول فروشگاه
-shop-help-currency = کد سه‌حرفی ISO 4217، برای نمونه IRR. هزینه و درآمد از سفارش‌هایی با این واحد پول حساب می‌شود.
+shop-help-currency = کد سه‌حرفی ISO 4217، برای نمونه IRR (ریال). مبلغ خرید مشتریان و درآمد فقط از سفارش‌هایی با این واحد پول حساب می‌شود. اگر قیمت‌هایتان به تومان است، پیش از درون‌ریزی آن‌ها را به ریال تبدیل کنید.
 shop-model-title = وضعیت‌ها بر پایهٔ مدل خرید
 shop-model-intro = وقتی مشتریان بازگشتی به اندازهٔ کافی باشند، Ladder برای هر خریدار احتمال اینکه هنوز مشتری باشد، یعنی P(alive)، را برآورد می‌کند و وضعیت را از روی آن تعیین می‌کند.
 shop-field-active_p_alive = فعال از P(alive)
@@ -430,13 +435,17 @@ shop-field-lost_gaps = از دست رفته پس از (چند فاصله)
 shop-help-lost_gaps = از دست رفته پس از این تعداد فاصله یا تعداد روزهای زیر، هر کدام دیرتر باشد (پیش‌فرض ۶).
 shop-field-lost_min_days = از دست رفته دست‌کم پس از (روز)
 shop-help-lost_min_days = هیچ مشتری‌ای زودتر از این از دست رفته حساب نمی‌شود (پیش‌فرض ۳۶۵).
-shop-save-help = آستانه‌های تازه از امتیازدهی بعدی به کار می‌روند.
-shop-saved = تنظیمات ذخیره شد. برای جای دادن مشتریان با این تنظیمات، همین حالا امتیازدهی کنید.
-shop-scoring-title = امتیازدهی
-shop-not-scored = هنوز به مشتریان امتیاز داده نشده است.
-shop-score-now = امتیازدهی همین حالا
+shop-save-help = آستانه‌های تازه از ارزیابی بعدی به کار می‌روند.
+shop-saved = تنظیمات ذخیره شد. برای جای دادن مشتریان با این تنظیمات، همین حالا ارزیابی را اجرا کنید.
+shop-scoring-title = ارزیابی مشتریان
+shop-not-scored = هنوز مشتریان ارزیابی نشده‌اند.
+shop-score-now = ارزیابی همین حالا
 shop-score-help = هر مشتری را با آستانه‌های ذخیره‌شده و تا امروز روی نردبان جای می‌دهد. در فروشگاه بزرگ کمی طول می‌کشد.
-shop-scored = امتیازدهی انجام شد: { $count } مشتری روی نردبان جای گرفتند.
+shop-scored =
+    { $count ->
+        [1] ارزیابی انجام شد: یک مشتری روی نردبان جای گرفت.
+       *[other] ارزیابی انجام شد: { $count } مشتری روی نردبان جای گرفتند.
+    }
 shop-problem-number = در «{ $field }» باید یک عدد بنویسید.
 shop-problem-currency = «{ $code }» کد پول ISO 4217 نیست؛ مانند IRR یا USD.
 shop-problem-probability = «{ $field }» باید بین ۰ و ۱ باشد.
@@ -452,8 +461,8 @@ movement-to = به
 movement-count = جابه‌جایی‌ها
 movement-new = تازه جای‌گرفته
 movement-none = در این بازه کسی جابه‌جا نشده است.
-ladder-moved-in = { $count } ورودی در ۳۰ روز
-ladder-moved-out = { $count } خروجی
+ladder-moved-in = ورود در ۳۰ روز اخیر: { $count }
+ladder-moved-out = خروج: { $count }
 
 ## Reports
 
@@ -463,11 +472,11 @@ cohorts-first-order = اولین سفارش
 cohorts-size = مشتریان
 cohorts-months-since = ماه‌های پس از اولین سفارش
 cohorts-help = هر ردیف مشتریانی است که اولین سفارششان در آن ماه بوده است؛ هر خانه سهم کسانی از آن‌هاست که همان تعداد ماه بعد دوباره سفارش داده‌اند.
-cohorts-none = هنوز گروهی نیست: وقتی به سفارش‌ها امتیاز داده شود، نمایش داده می‌شوند.
+cohorts-none = هنوز گروهی نیست: گروه‌ها پس از ارزیابی سفارش‌ها نمایش داده می‌شوند.
 clv-title = مشتریان بر پایهٔ ارزش ۱۲ ماهه
 clv-range = { $from } تا { $to }
 clv-range-open = { $from } و بیشتر
-clv-help = مبلغی که انتظار می‌رود هر مشتری در ۱۲ ماه آینده خرج کند، بر پایهٔ آخرین امتیازدهی.
+clv-help = مبلغی که انتظار می‌رود هر مشتری در ۱۲ ماه آینده خرج کند، بر پایهٔ آخرین ارزیابی.
 clv-none = هنوز هیچ مشتری ارزش ۱۲ ماهه ندارد.
 
 ## Orders and products in filters
@@ -487,7 +496,7 @@ campaigns-show = نمایش
 campaigns-none = هنوز کمپینی ندارید. یک کمپین با کدهایی که روی سفارش‌هایش می‌آید بسازید تا نتیجه‌هایش اینجا نمایش داده شود.
 campaigns-help = ROI = (درآمد − هزینه) ÷ هزینه. کمپین مشتری‌ای را جذب می‌کند که اولین سفارشش (یا ثبت‌نامش) در بازهٔ زمانی کمپین، کد آن را داشته باشد.
 campaigns-charts-help = جذب ارزان وقتی کسی برنمی‌گردد ارزش چندانی ندارد: هزینهٔ هر مشتری جذب‌شده را با سهم کسانی که به سفارش سوم رسیده‌اند و با ارزش پیش‌بینی‌شده‌شان مقایسه کنید.
-campaign-new = کمپین تازه
+campaign-new = کمپین جدید
 campaign-create = ساخت کمپین
 campaign-edit = ویرایش کمپین
 campaign-name = کمپین
@@ -506,10 +515,10 @@ campaign-value-per-acquired = ارزش ۱۲ ماههٔ پیش‌بینی‌شد�
 # $budget (string): the budget, formatted.
 campaign-of-budget = از بودجهٔ { $budget }
 # $value (string): the expected figure, formatted.
-campaign-expected-short = پیش‌بینی: { $value }
-campaign-expected = پیش‌بینی‌شده
+campaign-expected-short = هدف: { $value }
+campaign-expected = مورد انتظار
 campaign-actual = واقعی
-campaign-versus-title = پیش‌بینی و واقعیت
+campaign-versus-title = هدف و عملکرد
 campaign-quality-title = مشتریان جذب‌شده پس از آن چه کردند
 campaign-quality-help = کمپینی که خریداران یک‌بارهٔ یک رویداد را می‌آورد، کمتر از کمپینی می‌ارزد که مشتریان همیشگی می‌آورد.
 campaign-revenue-12m = درآمد در ۱۲ ماه نخستشان
@@ -519,7 +528,10 @@ campaign-per-customer = { $value } برای هر مشتری
 campaign-rungs-title = مشتریان جذب‌شده اکنون روی کدام پله‌اند
 # $count (number): acquired customers the last scoring has not placed yet. A Persian noun after a number
 # stays singular, so there is one form.
-campaign-unscored = هنوز به { $count } مشتری جذب‌شده امتیاز داده نشده است.
+campaign-unscored = { $count ->
+    [1] یک مشتری جذب‌شده هنوز ارزیابی نشده است.
+   *[other] { $count } مشتری جذب‌شده هنوز ارزیابی نشده‌اند.
+}
 campaign-weeks-title = درآمد شمرده‌شده در گذر زمان
 # $date (string): the first day of the week.
 campaign-week-of = هفتهٔ { $date }
@@ -532,7 +544,7 @@ campaign-how = چگونه
 campaign-on = تاریخ
 campaign-orders = سفارش‌ها
 campaign-rung-now = پلهٔ کنونی
-campaign-not-scored = هنوز امتیاز نگرفته
+campaign-not-scored = هنوز ارزیابی نشده
 campaign-by-signup = با این کد ثبت‌نام کرد
 # $order (string): the order's id.
 campaign-by-order = اولین سفارش { $order }
@@ -544,8 +556,8 @@ campaign-excluded-title = سفارش‌های کددار که شمرده نشد�
 campaign-excluded-none = هیچ‌کدام.
 campaign-why-not = چرا شمرده نشد
 campaign-excluded-outside_window = بیرون از بازهٔ زمانی کمپین
-campaign-excluded-refunded = وجه بازگردانده شده
-campaign-excluded-cancelled = لغو شده
+campaign-excluded-refunded = وجه بازگردانده‌شده
+campaign-excluded-cancelled = لغوشده
 campaign-order = سفارش
 campaign-amount = مبلغ
 campaign-costs-title = هزینه‌ها
@@ -554,7 +566,7 @@ campaign-cost-note = بابت
 campaign-cost-total = هزینهٔ واقعی
 campaign-cost-add = افزودن هزینه
 campaign-costs-import-title = درون‌ریزی هزینه‌ها از فایل CSV
-campaign-costs-import-help = هر ردیف یک هزینه: شناسهٔ کمپین، روز (YYYY-MM-DD)، مبلغ به واحد پول فروشگاه و یک یادداشت اختیاری. یا همهٔ ردیف‌ها افزوده می‌شوند یا هیچ‌کدام؛ ردیف‌هایی که از قبل ثبت شده‌اند دوباره افزوده نمی‌شوند، پس می‌توانید یک فایل را بی‌خطر دو بار درون‌ریزی کنید.
+campaign-costs-import-help = هر ردیف یک هزینه: شناسهٔ کمپین، تاریخ میلادی به شکل YYYY-MM-DD با رقم‌های لاتین (مثلاً 2026-11-23، نه تاریخ شمسی)، مبلغ به واحد پول فروشگاه و یک یادداشت اختیاری. یا همهٔ ردیف‌ها افزوده می‌شوند یا هیچ‌کدام؛ ردیف‌هایی که از قبل ثبت شده‌اند دوباره افزوده نمی‌شوند، پس می‌توانید یک فایل را بی‌خطر دو بار درون‌ریزی کنید.
 campaign-costs-import = درون‌ریزی هزینه‌ها
 # $added (number): costs added; $already (number): rows already recorded. A Persian noun after a number
 # stays singular, so there is one form.
@@ -582,11 +594,11 @@ campaign-field-ends = روز پایان
 campaign-field-codes = کدها
 campaign-field-window_days = چند روز پس از پایان، سفارش‌ها هنوز شمرده شوند
 campaign-field-target_segment = بخش هدف
-campaign-field-target_size = اندازهٔ گروه هدف
+campaign-field-target_size = اندازهٔ مخاطبان هدف
 campaign-field-budget = بودجه
-campaign-field-expected_revenue = درآمد پیش‌بینی‌شده
-campaign-field-expected_responses = پاسخ‌های پیش‌بینی‌شده
-campaign-field-expected_sales = فروش پیش‌بینی‌شده
+campaign-field-expected_revenue = درآمد مورد انتظار
+campaign-field-expected_responses = پاسخ‌های مورد انتظار
+campaign-field-expected_sales = فروش مورد انتظار
 campaign-field-notes = یادداشت‌ها
 campaign-field-spent_on = روز
 campaign-field-amount = مبلغ
@@ -601,13 +613,13 @@ campaign-kind-other = دیگر
 campaign-status-planning = در حال برنامه‌ریزی
 campaign-status-active = فعال
 campaign-status-completed = پایان‌یافته
-campaign-status-cancelled = لغو شده
+campaign-status-cancelled = لغوشده
 campaign-help-target-segment = نام یک بخش ذخیره‌شده، کمپین را به کسانی که اکنون در آن هستند پیوند می‌دهد.
 
 ## What is wrong with a value (forms, the API, imports)
 
 problem-required = این مورد الزامی است.
-problem-too-long = حداکثر { $max } نویسه.
+problem-too-long = حداکثر { $max } کاراکتر.
 problem-not-email = این نشانی ایمیل نیست؛ آن را به شکل name@example.com بنویسید.
 problem-not-phone = این شمارهٔ تلفن نیست: از رقم، فاصله، +، - و پرانتز استفاده کنید، از ۵ تا ۱۵ رقم.
 problem-not-date = این تاریخ نیست؛ از قالب { $expected } استفاده کنید.
@@ -625,7 +637,7 @@ problem-not-one-of = یکی از این‌ها را به کار ببرید: { $c
 problem-not-currency = این کد ارز نیست؛ از سه حرف مانند IRR، EUR، ILS یا RUB استفاده کنید.
 problem-not-country = از کد دوحرفی کشور مانند IR، IL، RU یا GB استفاده کنید.
 problem-not-time-zone = این منطقهٔ زمانی نیست؛ یکی مانند Asia/Tehran، Asia/Jerusalem یا Europe/Moscow به کار ببرید.
-problem-password-too-short = گذرواژه دست‌کم { $min } نویسه لازم دارد.
+problem-password-too-short = گذرواژه دست‌کم { $min } کاراکتر لازم دارد.
 problem-password-is-email = گذرواژه نباید همان نشانی ایمیل باشد.
 problem-wrong-password = گذرواژهٔ کنونی درست نیست.
 problem-taken = این مقدار پیش‌تر به کار رفته است.
@@ -636,7 +648,7 @@ problem-in-field = { $field }: { $problem }
 
 problem-not-yes-or-no = این بله یا خیر نیست.
 problem-not-birthday = این تاریخ تولد نیست؛ از YYYY-MM-DD استفاده کنید، یا ‎--MM-DD‏ وقتی سال معلوم نیست.
-problem-not-attribute = هر فیلد سفارشی را در سطری جدا به شکل نام: مقدار بنویسید (سایز کفش: ۳۸).
+problem-not-attribute = هر فیلد دلخواه را در سطری جدا به شکل نام: مقدار بنویسید (سایز کفش: ۳۸).
 problem-not-amount = این مبلغ نیست؛ عددی اعشاری مانند 12.50 بنویسید.
 # $currency (text): the currency's code; $decimals (number): its decimals.
 problem-too-precise = رقم‌های اعشار این بیش از حد مجاز { $currency } است ({ $decimals }).
@@ -668,7 +680,7 @@ field-birthday = زادروز
 ## Background jobs
 
 nav-jobs = کارها
-job-kind-score = امتیازدهی
+job-kind-score = ارزیابی
 job-kind-import = درون‌ریزی
 job-kind-noop = کار آزمایشی
 job-kind-housekeeping = نگهداری
@@ -691,7 +703,7 @@ job-cancel = لغو
 job-busy = کاری با همین کار از قبل در انتظار یا در حال اجراست؛ این کار دوباره به صف برنگشت.
 # $rungs (number), $states (number): changes recorded.
 job-scored-changes = { $rungs } تغییر پله و { $states } تغییر وضعیت ثبت شد.
-jobs-intro = امتیازدهی‌ها و درون‌ریزی‌ها در پس‌زمینه اجرا می‌شوند. کار ناموفق چند بار دوباره امتحان می‌شود؛ کارهایی که همچنان ناموفق‌اند اینجا منتظر شما می‌مانند.
+jobs-intro = ارزیابی‌ها و درون‌ریزی‌ها در پس‌زمینه اجرا می‌شوند. کار ناموفق چند بار دوباره امتحان می‌شود؛ کارهایی که همچنان ناموفق‌اند اینجا منتظر شما می‌مانند.
 jobs-all = همه
 jobs-kind = کار
 jobs-status = وضعیت
@@ -742,9 +754,9 @@ audit-action-customer-erased = دادهٔ شخصی مشتری را پاک کرد
 audit-action-customer-exported = دادهٔ مشتری را برون‌بری کرد
 audit-action-interaction-added = تعاملی ثبت کرد
 audit-action-order-saved = سفارشی ذخیره کرد
-audit-action-order-one-off = سفارشی را یک‌باره علامت زد
+audit-action-order-one-off = سفارشی را به‌عنوان خرید موردی علامت زد
 audit-action-import-run = پرونده‌ای درون‌ریزی کرد
-audit-action-scoring-run = مشتریان را امتیازدهی کرد
+audit-action-scoring-run = مشتریان را ارزیابی کرد
 audit-action-job-enqueued = کاری درخواست کرد
 audit-action-job-retried = کاری را دوباره امتحان کرد
 audit-action-job-cancelled = کاری را لغو کرد
@@ -836,8 +848,8 @@ reason-no-order-yet = تا این تاریخ سفارش شمرده‌شده‌ا
 reason-lifecycle = { $stage }، بر پایهٔ پلهٔ نردبان: { $rung }
 # $customers (number), $repeat (number): buyers and repeat buyers fitted on; $r, $alpha, $a, $b (text): the parameters; $spend (text): yes or no.
 reason-model-fitted = وضعیت‌ها از P(alive) مدل BG/NBD، برازش‌شده بر { $customers } مشتری ({ $repeat } با خرید تکراری): r = { $r }، α = { $alpha } روز، a = { $a }، b = { $b }؛ { $spend ->
-        [yes] هزینه از Gamma-Gamma
-       *[no] بدون مدل هزینه (خرید تکراری کم)
+        [yes] مبلغ خرید از Gamma-Gamma
+       *[no] بدون مدل مبلغ خرید (خرید تکراری کم)
     }
 # $repeat (number): customers who ordered on two different days; $needed (number): how many the model needs.
 reason-model-too-few-repeat = وضعیت‌ها از قاعدهٔ تازگی: فقط { $repeat } مشتری در دو روز مختلف سفارش داده‌اند و BG/NBD به { $needed } نیاز دارد
@@ -851,6 +863,6 @@ reason-event-occasion = همهٔ خریدهایش بین { $from } و { $to } ب
 # $categories (text): the categories; $dates (text): the days.
 reason-event-seasonal-orders = { $categories } در { $dates }، برخلاف بقیهٔ سفارش‌هایش
 # $dates (text): the days.
-reason-event-one-off = علامت‌خورده به‌عنوان یک‌باره ({ $dates })
+reason-event-one-off = علامت‌خورده به‌عنوان خرید موردی ({ $dates })
 reason-roi-no-cost = هزینه‌ای ثبت نشده است
 reason-roi-negative-cost = جمع هزینه‌ها کمتر از صفر است

@@ -118,10 +118,10 @@ state-none = עדיין אין הזמנות
 contact-today = עם מי ליצור קשר היום
 contact-none = היום אין צורך להתקשר לאף אחד.
 contact-loyal-slipping = לקוח קבוע שמתרחק: הזמן שבו הוא בדרך כלל מזמין שוב כבר עבר. כדאי להתקשר לפני שיירדם.
-contact-push-third = שתי הזמנות עד עכשיו: הזמנה שלישית תהפוך אותו ללקוח נאמן. כדאי להזמין אותו לחזור עם משהו חדש.
+contact-push-third = שתי הזמנות עד עכשיו: הזמנה שלישית תהפוך אותו ללקוח קבוע. כדאי לפנות אליו שוב עם משהו חדש.
 contact-welcome-back = לקוח נאמן שנעלם לאחרונה: כדאי לפנות אליו אישית ולהזמין אותו לחזור.
 contact-thank-advocate = מביא לך לקוחות: זה הזמן להגיד תודה.
-contact-ask-recent = הזמנה ראשונה לאחרונה: כדאי לשאול איך המוצר.
+contact-ask-recent = הזמנה ראשונה שבוצעה לאחרונה: כדאי לשאול אם המוצר מצא חן בעיניו.
 
 # $count (number): how many orders.
 orders-count =
@@ -132,7 +132,7 @@ orders-count =
     }
 last-order-on = הזמנה אחרונה: { $date }
 third-purchase-title = הדרך לרכישה השלישית
-third-purchase-help = לקוחות שמגיעים להזמנה שלישית נשארים לעיתים קרובות הרבה יותר: הצעד מההזמנה השנייה לשלישית הוא זה שכדאי לעבוד עליו.
+third-purchase-help = לקוחות שמגיעים להזמנה שלישית נוטים הרבה יותר להישאר: הצעד מההזמנה השנייה לשלישית הוא זה שכדאי להשקיע בו.
 order-number-1 = הזמנה ראשונה
 order-number-2 = הזמנה שנייה
 order-number-3 = הזמנה שלישית
@@ -140,11 +140,11 @@ conversion-from-previous = { $share } מהשלב הקודם
 losing-value-title = לקוחות מובילים שהערך שלהם יורד
 losing-value-none = אף אחד מהלקוחות המובילים לא נמצא בירידה.
 customer = לקוח
-value-18m = הוצאה ב-18 חודשים
+value-18m = סכום קניות ב־18 החודשים האחרונים
 what-fell = מה ירד
 fell-orders = פחות הזמנות
-fell-spend = הוצאה נמוכה יותר
-fell-orders-and-spend = פחות הזמנות והוצאה נמוכה יותר
+fell-spend = סכום קניות נמוך יותר
+fell-orders-and-spend = פחות הזמנות וסכום קניות נמוך יותר
 
 ## Customers
 search = חיפוש
@@ -156,14 +156,14 @@ any-consent = כל סוגי ההסכמה
 consents-to = הסכמה לפנייה דרך { $channel }
 country = מדינה
 tag = תגית
-clv-from = שווי ל־12 החודשים הבאים, מ־
-clv-to = שווי ל־12 החודשים הבאים, עד
+clv-from = שווי מינימלי ל־12 החודשים הבאים
+clv-to = שווי מרבי ל־12 החודשים הבאים
 
 # $count (number): the number the customers exceed.
 customers-more-than =
     { $count ->
         [one] יותר מלקוח אחד
-       *[other] יותר מ-{ $count } לקוחות
+       *[other] יותר מ־{ $count } לקוחות
     }
 export-csv = ייצוא ל-CSV
 contact = פרטי קשר
@@ -171,8 +171,8 @@ rung = שלב
 state = מצב
 segment = פלח
 orders = הזמנות
-spend = הוצאה
-clv = ערך ל-12 חודשים
+spend = סכום קניות
+clv = ערך ל־12 חודשים
 last-order = הזמנה אחרונה
 no-customers-match = אין לקוחות מתאימים. כדאי לנסות עם פחות מסננים.
 
@@ -183,7 +183,7 @@ p-alive = הסיכוי שהוא עדיין לקוח
 p-alive-short = עדיין לקוח
 expected-next-order = ההזמנה הבאה צפויה
 rfm = RFM
-place = מיקום
+place = עיר ומדינה
 tags = תגיות
 tags-help = יש להפריד בין התגיות בפסיקים.
 consent = הסכמה
@@ -192,7 +192,7 @@ history = היסטוריה
 no-history = עדיין אין שינויים.
 change-rung = שלב
 change-state = מצב
-one-off = חד-פעמית
+one-off = חד־פעמית
 mark-one-off = חד־פעמי: לא להתייחס כהעדפה
 unmark-one-off = להתייחס שוב כרכישה רגילה
 no-orders = עדיין אין הזמנות.
@@ -244,7 +244,7 @@ customer-erased = המידע האישי של הלקוח נמחק; ההזמנות
 duplicates-and-privacy = כפילויות ופרטיות
 merge-label = לאחד לתוך הלקוח הזה את הכפיל שמזההו
 merge-button = איחוד
-merge-help = ההזמנות, האינטראקציות וההיסטוריה של שניהם נשמרות; שדה שחסר ללקוח הזה נלקח מהאחר; ״לא״ לערוץ כלשהו מאחד מהם נשאר בתוקף. המזהה האחר ממשיך לעבוד בקבצים וב־API.
+merge-help = ההזמנות, האינטראקציות וההיסטוריה של שניהם נשמרות; שדה שחסר ללקוח הזה נלקח מהאחר; ״לא״ לערוץ כלשהו מאחד מהם נשאר בתוקף. המזהה האחר ממשיך לעבוד בקבצים וב-API.
 merge-confirm = לאחד את הלקוח האחר לתוך הלקוח הזה? אי אפשר לבטל זאת.
 export-data = הורדת כל המידע שנשמר על הלקוח (JSON)
 erase-customer = מחיקת המידע האישי
@@ -256,6 +256,7 @@ edit-profile = עריכת הפרופיל
 first-name = שם פרטי
 last-name = שם משפחה
 company = חברה
+phone = טלפון
 city = עיר
 preferred-language = שפה מועדפת
 preferred-channel = ערוץ מועדף
@@ -269,7 +270,7 @@ ladder-intro = מי נמצא בכל שלב, ומה אפשר לעשות כדי ל
 playbook = מה עושים
 playbook-suspect = מוכרים לנו אבל שותקים: כדאי להזמין אותם להירשם או לבקר.
 playbook-prospect = מתעניינים: הצעה להזמנה ראשונה, פעם אחת בלבד, בערוץ שהם בחרו.
-playbook-customer = הזמנה אחת: לשאול איך המוצר, ולהציע הזמנה שנייה שמתבקשת מאליה.
+playbook-customer = הזמנה אחת: לשאול איך היה המוצר, ולהציע הזמנה שנייה שמתבקשת מאליה.
 playbook-repeat = שתי הזמנות: השלישית הופכת אותם ללקוחות נאמנים; כדאי להציע משהו חדש לנסות.
 playbook-loyal = לקוחות נאמנים: להודות להם, לעדכן אותם ראשונים, ולעולם לא להציף אותם בהודעות.
 playbook-advocate = ממליצים עלינו לחברים: להודות להם אישית ולהקל עליהם להמליץ.
@@ -277,7 +278,7 @@ playbook-advocate = ממליצים עלינו לחברים: להודות להם 
 ## Settings
 api-tokens = אסימוני API
 api-tokens-help = אסימונים מאפשרים למערכות של החנות להשתמש ב-JSON API עם ההרשאות שלך. תיעוד ה-API נמצא בכתובת
-api-token-created = כדאי להעתיק את האסימון עכשיו; הוא לא יוצג שוב:
+api-token-created = יש להעתיק את האסימון עכשיו – הוא לא יוצג שוב:
 no-tokens = עדיין אין אסימונים.
 token-name = למה משמש האסימון
 token-valid-through = בתוקף עד (לא חובה)
@@ -293,7 +294,7 @@ password-wrong = הסיסמה הנוכחית שגויה.
 create-token = יצירת אסימון
 created = נוצר
 last-used = שימוש אחרון
-revoke = ביטול
+revoke = ביטול האסימון
 token-revoked = האסימון בוטל.
 users = משתמשים
 enabled = הרשאת כניסה
@@ -325,11 +326,11 @@ segment-need_attention = זקוקים לתשומת לב
 segment-about_to_sleep = עומדים להירדם
 segment-cant_lose = אסור לאבד אותם
 segment-at_risk = בסיכון
-segment-hibernating = בתרדמה
+segment-hibernating = קפואים
 channel-email = אימייל
 channel-sms = SMS
 channel-phone = טלפון
-channel-mail = דואר
+channel-mail = דואר רגיל
 channel-fax = פקס
 interaction-inquiry = פנייה
 interaction-sign_up = הרשמה
@@ -368,7 +369,7 @@ segments-name-missing = יש לתת לפלח שם.
 segments-name-too-long = השם יכול להכיל עד 100 תווים.
 segments-name-taken = כבר קיים פלח בשם הזה; יש לבחור שם אחר.
 segments-filter-invalid = באחד המסננים יש ערך ש-Ladder לא מכיר. יש לבחור אותו שוב מהרשימה.
-segments-value-invalid = יש לכתוב את גבולות הערך כמספרים פשוטים, למשל 2500.50, כשהערך הנמוך ראשון.
+segments-value-invalid = יש לכתוב את הגבולות כמספרים פשוטים, למשל 2500.50, כשהערך הנמוך ראשון.
 
 ## Import
 import-title = ייבוא קובצי CSV
@@ -438,7 +439,7 @@ import-unreadable-line = לא ניתן לקרוא את שורה { $line } כ-CSV
 import-invalid-row = שורה { $line }, עמודה { $column }, ערך "{ $value }": { $problem } דבר לא יובא.
 import-choose-kind = יש לבחור מה יש בקובץ.
 import-no-file = יש לבחור קובץ CSV להעלאה; הקובץ שנבחר ריק.
-import-too-large = הקובץ גדול מ-{ $megabytes } MB. אפשר לפצל אותו לקבצים קטנים יותר, או לייבא אותו בשרת עם `ladder import`.
+import-too-large = הקובץ גדול מ־{ $megabytes } MB. אפשר לפצל אותו לקבצים קטנים יותר, או לייבא אותו בשרת עם `ladder import`.
 import-upload-gone = הקובץ שהועלה כבר לא שמור: קבצים שהועלו נשמרים שעה אחת. יש להעלות אותו שוב.
 
 ## Shop settings
@@ -447,11 +448,11 @@ nav-shop-settings = הגדרות החנות
 shop-read-only = רק בעלי החנות יכולים לשנות את ההגדרות האלה.
 shop-currency-title = מטבע
 shop-field-currency = מטבע החנות
-shop-help-currency = קוד בן שלוש אותיות לפי ISO 4217, למשל ILS. הוצאות והכנסות נספרות מההזמנות במטבע הזה.
+shop-help-currency = קוד בן שלוש אותיות לפי ISO 4217, למשל ILS, USD או EUR. סכומי הקניות וההכנסות מחושבים רק מהזמנות במטבע הזה.
 shop-model-title = מצבים לפי מודל הרכישות
 shop-model-intro = כשיש מספיק לקוחות חוזרים, Ladder מעריך לכל קונה את הסיכוי שהוא עדיין לקוח, P(alive), וקובע לפיו את המצב.
 shop-field-active_p_alive = פעיל מ-P(alive)
-shop-help-active_p_alive = פעיל כשהסיכוי הוא לפחות הערך הזה, בין 0 ל-1 (ברירת מחדל 0.6).
+shop-help-active_p_alive = פעיל כשהסיכוי הוא לפחות הערך הזה, בין 0 ל־1 (ברירת מחדל 0.6).
 shop-field-at_risk_p_alive = בסיכון מ-P(alive)
 shop-help-at_risk_p_alive = בסיכון כשהסיכוי לפחות כזה ונמוך מהסף של פעיל (ברירת מחדל 0.3).
 shop-field-lapsed_p_alive = רדום מ-P(alive)
@@ -472,7 +473,7 @@ shop-save-help = הספים החדשים חלים מחישוב הציונים ה
 shop-saved = ההגדרות נשמרו. אפשר לחשב ציונים עכשיו כדי למקם את הלקוחות לפיהן.
 shop-scoring-title = חישוב ציונים
 shop-not-scored = הלקוחות עדיין לא קיבלו ציון.
-shop-score-now = לחשב ציונים עכשיו
+shop-score-now = חישוב ציונים עכשיו
 shop-score-help = ממקם כל לקוח נכון להיום לפי הספים השמורים. בחנות גדולה זה לוקח זמן מה.
 shop-scored =
     { $count ->
@@ -482,16 +483,16 @@ shop-scored =
     }
 shop-problem-number = בשדה "{ $field }" צריך להיות מספר.
 shop-problem-currency = "{ $code }" אינו קוד מטבע לפי ISO 4217, כמו ILS או USD.
-shop-problem-probability = הערך של "{ $field }" צריך להיות בין 0 ל-1.
-shop-problem-positive = הערך של "{ $field }" צריך להיות גדול מ-0.
-shop-problem-above = "{ $field }" לא יכול להיות גבוה מ-"{ $limit }".
+shop-problem-probability = הערך של "{ $field }" צריך להיות בין 0 ל־1.
+shop-problem-positive = הערך של "{ $field }" צריך להיות גדול מ־0.
+shop-problem-above = "{ $field }" לא יכול להיות גבוה מ־"{ $limit }".
 
 ## Movement on the ladder
 movement-title = תנועה בסולם
 movement-since = מאז
 show = הצגה
-movement-from = מ־
-movement-to = אל
+movement-from = משלב
+movement-to = לשלב
 movement-count = מעברים
 movement-new = שיבוץ חדש
 movement-none = אף אחד לא עבר שלב בתקופה הזו.
@@ -507,15 +508,15 @@ cohorts-size = לקוחות
 cohorts-months-since = חודשים אחרי ההזמנה הראשונה
 cohorts-help = כל שורה היא הלקוחות שההזמנה הראשונה שלהם הייתה באותו חודש; כל תא הוא החלק מהם שהזמינו שוב כעבור מספר החודשים הזה.
 cohorts-none = אין עדיין קבוצות: הן יופיעו אחרי שההזמנות יקבלו ציון.
-clv-title = לקוחות לפי ערך ל-12 חודשים
+clv-title = לקוחות לפי ערך ל־12 חודשים
 clv-range = { $from } – { $to }
 clv-range-open = { $from } ומעלה
-clv-help = כמה כל לקוח צפוי להוציא ב-12 החודשים הבאים, לפי הציון האחרון.
-clv-none = לאף לקוח עדיין אין ערך ל-12 חודשים.
+clv-help = כמה כל לקוח צפוי להוציא ב־12 החודשים הבאים, לפי הציון האחרון.
+clv-none = לאף לקוח עדיין אין ערך ל־12 חודשים.
 
 ## Orders and products in filters
-orders-from = הזמנות החל מ־
-orders-to = הזמנות עד
+orders-from = מספר הזמנות מינימלי
+orders-to = מספר הזמנות מרבי
 product-or-category = מוצר (מק״ט) או קטגוריה
 moved-from = מ־{ $rung }
 moved-to = אל { $rung }
@@ -545,7 +546,7 @@ campaign-cpa = עלות לכל לקוח שגויס
 campaign-second-order = הגיעו להזמנה שנייה
 campaign-third-order = הגיעו להזמנה שלישית
 campaign-third-order-title = לקוחות שגויסו והגיעו להזמנה שלישית
-campaign-value-per-acquired = ערך צפוי ל-12 חודשים לכל לקוח שגויס
+campaign-value-per-acquired = ערך צפוי ל־12 חודשים לכל לקוח שגויס
 # $budget (string): the budget, formatted.
 campaign-of-budget = מתוך תקציב של { $budget }
 # $value (string): the expected figure, formatted.
@@ -554,9 +555,9 @@ campaign-expected = צפי
 campaign-actual = בפועל
 campaign-versus-title = צפי מול ביצוע
 campaign-quality-title = מה עשו הלקוחות שגויסו אחר כך
-campaign-quality-help = קמפיין שמביא קונים חד-פעמיים לאירוע מסוים שווה פחות מקמפיין שמביא לקוחות קבועים.
-campaign-revenue-12m = הכנסות ב-12 החודשים הראשונים שלהם
-campaign-clv = ערך צפוי ל-12 חודשים
+campaign-quality-help = קמפיין שמביא קונים חד־פעמיים לאירוע מסוים שווה פחות מקמפיין שמביא לקוחות קבועים.
+campaign-revenue-12m = הכנסות ב־12 החודשים הראשונים שלהם
+campaign-clv = ערך צפוי ל־12 חודשים
 # $value (string): an amount, formatted.
 campaign-per-customer = { $value } ללקוח
 campaign-rungs-title = איפה הלקוחות שגויסו נמצאים עכשיו
@@ -611,13 +612,17 @@ campaign-costs-imported = { $added ->
     [one] נוספה עלות אחת
     [two] נוספו שתי עלויות
    *[other] נוספו { $added } עלויות
-}; { $already } כבר היו רשומות.
+}; כבר היו רשומות: { $already }.
 campaign-saved = הקמפיין נשמר.
 campaign-cost-added = העלות נוספה.
 campaign-codes = קודים
 campaign-target = קהל יעד
 # $days (number): days after the end; $date (string): the last day orders count.
-campaign-window = הזמנות נספרות עד { $date } ({ $days } ימים אחרי הסיום)
+campaign-window = הזמנות נספרות עד { $date } ({ $days ->
+    [one] יום אחד
+    [two] יומיים
+   *[other] { $days } ימים
+} אחרי הסיום)
 campaign-window-open = פתוח: לא נקבע תאריך סיום
 campaign-no-currency = לחנות עדיין אין מטבע: יש לייבא קודם הזמנות, או לקבוע אותו בהגדרות החנות.
 # $id (string): the campaign id.
@@ -906,11 +911,11 @@ reason-no-order-yet = אין הזמנה שנספרה עד תאריך זה
 reason-lifecycle = { $stage }, לפי השלב בסולם: { $rung }
 # $customers (number), $repeat (number): buyers and repeat buyers fitted on; $r, $alpha, $a, $b (text): the parameters; $spend (text): yes or no.
 reason-model-fitted = המצבים לפי P(alive) של BG/NBD, שהותאם על { $customers } לקוחות ({ $repeat } עם רכישות חוזרות): r = { $r }, α = { $alpha } ימים, a = { $a }, b = { $b }; { $spend ->
-        [yes] ההוצאה לפי Gamma-Gamma
-       *[no] אין מודל הוצאה (מעט מדי הוצאה חוזרת)
+        [yes] סכומי הקניות לפי Gamma-Gamma
+       *[no] אין מודל לסכומי הקניות (מעט מדי קניות חוזרות)
     }
 # $repeat (number): customers who ordered on two different days; $needed (number): how many the model needs.
-reason-model-too-few-repeat = המצבים לפי כלל הטריות: רק { $repeat } לקוחות הזמינו בשני ימים שונים, ו־BG/NBD צריך { $needed }
+reason-model-too-few-repeat = המצבים לפי כלל הטריות: רק { $repeat } לקוחות הזמינו בשני ימים שונים, ו-BG/NBD צריך { $needed }
 reason-model-not-converged = המצבים לפי כלל הטריות: התאמת BG/NBD לא התכנסה
 # $error (text): the fit's error, in English.
 reason-model-failed = המצבים לפי כלל הטריות: לא ניתן היה להתאים את BG/NBD ({ $error })

@@ -113,5 +113,6 @@ pub(crate) fn score(customer: CustomerId, as_of: &str, rung: Rung, state: Option
         rfm_segment: Some(RfmSegment::Champions),
         fourth_order: None,
         value: None,
+        event_buyer: true,
     }
 }

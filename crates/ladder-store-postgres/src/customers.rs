@@ -84,7 +84,7 @@ fn parse_or_corrupt<T>(value: &str, parse: impl Fn(&str) -> Option<T>, what: &st
 const SCORE_COLUMNS: &str = "s.as_of, s.rung, s.rung_reason, s.state, s.state_reason, s.lifecycle_stage, s.recency_days, \
      s.orders, s.first_order, s.second_order, s.third_order, s.last_order, s.spend_minor, s.rfm_r, s.rfm_f, s.rfm_m, \
      s.rfm_segment, s.fourth_order, s.has_value, s.p_alive, s.expected_purchases_90d, s.expected_purchases_365d, \
-     s.expected_next_order, s.expected_spend_minor, s.clv_minor";
+     s.expected_next_order, s.expected_spend_minor, s.clv_minor, s.event_buyer";
 
 fn score_from(r: &Row, at: usize, customer: CustomerId) -> StoreResult<Option<ScoreRecord>> {
     let Some(as_of) = r.get::<_, Option<i64>>(at) else { return Ok(None) };
@@ -120,6 +120,7 @@ fn score_from(r: &Row, at: usize, customer: CustomerId) -> StoreResult<Option<Sc
             expected_spend_minor: r.get(at + 23),
             clv_minor: r.get(at + 24),
         }),
+        event_buyer: r.get(at + 25),
     }))
 }
 

@@ -14,7 +14,7 @@ use ladder_store::{
 /// middle two for an even count) and ordered aggregates for the latest interaction.
 const FACTS_SQL: &str = "
 WITH o AS (
-    SELECT customer_id, ordered_at / 86400 AS day, total_minor, currency,
+    SELECT customer_id, ordered_at / 86400 AS day, total_minor, currency, one_off,
            ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY ordered_at, id) AS n,
            MIN(ordered_at / 86400) OVER (PARTITION BY customer_id) AS first_day
     FROM orders
@@ -26,7 +26,7 @@ agg AS (
            MAX(day) FILTER (WHERE n = 4) AS fourth_day,
            COALESCE(SUM(total_minor) FILTER (WHERE currency = $2), 0)::BIGINT AS spend,
            COALESCE(SUM(total_minor) FILTER (WHERE currency = $2 AND day > first_day), 0)::BIGINT AS repeat_spend,
-           COUNT(DISTINCT day) AS order_days
+           COUNT(DISTINCT day) AS order_days, COUNT(*) FILTER (WHERE one_off) AS one_offs
     FROM o GROUP BY customer_id
 ),
 gaps AS (
@@ -53,7 +53,7 @@ SELECT c.id,
        COALESCE(agg.orders, 0), agg.first_day, agg.second_day, agg.third_day, agg.fourth_day, agg.last_day,
        COALESCE(agg.spend, 0), COALESCE(agg.repeat_spend, 0), COALESCE(agg.order_days, 0), med.median_gap,
        COALESCE(inter.n, 0), inter.last_kind, inter.last_at / 86400, COALESCE(inter.recommendations, 0),
-       COALESCE(refs.buyers, 0), s.rung, s.state, s.p_alive
+       COALESCE(refs.buyers, 0), s.rung, s.state, s.p_alive, COALESCE(agg.one_offs, 0)
 FROM customers c
 LEFT JOIN agg ON agg.customer_id = c.id
 LEFT JOIN med ON med.customer_id = c.id
@@ -114,6 +114,7 @@ fn stream_facts(
         let state: Option<String> = r.get(18);
         let facts = CustomerFacts {
             orders: count(r.get(2)),
+            one_off_orders: count(r.get(20)),
             first_order: day(r.get(3)),
             second_order: day(r.get(4)),
             third_order: day(r.get(5)),
@@ -187,7 +188,8 @@ const SCORE_BATCH: usize = 10_000;
 
 const SCORE_COLUMNS: &str = "customer_id, as_of, rung, rung_reason, state, state_reason, lifecycle_stage, recency_days, \
     orders, first_order, second_order, third_order, last_order, spend_minor, rfm_r, rfm_f, rfm_m, rfm_segment, fourth_order, \
-    has_value, p_alive, expected_purchases_90d, expected_purchases_365d, expected_next_order, expected_spend_minor, clv_minor";
+    has_value, p_alive, expected_purchases_90d, expected_purchases_365d, expected_next_order, expected_spend_minor, clv_minor, \
+    event_buyer";
 
 /// Writes the staged scores and changes of a scoring unit of work (at every batch, and at commit).
 pub(crate) fn flush(tx: &mut PgTx) -> StoreResult<()> {
@@ -287,6 +289,7 @@ impl ScoringTx for PgTx {
             num(day_number(v.and_then(|v| v.expected_next_order))),
             num(v.and_then(|v| v.expected_spend_minor)),
             num(v.and_then(|v| v.clv_minor)),
+            Some(s.event_buyer.to_string()),
         ]);
         for change in changes {
             // The staging id keeps the order in which changes were recorded.

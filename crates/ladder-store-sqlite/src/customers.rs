@@ -81,7 +81,7 @@ fn parse_or_corrupt<T>(value: &str, parse: impl Fn(&str) -> Option<T>, what: &st
 const SCORE_COLUMNS: &str = "s.as_of, s.rung, s.rung_reason, s.state, s.state_reason, s.lifecycle_stage, s.recency_days, \
      s.orders, s.first_order, s.second_order, s.third_order, s.last_order, s.spend_minor, s.rfm_r, s.rfm_f, s.rfm_m, s.rfm_segment, \
      s.fourth_order, s.has_value, s.p_alive, s.expected_purchases_90d, s.expected_purchases_365d, s.expected_next_order, \
-     s.expected_spend_minor, s.clv_minor";
+     s.expected_spend_minor, s.clv_minor, s.event_buyer";
 
 fn score_from(r: &Row<'_>, at: usize, customer: CustomerId) -> StoreResult<Option<ScoreRecord>> {
     let what = "cannot read a score";
@@ -124,6 +124,7 @@ fn score_from(r: &Row<'_>, at: usize, customer: CustomerId) -> StoreResult<Optio
         } else {
             None
         },
+        event_buyer: r.get(at + 25).ctx(what)?,
     }))
 }
 

@@ -52,6 +52,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0011_order_lines_by_position.sql"),
     include_str!("../migrations/0012_referrals.sql"),
     include_str!("../migrations/0013_privacy.sql"),
+    include_str!("../migrations/0014_event_buyers.sql"),
 ];
 
 /// The schema version this build creates and understands.

@@ -15,7 +15,7 @@ use rusqlite::{Connection, params};
 const FACTS_SQL: &str = "
 WITH agg AS (
     SELECT customer_id, COUNT(*) AS orders, MIN(ordered_at) / 86400 AS first_day, MAX(ordered_at) / 86400 AS last_day,
-           SUM(CASE WHEN currency = ?2 THEN total_minor ELSE 0 END) AS spend,
+           SUM(CASE WHEN currency = ?2 THEN total_minor ELSE 0 END) AS spend, SUM(one_off) AS one_offs,
            ladder_order_days(ordered_at / 86400, CASE WHEN currency = ?2 THEN total_minor ELSE 0 END) AS days
     FROM orders
     WHERE status = 'completed' AND ordered_at < ?1 {one_order}
@@ -37,7 +37,7 @@ SELECT c.id,
        COALESCE(agg.orders, 0), agg.first_day, agg.days, agg.last_day, COALESCE(agg.spend, 0),
        COALESCE(inter.n, 0), inter.last_kind, inter.last_at / 86400, COALESCE(inter.recommendations, 0),
        COALESCE(refs.buyers, 0),
-       s.rung, s.state, s.p_alive
+       s.rung, s.state, s.p_alive, COALESCE(agg.one_offs, 0)
 FROM customers c
 LEFT JOIN agg ON agg.customer_id = c.id
 LEFT JOIN inter ON inter.customer_id = c.id
@@ -161,6 +161,7 @@ fn read_facts(mut rows: rusqlite::Rows<'_>, sink: &mut dyn FnMut(ScoringRow) -> 
         let state: Option<String> = r.get(13).ctx(what)?;
         let facts = CustomerFacts {
             orders: r.get(2).ctx(what)?,
+            one_off_orders: r.get(15).ctx(what)?,
             first_order: day(r.get(3).ctx(what)?),
             second_order: day(packed.second),
             third_order: day(packed.third),
@@ -232,9 +233,9 @@ impl ScoringTx for SqliteTx<'_> {
                 "INSERT INTO customer_scores (customer_id, as_of, rung, rung_reason, state, state_reason, lifecycle_stage,
                     recency_days, orders, first_order, second_order, third_order, last_order, spend_minor,
                     rfm_r, rfm_f, rfm_m, rfm_segment, fourth_order, has_value, p_alive, expected_purchases_90d,
-                    expected_purchases_365d, expected_next_order, expected_spend_minor, clv_minor)
+                    expected_purchases_365d, expected_next_order, expected_spend_minor, clv_minor, event_buyer)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                    ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)
+                    ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)
                  ON CONFLICT (customer_id) DO UPDATE SET as_of = excluded.as_of, rung = excluded.rung,
                     rung_reason = excluded.rung_reason, state = excluded.state, state_reason = excluded.state_reason,
                     lifecycle_stage = excluded.lifecycle_stage, recency_days = excluded.recency_days,
@@ -246,7 +247,8 @@ impl ScoringTx for SqliteTx<'_> {
                     expected_purchases_90d = excluded.expected_purchases_90d,
                     expected_purchases_365d = excluded.expected_purchases_365d,
                     expected_next_order = excluded.expected_next_order,
-                    expected_spend_minor = excluded.expected_spend_minor, clv_minor = excluded.clv_minor",
+                    expected_spend_minor = excluded.expected_spend_minor, clv_minor = excluded.clv_minor,
+                    event_buyer = excluded.event_buyer",
             )
             .and_then(|mut stmt| {
                 stmt.execute(params![
@@ -276,6 +278,7 @@ impl ScoringTx for SqliteTx<'_> {
                     day_number(s.value.and_then(|v| v.expected_next_order)),
                     s.value.and_then(|v| v.expected_spend_minor),
                     s.value.and_then(|v| v.clv_minor),
+                    s.event_buyer,
                 ])
             })
             .ctx(what)?;

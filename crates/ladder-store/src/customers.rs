@@ -243,6 +243,8 @@ pub struct CustomerQuery {
     pub max_orders: Option<u32>,
     /// Only customers who bought this product (its SKU) or from this category, in a completed order.
     pub product: Option<String>,
+    /// Leave out event buyers (every counted order one-off, at the last scoring).
+    pub no_event_buyers: bool,
     /// Sort order.
     pub sort: CustomerSort,
     /// At most this many.

@@ -94,6 +94,9 @@ pub fn customer_filter(q: &CustomerQuery, dialect: &dyn Dialect) -> Filter {
     if let Some(max) = q.max_orders {
         conditions.push(format!("COALESCE(s.orders, 0) <= {}", bind(SqlValue::Int(i64::from(max)))));
     }
+    if q.no_event_buyers {
+        conditions.push("COALESCE(s.event_buyer, FALSE) = FALSE".to_owned());
+    }
     if let Some(product) = &q.product {
         let p = bind(text(product));
         conditions.push(format!(

@@ -200,6 +200,7 @@ pub const TABLES: &[Table] = &[
             ("expected_spend_minor", Int),
             ("clv_minor", Int),
             ("has_value", Bool),
+            ("event_buyer", Bool),
         ],
         key: 1,
         generated_id: false,

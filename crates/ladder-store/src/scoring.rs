@@ -114,6 +114,8 @@ pub struct ScoreRecord {
     /// What the lifetime-value model says, when it is in use.
     #[serde(flatten)]
     pub value: Option<CustomerValue>,
+    /// Every counted order was one-off ([`ladder_domain::ladder::is_event_buyer`]): no predicted return.
+    pub event_buyer: bool,
 }
 
 /// What the purchase and spend models expect of a customer.

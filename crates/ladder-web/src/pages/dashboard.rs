@@ -86,11 +86,21 @@ fn suggestions(store: &dyn Store) -> Result<Vec<Contact>, WebError> {
         rung: Rung,
         state: CustomerState,
         min_orders: Option<u32>,
+        /// Event buyers are left out: the push to a third purchase is not for them.
+        no_event_buyers: bool,
         sort: CustomerSort,
         limit: u32,
         reason: &'static str,
     }
-    let play = |rung, state, min_orders, sort, limit, reason| Play { rung, state, min_orders, sort, limit, reason };
+    let play = |rung, state, min_orders, sort, limit, reason| Play {
+        rung,
+        state,
+        min_orders,
+        no_event_buyers: reason == "contact-push-third",
+        sort,
+        limit,
+        reason,
+    };
     let plays = [
         play(Rung::Loyal, AtRisk, None, CustomerSort::Spend, 4, "contact-loyal-slipping"),
         play(Rung::Advocate, AtRisk, None, CustomerSort::Spend, 2, "contact-loyal-slipping"),
@@ -105,6 +115,7 @@ fn suggestions(store: &dyn Store) -> Result<Vec<Contact>, WebError> {
             rung: Some(p.rung),
             state: Some(p.state),
             min_orders: p.min_orders,
+            no_event_buyers: p.no_event_buyers,
             sort: p.sort,
             limit: p.limit,
             ..CustomerQuery::default()
