@@ -24,8 +24,25 @@ pub enum DateError {
     TooEarly,
 }
 
-/// Reads a plain `YYYY-MM-DD` date without allocating (the import's hot path).
+/// The first year a date in Ladder may have.
+pub const FIRST_YEAR: i32 = 1900;
+
+/// Reads a plain `YYYY-MM-DD` date without allocating (the import's hot path). Persian and Arabic digits
+/// read as the digits they are (a Persian owner types ۲۰۲۶-۱۲-۰۱). A year before [`FIRST_YEAR`] is not a
+/// shop's date — most likely a Jalali date (1405-09-02) where a Gregorian one is read — and is refused,
+/// not stored as the year 1405.
 pub fn parse_ymd(s: &str) -> Option<NaiveDate> {
+    if !s.is_ascii() {
+        let ascii: String = s
+            .chars()
+            .map(|c| match c {
+                '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+                '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+                other => other,
+            })
+            .collect();
+        return ascii.is_ascii().then(|| parse_ymd(&ascii)).flatten();
+    }
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
@@ -34,6 +51,9 @@ pub fn parse_ymd(s: &str) -> Option<NaiveDate> {
         b[r].iter().try_fold(0u32, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0')))
     };
     let year = i32::try_from(num(0..4)?).ok()?;
+    if year < FIRST_YEAR {
+        return None;
+    }
     NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)
 }
 
@@ -143,6 +163,16 @@ impl TryFrom<String> for Birthday {
 
     fn try_from(text: String) -> Result<Self, Self::Error> {
         Birthday::parse(&text).map_err(|_| format!("{text:?} is not a birthday; use YYYY-MM-DD or --MM-DD"))
+    }
+}
+
+#[cfg(test)]
+mod ymd_tests {
+    #[test]
+    fn dates_read_persian_digits_and_refuse_jalali_years() {
+        assert_eq!(super::parse_ymd("۲۰۲۶-۱۲-۰۱").map(|d| d.to_string()).as_deref(), Some("2026-12-01"));
+        assert_eq!(super::parse_ymd("1405-09-02"), None, "a Jalali date is not the year 1405");
+        assert_eq!(super::parse_ymd("2026-12-01").map(|d| d.to_string()).as_deref(), Some("2026-12-01"));
     }
 }
 

@@ -50,8 +50,9 @@ pub struct Amount(String);
 
 impl Amount {
     /// Reads an amount as a person types it in any of Ladder's languages: Persian or Arabic digits,
-    /// Persian separators, spaces and commas between thousands. A comma anywhere else is refused rather
-    /// than guessed at, since it is a decimal comma in Russian.
+    /// Persian separators, spaces and commas between thousands, and a Russian decimal comma (`1500,5`,
+    /// `1 500,50`): one comma that cannot separate thousands, in a number without a point. Anything else
+    /// with a comma (`,500`, `1,5,0`) is refused rather than guessed at.
     pub fn parse(text: &str) -> Result<Amount, Problem> {
         let mut plain = String::new();
         for c in text.trim().chars() {
@@ -65,12 +66,19 @@ impl Amount {
                 _ => return Err(Problem::NotNumber),
             }
         }
-        let bytes = plain.as_bytes();
-        let grouping = |i: usize| {
+        let grouping = |bytes: &[u8], i: usize| {
             i > 0
                 && bytes.get(i + 1..i + 4).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
                 && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit())
         };
+        if !plain.contains('.') && plain.matches(',').count() == 1 {
+            let at = plain.find(',').unwrap_or_default();
+            if at > 0 && at + 1 < plain.len() && !grouping(plain.as_bytes(), at) {
+                plain = plain.replacen(',', ".", 1);
+            }
+        }
+        let bytes = plain.as_bytes();
+        let grouping = |i: usize| grouping(bytes, i);
         if bytes.iter().enumerate().any(|(i, b)| *b == b',' && !grouping(i)) {
             return Err(Problem::NotNumber);
         }
@@ -346,7 +354,10 @@ mod tests {
         assert_eq!(a("٣٠٠").as_deref(), Ok("300"));
         assert_eq!(a("1 000").as_deref(), Ok("1000"));
         assert_eq!(a("12,345,678.9").as_deref(), Ok("12345678.9"));
-        assert_eq!(a("1500,5"), Err(Problem::NotNumber), "a decimal comma is not guessed at");
+        assert_eq!(a("1500,5").as_deref(), Ok("1500.5"), "a Russian decimal comma");
+        assert_eq!(a("1 500,50").as_deref(), Ok("1500.50"));
+        assert_eq!(a("1,500").as_deref(), Ok("1500"), "three digits after it: thousands");
+        assert_eq!(a("1,5,0"), Err(Problem::NotNumber));
         assert_eq!(a(",500"), Err(Problem::NotNumber));
         assert_eq!(a("ten"), Err(Problem::NotNumber));
         assert_eq!(a("1.2.3"), Err(Problem::NotNumber));

@@ -229,6 +229,8 @@ order-line-quantity = Quantity
 order-line-price = Unit price
 save-order = Save the order
 one-off-help = One-off orders (a gift, a costume for one party) count as purchases, but stay out of product preferences and category offers.
+event-buyer = Event buyer
+event-buyer-help = Every order was marked one-off: no next order is predicted and no 12-month value, and they are not pushed to a third purchase.
 customer-merged = Merged: both histories are here, the other id now leads to this customer, and each consent is the more restrictive of the two.
 customer-deleted = The customer was deleted with their orders.
 customer-erased = The customer's personal data was erased; their orders stay, anonymised, and their email and phone are kept out of future mailings.
@@ -247,6 +249,7 @@ edit-profile = Edit the profile
 first-name = First name
 last-name = Last name
 company = Company
+phone = Phone
 city = City
 preferred-language = Preferred language
 preferred-channel = Preferred channel
@@ -361,7 +364,7 @@ segments-name-missing = Give the segment a name.
 segments-name-too-long = The name may have at most 100 characters.
 segments-name-taken = A segment with this name exists already; choose another name.
 segments-filter-invalid = A filter has a value Ladder does not know. Choose it again from the list.
-segments-value-invalid = Write the value limits as plain numbers, such as 2500.50, with the lower one first.
+segments-value-invalid = Write the limits as plain numbers, such as 2500.50, with the lower one first.
 
 ## Import
 import-title = Import CSV files

@@ -55,9 +55,13 @@ impl Grid {
         table.set_header(self.header.iter().map(Cell::new));
         for row in &self.rows {
             table.add_row(row.iter().enumerate().map(|(i, v)| {
+                if self.numeric.contains(&i) {
+                    // Whole numbers with the output language's thousands separator (20,000); CSV and JSON
+                    // keep them plain for programs.
+                    return Cell::new(readable_number(v)).set_alignment(CellAlignment::Right);
+                }
                 // A terminal cannot isolate a name: a direction override in it would turn the line around.
-                let cell = Cell::new(ladder_domain::text::without_bidi_controls(v));
-                if self.numeric.contains(&i) { cell.set_alignment(CellAlignment::Right) } else { cell }
+                Cell::new(ladder_domain::text::without_bidi_controls(v))
             }));
         }
         table.to_string()
@@ -105,6 +109,20 @@ pub fn print(format: Format, value: &impl Serialize, grids: &[(&str, &Grid)], no
         }
     }
     Ok(())
+}
+
+/// A number in a table cell as the output language writes it (`20,000`, `6,244.50`); anything else as
+/// it is.
+fn readable_number(cell: &str) -> String {
+    if let Ok(n) = cell.parse::<i64>() {
+        return ladder_i18n::format::format_integer(lang(), n);
+    }
+    match (cell.split_once('.'), cell.parse::<f64>()) {
+        (Some((_, fraction)), Ok(v)) if fraction.bytes().all(|b| b.is_ascii_digit()) => {
+            ladder_i18n::format::format_decimal(lang(), v, fraction.len())
+        }
+        _ => cell.to_owned(),
+    }
 }
 
 /// A share as a percentage with one decimal.

@@ -639,3 +639,22 @@ fn reasons_and_problems_are_said_in_the_chosen_language() {
     let unknown = run.fails(&["--lang", "xx", "report", "ladder"]);
     assert!(unknown.contains("lang from --lang") && unknown.contains("en, he, fa or ru"), "{unknown}");
 }
+
+#[test]
+fn tables_write_numbers_with_thousands_separators_and_csv_keeps_them_plain() {
+    let run = Run::new();
+    run.ok(&["demo", "--customers", "300", "--seed", "3", "--as-of", "2026-01-31"]);
+    let table = run.ok(&["report", "ladder"]);
+    let revenue = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.contains("loyal"))
+            .flat_map(|l| l.split(['┆', '│', ',']).map(|c| c.trim().to_owned()).collect::<Vec<_>>())
+            .collect()
+    };
+    assert!(table.lines().any(|l| l.contains("loyal") && l.contains(',') && l.contains('.')), "{table}");
+    let csv = run.ok(&["report", "ladder", "--format", "csv"]);
+    let row = csv.lines().find(|l| l.starts_with("loyal")).expect("the loyal row");
+    let plain = row.split(',').nth(4).expect("revenue");
+    assert!(plain.parse::<f64>().is_ok_and(|v| v >= 1000.0), "plain for programs: {row}");
+    assert!(!revenue(&table).is_empty());
+}

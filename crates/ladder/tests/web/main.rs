@@ -557,7 +557,7 @@ fn segments_are_saved_counted_changed_and_kept_from_viewers() {
     let bad =
         post(&mut b, "/segments", &[("csrf", csrf.clone()), ("name", "Bad (web)".into()), ("min_clv", "lots".into())]);
     assert_eq!(bad.status, 422);
-    assert!(bad.body.contains("Write the value limits as plain numbers"), "{}", bad.body);
+    assert!(bad.body.contains("Write the limits as plain numbers"), "{}", bad.body);
 
     let edit = b.get(&format!("/segments/{id}"));
     assert_eq!(edit.status, 200);
