@@ -384,6 +384,7 @@ pub fn search_folds_letter_variants_vowel_marks_and_case(store: &dyn Store) {
         ("H2", "שלום", "לוי", ""),
         ("R1", "Ольга", "Иванова", ""),
         ("R2", "ОЛЬГА", "СМИРНОВА", ""),
+        ("R3", "Семён", "Фёдоров", ""), // ё
     ] {
         let mut c = customer(id);
         c.first_name = Some(first.into());
@@ -399,6 +400,8 @@ pub fn search_folds_letter_variants_vowel_marks_and_case(store: &dyn Store) {
         ids
     };
     assert_eq!(found("علی"), ["P1", "P2"]);
+    assert_eq!(found("семен федоров"), ["R3"], "ё is found as е");
+    assert_eq!(found("СЕМЁН"), ["R3"]);
     assert_eq!(found("علي"), ["P1", "P2"], "Arabic yeh finds Persian yeh");
     assert_eq!(found("کریمی"), ["P1", "P2"]);
     assert_eq!(found("كريمي"), ["P1", "P2"], "Arabic kaf finds keheh");
@@ -415,7 +418,7 @@ pub fn search_folds_letter_variants_vowel_marks_and_case(store: &dyn Store) {
     assert_eq!(found("смирнова"), ["R2"]);
     let mut everyone = found("\u{064E}");
     everyone.sort();
-    assert_eq!(everyone, ["H1", "H2", "P1", "P2", "P3", "P4", "R1", "R2"], "a lone mark searches for nothing");
+    assert_eq!(everyone, ["H1", "H2", "P1", "P2", "P3", "P4", "R1", "R2", "R3"], "a lone mark searches for nothing");
 
     // A renamed customer is found by the new name only.
     let mut renamed = people.iter().find(|c| c.external_id == "R2").expect("R2").clone();

@@ -53,6 +53,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0012_referrals.sql"),
     include_str!("../migrations/0013_privacy.sql"),
     include_str!("../migrations/0014_event_buyers.sql"),
+    include_str!("../migrations/0015_fold_yo.sql"),
 ];
 
 /// The schema version this build creates and understands.

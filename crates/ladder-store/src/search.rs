@@ -10,10 +10,16 @@
 pub const SEARCH_TEXT: &str = "c.external_id || ' ' || COALESCE(c.first_name, '') || ' ' || COALESCE(c.last_name, '') || ' ' || \
      COALESCE(c.company, '') || ' ' || COALESCE(c.email, '') || ' ' || COALESCE(c.phone, '')";
 
-/// Letters written two ways in Persian and Arabic text, folded to the Persian form: Arabic yeh and alef
-/// maksura to Persian yeh, Arabic kaf to keheh, teh marbuta to heh.
-pub const LETTER_VARIANTS: &[(char, char)] =
-    &[('\u{064A}', '\u{06CC}'), ('\u{0649}', '\u{06CC}'), ('\u{0643}', '\u{06A9}'), ('\u{0629}', '\u{0647}')];
+/// Letters written two ways, folded to one: in Persian and Arabic text Arabic yeh and alef maksura to
+/// Persian yeh, Arabic kaf to keheh, teh marbuta to heh; in Russian ё to е (most people type Семен for
+/// Семён).
+pub const LETTER_VARIANTS: &[(char, char)] = &[
+    ('\u{064A}', '\u{06CC}'),
+    ('\u{0649}', '\u{06CC}'),
+    ('\u{0643}', '\u{06A9}'),
+    ('\u{0629}', '\u{0647}'),
+    ('\u{0451}', '\u{0435}'),
+];
 
 /// Marks that search ignores: Arabic harakat (fathatan … sukun), the tatweel, and Hebrew niqqud and
 /// cantillation.
@@ -65,6 +71,7 @@ mod tests {
         assert_eq!(fold("کـــتاب"), "کتاب");
         assert_eq!(fold("שָׁלוֹם"), "שלום");
         assert_eq!(fold("ΣΑΣ"), "σας", "final sigma, as ICU does it");
+        assert_eq!(fold("СЕМЁН Фёдоров"), "семен федоров");
     }
 
     #[test]
