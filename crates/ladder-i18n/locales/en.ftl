@@ -155,7 +155,6 @@ country = Country
 tag = Tag
 clv-from = 12-month value from
 clv-to = 12-month value up to
-customers-more-than = More than { $count } customers
 export-csv = Export as CSV
 contact = Contact
 rung = Rung

@@ -146,7 +146,6 @@ country = کشور
 tag = برچسب
 clv-from = ارزش ۱۲ ماه آینده، از
 clv-to = ارزش ۱۲ ماه آینده، تا
-customers-more-than = بیش از { $count } مشتری
 export-csv = خروجی CSV
 contact = اطلاعات تماس
 rung = پله

@@ -159,12 +159,6 @@ tag = תגית
 clv-from = שווי מינימלי ל־12 החודשים הבאים
 clv-to = שווי מרבי ל־12 החודשים הבאים
 
-# $count (number): the number the customers exceed.
-customers-more-than =
-    { $count ->
-        [one] יותר מלקוח אחד
-       *[other] יותר מ־{ $count } לקוחות
-    }
 export-csv = ייצוא ל-CSV
 contact = פרטי קשר
 rung = שלב

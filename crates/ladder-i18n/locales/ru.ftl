@@ -166,14 +166,6 @@ clv-from = Ценность на 12 месяцев вперёд, от
 clv-to = Ценность на 12 месяцев вперёд, до
 
 # $count (number): the count is over this number. After «более» the noun is in the genitive:
-# более 1 клиента, более 21 клиента, более 2 клиентов, более 5 клиентов.
-customers-more-than =
-    { $count ->
-        [one] Более { $count } клиента
-        [few] Более { $count } клиентов
-        [many] Более { $count } клиентов
-       *[other] Более { $count } клиента
-    }
 export-csv = Экспорт в CSV
 contact = Контакты
 rung = Ступень

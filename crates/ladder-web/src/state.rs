@@ -8,6 +8,7 @@ use ladder_app::App;
 use ladder_app::campaigns::CampaignReport;
 use ladder_app::jobs::worker::LiveJobs;
 use ladder_store::Store;
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -35,6 +36,8 @@ pub struct AppState {
     pub(crate) reports: Arc<PerScoring<crate::pages::reports::Reports>>,
     /// Every campaign's figures, for the campaign pages and the API.
     pub(crate) campaigns: Arc<CampaignFigures>,
+    /// Exact counts of lists and segments.
+    pub(crate) counts: Arc<ExactCounts>,
 }
 
 /// How long campaign figures are shown after orders or scores changed (a web shop posting orders would
@@ -89,6 +92,46 @@ impl CampaignFigures {
     }
 }
 
+/// Exact counts of customer lists and segments ("20,000 customers", never "more than 1,000"), kept per
+/// filter until the data or the scores change: counting a filter over a million customers takes a
+/// moment once, then nothing until something changes. At most [`EXACT_COUNTS_KEPT`] filters are kept.
+#[derive(Default)]
+pub(crate) struct ExactCounts {
+    slot: Mutex<(String, HashMap<String, u64>)>,
+}
+
+const EXACT_COUNTS_KEPT: usize = 512;
+
+impl ExactCounts {
+    /// How many customers match `query` (its sort and page aside).
+    pub(crate) fn of(&self, store: &dyn Store, query: &ladder_store::CustomerQuery) -> Result<u64, WebError> {
+        let marks = store.shop_state()?;
+        let version = format!("{:?}/{:?}", marks.data_changed_at, marks.scored_at);
+        let filter = ladder_store::CustomerQuery {
+            limit: 0,
+            offset: 0,
+            sort: ladder_store::CustomerSort::default(),
+            ..query.clone()
+        };
+        let key = format!("{filter:?}");
+        {
+            let slot = self.slot.lock().expect("count cache lock");
+            if slot.0 == version
+                && let Some(n) = slot.1.get(&key)
+            {
+                return Ok(*n);
+            }
+        }
+        let n = store.count_customers(&filter, u64::MAX)?;
+        let mut slot = self.slot.lock().expect("count cache lock");
+        if slot.0 != version || slot.1.len() >= EXACT_COUNTS_KEPT {
+            *slot = (version, HashMap::new());
+        }
+        slot.1.insert(key, n);
+        Ok(n)
+    }
+}
+
 /// Figures that change only when the shop is scored (they come from the scores), computed once per
 /// scoring and kept with the time of the scoring they belong to. Over a million customers they take
 /// seconds; a page then costs a template render.
@@ -138,6 +181,7 @@ impl AppState {
             dashboard: Arc::default(),
             reports: Arc::default(),
             campaigns: Arc::default(),
+            counts: Arc::default(),
         }
     }
 

@@ -16,8 +16,6 @@ use serde::{Deserialize, Serialize};
 
 /// Customers per page.
 const PAGE_SIZE: u32 = 50;
-/// Counting stops here: "more than 1,000" is all a reader needs, and counting a million rows is not free.
-const COUNT_CAP: u64 = 1_001;
 
 /// The list's filters as they appear in the address, so that a filtered list can be bookmarked.
 #[derive(Debug, Default, Deserialize, Serialize, Clone)]
@@ -162,25 +160,24 @@ pub(crate) async fn list(
     viewer.require(Permission::ViewCustomers)?;
     let filters = filters.allowed_for(&viewer);
     let f = filters.clone();
+    let counts = state.counts.clone();
     let (rows, total, currency) = state
         .with_store(move |store| {
             let (currency, digits) = shop_currency(store)?;
             let query = f.query(digits);
             let rows = store.list_customers(&query)?;
-            let total = store.count_customers(&CustomerQuery { limit: 0, offset: 0, ..query }, COUNT_CAP)?;
+            let total = counts.of(store, &query)?;
             Ok((rows, total, currency))
         })
         .await?;
     let page_number = filters.page.unwrap_or(1).max(1);
     let pages = total.div_ceil(u64::from(PAGE_SIZE)).max(1);
-    let more = total >= COUNT_CAP;
     // Past the last page (an old link, a typed number): say so and offer the last one.
     let last_page = u32::try_from(pages).unwrap_or(u32::MAX);
-    let past = !more && page_number > last_page;
+    let past = page_number > last_page;
     let last = past.then(|| filters.link(last_page, None));
     let previous = (page_number > 1 && !past).then(|| filters.link(page_number - 1, None));
-    // Past the counted matches, a full page means there may be more.
-    let has_next = u64::from(page_number) < pages || (more && rows.len() == PAGE_SIZE as usize);
+    let has_next = u64::from(page_number) < pages;
     let next = has_next.then(|| filters.link(page_number + 1, None));
     let sorts: Vec<(&str, String)> =
         ladder_domain::segment::Sort::ALL.iter().map(|s| (s.as_str(), filters.link(1, Some(s.as_str())))).collect();
@@ -197,7 +194,7 @@ pub(crate) async fn list(
         Frame::new(&viewer, "customers", currency),
         minijinja::context! {
             done,
-            rows, total, more, page => page_number, pages, previous, next, sorts, partial, export, past, last,
+            rows, total, page => page_number, pages, previous, next, sorts, partial, export, past, last,
             f => minijinja::Value::from_serialize(&filters),
             rungs => Rung::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
             states => CustomerState::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),

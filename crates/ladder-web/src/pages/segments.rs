@@ -24,8 +24,6 @@ use ladder_domain::{Channel, CustomerState, RfmSegment, Rung};
 use ladder_store::{Segment, Store, StoreError};
 use serde::{Deserialize, Serialize};
 
-/// Counting stops here: "more than 10,000" is all a reader needs.
-const COUNT_CAP: u64 = 10_001;
 /// The notices a redirect may ask for.
 const NOTICES: [&str; 2] = ["segments-saved", "segments-deleted"];
 
@@ -63,7 +61,6 @@ struct Row {
     name: String,
     f: Filters,
     count: u64,
-    more: bool,
     members: String,
     updated_at: DateTime<Utc>,
 }
@@ -85,18 +82,20 @@ async fn render(
     status: StatusCode,
 ) -> Result<Response, WebError> {
     let filters = builder.filters.clone();
+    let counts = state.counts.clone();
     let (rows, count, currency) = state
         .with_store(move |s| {
-            let (currency, _) = shop_currency(s)?;
+            let (currency, exponent) = shop_currency(s)?;
+            let exact = |rule: &SegmentRule| counts.of(s, &ladder_app::segments::query(rule, exponent));
             let mut rows = Vec::new();
             for segment in s.segments()? {
                 let rule = stored(&segment)?;
-                let n = count(s, &rule, COUNT_CAP)?;
+                let n = exact(&rule)?;
                 let members = members_link(&rule);
                 let (id, name, updated_at, f) = (segment.id, segment.name, segment.updated_at, Filters::of(&rule));
-                rows.push(Row { id, name, f, count: n, more: n >= COUNT_CAP, members, updated_at });
+                rows.push(Row { id, name, f, count: n, members, updated_at });
             }
-            let total = count(s, &filters.rule(), COUNT_CAP)?;
+            let total = exact(&filters.rule())?;
             Ok((rows, total, currency))
         })
         .await?;
@@ -111,7 +110,6 @@ async fn render(
             editing => builder.id,
             name => builder.name,
             name_max => ladder_app::segments::NAME_MAX,
-            more => count >= COUNT_CAP,
             members => members_link(&builder.filters.rule()),
             f => minijinja::Value::from_serialize(&builder.filters),
             rungs => Rung::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
@@ -164,17 +162,17 @@ pub(crate) async fn live_count(
     filters.page = None;
     let rule = filters.rule();
     let counted = rule.clone();
+    let counts = state.counts.clone();
     let (count, currency) = state
         .with_store(move |s| {
-            let (currency, _) = shop_currency(s)?;
-            Ok((count(s, &counted, COUNT_CAP)?, currency))
+            let (currency, exponent) = shop_currency(s)?;
+            Ok((counts.of(s, &ladder_app::segments::query(&counted, exponent))?, currency))
         })
         .await?;
     crate::views::render(
         "segment.html",
         minijinja::context! {
             locale => viewer.locale.code(), currency, count,
-            more => count >= COUNT_CAP,
             members => members_link(&rule),
         },
     )

@@ -1405,3 +1405,32 @@ fn loyal_customers_at_risk_exist_and_come_first_in_whom_to_contact() {
     let page = b.get(&format!("/customers/{id}"));
     assert!(page.body.contains("at risk"), "the reason says the regular is at risk");
 }
+
+#[test]
+fn lists_count_exactly_and_a_page_past_the_last_says_so() {
+    let mut b = owner();
+    let number = |html: &str| -> u64 {
+        let line = element(html, "result-count");
+        let digits: String = line
+            .chars()
+            .skip_while(|c| !c.is_ascii_digit())
+            .take_while(|c| c.is_ascii_digit() || *c == ',')
+            .filter(char::is_ascii_digit)
+            .collect();
+        digits.parse().unwrap_or_else(|_| panic!("{line}"))
+    };
+    let everyone = b.get("/customers");
+    let before = number(&everyone.body);
+    assert!(before >= 400, "every customer counted: {before}");
+    assert!(!everyone.body.contains("More than"), "never an estimate");
+    let token = api_token(&mut b);
+    let created = api_send(&token, "/customers", "application/json", r#"{"customer_id": "COUNT-1"}"#);
+    assert_eq!(created.status, 201);
+    assert_eq!(number(&b.get("/customers").body), before + 1, "the count follows a change at once");
+    let past = b.get("/customers?page=400");
+    assert_eq!(past.status, 200);
+    let said: String =
+        element(&past.body, "past-end").chars().filter(|c| !matches!(c, '\u{2068}' | '\u{2069}')).collect();
+    assert!(said.contains("There is no page 400"), "never “page 400 of 9”: {said}");
+    assert!(past.body.contains(r#"rel="last""#), "the last page is offered");
+}
