@@ -30,7 +30,16 @@ pub(crate) struct Reports {
     columns: Vec<u32>,
     cohorts: Vec<CohortLine>,
     clv: Vec<ClvBar>,
+    /// Customers per RFM segment, with their orders and revenue.
+    rfm: Vec<ladder_app::reports::GroupRow>,
+    /// The best customers losing value, the first [`LISTED`].
+    losing: Vec<ladder_app::analytics::LosingValueRow>,
+    /// Event buyers and one-off orders, the first [`LISTED`].
+    event_buyers: Vec<ladder_app::analytics::EventBuyerRow>,
 }
+
+/// Rows a list on the reports page shows (the command line gives them all).
+const LISTED: usize = 50;
 
 /// One cohort: its month, size, and a cell per column (`None`: that month has not come yet).
 #[derive(Serialize)]
@@ -134,12 +143,18 @@ fn compute(store: &dyn Store) -> Result<Reports, WebError> {
         Err(e) => return Err(WebError::internal(e)),
     };
     let (columns, lines) = cohort_table(&report);
+    // Before a scoring these have nothing to say; the page says so.
+    let losing = ladder_app::analytics::losing_value(store).map(|r| r.customers).unwrap_or_default();
+    let event_buyers = ladder_app::analytics::event_buyers(store).map(|r| r.customers).unwrap_or_default();
     Ok(Reports {
         as_of: report.basis.as_of,
         currency: report.basis.currency,
         columns,
         cohorts: lines,
         clv: clv_bars(store)?,
+        rfm: ladder_app::reports::rfm(store)?.segments,
+        losing: losing.into_iter().take(LISTED).collect(),
+        event_buyers: event_buyers.into_iter().take(LISTED).collect(),
     })
 }
 
@@ -151,10 +166,12 @@ pub(crate) async fn reports(state: &AppState) -> Result<Arc<Reports>, WebError> 
 pub(crate) async fn show(State(state): State<AppState>, viewer: Viewer) -> Result<Html<String>, WebError> {
     viewer.require(Permission::ViewReports)?;
     let data = reports(&state).await?;
+    let catalog = crate::views::catalog();
+    let why: Vec<String> = data.event_buyers.iter().map(|e| catalog.reason(viewer.locale, &e.reason)).collect();
     page(
         "reports.html",
         Frame::new(&viewer, "reports", data.currency.clone()),
-        minijinja::context! { r => minijinja::Value::from_serialize(data.as_ref()) },
+        minijinja::context! { r => minijinja::Value::from_serialize(data.as_ref()), why },
     )
 }
 

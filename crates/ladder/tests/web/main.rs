@@ -883,6 +883,15 @@ fn reports_draw_cohorts_and_the_value_histogram_for_those_allowed() {
     assert!(cohorts.contains(r#"class="cell"#) && cohorts.contains("background-color: rgb("), "shaded cells");
     let clv = reports.body.split(r#"id="clv-distribution""#).nth(1).expect("the value histogram");
     assert!(clv.contains(r#"class="bar" style="inline-size: "#), "at least one bar");
+    // The reports the command line has: RFM segments, best customers losing value, event buyers.
+    let rfm = reports.body.split(r#"id="rfm-segments""#).nth(1).expect("the RFM card");
+    assert!(
+        rfm.contains("Champions") && rfm.contains(r#"href="/customers?segment=champions""#),
+        "segments linked to their lists"
+    );
+    assert!(reports.body.contains(r#"id="losing-value""#));
+    let events = reports.body.split(r#"id="event-buyers""#).nth(1).expect("the event buyers card");
+    assert!(events.contains("/customers/"), "the demo's costume buyers are listed with why");
     let mut viewer = Browser::new("en");
     assert_eq!(viewer.sign_in("viewer@demo.shop", "viewer-password-1").status, 303);
     let persian = viewer.get("/reports");
@@ -1433,4 +1442,18 @@ fn lists_count_exactly_and_a_page_past_the_last_says_so() {
         element(&past.body, "past-end").chars().filter(|c| !matches!(c, '\u{2068}' | '\u{2069}')).collect();
     assert!(said.contains("There is no page 400"), "never “page 400 of 9”: {said}");
     assert!(past.body.contains(r#"rel="last""#), "the last page is offered");
+}
+
+#[test]
+fn new_data_since_the_last_scoring_offers_to_score_now() {
+    let mut b = owner();
+    let token = api_token(&mut b);
+    assert_eq!(api_send(&token, "/customers", "application/json", r#"{"customer_id": "STALE-1"}"#).status, 201);
+    let home = b.get("/");
+    let notice =
+        home.body.split(r#"class="basis""#).nth(1).expect("the basis line").split("</p>").next().expect("line");
+    assert!(notice.contains(r#"action="/settings/shop/score""#), "a button that starts the scoring: {notice}");
+    let mut viewer = Browser::new("en");
+    assert_eq!(viewer.sign_in("viewer@demo.shop", "viewer-password-1").status, 303);
+    assert!(!viewer.get("/").body.contains(r#"id="score-stale""#), "only for those who may score");
 }
