@@ -91,6 +91,7 @@ macro_rules! conformance_tests {
             reports::totals_by_dimension_and_purchase_milestones,
             reports::analytics_reads_aggregate_orders_and_scores,
             reports::customers_are_counted_by_value_between_edges,
+            reports::periods_total_orders_revenue_and_returning_buyers,
             accounts::users_are_unique_by_email_and_the_last_owner_stays,
             accounts::sessions_expire_and_stop_with_a_disabled_user,
             accounts::api_tokens_record_their_last_use_and_can_be_revoked,

@@ -137,3 +137,36 @@ pub fn customers_are_counted_by_value_between_edges(store: &dyn Store) {
     assert_eq!(histogram(&[500, 1000]).counts, [1, 2], "below the first edge is not counted");
     assert_eq!(histogram(&[]), ClvHistogram { max_minor: Some(25_000), counts: vec![] });
 }
+
+/// A period's totals count completed orders placed in it (both edge days included), their revenue in
+/// the shop's currency, the buyers and those who had ordered before.
+pub fn periods_total_orders_revenue_and_returning_buyers(store: &dyn Store) {
+    let mut cancelled = order("X1", "C2", "2025-02-10", &[("A", 1, 999)]);
+    cancelled.status = OrderStatus::Cancelled;
+    seed(
+        store,
+        &[customer("C1"), customer("C2"), customer("C3")],
+        &[
+            order("O1", "C1", "2025-01-15", &[("A", 1, 100)]),
+            order("O2", "C1", "2025-02-01", &[("A", 2, 100)]),
+            order("O3", "C2", "2025-02-28", &[("B", 1, 50)]),
+            order("O4", "C3", "2025-03-01", &[("B", 1, 70)]),
+            cancelled,
+        ],
+        &[],
+    );
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("day");
+    let totals = store
+        .period_totals(&[(day("2025-02-01"), day("2025-02-28")), (day("2024-01-01"), day("2024-12-31"))], "EUR")
+        .expect("totals");
+    assert_eq!(
+        totals[0],
+        ladder_store::PeriodTotals { orders: 2, revenue_minor: 250, buyers: 2, returning_buyers: 1 },
+        "February: C1 again and C2 for the first time"
+    );
+    assert_eq!(totals[1], ladder_store::PeriodTotals::default());
+    assert_eq!(
+        store.period_totals(&[(day("2025-01-01"), day("2025-03-01"))], "USD").expect("totals")[0].revenue_minor,
+        0
+    );
+}

@@ -8,7 +8,8 @@ use ladder_domain::Customer;
 use ladder_domain::date::{SECONDS_PER_DAY, date_day_number, date_of_day, end_of_day};
 use ladder_store::{
     CalibrationRow, CategorisedOrder, ChangeKind, ClvHistogram, CohortCell, CustomerId, Dimension, GroupTotals, Move,
-    MovedCustomer, PurchaseMilestones, PurchasePath, ReportStore, StoreResult, ValueWindowRow, ValueWindows,
+    MovedCustomer, PeriodTotals, PurchaseMilestones, PurchasePath, ReportStore, StoreResult, ValueWindowRow,
+    ValueWindows,
 };
 use postgres::Row;
 use postgres::fallible_iterator::FallibleIterator;
@@ -37,6 +38,24 @@ impl ReportStore for PostgresStore {
 
     fn last_order_day(&self) -> StoreResult<Option<NaiveDate>> {
         self.read(last_order_day)
+    }
+
+    fn period_totals(&self, periods: &[(NaiveDate, NaiveDate)], currency: &str) -> StoreResult<Vec<PeriodTotals>> {
+        self.read(|c| {
+            let sql = PERIOD_SQL.replace("{a}", "$1").replace("{b}", "$2").replace("{c}", "$3");
+            let currency = currency.to_owned();
+            periods
+                .iter()
+                .map(|(from, to)| {
+                    let start = date_day_number(*from) * SECONDS_PER_DAY;
+                    let r = c
+                        .query_one(&sql, &[&start, &end_of_day(*to), &currency])
+                        .ctx("cannot total the orders of a period")?;
+                    let n = |i: usize| u64::try_from(r.get::<_, i64>(i)).unwrap_or(0);
+                    Ok(PeriodTotals { orders: n(0), revenue_minor: r.get(1), buyers: n(2), returning_buyers: n(3) })
+                })
+                .collect()
+        })
     }
 
     fn calibration_rows(&self, calibration_end: NaiveDate, holdout_end: NaiveDate) -> StoreResult<Vec<CalibrationRow>> {
@@ -187,6 +206,13 @@ fn name(r: &Row, at: usize, external_id: &str) -> String {
     }
     .display_name()
 }
+
+const PERIOD_SQL: &str =
+    "SELECT COUNT(*), COALESCE(SUM(CASE WHEN o.currency = {c} THEN o.total_minor ELSE 0 END), 0)::BIGINT,
+        COUNT(DISTINCT o.customer_id),
+        COUNT(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM orders p WHERE p.customer_id = o.customer_id
+            AND p.status = 'completed' AND p.ordered_at < {a}) THEN o.customer_id END)
+    FROM orders o WHERE o.status = 'completed' AND o.ordered_at >= {a} AND o.ordered_at < {b}";
 
 fn last_order_day(client: &mut Connection) -> StoreResult<Option<NaiveDate>> {
     let r = client

@@ -8,7 +8,8 @@ use ladder_domain::Customer;
 use ladder_domain::date::{SECONDS_PER_DAY, date_day_number, date_of_day, end_of_day};
 use ladder_store::{
     CalibrationRow, CategorisedOrder, ChangeKind, ClvHistogram, CohortCell, CustomerId, Dimension, GroupTotals, Move,
-    MovedCustomer, PurchaseMilestones, PurchasePath, ReportStore, StoreResult, ValueWindowRow, ValueWindows,
+    MovedCustomer, PeriodTotals, PurchaseMilestones, PurchasePath, ReportStore, StoreResult, ValueWindowRow,
+    ValueWindows,
 };
 use rusqlite::{Connection, Row, params, params_from_iter};
 
@@ -35,6 +36,29 @@ impl ReportStore for SqliteStore {
 
     fn last_order_day(&self) -> StoreResult<Option<NaiveDate>> {
         self.read(last_order_day)
+    }
+
+    fn period_totals(&self, periods: &[(NaiveDate, NaiveDate)], currency: &str) -> StoreResult<Vec<PeriodTotals>> {
+        self.read(|c| {
+            let sql = PERIOD_SQL.replace("{a}", "?1").replace("{b}", "?2").replace("{c}", "?3");
+            let mut stmt = c.prepare_cached(&sql).ctx("cannot total the orders of a period")?;
+            periods
+                .iter()
+                .map(|(from, to)| {
+                    let start = date_day_number(*from) * SECONDS_PER_DAY;
+                    stmt.query_row(params![start, end_of_day(*to), currency], |r| {
+                        let n = |i: usize| r.get::<_, i64>(i).map(|v| u64::try_from(v).unwrap_or(0));
+                        Ok(PeriodTotals {
+                            orders: n(0)?,
+                            revenue_minor: r.get(1)?,
+                            buyers: n(2)?,
+                            returning_buyers: n(3)?,
+                        })
+                    })
+                    .ctx("cannot total the orders of a period")
+                })
+                .collect()
+        })
     }
 
     fn calibration_rows(&self, calibration_end: NaiveDate, holdout_end: NaiveDate) -> StoreResult<Vec<CalibrationRow>> {
@@ -212,6 +236,12 @@ fn name(r: &Row<'_>, at: usize, external_id: &str) -> rusqlite::Result<String> {
     }
     .display_name())
 }
+
+const PERIOD_SQL: &str = "SELECT COUNT(*), COALESCE(SUM(CASE WHEN o.currency = {c} THEN o.total_minor ELSE 0 END), 0),
+        COUNT(DISTINCT o.customer_id),
+        COUNT(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM orders p WHERE p.customer_id = o.customer_id
+            AND p.status = 'completed' AND p.ordered_at < {a}) THEN o.customer_id END)
+    FROM orders o WHERE o.status = 'completed' AND o.ordered_at >= {a} AND o.ordered_at < {b}";
 
 fn last_order_day(conn: &Connection) -> StoreResult<Option<NaiveDate>> {
     conn.query_row("SELECT MAX(ordered_at) FROM orders WHERE status = 'completed'", [], |r| r.get::<_, Option<i64>>(0))

@@ -28,6 +28,11 @@ pub trait ReportStore {
     /// The day of the last counted order, if any.
     fn last_order_day(&self) -> StoreResult<Option<NaiveDate>>;
 
+    /// Completed orders in each period (`from` to `to`, both days included): how many, revenue in
+    /// `currency`, buyers, and buyers who had ordered before the period (the repeat rate's numerator).
+    /// One range read of the orders per period.
+    fn period_totals(&self, periods: &[(NaiveDate, NaiveDate)], currency: &str) -> StoreResult<Vec<PeriodTotals>>;
+
     /// For the holdout check of the purchase model: every customer whose first counted order is by the
     /// end of `calibration_end`, with their order days up to it and their order days after it up to the
     /// end of `holdout_end`.
@@ -227,4 +232,17 @@ pub struct CategorisedOrder {
     pub one_off: bool,
     /// Its product categories (sorted, distinct; empty when products have none).
     pub categories: Vec<String>,
+}
+
+/// What a period's completed orders add up to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct PeriodTotals {
+    /// Completed orders placed in the period.
+    pub orders: u64,
+    /// Their revenue in the shop's currency, minor units.
+    pub revenue_minor: i64,
+    /// Customers who ordered in the period.
+    pub buyers: u64,
+    /// Of them, those who had a completed order before the period.
+    pub returning_buyers: u64,
 }

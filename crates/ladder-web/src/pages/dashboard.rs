@@ -36,6 +36,63 @@ pub(crate) struct Dashboard {
     losing: Vec<LosingValueRow>,
     pub(crate) moves: Vec<Movement>,
     contacts: Vec<Contact>,
+    tiles: Vec<Tile>,
+}
+
+/// A figure of this month so far, beside the same days of last month and of the month a year ago.
+#[derive(Serialize)]
+pub(crate) struct Tile {
+    /// `revenue`, `orders`, `average-order` or `repeat-rate`.
+    key: &'static str,
+    /// Money in minor units, a count, or a share 0–1 (`repeat-rate`); `None` where there is nothing to
+    /// divide by.
+    now: Option<f64>,
+    /// Change against last month's same days, a ratio (0.12 = +12 %).
+    against_last_month: Option<f64>,
+    /// Change against a year ago.
+    against_last_year: Option<f64>,
+}
+
+/// The month-to-date periods of `as_of`: this month, last month's same days, a year ago's.
+fn month_to_date(as_of: chrono::NaiveDate) -> [(chrono::NaiveDate, chrono::NaiveDate); 3] {
+    use chrono::{Datelike, Months};
+    let first = as_of.with_day(1).unwrap_or(as_of);
+    let back = |months: u32| {
+        let start = first.checked_sub_months(Months::new(months)).unwrap_or(first);
+        // The same days, stopped at the month's end (31 March against February).
+        let end = as_of.checked_sub_months(Months::new(months)).unwrap_or(start).max(start);
+        (start, end)
+    };
+    [(first, as_of), back(1), back(12)]
+}
+
+fn tiles(store: &dyn Store, as_of: Option<chrono::NaiveDate>, currency: Option<&str>) -> Result<Vec<Tile>, WebError> {
+    let (Some(as_of), Some(currency)) = (as_of, currency) else { return Ok(Vec::new()) };
+    let periods = month_to_date(as_of);
+    let t = store.period_totals(&periods, currency)?;
+    let ratio = |a: u64, b: u64| (b > 0).then(|| a as f64 / b as f64);
+    let figure = |p: &ladder_store::PeriodTotals, key: &str| match key {
+        "revenue" => Some(p.revenue_minor as f64),
+        "orders" => Some(p.orders as f64),
+        "average-order" => (p.orders > 0).then(|| p.revenue_minor as f64 / p.orders as f64),
+        _ => ratio(p.returning_buyers, p.buyers),
+    };
+    let change = |now: Option<f64>, then: Option<f64>| match (now, then) {
+        (Some(n), Some(t)) if t > 0.0 => Some(n / t - 1.0),
+        _ => None,
+    };
+    Ok(["revenue", "orders", "average-order", "repeat-rate"]
+        .into_iter()
+        .map(|key| {
+            let now = figure(&t[0], key);
+            Tile {
+                key,
+                now,
+                against_last_month: change(now, figure(&t[1], key)),
+                against_last_year: change(now, figure(&t[2], key)),
+            }
+        })
+        .collect())
 }
 
 /// Moves between rungs, up or down the ladder.
@@ -136,7 +193,8 @@ fn compute(store: &dyn Store) -> Result<Dashboard, WebError> {
     // Without a scoring there is no window to compare; the dashboard says so instead of failing.
     let losing = losing_value(store).map(|r| r.customers).unwrap_or_default().into_iter().take(5).collect();
     let moves = movement(store, default_since(&ladder))?;
-    Ok(Dashboard { ladder, funnel, states, third, third_bars, losing, moves, contacts: suggestions(store)? })
+    let tiles = tiles(store, ladder.basis.as_of, ladder.basis.currency.as_deref())?;
+    Ok(Dashboard { ladder, funnel, states, third, third_bars, losing, moves, contacts: suggestions(store)?, tiles })
 }
 
 /// The dashboard of the last scoring, computed once per scoring: its figures come from the scores, so

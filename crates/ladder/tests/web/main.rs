@@ -1457,3 +1457,32 @@ fn new_data_since_the_last_scoring_offers_to_score_now() {
     assert_eq!(viewer.sign_in("viewer@demo.shop", "viewer-password-1").status, 303);
     assert!(!viewer.get("/").body.contains(r#"id="score-stale""#), "only for those who may score");
 }
+
+#[test]
+fn the_dashboard_compares_this_month_with_last_month_and_a_year_ago() {
+    let mut b = owner();
+    let home = b.get("/");
+    for key in ["revenue", "orders", "average-order", "repeat-rate"] {
+        let tile = home
+            .body
+            .split(&format!(r#"id="tile-{key}""#))
+            .nth(1)
+            .expect("a tile")
+            .split("</article>")
+            .next()
+            .expect("tile");
+        assert!(tile.contains(r#"class="figure""#), "{key}: {tile}");
+    }
+    let revenue =
+        home.body.split(r#"id="tile-revenue""#).nth(1).expect("tile").split("</article>").next().expect("tile");
+    assert!(revenue.contains("against last month") || revenue.contains("—"), "{revenue}");
+    let mut support = Browser::new("en");
+    let add = ladder(&server().dir)
+        .args(["user", "add", "tiles-support@demo.shop", "--role", "support"])
+        .env("LADDER_PASSWORD", "support-password-2")
+        .output()
+        .expect("add");
+    assert!(add.status.success());
+    assert_eq!(support.sign_in("tiles-support@demo.shop", "support-password-2").status, 303);
+    assert!(!support.get("/").body.contains(r#"id="tiles""#), "revenue is for roles with reports");
+}
