@@ -233,11 +233,7 @@ pub(crate) async fn save_profile(
         .await?;
     match saved {
         Ok(_) => Ok(after(&id, "saved", "edit")),
-        Err(AppError::Invalid(problem)) => {
-            let text = crate::pages::field_problem(&viewer, &problem);
-            let html = customer_page(&state, &viewer, id, Some(text), None).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
-        }
+        Err(AppError::Invalid(problem)) => refused(&state, &viewer, id, problem).await,
         Err(e) => Err(viewer.fail(e)),
     }
 }
@@ -273,11 +269,7 @@ pub(crate) async fn add_interaction(
         Err(AppError::Invalid(problem)) if problem.field == "customer_id" => {
             return Err(WebError::NotFound(viewer.locale));
         }
-        Err(AppError::Invalid(problem)) => {
-            let text = crate::pages::field_problem(&viewer, &problem);
-            let html = customer_page(&state, &viewer, id, Some(text), None).await?;
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
-        }
+        Err(AppError::Invalid(problem)) => return refused(&state, &viewer, id, problem).await,
         Err(e) => return Err(viewer.fail(e)),
     }
     Ok(after(&id, "interaction", "interactions"))
@@ -376,7 +368,7 @@ pub(crate) async fn add_order(
     viewer.check_csrf(&field("csrf"))?;
     viewer.require(Permission::EditCustomers)?;
     let now = state.app.now();
-    let refused = |problem| refused_order(&state, &viewer, id.clone(), problem);
+    let refused = |problem| refused(&state, &viewer, id.clone(), problem);
     use ladder_domain::validate::{FieldError, Problem};
     let currency = state.with_store(|s| Ok(ladder_app::shop::money(s)?)).await?;
     let Some(currency) = currency else {
@@ -445,8 +437,8 @@ pub(crate) async fn add_order(
     }
 }
 
-/// The customer's page again, with the order form's problem named.
-async fn refused_order(
+/// The customer's page again, with the problem of the form that was sent named.
+async fn refused(
     state: &AppState,
     viewer: &Viewer,
     id: String,
@@ -477,11 +469,7 @@ pub(crate) async fn merge(
     let merged = state.with_app(move |app| Ok(ladder_app::privacy::merge(app, &actor, &kept, &absorbed))).await?;
     match merged {
         Ok(_) => Ok(after(&id, "merged", "customer-name")),
-        Err(AppError::Invalid(problem)) => {
-            let text = crate::pages::field_problem(&viewer, &problem);
-            let html = customer_page(&state, &viewer, id, Some(text), None).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
-        }
+        Err(AppError::Invalid(problem)) => refused(&state, &viewer, id, problem).await,
         Err(e) => Err(viewer.fail(e)),
     }
 }
