@@ -23,6 +23,8 @@ pub(crate) enum WebError {
     SignIn { next: String },
     /// No account exists yet: create the owner's.
     Setup,
+    /// What was asked for lives at another address now (a customer merged into another).
+    Moved(String),
     /// Something broke on our side; the cause is logged.
     Internal(Box<dyn std::error::Error + Send + Sync>),
 }
@@ -71,6 +73,7 @@ impl IntoResponse for WebError {
                 return Redirect::to(&target).into_response();
             }
             Self::Setup => return Redirect::to("/setup").into_response(),
+            Self::Moved(to) => return Redirect::to(&to).into_response(),
             Self::NotFound(l) => (StatusCode::NOT_FOUND, l, "error-not-found", "error-not-found-detail"),
             Self::Forbidden(l) => (StatusCode::FORBIDDEN, l, "error-forbidden", "error-forbidden-detail"),
             Self::Forged(l) => (StatusCode::FORBIDDEN, l, "error-forged", "error-forged-detail"),

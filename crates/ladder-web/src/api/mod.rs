@@ -329,7 +329,18 @@ async fn customer(
     Path(id): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     user.require(Permission::ViewCustomers)?;
-    let detail = state.with_store(move |s| Ok(s.customer(&id)?)).await?;
+    // An id merged into another customer answers with the customer it was merged into.
+    let detail = state
+        .with_store(move |s| {
+            Ok(match s.customer(&id)? {
+                Some(d) => Some(d),
+                None => match s.begin()?.aliases()?.remove(&id) {
+                    Some(kept) => s.customer(&kept)?,
+                    None => None,
+                },
+            })
+        })
+        .await?;
     let detail = detail.ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no customer with this id"))?;
     Ok(user.said(&detail))
 }

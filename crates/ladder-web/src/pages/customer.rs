@@ -24,7 +24,13 @@ async fn load(state: &AppState, viewer: &Viewer, id: String) -> Result<(Customer
     let locale = viewer.locale;
     state
         .with_store(move |s| {
-            let detail = s.customer(&id)?.ok_or(WebError::NotFound(locale))?;
+            let Some(detail) = s.customer(&id)? else {
+                // An id merged into another customer leads to them.
+                let kept = s.begin()?.aliases()?.remove(&id);
+                return Err(kept.map_or(WebError::NotFound(locale), |k| {
+                    WebError::Moved(format!("/customers/{}", crate::views::encode(&k)))
+                }));
+            };
             Ok((detail, s.shop_settings()?.currency))
         })
         .await

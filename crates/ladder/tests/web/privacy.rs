@@ -50,7 +50,13 @@ fn two_duplicates_are_merged_and_the_other_id_keeps_working() {
     assert_eq!(orders(kept), before, "both histories");
     let email = customer_json(&token, kept)["profile"]["consents"][0]["granted"].clone();
     assert_eq!(email, false, "the more restrictive consent of the two");
-    assert_eq!(b.get(&format!("/customers/{absorbed}")).status, 404);
+    let old = b.get(&format!("/customers/{absorbed}"));
+    assert_eq!(
+        (old.status, old.location.as_deref()),
+        (303, Some("/customers/HJ-1")),
+        "the other id leads to the merged customer"
+    );
+    assert_eq!(customer_json(&token, absorbed)["profile"]["customer_id"], "HJ-1", "the API answers for it too");
     // A web shop still sending the other id: the order lands on the customer kept.
     let order = format!(
         r#"{{"order_id": "MERGED-1", "customer_id": "{absorbed}", "ordered_at": "2026-01-10T10:00:00Z", "currency": "USD",
