@@ -110,6 +110,8 @@ fn environment() -> Environment<'static> {
     // Between figures on one line. A middle dot reads as the Persian zero ("۱۴۳ · ۱۰" looks like
     // "۱۴۳۰۱۰"): Persian pages use the Persian comma instead.
     env.add_function("sep", |state: &State| ladder_i18n::format::figure_separator(locale_of(state)));
+    // From before to after, in the reading direction: → reads backwards in Hebrew and Persian.
+    env.add_function("arrow", |state: &State| if locale_of(state).dir() == "rtl" { "←" } else { "→" });
     env.add_filter("urlencode_component", |value: String| encode(&value));
     // A window title cannot isolate a name the way `<bdi>` does on the page.
     // The block arrives rendered (escaped already) and leaves as safe, so it is not escaped twice.

@@ -1369,6 +1369,10 @@ fn hebrew_persian_and_russian_customer_pages_give_their_reasons_in_their_languag
             .map(|rest| rest.split("</bdi>").next().unwrap_or_default())
             .collect();
         assert!(reasons.len() >= 3, "the rung, the state and the history say why: {reasons:?}");
+        let history =
+            page.body.split(r#"id="history""#).nth(1).expect("the history").split("</section>").next().expect("it");
+        let arrow = if language == "ru" { " → " } else { " ← " };
+        assert!(history.contains(arrow), "{language}: from before to after in the reading direction");
         for reason in reasons {
             let words = reason.replace("P(alive)", "").replace("BG/NBD", "");
             assert!(!words.chars().any(|c| c.is_ascii_alphabetic()), "{language}: English in {reason:?}");
