@@ -436,3 +436,12 @@ pub fn search_folds_letter_variants_vowel_marks_and_case(store: &dyn Store) {
     s.commit().expect("commit");
     assert_eq!(found("zebulon"), ["T1"]);
 }
+
+/// Names by id, for pages that list customers by id elsewhere; unknown ids are left out.
+pub fn names_are_found_by_id(store: &dyn Store) {
+    let firm = Customer { company: Some("Acme".into()), first_name: None, ..customer("B1") };
+    seed(store, &[customer("N1"), firm], &[], &[]);
+    let names = store.names_of(&["N1".into(), "B1".into(), "ghost".into()]).expect("names");
+    assert_eq!(names.len(), 2);
+    assert_eq!((names["N1"].as_str(), names["B1"].as_str()), ("Name N1", "Acme"));
+}

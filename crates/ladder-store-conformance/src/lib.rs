@@ -78,6 +78,7 @@ macro_rules! conformance_tests {
             customers::customer_lists_filter_by_consent_and_value_and_count_up_to_a_cap,
             customers::search_folds_letter_variants_vowel_marks_and_case,
             customers::money_and_timestamps_at_their_edges,
+            customers::names_are_found_by_id,
             imports::a_dropped_import_writes_nothing,
             imports::batches_of_customers_and_orders_report_what_changed,
             imports::what_an_import_leaves_out_stays_as_stored,

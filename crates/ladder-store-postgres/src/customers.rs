@@ -39,6 +39,30 @@ impl CustomerStore for PostgresStore {
         self.read(|c| each_customer(c, query, false, each))
     }
 
+    fn names_of(&self, ids: &[String]) -> StoreResult<std::collections::HashMap<String, String>> {
+        self.read(|c| {
+            let rows = c
+                .query(
+                    "SELECT external_id, first_name, last_name, company FROM customers WHERE external_id = ANY($1)",
+                    &[&ids],
+                )
+                .ctx("cannot read customers' names")?;
+            Ok(rows
+                .iter()
+                .map(|r| {
+                    let c = Customer {
+                        external_id: r.get(0),
+                        first_name: r.get(1),
+                        last_name: r.get(2),
+                        company: r.get(3),
+                        ..Customer::default()
+                    };
+                    (c.external_id.clone(), c.display_name())
+                })
+                .collect())
+        })
+    }
+
     fn count_customers(&self, query: &CustomerQuery, cap: u64) -> StoreResult<u64> {
         self.read(|c| count_customers(c, query, cap))
     }

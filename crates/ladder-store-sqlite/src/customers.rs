@@ -41,6 +41,34 @@ impl CustomerStore for SqliteStore {
         self.read(|c| each_customer(c, query, false, each))
     }
 
+    fn names_of(&self, ids: &[String]) -> StoreResult<std::collections::HashMap<String, String>> {
+        self.read(|c| {
+            let what = "cannot read customers' names";
+            let mut stmt = c
+                .prepare_cached("SELECT first_name, last_name, company FROM customers WHERE external_id = ?1")
+                .ctx(what)?;
+            let mut names = std::collections::HashMap::with_capacity(ids.len());
+            for id in ids {
+                let found = stmt
+                    .query_row([id], |r| {
+                        Ok(Customer {
+                            external_id: id.clone(),
+                            first_name: r.get(0)?,
+                            last_name: r.get(1)?,
+                            company: r.get(2)?,
+                            ..Customer::default()
+                        })
+                    })
+                    .optional()
+                    .ctx(what)?;
+                if let Some(c) = found {
+                    names.insert(id.clone(), c.display_name());
+                }
+            }
+            Ok(names)
+        })
+    }
+
     fn count_customers(&self, query: &CustomerQuery, cap: u64) -> StoreResult<u64> {
         self.read(|c| count_customers(c, query, cap))
     }

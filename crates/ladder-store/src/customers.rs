@@ -20,6 +20,10 @@ pub trait CustomerStore {
     /// A page of customers matching a query.
     fn list_customers(&self, query: &CustomerQuery) -> StoreResult<Vec<CustomerSummary>>;
 
+    /// The display names of the customers with these ids (a page that lists customers by id elsewhere
+    /// shows their names); an unknown id is left out.
+    fn names_of(&self, ids: &[String]) -> StoreResult<std::collections::HashMap<String, String>>;
+
     /// Every customer matching a query (its page aside), in its order, handed to `each` one at a time as
     /// the database sends them: an export of a million customers never holds them all. Stops early when
     /// `each` returns false; returns how many were handed over.

@@ -290,8 +290,11 @@ async fn campaign_page(
 ) -> Result<Response, WebError> {
     let all = state.campaigns.get(state, as_of).await?;
     let report = all.iter().find(|r| r.campaign.id == id).ok_or(WebError::NotFound(viewer.locale))?;
-    let (currency, costs, segments) =
-        state.with_store(move |s| Ok((currency_of(s)?, s.campaign_costs(&id)?, segment_choices(s)?))).await?;
+    let listed: Vec<String> =
+        most_valuable(&report.attribution.acquired).iter().map(|a| a.customer_id.clone()).collect();
+    let (currency, costs, segments, names) = state
+        .with_store(move |s| Ok((currency_of(s)?, s.campaign_costs(&id)?, segment_choices(s)?, s.names_of(&listed)?)))
+        .await?;
     // The target segment, when it names a saved one: a link to whom it holds now.
     let target_members = report.campaign.target_segment.as_deref().and_then(|name| {
         segments.iter().find(|s| s.name.to_lowercase() == name.to_lowercase()).map(|s| s.members.clone())
@@ -333,7 +336,7 @@ async fn campaign_page(
             excluded_more => report.attribution.excluded.len().saturating_sub(SHOWN),
             acquired_list => most_valuable(&report.attribution.acquired),
             acquired_more => report.attribution.acquired.len().saturating_sub(SHOWN),
-            table, funnel, rungs, periods, costs, done, problem, field, edit_open,
+            table, funnel, rungs, periods, costs, done, problem, field, edit_open, names,
             form => minijinja::Value::from_serialize(&form),
             choices => choices(segments),
             target_members,

@@ -1123,6 +1123,12 @@ fn campaign_reports_agree_between_the_command_line_the_api_and_the_pages() {
 #[test]
 fn campaigns_are_planned_costed_and_imported_on_the_pages_and_through_the_api() {
     let mut b = owner();
+    let welcome = b.get("/campaigns/WELCOME");
+    let acquired = welcome.body.split(r#"id="acquired""#).nth(1).expect("the acquired list");
+    let first = acquired.split("<td><a href=\"/customers/").nth(1).expect("a customer");
+    let name = first.split("<bdi>").nth(1).and_then(|n| n.split("</bdi>").next()).expect("a name");
+    let id = first.split('"').next().expect("an id");
+    assert_ne!(name, id, "customers are listed by name, their id beside it");
     let form = b.get("/campaigns/new");
     assert_eq!(form.status, 200, "{}", form.body);
     let csrf = hidden(&form.body, "csrf");
