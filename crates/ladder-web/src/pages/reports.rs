@@ -105,18 +105,27 @@ fn cohort_table(report: &CohortReport) -> (Vec<u32>, Vec<CohortLine>) {
     ((0..width).collect(), rows)
 }
 
-/// Edges from zero in a round step (1, 2 or 5 times a power of ten, minor units) giving at most ten
-/// buckets, the last of which holds the highest value.
+/// Edges that grow by round factors (1, 2, 5 times a power of ten, minor units) up to the highest value,
+/// from zero: customer values are skewed — most are small, a few are large — and even steps put nearly
+/// everyone in the first bar. At most ten buckets; the last holds the highest value.
 fn clv_edges(max_minor: i64) -> Vec<i64> {
+    let max = max_minor.max(0);
+    let mut rounds = Vec::new();
     let mut power = 1_i64;
-    loop {
-        for step in [power, power * 2, power * 5] {
-            if max_minor.max(0) / step < 10 {
-                return (0..=max_minor.max(0) / step).map(|i| i * step).collect();
+    'grow: loop {
+        for factor in [1, 2, 5] {
+            let Some(edge) = power.checked_mul(factor) else { break 'grow };
+            if edge > max {
+                break 'grow;
             }
+            rounds.push(edge);
         }
-        power *= 10;
+        let Some(next) = power.checked_mul(10) else { break };
+        power = next;
     }
+    // The lowest edges hold almost nobody (a value of a few cents): keep the top nine, and zero.
+    let kept = &rounds[rounds.len().saturating_sub(9)..];
+    std::iter::once(0).chain(kept.iter().copied()).collect()
 }
 
 fn clv_bars(store: &dyn Store) -> Result<Vec<ClvBar>, WebError> {
@@ -181,11 +190,11 @@ mod tests {
     use ladder_app::analytics::{CohortMonth, CohortRow};
 
     #[test]
-    fn edges_are_round_and_the_last_bucket_holds_the_highest_value() {
+    fn edges_grow_by_round_factors_and_the_last_bucket_holds_the_highest_value() {
         assert_eq!(clv_edges(0), [0]);
-        assert_eq!(clv_edges(9), (0..=9).collect::<Vec<_>>());
-        assert_eq!(clv_edges(10), [0, 2, 4, 6, 8, 10]);
-        assert_eq!(clv_edges(123_456), [0, 20_000, 40_000, 60_000, 80_000, 100_000, 120_000]);
+        assert_eq!(clv_edges(9), [0, 1, 2, 5]);
+        assert_eq!(clv_edges(10), [0, 1, 2, 5, 10]);
+        assert_eq!(clv_edges(123_456), [0, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000]);
         assert_eq!(clv_edges(-5), [0]);
         assert!(clv_edges(i64::MAX).len() <= 10, "no overflow at the top");
     }
