@@ -233,6 +233,7 @@ known-since = Known since
 brought-by = Brought by
 brought = Brought
 consent-given = { $when }, { $where }
+consent-history = Consent changes
 add-order = Add an order
 order-id = Order id
 order-id-help = Leave empty for a new id; an id of this customer's order replaces that order.

@@ -224,6 +224,7 @@ known-since = آشنا از
 brought-by = معرفی‌شده از سوی
 brought = معرفی کرده است
 consent-given = { $when }، { $where }
+consent-history = تغییرهای رضایت
 add-order = افزودن سفارش
 order-id = شناسهٔ سفارش
 order-id-help = برای شناسهٔ تازه خالی بگذارید؛ شناسهٔ یکی از سفارش‌های این مشتری آن سفارش را جایگزین می‌کند.

@@ -237,6 +237,7 @@ known-since = מוכר מאז
 brought-by = הובא על ידי
 brought = הביא
 consent-given = { $when }, { $where }
+consent-history = שינויי הסכמה
 add-order = הוספת הזמנה
 order-id = מזהה הזמנה
 order-id-help = השאירו ריק למזהה חדש; מזהה של הזמנה של הלקוח הזה מחליף אותה.

@@ -244,6 +244,7 @@ known-since = Знаем с
 brought-by = Привёл
 brought = Привёл(а)
 consent-given = { $when }, { $where }
+consent-history = Изменения согласий
 add-order = Добавить заказ
 order-id = Номер заказа
 order-id-help = Оставьте пустым для нового номера; номер заказа этого клиента заменит тот заказ.

@@ -20,6 +20,9 @@ pub fn the_audit_log_pages_newest_first(store: &dyn Store) {
         };
         write(store, |tx| tx.record_audit(&entry)).expect("record");
     }
+    let about: Vec<String> = store.audit_of("customer C3", 10).expect("read").into_iter().map(|r| r.action).collect();
+    assert_eq!(about, ["action.3"], "the entries about one thing");
+    assert_eq!(store.audit_of("customer C9", 10).expect("read"), []);
     let first = store.audit_log(3, None).expect("read");
     let actions: Vec<&str> = first.iter().map(|r| r.action.as_str()).collect();
     assert_eq!(actions, ["action.4", "action.3", "action.2"]);

@@ -54,6 +54,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0013_privacy.sql"),
     include_str!("../migrations/0014_event_buyers.sql"),
     include_str!("../migrations/0015_fold_yo.sql"),
+    include_str!("../migrations/0016_audit_by_target.sql"),
 ];
 
 /// The schema version this build creates and understands.

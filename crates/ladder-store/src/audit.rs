@@ -9,6 +9,9 @@ pub trait AuditStore {
     /// Up to `limit` audit entries, newest first, older than the entry `before_id` when given (the next
     /// page starts before the last id of this one).
     fn audit_log(&self, limit: u32, before_id: Option<i64>) -> StoreResult<Vec<AuditRecord>>;
+
+    /// The newest `limit` entries about one thing (`customer:C17`), newest first.
+    fn audit_of(&self, target: &str, limit: u32) -> StoreResult<Vec<AuditRecord>>;
 }
 
 /// Appending to the audit log, in the same unit of work as the change it records.

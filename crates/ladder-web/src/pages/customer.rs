@@ -19,8 +19,50 @@ use ladder_domain::{Channel, Interaction, InteractionKind, Reason};
 use ladder_store::{Change, CustomerDetail};
 use serde::Deserialize;
 
-/// The customer and the shop's currency, in one trip to the store.
-async fn load(state: &AppState, viewer: &Viewer, id: String) -> Result<(CustomerDetail, Option<String>), WebError> {
+/// A change to a consent, as the customer's page lists it: when, by whom, which channel, from and to.
+#[derive(serde::Serialize)]
+struct ConsentChange {
+    at: chrono::DateTime<chrono::Utc>,
+    who: String,
+    channel: String,
+    before: Option<String>,
+    after: Option<String>,
+}
+
+/// How many entries about a customer the page reads for their consent history.
+const CONSENT_HISTORY_READ: u32 = 100;
+
+/// The consent changes among the audit entries about a customer, newest first.
+fn consent_changes(records: &[ladder_store::AuditRecord]) -> Vec<ConsentChange> {
+    let mut out = Vec::new();
+    for r in records {
+        let Some(ladder_domain::audit::Action::CustomerChanged { changes, .. }) =
+            ladder_domain::audit::Action::from_detail(&r.detail)
+        else {
+            continue;
+        };
+        let who = r.user_email.clone().unwrap_or_else(|| r.actor.clone());
+        for c in changes {
+            if let Some(channel) = c.field.strip_prefix("consent_") {
+                out.push(ConsentChange {
+                    at: r.at,
+                    who: who.clone(),
+                    channel: channel.to_owned(),
+                    before: c.before.clone(),
+                    after: c.after.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The customer, the shop's currency and their consent history, in one trip to the store.
+async fn load(
+    state: &AppState,
+    viewer: &Viewer,
+    id: String,
+) -> Result<(CustomerDetail, Option<String>, Vec<ConsentChange>), WebError> {
     let locale = viewer.locale;
     state
         .with_store(move |s| {
@@ -31,7 +73,8 @@ async fn load(state: &AppState, viewer: &Viewer, id: String) -> Result<(Customer
                     WebError::Moved(format!("/customers/{}", crate::views::encode(&k)))
                 }));
             };
-            Ok((detail, s.shop_settings()?.currency))
+            let about = s.audit_of(&format!("customer:{}", detail.profile.external_id), CONSENT_HISTORY_READ)?;
+            Ok((detail, s.shop_settings()?.currency, consent_changes(&about)))
         })
         .await
 }
@@ -88,7 +131,7 @@ async fn customer_page(
     problem: Option<String>,
     done: Option<&str>,
 ) -> Result<Html<String>, WebError> {
-    let (detail, currency) = load(state, viewer, id).await?;
+    let (detail, currency, consent_history) = load(state, viewer, id).await?;
     let catalog = crate::views::catalog();
     let say = |r: &Reason| catalog.reason(viewer.locale, r);
     let consents: Vec<(String, Option<bool>)> = Channel::ALL
@@ -142,6 +185,7 @@ async fn customer_page(
             tags => ladder_domain::customer::join_tags(&detail.profile.tags),
             attributes => ladder_app::customers::attributes_text(&detail.profile.attributes),
             referrals => &detail.referrals,
+            consent_history,
             kinds_of_customer => ladder_domain::CustomerKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
             done, today => state.app.now().date_naive().to_string(),
             line_rows => [0, 1, 2, 3, 4],

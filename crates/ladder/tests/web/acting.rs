@@ -78,6 +78,20 @@ fn a_customer_is_added_edited_and_given_an_order_from_the_pages() {
     let page = b.get("/customers/WEB-NOA?done=saved");
     assert!(element(&page.body, "done").contains("Saved"));
     assert!(element(&page.body, "birthday").contains("17 May") && !element(&page.body, "birthday").contains("1990"));
+    // A consent withdrawn on the form shows in the customer's own history, with who and when.
+    let withdrawn =
+        b.post("/customers/WEB-NOA/profile", &[("csrf", &csrf), ("first_name", "Noa"), ("consent_email", "no")]);
+    assert_eq!(withdrawn.status, 303, "{}", withdrawn.body);
+    let page = b.get("/customers/WEB-NOA");
+    let history = page
+        .body
+        .split(r#"id="consent-history""#)
+        .nth(1)
+        .expect("consent changes")
+        .split("</ul>")
+        .next()
+        .expect("list");
+    assert!(history.contains("email: Yes → No") && history.contains("owner@demo.shop"), "{history}");
     let bad = b.post("/customers/WEB-NOA/profile", &[("csrf", &csrf), ("attributes", "no colon here")]);
     assert_eq!(bad.status, 422);
 
