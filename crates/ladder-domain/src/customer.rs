@@ -153,19 +153,7 @@ pub struct Customer {
 impl Customer {
     /// The name to show: first and last name, else the company, else the id.
     pub fn display_name(&self) -> String {
-        let name = [self.first_name.as_deref(), self.last_name.as_deref()]
-            .into_iter()
-            .flatten()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
-        if !name.is_empty() {
-            name
-        } else if let Some(company) = self.company.as_deref().filter(|c| !c.is_empty()) {
-            company.to_owned()
-        } else {
-            self.external_id.clone()
-        }
+        display_name(&self.external_id, self.first_name.as_deref(), self.last_name.as_deref(), self.company.as_deref())
     }
 }
 
@@ -198,6 +186,19 @@ pub fn split_tags(text: &str) -> Vec<String> {
 /// Tags as shown and written: `vip, coffee`.
 pub fn join_tags(tags: &[String]) -> String {
     tags.join(", ")
+}
+
+/// A customer's name as lists show it, from the columns a query read: first and last name, else the
+/// company, else the id.
+pub fn display_name(external_id: &str, first: Option<&str>, last: Option<&str>, company: Option<&str>) -> String {
+    let name = [first, last].into_iter().flatten().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
+    if !name.is_empty() {
+        name
+    } else if let Some(company) = company.filter(|c| !c.is_empty()) {
+        company.to_owned()
+    } else {
+        external_id.to_owned()
+    }
 }
 
 /// Two records of one person made one: `kept`'s fields where it has them, `absorbed`'s elsewhere; tags

@@ -47,19 +47,7 @@ impl CustomerStore for PostgresStore {
                     &[&ids],
                 )
                 .ctx("cannot read customers' names")?;
-            Ok(rows
-                .iter()
-                .map(|r| {
-                    let c = Customer {
-                        external_id: r.get(0),
-                        first_name: r.get(1),
-                        last_name: r.get(2),
-                        company: r.get(3),
-                        ..Customer::default()
-                    };
-                    (c.external_id.clone(), c.display_name())
-                })
-                .collect())
+            Ok(rows.iter().map(id_and_name).collect())
         })
     }
 
@@ -245,16 +233,7 @@ pub(crate) fn customer(client: &mut Connection, external_id: &str) -> StoreResul
         )
         .ctx(what)?
         .iter()
-        .map(|r| {
-            let c = Customer {
-                external_id: r.get(0),
-                first_name: r.get(1),
-                last_name: r.get(2),
-                company: r.get(3),
-                ..Customer::default()
-            };
-            (c.external_id.clone(), c.display_name())
-        })
+        .map(id_and_name)
         .collect();
     Ok(Some(CustomerDetail { id, profile, score, orders, interactions, referrals, history }))
 }
@@ -300,6 +279,14 @@ fn orders_of(client: &mut Connection, id: CustomerId) -> StoreResult<Vec<OrderVi
         }
     }
     Ok(orders)
+}
+
+/// A customer's id and display name from the first four columns: external id, first and last name,
+/// company.
+fn id_and_name(r: &postgres::Row) -> (String, String) {
+    let id: String = r.get(0);
+    let name = ladder_domain::customer::display_name(&id, r.get(1), r.get(2), r.get(3));
+    (id, name)
 }
 
 pub(crate) fn list_customers(client: &mut Connection, q: &CustomerQuery) -> StoreResult<Vec<CustomerSummary>> {
@@ -376,14 +363,12 @@ fn stream_summaries(
     while let Some(r) = rows.next().ctx(what)? {
         let t = |i: usize| r.get::<_, Option<String>>(i);
         let (first_name, last_name, company) = (t(1), t(2), t(3));
-        let name = Customer {
-            external_id: r.get(0),
-            first_name: first_name.clone(),
-            last_name: last_name.clone(),
-            company: company.clone(),
-            ..Customer::default()
-        }
-        .display_name();
+        let name = ladder_domain::customer::display_name(
+            r.get(0),
+            first_name.as_deref(),
+            last_name.as_deref(),
+            company.as_deref(),
+        );
         let summary = CustomerSummary {
             customer_id: r.get(0),
             name,

@@ -45,24 +45,14 @@ impl CustomerStore for SqliteStore {
         self.read(|c| {
             let what = "cannot read customers' names";
             let mut stmt = c
-                .prepare_cached("SELECT first_name, last_name, company FROM customers WHERE external_id = ?1")
+                .prepare_cached(
+                    "SELECT external_id, first_name, last_name, company FROM customers WHERE external_id = ?1",
+                )
                 .ctx(what)?;
             let mut names = std::collections::HashMap::with_capacity(ids.len());
             for id in ids {
-                let found = stmt
-                    .query_row([id], |r| {
-                        Ok(Customer {
-                            external_id: id.clone(),
-                            first_name: r.get(0)?,
-                            last_name: r.get(1)?,
-                            company: r.get(2)?,
-                            ..Customer::default()
-                        })
-                    })
-                    .optional()
-                    .ctx(what)?;
-                if let Some(c) = found {
-                    names.insert(id.clone(), c.display_name());
+                if let Some((id, name)) = stmt.query_row([id], |r| id_and_name(r, 0)).optional().ctx(what)? {
+                    names.insert(id, name);
                 }
             }
             Ok(names)
@@ -217,17 +207,7 @@ pub(crate) fn customer(conn: &Connection, external_id: &str) -> StoreResult<Opti
             "SELECT external_id, first_name, last_name, company FROM customers WHERE referred_by = ?1 ORDER BY id LIMIT ?2",
         )
         .and_then(|mut s| {
-            s.query_map(params![profile.external_id, REFERRALS_SHOWN], |r| {
-                let c = Customer {
-                    external_id: r.get(0)?,
-                    first_name: r.get(1)?,
-                    last_name: r.get(2)?,
-                    company: r.get(3)?,
-                    ..Customer::default()
-                };
-                Ok((c.external_id.clone(), c.display_name()))
-            })?
-            .collect()
+            s.query_map(params![profile.external_id, REFERRALS_SHOWN], |r| id_and_name(r, 0))?.collect()
         })
         .ctx(what)?;
     Ok(Some(CustomerDetail {
@@ -331,6 +311,15 @@ fn history_of(conn: &Connection, id: CustomerId) -> StoreResult<Vec<Change>> {
     rows.collect::<Result<_, _>>().ctx(what)
 }
 
+/// A customer's id and display name from four columns from `at`: external id, first and last name,
+/// company.
+fn id_and_name(r: &Row<'_>, at: usize) -> rusqlite::Result<(String, String)> {
+    let id: String = r.get(at)?;
+    let t = |i: usize| r.get::<_, Option<String>>(at + i);
+    let name = ladder_domain::customer::display_name(&id, t(1)?.as_deref(), t(2)?.as_deref(), t(3)?.as_deref());
+    Ok((id, name))
+}
+
 pub(crate) fn list_customers(conn: &Connection, q: &CustomerQuery) -> StoreResult<Vec<CustomerSummary>> {
     let mut page = Vec::with_capacity(q.limit as usize);
     each_customer(conn, q, true, &mut |c| {
@@ -390,14 +379,12 @@ pub(crate) fn each_customer(
         let summary = (|| -> rusqlite::Result<CustomerSummary> {
             let t = |i: usize| r.get::<_, Option<String>>(i);
             let (first_name, last_name, company) = (t(1)?, t(2)?, t(3)?);
-            let name = Customer {
-                external_id: r.get(0)?,
-                first_name: first_name.clone(),
-                last_name: last_name.clone(),
-                company: company.clone(),
-                ..Customer::default()
-            }
-            .display_name();
+            let name = ladder_domain::customer::display_name(
+                &r.get::<_, String>(0)?,
+                first_name.as_deref(),
+                last_name.as_deref(),
+                company.as_deref(),
+            );
             Ok(CustomerSummary {
                 customer_id: r.get(0)?,
                 name,
