@@ -533,12 +533,9 @@ pub(crate) async fn export(
     viewer.require(Permission::ViewCustomers)?;
     let (actor, customer) = (viewer.actor(), id.clone());
     let data = state
-        .with_app(move |app| ladder_app::privacy::export(app, &actor, &customer).map_err(WebError::from))
-        .await
-        .map_err(|e| match e {
-            WebError::NotFound(_) => WebError::NotFound(viewer.locale),
-            other => other,
-        })?;
+        .with_app(move |app| Ok(ladder_app::privacy::export(app, &actor, &customer)))
+        .await?
+        .map_err(|e| viewer.fail(e))?;
     let file: String =
         id.chars().map(|c| if c.is_ascii_alphanumeric() || "-_".contains(c) { c } else { '_' }).collect();
     let disposition = format!("attachment; filename=\"customer-{file}.json\"");
@@ -568,7 +565,8 @@ pub(crate) async fn delete(
     viewer.check_csrf(&form.csrf)?;
     viewer.require(Permission::EraseCustomers)?;
     let actor = viewer.actor();
-    state.with_app(move |app| ladder_app::privacy::delete(app, &actor, &id).map_err(WebError::from)).await?;
+    // A refusal or a missing customer is said in the reader's language.
+    state.with_app(move |app| Ok(ladder_app::privacy::delete(app, &actor, &id))).await?.map_err(|e| viewer.fail(e))?;
     Ok(Redirect::to("/customers?done=deleted").into_response())
 }
 
@@ -582,6 +580,6 @@ pub(crate) async fn erase(
     viewer.check_csrf(&form.csrf)?;
     viewer.require(Permission::EraseCustomers)?;
     let actor = viewer.actor();
-    state.with_app(move |app| ladder_app::privacy::erase(app, &actor, &id).map_err(WebError::from)).await?;
+    state.with_app(move |app| Ok(ladder_app::privacy::erase(app, &actor, &id))).await?.map_err(|e| viewer.fail(e))?;
     Ok(Redirect::to("/customers?done=erased").into_response())
 }

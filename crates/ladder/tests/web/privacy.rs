@@ -128,4 +128,9 @@ fn a_customer_is_exported_erased_and_kept_out_of_mailings_and_another_deleted() 
     let deleted = b.post("/customers/MISTAKE-1/delete", &[("csrf", &csrf)]);
     assert_eq!(deleted.location.as_deref(), Some("/customers?done=deleted"));
     assert_eq!(api_get(&token, "/customers/MISTAKE-1").status, 404);
+    assert_eq!(
+        b.post("/customers/NO-SUCH/erase", &[("csrf", &csrf)]).status,
+        404,
+        "a missing customer, said as a page"
+    );
 }
