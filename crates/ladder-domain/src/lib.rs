@@ -16,6 +16,7 @@ pub mod date;
 pub mod ladder;
 pub mod money;
 pub mod order;
+pub mod phone;
 pub mod reason;
 pub mod rfm;
 pub mod segment;

@@ -437,6 +437,63 @@ pub fn search_folds_letter_variants_vowel_marks_and_case(store: &dyn Store) {
     assert_eq!(found("zebulon"), ["T1"]);
 }
 
+/// A phone is found whatever form it was stored in and whatever form is typed: national with its trunk
+/// prefix, international with `+` or `00`, digits only, Persian digits; written one by one or by a bulk
+/// import, and again after the phone changes.
+pub fn search_finds_phones_in_any_form(store: &dyn Store) {
+    let mut people = Vec::new();
+    for (id, phone, country) in [
+        ("IL1", "054-567-8901", Some("IL")),
+        ("IL2", "+972 50 765 4321", None),
+        ("RU1", "8 (912) 345-67-89", Some("RU")),
+        ("IR1", "0935 123 4567", Some("IR")),
+        ("XX1", "555-0100", None),
+    ] {
+        let mut c = customer(id);
+        c.phone = Some(phone.into());
+        c.country = country.map(str::to_owned);
+        people.push(c);
+    }
+    // Enough customers for the bulk path of every backend, each with a phone of its own.
+    for n in 0..60 {
+        let mut c = customer(&format!("B{n}"));
+        c.phone = Some(format!("+7 495 {:03} {:02} {:02}", 100 + n, n, n));
+        people.push(c);
+    }
+    let mut s = store.begin_import().expect("begin");
+    s.put_customers(&people, &evidence()).expect("put");
+    s.commit().expect("commit");
+    let found = |text: &str| -> Vec<String> {
+        let query = CustomerQuery { search: Some(text.to_owned()), limit: 100, ..CustomerQuery::default() };
+        let ids: Vec<String> = store.list_customers(&query).expect("list").into_iter().map(|c| c.customer_id).collect();
+        assert_eq!(store.count_customers(&query, 100).expect("count"), ids.len() as u64, "{text}");
+        ids
+    };
+    for typed in ["0545678901", "054 567 89 01", "+972545678901", "00972 54 567 8901", "972545678901", "5678901"] {
+        assert_eq!(found(typed), ["IL1"], "{typed}");
+    }
+    for typed in ["0507654321", "050-765-4321", "+972507654321"] {
+        assert_eq!(found(typed), ["IL2"], "{typed}: stored international, typed national");
+    }
+    for typed in ["89123456789", "+7 912 345-67-89", "9123456789"] {
+        assert_eq!(found(typed), ["RU1"], "{typed}");
+    }
+    assert_eq!(found("۰۹۳۵۱۲۳۴۵۶۷"), ["IR1"], "Persian digits");
+    assert_eq!(found("+989351234567"), ["IR1"]);
+    assert_eq!(found("5550100"), ["XX1"], "a number of no known plan is found by its digits");
+    assert_eq!(found("+74951050505"), ["B5"], "written by the bulk path");
+    assert_eq!(found("8 495 105-05-05"), ["B5"], "stored international, typed national");
+    let detail = store.customer("IL2").expect("read").expect("IL2");
+    assert_eq!(detail.profile.phone.as_deref(), Some("+972 50 765 4321"), "the phone is kept as typed");
+
+    // A changed phone is found by its new number only, written one customer at a time.
+    let mut changed = people[0].clone();
+    changed.phone = Some("054-765-4321".into());
+    seed(store, &[changed], &[], &[]);
+    assert_eq!(found("0545678901"), Vec::<String>::new());
+    assert_eq!(found("+972 54 765 4321"), ["IL1"]);
+}
+
 /// Names by id, for pages that list customers by id elsewhere; unknown ids are left out.
 pub fn names_are_found_by_id(store: &dyn Store) {
     let firm = Customer { company: Some("Acme".into()), first_name: None, ..customer("B1") };

@@ -77,6 +77,7 @@ macro_rules! conformance_tests {
             customers::customer_lists_filter_search_sort_and_page,
             customers::customer_lists_filter_by_consent_and_value_and_count_up_to_a_cap,
             customers::search_folds_letter_variants_vowel_marks_and_case,
+            customers::search_finds_phones_in_any_form,
             customers::money_and_timestamps_at_their_edges,
             customers::names_are_found_by_id,
             imports::a_dropped_import_writes_nothing,

@@ -409,8 +409,7 @@ pub(crate) fn count_customers(client: &mut Connection, q: &CustomerQuery, cap: u
     Ok(unsigned(row.get(0)))
 }
 
-const CUSTOMER_COLUMNS: &str = "kind, first_name, last_name, company, industry, email, phone, address, city, region, \
-     country, birthday, profession, income_band, preferred_language, preferred_channel, referred_by, created_at, attributes";
+use ladder_store::schema::CUSTOMER_COLUMNS;
 
 /// A customer as the columns of its row (after `external_id`), shared with the other backends.
 pub(crate) use ladder_store::schema::CustomerColumns as CustomerRow;
@@ -426,9 +425,9 @@ impl PgColumns for CustomerRow {
         // Attributes merged by an import were written by PostgreSQL's JSON, which spaces its text:
         // read back in the one compact form, a row compares by what it holds.
         let attributes = r
-            .get::<_, Option<String>>(18)
+            .get::<_, Option<String>>(20)
             .map(|text| serde_json::from_str::<serde_json::Value>(&text).map_or(text, |v| v.to_string()));
-        Self { texts: std::array::from_fn(|i| r.get(i)), created_at: r.get(17), attributes }
+        Self { texts: std::array::from_fn(|i| r.get(i)), created_at: r.get(19), attributes }
     }
 
     fn params(&self) -> Vec<&(dyn ToSql + Sync)> {
@@ -570,7 +569,7 @@ impl CustomerTx for PgTx {
         p.extend(row.params());
         let insert = format!(
             "INSERT INTO customers (external_id, {CUSTOMER_COLUMNS}) VALUES ({}) ON CONFLICT (external_id) DO NOTHING RETURNING id",
-            placeholders(1, 20)
+            placeholders(1, 22)
         );
         if let Some(r) = self.query_opt(&insert, &p, "cannot insert a customer")? {
             let id: i64 = r.get(0);
@@ -582,7 +581,7 @@ impl CustomerTx for PgTx {
         let found = self
             .query_opt(&select, &[&customer.external_id], "cannot read a customer")?
             .ok_or_else(|| StoreError::NotFound(format!("customer {}", customer.external_id)))?;
-        let (old, id): (CustomerRow, i64) = (CustomerRow::read(&found), found.get(19));
+        let (old, id): (CustomerRow, i64) = (CustomerRow::read(&found), found.get(21));
         let row = if absent == Absent::Keep { row.over(&old) } else { row };
         let mut changed = false;
         if old != row {

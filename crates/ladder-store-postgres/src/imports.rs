@@ -16,7 +16,8 @@ pub(crate) const STAGING: &str = "
 CREATE TEMP TABLE stage_customers (
     seq BIGINT, id BIGINT, external_id TEXT, kind TEXT, first_name TEXT, last_name TEXT, company TEXT, industry TEXT,
     email TEXT, phone TEXT, address TEXT, city TEXT, region TEXT, country TEXT, birthday TEXT, profession TEXT,
-    income_band TEXT, preferred_language TEXT, preferred_channel TEXT, referred_by TEXT, created_at BIGINT, attributes TEXT
+    income_band TEXT, preferred_language TEXT, preferred_channel TEXT, referred_by TEXT, phone_e164 TEXT,
+    phone_national TEXT, created_at BIGINT, attributes TEXT
 ) ON COMMIT DROP;
 CREATE TEMP TABLE stage_tags (seq BIGINT, tag TEXT) ON COMMIT DROP;
 CREATE TEMP TABLE stage_consents (seq BIGINT, channel TEXT, granted BOOLEAN, at BIGINT, source TEXT) ON COMMIT DROP;
@@ -132,8 +133,7 @@ fn text(v: impl ToString) -> Option<String> {
     Some(v.to_string())
 }
 
-const COLUMNS: &str = "kind, first_name, last_name, company, industry, email, phone, address, city, region, country, \
-    birthday, profession, income_band, preferred_language, preferred_channel, referred_by, created_at, attributes";
+use ladder_store::schema::CUSTOMER_COLUMNS as COLUMNS;
 
 pub(crate) fn put_customers(
     session: &mut PgTx,
@@ -268,6 +268,9 @@ fn put_stored_customers(
     let kept = |c: &str| {
         if c == "attributes" {
             format!("CASE WHEN excluded.attributes IS NULL THEN customers.attributes ELSE ({merged})::text END")
+        } else if c.starts_with("phone_") {
+            // The phone's forms go with the phone: a file without one keeps the stored forms.
+            format!("CASE WHEN excluded.phone IS NULL THEN customers.{c} ELSE excluded.{c} END")
         } else {
             format!("COALESCE(excluded.{c}, customers.{c})")
         }

@@ -52,7 +52,12 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0014_event_buyers.sql"),
     include_str!("../migrations/0015_fold_yo.sql"),
     include_str!("../migrations/0016_audit_by_target.sql"),
+    include_str!("../migrations/0017_phone_forms.sql"),
+    include_str!("../migrations/0018_phone_search.sql"),
 ];
+
+/// The migration after which the stored phones are given their normal forms, in Rust.
+const PHONE_FORMS_MIGRATION: i64 = 17;
 
 /// The schema version this build creates and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -207,11 +212,16 @@ fn schema_version(client: &mut Client) -> StoreResult<i64> {
 
 /// Applies the missing migrations, each in its own transaction, under an advisory lock.
 pub fn migrate(client: &mut Client) -> StoreResult<()> {
+    migrate_to(client, SCHEMA_VERSION)
+}
+
+/// Applies the migrations up to `target` only: for tests that make a database of an older version.
+pub fn migrate_to(client: &mut Client, target: i64) -> StoreResult<()> {
     let found = schema_version(client)?;
     if found > SCHEMA_VERSION {
         return Err(StoreError::SchemaTooNew { found, known: SCHEMA_VERSION });
     }
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+    for (index, sql) in MIGRATIONS.iter().enumerate().take(target as usize).skip(found as usize) {
         let version = index as i64 + 1;
         let what = format!("cannot apply migration {version}");
         let mut tx = client.transaction().ctx(&what)?;
@@ -224,9 +234,34 @@ pub fn migrate(client: &mut Client) -> StoreResult<()> {
             .get(0);
         if !done {
             tx.batch_execute(sql).ctx(&what)?;
+            if version == PHONE_FORMS_MIGRATION {
+                fill_phone_forms(&mut tx).ctx(&what)?;
+            }
             tx.execute("INSERT INTO ladder_schema (version) VALUES ($1)", &[&version]).ctx(&what)?;
         }
         tx.commit().ctx(&what)?;
+    }
+    Ok(())
+}
+
+/// Gives every stored phone its E.164 and national digits, as a write would: read in one pass, written
+/// back in batches of arrays.
+fn fill_phone_forms(tx: &mut postgres::Transaction<'_>) -> Result<(), postgres::Error> {
+    let rows = tx.query("SELECT id, phone, country FROM customers WHERE phone IS NOT NULL", &[])?;
+    for batch in rows.chunks(10_000) {
+        let (mut ids, mut e164s, mut nationals) = (Vec::new(), Vec::new(), Vec::new());
+        for r in batch {
+            let (phone, country): (String, Option<String>) = (r.get(1), r.get(2));
+            let (e164, national) = ladder_store::schema::phone_forms(&phone, country.as_deref());
+            ids.push(r.get::<_, i64>(0));
+            e164s.push(e164);
+            nationals.push(national);
+        }
+        tx.execute(
+            "UPDATE customers c SET phone_e164 = f.e164, phone_national = f.national
+             FROM unnest($1::BIGINT[], $2::TEXT[], $3::TEXT[]) AS f (id, e164, national) WHERE c.id = f.id",
+            &[&ids, &e164s, &nationals],
+        )?;
     }
     Ok(())
 }

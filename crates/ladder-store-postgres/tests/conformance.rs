@@ -212,3 +212,26 @@ fn a_first_load_checks_its_foreign_keys_once_and_keeps_them() {
     assert_eq!(keys(&url), before, "every foreign key is back after the load");
     assert_eq!(store.counts().expect("counts").order_lines, 100);
 }
+
+#[test]
+fn phones_stored_before_their_normal_forms_are_found_in_any_form_after_the_upgrade() {
+    let Some((_guard, url)) = Throwaway::create() else { return };
+    {
+        let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+        ladder_store_postgres::migrate_to(&mut client, 16).expect("the schema before phone forms");
+        client
+            .batch_execute(
+                "INSERT INTO customers (external_id, phone, country) VALUES ('C1', '+972 54 567 8901', NULL),
+                     ('C2', '8 (912) 345-67-89', 'RU'), ('C3', '555-0100', NULL);",
+            )
+            .expect("old customers");
+    }
+    let store = PostgresStore::connect(&url).expect("upgrade on connect");
+    let found = |text: &str| -> Vec<String> {
+        let query = ladder_store::CustomerQuery { search: Some(text.into()), limit: 10, ..Default::default() };
+        store.list_customers(&query).expect("list").into_iter().map(|c| c.customer_id).collect()
+    };
+    assert_eq!(found("054-567-8901"), ["C1"], "national form of a number stored international");
+    assert_eq!(found("+7 912 345 67 89"), ["C2"], "international form of a number stored national");
+    assert_eq!(found("5550100"), ["C3"]);
+}

@@ -457,8 +457,7 @@ impl CustomerSql {
 /// An order's stored header: id, customer id, time, currency, code, one-off mark and status.
 type StoredOrder = (i64, i64, i64, String, Option<String>, bool, String);
 
-const CUSTOMER_COLUMNS: &str = "kind, first_name, last_name, company, industry, email, phone, address, city, region, \
-     country, birthday, profession, income_band, preferred_language, preferred_channel, referred_by, created_at, attributes";
+use ladder_store::schema::CUSTOMER_COLUMNS;
 
 /// A customer as the columns of its row (after `external_id`), shared with the other backends.
 use ladder_store::schema::CustomerColumns as CustomerRow;
@@ -471,11 +470,11 @@ trait SqliteColumns: Sized {
 
 impl SqliteColumns for CustomerRow {
     fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
-        let mut texts: [Option<String>; 17] = Default::default();
+        let mut texts: [Option<String>; 19] = Default::default();
         for (i, t) in texts.iter_mut().enumerate() {
             *t = r.get(i)?;
         }
-        Ok(Self { texts, created_at: r.get(17)?, attributes: r.get(18)? })
+        Ok(Self { texts, created_at: r.get(19)?, attributes: r.get(20)? })
     }
 
     fn params(&self) -> Vec<&dyn rusqlite::ToSql> {
@@ -703,7 +702,7 @@ impl CustomerTx for SqliteTx<'_> {
             .conn()
             .prepare_cached(&CUSTOMER_SQL.select)
             .and_then(|mut s| {
-                s.query_row([&customer.external_id], |r| Ok((CustomerRow::read(r)?, r.get::<_, i64>(19)?)))
+                s.query_row([&customer.external_id], |r| Ok((CustomerRow::read(r)?, r.get::<_, i64>(21)?)))
             })
             .ctx("cannot read a customer")?;
         let row = if absent == Absent::Keep { row.over(&old) } else { row };

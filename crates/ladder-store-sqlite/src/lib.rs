@@ -55,7 +55,12 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0014_event_buyers.sql"),
     include_str!("../migrations/0015_fold_yo.sql"),
     include_str!("../migrations/0016_audit_by_target.sql"),
+    include_str!("../migrations/0017_phone_forms.sql"),
+    include_str!("../migrations/0018_phone_search.sql"),
 ];
+
+/// The migration after which the stored phones are given their normal forms, in Rust.
+const PHONE_FORMS_MIGRATION: i64 = 17;
 
 /// The schema version this build creates and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -200,8 +205,24 @@ pub fn migrate(conn: &mut Connection, target: i64) -> StoreResult<()> {
         let what = format!("cannot apply migration {version}");
         let tx = conn.transaction().ctx(&what)?;
         tx.execute_batch(sql).ctx(&what)?;
+        if version == PHONE_FORMS_MIGRATION {
+            fill_phone_forms(&tx).ctx(&what)?;
+        }
         tx.pragma_update(None, "user_version", version).ctx(&what)?;
         tx.commit().ctx(&what)?;
+    }
+    Ok(())
+}
+
+/// Gives every stored phone its E.164 and national digits, as a write would.
+fn fill_phone_forms(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+    let mut read = tx.prepare("SELECT id, phone, country FROM customers WHERE phone IS NOT NULL")?;
+    let mut update = tx.prepare("UPDATE customers SET phone_e164 = ?2, phone_national = ?3 WHERE id = ?1")?;
+    let mut rows = read.query([])?;
+    while let Some(r) = rows.next()? {
+        let (id, phone, country): (i64, String, Option<String>) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        let (e164, national) = ladder_store::schema::phone_forms(&phone, country.as_deref());
+        update.execute(rusqlite::params![id, e164, national])?;
     }
     Ok(())
 }

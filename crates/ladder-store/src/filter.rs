@@ -53,7 +53,9 @@ pub fn customer_filter(q: &CustomerQuery, dialect: &dyn Dialect) -> Filter {
         args.push(v);
         dialect.placeholder(args.len())
     };
-    if let Some(search) = q.search.as_deref().and_then(|s| dialect.search(s, &mut bind)) {
+    // A phone typed in any form is looked for by its digits, which every stored form of it contains.
+    let search = q.search.as_deref().map(|s| ladder_domain::phone::search_digits(s).unwrap_or_else(|| s.to_owned()));
+    if let Some(search) = search.as_deref().and_then(|s| dialect.search(s, &mut bind)) {
         conditions.push(search);
     }
     let text = |v: &str| SqlValue::Text(v.to_owned());

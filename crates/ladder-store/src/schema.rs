@@ -106,6 +106,8 @@ pub const TABLES: &[Table] = &[
             ("referred_by", Text),
             ("created_at", Int),
             ("attributes", Text),
+            ("phone_e164", Text),
+            ("phone_national", Text),
         ],
         key: 1,
         generated_id: true,
@@ -319,13 +321,35 @@ pub fn float_text(v: f64) -> String {
     format!("{v:?}")
 }
 
-/// A customer's row after `external_id`, as both backends store it: seventeen text columns (`kind` to
-/// `referred_by`, in [`TABLES`] order), `created_at` and the attributes as a JSON object. Empty texts are
-/// stored as NULL. Comparing two tells whether an upsert changes anything.
+/// The columns of a customer's row after `external_id`, in [`CustomerColumns`] order, for both
+/// backends' statements.
+pub const CUSTOMER_COLUMNS: &str = "kind, first_name, last_name, company, industry, email, phone, address, city, region, \
+     country, birthday, profession, income_band, preferred_language, preferred_channel, referred_by, phone_e164, \
+     phone_national, created_at, attributes";
+
+/// Where the phone is among [`CustomerColumns::texts`], and the country it is read in.
+const PHONE: usize = 6;
+const COUNTRY: usize = 10;
+/// Where the phone's normal forms are: derived from the phone and the country, never written alone.
+const PHONE_E164: usize = 17;
+const PHONE_NATIONAL: usize = 18;
+
+/// The stored forms of a phone in `country`: its E.164 and its national digits; the national digits are
+/// the phone's own digits when it is not a number of its country's plan, so that search still finds it.
+pub fn phone_forms(phone: &str, country: Option<&str>) -> (Option<String>, Option<String>) {
+    match ladder_domain::phone::forms(phone, country) {
+        Some(f) => (Some(f.e164), Some(f.national)),
+        None => (None, Some(phone.chars().filter(char::is_ascii_digit).collect::<String>()).filter(|d| !d.is_empty())),
+    }
+}
+
+/// A customer's row after `external_id`, as both backends store it: nineteen text columns (`kind` to
+/// `referred_by`, then the phone's E.164 and national digits), `created_at` and the attributes as a JSON
+/// object. Empty texts are stored as NULL. Comparing two tells whether an upsert changes anything.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CustomerColumns {
-    /// `kind` … `referred_by`.
-    pub texts: [Option<String>; 17],
+    /// `kind` … `phone_national`.
+    pub texts: [Option<String>; 19],
     /// Unix seconds.
     pub created_at: Option<i64>,
     /// The attributes as a JSON object, or NULL without any.
@@ -334,7 +358,7 @@ pub struct CustomerColumns {
 
 impl CustomerColumns {
     /// This row over the `stored` one, where it gives nothing: its texts and date where set, the stored
-    /// ones elsewhere; attributes merged by name, its own winning.
+    /// ones elsewhere; attributes merged by name, its own winning; the phone's forms read again.
     pub fn over(&self, stored: &Self) -> Self {
         let texts = std::array::from_fn(|i| self.texts[i].clone().or_else(|| stored.texts[i].clone()));
         let attributes = match (&self.attributes, &stored.attributes) {
@@ -348,7 +372,18 @@ impl CustomerColumns {
             }
             (new, old) => new.clone().or_else(|| old.clone()),
         };
-        Self { texts, created_at: self.created_at.or(stored.created_at), attributes }
+        Self { texts, created_at: self.created_at.or(stored.created_at), attributes }.with_phone_forms()
+    }
+
+    /// The phone's forms read again from the phone and the country.
+    fn with_phone_forms(mut self) -> Self {
+        let (e164, national) = match self.texts[PHONE].as_deref() {
+            Some(phone) => phone_forms(phone, self.texts[COUNTRY].as_deref()),
+            None => (None, None),
+        };
+        self.texts[PHONE_E164] = e164;
+        self.texts[PHONE_NATIONAL] = national;
+        self
     }
 
     /// The stored form of a customer.
@@ -373,10 +408,13 @@ impl CustomerColumns {
                 s(&c.preferred_language),
                 c.preferred_channel.map(|ch| ch.as_str().to_owned()),
                 s(&c.referred_by),
+                None,
+                None,
             ],
             created_at: c.created_at.map(|t| t.timestamp()),
             attributes: (!c.attributes.is_empty())
                 .then(|| serde_json::to_string(&c.attributes).unwrap_or_else(|_| "{}".to_owned())),
         }
+        .with_phone_forms()
     }
 }

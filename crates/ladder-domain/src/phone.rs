@@ -1,0 +1,98 @@
+//! Phone numbers in the forms Ladder keeps beside the number as typed: E.164 (`+972521234567`), the one
+//! form a gateway sends to and duplicates are found by, and the digits of the national form
+//! (`0521234567`), the one people type when they look someone up. Google's numbering plan data
+//! (libphonenumber, through the `phonenumber` crate) knows each country's trunk prefix and lengths.
+
+/// The normal forms of one phone number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhoneForms {
+    /// `+` and the country code and national number, nothing else.
+    pub e164: String,
+    /// The digits of the number as dialled inside its country, trunk prefix included (`0…` in Israel
+    /// and Iran, `8…` in Russia).
+    pub national: String,
+}
+
+/// The forms of `raw`, read in `country` (a two-letter code) when it has no country code of its own;
+/// `None` when it is not a number of its country's plan (too short or long, a range never allocated, an
+/// unknown country code, a national number without a country).
+pub fn forms(raw: &str, country: Option<&str>) -> Option<PhoneForms> {
+    let raw = ascii_digits(raw.trim());
+    let region = country.and_then(|c| c.trim().to_ascii_uppercase().parse::<phonenumber::country::Id>().ok());
+    let number = phonenumber::parse(region, &raw).ok()?;
+    if !phonenumber::is_valid(&number) {
+        return None;
+    }
+    let e164 = number.format().mode(phonenumber::Mode::E164).to_string();
+    let national = digits(&number.format().mode(phonenumber::Mode::National).to_string());
+    Some(PhoneForms { e164, national })
+}
+
+/// The digits to look for when someone searches for `text`, if it is written like a phone number (digits
+/// in any script with spaces, dashes, dots, parentheses and a leading `+` or `00`, at least five digits):
+/// the digits alone, without the international `00`. Any form of a stored number contains the digits of
+/// any form typed of it: national as national, international as E.164.
+pub fn search_digits(text: &str) -> Option<String> {
+    let text = ascii_digits(text.trim());
+    let body = text.strip_prefix('+').unwrap_or(&text);
+    if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')' | '/')) {
+        return None;
+    }
+    let found = digits(body);
+    if found.len() < 5 {
+        return None;
+    }
+    let international = text.starts_with('+') || found.starts_with("00");
+    Some(if international { found.trim_start_matches('0').to_owned() } else { found })
+}
+
+/// `text` with Persian and Arabic-Indic digits written as ASCII digits.
+fn ascii_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            other => other,
+        })
+        .collect()
+}
+
+fn digits(text: &str) -> String {
+    text.chars().filter(char::is_ascii_digit).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_of_our_markets_have_both_forms() {
+        let il = forms("054-567-8901", Some("IL")).unwrap();
+        assert_eq!((il.e164.as_str(), il.national.as_str()), ("+972545678901", "0545678901"));
+        assert_eq!(forms("+972 54 567 8901", None), Some(il.clone()));
+        assert_eq!(forms("00972545678901", Some("IL")), Some(il));
+        let ru = forms("8 (912) 345-67-89", Some("ru")).unwrap();
+        assert_eq!((ru.e164.as_str(), ru.national.as_str()), ("+79123456789", "89123456789"));
+        let ir = forms("۰۹۱۲ ۳۴۵ ۶۷۸۹", Some("IR")).unwrap();
+        assert_eq!((ir.e164.as_str(), ir.national.as_str()), ("+989123456789", "09123456789"));
+    }
+
+    #[test]
+    fn what_cannot_be_read_has_no_forms() {
+        assert_eq!(forms("054-567-8901", None), None, "a national number needs its country");
+        assert_eq!(forms("052-123-4567", Some("IL")), None, "not a number of Israel's plan");
+        assert_eq!(forms("12345", Some("IL")), None);
+        assert_eq!(forms("not a phone", Some("IL")), None);
+    }
+
+    #[test]
+    fn searches_written_like_phones_become_digits() {
+        assert_eq!(search_digits("052-123-4567").as_deref(), Some("0521234567"));
+        assert_eq!(search_digits("+972 (52) 123.4567").as_deref(), Some("972521234567"));
+        assert_eq!(search_digits("00972521234567").as_deref(), Some("972521234567"));
+        assert_eq!(search_digits("۰۹۱۲۳۴۵۶۷۸۹").as_deref(), Some("09123456789"));
+        assert_eq!(search_digits("1234"), None, "too short to be a phone");
+        assert_eq!(search_digits("C-10023"), None);
+        assert_eq!(search_digits("Harry 0521234567"), None);
+    }
+}
