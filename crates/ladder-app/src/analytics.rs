@@ -248,11 +248,11 @@ pub struct CohortReport {
     pub cohorts: Vec<CohortRow>,
 }
 
-/// Builds the cohort table up to the scoring date.
-pub fn cohorts(store: &dyn Store) -> Result<CohortReport, AnalyticsError> {
+/// Builds the cohort table up to the scoring date, with months of `calendar` (the reader's).
+pub fn cohorts(store: &dyn Store, calendar: ladder_domain::date::Calendar) -> Result<CohortReport, AnalyticsError> {
     let basis = ReportBasis::read(store)?;
     let as_of = scored_as_of(&basis)?;
-    let cells = store.cohort_activity(as_of, basis.currency.as_deref().unwrap_or_default())?;
+    let cells = store.cohort_activity(as_of, basis.currency.as_deref().unwrap_or_default(), calendar)?;
     let mut cohorts: Vec<CohortRow> = Vec::new();
     for cell in cells {
         if cohorts.last().is_none_or(|c| c.cohort != cell.cohort) {

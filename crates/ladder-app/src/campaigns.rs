@@ -12,7 +12,7 @@ use ladder_domain::campaign::{
     Attribution, Campaign, CampaignError, CampaignKind, CampaignStatus, CostEntry, Expectations, Figures, Roi,
     RoiUndefined, RungCount, attribute,
 };
-use ladder_domain::validate::{FieldError, Problem};
+use ladder_domain::validate::{self, FieldError, Problem};
 use ladder_domain::{Channel, Currency, Reason};
 use ladder_store::{Store, StoreError, WriteOutcome};
 use serde::Serialize;
@@ -510,7 +510,7 @@ pub fn import_costs(
         }
         let day = cell(day_at);
         let on = ladder_domain::date::parse_date(day)
-            .map_err(|_| invalid("spent_on", day, Problem::NotDate { expected: "YYYY-MM-DD".to_owned() }))?;
+            .map_err(|_| invalid("spent_on", day, validate::date_problem(day, "YYYY-MM-DD")))?;
         let given = cell(currency_at);
         if !given.is_empty() && !given.eq_ignore_ascii_case(currency.code()) {
             return Err(invalid("currency", given, Problem::NotShopCurrency { currency: currency.code().to_owned() }));

@@ -791,7 +791,7 @@ fn parse_yes_no(column: &str, value: &str) -> Result<bool, RowError> {
 }
 
 fn parse_time(column: &str, value: &str) -> Result<DateTime<Utc>, RowError> {
-    parse_timestamp(value).map_err(|_| bad(column, value, Problem::NotDate { expected: TIME_FORMS.to_owned() }))
+    parse_timestamp(value).map_err(|_| bad(column, value, ladder_domain::validate::date_problem(value, TIME_FORMS)))
 }
 
 // ---------------------------------------------------------------- customers
@@ -848,7 +848,13 @@ fn parse_customer(r: &Reader) -> Result<Customer, RowError> {
         None => None,
     };
     let birthday = match r.get("birthday") {
-        Some(v) => Some(Birthday::parse(v).map_err(|_| bad("birthday", v, Problem::NotBirthday))?),
+        Some(v) => Some(Birthday::parse(v).map_err(|_| {
+            let problem = match ladder_domain::date::early_year(v) {
+                Some(year) => Problem::NotGregorian { year },
+                None => Problem::NotBirthday,
+            };
+            bad("birthday", v, problem)
+        })?),
         None => None,
     };
     let preferred_channel = match r.get("preferred_channel") {

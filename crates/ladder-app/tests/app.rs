@@ -498,7 +498,8 @@ fn third_purchase_paths_cohorts_and_validation_on_hand_built_orders() {
     assert_eq!((paths.onward.with_second, paths.onward.second_to_third, paths.onward.with_third), (1, 1.0, 1));
     assert_eq!(paths.onward.third_to_fourth, 0.0);
 
-    let cohorts = ladder_app::analytics::cohorts(shop.store()).expect("cohorts");
+    let cohorts =
+        ladder_app::analytics::cohorts(shop.store(), ladder_domain::date::Calendar::Gregorian).expect("cohorts");
     let january = &cohorts.cohorts[0];
     assert_eq!((january.cohort.as_str(), january.customers), ("2025-01", 1));
     let months: Vec<_> = january.months.iter().map(|m| (m.months_since, m.share_buying, m.revenue_minor)).collect();

@@ -13,6 +13,7 @@ pub mod campaign;
 pub mod clv;
 pub mod customer;
 pub mod date;
+pub mod jalali;
 pub mod ladder;
 pub mod money;
 pub mod order;

@@ -17,7 +17,7 @@ pub struct PhoneForms {
 /// `None` when it is not a number of its country's plan (too short or long, a range never allocated, an
 /// unknown country code, a national number without a country).
 pub fn forms(raw: &str, country: Option<&str>) -> Option<PhoneForms> {
-    let raw = ascii_digits(raw.trim());
+    let raw = crate::date::ascii_digits(raw.trim());
     let region = country.and_then(|c| c.trim().to_ascii_uppercase().parse::<phonenumber::country::Id>().ok());
     let number = phonenumber::parse(region, &raw).ok()?;
     if !phonenumber::is_valid(&number) {
@@ -33,7 +33,7 @@ pub fn forms(raw: &str, country: Option<&str>) -> Option<PhoneForms> {
 /// the digits alone, without the international `00`. Any form of a stored number contains the digits of
 /// any form typed of it: national as national, international as E.164.
 pub fn search_digits(text: &str) -> Option<String> {
-    let text = ascii_digits(text.trim());
+    let text = crate::date::ascii_digits(text.trim());
     let body = text.strip_prefix('+').unwrap_or(&text);
     if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')' | '/')) {
         return None;
@@ -44,17 +44,6 @@ pub fn search_digits(text: &str) -> Option<String> {
     }
     let international = text.starts_with('+') || found.starts_with("00");
     Some(if international { found.trim_start_matches('0').to_owned() } else { found })
-}
-
-/// `text` with Persian and Arabic-Indic digits written as ASCII digits.
-fn ascii_digits(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
-            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-            other => other,
-        })
-        .collect()
 }
 
 fn digits(text: &str) -> String {

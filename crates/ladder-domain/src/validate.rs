@@ -26,6 +26,11 @@ pub enum Problem {
         /// The form a date must take.
         expected: String,
     },
+    /// A date with a year before 1900: written in another calendar where Gregorian dates are read.
+    NotGregorian {
+        /// The year as written.
+        year: i32,
+    },
     /// A date or time after the moment it could be known.
     InFuture,
     /// A date that has passed where only a coming one makes sense (a token's expiry).
@@ -238,6 +243,15 @@ fn plain_email(value: &str) -> bool {
         && domain.contains('.')
         && dotted(domain, &label, 63)
         && domain.split('.').all(|l| !l.starts_with('-') && !l.ends_with('-'))
+}
+
+/// Why a date of a file or the API could not be read, `expected` naming its form: a year of another
+/// calendar is named as such.
+pub fn date_problem(value: &str, expected: &str) -> Problem {
+    match crate::date::early_year(value) {
+        Some(year) => Problem::NotGregorian { year },
+        None => Problem::NotDate { expected: expected.to_owned() },
+    }
 }
 
 /// An optional email: empty is `None`.

@@ -688,6 +688,7 @@ problem-not-email = This is not an email address; write it as name@example.com.
 problem-not-phone = This is not a phone number: use digits, spaces, +, - and brackets, 5 to 15 digits.
 # $expected (text): the form a date takes, such as YYYY-MM-DD.
 problem-not-date = This is not a date; use { $expected }.
+problem-not-gregorian = The year { $year } is before 1900: dates here are Gregorian (YYYY-MM-DD, for example 2026-11-23). Convert Jalali or Hebrew dates before importing.
 problem-in-future = This lies in the future.
 problem-in-past = This date has passed; give today or a later day.
 problem-not-whole-number = Enter a whole number.

@@ -682,6 +682,7 @@ problem-too-long = לכל היותר { $max } תווים.
 problem-not-email = זו אינה כתובת דוא״ל; כתבו אותה כך: name@example.com.
 problem-not-phone = זה אינו מספר טלפון: השתמשו בספרות, ברווחים, ב־+, ב־- ובסוגריים, 5 עד 15 ספרות.
 problem-not-date = זה אינו תאריך; השתמשו בתבנית { $expected }.
+problem-not-gregorian = השנה { $year } מוקדמת מ־1900: התאריכים כאן לועזיים (YYYY-MM-DD, למשל 2026-11-23). המירו תאריכים עבריים או פרסיים לפני הייבוא.
 problem-in-future = התאריך הזה עוד לא הגיע.
 problem-in-past = התאריך הזה כבר עבר; יש לתת את היום או יום מאוחר יותר.
 problem-not-whole-number = הזינו מספר שלם.

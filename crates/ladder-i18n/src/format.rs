@@ -18,8 +18,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
-pub use crate::jalali::{from_jalali, is_jalali_leap_year, jalali_month_days, to_jalali};
 use crate::locale::Locale;
+pub use ladder_domain::jalali::{from_jalali, is_jalali_leap_year, jalali_month_days, to_jalali};
 
 const RLM: char = '\u{200F}';
 const NBSP: char = '\u{A0}';
@@ -195,6 +195,10 @@ const RU_MONTHS: [&str; 12] =
 const FA_MONTHS: [&str; 12] =
     ["فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"];
 
+/// Gregorian months in Persian, for a month that is Gregorian (a file's, another reader's).
+const FA_GREGORIAN_MONTHS: [&str; 12] =
+    ["ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"];
+
 fn month_name(names: &[&'static str; 12], month: u32) -> &'static str {
     names[(month.clamp(1, 12) - 1) as usize]
 }
@@ -212,6 +216,18 @@ pub fn format_date(locale: Locale, date: NaiveDate) -> String {
             let (jy, jm, jd) = to_jalali(date);
             to_persian_digits(&format!("{jd} {} {jy}", month_name(&FA_MONTHS, jm)))
         }
+    }
+}
+
+/// A date as a reader types it into a form, in their calendar and digits: `2026-11-23`, or in Persian
+/// the Jalali `۱۴۰۵-۰۹-۰۲`. [`ladder_domain::date::parse_typed`] reads it back.
+pub fn typed_date(locale: Locale, date: NaiveDate) -> String {
+    match locale.calendar() {
+        ladder_domain::date::Calendar::Jalali => {
+            let (jy, jm, jd) = to_jalali(date);
+            to_persian_digits(&format!("{jy:04}-{jm:02}-{jd:02}"))
+        }
+        ladder_domain::date::Calendar::Gregorian => date.format("%Y-%m-%d").to_string(),
     }
 }
 
@@ -240,21 +256,26 @@ pub fn format_day_month(locale: Locale, month: u32, day: u32) -> String {
 /// December 2026 is `آذر ۱۴۰۵`. Reports that bucket by Jalali month should cut their buckets with
 /// [`from_jalali`] instead. A month outside 1..=12 is written as numbers, `2026-13`.
 pub fn format_month(locale: Locale, year: i32, month: u32) -> String {
-    if !(1..=12).contains(&month) {
+    let plain = || {
         let text = format!("{year}-{month:02}");
-        return if locale == Locale::Fa { to_persian_digits(&text) } else { text };
+        if locale == Locale::Fa { to_persian_digits(&text) } else { text }
+    };
+    if !(1..=12).contains(&month) {
+        return plain();
+    }
+    // A year before 1900 is a Jalali month (`ladder_domain::date::Calendar::month_key`): named so in
+    // Persian, written as numbers elsewhere; a Gregorian month keeps its Gregorian name in every language.
+    if year < ladder_domain::date::FIRST_YEAR {
+        return match locale {
+            Locale::Fa => to_persian_digits(&format!("{} {year}", month_name(&FA_MONTHS, month))),
+            _ => plain(),
+        };
     }
     match locale {
         Locale::En => format!("{} {year}", month_name(&EN_MONTHS, month)),
         Locale::He => format!("{} {year}", month_name(&HE_MONTHS, month)),
         Locale::Ru => format!("{} {year}", month_name(&RU_MONTHS, month)),
-        Locale::Fa => match NaiveDate::from_ymd_opt(year, month, 15) {
-            Some(middle) => {
-                let (jy, jm, _) = to_jalali(middle);
-                to_persian_digits(&format!("{} {jy}", month_name(&FA_MONTHS, jm)))
-            }
-            None => to_persian_digits(&format!("{year}-{month:02}")),
-        },
+        Locale::Fa => to_persian_digits(&format!("{} {year}", month_name(&FA_GREGORIAN_MONTHS, month))),
     }
 }
 
@@ -408,10 +429,11 @@ mod tests {
         assert_eq!(format_month(En, 2026, 11), "Nov 2026");
         assert_eq!(format_month(He, 2026, 11), "נוב׳ 2026");
         assert_eq!(format_month(Ru, 2026, 11), "нояб. 2026");
-        assert_eq!(format_month(Fa, 2026, 11), "آبان ۱۴۰۵");
-        assert_eq!(format_month(Fa, 2026, 12), "آذر ۱۴۰۵");
-        assert_eq!(format_month(Fa, 2026, 3), "اسفند ۱۴۰۴");
-        assert_eq!(format_month(Fa, 2026, 4), "فروردین ۱۴۰۵");
+        // A Gregorian month is named as the month it is, never as the Jalali month it overlaps.
+        assert_eq!(format_month(Fa, 2024, 12), "دسامبر ۲۰۲۴");
+        assert_eq!(format_month(Fa, 1403, 9), "آذر ۱۴۰۳", "a Jalali month's key");
+        assert_eq!(format_month(Fa, 1405, 1), "فروردین ۱۴۰۵");
+        assert_eq!(format_month(En, 1405, 1), "1405-01");
         assert_eq!(format_month(En, 2026, 13), "2026-13");
         assert_eq!(format_month(Fa, 2026, 0), "۲۰۲۶-۰۰");
     }

@@ -63,7 +63,7 @@
 
 mod catalog;
 pub mod format;
-mod jalali;
+
 mod locale;
 mod problems;
 mod reasons;

@@ -53,6 +53,14 @@ impl Locale {
         if self.is_rtl() { "rtl" } else { "ltr" }
     }
 
+    /// The calendar its readers see and type dates in: Jalali for Persian, Gregorian for the others.
+    pub const fn calendar(self) -> ladder_domain::date::Calendar {
+        match self {
+            Locale::Fa => ladder_domain::date::Calendar::Jalali,
+            _ => ladder_domain::date::Calendar::Gregorian,
+        }
+    }
+
     /// The position of this locale in [`Locale::ALL`].
     pub(crate) const fn index(self) -> usize {
         self as usize

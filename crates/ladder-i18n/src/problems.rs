@@ -16,6 +16,7 @@ impl Catalog {
             Problem::NotEmail => ("problem-not-email", vec![]),
             Problem::NotPhone => ("problem-not-phone", vec![]),
             Problem::NotDate { expected } => ("problem-not-date", vec![("expected", text(expected))]),
+            Problem::NotGregorian { year } => ("problem-not-gregorian", vec![("year", Arg::Number(i64::from(*year)))]),
             Problem::InFuture => ("problem-in-future", vec![]),
             Problem::InPast => ("problem-in-past", vec![]),
             Problem::NotWholeNumber => ("problem-not-whole-number", vec![]),

@@ -61,12 +61,30 @@ pub fn analytics_reads_aggregate_orders_and_scores(store: &dyn Store) {
     // C1: two order days by 2025-02-15 (two orders on 01-10 are one), one after; C2 starts later.
     assert_eq!(rows, [(d("2025-01-10"), d("2025-02-15"), 2, 1)]);
 
-    let cells = store.cohort_activity(date("2025-12-31"), "EUR").expect("read");
-    let cells: Vec<_> =
-        cells.iter().map(|c| (c.cohort.as_str(), c.months_since, c.customers, c.revenue_minor)).collect();
+    let cohorts = |calendar| {
+        let cells = store.cohort_activity(date("2025-12-31"), "EUR", calendar).expect("read");
+        cells.into_iter().map(|c| (c.cohort, c.months_since, c.customers, c.revenue_minor)).collect::<Vec<_>>()
+    };
+    let cell = |cohort: &str, since, customers, revenue| (cohort.to_owned(), since, customers, revenue);
     assert_eq!(
-        cells,
-        [("2025-01", 0, 1, 1500), ("2025-01", 1, 1, 2000), ("2025-01", 2, 1, 2000), ("2025-02", 0, 1, 600)]
+        cohorts(ladder_domain::date::Calendar::Gregorian),
+        [
+            cell("2025-01", 0, 1, 1500),
+            cell("2025-01", 1, 1, 2000),
+            cell("2025-01", 2, 1, 2000),
+            cell("2025-02", 0, 1, 600)
+        ]
+    );
+    // In Jalali months: 10 January is in Dey 1403, 15 February in Bahman, 20 February (C2's first order)
+    // and 20 March (the last day of the year) in Esfand.
+    assert_eq!(
+        cohorts(ladder_domain::date::Calendar::Jalali),
+        [
+            cell("1403-10", 0, 1, 1500),
+            cell("1403-10", 1, 1, 2000),
+            cell("1403-10", 2, 1, 2000),
+            cell("1403-12", 0, 1, 600)
+        ]
     );
 
     let windows = ladder_store::ValueWindows { trailing_days: 365, min_orders: 3, recent_days: 40, before_days: 60 };

@@ -5,6 +5,7 @@
 use crate::{Connection, Context, PostgresStore};
 use chrono::NaiveDate;
 use ladder_domain::Customer;
+use ladder_domain::date::Calendar;
 use ladder_domain::date::{SECONDS_PER_DAY, date_day_number, date_of_day, end_of_day};
 use ladder_store::{
     CalibrationRow, CategorisedOrder, ChangeKind, ClvHistogram, CohortCell, CustomerId, Dimension, GroupTotals, Move,
@@ -66,8 +67,8 @@ impl ReportStore for PostgresStore {
         self.read(purchase_paths)
     }
 
-    fn cohort_activity(&self, as_of: NaiveDate, currency: &str) -> StoreResult<Vec<CohortCell>> {
-        self.read(|c| cohort_activity(c, as_of, currency))
+    fn cohort_activity(&self, as_of: NaiveDate, currency: &str, calendar: Calendar) -> StoreResult<Vec<CohortCell>> {
+        self.read(|c| cohort_activity(c, as_of, currency, calendar))
     }
 
     fn value_windows(
@@ -271,28 +272,35 @@ fn purchase_paths(client: &mut Connection) -> StoreResult<Vec<PurchasePath>> {
         .collect())
 }
 
-fn cohort_activity(client: &mut Connection, as_of: NaiveDate, currency: &str) -> StoreResult<Vec<CohortCell>> {
+fn cohort_activity(
+    client: &mut Connection,
+    as_of: NaiveDate,
+    currency: &str,
+    calendar: Calendar,
+) -> StoreResult<Vec<CohortCell>> {
+    // Each order's month by a binary search over the months' first seconds, in any calendar.
+    let (first_month, starts) = ladder_store::reports::month_starts(calendar, as_of);
     let rows = client
         .query(
             "WITH o AS (
                  SELECT customer_id, CASE WHEN currency = $2 THEN total_minor ELSE 0 END AS amount,
-                        (EXTRACT(YEAR FROM to_timestamp(ordered_at) AT TIME ZONE 'UTC') * 12
-                          + EXTRACT(MONTH FROM to_timestamp(ordered_at) AT TIME ZONE 'UTC') - 1)::BIGINT AS month
+                        width_bucket(ordered_at, $3::BIGINT[])::BIGINT AS month
                  FROM orders WHERE status = 'completed' AND ordered_at < $1
              ),
              firsts AS (SELECT customer_id, MIN(month) AS cohort FROM o GROUP BY customer_id)
              SELECT f.cohort, o.month - f.cohort, COUNT(DISTINCT o.customer_id), SUM(o.amount)::BIGINT
              FROM o JOIN firsts f ON f.customer_id = o.customer_id
              GROUP BY f.cohort, o.month - f.cohort ORDER BY 1, 2",
-            &[&end_of_day(as_of), &currency],
+            &[&end_of_day(as_of), &currency, &starts],
         )
         .ctx("cannot build the cohort table")?;
     Ok(rows
         .iter()
         .map(|r| {
-            let month: i64 = r.get(0);
+            // Bucket 1 is the first month (`width_bucket` counts the thresholds at or below the time).
+            let bucket: i64 = r.get(0);
             CohortCell {
-                cohort: format!("{:04}-{:02}", month.div_euclid(12), month.rem_euclid(12) + 1),
+                cohort: Calendar::month_key(first_month + i32::try_from(bucket - 1).unwrap_or(0)),
                 months_since: count(r.get(1)),
                 customers: u64::from(count(r.get(2))),
                 revenue_minor: r.get(3),

@@ -184,6 +184,18 @@ pub fn connect(path: &Path) -> StoreResult<Connection> {
         |ctx| Ok(ctx.get::<Option<String>>(0)?.map(|s| ladder_domain::campaign::normalize_code(&s))),
     )
     .ctx(&what)?;
+    // An order's Jalali month (year × 12 + month − 1) from its Unix seconds, for Persian readers' cohorts.
+    conn.create_scalar_function(
+        "ladder_jalali_month",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let seconds: i64 = ctx.get(0)?;
+            let day = ladder_domain::date::date_of_day(ladder_domain::date::day_number(seconds));
+            Ok(ladder_domain::date::Calendar::Jalali.month_index(day))
+        },
+    )
+    .ctx(&what)?;
     conn.create_aggregate_function(
         "ladder_order_days",
         2,

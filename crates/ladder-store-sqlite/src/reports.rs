@@ -5,6 +5,7 @@
 use crate::{Context, SqliteStore};
 use chrono::NaiveDate;
 use ladder_domain::Customer;
+use ladder_domain::date::Calendar;
 use ladder_domain::date::{SECONDS_PER_DAY, date_day_number, date_of_day, end_of_day};
 use ladder_store::{
     CalibrationRow, CategorisedOrder, ChangeKind, ClvHistogram, CohortCell, CustomerId, Dimension, GroupTotals, Move,
@@ -69,8 +70,8 @@ impl ReportStore for SqliteStore {
         self.read(purchase_paths)
     }
 
-    fn cohort_activity(&self, as_of: NaiveDate, currency: &str) -> StoreResult<Vec<CohortCell>> {
-        self.read(|c| cohort_activity(c, as_of, currency))
+    fn cohort_activity(&self, as_of: NaiveDate, currency: &str, calendar: Calendar) -> StoreResult<Vec<CohortCell>> {
+        self.read(|c| cohort_activity(c, as_of, currency, calendar))
     }
 
     fn value_windows(
@@ -304,27 +305,39 @@ fn purchase_paths(conn: &Connection) -> StoreResult<Vec<PurchasePath>> {
     rows.collect::<Result<_, _>>().ctx(what)
 }
 
-fn cohort_activity(conn: &Connection, as_of: NaiveDate, currency: &str) -> StoreResult<Vec<CohortCell>> {
+fn cohort_activity(
+    conn: &Connection,
+    as_of: NaiveDate,
+    currency: &str,
+    calendar: Calendar,
+) -> StoreResult<Vec<CohortCell>> {
     let what = "cannot build the cohort table";
+    let month = match calendar {
+        Calendar::Gregorian => {
+            "CAST(strftime('%Y', ordered_at, 'unixepoch') AS INTEGER) * 12
+                          + CAST(strftime('%m', ordered_at, 'unixepoch') AS INTEGER) - 1"
+        }
+        // The Jalali month in Rust (`ladder_jalali_month`, registered on every connection).
+        Calendar::Jalali => "ladder_jalali_month(ordered_at)",
+    };
     let mut stmt = conn
-        .prepare(
+        .prepare(&format!(
             "WITH o AS (
                  SELECT customer_id, CASE WHEN currency = ?2 THEN total_minor ELSE 0 END AS amount,
-                        CAST(strftime('%Y', ordered_at, 'unixepoch') AS INTEGER) * 12
-                          + CAST(strftime('%m', ordered_at, 'unixepoch') AS INTEGER) - 1 AS month
+                        {month} AS month
                  FROM orders WHERE status = 'completed' AND ordered_at < ?1
              ),
              firsts AS (SELECT customer_id, MIN(month) AS cohort FROM o GROUP BY customer_id)
              SELECT f.cohort, o.month - f.cohort, COUNT(DISTINCT o.customer_id), SUM(o.amount)
              FROM o JOIN firsts f ON f.customer_id = o.customer_id
-             GROUP BY f.cohort, o.month - f.cohort ORDER BY 1, 2",
-        )
+             GROUP BY f.cohort, o.month - f.cohort ORDER BY 1, 2"
+        ))
         .ctx(what)?;
     let rows = stmt
         .query_map(params![end_of_day(as_of), currency], |r| {
-            let month: i64 = r.get(0)?;
+            let month: i32 = r.get(0)?;
             Ok(CohortCell {
-                cohort: format!("{:04}-{:02}", month.div_euclid(12), month.rem_euclid(12) + 1),
+                cohort: Calendar::month_key(month),
                 months_since: count(r, 1)?,
                 customers: u64::from(count(r, 2)?),
                 revenue_minor: r.get(3)?,

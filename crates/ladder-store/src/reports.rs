@@ -42,8 +42,14 @@ pub trait ReportStore {
     fn purchase_paths(&self) -> StoreResult<Vec<PurchasePath>>;
 
     /// Per monthly acquisition cohort and month since the first order: customers who bought and their
-    /// revenue, from counted orders by the end of `as_of`.
-    fn cohort_activity(&self, as_of: NaiveDate, currency: &str) -> StoreResult<Vec<CohortCell>>;
+    /// revenue, from counted orders by the end of `as_of`, with months of `calendar` (a Persian reader's
+    /// cohorts are Jalali months).
+    fn cohort_activity(
+        &self,
+        as_of: NaiveDate,
+        currency: &str,
+        calendar: ladder_domain::date::Calendar,
+    ) -> StoreResult<Vec<CohortCell>>;
 
     /// Customers with at least `min_orders` counted orders in the `trailing_days` before the end of
     /// `as_of`, with their orders and spend in that span, in the last `recent_days`, and in the
@@ -164,10 +170,21 @@ pub struct PurchasePath {
     pub first_campaign: Option<String>,
 }
 
+/// The first second of every month of `calendar` from 1970 to the month after `as_of`, in order: the
+/// thresholds that put an order's time in its month (PostgreSQL's `width_bucket`), and the index of the
+/// first of them.
+pub fn month_starts(calendar: ladder_domain::date::Calendar, as_of: NaiveDate) -> (i32, Vec<i64>) {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    let first = calendar.month_index(epoch);
+    let last = calendar.month_index(as_of) + 1;
+    let seconds = |d: NaiveDate| ladder_domain::date::date_day_number(d) * ladder_domain::date::SECONDS_PER_DAY;
+    (first, (first..=last).filter_map(|i| calendar.month_start(i)).map(seconds).collect())
+}
+
 /// One cell of the cohort table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CohortCell {
-    /// The month of the first order, `YYYY-MM`.
+    /// The month of the first order, `YYYY-MM` in the calendar asked for (a Jalali year is before 1900).
     pub cohort: String,
     /// Months since that month (0 is the month of the first order).
     pub months_since: u32,

@@ -112,6 +112,21 @@ fn environment() -> Environment<'static> {
     env.add_function("sep", |state: &State| ladder_i18n::format::figure_separator(locale_of(state)));
     // From before to after, in the reading direction: → reads backwards in Hebrew and Persian.
     env.add_function("arrow", |state: &State| if locale_of(state).dir() == "rtl" { "←" } else { "→" });
+    // Dates typed into forms, in the reader's calendar: a Persian reader types Jalali dates into a text
+    // field (browsers' date pickers know only the Gregorian calendar), every other reader gets the
+    // browser's date picker.
+    env.add_filter("typed_date", |state: &State, value: String| match parse_day(&value) {
+        Some(day) => ladder_i18n::format::typed_date(locale_of(state), day),
+        None => value,
+    });
+    env.add_function("date_input", |state: &State| match locale_of(state).calendar() {
+        ladder_domain::date::Calendar::Jalali => "text",
+        ladder_domain::date::Calendar::Gregorian => "date",
+    });
+    env.add_function("date_hint", |state: &State| {
+        let example = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+        ladder_i18n::format::typed_date(locale_of(state), example)
+    });
     env.add_filter("urlencode_component", |value: String| encode(&value));
     // A window title cannot isolate a name the way `<bdi>` does on the page.
     // The block arrives rendered (escaped already) and leaves as safe, so it is not escaped twice.
@@ -177,6 +192,34 @@ fn parse_day(value: &str) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
 }
 
+/// Reads a date the reader typed into a form, in their calendar ([`ladder_domain::date::parse_typed`]); the
+/// problem says which form to use.
+pub(crate) fn read_typed_date(locale: Locale, text: &str) -> Result<chrono::NaiveDate, Problem> {
+    ladder_domain::date::parse_typed(text, locale.calendar()).map_err(|e| match e {
+        ladder_domain::date::DateError::NotGregorian(year) => Problem::NotGregorian { year },
+        _ => Problem::NotDate { expected: date_form(locale) },
+    })
+}
+
+/// The form a typed date takes, as an example: `YYYY-MM-DD`, or a Jalali date in Persian digits.
+pub(crate) fn date_form(locale: Locale) -> String {
+    match locale.calendar() {
+        ladder_domain::date::Calendar::Jalali => {
+            ladder_i18n::format::typed_date(locale, chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default())
+        }
+        ladder_domain::date::Calendar::Gregorian => "YYYY-MM-DD".to_owned(),
+    }
+}
+
+/// A typed date as the Gregorian `YYYY-MM-DD` the use-cases read, when it reads; as typed otherwise, for
+/// the use-case to refuse and the form to show again.
+pub(crate) fn typed_as_iso(locale: Locale, text: &str) -> String {
+    match ladder_domain::date::parse_typed(text, locale.calendar()) {
+        Ok(day) => day.format("%Y-%m-%d").to_string(),
+        Err(_) => text.to_owned(),
+    }
+}
+
 /// Renders a template with its context; a template error is a bug, shown as an internal error.
 pub(crate) fn render(name: &str, context: Value) -> Result<Html<String>, crate::error::WebError> {
     let template = templates().get_template(name).map_err(crate::error::WebError::internal)?;
@@ -223,7 +266,8 @@ mod tests {
             env.render_str("{{ v | month }}", minijinja::context! { locale, v => value }).expect("render")
         };
         assert_eq!(render("en", "2026-11"), "Nov 2026");
-        assert_eq!(render("fa", "2026-11"), "آبان ۱۴۰۵");
+        assert_eq!(render("fa", "2026-11"), "نوامبر ۲۰۲۶", "a Gregorian month keeps its name");
+        assert_eq!(render("fa", "1405-08"), "آبان ۱۴۰۵", "a Jalali month's key");
         assert_eq!(render("en", "2026-13"), "2026-13", "not a month: shown as it is");
     }
 

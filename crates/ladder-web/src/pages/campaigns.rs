@@ -13,10 +13,11 @@ use axum::Form;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::{Datelike, Days, NaiveDate, Utc};
+use chrono::{Days, NaiveDate, Utc};
 use ladder_app::campaigns::{CampaignForm, CampaignReport, CostImportError, import_costs};
 use ladder_domain::access::Permission;
 use ladder_domain::campaign::{AttributedOrder, Campaign, CampaignKind, CampaignStatus, CostEntry};
+use ladder_domain::date::Calendar;
 use ladder_domain::validate::{FieldError, Problem};
 use ladder_domain::{Channel, Currency};
 use ladder_i18n::Arg;
@@ -45,8 +46,9 @@ pub(crate) struct View {
 }
 
 impl View {
-    fn as_of(&self) -> NaiveDate {
-        ladder_domain::date::parse_date(self.as_of.trim()).unwrap_or_else(|_| Utc::now().date_naive())
+    /// The day the figures are counted to, as the reader typed it; today when none or unreadable.
+    fn as_of(&self, viewer: &Viewer) -> NaiveDate {
+        crate::views::read_typed_date(viewer.locale, &self.as_of).unwrap_or_else(|_| Utc::now().date_naive())
     }
 
     fn done(&self) -> Option<&'static str> {
@@ -146,7 +148,7 @@ pub(crate) async fn list(
         added: view.added.parse().unwrap_or(0),
         already: view.already.parse().unwrap_or(0),
     };
-    list_page(&state, &viewer, view.as_of(), notice, None).await
+    list_page(&state, &viewer, view.as_of(&viewer), notice, None).await
 }
 
 /// Revenue of the counted orders per week of the campaign's window, or per month when the window is longer
@@ -162,7 +164,7 @@ struct Period {
     bar: Bar,
 }
 
-fn periods(campaign: &Campaign, sales: &[AttributedOrder], as_of: NaiveDate) -> Vec<Period> {
+fn periods(campaign: &Campaign, sales: &[AttributedOrder], as_of: NaiveDate, calendar: Calendar) -> Vec<Period> {
     const MAX_WEEKS: i64 = 26;
     const MAX_MONTHS: i32 = 36;
     let mut first = campaign.starts;
@@ -171,10 +173,10 @@ fn periods(campaign: &Campaign, sales: &[AttributedOrder], as_of: NaiveDate) -> 
         return Vec::new();
     }
     let by_week = (last - first).num_days() / 7 < MAX_WEEKS;
-    let month = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
+    // Months of the reader's calendar: a Persian reader's bars are Jalali months.
+    let month = |d: NaiveDate| calendar.month_index(d);
     if !by_week && month(last) - month(first) >= MAX_MONTHS {
-        let shown = month(last) - MAX_MONTHS + 1;
-        first = NaiveDate::from_ymd_opt(shown.div_euclid(12), shown.rem_euclid(12) as u32 + 1, 1).unwrap_or(first);
+        first = calendar.month_start(month(last) - MAX_MONTHS + 1).unwrap_or(first);
     }
     let index = |d: NaiveDate| {
         if by_week { (d - first).num_days() / 7 } else { i64::from(month(d) - month(first)) }
@@ -195,8 +197,7 @@ fn periods(campaign: &Campaign, sales: &[AttributedOrder], as_of: NaiveDate) -> 
             let starts = if by_week {
                 first.checked_add_days(Days::new(7 * i as u64)).unwrap_or(first).to_string()
             } else {
-                let m = month(first) + i as i32;
-                format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1)
+                Calendar::month_key(month(first) + i as i32)
             };
             Period { kind: if by_week { "week" } else { "month" }, starts, revenue_minor, orders, bar }
         })
@@ -318,7 +319,7 @@ async fn campaign_page(
         .map(|(label, n)| (label.to_owned(), n, share(n))),
     );
     let rungs = bars(r.acquired_rungs.iter().map(|c| (c.rung.as_str().to_owned(), c.customers, share(c.customers))));
-    let periods = periods(&report.campaign, &report.attribution.sales, as_of);
+    let periods = periods(&report.campaign, &report.attribution.sales, as_of, viewer.locale.calendar());
     let status = if refused.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let (problem, field, typed) = refused.map_or((None, None, None), |r| (Some(r.problem), r.field, r.form));
     let edit_open = typed.is_some();
@@ -354,7 +355,7 @@ pub(crate) async fn show(
     Query(view): Query<View>,
 ) -> Result<Response, WebError> {
     viewer.require(Permission::ViewReports)?;
-    campaign_page(&state, &viewer, id, view.as_of(), view.done(), None).await
+    campaign_page(&state, &viewer, id, view.as_of(&viewer), view.done(), None).await
 }
 
 /// The customers a campaign acquired, all of them, as CSV.
@@ -365,7 +366,7 @@ pub(crate) async fn acquired_csv(
     Query(view): Query<View>,
 ) -> Result<Response, WebError> {
     viewer.require(Permission::ViewReports)?;
-    let all = state.campaigns.get(&state, view.as_of()).await?;
+    let all = state.campaigns.get(&state, view.as_of(&viewer)).await?;
     let locale = viewer.locale;
     let (file, body) = state
         .with_store(move |s| {
@@ -500,6 +501,9 @@ async fn save(
     if let Some(id) = &editing {
         form.id = id.clone();
     }
+    // Dates as the reader typed them, in their calendar, to the Gregorian days the use-case reads.
+    form.starts = crate::views::typed_as_iso(viewer.locale, &form.starts);
+    form.ends = crate::views::typed_as_iso(viewer.locale, &form.ends);
     let currency = state.with_store(currency_of).await?;
     let Some(currency) = currency else {
         let problem = text(&viewer, "campaign-no-currency", &[]);
@@ -586,9 +590,9 @@ pub(crate) async fn add_cost(
     let currency = state.with_store(currency_of).await?;
     let refuse =
         |field: &str, value: &str, problem: Problem| field_problem(&viewer, &FieldError::new(field, problem), value);
-    let parsed = match (&currency, ladder_domain::date::parse_date(post.spent_on.trim())) {
+    let parsed = match (&currency, crate::views::read_typed_date(viewer.locale, &post.spent_on)) {
         (None, _) => Err((text(&viewer, "campaign-no-currency", &[]), None)),
-        (_, Err(_)) => Err(refuse("spent_on", &post.spent_on, Problem::NotDate { expected: "YYYY-MM-DD".to_owned() })),
+        (_, Err(problem)) => Err(refuse("spent_on", &post.spent_on, problem)),
         (Some(c), Ok(on)) => c
             .parse_amount(post.amount.trim())
             .map(|amount_minor| CostEntry {
@@ -729,7 +733,7 @@ mod tests {
     fn a_short_campaign_is_drawn_by_week() {
         let c = campaign("2026-03-01", Some("2026-03-20"));
         let sales = [sale("2026-03-01", 100), sale("2026-03-07", 50), sale("2026-03-08", 300), sale("2026-03-21", 9)];
-        let p = periods(&c, &sales, day("2026-12-31"));
+        let p = periods(&c, &sales, day("2026-12-31"), Calendar::Gregorian);
         let got: Vec<_> = p.iter().map(|p| (p.kind, p.starts.as_str(), p.revenue_minor, p.orders)).collect();
         assert_eq!(
             got,
@@ -737,17 +741,29 @@ mod tests {
             "the order after the window is not drawn"
         );
         assert_eq!(p[1].bar.length, 100.0);
-        assert!(periods(&c, &sales, day("2026-02-01")).is_empty(), "not started yet");
+        assert!(periods(&c, &sales, day("2026-02-01"), Calendar::Gregorian).is_empty(), "not started yet");
     }
 
     #[test]
     fn a_long_campaign_is_drawn_by_month_for_its_last_three_years() {
         let c = campaign("2020-01-15", None);
         let sales = [sale("2020-02-01", 7), sale("2023-07-31", 100), sale("2026-06-01", 5)];
-        let p = periods(&c, &sales, day("2026-06-10"));
+        let p = periods(&c, &sales, day("2026-06-10"), Calendar::Gregorian);
         assert_eq!(p.len(), 36);
         assert_eq!((p[0].kind, p[0].starts.as_str()), ("month", "2023-07"));
         assert_eq!((p[0].revenue_minor, p[35].starts.as_str(), p[35].revenue_minor), (100, "2026-06", 5));
         assert_eq!(p.iter().map(|p| p.orders).sum::<u64>(), 2, "older months are left out, not lumped in");
+    }
+
+    #[test]
+    fn a_persian_reader_sees_jalali_months() {
+        let c = campaign("2020-01-15", None);
+        // 31 July 2023 is 9 Mordad 1402; 20 and 21 December 2024 are the last of Azar and 1 Dey 1403.
+        let sales = [sale("2023-07-31", 100), sale("2024-12-20", 3), sale("2024-12-21", 4)];
+        let p = periods(&c, &sales, day("2026-06-10"), Calendar::Jalali);
+        assert_eq!(p.len(), 36);
+        assert_eq!((p[0].starts.as_str(), p[35].starts.as_str()), ("1402-04", "1405-03"), "Tir 1402 to Khordad 1405");
+        let month = |key: &str| p.iter().find(|p| p.starts == key).map(|p| p.revenue_minor);
+        assert_eq!((month("1402-05"), month("1403-09"), month("1403-10")), (Some(100), Some(3), Some(4)));
     }
 }

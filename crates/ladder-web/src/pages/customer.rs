@@ -226,8 +226,9 @@ pub(crate) struct ProfileForm {
 }
 
 impl ProfileForm {
-    /// What the person typed, for the use-case.
-    fn edit(&self) -> ProfileEdit {
+    /// What the person typed, for the use-case: a birthday typed in the reader's calendar as the
+    /// Gregorian date the use-case reads (a year-less `--MM-DD` stays as typed).
+    fn edit(&self, locale: ladder_i18n::Locale) -> ProfileEdit {
         let answer = |a: &str| match a {
             "yes" => Some(true),
             "no" => Some(false),
@@ -245,7 +246,7 @@ impl ProfileForm {
             city: self.city.clone(),
             region: self.region.clone(),
             country: self.country.clone(),
-            birthday: self.birthday.clone(),
+            birthday: crate::views::typed_as_iso(locale, &self.birthday),
             profession: self.profession.clone(),
             income_band: self.income_band.clone(),
             referred_by: self.referred_by.clone(),
@@ -276,7 +277,7 @@ pub(crate) async fn save_profile(
 ) -> Result<Response, WebError> {
     viewer.check_csrf(&form.csrf)?;
     viewer.require(Permission::EditCustomers)?;
-    let edit = form.edit();
+    let edit = form.edit(viewer.locale);
     let (actor, source, customer) = (viewer.actor(), viewer.source(), id.clone());
     let saved = state
         .with_app(move |app| Ok(ladder_app::customers::save_profile(app, &actor, &customer, &edit, &source)))
@@ -391,7 +392,8 @@ pub(crate) async fn create(
 ) -> Result<Response, WebError> {
     viewer.check_csrf(&form.csrf)?;
     viewer.require(Permission::EditCustomers)?;
-    let (actor, source, id, edit) = (viewer.actor(), viewer.source(), form.customer_id.trim().to_owned(), form.edit());
+    let (actor, source, id, edit) =
+        (viewer.actor(), viewer.source(), form.customer_id.trim().to_owned(), form.edit(viewer.locale));
     let wanted = id.clone();
     let created = state
         .with_app(move |app| Ok(ladder_app::customers::create_customer(app, &actor, &wanted, &edit, &source)))
@@ -426,13 +428,10 @@ pub(crate) async fn add_order(
     };
     let ordered_at = match field("ordered_on").as_str() {
         "" => now,
-        day => match chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d") {
+        day => match crate::views::read_typed_date(viewer.locale, day) {
             // Noon: the day stays the day in every time zone of our shops.
             Ok(d) => d.and_hms_opt(12, 0, 0).map_or(now, |t| t.and_utc()),
-            Err(_) => {
-                return refused(FieldError::new("ordered_at", Problem::NotDate { expected: "YYYY-MM-DD".into() }))
-                    .await;
-            }
+            Err(problem) => return refused(FieldError::new("ordered_at", problem)).await,
         },
     };
     let mut lines = Vec::new();

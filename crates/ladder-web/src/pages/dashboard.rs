@@ -36,7 +36,8 @@ pub(crate) struct Dashboard {
     losing: Vec<LosingValueRow>,
     pub(crate) moves: Vec<Movement>,
     contacts: Vec<Contact>,
-    tiles: Vec<Tile>,
+    /// Month-to-date tiles in Gregorian months, then in Jalali months (for Persian readers).
+    tiles: [Vec<Tile>; 2],
 }
 
 /// A figure of this month so far, beside the same days of last month and of the month a year ago.
@@ -53,22 +54,16 @@ pub(crate) struct Tile {
     against_last_year: Option<f64>,
 }
 
-/// The month-to-date periods of `as_of`: this month, last month's same days, a year ago's.
-fn month_to_date(as_of: chrono::NaiveDate) -> [(chrono::NaiveDate, chrono::NaiveDate); 3] {
-    use chrono::{Datelike, Months};
-    let first = as_of.with_day(1).unwrap_or(as_of);
-    let back = |months: u32| {
-        let start = first.checked_sub_months(Months::new(months)).unwrap_or(first);
-        // The same days, stopped at the month's end (31 March against February).
-        let end = as_of.checked_sub_months(Months::new(months)).unwrap_or(start).max(start);
-        (start, end)
-    };
-    [(first, as_of), back(1), back(12)]
-}
-
-fn tiles(store: &dyn Store, as_of: Option<chrono::NaiveDate>, currency: Option<&str>) -> Result<Vec<Tile>, WebError> {
+fn tiles(
+    store: &dyn Store,
+    as_of: Option<chrono::NaiveDate>,
+    currency: Option<&str>,
+    calendar: ladder_domain::date::Calendar,
+) -> Result<Vec<Tile>, WebError> {
     let (Some(as_of), Some(currency)) = (as_of, currency) else { return Ok(Vec::new()) };
-    let periods = month_to_date(as_of);
+    // This month to date against the same days of the last month and of a year ago, in the months of
+    // the reader's calendar.
+    let periods = calendar.month_to_date(as_of);
     let t = store.period_totals(&periods, currency)?;
     let ratio = |a: u64, b: u64| (b > 0).then(|| a as f64 / b as f64);
     let figure = |p: &ladder_store::PeriodTotals, key: &str| match key {
@@ -193,7 +188,9 @@ fn compute(store: &dyn Store) -> Result<Dashboard, WebError> {
     // Without a scoring there is no window to compare; the dashboard says so instead of failing.
     let losing = losing_value(store).map(|r| r.customers).unwrap_or_default().into_iter().take(5).collect();
     let moves = movement(store, default_since(&ladder))?;
-    let tiles = tiles(store, ladder.basis.as_of, ladder.basis.currency.as_deref())?;
+    let in_calendar = |calendar| tiles(store, ladder.basis.as_of, ladder.basis.currency.as_deref(), calendar);
+    let tiles =
+        [in_calendar(ladder_domain::date::Calendar::Gregorian)?, in_calendar(ladder_domain::date::Calendar::Jalali)?];
     Ok(Dashboard { ladder, funnel, states, third, third_bars, losing, moves, contacts: suggestions(store)?, tiles })
 }
 
@@ -216,7 +213,7 @@ pub(crate) async fn show(
     viewer.require(Permission::ViewCustomers)?;
     let data = dashboard(&state).await?;
     // Another first day than the default: those moves are counted now (an indexed query).
-    let since = chosen.since.as_deref().and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let since = chosen.since.as_deref().and_then(|d| crate::views::read_typed_date(viewer.locale, d).ok());
     let moves = match since {
         Some(day) if day != default_since(&data.ladder) => Some(state.with_store(move |s| movement(s, day)).await?),
         _ => None,
@@ -228,6 +225,12 @@ pub(crate) async fn show(
     page(
         "dashboard.html",
         Frame::new(&viewer, "dashboard", currency),
-        minijinja::context! { d => minijinja::Value::from_serialize(data.as_ref()), reports, stale, since, moves },
+        minijinja::context! {
+            d => minijinja::Value::from_serialize(data.as_ref()),
+            tiles => minijinja::Value::from_serialize(
+                &data.tiles[usize::from(viewer.locale.calendar() == ladder_domain::date::Calendar::Jalali)]
+            ),
+            reports, stale, since, moves,
+        },
     )
 }

@@ -10,9 +10,10 @@ use crate::pages::{Frame, page};
 use crate::state::AppState;
 use axum::extract::State;
 use axum::response::Html;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use ladder_app::analytics::{AnalyticsError, CohortReport, cohorts};
 use ladder_domain::access::Permission;
+use ladder_domain::date::Calendar;
 use ladder_store::Store;
 use serde::Serialize;
 use std::sync::Arc;
@@ -26,9 +27,8 @@ const MAX_MONTHS: u32 = 12;
 pub(crate) struct Reports {
     as_of: Option<NaiveDate>,
     currency: Option<String>,
-    /// Months since the first order, one column each.
-    columns: Vec<u32>,
-    cohorts: Vec<CohortLine>,
+    /// The cohort tables in Gregorian months, then in Jalali months (for Persian readers).
+    cohort_tables: [CohortTable; 2],
     clv: Vec<ClvBar>,
     /// Customers per RFM segment, with their orders and revenue.
     rfm: Vec<ladder_app::reports::GroupRow>,
@@ -40,6 +40,14 @@ pub(crate) struct Reports {
 
 /// Rows a list on the reports page shows (the command line gives them all).
 const LISTED: usize = 50;
+
+/// Cohorts by the month of their first order.
+#[derive(Serialize)]
+struct CohortTable {
+    /// Months since the first order, one column each.
+    columns: Vec<u32>,
+    cohorts: Vec<CohortLine>,
+}
 
 /// One cohort: its month, size, and a cell per column (`None`: that month has not come yet).
 #[derive(Serialize)]
@@ -64,11 +72,10 @@ struct ClvBar {
     bar: Bar,
 }
 
-/// Months from the month `cohort` (`YYYY-MM`) to the month of `as_of`.
+/// Months from the month `cohort` (`YYYY-MM`, of either calendar) to the month of `as_of`.
 fn months_until(cohort: &str, as_of: NaiveDate) -> Option<u32> {
-    let (year, month) = cohort.split_once('-')?;
-    let start = year.parse::<i32>().ok()? * 12 + month.parse::<i32>().ok()? - 1;
-    u32::try_from(as_of.year() * 12 + as_of.month0() as i32 - start).ok()
+    let (calendar, start) = Calendar::of_month_key(cohort)?;
+    u32::try_from(calendar.month_index(as_of) - start).ok()
 }
 
 fn cohort_table(report: &CohortReport) -> (Vec<u32>, Vec<CohortLine>) {
@@ -143,23 +150,27 @@ fn clv_bars(store: &dyn Store) -> Result<Vec<ClvBar>, WebError> {
 }
 
 fn compute(store: &dyn Store) -> Result<Reports, WebError> {
-    let report = match cohorts(store) {
-        Ok(report) => report,
+    let in_calendar = |calendar: Calendar| match cohorts(store, calendar) {
+        Ok(report) => Ok(report),
         // Not scored yet: the page says so.
         Err(AnalyticsError::NotReady(_)) => {
-            CohortReport { basis: ladder_app::reports::ReportBasis::read(store)?, cohorts: Vec::new() }
+            Ok(CohortReport { basis: ladder_app::reports::ReportBasis::read(store)?, cohorts: Vec::new() })
         }
-        Err(e) => return Err(WebError::internal(e)),
+        Err(e) => Err(WebError::internal(e)),
     };
-    let (columns, lines) = cohort_table(&report);
+    let report = in_calendar(Calendar::Gregorian)?;
+    let jalali = in_calendar(Calendar::Jalali)?;
+    let table = |report: &CohortReport| {
+        let (columns, cohorts) = cohort_table(report);
+        CohortTable { columns, cohorts }
+    };
     // Before a scoring these have nothing to say; the page says so.
     let losing = ladder_app::analytics::losing_value(store).map(|r| r.customers).unwrap_or_default();
     let event_buyers = ladder_app::analytics::event_buyers(store).map(|r| r.customers).unwrap_or_default();
     Ok(Reports {
         as_of: report.basis.as_of,
-        currency: report.basis.currency,
-        columns,
-        cohorts: lines,
+        currency: report.basis.currency.clone(),
+        cohort_tables: [table(&report), table(&jalali)],
         clv: clv_bars(store)?,
         rfm: ladder_app::reports::rfm(store)?.segments,
         losing: losing.into_iter().take(LISTED).collect(),
@@ -177,10 +188,15 @@ pub(crate) async fn show(State(state): State<AppState>, viewer: Viewer) -> Resul
     let data = reports(&state).await?;
     let catalog = crate::views::catalog();
     let why: Vec<String> = data.event_buyers.iter().map(|e| catalog.reason(viewer.locale, &e.reason)).collect();
+    let cohorts = &data.cohort_tables[usize::from(viewer.locale.calendar() == Calendar::Jalali)];
     page(
         "reports.html",
         Frame::new(&viewer, "reports", data.currency.clone()),
-        minijinja::context! { r => minijinja::Value::from_serialize(data.as_ref()), why },
+        minijinja::context! {
+            r => minijinja::Value::from_serialize(data.as_ref()),
+            cohorts => minijinja::Value::from_serialize(cohorts),
+            why,
+        },
     )
 }
 

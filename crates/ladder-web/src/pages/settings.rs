@@ -223,7 +223,7 @@ pub(crate) async fn create_token(
     viewer.require(Permission::UseApi)?;
     let valid_through = match form.valid_through.trim() {
         "" => None,
-        typed => match chrono::NaiveDate::parse_from_str(typed, "%Y-%m-%d") {
+        typed => match crate::views::read_typed_date(viewer.locale, typed) {
             Ok(day) => Some(day),
             Err(_) => return Ok(Redirect::to("/settings?problem=token-expiry-past#tokens").into_response()),
         },

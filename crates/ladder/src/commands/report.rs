@@ -118,7 +118,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> Result<()> {
             )
         }
         ReportWhat::Cohorts => {
-            let r = ladder_app::analytics::cohorts(store.as_ref())?;
+            let r = ladder_app::analytics::cohorts(store.as_ref(), ctx.lang().calendar())?;
             let span = r.cohorts.iter().flat_map(|c| c.months.iter().map(|m| m.months_since)).max().unwrap_or(0);
             let labels: Vec<String> = (0..=span).map(|m| format!("+{m}")).collect();
             let mut header = vec!["cohort", "customers"];

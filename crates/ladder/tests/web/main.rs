@@ -3,6 +3,7 @@
 
 mod accounts;
 mod acting;
+mod calendars;
 #[path = "../common/mod.rs"]
 mod common;
 mod orders;
