@@ -443,13 +443,18 @@ fn the_demo_is_deterministic_for_a_seed_and_imports_cleanly() {
     assert!(matches!(summary.scoring.model.basis, Reason::ModelFitted { spend_model: true, .. }));
     let repeat_buyer = direct
         .store()
-        .list_customers(&ladder_store::CustomerQuery { rung: Some(Rung::Loyal), limit: 1, ..Default::default() })
+        .list_customers(&ladder_store::CustomerQuery {
+            rung: Some(Rung::Loyal),
+            state: Some(CustomerState::Active),
+            limit: 1,
+            ..Default::default()
+        })
         .expect("list")
         .remove(0);
     let detail = direct.store().customer(&repeat_buyer.customer_id).expect("read").expect("exists");
     let score = detail.score.expect("scored");
     let value = score.value.expect("valued");
-    assert!(value.p_alive.is_some_and(|p| p >= 0.6), "loyal means active: {value:?}");
+    assert!(value.p_alive.is_some_and(|p| p >= 0.6), "active means likely to buy again: {value:?}");
     assert!(matches!(score.state_reason, Some(Reason::PAlive { .. })), "{:?}", score.state_reason);
     assert!(value.expected_purchases_365d > value.expected_purchases_90d && value.expected_purchases_90d > 0.0);
     assert!(value.clv_minor.is_some_and(|c| c > 0) && value.expected_spend_minor.is_some_and(|s| s > 0));
@@ -666,9 +671,78 @@ fn the_demo_campaigns_show_cheap_event_buyers_against_dearer_regulars() {
         welcome_report.attribution.acquired.iter().any(|a| a.by == ladder_domain::campaign::AcquiredBy::SignUp),
         "some came through the welcome offer's sign-up page"
     );
-    // Replacing the demo keeps one cost entry per campaign.
+    // Replacing the demo keeps the cost entries, entered once.
+    let entered = shop.store().campaign_costs("FLASH").expect("costs").len();
     ladder_app::demo::create(&shop.app, &Actor::Cli, &options, &NoProgress).expect("again");
-    assert_eq!(shop.store().campaign_costs("FLASH").expect("costs").len(), 1);
+    assert_eq!(shop.store().campaign_costs("FLASH").expect("costs").len(), entered);
+}
+
+/// The demo's figures are those of a real small shop, so that an experienced user trusts them: about a
+/// third of first-time buyers come back, about half of those a third time, campaigns return from a loss
+/// to a few hundred percent and cost what they cost (not their budget), orders come all through the
+/// history up to `as_of`, and a scoring at every month's end leaves real moves on the ladder.
+#[test]
+fn the_demo_tells_a_true_story() {
+    let shop = Shop::new();
+    let as_of = date("2026-01-31");
+    let options = ladder_app::demo::DemoOptions {
+        seed: 42,
+        customers: 2000,
+        as_of,
+        currency: ladder_domain::Currency::parse("USD").expect("USD"),
+    };
+    ladder_app::demo::create(&shop.app, &Actor::Cli, &options, &NoProgress).expect("demo");
+    let third = ladder_app::reports::third_purchase(shop.store()).expect("report");
+    let conversion = |i: usize| third.steps[i].conversion_from_previous.expect("conversion");
+    assert!((0.20..=0.40).contains(&conversion(1)), "first to second order: {:?}", third.steps);
+    assert!((0.40..=0.65).contains(&conversion(2)), "second to third: {:?}", third.steps);
+
+    let reports = ladder_app::campaigns::reports(shop.store(), as_of).expect("campaigns");
+    let rois: Vec<f64> = reports.iter().map(|r| r.row.roi.expect("every demo campaign has costs")).collect();
+    assert!(rois.iter().all(|r| (-0.6..=4.0).contains(r)), "{rois:?}");
+    assert!(rois.iter().any(|r| *r < 0.0) && rois.iter().any(|r| *r > 1.0), "from a loss to a few hundred %: {rois:?}");
+    for r in &reports {
+        assert_ne!(r.row.budget, Some(r.row.actual_cost), "{}: spent is not the budget", r.row.campaign_id);
+        assert!(shop.store().campaign_costs(&r.row.campaign_id).expect("costs").len() > 1, "paid in instalments");
+    }
+
+    // Orders all through the history: no month of the last year brings less than half the year's average.
+    let first_of_month = chrono::Datelike::with_day(&as_of, 1).expect("first");
+    let months: Vec<(NaiveDate, NaiveDate)> = (0..12)
+        .map(|back| {
+            let start = first_of_month - chrono::Months::new(back);
+            (start, (start + chrono::Months::new(1)).pred_opt().expect("last"))
+        })
+        .collect();
+    let totals = shop.store().period_totals(&months, "USD").expect("totals");
+    let revenue: Vec<i64> = totals.iter().map(|t| t.revenue_minor).collect();
+    let mean = revenue.iter().sum::<i64>() / 12;
+    assert!(revenue.iter().all(|r| *r * 2 > mean), "month by month: {revenue:?}");
+    let last_order = shop.store().last_order_day().expect("read").expect("orders");
+    assert!((as_of - last_order).num_days() <= 3, "orders up to as_of: {last_order}");
+
+    // Every phone is a number of its country's plan, ready for a text message.
+    let listed =
+        shop.store().list_customers(&ladder_store::CustomerQuery { limit: 300, ..Default::default() }).expect("list");
+    let phones: Vec<_> = listed.iter().filter_map(|c| Some((c.phone.clone()?, c.country.clone()))).collect();
+    assert!(phones.len() > 150);
+    for (phone, country) in &phones {
+        assert!(ladder_domain::phone::forms(phone, country.as_deref()).is_some(), "{phone} ({country:?})");
+    }
+
+    // Scored month by month: customers moved between rungs and states, not only "newly placed".
+    let since = as_of - chrono::Duration::days(365);
+    for kind in [ladder_store::ChangeKind::Rung, ladder_store::ChangeKind::State] {
+        let moved: u64 = shop
+            .store()
+            .moves_since(kind, since)
+            .expect("moves")
+            .iter()
+            .filter(|m| m.from.is_some())
+            .map(|m| m.count)
+            .sum();
+        assert!(moved > 200, "{kind:?}: {moved} moves");
+    }
 }
 
 #[test]

@@ -1,8 +1,12 @@
 //! The demo shop: a realistic, deterministic history of a coffee-and-tea shop whose customers live in
 //! Israel, Iran, Russia and Britain, with the people the retention literature talks about — suspects and
 //! prospects who never bought, one-time event buyers (a costume before Halloween or Purim and nothing
-//! else), testers with two orders, regulars, advocates who brought friends, good customers who lapsed and
-//! best customers whose spending fades — and the campaign codes that brought them.
+//! else), advocates who brought friends and best customers whose spending fades — and, for everyone else,
+//! a purchase process with the figures of a real small shop: customers arrive all through the two years,
+//! about three in ten come back for a second order and about half of those for a third, and from there
+//! most keep coming until, one day, they stop (so testers, regulars and lapsed customers arise by
+//! themselves). The campaign that brought a customer changes their odds: the welcome offer brings more
+//! regulars than the flash sale.
 //!
 //! The same seed, size and `as_of` always give the same shop. The generator writes to a [`DemoSink`]:
 //! straight into a store (`ladder demo`) or into CSV files in the import format (`ladder demo --export`,
@@ -95,11 +99,9 @@ enum Persona {
     Suspect,
     Prospect,
     EventBuyer,
-    OneTime,
-    Tester,
-    Regular,
+    /// A customer whose orders follow the shop's purchase process ([`Generator::buyer_days`]).
+    Buyer,
     Advocate,
-    Lapsed,
     Fading,
 }
 
@@ -107,19 +109,34 @@ enum Persona {
 const PERSONAS: &[(Persona, u32)] = &[
     (Persona::Suspect, 8),
     (Persona::Prospect, 12),
-    (Persona::EventBuyer, 14),
-    (Persona::OneTime, 14),
-    (Persona::Tester, 12),
-    (Persona::Regular, 24),
-    (Persona::Advocate, 4),
-    (Persona::Lapsed, 10),
+    (Persona::EventBuyer, 12),
+    (Persona::Buyer, 63),
+    (Persona::Advocate, 3),
     (Persona::Fading, 2),
 ];
+
+/// The chance, in percent, that a buyer orders again after their first, second and later orders, by the
+/// code of their first order: the welcome offer and friends' referrals bring customers who come back, the
+/// flash sale bargain hunters who mostly do not.
+fn comes_back(code: Option<&str>, orders_so_far: usize) -> u32 {
+    match (orders_so_far, code) {
+        (1, Some("WELCOME10")) => 48,
+        (1, Some("FRIEND")) => 42,
+        (1, Some("FLASHSALE")) => 16,
+        (1, _) => 30,
+        (2, Some("FLASHSALE")) => 35,
+        (2, _) => 52,
+        (3, _) => 72,
+        _ => 84,
+    }
+}
 
 /// Days of history.
 const HISTORY_DAYS: i64 = 730;
 
 struct Generator<'a> {
+    /// Revenue of completed first orders by their campaign code, minor units: what the campaigns brought.
+    first_order_revenue: std::collections::BTreeMap<String, i64>,
     rng: fastrand::Rng,
     currency: Currency,
     today: i64,
@@ -136,8 +153,18 @@ pub fn generate(
     sink: &mut dyn DemoSink,
     progress: &dyn Progress,
 ) -> Result<DemoCounts, DemoError> {
+    generate_with_revenue(options, sink, progress).map(|(counts, _)| counts)
+}
+
+/// Generates the shop, and tells what each campaign code's first orders brought.
+fn generate_with_revenue(
+    options: &DemoOptions,
+    sink: &mut dyn DemoSink,
+    progress: &dyn Progress,
+) -> Result<(DemoCounts, std::collections::BTreeMap<String, i64>), DemoError> {
     let today = date_day_number(options.as_of);
     let mut g = Generator {
+        first_order_revenue: std::collections::BTreeMap::new(),
         rng: fastrand::Rng::with_seed(options.seed),
         currency: options.currency,
         today,
@@ -158,8 +185,7 @@ pub fn generate(
                 if g.next_customer >= options.customers {
                     break;
                 }
-                let friend = [Persona::OneTime, Persona::Tester, Persona::Regular][g.rng.usize(0..3)];
-                g.person(friend, Some(&referrer))?;
+                g.person(Persona::Buyer, Some(&referrer))?;
             }
         }
         if g.next_customer.is_multiple_of(1024) {
@@ -167,7 +193,7 @@ pub fn generate(
         }
     }
     progress.end();
-    Ok(g.counts)
+    Ok((g.counts, g.first_order_revenue))
 }
 
 impl Generator<'_> {
@@ -179,7 +205,7 @@ impl Generator<'_> {
             }
             roll -= share;
         }
-        Persona::Regular
+        Persona::Buyer
     }
 
     fn chance(&mut self, percent: u32) -> bool {
@@ -283,6 +309,10 @@ impl Generator<'_> {
             }
             self.counts.orders += 1;
             self.counts.order_lines += order.lines.len() as u64;
+            if let (Some(code), OrderStatus::Completed) = (&order.campaign_code, order.status) {
+                let total: i64 = order.lines.iter().map(|l| l.quantity * l.unit_price_minor).sum();
+                *self.first_order_revenue.entry(code.clone()).or_default() += total;
+            }
             self.sink.order(&order)?;
         }
         Ok(())
@@ -312,29 +342,34 @@ impl Generator<'_> {
     /// The days a persona orders on, oldest first, and the code of their first order.
     fn order_days(&mut self, persona: Persona, referred: bool) -> (Vec<i64>, Option<String>) {
         let (start, today) = (self.start, self.today);
-        let mut code = None;
-        let days = match persona {
-            Persona::Suspect | Persona::Prospect => Vec::new(),
+        let first_code = |g: &mut Self, persona: Persona| {
+            if referred {
+                Some("FRIEND".to_owned())
+            } else if persona != Persona::Buyer {
+                g.chance(30).then(|| "WELCOME10".to_owned())
+            } else {
+                match g.rng.u32(0..100) {
+                    0..=17 => Some("WELCOME10".to_owned()),
+                    18..=39 => Some("FLASHSALE".to_owned()),
+                    _ => None,
+                }
+            }
+        };
+        match persona {
+            Persona::Suspect | Persona::Prospect => (Vec::new(), None),
             Persona::EventBuyer => {
                 let (day, name) = self.holiday();
-                code = Some(name);
-                vec![day - i64::from(self.rng.u32(0..14))]
+                (vec![day - i64::from(self.rng.u32(0..14))], Some(name))
             }
-            Persona::OneTime => vec![start + i64::from(self.rng.u32(0..HISTORY_DAYS as u32))],
-            Persona::Tester => {
-                let first = start + i64::from(self.rng.u32(0..(HISTORY_DAYS - 130) as u32));
-                vec![first, first + i64::from(self.rng.u32(10..120))]
+            Persona::Buyer => {
+                let code = first_code(self, persona);
+                (self.buyer_days(code.as_deref()), code)
             }
-            Persona::Regular | Persona::Advocate => {
-                let gap = f64::from(self.rng.u32(15..60));
-                let first = start + i64::from(self.rng.u32(0..(HISTORY_DAYS - 120) as u32));
-                self.cadence(first, gap, today)
-            }
-            Persona::Lapsed => {
-                let gap = f64::from(self.rng.u32(20..45));
-                let stop = today - i64::from(self.rng.u32(150..420));
-                let first = (stop - (gap as i64) * i64::from(self.rng.u32(4..10))).max(start);
-                self.cadence(first, gap, stop)
+            Persona::Advocate => {
+                let gap = f64::from(self.rng.u32(15..45));
+                let first = start + i64::from(self.rng.u32(0..(HISTORY_DAYS - 150) as u32));
+                let code = first_code(self, persona);
+                (self.cadence(first, gap, today), code)
             }
             Persona::Fading => {
                 let first = start + i64::from(self.rng.u32(0..60));
@@ -342,21 +377,30 @@ impl Generator<'_> {
                 let mut days = self.cadence(first, fast, today - 180);
                 let slower = self.cadence(today - 180 + 20, slow, today);
                 days.extend(slower);
-                days
+                let code = first_code(self, persona);
+                (days, code)
             }
-        };
-        if code.is_none() && !days.is_empty() {
-            code = if referred {
-                Some("FRIEND".to_owned())
-            } else if matches!(persona, Persona::Regular | Persona::Advocate | Persona::Fading) && self.chance(30) {
-                Some("WELCOME10".to_owned())
-            } else if matches!(persona, Persona::OneTime | Persona::Tester) && self.chance(35) {
-                Some("FLASHSALE".to_owned())
-            } else {
-                None
-            };
         }
-        (days, code)
+    }
+
+    /// A buyer's order days: a first order on any day of the history (the shop gains customers all the
+    /// time, a few more each month as it grows), then each next one after a gap around their own pace,
+    /// with the chance of [`comes_back`], until they stop or `today` comes.
+    fn buyer_days(&mut self, code: Option<&str>) -> Vec<i64> {
+        // The square root of a uniform draw leans towards later days: a shop that grows.
+        let offset = (self.rng.f64().sqrt() * HISTORY_DAYS as f64) as i64;
+        let mut days = vec![self.start + offset.min(HISTORY_DAYS)];
+        let pace = f64::from(self.rng.u32(18..75));
+        while self.chance(comes_back(code, days.len())) {
+            // Exponential-like gaps: most near the pace, some much longer.
+            let gap = pace * (0.3 - (1.0 - self.rng.f64()).ln() * 0.8);
+            let next = days.last().copied().unwrap_or(self.start) + (gap.round() as i64).max(1);
+            if next > self.today {
+                break;
+            }
+            days.push(next);
+        }
+        days
     }
 
     /// Orders every `gap` days (± 40 %) from `first` until `until`, at least three of them.
@@ -427,7 +471,7 @@ impl Generator<'_> {
                 if self.chance(40) {
                     plan.push((first - i64::from(self.rng.u32(0..20)), InteractionKind::SignUp));
                 }
-                if matches!(persona, Persona::Regular | Persona::Advocate | Persona::Fading) && self.chance(25) {
+                if matches!(persona, Persona::Buyer | Persona::Advocate | Persona::Fading) && self.chance(15) {
                     plan.push(((first + 30).min(self.today), InteractionKind::Feedback));
                 }
                 if self.chance(5) {
@@ -461,13 +505,8 @@ impl Generator<'_> {
             industry: business.then(|| (*self.pick(INDUSTRIES)).to_owned()),
             email: self.chance(90).then(|| format!("{first_latin}.{last_latin}{number}@{}", locale.email_domain)),
             phone: self.chance(75).then(|| {
-                format!(
-                    "{}{} {:03} {:04}",
-                    locale.phone_prefix,
-                    self.rng.u32(0..10),
-                    self.rng.u32(0..1000),
-                    self.rng.u32(0..10000)
-                )
+                let pattern = *self.pick(locale.phones);
+                pattern.chars().map(|c| if c == '#' { char::from(b'0' + self.rng.u8(0..10)) } else { c }).collect()
             }),
             address: self.chance(50).then(|| format!("{} {}", self.rng.u32(1..200), self.pick(locale.last).0)),
             city: Some(city.to_owned()),
@@ -568,7 +607,7 @@ pub fn create(
         tx.clear_customers()?;
     }
     let evidence = Evidence { at: now, source: "demo".to_owned() };
-    let generated = generate(options, &mut StoreSink { tx: tx.as_mut(), evidence }, progress)?;
+    let (generated, revenue) = generate_with_revenue(options, &mut StoreSink { tx: tx.as_mut(), evidence }, progress)?;
     let mut settings = tx.shop_settings()?;
     settings.name = "Ladder Coffee & Tea".to_owned();
     settings.country = Some("IL".to_owned());
@@ -586,20 +625,33 @@ pub fn create(
     tx.save_shop_settings(&settings)?;
     tx.set_demo_seed(Some(options.seed))?;
     tx.mark_data_changed(now)?;
-    for (campaign, cost_per_customer) in campaigns(options) {
+    for (campaign, costs) in campaigns(options, &revenue) {
         tx.put_campaign(&campaign)?;
         // Replacing the demo keeps campaigns (they are not customer data): their costs are entered once.
         if store.campaign_costs(&campaign.id)?.is_empty() {
-            let amount_minor = i64::try_from(options.customers).unwrap_or(i64::MAX).saturating_mul(cost_per_customer);
-            let cost = CostEntry { on: campaign.starts, amount_minor, note: Some("demo budget".to_owned()) };
-            tx.add_campaign_cost(&campaign.id, &cost)?;
+            for cost in &costs {
+                tx.add_campaign_cost(&campaign.id, cost)?;
+            }
         }
     }
     tx.mark_campaigns_changed(now)?;
     audit(tx.as_mut(), actor, now, &Action::DemoCreated { seed: options.seed, customers: generated.customers })?;
     tx.commit()?;
-    let scoring = score(app, actor, options.as_of, &crate::score::ScoreOptions::default(), progress)?;
+    // Scored at the end of every month of its history, then on `as_of`: the moves on the ladder, each
+    // customer's history and "since" filters show how the shop got here, as a shop scored each month would.
+    let options_of_scoring = crate::score::ScoreOptions::default();
+    for month_end in month_ends(options.as_of - chrono::Duration::days(HISTORY_DAYS - 60), options.as_of) {
+        score(app, actor, month_end, &options_of_scoring, &crate::progress::NoProgress)?;
+    }
+    let scoring = score(app, actor, options.as_of, &options_of_scoring, progress)?;
     Ok(DemoSummary { generated, scoring })
+}
+
+/// The last day of every month from the month of `from` to the month before `as_of`'s.
+fn month_ends(from: NaiveDate, as_of: NaiveDate) -> Vec<NaiveDate> {
+    let calendar = ladder_domain::date::Calendar::Gregorian;
+    let (first, last) = (calendar.month_index(from), calendar.month_index(as_of));
+    (first + 1..=last).filter_map(|m| calendar.month_start(m)).map(|next| next - chrono::Duration::days(1)).collect()
 }
 
 /// Writes the demo as the three CSV files of the import format.
@@ -742,55 +794,72 @@ impl DemoSink for CsvSink {
     }
 }
 
-/// The demo's campaigns, with their cost per customer of the shop (minor units): a cheap flash sale that
-/// buys one-time customers, a welcome offer that costs more and brings regulars, the holiday costume
-/// campaigns that bring event buyers, and the referral programme — so their reports differ the way real
-/// ones do.
-fn campaigns(options: &DemoOptions) -> Vec<(Campaign, i64)> {
+/// The demo's campaigns and their costs: a cheap flash sale that buys bargain hunters who rarely return, a
+/// welcome offer that costs more than its first orders bring (−20 %) but brings regulars, the holiday
+/// costume campaigns that bring event buyers, and the referral programme that pays best — so their
+/// reports differ the way real ones do. Each
+/// cost is paid in four instalments that add up to what the campaign's first orders brought divided by
+/// one plus its return (`revenue` by code), and each budget was planned above or below what was spent.
+fn campaigns(
+    options: &DemoOptions,
+    revenue: &std::collections::BTreeMap<String, i64>,
+) -> Vec<(Campaign, Vec<CostEntry>)> {
     let starts = options.as_of - chrono::Duration::days(HISTORY_DAYS);
     let year = options.as_of.year();
     let holidays: Vec<String> = (year - 2..=year)
         .flat_map(|y| ["HALLOWEEN", "PURIM", "NOWRUZ"].map(|name| format!("{name}{:02}", y % 100)))
         .collect();
-    let size = i64::try_from(options.customers).unwrap_or(i64::MAX);
-    // What the owner planned: revenue per unit of budget, and sales per thousand customers of the shop.
-    let campaign =
-        |id: &str, name: &str, kind, channel, codes: Vec<String>, budget: i64, returns: i64, sales: i64| Campaign {
-            id: id.to_owned(),
-            name: name.to_owned(),
-            kind,
-            channel,
-            status: CampaignStatus::Active,
-            starts,
-            ends: None,
-            codes,
-            window_days: 30,
-            target_segment: None,
-            target_size: None,
-            notes: None,
-            expectations: Expectations {
-                budget_minor: Some(size.saturating_mul(budget)),
-                expected_revenue_minor: Some(size.saturating_mul(budget).saturating_mul(returns)),
-                expected_responses: u64::try_from(size.saturating_mul(sales) / 800).ok(),
-                expected_sales: u64::try_from(size.saturating_mul(sales) / 1000).ok(),
-            },
-        };
-    vec![
-        (campaign("FLASH", "Flash sale", CampaignKind::Social, None, vec!["FLASHSALE".into()], 10, 40, 100), 10),
-        (
-            campaign(
-                "WELCOME",
-                "Welcome offer",
-                CampaignKind::Email,
-                Some(Channel::Email),
-                vec!["WELCOME10".into()],
-                120,
-                3,
-                60,
-            ),
-            120,
-        ),
-        (campaign("HOLIDAYS", "Holiday costumes", CampaignKind::Event, None, holidays, 15, 40, 120), 15),
-        (campaign("FRIENDS", "Refer a friend", CampaignKind::Referral, None, vec!["FRIEND".into()], 20, 20, 100), 20),
-    ]
+    let mut rng = fastrand::Rng::with_seed(options.seed ^ 0xC057);
+    // id, name, kind, channel, codes, return on the first orders (percent), budget against spend (percent),
+    // the revenue the owner hoped for per unit of budget.
+    let plans: [(&str, &str, CampaignKind, Option<Channel>, Vec<String>, i64, i64, i64); 4] = [
+        ("FLASH", "Flash sale", CampaignKind::Social, None, vec!["FLASHSALE".into()], 10, 85, 3),
+        ("WELCOME", "Welcome offer", CampaignKind::Email, Some(Channel::Email), vec!["WELCOME10".into()], -20, 110, 2),
+        ("HOLIDAYS", "Holiday costumes", CampaignKind::Event, None, holidays, 40, 95, 2),
+        ("FRIENDS", "Refer a friend", CampaignKind::Referral, None, vec!["FRIEND".into()], 250, 120, 4),
+    ];
+    plans
+        .into_iter()
+        .map(|(id, name, kind, channel, codes, roi_percent, budget_percent, hoped)| {
+            let brought: i64 = codes.iter().filter_map(|c| revenue.get(c)).sum();
+            let spent = (brought.saturating_mul(100) / (100 + roi_percent)).max(1);
+            let budget = spent.saturating_mul(budget_percent) / 100;
+            let weights: Vec<i64> = (0..4).map(|_| rng.i64(15..=35)).collect();
+            let total_weight: i64 = weights.iter().sum();
+            let mut paid = 0;
+            let costs = weights
+                .iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    let amount_minor = if i == 3 { spent - paid } else { spent * w / total_weight };
+                    paid += amount_minor;
+                    let on = starts + chrono::Duration::days(HISTORY_DAYS / 4 * i as i64 + rng.i64(0..30));
+                    let note = ["launch", "second quarter", "third quarter", "last quarter"][i];
+                    CostEntry { on, amount_minor, note: Some(note.to_owned()) }
+                })
+                .collect();
+            let responses_hoped = u64::try_from(budget / 1500).ok();
+            let campaign = Campaign {
+                id: id.to_owned(),
+                name: name.to_owned(),
+                kind,
+                channel,
+                status: CampaignStatus::Active,
+                starts,
+                ends: None,
+                codes,
+                window_days: 30,
+                target_segment: None,
+                target_size: None,
+                notes: None,
+                expectations: Expectations {
+                    budget_minor: Some(budget),
+                    expected_revenue_minor: Some(budget.saturating_mul(hoped)),
+                    expected_responses: responses_hoped.map(|r| r * 5 / 4),
+                    expected_sales: responses_hoped,
+                },
+            };
+            (campaign, costs)
+        })
+        .collect()
 }

@@ -1,12 +1,13 @@
 //! Names, places and phone formats of the demo shop's four communities. Each name comes with a Latin
 //! spelling for the email address.
 
-/// One community: its country, language, cities, phone prefix and names.
+/// One community: its country, language, cities, mobile number formats and names.
 pub(crate) struct Locale {
     pub country: &'static str,
     pub language: &'static str,
     pub cities: &'static [(&'static str, &'static str)],
-    pub phone_prefix: &'static str,
+    /// Mobile numbers of the country, `#` for a digit: valid numbers of its numbering plan.
+    pub phones: &'static [&'static str],
     pub female: &'static [(&'static str, &'static str)],
     pub male: &'static [(&'static str, &'static str)],
     pub last: &'static [(&'static str, &'static str)],
@@ -27,7 +28,7 @@ pub(crate) const LOCALES: &[Locale] = &[
             ("נתניה", "Central District"),
             ("ראשון לציון", "Central District"),
         ],
-        phone_prefix: "+972 5",
+        phones: &["+972 50-5##-####", "+972 52-4##-####", "+972 54-7##-####", "+972 58-5##-####"],
         female: &[
             ("נועה", "noa"),
             ("תמר", "tamar"),
@@ -85,7 +86,7 @@ pub(crate) const LOCALES: &[Locale] = &[
             ("کرج", "Alborz"),
             ("رشت", "Gilan"),
         ],
-        phone_prefix: "+98 91",
+        phones: &["+98 912 ### ####", "+98 935 ### ####", "+98 919 ### ####", "+98 901 ### ####"],
         female: &[
             ("مریم", "maryam"),
             ("زهرا", "zahra"),
@@ -143,7 +144,7 @@ pub(crate) const LOCALES: &[Locale] = &[
             ("Нижний Новгород", "Nizhny Novgorod Oblast"),
             ("Самара", "Samara Oblast"),
         ],
-        phone_prefix: "+7 9",
+        phones: &["+7 912 ###-##-##", "+7 916 ###-##-##", "+7 926 ###-##-##", "+7 903 ###-##-##"],
         female: &[
             ("Анна", "anna"),
             ("Мария", "maria"),
@@ -201,7 +202,7 @@ pub(crate) const LOCALES: &[Locale] = &[
             ("Cardiff", "Wales"),
             ("Glasgow", "Scotland"),
         ],
-        phone_prefix: "+44 7",
+        phones: &["+44 7400 ######", "+44 7700 1#####", "+44 7911 1#####"],
         female: &[
             ("Olivia", "olivia"),
             ("Emma", "emma"),
