@@ -150,7 +150,7 @@ pub struct PathGroup {
 }
 
 /// Does the third order make the fourth likelier than the second made the third?
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct OnwardShares {
     /// Customers with a 2nd order.
     pub with_second: u64,
@@ -163,7 +163,7 @@ pub struct OnwardShares {
 }
 
 /// The road to the third purchase by acquisition month and by first campaign.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct PathsReport {
     /// By month of the first order.
     pub by_cohort: Vec<PathGroup>,
@@ -189,12 +189,13 @@ fn group(key: String, paths: &[&PurchasePath]) -> PathGroup {
 }
 
 /// Builds the paths report from the last scoring.
-pub fn paths(store: &dyn Store) -> Result<PathsReport, AnalyticsError> {
+pub fn paths(store: &dyn Store, calendar: ladder_domain::date::Calendar) -> Result<PathsReport, AnalyticsError> {
     let all = store.purchase_paths()?;
     let mut by_cohort: BTreeMap<String, Vec<&PurchasePath>> = BTreeMap::new();
     let mut by_campaign: BTreeMap<String, Vec<&PurchasePath>> = BTreeMap::new();
     for p in &all {
-        by_cohort.entry(format!("{:04}-{:02}", p.first.year(), p.first.month())).or_default().push(p);
+        let month = ladder_domain::date::Calendar::month_key(calendar.month_index(p.first));
+        by_cohort.entry(month).or_default().push(p);
         by_campaign.entry(p.first_campaign.clone().unwrap_or_else(|| "(none)".to_owned())).or_default().push(p);
     }
     let with_second = all.iter().filter(|p| p.second.is_some()).count() as u64;

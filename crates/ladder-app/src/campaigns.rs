@@ -69,6 +69,9 @@ pub struct CampaignRow {
     pub expected_sales: Option<u64>,
     /// Customers whose first order carried a code in the window.
     pub customers_acquired: u64,
+    /// Quiet customers (at risk or worse by the recency rule) whose order with a code in the window
+    /// brought them back: what a win-back campaign is for.
+    pub customers_reactivated: u64,
     /// Cost per acquired customer; `null` without acquisitions.
     pub cost_per_acquisition: Option<i64>,
     /// Share of the acquired who placed a second order.
@@ -130,6 +133,7 @@ pub fn report(store: &dyn Store, campaign: Campaign, as_of: NaiveDate) -> Result
         sales: figures.sales.actual,
         expected_sales: figures.sales.expected,
         customers_acquired: figures.customers_acquired,
+        customers_reactivated: figures.customers_reactivated,
         cost_per_acquisition: figures.cost_per_acquisition_minor,
         second_purchase_share: figures.second_purchase_share,
         third_purchase_share: figures.third_purchase_share,

@@ -493,7 +493,7 @@ fn the_demo_is_deterministic_for_a_seed_and_imports_cleanly() {
 fn third_purchase_paths_cohorts_and_validation_on_hand_built_orders() {
     let shop = shop_with_orders();
     shop.score("2025-03-31");
-    let paths = ladder_app::analytics::paths(shop.store()).expect("paths");
+    let paths = ladder_app::analytics::paths(shop.store(), ladder_domain::date::Calendar::Gregorian).expect("paths");
     let welcome = paths.by_first_campaign.iter().find(|g| g.key == "WELCOME").expect("WELCOME");
     assert_eq!((welcome.customers, welcome.second_order_share, welcome.third_order_share), (1, 1.0, 1.0));
     assert_eq!((welcome.median_days_to_second, welcome.median_days_to_third), (Some(31.0), Some(29.0)));
@@ -705,6 +705,12 @@ fn the_demo_tells_a_true_story() {
         assert_ne!(r.row.budget, Some(r.row.actual_cost), "{}: spent is not the budget", r.row.campaign_id);
         assert!(shop.store().campaign_costs(&r.row.campaign_id).expect("costs").len() > 1, "paid in instalments");
     }
+
+    let comeback = reports.iter().find(|r| r.row.campaign_id == "COMEBACK").expect("the win-back mail");
+    assert!(comeback.row.customers_reactivated > 20, "it brings quiet customers back: {:?}", comeback.row);
+    assert_eq!(comeback.row.customers_acquired, 0, "a win-back campaign acquires nobody");
+    let flash = reports.iter().find(|r| r.row.campaign_id == "FLASH").expect("flash");
+    assert_eq!(flash.row.customers_reactivated, 0, "first-order codes bring nobody back");
 
     // Orders all through the history: no month of the last year brings less than half the year's average.
     let first_of_month = chrono::Datelike::with_day(&as_of, 1).expect("first");

@@ -272,6 +272,8 @@ pub struct Attribution {
     pub responders: Vec<String>,
     /// Customers the campaign acquired.
     pub acquired: Vec<AcquiredCustomer>,
+    /// Quiet customers it brought back (a win-back campaign's result beside the acquired).
+    pub reactivated: Vec<ReactivatedCustomer>,
     /// The sum of the sales' totals.
     pub revenue_minor: i64,
 }
@@ -337,6 +339,7 @@ pub fn attribute(campaign: &Campaign, customers: &[CustomerHistory]) -> Result<A
     let mut excluded = Vec::new();
     let mut responders = BTreeSet::new();
     let mut acquired = Vec::new();
+    let mut reactivated = Vec::new();
     let mut revenue_minor = 0i64;
 
     for customer in customers {
@@ -376,6 +379,7 @@ pub fn attribute(campaign: &Campaign, customers: &[CustomerHistory]) -> Result<A
                 clv_minor: customer.clv_minor,
             });
         }
+        reactivated.extend(reactivation(campaign, customer));
     }
 
     Ok(Attribution {
@@ -384,6 +388,7 @@ pub fn attribute(campaign: &Campaign, customers: &[CustomerHistory]) -> Result<A
         excluded,
         responders: responders.into_iter().collect(),
         acquired,
+        reactivated,
         revenue_minor,
     })
 }
@@ -438,6 +443,60 @@ pub struct Versus<T> {
     pub actual: T,
 }
 
+/// A customer a campaign brought back: a completed order with its code, in the window, after they had gone
+/// quiet (see [`went_quiet`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReactivatedCustomer {
+    /// The customer's external id.
+    pub customer_id: String,
+    /// The order that brought them back.
+    pub order_id: String,
+    /// Its day.
+    pub on: NaiveDate,
+    /// Days since their previous counted order.
+    pub days_quiet: i64,
+}
+
+/// The fewest days without an order after which a returning customer counts as brought back.
+pub const QUIET_DAYS_MIN: i64 = 60;
+
+/// The usual gap assumed for a customer with one earlier order.
+pub const USUAL_GAP_ONE_ORDER: i64 = 45;
+
+/// Whether a customer whose counted orders before `on` fell on `earlier` (oldest first) had gone quiet by
+/// `on`: at risk or worse by the recency rule — more than twice their usual gap between orders (their
+/// median gap; [`USUAL_GAP_ONE_ORDER`] after one order) and at least [`QUIET_DAYS_MIN`] days since the
+/// last. Returns the days since the last order when they had.
+pub fn went_quiet(earlier: &[NaiveDate], on: NaiveDate) -> Option<i64> {
+    let last = *earlier.last()?;
+    let quiet = (on - last).num_days();
+    let mut gaps: Vec<i64> = earlier.windows(2).map(|w| (w[1] - w[0]).num_days()).collect();
+    gaps.sort_unstable();
+    let usual = if gaps.is_empty() { USUAL_GAP_ONE_ORDER } else { gaps[gaps.len() / 2] };
+    (quiet >= QUIET_DAYS_MIN && quiet > 2 * usual).then_some(quiet)
+}
+
+/// The first completed order with the campaign's code, in its window, that brought a quiet customer back.
+fn reactivation(campaign: &Campaign, customer: &CustomerHistory) -> Option<ReactivatedCustomer> {
+    let mut counted: Vec<&OrderRecord> = customer.orders.iter().filter(|o| o.status.counts()).collect();
+    counted.sort_by(|a, b| (a.on, &a.external_id).cmp(&(b.on, &b.external_id)));
+    counted.iter().enumerate().find_map(|(i, order)| {
+        let coded = order.status == OrderStatus::Completed
+            && campaign.matches_opt(order.code.as_deref())
+            && campaign.in_window(order.on);
+        if !coded || i == 0 {
+            return None;
+        }
+        let earlier: Vec<NaiveDate> = counted[..i].iter().map(|o| o.on).collect();
+        went_quiet(&earlier, order.on).map(|days_quiet| ReactivatedCustomer {
+            customer_id: customer.customer_id.clone(),
+            order_id: order.external_id.clone(),
+            on: order.on,
+            days_quiet,
+        })
+    })
+}
+
 /// A campaign's reported numbers, all computed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Figures {
@@ -455,6 +514,8 @@ pub struct Figures {
     pub expected_roi: Option<f64>,
     /// How many customers the campaign acquired.
     pub customers_acquired: u64,
+    /// How many quiet customers it brought back.
+    pub customers_reactivated: u64,
     /// Cost per acquired customer; `None` without acquisitions.
     pub cost_per_acquisition_minor: Option<i64>,
     /// Share of acquired customers with a 2nd completed order; `None` without acquisitions.
@@ -527,6 +588,7 @@ impl Figures {
             roi: Roi::of(attribution.revenue_minor, cost),
             expected_roi: expected.expected_roi(),
             customers_acquired: acquired,
+            customers_reactivated: attribution.reactivated.len() as u64,
             cost_per_acquisition_minor: (acquired > 0).then(|| div_round(cost, acquired)),
             second_purchase_share: share(2),
             third_purchase_share: share(3),
@@ -627,6 +689,53 @@ mod tests {
         // The first completed order was before the window, so the campaign did not acquire them.
         assert!(a.acquired.is_empty());
         assert_eq!(a.responders, ["a"]);
+    }
+
+    #[test]
+    fn a_win_back_campaign_counts_the_quiet_customers_it_brought_back() {
+        let c = spring();
+        let people = [
+            // Monthly buyers quiet since November: brought back on 5 March (95 days, over twice 30).
+            customer(
+                "regular",
+                vec![
+                    done("r1", "2023-10-01", 100, None),
+                    done("r2", "2023-10-31", 100, None),
+                    done("r3", "2023-11-30", 100, None),
+                    done("r4", "2024-03-05", 100, Some("SPRING24")),
+                    done("r5", "2024-03-20", 100, Some("SPRING24")),
+                ],
+            ),
+            // Ordered a month ago, as usual: not brought back, only a sale.
+            customer(
+                "steady",
+                vec![done("s1", "2024-01-20", 100, None), done("s2", "2024-03-02", 100, Some("SPRING24"))],
+            ),
+            // Their first order: acquired, not reactivated.
+            customer("new", vec![done("n1", "2024-03-03", 100, Some("SPRING24"))]),
+            // Quiet, but the order that carried the code was refunded.
+            customer(
+                "refunded",
+                vec![
+                    done("f1", "2023-06-01", 100, None),
+                    order("f2", "2024-03-10", OrderStatus::Refunded, 100, Some("SPRING24")),
+                ],
+            ),
+            // One earlier order 70 days before: quiet by the one-order rule (over twice 45 is 90: not yet).
+            customer(
+                "once",
+                vec![done("o1", "2023-12-27", 100, None), done("o2", "2024-03-06", 100, Some("SPRING24"))],
+            ),
+        ];
+        let a = attribute(&c, &people).unwrap();
+        let back: Vec<_> =
+            a.reactivated.iter().map(|r| (r.customer_id.as_str(), r.order_id.as_str(), r.days_quiet)).collect();
+        assert_eq!(back, [("regular", "r4", 96)], "the first order that brought them back, once");
+        assert_eq!(a.acquired.len(), 1);
+        let f = Figures::compute(&c, &a, &[cost(100)]).unwrap();
+        assert_eq!((f.customers_acquired, f.customers_reactivated), (1, 1));
+        assert_eq!(went_quiet(&[d("2023-12-01")], d("2024-03-05")), Some(95), "one earlier order: 95 > 90");
+        assert_eq!(went_quiet(&[], d("2024-03-05")), None, "no earlier order: a first order");
     }
 
     #[test]

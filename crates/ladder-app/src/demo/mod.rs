@@ -267,12 +267,21 @@ impl Generator<'_> {
             self.next_order += 1;
             let ordered_at = self.at(day);
             let first = i == 0;
+            // A customer quiet for three months or more often comes back through the win-back mail.
+            let back_after_quiet = i > 0 && day - order_days[i - 1] >= 90 && self.chance(45);
+            let campaign_code = if first {
+                code.clone()
+            } else if back_after_quiet && persona == Persona::Buyer {
+                Some("COMEBACK".to_owned())
+            } else {
+                None
+            };
             let mut order = Order {
                 external_id: format!("O{:08}", self.next_order),
                 customer_external_id: id.clone(),
                 ordered_at,
                 currency: self.currency,
-                campaign_code: if first { code.clone() } else { None },
+                campaign_code,
                 one_off: false,
                 status: OrderStatus::Completed,
                 lines: Vec::new(),
@@ -796,8 +805,8 @@ impl DemoSink for CsvSink {
 
 /// The demo's campaigns and their costs: a cheap flash sale that buys bargain hunters who rarely return, a
 /// welcome offer that costs more than its first orders bring (−20 %) but brings regulars, the holiday
-/// costume campaigns that bring event buyers, and the referral programme that pays best — so their
-/// reports differ the way real ones do. Each
+/// costume campaigns that bring event buyers, the referral programme that pays best, and a win-back mail
+/// that brings quiet customers back — so their reports differ the way real ones do. Each
 /// cost is paid in four instalments that add up to what the campaign's first orders brought divided by
 /// one plus its return (`revenue` by code), and each budget was planned above or below what was spent.
 fn campaigns(
@@ -812,11 +821,12 @@ fn campaigns(
     let mut rng = fastrand::Rng::with_seed(options.seed ^ 0xC057);
     // id, name, kind, channel, codes, return on the first orders (percent), budget against spend (percent),
     // the revenue the owner hoped for per unit of budget.
-    let plans: [(&str, &str, CampaignKind, Option<Channel>, Vec<String>, i64, i64, i64); 4] = [
+    let plans: [(&str, &str, CampaignKind, Option<Channel>, Vec<String>, i64, i64, i64); 5] = [
         ("FLASH", "Flash sale", CampaignKind::Social, None, vec!["FLASHSALE".into()], 10, 85, 3),
         ("WELCOME", "Welcome offer", CampaignKind::Email, Some(Channel::Email), vec!["WELCOME10".into()], -20, 110, 2),
         ("HOLIDAYS", "Holiday costumes", CampaignKind::Event, None, holidays, 40, 95, 2),
         ("FRIENDS", "Refer a friend", CampaignKind::Referral, None, vec!["FRIEND".into()], 250, 120, 4),
+        ("COMEBACK", "We miss you", CampaignKind::Email, Some(Channel::Email), vec!["COMEBACK".into()], 80, 90, 2),
     ];
     plans
         .into_iter()

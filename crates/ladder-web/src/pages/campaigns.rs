@@ -280,6 +280,9 @@ struct Refusal {
     form: Option<CampaignForm>,
 }
 
+/// Quiet customers brought back that the campaign's page lists (the command line gives them all).
+const LISTED_REACTIVATED: usize = 50;
+
 /// The campaign's page, with the refused change when there was one.
 async fn campaign_page(
     state: &AppState,
@@ -291,8 +294,12 @@ async fn campaign_page(
 ) -> Result<Response, WebError> {
     let all = state.campaigns.get(state, as_of).await?;
     let report = all.iter().find(|r| r.campaign.id == id).ok_or(WebError::NotFound(viewer.locale))?;
-    let listed: Vec<String> =
-        most_valuable(&report.attribution.acquired).iter().map(|a| a.customer_id.clone()).collect();
+    let reactivated_list: Vec<_> = report.attribution.reactivated.iter().take(LISTED_REACTIVATED).collect();
+    let listed: Vec<String> = most_valuable(&report.attribution.acquired)
+        .iter()
+        .map(|a| a.customer_id.clone())
+        .chain(reactivated_list.iter().map(|b| b.customer_id.clone()))
+        .collect();
     let (currency, costs, segments, names) = state
         .with_store(move |s| Ok((currency_of(s)?, s.campaign_costs(&id)?, segment_choices(s)?, s.names_of(&listed)?)))
         .await?;
@@ -336,6 +343,7 @@ async fn campaign_page(
             excluded => report.attribution.excluded.iter().take(SHOWN).collect::<Vec<_>>(),
             excluded_more => report.attribution.excluded.len().saturating_sub(SHOWN),
             acquired_list => most_valuable(&report.attribution.acquired),
+            reactivated_list,
             acquired_more => report.attribution.acquired.len().saturating_sub(SHOWN),
             table, funnel, rungs, periods, costs, done, problem, field, edit_open, names,
             form => minijinja::Value::from_serialize(&form),

@@ -29,6 +29,11 @@ pub(crate) struct Reports {
     currency: Option<String>,
     /// The cohort tables in Gregorian months, then in Jalali months (for Persian readers).
     cohort_tables: [CohortTable; 2],
+    /// The road to the third purchase by month of the first order (Gregorian, then Jalali months), the
+    /// last [`MAX_COHORTS`] of them.
+    paths_by_cohort: [Vec<ladder_app::analytics::PathGroup>; 2],
+    /// The road to the third purchase by campaign code of the first order, most customers first.
+    paths_by_campaign: Vec<ladder_app::analytics::PathGroup>,
     clv: Vec<ClvBar>,
     /// Customers per RFM segment, with their orders and revenue.
     rfm: Vec<ladder_app::reports::GroupRow>,
@@ -164,6 +169,18 @@ fn compute(store: &dyn Store) -> Result<Reports, WebError> {
         let (columns, cohorts) = cohort_table(report);
         CohortTable { columns, cohorts }
     };
+    let paths = |calendar| -> Result<_, WebError> {
+        match ladder_app::analytics::paths(store, calendar) {
+            Ok(p) => Ok(p),
+            Err(AnalyticsError::NotReady(_)) => Ok(ladder_app::analytics::PathsReport::default()),
+            Err(e) => Err(WebError::internal(e)),
+        }
+    };
+    let (gregorian_paths, jalali_paths) = (paths(Calendar::Gregorian)?, paths(Calendar::Jalali)?);
+    let recent = |groups: Vec<ladder_app::analytics::PathGroup>| {
+        let skip = groups.len().saturating_sub(MAX_COHORTS);
+        groups.into_iter().skip(skip).collect::<Vec<_>>()
+    };
     // Before a scoring these have nothing to say; the page says so.
     let losing = ladder_app::analytics::losing_value(store).map(|r| r.customers).unwrap_or_default();
     let event_buyers = ladder_app::analytics::event_buyers(store).map(|r| r.customers).unwrap_or_default();
@@ -171,6 +188,8 @@ fn compute(store: &dyn Store) -> Result<Reports, WebError> {
         as_of: report.basis.as_of,
         currency: report.basis.currency.clone(),
         cohort_tables: [table(&report), table(&jalali)],
+        paths_by_cohort: [recent(gregorian_paths.by_cohort), recent(jalali_paths.by_cohort)],
+        paths_by_campaign: gregorian_paths.by_first_campaign,
         clv: clv_bars(store)?,
         rfm: ladder_app::reports::rfm(store)?.segments,
         losing: losing.into_iter().take(LISTED).collect(),
@@ -188,13 +207,16 @@ pub(crate) async fn show(State(state): State<AppState>, viewer: Viewer) -> Resul
     let data = reports(&state).await?;
     let catalog = crate::views::catalog();
     let why: Vec<String> = data.event_buyers.iter().map(|e| catalog.reason(viewer.locale, &e.reason)).collect();
-    let cohorts = &data.cohort_tables[usize::from(viewer.locale.calendar() == Calendar::Jalali)];
+    let calendar = usize::from(viewer.locale.calendar() == Calendar::Jalali);
+    let cohorts = &data.cohort_tables[calendar];
+    let paths_by_cohort = &data.paths_by_cohort[calendar];
     page(
         "reports.html",
         Frame::new(&viewer, "reports", data.currency.clone()),
         minijinja::context! {
             r => minijinja::Value::from_serialize(data.as_ref()),
             cohorts => minijinja::Value::from_serialize(cohorts),
+            paths_by_cohort => minijinja::Value::from_serialize(paths_by_cohort),
             why,
         },
     )

@@ -270,6 +270,10 @@ fn show(report: &CampaignReport, currency: &Currency, format: Format) -> Result<
             money(currency, a.clv_minor),
         ]);
     }
+    let mut reactivated = Grid::new(vec!["customer", "order", "on", "days without an order"], vec![3]);
+    for b in &report.attribution.reactivated {
+        reactivated.push(vec![b.customer_id.clone(), b.order_id.clone(), b.on.to_string(), b.days_quiet.to_string()]);
+    }
     let title = format!("{} ({}), {}", r.name, r.campaign_id, r.status);
     print(
         format,
@@ -279,11 +283,13 @@ fn show(report: &CampaignReport, currency: &Currency, format: Format) -> Result<
             ("\nOrders counted", &orders),
             ("\nOrders with a code, not counted", &left_out),
             ("\nCustomers acquired", &acquired),
+            ("\nQuiet customers brought back", &reactivated),
         ],
         &[
             format!(
-                "Acquired {}; {} reached a 2nd order, {} a 3rd; cost per acquired customer {}.",
+                "Acquired {} and brought back {} who had gone quiet; {} of the acquired reached a 2nd order, {} a 3rd; cost per acquired customer {}.",
                 r.customers_acquired,
+                r.customers_reactivated,
                 ratio(r.second_purchase_share),
                 ratio(r.third_purchase_share),
                 money(currency, r.cost_per_acquisition)

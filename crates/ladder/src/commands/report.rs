@@ -69,7 +69,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> Result<()> {
                     days(s.median_days_from_previous),
                 ]);
             }
-            let paths = ladder_app::analytics::paths(store.as_ref())?;
+            let paths = ladder_app::analytics::paths(store.as_ref(), ctx.lang().calendar())?;
             let group_grid = |name: &str, groups: &[ladder_app::analytics::PathGroup]| {
                 let mut g = Grid::new(
                     vec![name, "customers", "2nd order", "3rd order", "days to 2nd", "days 2nd → 3rd"],

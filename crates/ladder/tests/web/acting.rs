@@ -136,3 +136,42 @@ fn a_viewer_may_not_add_customers_or_orders() {
     let refused = b.post("/customers/C0000001/orders", &[("csrf", &csrf), ("sku_0", "X"), ("price_0", "1")]);
     assert_eq!(refused.status, 403);
 }
+
+#[test]
+fn the_third_purchase_by_cohort_and_campaign_and_the_customers_a_win_back_brought_back_are_on_the_pages() {
+    let mut b = owner();
+    let reports = b.get("/reports");
+    let section = |html: &str, id: &str| -> String {
+        let marker = format!("id=\"{id}\"");
+        html.split(&marker)
+            .nth(1)
+            .and_then(|s| s.split("</section>").next())
+            .unwrap_or_else(|| panic!("no {id}"))
+            .to_owned()
+    };
+    let by_cohort = section(&reports.body, "third-by-cohort");
+    assert!(by_cohort.contains("<th scope=\"row\">") && by_cohort.contains("%"), "{by_cohort}");
+    let by_campaign = section(&reports.body, "third-by-campaign");
+    for code in ["WELCOME10", "FLASHSALE", "FRIEND"] {
+        assert!(by_campaign.contains(code), "{code} in {by_campaign}");
+    }
+    assert!(by_campaign.contains("No campaign code"));
+    let cli = cli_json(server(), &["report", "third-purchase", "--format", "json"]);
+    let welcome = cli["by_first_campaign"]
+        .as_array()
+        .and_then(|groups| groups.iter().find(|g| g["key"] == "WELCOME10"))
+        .expect("WELCOME10 on the command line");
+    let customers = welcome["customers"].as_u64().expect("customers");
+    let row = by_campaign.split("WELCOME10").nth(1).expect("its row").split("</tr>").next().expect("row");
+    assert!(row.contains(&format!(">{customers}<")), "the page and the command line agree: {row} vs {customers}");
+
+    let comeback = b.get("/campaigns/COMEBACK");
+    assert_eq!(comeback.status, 200);
+    let figure = comeback.body.split(r#"data-field="reactivated">"#).nth(1).expect("the figure");
+    let brought_back: u64 = figure.split('<').next().expect("number").replace(',', "").parse().expect("a count");
+    assert!(brought_back > 0, "the win-back mail brought quiet customers back");
+    let listed = section(&comeback.body, "reactivated");
+    assert!(listed.contains("/customers/"), "listed by name with a link: {listed}");
+    let flash = b.get("/campaigns/FLASH");
+    assert!(flash.body.contains(r#"data-field="reactivated">0<"#), "a first-order campaign brings nobody back");
+}
