@@ -28,6 +28,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FORMAT")]
     pub log_format: Option<String>,
 
+    /// Print tables as wide as they are, instead of fitting them into 120 columns (a wide table is
+    /// otherwise split into tables that each repeat its first column).
+    #[arg(long, global = true)]
+    pub wide: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }

@@ -49,6 +49,7 @@ fn run(cli: cli::Cli) -> anyhow::Result<()> {
     let config = config::Config::load(&sources)?;
     logging::init(&config)?;
     output::set_lang(config.lang);
+    output::set_wide(cli.wide);
     let ctx = commands::Ctx { config, bar: progress::Bar::default() };
     commands::run(cli.command, &ctx)
 }

@@ -22,6 +22,17 @@ pub fn lang() -> Locale {
     LANG.get().copied().unwrap_or_default()
 }
 
+/// Whether tables print as wide as they are (`--wide`), set once at the start.
+static WIDE: OnceLock<bool> = OnceLock::new();
+
+/// The columns a table fits into unless `--wide`: a laptop's terminal beside another window.
+pub const TABLE_COLUMNS: usize = 120;
+
+/// Prints tables as wide as they are from now on; the first call wins.
+pub fn set_wide(wide: bool) {
+    let _ = WIDE.set(wide);
+}
+
 /// A reason in the output's language, as plain text.
 pub fn say(reason: &Reason) -> String {
     plain(&ladder_i18n::catalog().reason(lang(), reason))
@@ -49,12 +60,70 @@ impl Grid {
         self.rows.push(row);
     }
 
+    /// The table as text, fitted into [`TABLE_COLUMNS`] unless `--wide`: a table too wide is split by
+    /// columns into tables that each repeat the first (the row's name), and a column of long text wraps.
     pub fn render(&self) -> String {
+        let all: Vec<usize> = (0..self.header.len()).collect();
+        let whole = self.table(&all, None);
+        if WIDE.get().copied().unwrap_or(false) || width(&whole) <= TABLE_COLUMNS {
+            return whole;
+        }
+        self.parts()
+            .iter()
+            .map(|columns| {
+                let part = self.table(columns, None);
+                // Still too wide with its first column and one more: its long text wraps.
+                if width(&part) > TABLE_COLUMNS { self.table(columns, Some(TABLE_COLUMNS)) } else { part }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The columns of each part of a split table: the first column, then as many of the others, in
+    /// order, as fit beside it.
+    fn parts(&self) -> Vec<Vec<usize>> {
+        // A column's width: its widest cell, the padding and a border.
+        let column_width = |i: usize| {
+            let cells = std::iter::once(&self.header[i]).chain(self.rows.iter().filter_map(|r| r.get(i)));
+            cells.map(|c| readable_number(c).chars().count()).max().unwrap_or(0) + 3
+        };
+        let first = column_width(0) + 1;
+        let mut parts: Vec<Vec<usize>> = Vec::new();
+        let mut used = first;
+        for i in 1..self.header.len() {
+            let w = column_width(i);
+            match parts.last_mut() {
+                Some(part) if used + w <= TABLE_COLUMNS => {
+                    part.push(i);
+                    used += w;
+                }
+                _ => {
+                    parts.push(vec![0, i]);
+                    used = first + w;
+                }
+            }
+        }
+        if parts.is_empty() { vec![vec![0]] } else { parts }
+    }
+
+    /// The table of some of the columns; with a width, long text wraps to fit it.
+    fn table(&self, columns: &[usize], fit: Option<usize>) -> String {
         let mut table = Table::new();
-        table.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled);
-        table.set_header(self.header.iter().map(Cell::new));
+        table.load_style(UTF8_FULL_CONDENSED);
+        match fit {
+            Some(w) => {
+                table
+                    .set_content_arrangement(ContentArrangement::Dynamic)
+                    .set_width(u16::try_from(w).unwrap_or(u16::MAX));
+            }
+            None => {
+                table.set_content_arrangement(ContentArrangement::Disabled);
+            }
+        }
+        table.set_header(columns.iter().map(|&i| Cell::new(&self.header[i])));
         for row in &self.rows {
-            table.add_row(row.iter().enumerate().map(|(i, v)| {
+            table.add_row(columns.iter().map(|&i| {
+                let v = row.get(i).map_or("", String::as_str);
                 if self.numeric.contains(&i) {
                     // Whole numbers with the output language's thousands separator (20,000); CSV and JSON
                     // keep them plain for programs.
@@ -76,6 +145,11 @@ impl Grid {
         w.flush()?;
         Ok(())
     }
+}
+
+/// The widest line of a rendered table, in characters (one terminal column each in our scripts).
+fn width(rendered: &str) -> usize {
+    rendered.lines().map(|l| l.chars().count()).max().unwrap_or(0)
 }
 
 /// Prints a value as JSON, its grids as tables with titles and notes, or its main grid as CSV.
@@ -141,5 +215,48 @@ pub fn days(v: Option<f64>) -> String {
         Some(d) if (d - d.round()).abs() < 1e-9 => format!("{d:.0}"),
         Some(d) => format!("{d:.1}"),
         None => "–".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wide_grid() -> Grid {
+        let header: Vec<String> = (0..10).map(|i| format!("column number {i}")).collect();
+        let mut grid = Grid::new(header.iter().map(String::as_str).collect(), vec![1]);
+        for r in 0..3 {
+            grid.push(
+                (0..10).map(|c| if c == 0 { format!("row {r}") } else { format!("{}", 1_000_000 * c) }).collect(),
+            );
+        }
+        grid
+    }
+
+    #[test]
+    fn a_wide_table_is_split_into_tables_that_repeat_the_first_column_and_fit_120_columns() {
+        let grid = wide_grid();
+        let text = grid.render();
+        assert!(text.lines().all(|l| l.chars().count() <= TABLE_COLUMNS), "{text}");
+        let parts = grid.parts();
+        assert!(parts.len() > 1 && parts.iter().all(|p| p[0] == 0), "{parts:?}");
+        let shown: Vec<usize> = parts.iter().flat_map(|p| p[1..].to_vec()).collect();
+        assert_eq!(shown, (1..10).collect::<Vec<_>>(), "every column once, in order");
+        assert_eq!(text.matches("row 2").count(), parts.len(), "each part names its rows");
+        assert!(text.contains("1,000,000"), "numbers keep their separators");
+        let whole = grid.table(&(0..10).collect::<Vec<_>>(), None);
+        assert!(width(&whole) > TABLE_COLUMNS, "as wide as it is: what --wide prints");
+    }
+
+    #[test]
+    fn a_long_text_column_wraps_to_fit() {
+        let mut grid = Grid::new(vec!["as of", "why"], vec![]);
+        grid.push(vec![
+            "2026-12-01".into(),
+            "no order for 98 days, customers usually return within 29 days ".repeat(3),
+        ]);
+        let text = grid.render();
+        assert!(text.lines().all(|l| l.chars().count() <= TABLE_COLUMNS), "{text}");
+        assert!(text.lines().count() > 5, "the reason wraps onto more lines");
     }
 }

@@ -348,7 +348,8 @@ fn analytics_reports_and_validation_on_the_demo() {
     let losing = run.ok(&["report", "losing-value"]);
     assert!(losing.contains("top-decile customers"), "{losing}");
     let events = run.json(&["report", "event-buyers", "--format", "json"]);
-    assert_eq!(events["seasonal_categories"][0], "costumes");
+    let seasonal = events["seasonal_categories"].as_array().expect("categories");
+    assert!(seasonal.iter().any(|c| c == "costumes"), "{seasonal:?}");
     assert!(events["customers"].as_array().is_some_and(|c| c.iter().any(|e| e["kind"] == "occasion")));
     let validation = run.json(&["clv", "validate", "--calibration-end", "2025-10-31", "--format", "json"]);
     assert!(validation["mean_absolute_error"].as_f64().is_some_and(|e| e.is_finite() && e >= 0.0), "{validation}");

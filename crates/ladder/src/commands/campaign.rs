@@ -198,13 +198,14 @@ fn rows_grid(rows: &[&CampaignRow], currency: &Currency) -> Grid {
             "ROI",
             "expected ROI",
             "acquired",
+            "brought back",
             "cost/acquired",
             "2nd order",
             "3rd order",
             "12-month revenue/acquired",
             "predicted/acquired",
         ],
-        vec![2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+        vec![2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
     );
     for r in rows {
         grid.push(vec![
@@ -215,6 +216,7 @@ fn rows_grid(rows: &[&CampaignRow], currency: &Currency) -> Grid {
             r.roi.map_or_else(|| r.roi_note.as_ref().map_or_else(|| "–".to_owned(), say), percent),
             ratio(r.expected_roi),
             r.customers_acquired.to_string(),
+            r.customers_reactivated.to_string(),
             money(currency, r.cost_per_acquisition),
             ratio(r.second_purchase_share),
             ratio(r.third_purchase_share),
