@@ -8,7 +8,7 @@ use ladder_domain::clv::bgnbd::BgNbd;
 use ladder_domain::clv::{FitError, PurchaseModel, Summary, compress};
 use ladder_domain::date::{date_day_number, date_of_day};
 use ladder_domain::stats::median;
-use ladder_store::{PurchasePath, Store, StoreError, ValueWindows};
+use ladder_store::{CustomerId, PurchasePath, Store, StoreError, ValueWindows};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -392,6 +392,80 @@ pub struct EventBuyersReport {
     pub customers: Vec<EventBuyerRow>,
 }
 
+/// The longest span, in days, of one occasion's buying.
+const OCCASION_DAYS: i64 = 14;
+
+/// Which categories are seasonal, from their orders by fortnight of the year: at least 20 orders, half of
+/// them or more in two fortnights (costumes before Halloween and Purim, gifts before Nowruz).
+fn seasonal_flags(by_fortnight: &[[u64; 27]]) -> Vec<bool> {
+    by_fortnight
+        .iter()
+        .map(|counts| {
+            let total: u64 = counts.iter().sum();
+            let mut sorted = *counts;
+            sorted.sort_unstable_by(|a, b| b.cmp(a));
+            total >= 20 && (sorted[0] + sorted[1]) * 2 >= total
+        })
+        .collect()
+}
+
+/// The customers the seasonal-occasion rule finds by the end of `as_of`: every counted order in seasonal
+/// categories, all within [`OCCASION_DAYS`] — one occasion, nothing else. With the customers whose every
+/// order is marked one-off, they are the event buyers (`ladder_domain::ladder::is_event_buyer`), whom
+/// scoring gives no predicted return. Two streaming passes over the orders (the seasons, then each
+/// customer's orders in turn), so that memory holds one customer's orders, not the shop's.
+pub fn occasion_buyers(
+    store: &dyn Store,
+    as_of: NaiveDate,
+) -> Result<std::collections::HashSet<CustomerId>, StoreError> {
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    let mut by_fortnight: Vec<[u64; 27]> = Vec::new();
+    store.orders_with_categories(as_of, &mut |o| {
+        for c in &o.categories {
+            let next = index.len();
+            let i = *index.entry(c.clone()).or_insert(next);
+            if i == by_fortnight.len() {
+                by_fortnight.push([0; 27]);
+            }
+            by_fortnight[i][(o.day.ordinal0() / 14) as usize] += 1;
+        }
+        Ok(())
+    })?;
+    let seasonal = seasonal_flags(&by_fortnight);
+    let is_seasonal = |categories: &[String]| {
+        !categories.is_empty() && categories.iter().all(|c| index.get(c).is_some_and(|&i| seasonal[i]))
+    };
+    let mut found = std::collections::HashSet::new();
+    // The customer being read: their id, first and last day, and whether every order so far was seasonal.
+    let mut current: Option<(CustomerId, i64, i64, bool)> = None;
+    let close = |c: Option<(CustomerId, i64, i64, bool)>, found: &mut std::collections::HashSet<CustomerId>| {
+        if let Some((id, first, last, all_seasonal)) = c
+            && all_seasonal
+            && last - first <= OCCASION_DAYS
+        {
+            found.insert(id);
+        }
+    };
+    store.orders_with_categories(as_of, &mut |o| {
+        let day = date_day_number(o.day);
+        let seasonal_order = is_seasonal(&o.categories);
+        match &mut current {
+            Some((id, first, last, all)) if *id == o.customer => {
+                *first = (*first).min(day);
+                *last = (*last).max(day);
+                *all &= seasonal_order;
+            }
+            _ => {
+                close(current.take(), &mut found);
+                current = Some((o.customer, day, day, seasonal_order));
+            }
+        }
+        Ok(())
+    })?;
+    close(current, &mut found);
+    Ok(found)
+}
+
 /// An order as the event-buyer analysis keeps it.
 struct CompactOrder {
     order_id: String,
@@ -434,15 +508,7 @@ pub fn event_buyers(store: &dyn Store) -> Result<EventBuyersReport, AnalyticsErr
         customers.last_mut().expect("pushed above").2.push(order);
         Ok(())
     })?;
-    let seasonal: Vec<bool> = by_fortnight
-        .iter()
-        .map(|counts| {
-            let total: u64 = counts.iter().sum();
-            let mut sorted = *counts;
-            sorted.sort_unstable_by(|a, b| b.cmp(a));
-            total >= 20 && (sorted[0] + sorted[1]) * 2 >= total
-        })
-        .collect();
+    let seasonal = seasonal_flags(&by_fortnight);
     let category_names = |cats: &mut Vec<u16>| -> Vec<String> {
         cats.sort_unstable();
         cats.dedup();
@@ -453,7 +519,7 @@ pub fn event_buyers(store: &dyn Store) -> Result<EventBuyersReport, AnalyticsErr
         let is_seasonal =
             |o: &CompactOrder| !o.categories.is_empty() && o.categories.iter().all(|&c| seasonal[usize::from(c)]);
         let (first, last_day) = (orders[0].day, orders[orders.len() - 1].day);
-        if orders.iter().all(is_seasonal) && last_day - first <= 14 {
+        if orders.iter().all(is_seasonal) && last_day - first <= OCCASION_DAYS {
             let mut cats: Vec<u16> = orders.iter().flat_map(|o| o.categories.iter().copied()).collect();
             let categories = category_names(&mut cats);
             let reason = Reason::EventOccasion {

@@ -195,6 +195,10 @@ pub fn score(
     let store = app.store();
     let rules = &options.rules;
     let currency = store.shop_settings()?.currency.unwrap_or_default();
+    progress.begin("finding occasion buyers", None);
+    // Read before the scoring's own unit of work, which may hold a connection of the pool.
+    let occasion = crate::analytics::occasion_buyers(store, as_of)?;
+    progress.end();
     progress.begin("reading order history", None);
     let mut rows: Vec<ScoringRow> = Vec::new();
     // A shard reads every customer's facts (the shop-wide gap, the model and the RFM ranks need them all)
@@ -255,7 +259,14 @@ pub fn score(
     let mine = |id: i64| options.shard.is_none_or(|(k, n)| id.rem_euclid(i64::from(n)) == i64::from(k));
     summary.customers = rows.iter().filter(|r| mine(r.customer.0)).count() as u64;
     summary.buyers = rows.iter().filter(|r| mine(r.customer.0) && r.facts.orders > 0).count() as u64;
-    let context = RowContext { shop: &shop, rules, as_of, model: model.bgnbd.as_ref(), valuation: valuation.as_ref() };
+    let context = RowContext {
+        shop: &shop,
+        rules,
+        as_of,
+        model: model.bgnbd.as_ref(),
+        valuation: valuation.as_ref(),
+        occasion: &|id| occasion.contains(&id),
+    };
     for (i, row) in rows.iter_mut().enumerate() {
         if !mine(row.customer.0) {
             continue;
@@ -346,12 +357,16 @@ pub fn score_customer(
         clv: &options.clv,
         as_of_day,
     });
+    // The occasion rule reads the whole shop's seasons: between full scorings a customer keeps the last
+    // one's finding while no order was added (a new one is no longer one occasion's).
+    let occasion_before = detail.score.as_ref().is_some_and(|s| s.event_buyer && s.orders == row.facts.orders);
     let context = RowContext {
         shop: &shop,
         rules: &options.rules,
         as_of,
         model: saved.bgnbd.as_ref(),
         valuation: valuation.as_ref(),
+        occasion: &|_| occasion_before,
     };
     let mut horizons = vec![90.0, 365.0];
     horizons.extend(options.clv.horizons());
@@ -369,6 +384,8 @@ struct RowContext<'a> {
     as_of: NaiveDate,
     model: Option<&'a BgNbd>,
     valuation: Option<&'a Valuation<'a>>,
+    /// Whether the seasonal-occasion rule finds this customer an event buyer.
+    occasion: &'a dyn Fn(ladder_store::CustomerId) -> bool,
 }
 
 /// One customer's score at `as_of` and the changes of rung and state it records.
@@ -385,7 +402,7 @@ fn score_row(
     }
     let placement = place(&row.facts, c.shop, c.rules, c.as_of);
     // An event buyer gets no predicted return: no next-order date, no 12-month value.
-    let event_buyer = ladder_domain::ladder::is_event_buyer(&row.facts);
+    let event_buyer = ladder_domain::ladder::is_event_buyer(&row.facts) || (c.occasion)(row.customer);
     let value = match (c.valuation.filter(|_| !event_buyer), &s) {
         // A value the model cannot compute (not finite) is not stored.
         (Some(v), Some(s)) => Some(v.of(table, s, &row.facts, placement.state))

@@ -577,6 +577,24 @@ fn losing_value_and_event_buyers_find_the_right_people() {
         r1.reason,
         Reason::EventSeasonalOrders { categories: vec!["costumes".into()], dates: vec![date("2025-10-25")] }
     );
+    // One definition everywhere: the scoring gives the Halloween buyer (whose order was not marked
+    // one-off) no predicted return, and the regular who once bought a costume keeps theirs.
+    let score = |id: &str| shop.store().customer(id).expect("read").expect(id).score.expect("scored");
+    let h3 = score("H3");
+    assert!(h3.event_buyer, "the occasion rule finds them in the scoring too");
+    assert!(h3.value.as_ref().is_none_or(|v| v.clv_minor.is_none() && v.expected_next_order.is_none()), "{h3:?}");
+    assert!(!score("R1").event_buyer && !score("S1").event_buyer);
+    let listed = shop
+        .store()
+        .list_customers(&ladder_store::CustomerQuery { no_event_buyers: true, limit: 100, ..Default::default() })
+        .expect("list");
+    assert!(!listed.iter().any(|c| c.customer_id.starts_with('H')), "left out of the third-purchase push");
+    // Between full scorings (one customer placed again), the finding stays while no order is added.
+    let mut tx = shop.store().begin().expect("begin");
+    let last = ladder_app::score::LastScoring::read(shop.store()).expect("last");
+    let again = ladder_app::score::score_customer(&last, tx.as_mut(), "H3", date("2025-12-31")).expect("score");
+    assert!(again.is_some_and(|r| r.event_buyer), "without a new order the finding stays");
+    drop(tx);
 }
 
 /// An order placed between scorings moves that customer at once, to where a full scoring would put them.

@@ -245,8 +245,8 @@ fn state_from_p_alive(p: f64, rules: &StateRules) -> CustomerState {
 /// Whether a customer is an **event buyer** by their own orders: they bought, and every counted order
 /// was marked one-off. Such a customer counts as a buyer on the ladder but gets no predicted return (no
 /// next-order date, no 12-month value) and is not pushed to a third purchase: the parent who bought one
-/// costume is not a goth. The event-buyer report adds the customers its seasonal-occasion rule finds
-/// (docs/RULES.md).
+/// costume is not a goth. Scoring adds the customers the seasonal-occasion rule finds, which needs the
+/// whole shop's seasons (`ladder_app::analytics::occasion_buyers`, docs/RULES.md).
 pub fn is_event_buyer(facts: &CustomerFacts) -> bool {
     facts.orders > 0 && facts.one_off_orders >= facts.orders
 }
