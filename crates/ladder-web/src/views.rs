@@ -90,6 +90,21 @@ fn environment() -> Environment<'static> {
         format_decimal(locale_of(state), value, digits.unwrap_or(1))
     });
     env.add_filter("pct", |state: &State, value: f64| format_percent(locale_of(state), value));
+    // A number someone typed (a segment's limits: `3`, `2500.50`), written back in the page's digits
+    // and separators; anything else as it is.
+    env.add_filter("typed_number", |state: &State, value: Value| {
+        let text = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
+        let locale = locale_of(state);
+        if let Ok(n) = text.trim().parse::<i64>() {
+            return format_integer(locale, n);
+        }
+        match (text.trim().split_once('.'), text.trim().parse::<f64>()) {
+            (Some((_, fraction)), Ok(v)) if fraction.bytes().all(|b| b.is_ascii_digit()) => {
+                format_decimal(locale, v, fraction.len())
+            }
+            _ => text,
+        }
+    });
     env.add_filter("money", money);
     env.add_filter("date", |state: &State, value: String| match parse_day(&value) {
         Some(day) => format_date(locale_of(state), day),
@@ -110,6 +125,8 @@ fn environment() -> Environment<'static> {
     // Between figures on one line. A middle dot reads as the Persian zero ("۱۴۳ · ۱۰" looks like
     // "۱۴۳۰۱۰"): Persian pages use the Persian comma instead.
     env.add_function("sep", |state: &State| ladder_i18n::format::figure_separator(locale_of(state)));
+    // Between the items of a list on one line: Persian writes its own comma.
+    env.add_function("list_sep", |state: &State| if locale_of(state) == Locale::Fa { "، " } else { ", " });
     // From before to after, in the reading direction: → reads backwards in Hebrew and Persian.
     env.add_function("arrow", |state: &State| if locale_of(state).dir() == "rtl" { "←" } else { "→" });
     // Dates typed into forms, in the reader's calendar: a Persian reader types Jalali dates into a text
@@ -257,6 +274,21 @@ mod tests {
         for (name, _) in TEMPLATES {
             env.get_template(name).expect(name);
         }
+    }
+
+    #[test]
+    fn typed_numbers_are_written_in_the_pages_digits() {
+        let env = templates();
+        let render = |locale: &str, value: &str| {
+            env.render_str("{{ v | typed_number }}", minijinja::context! { locale, v => value }).expect("render")
+        };
+        assert_eq!(render("fa", "3"), "۳");
+        assert_eq!(render("fa", "2500.50"), "۲٬۵۰۰٫۵۰");
+        assert_eq!(render("ru", "2500.50"), "2\u{a0}500,50");
+        assert_eq!(render("en", "12"), "12");
+        assert_eq!(render("fa", "abc"), "abc", "not a number: as it is");
+        let list = env.render_str("a{{ list_sep() }}b", minijinja::context! { locale => "fa" }).expect("render");
+        assert_eq!(list, "a، b");
     }
 
     #[test]
