@@ -62,8 +62,11 @@ pub struct GroupRow {
 /// Revenue per order, rounded half away from zero to a minor unit.
 fn per_order(revenue: i64, orders: u64) -> Option<i64> {
     let orders = i64::try_from(orders).ok().filter(|o| *o > 0)?;
+    // In 128 bits: a revenue at the 64-bit limit (a saturated sum) still divides.
+    let (revenue, orders) = (i128::from(revenue), i128::from(orders));
     let half = orders / 2;
-    Some(if revenue >= 0 { (revenue + half) / orders } else { (revenue - half) / orders })
+    let rounded = if revenue >= 0 { (revenue + half) / orders } else { (revenue - half) / orders };
+    i64::try_from(rounded).ok()
 }
 
 fn rows(basis: &ReportBasis, keys: &[&str], totals: &[GroupTotals], none_label: Option<&str>) -> Vec<GroupRow> {

@@ -885,3 +885,38 @@ fn an_event_buyer_is_placed_but_given_no_predicted_return() {
         shop.store().list_customers(&query).expect("list").into_iter().map(|c| c.customer_id).collect();
     assert!(listed.contains(&"C1".to_owned()) && !listed.contains(&"C2".to_owned()), "{listed:?}");
 }
+
+/// Orders of absurd amounts stored before the import's limits existed do not stop the scoring: the sums
+/// saturate, the customer is placed, and the rest of the shop with them.
+#[test]
+fn a_stored_order_of_an_absurd_amount_does_not_stop_the_scoring() {
+    let shop = shop_with_orders();
+    let mut tx = shop.store().begin().expect("begin");
+    for (id, day) in [("X1", "2025-02-01T10:00:00Z"), ("X2", "2025-02-20T10:00:00Z")] {
+        let order = ladder_domain::Order {
+            external_id: id.into(),
+            customer_external_id: "C1".into(),
+            ordered_at: ladder_domain::date::parse_timestamp(day).expect("time"),
+            currency: ladder_domain::Currency::parse("ILS").expect("ILS"),
+            campaign_code: None,
+            one_off: false,
+            status: ladder_domain::OrderStatus::Completed,
+            lines: vec![ladder_domain::OrderLine {
+                sku: "GOLD".into(),
+                product_name: None,
+                category: None,
+                quantity: 1,
+                unit_price_minor: 5_000_000_000_000_000_000,
+            }],
+        };
+        tx.put_order(&order).expect("stored as an older version would have");
+    }
+    tx.commit().expect("commit");
+    let summary = shop.score("2025-03-31");
+    assert!(summary.customers > 1);
+    let c1 = shop.store().customer("C1").expect("read").expect("C1").score.expect("scored");
+    assert_eq!(c1.spend_minor, i64::MAX, "the spend stops at the limit");
+    let c2 = shop.store().customer("C2").expect("read").expect("C2").score.expect("scored");
+    assert!(c2.spend_minor > 0 && c2.spend_minor < 1_000_000, "the others keep their figures");
+    ladder_app::reports::ladder(shop.store()).expect("the ladder report still reads");
+}

@@ -92,6 +92,7 @@ macro_rules! conformance_tests {
             scoring::scorings_run_one_at_a_time,
             reports::totals_by_dimension_and_purchase_milestones,
             reports::analytics_reads_aggregate_orders_and_scores,
+            reports::money_sums_saturate_instead_of_failing,
             reports::customers_are_counted_by_value_between_edges,
             reports::periods_total_orders_revenue_and_returning_buyers,
             accounts::users_are_unique_by_email_and_the_last_owner_stays,

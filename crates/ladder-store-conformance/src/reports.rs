@@ -188,3 +188,40 @@ pub fn periods_total_orders_revenue_and_returning_buyers(store: &dyn Store) {
         0
     );
 }
+
+/// An order of an absurd amount stored before the limits (two of 6·10¹⁸ minor units for one customer)
+/// saturates every money sum at the 64-bit limit instead of failing, so that scoring and reports keep
+/// working and name the figure instead of stopping with "integer overflow".
+pub fn money_sums_saturate_instead_of_failing(store: &dyn Store) {
+    let huge = 6_000_000_000_000_000_000;
+    let orders = [
+        order("H1", "BIG", "2025-01-10", &[("GOLD", 1, huge)]),
+        order("H2", "BIG", "2025-01-20", &[("GOLD", 1, huge)]),
+        order("H3", "BIG", "2025-01-25", &[("GOLD", 1, huge)]),
+        order("N1", "SMALL", "2025-01-15", &[("A", 1, 1000)]),
+    ];
+    seed(store, &[customer("BIG"), customer("SMALL")], &orders, &[]);
+    let rows = facts_of(store, "2025-01-31", "EUR");
+    let big = rows.iter().find(|r| r.customer == id_of(store, "BIG")).expect("BIG");
+    assert_eq!(big.facts.spend_minor, i64::MAX, "spend stops at the limit");
+    assert_eq!(big.facts.repeat_spend_minor, i64::MAX);
+    let small = rows.iter().find(|r| r.customer == id_of(store, "SMALL")).expect("SMALL");
+    assert_eq!(small.facts.spend_minor, 1000, "exact below the limit");
+    let periods = [(date("2025-01-01"), date("2025-01-31"))];
+    assert_eq!(store.period_totals(&periods, "EUR").expect("totals")[0].revenue_minor, i64::MAX);
+    let cells =
+        store.cohort_activity(date("2025-01-31"), "EUR", ladder_domain::date::Calendar::Gregorian).expect("cohorts");
+    assert_eq!(cells.iter().map(|c| c.revenue_minor).max(), Some(i64::MAX));
+    let windows = ladder_store::ValueWindows { trailing_days: 365, min_orders: 1, recent_days: 40, before_days: 60 };
+    let w = store.value_windows(date("2025-01-31"), "EUR", windows).expect("value windows");
+    assert!(w.iter().any(|r| r.trailing_spend_minor == i64::MAX));
+    let mut s = store.begin_scoring(None).expect("begin");
+    for (id, spend) in [("BIG", i64::MAX), ("SMALL", 1000)] {
+        let mut r = score(id_of(store, id), "2025-01-31", Rung::Customer, None);
+        r.spend_minor = spend;
+        s.put_score(&r, &[]).expect("put");
+    }
+    s.commit().expect("commit");
+    let totals = store.summary_by(Dimension::Rung).expect("totals");
+    assert_eq!(totals.iter().map(|t| t.revenue_minor).max(), Some(i64::MAX), "the sum of scores too");
+}

@@ -43,7 +43,11 @@ impl ReportStore for PostgresStore {
 
     fn period_totals(&self, periods: &[(NaiveDate, NaiveDate)], currency: &str) -> StoreResult<Vec<PeriodTotals>> {
         self.read(|c| {
-            let sql = PERIOD_SQL.replace("{a}", "$1").replace("{b}", "$2").replace("{c}", "$3");
+            let sql = PERIOD_SQL
+                .replace("{revenue}", &money_sum("SUM(CASE WHEN o.currency = {c} THEN o.total_minor ELSE 0 END)"))
+                .replace("{a}", "$1")
+                .replace("{b}", "$2")
+                .replace("{c}", "$3");
             let currency = currency.to_owned();
             periods
                 .iter()
@@ -103,8 +107,9 @@ fn summary_by(client: &mut Connection, dimension: Dimension) -> StoreResult<Vec<
     let rows = client
         .query(
             &format!(
-                "SELECT {column}, COUNT(*), COALESCE(SUM(orders), 0)::BIGINT, COALESCE(SUM(spend_minor), 0)::BIGINT
-                 FROM customer_scores GROUP BY {column} ORDER BY {column}"
+                "SELECT {column}, COUNT(*), COALESCE(SUM(orders), 0)::BIGINT, {}
+                 FROM customer_scores GROUP BY {column} ORDER BY {column}",
+                money_sum("SUM(spend_minor)")
             ),
             &[],
         )
@@ -208,8 +213,15 @@ fn name(r: &Row, at: usize, external_id: &str) -> String {
     .display_name()
 }
 
-const PERIOD_SQL: &str =
-    "SELECT COUNT(*), COALESCE(SUM(CASE WHEN o.currency = {c} THEN o.total_minor ELSE 0 END), 0)::BIGINT,
+/// A money sum as BIGINT that saturates at the 64-bit limits instead of failing with "bigint out of
+/// range": PostgreSQL sums BIGINT exactly as NUMERIC, so only the cast could fail, and an order of an
+/// absurd amount stored before the limits must not stop every report. `sum` is the aggregate
+/// (`SUM(total_minor) FILTER (…)`).
+pub(crate) fn money_sum(sum: &str) -> String {
+    format!("LEAST(GREATEST(COALESCE({sum}, 0), -9223372036854775808), 9223372036854775807)::BIGINT")
+}
+
+const PERIOD_SQL: &str = "SELECT COUNT(*), {revenue},
         COUNT(DISTINCT o.customer_id),
         COUNT(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM orders p WHERE p.customer_id = o.customer_id
             AND p.status = 'completed' AND p.ordered_at < {a}) THEN o.customer_id END)
@@ -288,7 +300,8 @@ fn cohort_activity(
                  FROM orders WHERE status = 'completed' AND ordered_at < $1
              ),
              firsts AS (SELECT customer_id, MIN(month) AS cohort FROM o GROUP BY customer_id)
-             SELECT f.cohort, o.month - f.cohort, COUNT(DISTINCT o.customer_id), SUM(o.amount)::BIGINT
+             SELECT f.cohort, o.month - f.cohort, COUNT(DISTINCT o.customer_id),
+                    LEAST(GREATEST(SUM(o.amount), -9223372036854775808), 9223372036854775807)::BIGINT
              FROM o JOIN firsts f ON f.customer_id = o.customer_id
              GROUP BY f.cohort, o.month - f.cohort ORDER BY 1, 2",
             &[&end_of_day(as_of), &currency, &starts],
@@ -322,14 +335,15 @@ fn value_windows(
     let min_orders = i64::from(w.min_orders);
     let rows = client
         .query(
-            "WITH w AS (
+            &format!(
+                "WITH w AS (
                  SELECT customer_id,
                         COUNT(*) FILTER (WHERE ordered_at >= $3) AS t_orders,
-                        COALESCE(SUM(total_minor) FILTER (WHERE ordered_at >= $3 AND currency = $2), 0)::BIGINT AS t_spend,
+                        {t_spend} AS t_spend,
                         COUNT(*) FILTER (WHERE ordered_at >= $4) AS r_orders,
-                        COALESCE(SUM(total_minor) FILTER (WHERE ordered_at >= $4 AND currency = $2), 0)::BIGINT AS r_spend,
+                        {r_spend} AS r_spend,
                         COUNT(*) FILTER (WHERE ordered_at >= $5 AND ordered_at < $4) AS b_orders,
-                        COALESCE(SUM(total_minor) FILTER (WHERE ordered_at >= $5 AND ordered_at < $4 AND currency = $2), 0)::BIGINT AS b_spend
+                        {b_spend} AS b_spend
                  FROM orders
                  WHERE status = 'completed' AND ordered_at < $1 AND ordered_at >= LEAST($3, $5)
                  GROUP BY customer_id
@@ -338,6 +352,11 @@ fn value_windows(
                     w.t_orders, w.t_spend, w.r_orders, w.r_spend, w.b_orders, w.b_spend
              FROM w JOIN customers c ON c.id = w.customer_id
              WHERE w.t_orders >= $6",
+                t_spend = money_sum("SUM(total_minor) FILTER (WHERE ordered_at >= $3 AND currency = $2)"),
+                r_spend = money_sum("SUM(total_minor) FILTER (WHERE ordered_at >= $4 AND currency = $2)"),
+                b_spend =
+                    money_sum("SUM(total_minor) FILTER (WHERE ordered_at >= $5 AND ordered_at < $4 AND currency = $2)"),
+            ),
             &[&end, &currency, &trailing, &recent, &before, &min_orders],
         )
         .ctx("cannot compare customers' recent and earlier buying")?;

@@ -24,8 +24,7 @@ agg AS (
     SELECT customer_id, COUNT(*) AS orders, MIN(day) AS first_day, MAX(day) AS last_day,
            MAX(day) FILTER (WHERE n = 2) AS second_day, MAX(day) FILTER (WHERE n = 3) AS third_day,
            MAX(day) FILTER (WHERE n = 4) AS fourth_day,
-           COALESCE(SUM(total_minor) FILTER (WHERE currency = $2), 0)::BIGINT AS spend,
-           COALESCE(SUM(total_minor) FILTER (WHERE currency = $2 AND day > first_day), 0)::BIGINT AS repeat_spend,
+           {spend} AS spend, {repeat_spend} AS repeat_spend,
            COUNT(DISTINCT day) AS order_days, COUNT(*) FILTER (WHERE one_off) AS one_offs
     FROM o GROUP BY customer_id
 ),
@@ -70,6 +69,11 @@ fn facts_sql(one: bool) -> String {
         .replace("{one_interaction}", only("AND customer_id = $3"))
         .replace("{one_referrer}", only("AND r.id = $3"))
         .replace("{one_customer}", only("WHERE c.id = $3"))
+        .replace("{spend}", &crate::reports::money_sum("SUM(total_minor) FILTER (WHERE currency = $2)"))
+        .replace(
+            "{repeat_spend}",
+            &crate::reports::money_sum("SUM(total_minor) FILTER (WHERE currency = $2 AND day > first_day)"),
+        )
 }
 
 fn count(v: i64) -> u32 {

@@ -41,7 +41,11 @@ impl ReportStore for SqliteStore {
 
     fn period_totals(&self, periods: &[(NaiveDate, NaiveDate)], currency: &str) -> StoreResult<Vec<PeriodTotals>> {
         self.read(|c| {
-            let sql = PERIOD_SQL.replace("{a}", "?1").replace("{b}", "?2").replace("{c}", "?3");
+            let sql = PERIOD_SQL
+                .replace("{revenue}", &money_sum("CASE WHEN o.currency = {c} THEN o.total_minor ELSE 0 END"))
+                .replace("{a}", "?1")
+                .replace("{b}", "?2")
+                .replace("{c}", "?3");
             let mut stmt = c.prepare_cached(&sql).ctx("cannot total the orders of a period")?;
             periods
                 .iter()
@@ -92,6 +96,15 @@ impl ReportStore for SqliteStore {
     }
 }
 
+/// The sum of a money column that saturates at the 64-bit limits instead of failing with "integer
+/// overflow": SQLite's `TOTAL` adds in floating point, exact below 2⁵³ minor units (90 trillion in major
+/// units), far above any real shop's sums, and `CAST` of a real beyond the integer range gives the
+/// limit; only an absurd stored amount gets there, and the figure stops at the limit instead of every
+/// report failing.
+pub(crate) fn money_sum(expr: &str) -> String {
+    format!("CAST(TOTAL({expr}) AS INTEGER)")
+}
+
 /// Reads a non-negative count (SQLite integers are signed).
 fn count_at(r: &Row<'_>, i: usize) -> rusqlite::Result<u64> {
     r.get::<_, i64>(i).map(|v| u64::try_from(v).unwrap_or(0))
@@ -107,8 +120,9 @@ fn summary_by(conn: &Connection, dimension: Dimension) -> StoreResult<Vec<GroupT
     let what = "cannot total scores";
     let mut stmt = conn
         .prepare(&format!(
-            "SELECT {column}, COUNT(*), COALESCE(SUM(orders), 0), COALESCE(SUM(spend_minor), 0)
-             FROM customer_scores GROUP BY {column} ORDER BY {column}"
+            "SELECT {column}, COUNT(*), COALESCE(SUM(orders), 0), {}
+             FROM customer_scores GROUP BY {column} ORDER BY {column}",
+            money_sum("spend_minor")
         ))
         .ctx(what)?;
     let rows = stmt
@@ -238,7 +252,7 @@ fn name(r: &Row<'_>, at: usize, external_id: &str) -> rusqlite::Result<String> {
     .display_name())
 }
 
-const PERIOD_SQL: &str = "SELECT COUNT(*), COALESCE(SUM(CASE WHEN o.currency = {c} THEN o.total_minor ELSE 0 END), 0),
+const PERIOD_SQL: &str = "SELECT COUNT(*), {revenue},
         COUNT(DISTINCT o.customer_id),
         COUNT(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM orders p WHERE p.customer_id = o.customer_id
             AND p.status = 'completed' AND p.ordered_at < {a}) THEN o.customer_id END)
@@ -328,9 +342,10 @@ fn cohort_activity(
                  FROM orders WHERE status = 'completed' AND ordered_at < ?1
              ),
              firsts AS (SELECT customer_id, MIN(month) AS cohort FROM o GROUP BY customer_id)
-             SELECT f.cohort, o.month - f.cohort, COUNT(DISTINCT o.customer_id), SUM(o.amount)
+             SELECT f.cohort, o.month - f.cohort, COUNT(DISTINCT o.customer_id), {amount}
              FROM o JOIN firsts f ON f.customer_id = o.customer_id
-             GROUP BY f.cohort, o.month - f.cohort ORDER BY 1, 2"
+             GROUP BY f.cohort, o.month - f.cohort ORDER BY 1, 2",
+            amount = money_sum("o.amount"),
         ))
         .ctx(what)?;
     let rows = stmt
@@ -360,15 +375,15 @@ fn value_windows(
     let recent = end - i64::from(w.recent_days) * day;
     let before = recent - i64::from(w.before_days) * day;
     let mut stmt = conn
-        .prepare(
+        .prepare(&format!(
             "WITH w AS (
                  SELECT customer_id,
                         SUM(ordered_at >= ?3) AS t_orders,
-                        SUM(CASE WHEN ordered_at >= ?3 AND currency = ?2 THEN total_minor ELSE 0 END) AS t_spend,
+                        {t_spend} AS t_spend,
                         SUM(ordered_at >= ?4) AS r_orders,
-                        SUM(CASE WHEN ordered_at >= ?4 AND currency = ?2 THEN total_minor ELSE 0 END) AS r_spend,
+                        {r_spend} AS r_spend,
                         SUM(ordered_at >= ?5 AND ordered_at < ?4) AS b_orders,
-                        SUM(CASE WHEN ordered_at >= ?5 AND ordered_at < ?4 AND currency = ?2 THEN total_minor ELSE 0 END) AS b_spend
+                        {b_spend} AS b_spend
                  FROM orders
                  WHERE status = 'completed' AND ordered_at < ?1 AND ordered_at >= MIN(?3, ?5)
                  GROUP BY customer_id HAVING t_orders >= ?6
@@ -376,7 +391,12 @@ fn value_windows(
              SELECT c.external_id, c.first_name, c.last_name, c.company, c.email, c.phone,
                     w.t_orders, w.t_spend, w.r_orders, w.r_spend, w.b_orders, w.b_spend
              FROM w JOIN customers c ON c.id = w.customer_id",
-        )
+            t_spend = money_sum("CASE WHEN ordered_at >= ?3 AND currency = ?2 THEN total_minor ELSE 0 END"),
+            r_spend = money_sum("CASE WHEN ordered_at >= ?4 AND currency = ?2 THEN total_minor ELSE 0 END"),
+            b_spend = money_sum(
+                "CASE WHEN ordered_at >= ?5 AND ordered_at < ?4 AND currency = ?2 THEN total_minor ELSE 0 END"
+            ),
+        ))
         .ctx(what)?;
     let rows = stmt
         .query_map(params![end, currency, trailing, recent, before, w.min_orders], |r| {

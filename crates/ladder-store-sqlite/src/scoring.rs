@@ -10,12 +10,15 @@ use rusqlite::functions::Aggregate;
 use rusqlite::{Connection, params};
 
 /// Per-customer aggregates over counted orders placed by the end of `as_of`, in one GROUP BY pass over
-/// the covering index `orders_by_customer`. SQLite has no median or nth-value aggregate, so
+/// the covering index `orders_by_customer`. Money sums saturate instead of failing
+/// ([`crate::reports::money_sum`]'s form): an order of an absurd amount stored before the limits must not
+/// stop every later scoring. SQLite has no median or nth-value aggregate, so
 /// `ladder_order_days` (see [`OrderDays`]) supplies them.
 const FACTS_SQL: &str = "
 WITH agg AS (
     SELECT customer_id, COUNT(*) AS orders, MIN(ordered_at) / 86400 AS first_day, MAX(ordered_at) / 86400 AS last_day,
-           SUM(CASE WHEN currency = ?2 THEN total_minor ELSE 0 END) AS spend, SUM(one_off) AS one_offs,
+           {spend} AS spend,
+           SUM(one_off) AS one_offs,
            ladder_order_days(ordered_at / 86400, CASE WHEN currency = ?2 THEN total_minor ELSE 0 END) AS days
     FROM orders
     WHERE status = 'completed' AND ordered_at < ?1 {one_order}
@@ -53,6 +56,7 @@ fn facts_sql(one: bool) -> String {
         .replace("{one_interaction}", only("AND customer_id = ?3"))
         .replace("{one_referrer}", only("AND r.id = ?3"))
         .replace("{one_customer}", only("WHERE c.id = ?3"))
+        .replace("{spend}", &crate::reports::money_sum("CASE WHEN currency = ?2 THEN total_minor ELSE 0 END"))
 }
 
 /// The aggregate `ladder_order_days(day, amount)`: over one customer's orders it gives the 2nd, 3rd and
@@ -81,7 +85,9 @@ impl Aggregate<Vec<(i64, i64)>, String> for OrderDays {
         let nth = |n: usize| orders.get(n).map_or("-".to_owned(), |o| o.0.to_string());
         let (second, third, fourth) = (nth(1), nth(2), nth(3));
         let first_day = orders.first().map(|o| o.0);
-        let repeat_spend: i64 = orders.iter().filter(|o| Some(o.0) != first_day).map(|o| o.1).sum();
+        // Saturating: a stored order of an absurd amount must not stop every later scoring.
+        let repeat_spend =
+            orders.iter().filter(|o| Some(o.0) != first_day).fold(0i64, |sum, o| sum.saturating_add(o.1));
         let mut days: Vec<i64> = orders.iter().map(|o| o.0).collect();
         days.dedup();
         let mut gaps: Vec<i64> = days.windows(2).map(|w| w[1] - w[0]).collect();
