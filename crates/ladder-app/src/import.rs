@@ -62,7 +62,11 @@ pub struct ImportOptions {
     pub columns: Vec<(String, String)>,
 }
 
-/// Reads `theirs=ours` pairs (`--map "E-mail=email"`); the error says which pair is not one.
+/// The "ours" of a pair that leaves a file's column out (`--map "Notes=-"`).
+pub const LEFT_OUT: &str = "-";
+
+/// Reads `theirs=ours` pairs (`--map "E-mail=email"`, `--map "Notes=-"` to leave a column out); the
+/// error says which pair is not one.
 pub fn column_map(pairs: &[String]) -> Result<Vec<(String, String)>, String> {
     pairs
         .iter()
@@ -493,6 +497,11 @@ const SEPARATORS: [u8; 3] = [b',', b';', b'\t'];
 
 /// The separator of a file from its header line: the one that occurs most often outside quotes (a
 /// comma when none does).
+/// The separator of a file from its first bytes (a byte-order mark first is skipped).
+pub fn separator_for(head: &[u8]) -> u8 {
+    separator_of(head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head))
+}
+
 fn separator_of(header: &[u8]) -> u8 {
     let mut counts = [0usize; SEPARATORS.len()];
     let mut quoted = false;
@@ -556,7 +565,7 @@ impl Reader {
             line: None,
             message: e.to_string(),
         })?;
-        let separator = separator_of(head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head));
+        let separator = separator_for(head);
         // Flexible: a record with too few fields is checked here, first for the stray quote that
         // usually causes it, which names the line where the quote opened.
         let mut csv =
@@ -568,7 +577,12 @@ impl Reader {
             .map(|h| {
                 let h = ladder_domain::text::cell_from_csv(h.trim());
                 let mapped = mapping.iter().find(|(theirs, _)| theirs.eq_ignore_ascii_case(h)).map(|(_, ours)| ours);
-                mapped.map_or_else(|| h.to_owned(), Clone::clone)
+                // `-` leaves the column out: it is read as a column without a name.
+                match mapped {
+                    Some(ours) if ours == LEFT_OUT => String::new(),
+                    Some(ours) => ours.clone(),
+                    None => h.to_owned(),
+                }
             })
             .collect();
         let mut columns: HashMap<String, usize> = HashMap::with_capacity(headers.len());
@@ -588,7 +602,7 @@ impl Reader {
         let attribute_columns = headers
             .iter()
             .enumerate()
-            .filter(|(_, h)| !is_customer_column(&h.to_ascii_lowercase()))
+            .filter(|(_, h)| !h.is_empty() && !is_customer_column(&h.to_ascii_lowercase()))
             .map(|(i, _)| i)
             .collect();
         let consent_columns = Channel::ALL

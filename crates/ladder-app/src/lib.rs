@@ -13,6 +13,7 @@ pub mod analytics;
 pub mod campaigns;
 pub mod clock;
 pub mod clv;
+pub mod column_pairs;
 pub mod csv_out;
 pub mod customers;
 pub mod demo;

@@ -322,6 +322,14 @@ pub enum Action {
         /// The note.
         note: Option<String>,
     },
+    /// How a source's file columns pair with Ladder's was saved on the import page.
+    #[serde(rename = "import.columns_paired")]
+    ImportColumnsPaired {
+        /// `customers`, `orders` or `interactions`.
+        kind: String,
+        /// The pairs: the file's column, then Ladder's (`-`: left out).
+        pairs: Vec<(String, String)>,
+    },
     /// Campaign costs were imported from a file.
     #[serde(rename = "campaign.costs_imported")]
     CampaignCostsImported {
@@ -369,6 +377,7 @@ impl Action {
             | Action::InteractionAdded { customer_id, .. } => format!("customer:{customer_id}"),
             Action::OrderSaved { order_id, .. } | Action::OrderOneOff { order_id, .. } => format!("order:{order_id}"),
             Action::ImportRun { file, .. } | Action::CampaignCostsImported { file, .. } => format!("file:{file}"),
+            Action::ImportColumnsPaired { kind, .. } => format!("columns:{kind}"),
             Action::ScoringRun { as_of, .. } => format!("scoring:{as_of}"),
             Action::JobEnqueued { job_id, .. }
             | Action::JobRetried { job_id, .. }

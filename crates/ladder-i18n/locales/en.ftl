@@ -799,6 +799,16 @@ jobs-attempts = Attempts
 jobs-error = Last error
 jobs-none = No jobs yet.
 import-another = Import another file
+import-pair-title = Pair the file's columns
+import-pair-intro = { $file } ({ $kind }) names its columns its own way. Say what each one holds; Ladder remembers it for the next file with these columns.
+import-pair-remembered = Paired as last time for a file with these columns.
+import-pair-theirs = Column in the file
+import-pair-sample = First value
+import-pair-ours = Ladder's field
+import-pair-custom = A custom field, under this name
+import-pair-left-out = Leave out
+import-pair-help = Fields marked * are required. Each of Ladder's fields takes one column at most.
+import-pair-problem = { $column }: { $problem }
 
 ## The shop's profile
 
@@ -843,6 +853,7 @@ audit-action-interaction-added = Recorded an interaction
 audit-action-order-saved = Saved an order
 audit-action-order-one-off = Marked an order one-off
 audit-action-import-run = Imported a file
+audit-action-import-columns-paired = Paired a file's columns
 audit-action-scoring-run = Scored the customers
 audit-action-job-enqueued = Asked for a job
 audit-action-job-retried = Retried a job

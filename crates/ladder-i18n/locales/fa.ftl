@@ -744,6 +744,16 @@ jobs-attempts = تلاش‌ها
 jobs-error = آخرین خطا
 jobs-none = هنوز کاری نیست.
 import-another = درون‌ریزی پرونده‌ای دیگر
+import-pair-title = جفت‌کردن ستون‌های پرونده
+import-pair-intro = { $file } ({ $kind }) ستون‌هایش را به نام‌های خودش نامیده است. بگویید هر ستون چه دارد؛ Ladder آن را برای پروندهٔ بعدی با همین ستون‌ها به یاد می‌سپارد.
+import-pair-remembered = مانند دفعهٔ پیش برای پرونده‌ای با همین ستون‌ها جفت شد.
+import-pair-theirs = ستون در پرونده
+import-pair-sample = نخستین مقدار
+import-pair-ours = فیلد Ladder
+import-pair-custom = فیلد سفارشی، با همین نام
+import-pair-left-out = کنار گذاشتن
+import-pair-help = فیلدهای دارای * الزامی‌اند. هر فیلد Ladder دست‌بالا یک ستون می‌گیرد.
+import-pair-problem = { $column }: { $problem }
 
 ## The shop's profile
 
@@ -788,6 +798,7 @@ audit-action-interaction-added = تعاملی ثبت کرد
 audit-action-order-saved = سفارشی ذخیره کرد
 audit-action-order-one-off = سفارشی را به‌عنوان خرید موردی علامت زد
 audit-action-import-run = پرونده‌ای درون‌ریزی کرد
+audit-action-import-columns-paired = ستون‌های یک پرونده را جفت کرد
 audit-action-scoring-run = مشتریان را ارزیابی کرد
 audit-action-job-enqueued = کاری درخواست کرد
 audit-action-job-retried = کاری را دوباره امتحان کرد

@@ -785,6 +785,16 @@ jobs-attempts = ניסיונות
 jobs-error = שגיאה אחרונה
 jobs-none = אין עדיין משימות.
 import-another = ייבוא קובץ נוסף
+import-pair-title = התאמת העמודות של הקובץ
+import-pair-intro = ‏{ $file } ({ $kind }) קורא לעמודות שלו בשמות משלו. ציינו מה כל עמודה מכילה; Ladder יזכור זאת לקובץ הבא עם העמודות האלה.
+import-pair-remembered = הותאם כמו בפעם הקודמת לקובץ עם העמודות האלה.
+import-pair-theirs = עמודה בקובץ
+import-pair-sample = ערך ראשון
+import-pair-ours = השדה ב־Ladder
+import-pair-custom = שדה מותאם אישית, בשם הזה
+import-pair-left-out = להשמיט
+import-pair-help = שדות המסומנים ב־* הם חובה. כל שדה של Ladder מקבל לכל היותר עמודה אחת.
+import-pair-problem = { $column }: { $problem }
 
 ## The shop's profile
 
@@ -829,6 +839,7 @@ audit-action-interaction-added = רשם פנייה
 audit-action-order-saved = שמר הזמנה
 audit-action-order-one-off = סימן הזמנה כחד־פעמית
 audit-action-import-run = ייבא קובץ
+audit-action-import-columns-paired = התאים עמודות של קובץ
 audit-action-scoring-run = דירג את הלקוחות
 audit-action-job-enqueued = ביקש משימה
 audit-action-job-retried = ניסה משימה שוב

@@ -804,6 +804,16 @@ jobs-attempts = Попытки
 jobs-error = Последняя ошибка
 jobs-none = Задач пока нет.
 import-another = Импортировать другой файл
+import-pair-title = Сопоставьте столбцы файла
+import-pair-intro = В файле { $file } ({ $kind }) столбцы названы по-своему. Укажите, что в каждом; Ladder запомнит это для следующего файла с такими же столбцами.
+import-pair-remembered = Сопоставлено как в прошлый раз для файла с такими столбцами.
+import-pair-theirs = Столбец в файле
+import-pair-sample = Первое значение
+import-pair-ours = Поле Ladder
+import-pair-custom = Своё поле, под этим именем
+import-pair-left-out = Пропустить
+import-pair-help = Поля со * обязательны. Каждому полю Ladder — не больше одного столбца.
+import-pair-problem = { $column }: { $problem }
 
 ## The shop's profile
 
@@ -848,6 +858,7 @@ audit-action-interaction-added = Записал обращение
 audit-action-order-saved = Сохранил заказ
 audit-action-order-one-off = Отметил заказ разовым
 audit-action-import-run = Импортировал файл
+audit-action-import-columns-paired = Сопоставил столбцы файла
 audit-action-scoring-run = Оценил клиентов
 audit-action-job-enqueued = Запросил задачу
 audit-action-job-retried = Повторил задачу

@@ -105,6 +105,7 @@ macro_rules! conformance_tests {
             campaigns::campaign_histories_bring_coded_interactions_placements_and_any_script,
             shop::shop_settings_are_typed_checked_and_kept,
             shop::shop_marks_record_changes_and_scorings,
+            shop::column_pairings_are_remembered_per_source,
             transfer::restored_rows_read_back_exactly,
             jobs::jobs_are_claimed_by_priority_and_time,
             jobs::many_jobs_finish_at_once,

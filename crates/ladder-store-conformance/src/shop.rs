@@ -73,3 +73,19 @@ pub fn shop_marks_record_changes_and_scorings(store: &dyn Store) {
     write(store, |tx| tx.set_demo_seed(None)).expect("mark");
     assert_eq!(store.shop_state().expect("read").demo_seed, None);
 }
+
+/// A file's column pairing is remembered per kind and source (its header) and replaced when saved again.
+pub fn column_pairings_are_remembered_per_source(store: &dyn Store) {
+    let header = |names: &[&str]| ladder_store::column_source(&names.iter().map(|n| n.to_string()).collect::<Vec<_>>());
+    let till = header(&["Client", " E-mail ", "Vorname"]);
+    assert_eq!(till, header(&["client", "e-mail", "VORNAME"]), "names compare trimmed and without case");
+    assert_ne!(till, header(&["E-mail", "Client", "Vorname"]), "another order is another source");
+    assert_eq!(store.column_pairs("customers", &till).expect("read"), None);
+    let pairs = vec![("Client".to_owned(), "customer_id".to_owned()), ("Vorname".to_owned(), "first_name".to_owned())];
+    write(store, |tx| tx.remember_column_pairs("customers", &till, &pairs, ts("2026-11-01"))).expect("save");
+    assert_eq!(store.column_pairs("customers", &till).expect("read"), Some(pairs.clone()));
+    assert_eq!(store.column_pairs("orders", &till).expect("read"), None, "per kind");
+    let changed = vec![("Client".to_owned(), "customer_id".to_owned()), ("Vorname".to_owned(), "-".to_owned())];
+    write(store, |tx| tx.remember_column_pairs("customers", &till, &changed, ts("2026-11-02"))).expect("again");
+    assert_eq!(store.column_pairs("customers", &till).expect("read"), Some(changed));
+}

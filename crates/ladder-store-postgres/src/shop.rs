@@ -20,6 +20,15 @@ impl ShopStore for PostgresStore {
     fn shop_state(&self) -> StoreResult<ShopState> {
         self.read(state)
     }
+
+    fn column_pairs(&self, kind: &str, source: &str) -> StoreResult<Option<Vec<(String, String)>>> {
+        let what = "cannot read the remembered column pairing";
+        let row = self.read(|c| {
+            c.query_opt("SELECT pairs FROM import_column_pairs WHERE kind = $1 AND source = $2", &[&kind, &source])
+                .ctx(what)
+        })?;
+        row.map(|r| serde_json::from_str(&r.get::<_, String>(0)).map_err(|e| StoreError::backend(what, e))).transpose()
+    }
 }
 
 impl ShopTx for PgTx {
@@ -86,6 +95,24 @@ impl ShopTx for PgTx {
         self.client
             .execute("UPDATE shop_state SET demo_seed = $1 WHERE id = 1", &[&seed])
             .ctx("cannot mark the demo shop")
+            .map(drop)
+    }
+
+    fn remember_column_pairs(
+        &mut self,
+        kind: &str,
+        source: &str,
+        pairs: &[(String, String)],
+        at: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        let text = serde_json::to_string(pairs).map_err(|e| StoreError::backend("cannot keep the pairing", e))?;
+        self.client
+            .execute(
+                "INSERT INTO import_column_pairs (kind, source, pairs, saved_at) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (kind, source) DO UPDATE SET pairs = excluded.pairs, saved_at = excluded.saved_at",
+                &[&kind, &source, &text, &at.timestamp()],
+            )
+            .ctx("cannot remember the column pairing")
             .map(drop)
     }
 }

@@ -57,6 +57,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0016_audit_by_target.sql"),
     include_str!("../migrations/0017_phone_forms.sql"),
     include_str!("../migrations/0018_phone_search.sql"),
+    include_str!("../migrations/0019_column_pairs.sql"),
 ];
 
 /// The migration after which the stored phones are given their normal forms, in Rust.

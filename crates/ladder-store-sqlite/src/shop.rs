@@ -21,6 +21,19 @@ impl ShopStore for SqliteStore {
     fn shop_state(&self) -> StoreResult<ShopState> {
         self.read(state)
     }
+
+    fn column_pairs(&self, kind: &str, source: &str) -> StoreResult<Option<Vec<(String, String)>>> {
+        let what = "cannot read the remembered column pairing";
+        let text: Option<String> = self.read(|c| {
+            use rusqlite::OptionalExtension;
+            c.query_row("SELECT pairs FROM import_column_pairs WHERE kind = ?1 AND source = ?2", [kind, source], |r| {
+                r.get(0)
+            })
+            .optional()
+            .ctx(what)
+        })?;
+        text.map(|t| serde_json::from_str(&t).map_err(|e| StoreError::backend(what, e))).transpose()
+    }
 }
 
 impl ShopTx for SqliteTx<'_> {
@@ -85,6 +98,24 @@ impl ShopTx for SqliteTx<'_> {
         self.conn()
             .execute("UPDATE shop_state SET demo_seed = ?1 WHERE id = 1", [seed])
             .ctx("cannot mark the demo shop")
+            .map(drop)
+    }
+
+    fn remember_column_pairs(
+        &mut self,
+        kind: &str,
+        source: &str,
+        pairs: &[(String, String)],
+        at: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        let text = serde_json::to_string(pairs).map_err(|e| StoreError::backend("cannot keep the pairing", e))?;
+        self.conn()
+            .execute(
+                "INSERT INTO import_column_pairs (kind, source, pairs, saved_at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (kind, source) DO UPDATE SET pairs = excluded.pairs, saved_at = excluded.saved_at",
+                params![kind, source, text, at.timestamp()],
+            )
+            .ctx("cannot remember the column pairing")
             .map(drop)
     }
 }

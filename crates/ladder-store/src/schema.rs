@@ -311,6 +311,12 @@ pub const TABLES: &[Table] = &[
     },
     Table { name: "customer_aliases", columns: &[("alias", Text), ("external_id", Text)], key: 1, generated_id: false },
     Table { name: "suppressions", columns: &[("hash", Text), ("created_at", Int)], key: 1, generated_id: false },
+    Table {
+        name: "import_column_pairs",
+        columns: &[("kind", Text), ("source", Text), ("pairs", Text), ("saved_at", Int)],
+        key: 2,
+        generated_id: false,
+    },
 ];
 
 /// A row in canonical text form: `None` is SQL NULL.

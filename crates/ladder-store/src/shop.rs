@@ -13,6 +13,16 @@ pub trait ShopStore {
 
     /// The marks of the shop's work.
     fn shop_state(&self) -> StoreResult<ShopState>;
+
+    /// How the columns of a file of `kind` with this `header` (its column names, as
+    /// [`column_source`] keys them) were paired with Ladder's last time: `(theirs, ours)` pairs.
+    fn column_pairs(&self, kind: &str, source: &str) -> StoreResult<Option<Vec<(String, String)>>>;
+}
+
+/// The key of a file's source for remembering its column pairing: its column names, trimmed and in
+/// lower case, in order — the next export from the same shop system, till or spreadsheet has the same.
+pub fn column_source(header: &[String]) -> String {
+    header.iter().map(|h| h.trim().to_lowercase()).collect::<Vec<_>>().join("\u{1f}")
 }
 
 /// Changing the shop's settings and marks, inside a unit of work.
@@ -43,6 +53,16 @@ pub trait ShopTx {
 
     /// The database holds the demo shop made with this seed (`None`: it holds a real shop).
     fn set_demo_seed(&mut self, seed: Option<u64>) -> StoreResult<()>;
+
+    /// Remembers how the columns of a file of `kind` from `source` ([`column_source`]) pair with
+    /// Ladder's, replacing what was remembered for it.
+    fn remember_column_pairs(
+        &mut self,
+        kind: &str,
+        source: &str,
+        pairs: &[(String, String)],
+        at: DateTime<Utc>,
+    ) -> StoreResult<()>;
 }
 
 /// The marks of the shop's work.

@@ -61,6 +61,7 @@ pub fn router(state: AppState) -> Router {
         .route("/import", get(pages::import::show))
         .route("/import/check", post(pages::import::check).layer(pages::import::upload_limit()))
         .route("/import/run", post(pages::import::run))
+        .route("/import/pair", post(pages::import::pair))
         .route("/jobs", get(pages::jobs::list))
         .route("/jobs/{id}", get(pages::jobs::show))
         .route("/jobs/{id}/retry", post(pages::jobs::retry))

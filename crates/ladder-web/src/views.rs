@@ -25,6 +25,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("ladder.html", include_str!("../templates/ladder.html")),
     ("settings.html", include_str!("../templates/settings.html")),
     ("import.html", include_str!("../templates/import.html")),
+    ("import_pairs.html", include_str!("../templates/import_pairs.html")),
     ("shop.html", include_str!("../templates/shop.html")),
     ("segments.html", include_str!("../templates/segments.html")),
     ("segment.html", include_str!("../templates/segment.html")),

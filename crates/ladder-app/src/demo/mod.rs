@@ -803,6 +803,21 @@ impl DemoSink for CsvSink {
     }
 }
 
+/// What the owner planned for one demo campaign.
+struct Plan {
+    id: &'static str,
+    name: &'static str,
+    kind: CampaignKind,
+    channel: Option<Channel>,
+    codes: Vec<String>,
+    /// The return on its first orders, percent.
+    roi_percent: i64,
+    /// The budget against what was spent, percent.
+    budget_percent: i64,
+    /// The revenue hoped for per unit of budget.
+    hoped: i64,
+}
+
 /// The demo's campaigns and their costs: a cheap flash sale that buys bargain hunters who rarely return, a
 /// welcome offer that costs more than its first orders bring (−20 %) but brings regulars, the holiday
 /// costume campaigns that bring event buyers, the referral programme that pays best, and a win-back mail
@@ -819,18 +834,33 @@ fn campaigns(
         .flat_map(|y| ["HALLOWEEN", "PURIM", "NOWRUZ"].map(|name| format!("{name}{:02}", y % 100)))
         .collect();
     let mut rng = fastrand::Rng::with_seed(options.seed ^ 0xC057);
-    // id, name, kind, channel, codes, return on the first orders (percent), budget against spend (percent),
-    // the revenue the owner hoped for per unit of budget.
-    let plans: [(&str, &str, CampaignKind, Option<Channel>, Vec<String>, i64, i64, i64); 5] = [
-        ("FLASH", "Flash sale", CampaignKind::Social, None, vec!["FLASHSALE".into()], 10, 85, 3),
-        ("WELCOME", "Welcome offer", CampaignKind::Email, Some(Channel::Email), vec!["WELCOME10".into()], -20, 110, 2),
-        ("HOLIDAYS", "Holiday costumes", CampaignKind::Event, None, holidays, 40, 95, 2),
-        ("FRIENDS", "Refer a friend", CampaignKind::Referral, None, vec!["FRIEND".into()], 250, 120, 4),
-        ("COMEBACK", "We miss you", CampaignKind::Email, Some(Channel::Email), vec!["COMEBACK".into()], 80, 90, 2),
+    let plan = |id: &'static str, name: &'static str, kind, channel, codes: Vec<String>, returns: (i64, i64, i64)| {
+        Plan { id, name, kind, channel, codes, roi_percent: returns.0, budget_percent: returns.1, hoped: returns.2 }
+    };
+    let plans = [
+        plan("FLASH", "Flash sale", CampaignKind::Social, None, vec!["FLASHSALE".into()], (10, 85, 3)),
+        plan(
+            "WELCOME",
+            "Welcome offer",
+            CampaignKind::Email,
+            Some(Channel::Email),
+            vec!["WELCOME10".into()],
+            (-20, 110, 2),
+        ),
+        plan("HOLIDAYS", "Holiday costumes", CampaignKind::Event, None, holidays, (40, 95, 2)),
+        plan("FRIENDS", "Refer a friend", CampaignKind::Referral, None, vec!["FRIEND".into()], (250, 120, 4)),
+        plan(
+            "COMEBACK",
+            "We miss you",
+            CampaignKind::Email,
+            Some(Channel::Email),
+            vec!["COMEBACK".into()],
+            (80, 90, 2),
+        ),
     ];
     plans
         .into_iter()
-        .map(|(id, name, kind, channel, codes, roi_percent, budget_percent, hoped)| {
+        .map(|Plan { id, name, kind, channel, codes, roi_percent, budget_percent, hoped }| {
             let brought: i64 = codes.iter().filter_map(|c| revenue.get(c)).sum();
             let spent = (brought.saturating_mul(100) / (100 + roi_percent)).max(1);
             let budget = spent.saturating_mul(budget_percent) / 100;

@@ -16,6 +16,7 @@ use axum::extract::{DefaultBodyLimit, Multipart, State};
 use axum::http::StatusCode;
 use axum::response::Redirect;
 use axum::response::{Html, IntoResponse, Response};
+use ladder_app::column_pairs;
 use ladder_app::import::{CUSTOMER_COLUMNS, ImportKind, ImportStop, ImportSummary, RejectedRow};
 use ladder_app::jobs::{ImportPayload, ImportResult};
 use ladder_domain::Channel;
@@ -348,6 +349,182 @@ pub(crate) async fn check(
             return import_page(&viewer, StatusCode::UNPROCESSABLE_ENTITY, "customers", Some(problem), None);
         }
     };
+    // A file with its own column names first goes through the pairing step; the upload waits for it.
+    let header = tokio::task::spawn_blocking({
+        let path = path.clone();
+        move || column_pairs::header_of(&path)
+    })
+    .await
+    .map_err(WebError::internal)?;
+    if let Ok(header) = header
+        && column_pairs::needs_pairing(kind, &header)
+    {
+        let pending = PendingUpload::of(&viewer, &path, kind, name);
+        return pairing_page(&state, &viewer, StatusCode::OK, &pending, None, None).await;
+    }
+    queue_check(&state, &viewer, kind, name, path, Vec::new()).await
+}
+
+/// An upload that waits for its columns to be paired, named by the random part of its file name.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct PendingUpload {
+    token: String,
+    kind: String,
+    name: String,
+}
+
+impl PendingUpload {
+    fn of(viewer: &Viewer, path: &Path, kind: ImportKind, name: String) -> Self {
+        let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+        let token = file.strip_prefix(&format!("{}-", viewer.user.id)).unwrap_or(&file).trim_end_matches(".part");
+        Self { token: token.to_owned(), kind: column_pairs::kind_name(kind).to_owned(), name }
+    }
+
+    /// The waiting file, when the token is one of this person's uploads (only the token's URL-safe
+    /// letters, digits, `-` and `_` reach the file system: no dot, no slash).
+    fn path(&self, viewer: &Viewer) -> Option<PathBuf> {
+        if self.token.is_empty() || !self.token.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            return None;
+        }
+        let path = upload_dir().ok()?.join(format!("{}-{}.part", viewer.user.id, self.token));
+        path.is_file().then_some(path)
+    }
+}
+
+/// One column of the pairing step: the file's name, its first value and what it is taken as.
+#[derive(Serialize)]
+struct PairRow {
+    theirs: String,
+    sample: String,
+    ours: String,
+}
+
+/// The pairing step: each of the file's columns with its first value and a choice of Ladder's column,
+/// offered as last time for this source or by name.
+async fn pairing_page(
+    state: &AppState,
+    viewer: &Viewer,
+    status: StatusCode,
+    pending: &PendingUpload,
+    chosen: Option<Vec<(String, String)>>,
+    problem: Option<String>,
+) -> Result<Response, WebError> {
+    let Some((_, kind)) = kind_of(&pending.kind) else { return Err(WebError::NotFound(viewer.locale)) };
+    let Some(path) = pending.path(viewer) else {
+        let gone = text(viewer, "import-upload-gone", &[]);
+        return import_page(viewer, StatusCode::UNPROCESSABLE_ENTITY, "customers", Some(gone), None);
+    };
+    let (header, samples) = tokio::task::spawn_blocking(move || {
+        let header = column_pairs::header_of(&path).unwrap_or_default();
+        (header, first_values(&path))
+    })
+    .await
+    .map_err(WebError::internal)?;
+    let read_header = header.clone();
+    let (offered, remembered) = state.with_store(move |s| Ok(column_pairs::offered(s, kind, &read_header)?)).await?;
+    let pairs = chosen.unwrap_or(offered);
+    let rows: Vec<PairRow> = header
+        .iter()
+        .enumerate()
+        .map(|(i, theirs)| PairRow {
+            theirs: theirs.clone(),
+            sample: samples.get(i).cloned().unwrap_or_default(),
+            ours: pairs.iter().find(|(t, _)| t == theirs).map(|(_, o)| o.clone()).unwrap_or_default(),
+        })
+        .collect();
+    let mut choices = column_pairs::ladder_columns(kind);
+    if kind == ImportKind::Customers {
+        choices.push(column_pairs::CUSTOM_FIELD.to_owned());
+    }
+    choices.push(ladder_app::import::LEFT_OUT.to_owned());
+    let html: Html<String> = page(
+        "import_pairs.html",
+        Frame::new(viewer, "import", None),
+        minijinja::context! {
+            pending, rows, choices, remembered, problem,
+            required => kind.required(),
+            custom => column_pairs::CUSTOM_FIELD, left_out => ladder_app::import::LEFT_OUT,
+        },
+    )?;
+    Ok((status, html).into_response())
+}
+
+/// The first data row's values, for recognising the columns (none when the file has no rows).
+fn first_values(path: &Path) -> Vec<String> {
+    use std::io::BufRead;
+    let Ok(file) = std::fs::File::open(path) else { return Vec::new() };
+    let mut input = std::io::BufReader::new(file);
+    let separator = match input.fill_buf() {
+        Ok(head) => ladder_app::import::separator_for(head),
+        Err(_) => return Vec::new(),
+    };
+    let mut csv = csv::ReaderBuilder::new().has_headers(true).flexible(true).delimiter(separator).from_reader(input);
+    csv.records()
+        .next()
+        .and_then(Result::ok)
+        .map(|r| r.iter().map(|v| v.chars().take(40).collect()).collect())
+        .unwrap_or_default()
+}
+
+/// POST /import/pair: the pairing chosen — remembered for the next file from this source — and the check
+/// of the waiting upload under it.
+pub(crate) async fn pair(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let field = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
+    viewer.check_csrf(&field("csrf"))?;
+    viewer.require(Permission::ImportData)?;
+    let pending = PendingUpload { token: field("token"), kind: field("kind"), name: field("name") };
+    let Some((_, kind)) = kind_of(&pending.kind) else { return Err(WebError::NotFound(viewer.locale)) };
+    let Some(path) = pending.path(&viewer) else {
+        let gone = text(&viewer, "import-upload-gone", &[]);
+        return import_page(&viewer, StatusCode::UNPROCESSABLE_ENTITY, "customers", Some(gone), None);
+    };
+    let header = tokio::task::spawn_blocking({
+        let path = path.clone();
+        move || column_pairs::header_of(&path)
+    })
+    .await
+    .map_err(WebError::internal)?
+    .unwrap_or_default();
+    let pairs: Vec<(String, String)> =
+        header.iter().enumerate().map(|(i, theirs)| (theirs.clone(), field(&format!("column_{i}")))).collect();
+    let (actor, chosen, read_header) = (viewer.actor(), pairs.clone(), header.clone());
+    let remembered =
+        state.with_app(move |app| Ok(column_pairs::remember(app, &actor, kind, &read_header, &chosen))).await?;
+    match remembered {
+        Ok(()) => {}
+        Err(ladder_app::AppError::Invalid(e)) => {
+            let said = crate::pages::problem_text(&viewer, &e.problem);
+            let column = Arg::Text(e.field.clone());
+            let problem = text(&viewer, "import-pair-problem", &[("column", column), ("problem", Arg::Text(said))]);
+            return pairing_page(
+                &state,
+                &viewer,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &pending,
+                Some(pairs),
+                Some(problem),
+            )
+            .await;
+        }
+        Err(e) => return Err(viewer.fail(e)),
+    }
+    queue_check(&state, &viewer, kind, pending.name, path, column_pairs::as_import_columns(&pairs)).await
+}
+
+/// Keeps the upload with a job that checks it (under `columns`, when paired), removes the upload, and
+/// shows the job.
+async fn queue_check(
+    state: &AppState,
+    viewer: &Viewer,
+    kind: ImportKind,
+    name: String,
+    path: PathBuf,
+    columns: Vec<(String, String)>,
+) -> Result<Response, WebError> {
     let payload = ImportPayload {
         actor: viewer.actor(),
         kind,
@@ -355,7 +532,7 @@ pub(crate) async fn check(
         skip_invalid: true,
         dry_run: true,
         file_from: None,
-        columns: Vec::new(),
+        columns,
     };
     let (actor, kept) = (viewer.actor(), path.clone());
     let queued = state

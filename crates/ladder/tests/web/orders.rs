@@ -105,3 +105,71 @@ fn an_order_sent_again_replaces_the_stored_one_on_postgresql() {
     let pg = start(&url, tempfile::tempdir().expect("temporary folder"));
     orders_sent_again_replace_the_stored_one(&pg.base, &pg.password);
 }
+
+/// A file with its own column names goes through a pairing step; the pairing is checked, remembered for
+/// the next file with the same columns, and audited.
+#[test]
+fn a_file_with_its_own_column_names_is_paired_once_and_remembered() {
+    let mut b = owner();
+    let csrf = hidden(&b.get("/import").body, "csrf");
+    let file = "Client;E-mail;Vorname;Notizen\nPAIR-1;pair1@example.de;Max;call after 5\n";
+    let upload = |b: &mut Browser, name: &str| {
+        b.post_file("/import/check", &[("csrf", &csrf), ("kind", "customers")], name, file)
+    };
+    let asked = upload(&mut b, "till.csv");
+    assert_eq!(asked.status, 200, "{}", asked.body);
+    assert!(asked.body.contains(r#"id="pair-form""#), "the pairing step comes first");
+    assert!(asked.body.contains("pair1@example.de"), "with each column's first value");
+    assert!(!asked.body.contains(r#"id="pairs-remembered""#), "nothing remembered yet");
+    let token = hidden(&asked.body, "token");
+    let pair = |b: &mut Browser, token: &str, first: &str| {
+        b.post(
+            "/import/pair",
+            &[
+                ("csrf", &csrf),
+                ("token", token),
+                ("kind", "customers"),
+                ("name", "till.csv"),
+                ("column_0", first),
+                ("column_1", "email"),
+                ("column_2", "first_name"),
+                ("column_3", "-"),
+            ],
+        )
+    };
+    // Without a column for the customer's id, the pairing is refused, naming the field.
+    let refused = pair(&mut b, &token, "+");
+    assert_eq!(refused.status, 422);
+    assert!(element(&refused.body, "pairs-problem").contains("customer_id"), "{}", refused.body);
+    let queued = pair(&mut b, &token, "customer_id");
+    let check = b.job_outcome(&queued.location.expect("the check's job"));
+    assert!(check.body.contains(r#"id="import-run""#), "{}", check.body);
+    let checked = hidden(&check.body, "check");
+    let run = b.post("/import/run", &[("csrf", &csrf), ("check", &checked)]).location.expect("the import's job");
+    let done = b.job_outcome(&run);
+    assert_eq!(element(&done.body, "count-inserted"), "1", "{}", done.body);
+    let shown = cli_json(server(), &["customer", "show", "PAIR-1", "--format", "json"]);
+    assert_eq!((shown["email"].as_str(), shown["first_name"].as_str()), (Some("pair1@example.de"), Some("Max")));
+    assert!(shown["attributes"].get("Notizen").is_none(), "a column left out is not a custom field");
+
+    // The next file with these columns is offered the same pairing.
+    let again = upload(&mut b, "till-december.csv");
+    assert!(again.body.contains(r#"id="pairs-remembered""#), "{}", again.body);
+    assert!(again.body.contains(r#"<option value="customer_id" selected>"#), "as chosen last time");
+    let settings = b.get("/settings");
+    assert!(
+        settings.body.contains("Paired a file&#x27;s columns") || settings.body.contains("Paired a file's columns")
+    );
+    // A token is only ever one of this person's waiting uploads.
+    for forged in ["../../etc/passwd", "", "x.part"] {
+        assert_eq!(pair(&mut b, forged, "customer_id").status, 422, "{forged:?}");
+    }
+    // A file with Ladder's own columns needs no pairing.
+    let plain = b.post_file(
+        "/import/check",
+        &[("csrf", &csrf), ("kind", "customers")],
+        "plain.csv",
+        "customer_id,email\nPAIR-2,p2@example.de\n",
+    );
+    assert!(plain.location.is_some_and(|l| l.starts_with("/jobs/")), "straight to the check");
+}
