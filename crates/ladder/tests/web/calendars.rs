@@ -100,7 +100,8 @@ fn a_gregorian_reader_typing_a_jalali_year_is_told_the_calendar() {
 #[test]
 fn persian_readers_see_cohorts_and_month_tiles_in_jalali_months() {
     let rows = |html: &str| -> Vec<String> {
-        let table = html.split(r#"id="cohorts""#).nth(1).expect("the cohort table");
+        let table =
+            html.split(r#"id="cohorts""#).nth(1).and_then(|t| t.split("</section>").next()).expect("the cohort table");
         table.split(r#"<th scope="row">"#).skip(1).map(|c| c.split("</th>").next().unwrap_or("").to_owned()).collect()
     };
     let persian = rows(&persian_owner().get("/reports").body);
@@ -109,6 +110,24 @@ fn persian_readers_see_cohorts_and_month_tiles_in_jalali_months() {
     assert!(persian.iter().all(|m| m.contains("۱۴۰")), "Jalali years: {persian:?}");
     assert!(!persian.iter().any(|m| m.contains("دسامبر") || m.contains("۲۰۲")), "no Gregorian month: {persian:?}");
     assert!(english.iter().all(|m| m.contains("202")), "{english:?}");
+    // The month to date is the Jalali month's: from 1 Azar (22 November) rather than 1 December.
+    let revenue = |html: &str| -> f64 {
+        let tile = html.split(r#"id="tile-revenue""#).nth(1).expect("tile").split("</p>").next().expect("figure");
+        let figure = ladder_domain::date::ascii_digits(tile.rsplit('>').next().unwrap_or_default());
+        let digits: String = figure.chars().filter(|c| c.is_ascii_digit() || *c == '.' || *c == '٫').collect();
+        digits.replace('٫', ".").parse().expect("a figure")
+    };
+    let (fa, en) = (revenue(&persian_owner().get("/").body), revenue(&owner().get("/").body));
+    // The demo is scored today: whichever month began days earlier holds more days of orders.
+    let today = chrono::Utc::now().date_naive();
+    let days = |c: ladder_domain::date::Calendar| (today - c.month_to_date(today)[0].0).num_days();
+    let (jalali_days, gregorian_days) =
+        (days(ladder_domain::date::Calendar::Jalali), days(ladder_domain::date::Calendar::Gregorian));
+    if jalali_days > gregorian_days + 3 {
+        assert!(fa > en, "{jalali_days} days of the Jalali month against {gregorian_days}: {fa} against {en}");
+    } else if gregorian_days > jalali_days + 3 {
+        assert!(en > fa, "{gregorian_days} days of the Gregorian month against {jalali_days}: {en} against {fa}");
+    }
     // Jalali months do not start with Gregorian ones, so the cohorts are counted anew, not relabelled.
     let last = |rows: &[String]| rows.last().cloned().unwrap_or_default();
     assert!(last(&persian).contains("آذر ۱۴۰۵") || last(&persian).contains("آبان ۱۴۰۵"), "{persian:?}");
