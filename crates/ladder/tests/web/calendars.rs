@@ -133,7 +133,11 @@ fn persian_readers_see_cohorts_and_month_tiles_in_jalali_months() {
     let jalali = ladder_domain::date::Calendar::Jalali;
     let this_month = jalali.month_index(chrono::Utc::now().date_naive());
     let label = |index: i32| {
-        ladder_i18n::format::format_month(ladder_i18n::Locale::Fa, index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
+        ladder_i18n::format::format_month(
+            ladder_i18n::Locale::Fa,
+            index.div_euclid(12),
+            index.rem_euclid(12) as u32 + 1,
+        )
     };
     let newest = persian.last().cloned().unwrap_or_default();
     assert!(newest == label(this_month) || newest == label(this_month - 1), "{newest} in {persian:?}");
