@@ -393,7 +393,7 @@ pub struct EventBuyersReport {
 }
 
 /// The longest span, in days, of one occasion's buying.
-const OCCASION_DAYS: i64 = 14;
+pub const OCCASION_DAYS: i64 = 14;
 
 /// Which categories are seasonal, from their orders by fortnight of the year: at least 20 orders, half of
 /// them or more in two fortnights (costumes before Halloween and Purim, gifts before Nowruz).
