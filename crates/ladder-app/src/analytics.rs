@@ -190,10 +190,15 @@ fn group(key: String, paths: &[&PurchasePath]) -> PathGroup {
 
 /// Builds the paths report from the last scoring.
 pub fn paths(store: &dyn Store, calendar: ladder_domain::date::Calendar) -> Result<PathsReport, AnalyticsError> {
-    let all = store.purchase_paths()?;
+    Ok(paths_of(&store.purchase_paths()?, calendar))
+}
+
+/// The paths report of buyers' paths already read, with months of `calendar`: one read serves both
+/// calendars.
+pub fn paths_of(all: &[PurchasePath], calendar: ladder_domain::date::Calendar) -> PathsReport {
     let mut by_cohort: BTreeMap<String, Vec<&PurchasePath>> = BTreeMap::new();
     let mut by_campaign: BTreeMap<String, Vec<&PurchasePath>> = BTreeMap::new();
-    for p in &all {
+    for p in all {
         let month = ladder_domain::date::Calendar::month_key(calendar.month_index(p.first));
         by_cohort.entry(month).or_default().push(p);
         by_campaign.entry(p.first_campaign.clone().unwrap_or_else(|| "(none)".to_owned())).or_default().push(p);
@@ -203,7 +208,7 @@ pub fn paths(store: &dyn Store, calendar: ladder_domain::date::Calendar) -> Resu
     let with_fourth = all.iter().filter(|p| p.fourth.is_some()).count() as u64;
     let mut by_first_campaign: Vec<PathGroup> = by_campaign.into_iter().map(|(k, v)| group(k, &v)).collect();
     by_first_campaign.sort_by(|a, b| b.customers.cmp(&a.customers).then(a.key.cmp(&b.key)));
-    Ok(PathsReport {
+    PathsReport {
         by_cohort: by_cohort.into_iter().map(|(k, v)| group(k, &v)).collect(),
         by_first_campaign,
         onward: OnwardShares {
@@ -212,7 +217,7 @@ pub fn paths(store: &dyn Store, calendar: ladder_domain::date::Calendar) -> Resu
             with_third,
             third_to_fourth: share(with_fourth, with_third),
         },
-    })
+    }
 }
 
 // ---------------------------------------------------------------- cohorts
@@ -412,15 +417,30 @@ fn seasonal_flags(by_fortnight: &[[u64; 27]]) -> Vec<bool> {
 /// The customers the seasonal-occasion rule finds by the end of `as_of`: every counted order in seasonal
 /// categories, all within [`OCCASION_DAYS`] — one occasion, nothing else. With the customers whose every
 /// order is marked one-off, they are the event buyers (`ladder_domain::ladder::is_event_buyer`), whom
-/// scoring gives no predicted return. Two streaming passes over the orders (the seasons, then each
-/// customer's orders in turn), so that memory holds one customer's orders, not the shop's.
+/// scoring gives no predicted return. One streaming pass over the orders: it counts the seasons and keeps
+/// only the customers whose orders so far fall within one occasion, with their categories, which are
+/// checked against the seasons at the end.
 pub fn occasion_buyers(
     store: &dyn Store,
     as_of: NaiveDate,
 ) -> Result<std::collections::HashSet<CustomerId>, StoreError> {
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     let mut by_fortnight: Vec<[u64; 27]> = Vec::new();
+    // Customers whose orders so far fall within one occasion, with the categories they bought; the
+    // seasons are known only once every order has been read.
+    let mut candidates: Vec<(CustomerId, Vec<usize>)> = Vec::new();
+    // The customer being read: id, first and last day, categories, and whether an order had none.
+    let mut current: Option<(CustomerId, i64, i64, Vec<usize>, bool)> = None;
+    let close = |c: Option<(CustomerId, i64, i64, Vec<usize>, bool)>, out: &mut Vec<(CustomerId, Vec<usize>)>| {
+        if let Some((id, first, last, categories, uncategorised)) = c
+            && !uncategorised
+            && last - first <= OCCASION_DAYS
+        {
+            out.push((id, categories));
+        }
+    };
     store.orders_with_categories(as_of, &mut |o| {
+        let mut categories = Vec::with_capacity(o.categories.len());
         for c in &o.categories {
             let next = index.len();
             let i = *index.entry(c.clone()).or_insert(next);
@@ -428,42 +448,34 @@ pub fn occasion_buyers(
                 by_fortnight.push([0; 27]);
             }
             by_fortnight[i][(o.day.ordinal0() / 14) as usize] += 1;
+            categories.push(i);
         }
-        Ok(())
-    })?;
-    let seasonal = seasonal_flags(&by_fortnight);
-    let is_seasonal = |categories: &[String]| {
-        !categories.is_empty() && categories.iter().all(|c| index.get(c).is_some_and(|&i| seasonal[i]))
-    };
-    let mut found = std::collections::HashSet::new();
-    // The customer being read: their id, first and last day, and whether every order so far was seasonal.
-    let mut current: Option<(CustomerId, i64, i64, bool)> = None;
-    let close = |c: Option<(CustomerId, i64, i64, bool)>, found: &mut std::collections::HashSet<CustomerId>| {
-        if let Some((id, first, last, all_seasonal)) = c
-            && all_seasonal
-            && last - first <= OCCASION_DAYS
-        {
-            found.insert(id);
-        }
-    };
-    store.orders_with_categories(as_of, &mut |o| {
         let day = date_day_number(o.day);
-        let seasonal_order = is_seasonal(&o.categories);
         match &mut current {
-            Some((id, first, last, all)) if *id == o.customer => {
+            Some((id, first, last, seen, uncategorised)) if *id == o.customer => {
                 *first = (*first).min(day);
                 *last = (*last).max(day);
-                *all &= seasonal_order;
+                *uncategorised |= categories.is_empty();
+                // A span already longer than one occasion needs its categories no more.
+                if *last - *first <= OCCASION_DAYS {
+                    seen.extend(categories);
+                }
             }
             _ => {
-                close(current.take(), &mut found);
-                current = Some((o.customer, day, day, seasonal_order));
+                close(current.take(), &mut candidates);
+                let uncategorised = categories.is_empty();
+                current = Some((o.customer, day, day, categories, uncategorised));
             }
         }
         Ok(())
     })?;
-    close(current, &mut found);
-    Ok(found)
+    close(current, &mut candidates);
+    let seasonal = seasonal_flags(&by_fortnight);
+    Ok(candidates
+        .into_iter()
+        .filter(|(_, categories)| categories.iter().all(|&c| seasonal[c]))
+        .map(|(id, _)| id)
+        .collect())
 }
 
 /// An order as the event-buyer analysis keeps it.

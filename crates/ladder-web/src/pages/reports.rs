@@ -169,14 +169,12 @@ fn compute(store: &dyn Store) -> Result<Reports, WebError> {
         let (columns, cohorts) = cohort_table(report);
         CohortTable { columns, cohorts }
     };
-    let paths = |calendar| -> Result<_, WebError> {
-        match ladder_app::analytics::paths(store, calendar) {
-            Ok(p) => Ok(p),
-            Err(AnalyticsError::NotReady(_)) => Ok(ladder_app::analytics::PathsReport::default()),
-            Err(e) => Err(WebError::internal(e)),
-        }
-    };
-    let (gregorian_paths, jalali_paths) = (paths(Calendar::Gregorian)?, paths(Calendar::Jalali)?);
+    // One read of the buyers' paths for both calendars.
+    let all_paths = store.purchase_paths()?;
+    let (gregorian_paths, jalali_paths) = (
+        ladder_app::analytics::paths_of(&all_paths, Calendar::Gregorian),
+        ladder_app::analytics::paths_of(&all_paths, Calendar::Jalali),
+    );
     let recent = |groups: Vec<ladder_app::analytics::PathGroup>| {
         let skip = groups.len().saturating_sub(MAX_COHORTS);
         groups.into_iter().skip(skip).collect::<Vec<_>>()
