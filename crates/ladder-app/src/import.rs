@@ -18,7 +18,7 @@ use ladder_domain::validate::{self, FieldError, Problem};
 use ladder_domain::{
     Channel, Consent, Currency, Customer, CustomerKind, Interaction, InteractionKind, Order, OrderLine, OrderStatus,
 };
-use ladder_store::{Absent, Evidence, StoreError, Tx, WriteOutcome};
+use ladder_store::{Evidence, PreparedCustomer, StoreError, Tx, WriteOutcome};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::File;
@@ -361,9 +361,9 @@ fn run(
     progress.begin(&format!("importing {kind:?}").to_lowercase(), size);
     let session_ref = session.as_mut();
     match kind {
-        ImportKind::Customers => {
-            in_background(reader, parse_customer, progress, |rows| import_customers(rows, session_ref, &mut job))?
-        }
+        ImportKind::Customers => in_background(reader, parse_prepared_customer, progress, |rows| {
+            import_customers(rows, session_ref, &mut job)
+        })?,
         ImportKind::Orders => {
             in_background(reader, parse_order_line, progress, |rows| import_orders(rows, session_ref, &mut job))?
         }
@@ -851,6 +851,11 @@ fn is_customer_column(column: &str) -> bool {
         })
 }
 
+/// A customer with its phone's forms read, on the reading thread: the writing thread only writes.
+fn parse_prepared_customer(r: &Reader) -> Result<PreparedCustomer, RowError> {
+    parse_customer(r).map(PreparedCustomer::new)
+}
+
 fn parse_customer(r: &Reader) -> Result<Customer, RowError> {
     let text = |c: &str| r.get(c).map(str::to_owned);
     let external_id = r.required("customer_id")?.to_owned();
@@ -938,9 +943,10 @@ const CUSTOMER_BATCH: usize = 2000;
 
 /// A person whose data was erased left a suppression entry: an import that brings their email or phone
 /// back brings no "yes" to marketing with it (their other answers stay as the file gives them).
-fn keep_erased_out_of_mailings(customers: &mut [Customer], session: &mut dyn Tx) -> Result<(), ImportError> {
+fn keep_erased_out_of_mailings(customers: &mut [PreparedCustomer], session: &mut dyn Tx) -> Result<(), ImportError> {
     let hashes: Vec<String> = customers
         .iter()
+        .map(|p| &p.customer)
         .filter(|c| c.consents.iter().any(|k| k.granted))
         .flat_map(crate::privacy::suppression_hashes)
         .collect();
@@ -951,7 +957,7 @@ fn keep_erased_out_of_mailings(customers: &mut [Customer], session: &mut dyn Tx)
     if suppressed.is_empty() {
         return Ok(());
     }
-    for c in customers.iter_mut() {
+    for c in customers.iter_mut().map(|p| &mut p.customer) {
         if crate::privacy::suppression_hashes(c).iter().any(|h| suppressed.contains(h)) {
             c.consents.retain(|k| !k.granted);
         }
@@ -960,34 +966,36 @@ fn keep_erased_out_of_mailings(customers: &mut [Customer], session: &mut dyn Tx)
 }
 
 fn import_customers(
-    rows: &mut Records<'_, Customer>,
+    rows: &mut Records<'_, PreparedCustomer>,
     session: &mut dyn Tx,
     job: &mut Job<'_>,
 ) -> Result<(), ImportError> {
     // Rows whose referrer comes later in the file wait until the end.
-    let mut waiting: Vec<(u64, StringRecord, Customer)> = Vec::new();
+    let mut waiting: Vec<(u64, StringRecord, PreparedCustomer)> = Vec::new();
     // Customers are written in batches; the ids of the pending batch count as known.
-    let mut pending: Vec<Customer> = Vec::with_capacity(CUSTOMER_BATCH);
+    let mut pending: Vec<PreparedCustomer> = Vec::with_capacity(CUSTOMER_BATCH);
     let mut pending_ids: HashSet<String> = HashSet::new();
-    let flush = |pending: &mut Vec<Customer>, ids: &mut HashSet<String>, session: &mut dyn Tx, job: &mut Job<'_>| {
-        keep_erased_out_of_mailings(pending, session)?;
-        for outcome in session.put_customers(pending, &job.evidence)? {
-            job.summary.count(outcome);
-        }
-        pending.clear();
-        ids.clear();
-        Ok::<(), ImportError>(())
-    };
+    let flush =
+        |pending: &mut Vec<PreparedCustomer>, ids: &mut HashSet<String>, session: &mut dyn Tx, job: &mut Job<'_>| {
+            keep_erased_out_of_mailings(pending, session)?;
+            for outcome in session.put_customers(pending, &job.evidence)? {
+                job.summary.count(outcome);
+            }
+            pending.clear();
+            ids.clear();
+            Ok::<(), ImportError>(())
+        };
     for row in rows {
         let Parsed { line, record, value } = row?;
         job.summary.read += 1;
-        let mut customer = match value {
+        let mut prepared = match value {
             Ok(c) => c,
             Err(e) => {
                 job.reject(line, &record, e)?;
                 continue;
             }
         };
+        let customer = &mut prepared.customer;
         job.canonical(&mut customer.external_id);
         if let Some(referrer) = customer.referred_by.as_mut() {
             job.canonical(referrer);
@@ -996,23 +1004,24 @@ fn import_customers(
             && !pending_ids.contains(referrer)
             && !session.customer_known(referrer)?
         {
-            waiting.push((line, record, customer));
+            waiting.push((line, record, prepared));
             continue;
         }
         pending_ids.insert(customer.external_id.clone());
-        pending.push(customer);
+        pending.push(prepared);
         if pending.len() >= CUSTOMER_BATCH {
             flush(&mut pending, &mut pending_ids, session, job)?;
         }
     }
     flush(&mut pending, &mut pending_ids, session, job)?;
-    for (line, record, customer) in waiting {
-        let referrer = customer.referred_by.as_deref().unwrap_or_default();
+    for (line, record, prepared) in waiting {
+        let referrer = prepared.customer.referred_by.as_deref().unwrap_or_default();
         if session.customer_known(referrer)? {
-            let mut one = vec![customer];
+            let mut one = [prepared];
             keep_erased_out_of_mailings(&mut one, session)?;
-            let outcome = session.put_customer(&one[0], &job.evidence, Absent::Keep)?;
-            job.summary.count(outcome);
+            for outcome in session.put_customers(&one, &job.evidence)? {
+                job.summary.count(outcome);
+            }
         } else {
             job.reject(line, &record, bad("referred_by", referrer, Problem::UnknownReferrer))?;
         }

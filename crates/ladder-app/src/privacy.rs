@@ -11,6 +11,7 @@ use ladder_domain::Permission;
 use ladder_domain::validate::{FieldError, Problem};
 use ladder_store::{Absent, CustomerDetail, Evidence};
 use sha2::{Digest, Sha256};
+use std::fmt::Write as _;
 
 /// The suppression hash of an email (trimmed, lower case) or a phone (its digits): the same person
 /// typed another way hashes alike, and the hash does not give the address back.
@@ -19,8 +20,13 @@ pub fn suppression_hash(kind: &str, value: &str) -> Option<String> {
         "phone" => value.chars().filter(char::is_ascii_digit).collect(),
         _ => value.trim().to_lowercase(),
     };
-    (!normal.is_empty())
-        .then(|| Sha256::digest(format!("{kind}:{normal}").as_bytes()).iter().map(|b| format!("{b:02x}")).collect())
+    (!normal.is_empty()).then(|| {
+        let digest = Sha256::digest(format!("{kind}:{normal}").as_bytes());
+        digest.iter().fold(String::with_capacity(64), |mut hex, b| {
+            let _ = write!(hex, "{b:02x}");
+            hex
+        })
+    })
 }
 
 /// The suppression hashes a customer's email and phone give.

@@ -29,9 +29,11 @@ pub fn forms(raw: &str, country: Option<&str>) -> Option<PhoneForms> {
 }
 
 /// The digits to look for when someone searches for `text`, if it is written like a phone number (digits
-/// in any script with spaces, dashes, dots, parentheses and a leading `+` or `00`, at least five digits):
-/// the digits alone, without the international `00`. Any form of a stored number contains the digits of
-/// any form typed of it: national as national, international as E.164.
+/// in any script with spaces, dashes, dots, parentheses and a leading `+` or `00`, at least five digits).
+/// Search keeps one form of each phone, its E.164 (or its digits when it is not a number of its plan), and
+/// these digits are part of that form whichever way the number was typed: the international `00` and a
+/// national trunk prefix (`0` in Israel and Iran, `8` in Russia) are left out, and what follows them is
+/// the national number, which E.164 ends with. Leaving a leading digit out of a query only ever finds more.
 pub fn search_digits(text: &str) -> Option<String> {
     let text = crate::date::ascii_digits(text.trim());
     let body = text.strip_prefix('+').unwrap_or(&text);
@@ -42,8 +44,11 @@ pub fn search_digits(text: &str) -> Option<String> {
     if found.len() < 5 {
         return None;
     }
-    let international = text.starts_with('+') || found.starts_with("00");
-    Some(if international { found.trim_start_matches('0').to_owned() } else { found })
+    let national = !text.starts_with('+') && !found.starts_with("00");
+    let found = found.trim_start_matches('0');
+    // Russia's trunk prefix: eight, then ten digits of the national number.
+    let found = if national && found.len() == 11 { found.strip_prefix('8').unwrap_or(found) } else { found };
+    Some(found.to_owned())
 }
 
 fn digits(text: &str) -> String {
@@ -76,10 +81,14 @@ mod tests {
 
     #[test]
     fn searches_written_like_phones_become_digits() {
-        assert_eq!(search_digits("052-123-4567").as_deref(), Some("0521234567"));
+        // Each is part of the number's E.164: +972521234567, +989123456789, +79161234567.
+        assert_eq!(search_digits("052-123-4567").as_deref(), Some("521234567"));
         assert_eq!(search_digits("+972 (52) 123.4567").as_deref(), Some("972521234567"));
         assert_eq!(search_digits("00972521234567").as_deref(), Some("972521234567"));
-        assert_eq!(search_digits("۰۹۱۲۳۴۵۶۷۸۹").as_deref(), Some("09123456789"));
+        assert_eq!(search_digits("۰۹۱۲۳۴۵۶۷۸۹").as_deref(), Some("9123456789"));
+        assert_eq!(search_digits("8 (916) 123-45-67").as_deref(), Some("9161234567"));
+        assert_eq!(search_digits("+7 916 123-45-67").as_deref(), Some("79161234567"));
+        assert_eq!(search_digits("123-45-67").as_deref(), Some("1234567"), "a part of a number stays as typed");
         assert_eq!(search_digits("1234"), None, "too short to be a phone");
         assert_eq!(search_digits("C-10023"), None);
         assert_eq!(search_digits("Harry 0521234567"), None);

@@ -461,7 +461,7 @@ pub fn search_finds_phones_in_any_form(store: &dyn Store) {
         people.push(c);
     }
     let mut s = store.begin_import().expect("begin");
-    s.put_customers(&people, &evidence()).expect("put");
+    s.put_customers(&prepared(&people), &evidence()).expect("put");
     s.commit().expect("commit");
     let found = |text: &str| -> Vec<String> {
         let query = CustomerQuery { search: Some(text.to_owned()), limit: 100, ..CustomerQuery::default() };

@@ -42,7 +42,9 @@ pub fn batches_of_customers_and_orders_report_what_changed(store: &dyn Store) {
         .collect();
     people[3].first_name = Some("Ольга\tO'Neil \\N".into());
     let mut s = store.begin_import().expect("begin");
-    assert!(s.put_customers(&people, &evidence()).expect("put").iter().all(|o| *o == WriteOutcome::Inserted));
+    assert!(
+        s.put_customers(&prepared(&people), &evidence()).expect("put").iter().all(|o| *o == WriteOutcome::Inserted)
+    );
     s.commit().expect("commit");
     let got = store.customer("B03").expect("read").expect("exists").profile;
     assert_eq!(
@@ -57,7 +59,7 @@ pub fn batches_of_customers_and_orders_report_what_changed(store: &dyn Store) {
     people[2].tags = vec!["b".into()];
     people[4].consents[0].granted = false;
     let mut s = store.begin_import().expect("begin");
-    let outcomes = s.put_customers(&people, &later).expect("put");
+    let outcomes = s.put_customers(&prepared(&people), &later).expect("put");
     s.commit().expect("commit");
     let updated: Vec<usize> =
         outcomes.iter().enumerate().filter(|(_, o)| **o == WriteOutcome::Updated).map(|(i, _)| i).collect();
@@ -81,7 +83,7 @@ pub fn batches_of_customers_and_orders_report_what_changed(store: &dyn Store) {
         Consent { channel: Channel::Sms, granted: false, at: None, source: None },
     ];
     let mut s = store.begin_import().expect("begin");
-    let outcomes = s.put_customers(&mixed, &later).expect("put");
+    let outcomes = s.put_customers(&prepared(&mixed), &later).expect("put");
     s.commit().expect("commit");
     assert!(outcomes[..60].iter().all(|o| *o == WriteOutcome::Unchanged), "{outcomes:?}");
     assert!(outcomes[60..].iter().all(|o| *o == WriteOutcome::Inserted), "{outcomes:?}");
@@ -193,7 +195,7 @@ pub fn what_an_import_leaves_out_stays_as_stored(store: &dyn Store) {
         .collect();
     let mut s = store.begin_import().expect("begin");
     let one = s.put_customer(&partial[0], &evidence(), Absent::Keep).expect("put");
-    let batch = s.put_customers(&partial[1..], &evidence()).expect("put");
+    let batch = s.put_customers(&prepared(&partial[1..]), &evidence()).expect("put");
     s.commit().expect("commit");
     assert_eq!(one, WriteOutcome::Updated);
     assert!(batch.iter().all(|o| *o == WriteOutcome::Updated), "{batch:?}");
@@ -206,7 +208,12 @@ pub fn what_an_import_leaves_out_stays_as_stored(store: &dyn Store) {
         assert_eq!(attributes, [("club", "gold"), ("shoe_size", "38")], "{id}: merged by name");
     }
     let mut s = store.begin_import().expect("begin");
-    assert!(s.put_customers(&partial[1..], &evidence()).expect("put").iter().all(|o| *o == WriteOutcome::Unchanged));
+    assert!(
+        s.put_customers(&prepared(&partial[1..]), &evidence())
+            .expect("put")
+            .iter()
+            .all(|o| *o == WriteOutcome::Unchanged)
+    );
     assert_eq!(s.put_customer(&partial[0], &evidence(), Absent::Keep).expect("put"), WriteOutcome::Unchanged);
     // The form shows every field: what it leaves empty is removed.
     assert_eq!(s.put_customer(&partial[0], &evidence(), Absent::Clear).expect("put"), WriteOutcome::Updated);

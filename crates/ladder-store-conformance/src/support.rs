@@ -19,6 +19,11 @@ pub(crate) fn write<T>(store: &dyn Store, f: impl FnOnce(&mut dyn Tx) -> StoreRe
     Ok(value)
 }
 
+/// Customers as an import hands them to the store, their phones' forms read.
+pub(crate) fn prepared(customers: &[ladder_domain::Customer]) -> Vec<ladder_store::PreparedCustomer> {
+    customers.iter().cloned().map(ladder_store::PreparedCustomer::new).collect()
+}
+
 /// The evidence the cases' imports record with consents that carry none.
 pub(crate) fn evidence() -> Evidence {
     Evidence { at: ts("2025-06-01T12:00:00Z"), source: "import:test.csv".to_owned() }

@@ -12,8 +12,8 @@ use ladder_domain::{
 use ladder_store::filter::SqlValue;
 use ladder_store::{
     Absent, Change, ChangeKind, CustomerDetail, CustomerId, CustomerQuery, CustomerSort, CustomerStore,
-    CustomerSummary, CustomerTx, CustomerValue, Evidence, OrderLineView, OrderView, REFERRALS_SHOWN, ScoreRecord,
-    StoreError, StoreResult, TableCounts, WriteOutcome,
+    CustomerSummary, CustomerTx, CustomerValue, Evidence, OrderLineView, OrderView, PreparedCustomer, REFERRALS_SHOWN,
+    ScoreRecord, StoreError, StoreResult, TableCounts, WriteOutcome,
 };
 use postgres::Row;
 use postgres::types::ToSql;
@@ -554,17 +554,15 @@ impl PgTx {
     }
 }
 
-impl CustomerTx for PgTx {
-    fn customer_known(&mut self, external_id: &str) -> StoreResult<bool> {
-        Ok(self.customer_id(external_id)?.is_some())
-    }
-
-    fn customer(&mut self, external_id: &str) -> StoreResult<Option<CustomerDetail>> {
-        customer(&mut self.client, external_id)
-    }
-
-    fn put_customer(&mut self, customer: &Customer, evidence: &Evidence, absent: Absent) -> StoreResult<WriteOutcome> {
-        let row = CustomerRow::of(customer);
+impl PgTx {
+    /// Writes a customer whose stored row is `row` (its phone's forms read, perhaps on another thread).
+    pub(crate) fn write_customer(
+        &mut self,
+        customer: &Customer,
+        row: CustomerRow,
+        evidence: &Evidence,
+        absent: Absent,
+    ) -> StoreResult<WriteOutcome> {
         let mut p: Vec<&(dyn ToSql + Sync)> = vec![&customer.external_id];
         p.extend(row.params());
         let insert = format!(
@@ -599,6 +597,20 @@ impl CustomerTx for PgTx {
         let keep_tags = absent == Absent::Keep && customer.tags.is_empty();
         changed |= self.put_tags_and_consents(id, customer, true, keep_tags, evidence)?;
         Ok(if changed { WriteOutcome::Updated } else { WriteOutcome::Unchanged })
+    }
+}
+
+impl CustomerTx for PgTx {
+    fn customer_known(&mut self, external_id: &str) -> StoreResult<bool> {
+        Ok(self.customer_id(external_id)?.is_some())
+    }
+
+    fn customer(&mut self, external_id: &str) -> StoreResult<Option<CustomerDetail>> {
+        customer(&mut self.client, external_id)
+    }
+
+    fn put_customer(&mut self, customer: &Customer, evidence: &Evidence, absent: Absent) -> StoreResult<WriteOutcome> {
+        self.write_customer(customer, CustomerRow::of(customer), evidence, absent)
     }
 
     fn put_order(&mut self, order: &Order) -> StoreResult<Vec<WriteOutcome>> {
@@ -715,7 +727,7 @@ impl CustomerTx for PgTx {
         Ok(if written == 1 { WriteOutcome::Inserted } else { WriteOutcome::Unchanged })
     }
 
-    fn put_customers(&mut self, customers: &[Customer], evidence: &Evidence) -> StoreResult<Vec<WriteOutcome>> {
+    fn put_customers(&mut self, customers: &[PreparedCustomer], evidence: &Evidence) -> StoreResult<Vec<WriteOutcome>> {
         crate::imports::put_customers(self, customers, evidence)
     }
 

@@ -6,8 +6,8 @@
 use crate::Context;
 use crate::PostgresStore;
 use crate::tx::PgTx;
-use ladder_domain::{Customer, Order};
-use ladder_store::{Absent, CustomerTx, Evidence, ImportStore, StoreResult, Tx, WriteOutcome};
+use ladder_domain::Order;
+use ladder_store::{Absent, CustomerTx, Evidence, ImportStore, PreparedCustomer, StoreResult, Tx, WriteOutcome};
 use std::collections::HashSet;
 use std::io::Write;
 
@@ -137,17 +137,20 @@ use ladder_store::schema::CUSTOMER_COLUMNS as COLUMNS;
 
 pub(crate) fn put_customers(
     session: &mut PgTx,
-    customers: &[Customer],
+    customers: &[PreparedCustomer],
     evidence: &Evidence,
 ) -> StoreResult<Vec<WriteOutcome>> {
-    let distinct: HashSet<&str> = customers.iter().map(|c| c.external_id.as_str()).collect();
+    let distinct: HashSet<&str> = customers.iter().map(|c| c.customer.external_id.as_str()).collect();
     if customers.len() < 50 || distinct.len() < customers.len() {
-        return customers.iter().map(|c| session.put_customer(c, evidence, Absent::Keep)).collect();
+        return customers
+            .iter()
+            .map(|c| session.write_customer(&c.customer, c.row(), evidence, Absent::Keep))
+            .collect();
     }
     session.defer_keys("customers", &["customers", "customer_tags", "consents"])?;
     let (mut fresh, mut stored) = (Vec::new(), Vec::new());
     for (i, c) in customers.iter().enumerate() {
-        match session.customer_id(&c.external_id)? {
+        match session.customer_id(&c.customer.external_id)? {
             Some(_) => stored.push(i),
             None => fresh.push(i),
         }
@@ -167,12 +170,12 @@ pub(crate) fn put_customers(
 }
 
 /// Customers not stored yet go straight into the tables with three `COPY`s and sequence-reserved ids.
-fn put_new_customers(session: &mut PgTx, evidence: &Evidence, customers: &[&Customer]) -> StoreResult<()> {
+fn put_new_customers(session: &mut PgTx, evidence: &Evidence, customers: &[&PreparedCustomer]) -> StoreResult<()> {
     let ids = reserve_ids(session, "customers", customers.len(), "cannot import customers")?;
     let (now, source) = (evidence.at.timestamp(), evidence.source.clone());
     let (mut rows, mut tags, mut consents) = (CopyText::default(), CopyText::default(), CopyText::default());
-    for (c, &id) in customers.iter().zip(&ids) {
-        let row = crate::customers::CustomerRow::of(c);
+    for (prepared, &id) in customers.iter().zip(&ids) {
+        let (c, row) = (&prepared.customer, prepared.row());
         rows.int(id).text(Some(&c.external_id));
         for t in &row.texts {
             rows.text(t.as_deref());
@@ -197,7 +200,7 @@ fn put_new_customers(session: &mut PgTx, evidence: &Evidence, customers: &[&Cust
     tags.send(session.staging()?, "customer_tags (customer_id, tag)")?;
     consents.send(session.staging()?, "consents (customer_id, channel, granted, at, source)")?;
     for (c, id) in customers.iter().zip(ids) {
-        session.remember_customer(&c.external_id, id);
+        session.remember_customer(&c.customer.external_id, id);
     }
     session.after_batch("customers, customer_tags, consents")
 }
@@ -227,14 +230,14 @@ fn reserve_ids(session: &mut PgTx, table: &str, count: usize, what: &str) -> Sto
 fn put_stored_customers(
     session: &mut PgTx,
     evidence: &Evidence,
-    customers: &[&Customer],
+    customers: &[&PreparedCustomer],
 ) -> StoreResult<Vec<WriteOutcome>> {
     let what = "cannot import customers";
     session.staging()?.batch_execute("TRUNCATE stage_customers, stage_tags, stage_consents").ctx(what)?;
     let mut rows = Vec::with_capacity(customers.len());
     let (mut tags, mut consents) = (Vec::new(), Vec::new());
-    for (seq, c) in customers.iter().enumerate() {
-        let row = crate::customers::CustomerRow::of(c);
+    for (seq, prepared) in customers.iter().enumerate() {
+        let (c, row) = (&prepared.customer, prepared.row());
         let mut fields = vec![text(seq), None, Some(c.external_id.clone())];
         fields.extend(row.texts.iter().cloned());
         fields.push(row.created_at.map(|t| t.to_string()));
@@ -362,7 +365,7 @@ fn put_stored_customers(
         .zip(&state)
         .map(|(c, &(id, inserted))| match inserted {
             Some(true) => {
-                session.remember_customer(&c.external_id, id);
+                session.remember_customer(&c.customer.external_id, id);
                 WriteOutcome::Inserted
             }
             Some(false) => WriteOutcome::Updated,

@@ -199,14 +199,15 @@ fn a_first_load_checks_its_foreign_keys_once_and_keeps_them() {
         })
         .collect();
     let evidence = ladder_store::Evidence { at, source: "import:test".into() };
+    let prepared: Vec<_> = customers.iter().cloned().map(ladder_store::PreparedCustomer::new).collect();
     // A first load that stops half way leaves the keys as they were, and none of its rows.
     let mut session = store.begin_import().expect("begin");
-    session.put_customers(&customers, &evidence).expect("customers");
+    session.put_customers(&prepared, &evidence).expect("customers");
     drop(session);
     assert_eq!(keys(&url), before);
     assert_eq!(store.counts().expect("counts").customers, 0);
     let mut session = store.begin_import().expect("begin");
-    session.put_customers(&customers, &evidence).expect("customers");
+    session.put_customers(&prepared, &evidence).expect("customers");
     session.put_orders(&orders).expect("orders");
     session.commit().expect("commit");
     assert_eq!(keys(&url), before, "every foreign key is back after the load");

@@ -13,8 +13,8 @@ use ladder_domain::{
 use ladder_store::filter::SqlValue;
 use ladder_store::{
     Absent, Change, ChangeKind, CustomerDetail, CustomerId, CustomerQuery, CustomerSort, CustomerStore,
-    CustomerSummary, CustomerTx, CustomerValue, Evidence, OrderLineView, OrderView, REFERRALS_SHOWN, ScoreRecord,
-    StoreError, StoreResult, TableCounts, WriteOutcome,
+    CustomerSummary, CustomerTx, CustomerValue, Evidence, OrderLineView, OrderView, PreparedCustomer, REFERRALS_SHOWN,
+    ScoreRecord, StoreError, StoreResult, TableCounts, WriteOutcome,
 };
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use std::collections::BTreeMap;
@@ -674,17 +674,15 @@ impl SqliteTx<'_> {
     }
 }
 
-impl CustomerTx for SqliteTx<'_> {
-    fn customer_known(&mut self, external_id: &str) -> StoreResult<bool> {
-        Ok(self.customer_id(external_id)?.is_some())
-    }
-
-    fn customer(&mut self, external_id: &str) -> StoreResult<Option<CustomerDetail>> {
-        customer(self.conn(), external_id)
-    }
-
-    fn put_customer(&mut self, customer: &Customer, evidence: &Evidence, absent: Absent) -> StoreResult<WriteOutcome> {
-        let row = CustomerRow::of(customer);
+impl SqliteTx<'_> {
+    /// Writes a customer whose stored row is `row` (its phone's forms read, perhaps on another thread).
+    fn write_customer(
+        &mut self,
+        customer: &Customer,
+        row: CustomerRow,
+        evidence: &Evidence,
+        absent: Absent,
+    ) -> StoreResult<WriteOutcome> {
         // Insert first: a new customer then costs one statement; an existing one is compared below.
         let mut p = vec![&customer.external_id as &dyn rusqlite::ToSql];
         p.extend(row.params());
@@ -719,6 +717,24 @@ impl CustomerTx for SqliteTx<'_> {
         let keep_tags = absent == Absent::Keep && customer.tags.is_empty();
         changed |= self.put_tags_and_consents(id, customer, true, keep_tags, evidence)?;
         Ok(if changed { WriteOutcome::Updated } else { WriteOutcome::Unchanged })
+    }
+}
+
+impl CustomerTx for SqliteTx<'_> {
+    fn customer_known(&mut self, external_id: &str) -> StoreResult<bool> {
+        Ok(self.customer_id(external_id)?.is_some())
+    }
+
+    fn customer(&mut self, external_id: &str) -> StoreResult<Option<CustomerDetail>> {
+        customer(self.conn(), external_id)
+    }
+
+    fn put_customer(&mut self, customer: &Customer, evidence: &Evidence, absent: Absent) -> StoreResult<WriteOutcome> {
+        self.write_customer(customer, CustomerRow::of(customer), evidence, absent)
+    }
+
+    fn put_customers(&mut self, customers: &[PreparedCustomer], evidence: &Evidence) -> StoreResult<Vec<WriteOutcome>> {
+        customers.iter().map(|c| self.write_customer(&c.customer, c.row(), evidence, Absent::Keep)).collect()
     }
 
     fn put_order(&mut self, order: &Order) -> StoreResult<Vec<WriteOutcome>> {

@@ -1,6 +1,7 @@
 //! Customers, their orders and interactions: one customer in full, lists filtered and paged, and the
 //! writes of an import, an API call or a form, inside a unit of work.
 
+use crate::schema::PreparedCustomer;
 use crate::scoring::{Change, ScoreRecord};
 use crate::{StoreError, StoreResult};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -59,10 +60,9 @@ pub trait CustomerTx {
     fn put_interaction(&mut self, interaction: &Interaction) -> StoreResult<WriteOutcome>;
 
     /// Inserts or updates many customers at once (an import), as [`CustomerTx::put_customer`] does one by
-    /// one keeping what they do not give; a backend may write them set-based (PostgreSQL's `COPY`).
-    fn put_customers(&mut self, customers: &[Customer], evidence: &Evidence) -> StoreResult<Vec<WriteOutcome>> {
-        customers.iter().map(|c| self.put_customer(c, evidence, Absent::Keep)).collect()
-    }
+    /// one keeping what they do not give, with their phones' forms read before; a backend may write them
+    /// set-based (PostgreSQL's `COPY`).
+    fn put_customers(&mut self, customers: &[PreparedCustomer], evidence: &Evidence) -> StoreResult<Vec<WriteOutcome>>;
 
     /// Records many interactions at once, as [`CustomerTx::put_interaction`] does one by one.
     fn put_interactions(&mut self, interactions: &[Interaction]) -> StoreResult<Vec<WriteOutcome>> {

@@ -47,6 +47,7 @@ pub use imports::ImportStore;
 pub use jobs::*;
 pub use privacy::PrivacyTx;
 pub use reports::*;
+pub use schema::PreparedCustomer;
 pub use scoring::*;
 pub use segments::*;
 pub use shop::*;
