@@ -442,8 +442,15 @@ pub fn occasion_buyers(
     store.orders_with_categories(as_of, &mut |o| {
         let mut categories = Vec::with_capacity(o.categories.len());
         for c in &o.categories {
-            let next = index.len();
-            let i = *index.entry(c.clone()).or_insert(next);
+            // Looked up before inserting: most orders name categories already seen, and need no copy.
+            let i = match index.get(c) {
+                Some(&i) => i,
+                None => {
+                    let next = index.len();
+                    index.insert(c.clone(), next);
+                    next
+                }
+            };
             if i == by_fortnight.len() {
                 by_fortnight.push([0; 27]);
             }

@@ -6,7 +6,7 @@
 //! on those compact facts; the scores, the history, the scoring's mark and its audit entry go back in the
 //! same unit of work.
 
-use crate::progress::Progress;
+use crate::progress::{NoProgress, Progress};
 use crate::{Action, Actor, App, AppError, audit, require};
 use chrono::NaiveDate;
 use ladder_domain::clv::bgnbd::{BgNbd, HorizonTable};
@@ -18,8 +18,12 @@ use ladder_domain::ladder::place;
 use ladder_domain::rfm::score_all;
 use ladder_domain::stats::median;
 use ladder_domain::{CustomerFacts, CustomerState, Reason, RfmInput, ShopFacts, StateRules};
-use ladder_store::{Change, ChangeKind, CustomerValue, ScoreRecord, ScoringMark, ScoringRow, Store, StoreResult, Tx};
+use ladder_store::{
+    Change, ChangeKind, CustomerId, CustomerValue, PreviousScore, ScoreRecord, ScoringMark, ScoringRow, Store,
+    StoreResult, Tx,
+};
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 
 /// How to score.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -190,21 +194,108 @@ pub fn score(
     options: &ScoreOptions,
     progress: &dyn Progress,
 ) -> Result<ScoreSummary, AppError> {
+    score_replaying(app, actor, &[], as_of, options, progress)
+}
+
+/// Scores every customer at each of the `past` dates (ascending, before `as_of`) and then at `as_of`, in
+/// one unit of work, as scorings run on those dates would: each date's moves on the ladder are recorded
+/// with an audit entry, but only `as_of`'s scores are stored. A shop's past replayed month by month (the
+/// demo) then costs one write of every score instead of one per month.
+pub fn score_replaying(
+    app: &App,
+    actor: &Actor,
+    past: &[NaiveDate],
+    as_of: NaiveDate,
+    options: &ScoreOptions,
+    progress: &dyn Progress,
+) -> Result<ScoreSummary, AppError> {
     require(actor, ladder_domain::Permission::ManageSettings)?;
-    let now = app.now();
     let store = app.store();
-    let rules = &options.rules;
     let currency = store.shop_settings()?.currency.unwrap_or_default();
     progress.begin("finding occasion buyers", None);
     // Read before the scoring's own unit of work, which may hold a connection of the pool.
-    let occasion = crate::analytics::occasion_buyers(store, as_of)?;
+    let mut occasions = Vec::with_capacity(past.len() + 1);
+    for &date in past.iter().chain([&as_of]) {
+        occasions.push(crate::analytics::occasion_buyers(store, date)?);
+    }
     progress.end();
-    progress.begin("reading order history", None);
-    let mut rows: Vec<ScoringRow> = Vec::new();
     // A shard reads every customer's facts (the shop-wide gap, the model and the RFM ranks need them all)
     // and writes its own customers only, so that n shards give exactly what one run gives.
     let mut session = store.begin_scoring(options.shard.map(|(k, _)| k))?;
-    session.facts(as_of, &currency, &mut |row| {
+    // Where each past date placed each customer, in place of stored scores for the next date.
+    let mut placed: Option<HashMap<CustomerId, PreviousScore>> = None;
+    for (n, (&date, occasion)) in past.iter().zip(&occasions).enumerate() {
+        progress.begin(&format!("replaying {date} ({} of {})", n + 1, past.len()), None);
+        let mut next = HashMap::new();
+        let written = Written::Moves(&mut next);
+        score_date(
+            app,
+            actor,
+            session.as_mut(),
+            date,
+            &currency,
+            occasion,
+            placed.as_ref(),
+            written,
+            options,
+            &NoProgress,
+        )?;
+        placed = Some(next);
+        progress.end();
+    }
+    let occasion = occasions.last().expect("as_of's occasion buyers");
+    let summary = score_date(
+        app,
+        actor,
+        session.as_mut(),
+        as_of,
+        &currency,
+        occasion,
+        placed.as_ref(),
+        Written::Scores,
+        options,
+        progress,
+    )?;
+    let result = serde_json::to_string(&summary)
+        .map_err(|e| ladder_store::StoreError::backend("cannot write the summary", e))?;
+    progress.begin("saving", None);
+    progress.committing(session.as_mut(), &result)?;
+    session.commit()?;
+    progress.end();
+    Ok(summary)
+}
+
+/// What a date of a scoring writes: every score (the last date), or only the moves, remembering where
+/// each customer was placed (a past date being replayed).
+enum Written<'a> {
+    Scores,
+    Moves(&'a mut HashMap<CustomerId, PreviousScore>),
+}
+
+/// Scores every customer at `as_of` inside `session`, each compared with `placed` when given (a replayed
+/// earlier date) or else with their stored score, and records the date's moves and audit entry.
+#[allow(clippy::too_many_arguments)]
+fn score_date(
+    app: &App,
+    actor: &Actor,
+    session: &mut dyn Tx,
+    as_of: NaiveDate,
+    currency: &str,
+    occasion: &HashSet<CustomerId>,
+    placed: Option<&HashMap<CustomerId, PreviousScore>>,
+    mut written: Written<'_>,
+    options: &ScoreOptions,
+    progress: &dyn Progress,
+) -> Result<ScoreSummary, AppError> {
+    let now = app.now();
+    let rules = &options.rules;
+    progress.begin("reading order history", None);
+    let mut rows: Vec<ScoringRow> = Vec::new();
+    session.facts(as_of, currency, &mut |mut row| {
+        if let Some(placed) = placed {
+            row.previous = placed.get(&row.customer).copied();
+            row.facts.previous_p_alive = row.previous.and_then(|p| p.p_alive);
+        }
         rows.push(row);
         if rows.len().is_multiple_of(65536) {
             progress.set_position(rows.len() as u64);
@@ -212,7 +303,6 @@ pub fn score(
         Ok(())
     })?;
     progress.end();
-
     let shop = shop_facts(&rows);
     let as_of_day = date_day_number(as_of);
     progress.begin("fitting BG/NBD and Gamma-Gamma", None);
@@ -274,7 +364,14 @@ pub fn score(
         let (record, changes) = score_row(row, &context, &mut table, rfm[i]);
         summary.rung_changes += changes.iter().filter(|c| c.kind == ChangeKind::Rung).count() as u64;
         summary.state_changes += changes.iter().filter(|c| c.kind == ChangeKind::State).count() as u64;
-        session.put_score(&record, &changes)?;
+        match &mut written {
+            Written::Scores => session.put_score(&record, &changes)?,
+            Written::Moves(placed) => {
+                session.put_moves(record.customer, &changes)?;
+                let p_alive = record.value.and_then(|v| v.p_alive);
+                placed.insert(record.customer, PreviousScore { rung: record.rung, state: record.state, p_alive });
+            }
+        }
         if i % 65536 == 0 {
             progress.set_position(i as u64);
         }
@@ -287,18 +384,17 @@ pub fn score(
     };
     let context =
         serde_json::to_string(&saved).map_err(|e| ladder_store::StoreError::backend("cannot save the scoring", e))?;
-    session.record_scoring(&ScoringMark { at: now, as_of, state_basis: model.basis.to_stored(), context })?;
+    // A replayed date leaves the shop's mark to the last one.
+    if matches!(written, Written::Scores) {
+        session.record_scoring(&ScoringMark { at: now, as_of, state_basis: model.basis.to_stored(), context })?;
+    }
     let action = Action::ScoringRun {
         as_of,
         customers: summary.customers,
         rung_changes: summary.rung_changes,
         state_changes: summary.state_changes,
     };
-    audit(session.as_mut(), actor, now, &action)?;
-    let result = serde_json::to_string(&summary)
-        .map_err(|e| ladder_store::StoreError::backend("cannot write the summary", e))?;
-    progress.committing(session.as_mut(), &result)?;
-    session.commit()?;
+    audit(session, actor, now, &action)?;
     progress.end();
     Ok(summary)
 }

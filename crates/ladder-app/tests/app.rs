@@ -6,7 +6,7 @@ use ladder_app::import::{ImportError, ImportKind, ImportOptions, ImportSummary, 
 use ladder_app::score::score;
 use ladder_app::{Actor, App, ManualClock, NoProgress};
 use ladder_domain::{CustomerState, Reason, Rung, Usual};
-use ladder_store::{Store, TableCounts};
+use ladder_store::{CustomerQuery, Store, TableCounts};
 use ladder_store_sqlite::SqliteStore;
 use std::path::{Path, PathBuf};
 
@@ -357,6 +357,77 @@ fn scoring_places_everyone_and_records_changes_with_reasons() {
     // Scoring again on the same day changes nothing.
     let again = shop.score("2025-06-30");
     assert_eq!((again.rung_changes, again.state_changes), (0, 0));
+}
+
+#[test]
+fn replaying_past_dates_records_what_scorings_on_those_dates_would() {
+    // A shop large enough for the purchase model, so that P(alive) and its earlier value move too.
+    let options = ladder_app::demo::DemoOptions {
+        seed: 3,
+        customers: 800,
+        as_of: date("2026-01-31"),
+        currency: ladder_domain::Currency::parse("ILS").expect("ILS"),
+    };
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let mut sink = ladder_app::demo::CsvSink::create(dir.path()).expect("create");
+    ladder_app::demo::generate(&options, &mut sink, &NoProgress).expect("generate");
+    sink.finish().expect("finish");
+    let (scored, replayed) = (Shop::new(), Shop::new());
+    for shop in [&scored, &replayed] {
+        shop.clock.set(ladder_domain::date::parse_timestamp("2026-01-31T23:00:00Z").expect("time"));
+        for (file, kind) in ladder_app::demo::CSV_FILES.iter().zip([
+            ImportKind::Customers,
+            ImportKind::Orders,
+            ImportKind::Interactions,
+        ]) {
+            shop.import(kind, &dir.path().join(file), false).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    let dates = ["2025-07-31", "2025-09-30", "2025-11-30", "2026-01-31"];
+    let score_options = ladder_app::score::ScoreOptions::default();
+    for d in dates {
+        score(&scored.app, &Actor::Cli, date(d), &score_options, &NoProgress).expect("score");
+    }
+    let past: Vec<NaiveDate> = dates[..3].iter().map(|d| date(d)).collect();
+    let last = ladder_app::score::score_replaying(
+        &replayed.app,
+        &Actor::Cli,
+        &past,
+        date(dates[3]),
+        &score_options,
+        &NoProgress,
+    )
+    .expect("replay");
+    assert_eq!(last.as_of, date(dates[3]));
+    assert!(last.model.used, "{:?}", last.model.basis);
+    let (mut moves, mut with_earlier_p_alive) = (0, 0);
+    let ids: Vec<String> = scored
+        .store()
+        .list_customers(&CustomerQuery { limit: 1000, ..CustomerQuery::default() })
+        .expect("list")
+        .into_iter()
+        .map(|c| c.customer_id)
+        .collect();
+    assert_eq!(ids.len(), 800);
+    for id in &ids {
+        let a = scored.store().customer(id).expect("read").expect("scored shop");
+        let b = replayed.store().customer(id).expect("read").expect("replayed shop");
+        assert_eq!(a.score, b.score, "{id}: the last date's score");
+        let history = |d: &ladder_store::CustomerDetail| -> Vec<_> {
+            d.history.iter().map(|h| (h.kind, h.from.clone(), h.to.clone(), h.at, h.reason.clone())).collect()
+        };
+        assert_eq!(history(&a), history(&b), "{id}: every date's moves");
+        moves += b.history.len();
+        with_earlier_p_alive +=
+            b.history.iter().filter(|h| matches!(h.reason, Reason::PAlive { previous: Some(_), .. })).count();
+    }
+    assert!(moves > 1000, "the dates moved customers: {moves}");
+    assert!(with_earlier_p_alive > 0, "a move says what P(alive) was at the date before");
+    let runs = |shop: &Shop| {
+        let log = shop.store().audit_log(100, None).expect("audit");
+        log.iter().filter(|e| e.action == "scoring.run").count()
+    };
+    assert_eq!(runs(&replayed), 4, "an audit entry per date");
 }
 
 #[test]

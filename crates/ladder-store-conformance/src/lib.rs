@@ -88,6 +88,7 @@ macro_rules! conformance_tests {
             scoring::scoring_facts_count_completed_orders_up_to_the_end_of_as_of,
             scoring::scoring_facts_know_referrals_interactions_and_recommendations,
             scoring::scores_and_history_round_trip,
+            scoring::moves_alone_leave_the_score_as_stored,
             scoring::a_dropped_scoring_writes_nothing,
             scoring::scorings_run_one_at_a_time,
             reports::totals_by_dimension_and_purchase_milestones,

@@ -115,6 +115,36 @@ pub fn scoring_facts_know_referrals_interactions_and_recommendations(store: &dyn
     drop(session);
 }
 
+/// Moves written alone (a replayed past date) join the history and leave the stored score as it is.
+pub fn moves_alone_leave_the_score_as_stored(store: &dyn Store) {
+    seed(store, &[customer("C1")], &[], &[]);
+    let id = id_of(store, "C1");
+    let mut s = store.begin_scoring(None).expect("begin");
+    let move_to = |to: &str, at: &str| Change {
+        kind: ChangeKind::Rung,
+        from: None,
+        to: Some(to.to_owned()),
+        at: date(at),
+        reason: Reason::Text { text: format!("to {to}") },
+    };
+    s.put_moves(id, &[move_to("suspect", "2025-01-31")]).expect("moves");
+    let stored = score(id, "2025-02-28", Rung::Customer, Some(CustomerState::Active));
+    s.put_score(&stored, &[move_to("customer", "2025-02-28")]).expect("put");
+    s.commit().expect("commit");
+    let d = store.customer("C1").expect("read").expect("exists");
+    assert_eq!(d.score.as_ref(), Some(&stored));
+    let history: Vec<_> = d.history.iter().map(|h| (h.to.as_deref(), h.at)).collect();
+    assert_eq!(history, [(Some("suspect"), date("2025-01-31")), (Some("customer"), date("2025-02-28"))]);
+    let mut s = store.begin_scoring(None).expect("begin");
+    s.put_moves(id, &[move_to("repeat", "2025-03-31")]).expect("moves");
+    drop(s);
+    assert_eq!(
+        store.customer("C1").expect("read").expect("exists").history.len(),
+        2,
+        "a dropped scoring writes no moves"
+    );
+}
+
 /// Scores replace the previous ones; history accumulates in order; facts see the previous placement.
 pub fn scores_and_history_round_trip(store: &dyn Store) {
     seed(store, &[customer("C1")], &[], &[]);

@@ -295,12 +295,19 @@ impl ScoringTx for PgTx {
             num(v.and_then(|v| v.clv_minor)),
             Some(s.event_buyer.to_string()),
         ]);
+        self.put_moves(s.customer, changes)
+    }
+
+    fn put_moves(&mut self, customer: CustomerId, changes: &[Change]) -> StoreResult<()> {
+        let Some(staged) = self.scoring.as_mut() else {
+            return Err(StoreError::Conflict("moves are written inside a scoring (begin_scoring)".into()));
+        };
         for change in changes {
             // The staging id keeps the order in which changes were recorded.
             let order = (staged.history.len() + 1).to_string();
             staged.history.push(vec![
                 Some(order),
-                Some(s.customer.0.to_string()),
+                Some(customer.0.to_string()),
                 Some(change.kind.as_str().to_owned()),
                 change.from.clone(),
                 change.to.clone(),
@@ -308,7 +315,7 @@ impl ScoringTx for PgTx {
                 Some(change.reason.to_stored()),
             ]);
         }
-        if staged.scores.len() >= SCORE_BATCH {
+        if staged.scores.len() >= SCORE_BATCH || staged.history.len() >= SCORE_BATCH {
             flush(self)?;
         }
         Ok(())

@@ -5,7 +5,9 @@ use crate::{Context, SqliteStore};
 use chrono::NaiveDate;
 use ladder_domain::date::{date_of_day, end_of_day};
 use ladder_domain::{CustomerFacts, CustomerState, InteractionKind, Reason, Rung};
-use ladder_store::{Change, PreviousScore, ScoreRecord, ScoringRow, ScoringStore, ScoringTx, StoreResult, Tx};
+use ladder_store::{
+    Change, CustomerId, PreviousScore, ScoreRecord, ScoringRow, ScoringStore, ScoringTx, StoreResult, Tx,
+};
 use rusqlite::functions::Aggregate;
 use rusqlite::{Connection, params};
 
@@ -288,6 +290,10 @@ impl ScoringTx for SqliteTx<'_> {
                 ])
             })
             .ctx(what)?;
+        self.put_moves(s.customer, changes)
+    }
+
+    fn put_moves(&mut self, customer: CustomerId, changes: &[Change]) -> StoreResult<()> {
         for change in changes {
             self.conn()
                 .prepare_cached(
@@ -295,7 +301,7 @@ impl ScoringTx for SqliteTx<'_> {
                 )
                 .and_then(|mut stmt| {
                     stmt.execute(params![
-                        s.customer.0,
+                        customer.0,
                         change.kind.as_str(),
                         change.from,
                         change.to,

@@ -47,6 +47,10 @@ pub trait ScoringTx {
 
     /// Stores a customer's score and appends their rung and state changes to the history.
     fn put_score(&mut self, score: &ScoreRecord, changes: &[Change]) -> StoreResult<()>;
+
+    /// Appends a customer's rung and state changes to the history without storing a score: the moves of
+    /// an earlier date when a scoring replays past dates (only the last date's scores are stored).
+    fn put_moves(&mut self, customer: CustomerId, changes: &[Change]) -> StoreResult<()>;
 }
 
 /// One customer's history aggregates, with where the last scoring placed them.

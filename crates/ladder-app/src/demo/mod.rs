@@ -16,7 +16,7 @@ mod catalog;
 mod names;
 
 use crate::progress::Progress;
-use crate::score::{ScoreSummary, score};
+use crate::score::{ScoreOptions, ScoreSummary, score_replaying};
 use crate::{Action, Actor, App, AppError, audit, require};
 use catalog::{EVERYDAY, PRODUCTS, Product, in_category};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -648,11 +648,8 @@ pub fn create(
     tx.commit()?;
     // Scored at the end of every month of its history, then on `as_of`: the moves on the ladder, each
     // customer's history and "since" filters show how the shop got here, as a shop scored each month would.
-    let options_of_scoring = crate::score::ScoreOptions::default();
-    for month_end in month_ends(options.as_of - chrono::Duration::days(HISTORY_DAYS - 60), options.as_of) {
-        score(app, actor, month_end, &options_of_scoring, &crate::progress::NoProgress)?;
-    }
-    let scoring = score(app, actor, options.as_of, &options_of_scoring, progress)?;
+    let month_ends = month_ends(options.as_of - chrono::Duration::days(HISTORY_DAYS - 60), options.as_of);
+    let scoring = score_replaying(app, actor, &month_ends, options.as_of, &ScoreOptions::default(), progress)?;
     Ok(DemoSummary { generated, scoring })
 }
 
