@@ -157,7 +157,13 @@ impl ProfileEdit {
             let current = c.consents.iter().rev().find(|k| k.channel == *channel).map(|k| k.granted);
             if current != Some(granted) {
                 c.consents.retain(|k| k.channel != *channel);
-                c.consents.push(Consent { channel: *channel, granted, at: Some(now), source: Some(source.to_owned()) });
+                c.consents.push(Consent {
+                    channel: *channel,
+                    granted,
+                    at: Some(now),
+                    source: Some(source.to_owned()),
+                    ..Consent::PLAIN
+                });
             }
         }
         Ok(())

@@ -13,6 +13,7 @@ use crate::progress::Progress;
 use crate::{Action, Actor, App, AppError, audit};
 use chrono::{DateTime, Utc};
 use csv::StringRecord;
+use ladder_domain::consent::{ConsentMethod, LegalBasis};
 use ladder_domain::date::{Birthday, parse_timestamp};
 use ladder_domain::validate::{self, FieldError, Problem};
 use ladder_domain::{
@@ -896,6 +897,10 @@ fn parse_customer(r: &Reader) -> Result<Customer, RowError> {
             granted: parse_yes_no(&columns.answer.0, value)?,
             at,
             source: columns.source.and_then(|i| r.at(i)).map(str::to_owned),
+            // The shop's own record of consent; the file and line are added by the import.
+            method: Some(ConsentMethod::Import),
+            basis: Some(LegalBasis::Imported),
+            ..Consent::PLAIN
         });
     }
     let referred_by = text("referred_by");
@@ -996,6 +1001,11 @@ fn import_customers(
             }
         };
         let customer = &mut prepared.customer;
+        // The shop's record of consent rests on its file: the file and line are the ledger's evidence.
+        let file = job.evidence.source.strip_prefix("import:").unwrap_or(&job.evidence.source);
+        for consent in &mut customer.consents {
+            consent.evidence.get_or_insert_with(|| format!("{file}, line {line}"));
+        }
         job.canonical(&mut customer.external_id);
         if let Some(referrer) = customer.referred_by.as_mut() {
             job.canonical(referrer);

@@ -14,6 +14,7 @@ pub mod campaigns;
 pub mod clock;
 pub mod clv;
 pub mod column_pairs;
+pub mod consent;
 pub mod csv_out;
 pub mod customers;
 pub mod demo;

@@ -535,12 +535,13 @@ fn the_demo_is_deterministic_for_a_seed_and_imports_cleanly() {
         (counts_imported.customers, counts_imported.orders, counts_imported.order_lines),
         (counts_direct.customers, counts_direct.orders, counts_direct.order_lines)
     );
-    // Every column lands where it belongs: the same profiles either way (consent evidence aside).
+    // Every column lands where it belongs: the same profiles either way (consent evidence aside: a file
+    // is the shop's record, the direct demo the sign-up form).
     for id in ["C0000001", "C0000002", "C0000150", "C0000600"] {
         let profile = |store: &dyn Store| {
             let mut p = store.customer(id).expect("read").expect("exists").profile;
             for c in &mut p.consents {
-                (c.at, c.source) = (None, None);
+                (c.at, c.source, c.method, c.basis, c.evidence) = (None, None, None, None, None);
             }
             p
         };

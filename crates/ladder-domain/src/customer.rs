@@ -1,5 +1,6 @@
 //! Customers, their consents and their interactions with the business.
 
+use crate::consent::{ConsentMethod, LegalBasis, Purpose};
 use crate::date::Birthday;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -85,7 +86,8 @@ string_enum! {
     }
 }
 
-/// Consent to be contacted on one channel, with the evidence of when and where it was given.
+/// Consent to be contacted on one channel for one purpose, with the evidence of when, where and how it
+/// was given; every change of it is appended to the consent ledger ([`crate::consent`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Consent {
     /// The channel.
@@ -96,6 +98,44 @@ pub struct Consent {
     pub at: Option<DateTime<Utc>>,
     /// Where it was given ("web form", "import:customers.csv").
     pub source: Option<String>,
+    /// What kind of message it allows (marketing unless said).
+    #[serde(default)]
+    pub purpose: Purpose,
+    /// How it was given, when known; else read from the source ([`ConsentMethod::of_source`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<ConsentMethod>,
+    /// What it rests on, when known; else the method's usual basis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<LegalBasis>,
+    /// The evidence (the file and line, the wording shown, the staff member).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+}
+
+impl Consent {
+    /// The fields of a plain answer: marketing, with nothing known of how or on what evidence; the
+    /// rest of a literal (`Consent { channel, granted, at, source, ..Consent::PLAIN, ..Consent::PLAIN }`).
+    pub const PLAIN: Consent = Consent {
+        channel: Channel::Email,
+        granted: false,
+        at: None,
+        source: None,
+        purpose: Purpose::Marketing,
+        method: None,
+        basis: None,
+        evidence: None,
+    };
+
+    /// How this answer was given: as recorded, else as its source (or `fallback`, the source of the
+    /// write that records it) implies.
+    pub fn method_or(&self, fallback: &str) -> ConsentMethod {
+        self.method.unwrap_or_else(|| ConsentMethod::of_source(self.source.as_deref().unwrap_or(fallback)))
+    }
+
+    /// What this answer rests on: none for a withdrawal; as recorded, else the method's usual basis.
+    pub fn basis_or(&self, fallback: &str) -> Option<LegalBasis> {
+        self.granted.then(|| self.basis.unwrap_or_else(|| self.method_or(fallback).usual_basis()))
+    }
 }
 
 /// A customer or contact as the business knows them. In JSON every field but `customer_id` may be left
@@ -295,8 +335,14 @@ mod merge_tests {
 
     #[test]
     fn a_merge_keeps_the_fields_of_both_and_the_most_restrictive_consent() {
-        let yes = |channel| Consent { channel, granted: true, at: None, source: Some("form".into()) };
-        let no = |channel| Consent { channel, granted: false, at: None, source: Some("reply STOP".into()) };
+        let yes = |channel| Consent { channel, granted: true, at: None, source: Some("form".into()), ..Consent::PLAIN };
+        let no = |channel| Consent {
+            channel,
+            granted: false,
+            at: None,
+            source: Some("reply STOP".into()),
+            ..Consent::PLAIN
+        };
         let kept = Customer {
             external_id: "C1".into(),
             first_name: Some("Harry".into()),

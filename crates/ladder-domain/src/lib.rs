@@ -11,6 +11,7 @@ pub mod access;
 pub mod audit;
 pub mod campaign;
 pub mod clv;
+pub mod consent;
 pub mod customer;
 pub mod date;
 pub mod jalali;

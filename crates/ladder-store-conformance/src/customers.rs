@@ -28,8 +28,12 @@ pub fn customers_round_trip_every_field_and_script(store: &dyn Store) {
                 granted: true,
                 at: Some(ts("2024-01-02T03:04:05Z")),
                 source: Some("web form".to_owned()),
+                method: Some(ConsentMethod::Form),
+                basis: Some(LegalBasis::Consent),
+                evidence: Some("box \"Send me offers\" ticked from 192.0.2.7".to_owned()),
+                ..Consent::PLAIN
             },
-            Consent { channel: Channel::Sms, granted: false, at: None, source: None },
+            Consent { channel: Channel::Sms, granted: false, at: None, source: None, ..Consent::PLAIN },
         ],
         referred_by: None,
         created_at: Some(ts("2023-05-06T07:08:09Z")),
@@ -39,9 +43,11 @@ pub fn customers_round_trip_every_field_and_script(store: &dyn Store) {
     seed(store, std::slice::from_ref(&full), &[], &[]);
     let got = store.customer("ק-17").expect("read").expect("exists").profile;
     let mut expected = full.clone();
-    // A consent without a date gets the import's time and source as its evidence.
+    // A consent without a date gets the import's time and source as its evidence, and the method the
+    // source implies.
     expected.consents[1].at = Some(evidence().at);
     expected.consents[1].source = Some(evidence().source);
+    expected.consents[1].method = Some(ConsentMethod::Import);
     let mut tags = expected.tags.clone();
     tags.sort();
     expected.tags = tags;
@@ -80,7 +86,7 @@ pub fn reimporting_a_customer_changes_nothing(store: &dyn Store) {
 /// The first evidence of a consent stays while the answer stays the same.
 pub fn consent_evidence_is_kept_until_the_answer_changes(store: &dyn Store) {
     let mut c = customer("C1");
-    c.consents = vec![Consent { channel: Channel::Email, granted: true, at: None, source: None }];
+    c.consents = vec![Consent { channel: Channel::Email, granted: true, at: None, source: None, ..Consent::PLAIN }];
     seed(store, std::slice::from_ref(&c), &[], &[]);
     let later = Evidence { at: ts("2025-09-09T00:00:00Z"), source: "import:later.csv".into() };
     let mut s = store.begin_import().expect("begin");
@@ -289,7 +295,7 @@ pub fn money_and_timestamps_at_their_edges(store: &dyn Store) {
 
 /// Lists filter by granted consent and by lifetime value, carry the value, and count up to a cap.
 pub fn customer_lists_filter_by_consent_and_value_and_count_up_to_a_cap(store: &dyn Store) {
-    let consent = |channel, granted| Consent { channel, granted, at: None, source: None };
+    let consent = |channel, granted| Consent { channel, granted, at: None, source: None, ..Consent::PLAIN };
     let mut people: Vec<Customer> = ["C1", "C2", "C3", "C4"].into_iter().map(customer).collect();
     people[0].consents = vec![consent(Channel::Email, true), consent(Channel::Sms, false)];
     people[1].consents = vec![consent(Channel::Email, false)];
@@ -510,8 +516,50 @@ pub fn phones_stored_before_are_found_in_any_form(store: &dyn Store) {
 
 /// The customers that [`phones_stored_before_are_found_in_any_form`] expects, as SQL for a database of
 /// schema version 16.
+/// C1 and C2 have consents, which [`consents_stored_before_enter_the_ledger`] expects in the ledger.
 pub const PHONES_STORED_BEFORE: &str = "INSERT INTO customers (external_id, phone, country) VALUES
-    ('C1', '+972 54 567 8901', NULL), ('C2', '8 (912) 345-67-89', 'RU'), ('C3', '555-0100', NULL);";
+    ('C1', '+972 54 567 8901', NULL), ('C2', '8 (912) 345-67-89', 'RU'), ('C3', '555-0100', NULL);
+    INSERT INTO consents (customer_id, channel, granted, at, source)
+    SELECT id, 'email', (1 = 1), 1700000000, 'import:old.csv' FROM customers WHERE external_id = 'C1';
+    INSERT INTO consents (customer_id, channel, granted, at, source)
+    SELECT id, 'sms', (1 = 0), 1700000500, 'web:staff@shop' FROM customers WHERE external_id = 'C2';";
+
+/// The answers stored before the ledger existed are its first entries after the upgrade, with the
+/// method and basis their source implies.
+pub fn consents_stored_before_enter_the_ledger(store: &dyn Store) {
+    let first = |id: &str| -> Vec<_> {
+        let d = store.customer(id).expect("read").expect("exists");
+        d.consent_ledger
+            .into_iter()
+            .map(|e| (e.channel, e.action, e.method, e.basis, e.at.timestamp(), e.source))
+            .collect()
+    };
+    assert_eq!(
+        first("C1"),
+        [(
+            Channel::Email,
+            ConsentAction::Grant,
+            ConsentMethod::Import,
+            Some(LegalBasis::Imported),
+            1_700_000_000,
+            "import:old.csv".to_owned()
+        )]
+    );
+    assert_eq!(
+        first("C2"),
+        [(
+            Channel::Sms,
+            ConsentAction::Withdraw,
+            ConsentMethod::Staff,
+            None,
+            1_700_000_500,
+            "web:staff@shop".to_owned()
+        )]
+    );
+    assert!(first("C3").is_empty());
+    let c1 = store.customer("C1").expect("read").expect("exists").profile;
+    assert_eq!(c1.consents[0].method, Some(ConsentMethod::Import), "the current answer knows its method too");
+}
 
 /// Names by id, for pages that list customers by id elsewhere; unknown ids are left out.
 pub fn names_are_found_by_id(store: &dyn Store) {

@@ -35,7 +35,8 @@ pub fn batches_of_customers_and_orders_report_what_changed(store: &dyn Store) {
         .map(|i| {
             let mut c = customer(&format!("B{i:02}"));
             c.tags = vec!["z".into(), "a".into(), "a".into()];
-            c.consents = vec![Consent { channel: Channel::Email, granted: true, at: None, source: None }];
+            c.consents =
+                vec![Consent { channel: Channel::Email, granted: true, at: None, source: None, ..Consent::PLAIN }];
             c.attributes.insert("note".into(), "tab\there, newline\nhere, back\\slash".replace("\\t", "\t"));
             c
         })
@@ -79,8 +80,8 @@ pub fn batches_of_customers_and_orders_report_what_changed(store: &dyn Store) {
     let mut mixed = people.clone();
     mixed.extend((0..10).map(|i| customer(&format!("N{i:02}"))));
     mixed[61].consents = vec![
-        Consent { channel: Channel::Sms, granted: true, at: None, source: None },
-        Consent { channel: Channel::Sms, granted: false, at: None, source: None },
+        Consent { channel: Channel::Sms, granted: true, at: None, source: None, ..Consent::PLAIN },
+        Consent { channel: Channel::Sms, granted: false, at: None, source: None, ..Consent::PLAIN },
     ];
     let mut s = store.begin_import().expect("begin");
     let outcomes = s.put_customers(&prepared(&mixed), &later).expect("put");

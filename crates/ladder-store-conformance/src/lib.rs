@@ -14,6 +14,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod campaigns;
+pub mod consents;
 pub mod customers;
 pub mod imports;
 pub mod jobs;
@@ -69,6 +70,9 @@ macro_rules! conformance_tests {
             customers::customers_round_trip_every_field_and_script,
             customers::reimporting_a_customer_changes_nothing,
             customers::consent_evidence_is_kept_until_the_answer_changes,
+            consents::every_answer_written_one_by_one_is_in_the_ledger,
+            consents::every_answer_an_import_writes_is_in_the_ledger,
+            consents::the_ledger_follows_a_merge_and_goes_with_an_erasure,
             customers::orders_round_trip_with_lines_and_totals,
             customers::reimporting_an_order_changes_nothing_and_line_changes_update_the_total,
             customers::an_order_never_moves_to_another_customer,

@@ -50,7 +50,7 @@ pub fn erasing_keeps_anonymous_orders_and_deleting_removes_them(store: &dyn Stor
         city: Some("Haifa".into()),
         country: Some("IL".into()),
         tags: vec!["vip".into()],
-        consents: vec![Consent { channel: Channel::Email, granted: true, at: None, source: None }],
+        consents: vec![Consent { channel: Channel::Email, granted: true, at: None, source: None, ..Consent::PLAIN }],
         ..customer("E1")
     };
     seed(

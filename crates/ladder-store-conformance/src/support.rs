@@ -1,6 +1,7 @@
 //! What the cases share: test values, a seeded shop, and a unit of work in one call.
 
 pub(crate) use chrono::{DateTime, NaiveDate, Utc};
+pub(crate) use ladder_domain::consent::{ConsentAction, ConsentEvent, ConsentMethod, LegalBasis, Purpose};
 pub(crate) use ladder_domain::{
     Birthday, Channel, Consent, Currency, Customer, CustomerKind, CustomerState, Interaction, InteractionKind,
     LifecycleStage, Order, OrderLine, OrderStatus, Reason, RfmScore, RfmSegment, Role, Rung,

@@ -19,7 +19,7 @@ fn rows_of(store: &dyn Store, table: &Table) -> Vec<TextRow> {
 pub fn restored_rows_read_back_exactly(store: &dyn Store) {
     let mut c1 = customer("C1");
     c1.tags = vec!["vip".into()];
-    c1.consents = vec![Consent { channel: Channel::Email, granted: true, at: None, source: None }];
+    c1.consents = vec![Consent { channel: Channel::Email, granted: true, at: None, source: None, ..Consent::PLAIN }];
     seed(store, &[c1, customer("C2")], &[], &[]);
     let mut settings = store.shop_settings().expect("settings");
     settings.name = "Café".into();

@@ -4,6 +4,7 @@
 use crate::tx::{PgTx, Product};
 use crate::{Connection, Context, Postgres, PostgresStore, sql_params};
 use chrono::{DateTime, NaiveDate, Utc};
+use ladder_domain::consent::{ConsentMethod, LegalBasis};
 use ladder_domain::date::date_of_day;
 use ladder_domain::{
     Birthday, Channel, Consent, Customer, CustomerKind, CustomerState, Interaction, InteractionKind, LifecycleStage,
@@ -13,7 +14,7 @@ use ladder_store::filter::SqlValue;
 use ladder_store::{
     Absent, Change, ChangeKind, CustomerDetail, CustomerId, CustomerQuery, CustomerSort, CustomerStore,
     CustomerSummary, CustomerTx, CustomerValue, Evidence, OrderLineView, OrderView, PreparedCustomer, REFERRALS_SHOWN,
-    ScoreRecord, StoreError, StoreResult, TableCounts, WriteOutcome,
+    ScoreRecord, StoreError, StoreResult, StoredConsent, TableCounts, WriteOutcome, read_consent_event,
 };
 use postgres::Row;
 use postgres::types::ToSql;
@@ -179,7 +180,11 @@ pub(crate) fn customer(client: &mut Connection, external_id: &str) -> StoreResul
         .map(|r| r.get(0))
         .collect();
     profile.consents = client
-        .query("SELECT channel, granted, at, source FROM consents WHERE customer_id = $1", &[&id.0])
+        .query(
+            "SELECT channel, granted, at, source, method, basis, evidence FROM consents
+             WHERE customer_id = $1 AND purpose = 'marketing'",
+            &[&id.0],
+        )
         .ctx(what)?
         .iter()
         .filter_map(|r| {
@@ -188,7 +193,23 @@ pub(crate) fn customer(client: &mut Connection, external_id: &str) -> StoreResul
                 granted: r.get(1),
                 at: timestamp(r.get(2)),
                 source: r.get(3),
+                method: r.get::<_, Option<String>>(4).as_deref().and_then(ConsentMethod::parse),
+                basis: r.get::<_, Option<String>>(5).as_deref().and_then(LegalBasis::parse),
+                evidence: r.get(6),
+                ..Consent::PLAIN
             })
+        })
+        .collect();
+    let consent_ledger = client
+        .query(
+            "SELECT channel, purpose, action, at, method, basis, source, evidence FROM consent_events
+             WHERE customer_id = $1 ORDER BY id",
+            &[&id.0],
+        )
+        .ctx(what)?
+        .iter()
+        .filter_map(|r| {
+            read_consent_event(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6), r.get(7))
         })
         .collect();
     profile.consents.sort_by_key(|c| c.channel);
@@ -235,7 +256,7 @@ pub(crate) fn customer(client: &mut Connection, external_id: &str) -> StoreResul
         .iter()
         .map(id_and_name)
         .collect();
-    Ok(Some(CustomerDetail { id, profile, score, orders, interactions, referrals, history }))
+    Ok(Some(CustomerDetail { id, profile, score, orders, interactions, referrals, history, consent_ledger }))
 }
 
 fn orders_of(client: &mut Connection, id: CustomerId) -> StoreResult<Vec<OrderView>> {
@@ -523,12 +544,13 @@ impl PgTx {
         Ok(changed)
     }
 
+    /// Writes a consent when it is new or its answer changed, and appends it to the ledger.
     fn put_consent(&mut self, id: i64, consent: &Consent, may_exist: bool, evidence: &Evidence) -> StoreResult<bool> {
-        let channel = consent.channel.as_str();
+        let (channel, purpose) = (consent.channel.as_str(), consent.purpose.as_str());
         let old: Option<(bool, Option<i64>)> = if may_exist {
             self.query_opt(
-                "SELECT granted, at FROM consents WHERE customer_id = $1 AND channel = $2",
-                &[&id, &channel],
+                "SELECT granted, at FROM consents WHERE customer_id = $1 AND channel = $2 AND purpose = $3",
+                &[&id, &channel, &purpose],
                 "cannot read a consent",
             )?
             .map(|r| (r.get(0), r.get(1)))
@@ -542,12 +564,16 @@ impl PgTx {
         {
             return Ok(false);
         }
-        let at = given_at.unwrap_or(evidence.at.timestamp());
-        let source = consent.source.clone().unwrap_or_else(|| evidence.source.clone());
+        let k = StoredConsent::of(consent, evidence);
         self.execute(
-            "INSERT INTO consents (customer_id, channel, granted, at, source) VALUES ($1, $2, $3, $4, $5)
-             ON CONFLICT (customer_id, channel) DO UPDATE SET granted = excluded.granted, at = excluded.at, source = excluded.source",
-            &[&id, &channel, &consent.granted, &at, &source],
+            "WITH current AS (
+                INSERT INTO consents (customer_id, channel, purpose, granted, at, source, method, basis, evidence)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                ON CONFLICT (customer_id, channel, purpose) DO UPDATE SET granted = excluded.granted, at = excluded.at,
+                   source = excluded.source, method = excluded.method, basis = excluded.basis, evidence = excluded.evidence)
+             INSERT INTO consent_events (customer_id, channel, purpose, action, at, method, basis, source, evidence)
+             VALUES ($1, $2, $3, $10, $5, $7, $8, $6, $9)",
+            &[&id, &k.channel, &k.purpose, &k.granted, &k.at, &k.source, &k.method, &k.basis, &k.evidence, &k.action()],
             "cannot write a consent",
         )?;
         Ok(true)
@@ -742,7 +768,7 @@ impl CustomerTx for PgTx {
     fn clear_customers(&mut self) -> StoreResult<()> {
         self.client
             .batch_execute(
-                "TRUNCATE ladder_history, customer_scores, interactions, order_lines, orders, products, consents,
+                "TRUNCATE ladder_history, customer_scores, interactions, order_lines, orders, products, consents, consent_events,
                           customer_tags, customers",
             )
             .ctx("cannot clear the customers")?;

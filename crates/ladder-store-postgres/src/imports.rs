@@ -7,7 +7,9 @@ use crate::Context;
 use crate::PostgresStore;
 use crate::tx::PgTx;
 use ladder_domain::Order;
-use ladder_store::{Absent, CustomerTx, Evidence, ImportStore, PreparedCustomer, StoreResult, Tx, WriteOutcome};
+use ladder_store::{
+    Absent, CustomerTx, Evidence, ImportStore, PreparedCustomer, StoreResult, StoredConsent, Tx, WriteOutcome,
+};
 use std::collections::HashSet;
 use std::io::Write;
 
@@ -20,7 +22,10 @@ CREATE TEMP TABLE stage_customers (
     phone_national TEXT, created_at BIGINT, attributes TEXT
 ) ON COMMIT DROP;
 CREATE TEMP TABLE stage_tags (seq BIGINT, tag TEXT) ON COMMIT DROP;
-CREATE TEMP TABLE stage_consents (seq BIGINT, channel TEXT, granted BOOLEAN, at BIGINT, source TEXT) ON COMMIT DROP;
+CREATE TEMP TABLE stage_consents (
+    seq BIGINT, channel TEXT, purpose TEXT, granted BOOLEAN, at BIGINT, written_at BIGINT, source TEXT, method TEXT,
+    basis TEXT, evidence TEXT
+) ON COMMIT DROP;
 CREATE TEMP TABLE stage_interactions (seq BIGINT, customer_id BIGINT, at BIGINT, kind TEXT, note TEXT, campaign_code TEXT) ON COMMIT DROP;
 CREATE TEMP TABLE stage_orders (
     seq BIGINT, external_id TEXT, customer_id BIGINT, ordered_at BIGINT, currency TEXT, campaign_code TEXT,
@@ -172,8 +177,8 @@ pub(crate) fn put_customers(
 /// Customers not stored yet go straight into the tables with three `COPY`s and sequence-reserved ids.
 fn put_new_customers(session: &mut PgTx, evidence: &Evidence, customers: &[&PreparedCustomer]) -> StoreResult<()> {
     let ids = reserve_ids(session, "customers", customers.len(), "cannot import customers")?;
-    let (now, source) = (evidence.at.timestamp(), evidence.source.clone());
     let (mut rows, mut tags, mut consents) = (CopyText::default(), CopyText::default(), CopyText::default());
+    let mut ledger = CopyText::default();
     for (prepared, &id) in customers.iter().zip(&ids) {
         let (c, row) = (&prepared.customer, prepared.row());
         rows.int(id).text(Some(&c.external_id));
@@ -187,18 +192,32 @@ fn put_new_customers(session: &mut PgTx, evidence: &Evidence, customers: &[&Prep
         for tag in sorted {
             tags.int(id).text(Some(tag)).end_row();
         }
-        // One answer per channel: the last one given, as the row-by-row path keeps it.
-        for (n, k) in c.consents.iter().enumerate() {
-            if c.consents[n + 1..].iter().all(|later| later.channel != k.channel) {
-                consents.int(id).text(Some(k.channel.as_str())).bool(k.granted);
-                consents.int(k.at.map_or(now, |t| t.timestamp())).text(Some(k.source.as_deref().unwrap_or(&source)));
+        // One answer per channel and purpose: the last one given, as the row-by-row path keeps it; each
+        // goes into the ledger too.
+        for (n, consent) in c.consents.iter().enumerate() {
+            let same =
+                |later: &ladder_domain::Consent| later.channel == consent.channel && later.purpose == consent.purpose;
+            if !c.consents[n + 1..].iter().any(same) {
+                let k = StoredConsent::of(consent, evidence);
+                consents.int(id).text(Some(k.channel)).text(Some(k.purpose)).bool(k.granted).int(k.at);
+                consents.text(Some(&k.source)).text(Some(k.method)).text(k.basis).text(k.evidence.as_deref());
                 consents.end_row();
+                ledger.int(id).text(Some(k.channel)).text(Some(k.purpose)).text(Some(k.action())).int(k.at);
+                ledger.text(Some(k.method)).text(k.basis).text(Some(&k.source)).text(k.evidence.as_deref());
+                ledger.end_row();
             }
         }
     }
     rows.send(session.staging()?, &format!("customers (id, external_id, {COLUMNS})"))?;
     tags.send(session.staging()?, "customer_tags (customer_id, tag)")?;
-    consents.send(session.staging()?, "consents (customer_id, channel, granted, at, source)")?;
+    consents.send(
+        session.staging()?,
+        "consents (customer_id, channel, purpose, granted, at, source, method, basis, evidence)",
+    )?;
+    ledger.send(
+        session.staging()?,
+        "consent_events (customer_id, channel, purpose, action, at, method, basis, source, evidence)",
+    )?;
     for (c, id) in customers.iter().zip(ids) {
         session.remember_customer(&c.customer.external_id, id);
     }
@@ -247,15 +266,27 @@ fn put_stored_customers(
         sorted.sort_unstable();
         sorted.dedup();
         tags.extend(sorted.into_iter().map(|t| vec![text(seq), text(t)]));
-        consents.extend(c.consents.iter().map(|k| {
-            vec![
+        // One answer per channel and purpose, the last one given, as the row-by-row path keeps it.
+        for (n, consent) in c.consents.iter().enumerate() {
+            let same =
+                |later: &ladder_domain::Consent| later.channel == consent.channel && later.purpose == consent.purpose;
+            if c.consents[n + 1..].iter().any(same) {
+                continue;
+            }
+            let k = StoredConsent::of(consent, evidence);
+            consents.push(vec![
                 text(seq),
-                text(k.channel.as_str()),
+                text(k.channel),
+                text(k.purpose),
                 text(k.granted),
-                k.at.map(|t| t.timestamp().to_string()),
-                k.source.clone(),
-            ]
-        }));
+                consent.at.map(|t| t.timestamp().to_string()),
+                text(k.at),
+                Some(k.source),
+                text(k.method),
+                k.basis.map(str::to_owned),
+                k.evidence,
+            ]);
+        }
     }
     copy(session, "stage_customers", &rows)?;
     copy(session, "stage_tags", &tags)?;
@@ -341,18 +372,27 @@ fn put_stored_customers(
         )
         .ctx(what)?;
     // Consents: new ones, and those whose answer (or given date) changed, with the import as evidence.
-    let (now, source) = (evidence.at.timestamp(), evidence.source.clone());
+    // Each answer written is appended to the ledger in the same statement.
     let consented: HashSet<i64> = session
         .staging()?
         .query(
-            "INSERT INTO consents (customer_id, channel, granted, at, source)
-             SELECT s.id, k.channel, k.granted, COALESCE(k.at, $1), COALESCE(k.source, $2)
-             FROM stage_consents k JOIN stage_customers s ON s.seq = k.seq
-             LEFT JOIN consents c ON c.customer_id = s.id AND c.channel = k.channel
-             WHERE c.customer_id IS NULL OR c.granted <> k.granted OR (k.at IS NOT NULL AND k.at IS DISTINCT FROM c.at)
-             ON CONFLICT (customer_id, channel) DO UPDATE SET granted = excluded.granted, at = excluded.at, source = excluded.source
-             RETURNING customer_id",
-            &[&now, &source],
+            "WITH written AS (
+                 INSERT INTO consents (customer_id, channel, purpose, granted, at, source, method, basis, evidence)
+                 SELECT s.id, k.channel, k.purpose, k.granted, k.written_at, k.source, k.method, k.basis, k.evidence
+                 FROM stage_consents k JOIN stage_customers s ON s.seq = k.seq
+                 LEFT JOIN consents c ON c.customer_id = s.id AND c.channel = k.channel AND c.purpose = k.purpose
+                 WHERE c.customer_id IS NULL OR c.granted <> k.granted OR (k.at IS NOT NULL AND k.at IS DISTINCT FROM c.at)
+                 ON CONFLICT (customer_id, channel, purpose) DO UPDATE SET granted = excluded.granted, at = excluded.at,
+                    source = excluded.source, method = excluded.method, basis = excluded.basis, evidence = excluded.evidence
+                 RETURNING customer_id, channel, purpose, granted, at, source, method, basis, evidence
+             ), logged AS (
+                 INSERT INTO consent_events (customer_id, channel, purpose, action, at, method, basis, source, evidence)
+                 SELECT customer_id, channel, purpose, CASE WHEN granted THEN 'grant' ELSE 'withdraw' END, at, method,
+                        basis, source, evidence
+                 FROM written
+             )
+             SELECT customer_id FROM written",
+            &[],
         )
         .ctx(what)?
         .iter()

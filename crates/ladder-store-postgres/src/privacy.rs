@@ -41,6 +41,19 @@ impl PrivacyTx for PgTx {
             &[&kept.0, &absorbed.0],
             what,
         )?;
+        // Both ledgers are the merged customer's; answers of purposes the merge does not weigh move over
+        // where the kept customer has none.
+        self.execute(
+            "UPDATE consent_events SET customer_id = $1 WHERE customer_id = $2",
+            &[&kept.0, &absorbed.0],
+            what,
+        )?;
+        self.execute(
+            "UPDATE consents a SET customer_id = $1 WHERE a.customer_id = $2 AND a.purpose <> 'marketing' AND NOT EXISTS (
+                 SELECT 1 FROM consents k WHERE k.customer_id = $1 AND k.channel = a.channel AND k.purpose = a.purpose)",
+            &[&kept.0, &absorbed.0],
+            what,
+        )?;
         self.execute("UPDATE customers SET referred_by = $1 WHERE referred_by = $2", &[&kept_id, &absorbed_id], what)?;
         self.execute(
             "UPDATE customers SET referred_by = NULL WHERE id = $1 AND referred_by = $2",
@@ -85,6 +98,8 @@ impl PrivacyTx for PgTx {
         )?;
         self.execute("DELETE FROM customer_tags WHERE customer_id = $1", &[&id.0], what)?;
         self.execute("DELETE FROM consents WHERE customer_id = $1", &[&id.0], what)?;
+        // The ledger's evidence is personal data too; the suppression entry keeps them out of mailings.
+        self.execute("DELETE FROM consent_events WHERE customer_id = $1", &[&id.0], what)?;
         // Notes are the customer's words; the interactions stay without them (one per time and kind).
         self.execute(
             "DELETE FROM interactions i WHERE i.customer_id = $1 AND i.note <> '' AND EXISTS (

@@ -215,7 +215,7 @@ fn a_first_load_checks_its_foreign_keys_once_and_keeps_them() {
 }
 
 #[test]
-fn phones_stored_before_their_normal_forms_are_found_in_any_form_after_the_upgrade() {
+fn phones_and_consents_stored_before_are_found_in_any_form_and_in_the_ledger_after_the_upgrade() {
     let Some((_guard, url)) = Throwaway::create() else { return };
     {
         let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
@@ -224,4 +224,5 @@ fn phones_stored_before_their_normal_forms_are_found_in_any_form_after_the_upgra
     }
     let store = PostgresStore::connect(&url).expect("upgrade on connect");
     ladder_store_conformance::customers::phones_stored_before_are_found_in_any_form(&store);
+    ladder_store_conformance::customers::consents_stored_before_enter_the_ledger(&store);
 }

@@ -5,6 +5,7 @@
 use crate::tx::{Product, SqliteTx};
 use crate::{Context, Sqlite, SqliteStore, sql_values};
 use chrono::{DateTime, NaiveDate, Utc};
+use ladder_domain::consent::{ConsentMethod, LegalBasis};
 use ladder_domain::date::date_of_day;
 use ladder_domain::{
     Birthday, Channel, Consent, Customer, CustomerKind, CustomerState, Interaction, InteractionKind, LifecycleStage,
@@ -14,7 +15,7 @@ use ladder_store::filter::SqlValue;
 use ladder_store::{
     Absent, Change, ChangeKind, CustomerDetail, CustomerId, CustomerQuery, CustomerSort, CustomerStore,
     CustomerSummary, CustomerTx, CustomerValue, Evidence, OrderLineView, OrderView, PreparedCustomer, REFERRALS_SHOWN,
-    ScoreRecord, StoreError, StoreResult, TableCounts, WriteOutcome,
+    ScoreRecord, StoreError, StoreResult, StoredConsent, TableCounts, WriteOutcome, read_consent_event,
 };
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use std::collections::BTreeMap;
@@ -194,14 +195,48 @@ pub(crate) fn customer(conn: &Connection, external_id: &str) -> StoreResult<Opti
         .and_then(|mut s| s.query_map([id.0], |r| r.get(0))?.collect())
         .ctx(what)?;
     profile.consents = conn
-        .prepare_cached("SELECT channel, granted, at, source FROM consents WHERE customer_id = ?1")
+        .prepare_cached(
+            "SELECT channel, granted, at, source, method, basis, evidence FROM consents
+             WHERE customer_id = ?1 AND purpose = 'marketing'",
+        )
         .and_then(|mut s| {
-            s.query_map([id.0], |r| Ok(read_consent(&r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-                .collect()
+            s.query_map([id.0], |r| {
+                let consent = read_consent(&r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+                let (method, basis): (Option<String>, Option<String>) = (r.get(4)?, r.get(5)?);
+                Ok(consent.map(|c| Consent {
+                    method: method.as_deref().and_then(ConsentMethod::parse),
+                    basis: basis.as_deref().and_then(LegalBasis::parse),
+                    evidence: r.get(6).ok().flatten(),
+                    ..c
+                }))
+            })?
+            .collect()
         })
         .map(|v: Vec<_>| v.into_iter().flatten().collect())
         .ctx(what)?;
     profile.consents.sort_by_key(|c| c.channel);
+    let consent_ledger = conn
+        .prepare_cached(
+            "SELECT channel, purpose, action, at, method, basis, source, evidence FROM consent_events
+             WHERE customer_id = ?1 ORDER BY id",
+        )
+        .and_then(|mut s| {
+            s.query_map([id.0], |r| {
+                Ok(read_consent_event(
+                    &r.get::<_, String>(0)?,
+                    &r.get::<_, String>(1)?,
+                    &r.get::<_, String>(2)?,
+                    r.get(3)?,
+                    &r.get::<_, String>(4)?,
+                    r.get::<_, Option<String>>(5)?.as_deref(),
+                    r.get(6)?,
+                    r.get(7)?,
+                ))
+            })?
+            .collect()
+        })
+        .map(|v: Vec<_>| v.into_iter().flatten().collect())
+        .ctx(what)?;
     let referrals = conn
         .prepare_cached(
             "SELECT external_id, first_name, last_name, company FROM customers WHERE referred_by = ?1 ORDER BY id LIMIT ?2",
@@ -218,6 +253,7 @@ pub(crate) fn customer(conn: &Connection, external_id: &str) -> StoreResult<Opti
         history: history_of(conn, id)?,
         profile,
         score,
+        consent_ledger,
     }))
 }
 
@@ -640,16 +676,21 @@ impl SqliteTx<'_> {
         Ok(changed)
     }
 
-    /// Writes a consent when it is new or its answer changed; the first evidence of an unchanged
-    /// answer is kept unless the file gives a different date for it.
+    /// Writes a consent when it is new or its answer changed, and appends it to the ledger; the first
+    /// evidence of an unchanged answer is kept unless the file gives a different date for it.
     fn put_consent(&mut self, id: i64, consent: &Consent, may_exist: bool, evidence: &Evidence) -> StoreResult<bool> {
         let old: Option<(bool, Option<i64>)> = if !may_exist {
             None
         } else {
             self.conn()
-                .prepare_cached("SELECT granted, at FROM consents WHERE customer_id = ?1 AND channel = ?2")
+                .prepare_cached(
+                    "SELECT granted, at FROM consents WHERE customer_id = ?1 AND channel = ?2 AND purpose = ?3",
+                )
                 .and_then(|mut s| {
-                    s.query_row(params![id, consent.channel.as_str()], |r| Ok((r.get(0)?, r.get(1)?))).optional()
+                    s.query_row(params![id, consent.channel.as_str(), consent.purpose.as_str()], |r| {
+                        Ok((r.get(0)?, r.get(1)?))
+                    })
+                    .optional()
                 })
                 .ctx("cannot read a consent")?
         };
@@ -661,15 +702,28 @@ impl SqliteTx<'_> {
         if same {
             return Ok(false);
         }
-        let at = given_at.unwrap_or(evidence.at.timestamp());
-        let source = consent.source.clone().unwrap_or_else(|| evidence.source.clone());
+        let k = StoredConsent::of(consent, evidence);
+        let what = "cannot write a consent";
         self.conn()
             .prepare_cached(
-                "INSERT INTO consents (customer_id, channel, granted, at, source) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (customer_id, channel) DO UPDATE SET granted = excluded.granted, at = excluded.at, source = excluded.source",
+                "INSERT INTO consents (customer_id, channel, purpose, granted, at, source, method, basis, evidence)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                 ON CONFLICT (customer_id, channel, purpose) DO UPDATE SET granted = excluded.granted, at = excluded.at,
+                    source = excluded.source, method = excluded.method, basis = excluded.basis, evidence = excluded.evidence",
             )
-            .and_then(|mut s| s.execute(params![id, consent.channel.as_str(), consent.granted, at, source]))
-            .ctx("cannot write a consent")?;
+            .and_then(|mut s| {
+                s.execute(params![id, k.channel, k.purpose, k.granted, k.at, k.source, k.method, k.basis, k.evidence])
+            })
+            .ctx(what)?;
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO consent_events (customer_id, channel, purpose, action, at, method, basis, source, evidence)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![id, k.channel, k.purpose, k.action(), k.at, k.method, k.basis, k.source, k.evidence])
+            })
+            .ctx(what)?;
         Ok(true)
     }
 }
@@ -873,7 +927,7 @@ impl CustomerTx for SqliteTx<'_> {
         self.conn()
             .execute_batch(
                 "DELETE FROM ladder_history; DELETE FROM customer_scores; DELETE FROM interactions;
-                 DELETE FROM order_lines; DELETE FROM orders; DELETE FROM products; DELETE FROM consents;
+                 DELETE FROM order_lines; DELETE FROM orders; DELETE FROM products; DELETE FROM consents; DELETE FROM consent_events;
                  DELETE FROM customer_tags; DELETE FROM customers;",
             )
             .ctx("cannot clear the customers")?;
@@ -896,6 +950,7 @@ pub(crate) fn read_consent(channel: &str, granted: bool, at: Option<i64>, source
         granted,
         at: at.and_then(|t| DateTime::<Utc>::from_timestamp(t, 0)),
         source,
+        ..Consent::PLAIN
     })
 }
 

@@ -59,6 +59,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0018_phone_search.sql"),
     include_str!("../migrations/0019_column_pairs.sql"),
     include_str!("../migrations/0020_one_phone_form.sql"),
+    include_str!("../migrations/0021_consent_ledger.sql"),
 ];
 
 /// The migration after which the stored phones are given their normal forms, in Rust.

@@ -45,6 +45,15 @@ impl PrivacyTx for SqliteTx<'_> {
             .ctx(what)?;
         c.execute("UPDATE ladder_history SET customer_id = ?1 WHERE customer_id = ?2", [kept.0, absorbed.0])
             .ctx(what)?;
+        // Both ledgers are the merged customer's; answers of purposes the merge does not weigh move over
+        // where the kept customer has none.
+        c.execute("UPDATE consent_events SET customer_id = ?1 WHERE customer_id = ?2", [kept.0, absorbed.0])
+            .ctx(what)?;
+        c.execute(
+            "UPDATE OR IGNORE consents SET customer_id = ?1 WHERE customer_id = ?2 AND purpose <> 'marketing'",
+            [kept.0, absorbed.0],
+        )
+        .ctx(what)?;
         c.execute("UPDATE customers SET referred_by = ?1 WHERE referred_by = ?2", [&kept_id, &absorbed_id])
             .ctx(what)?;
         c.execute(
@@ -89,6 +98,8 @@ impl PrivacyTx for SqliteTx<'_> {
         .ctx(what)?;
         c.execute("DELETE FROM customer_tags WHERE customer_id = ?1", [id.0]).ctx(what)?;
         c.execute("DELETE FROM consents WHERE customer_id = ?1", [id.0]).ctx(what)?;
+        // The ledger's evidence is personal data too; the suppression entry keeps them out of mailings.
+        c.execute("DELETE FROM consent_events WHERE customer_id = ?1", [id.0]).ctx(what)?;
         // Notes are the customer's words; the interactions stay without them (one per time and kind).
         c.execute("UPDATE OR IGNORE interactions SET note = '' WHERE customer_id = ?1", [id.0]).ctx(what)?;
         c.execute("DELETE FROM interactions WHERE customer_id = ?1 AND note <> ''", [id.0]).ctx(what)?;

@@ -85,7 +85,7 @@ fn the_old_free_settings_become_typed_settings_and_marks() {
 }
 
 #[test]
-fn phones_stored_before_their_normal_forms_are_found_in_any_form_after_the_upgrade() {
+fn phones_and_consents_stored_before_are_found_in_any_form_and_in_the_ledger_after_the_upgrade() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("old.db");
     {
@@ -95,4 +95,5 @@ fn phones_stored_before_their_normal_forms_are_found_in_any_form_after_the_upgra
     }
     let store = SqliteStore::open(&path).expect("upgrade on open");
     ladder_store_conformance::customers::phones_stored_before_are_found_in_any_form(&store);
+    ladder_store_conformance::customers::consents_stored_before_enter_the_ledger(&store);
 }

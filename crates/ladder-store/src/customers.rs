@@ -215,6 +215,8 @@ pub struct CustomerDetail {
     pub referrals: Vec<(String, String)>,
     /// Rung and state changes, oldest first.
     pub history: Vec<Change>,
+    /// Every grant, withdrawal and confirmation of consent, oldest first.
+    pub consent_ledger: Vec<ladder_domain::consent::ConsentEvent>,
 }
 
 /// How a customer list is sorted: the segment rule's sort.
@@ -312,4 +314,73 @@ pub struct CustomerSummary {
     pub clv_minor: Option<i64>,
     /// Probability that the customer is still a customer, when the model gave one.
     pub p_alive: Option<f64>,
+}
+
+/// A consent as both backends store it, its defaults filled from the write's [`Evidence`]: the current
+/// answer's row in `consents` and the entry appended to the ledger (`consent_events`) are both made of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredConsent {
+    /// The channel's name.
+    pub channel: &'static str,
+    /// The purpose's name.
+    pub purpose: &'static str,
+    /// Whether contact is allowed.
+    pub granted: bool,
+    /// Unix seconds: the consent's own time, else the write's.
+    pub at: i64,
+    /// The consent's own source, else the write's.
+    pub source: String,
+    /// The method's name, as recorded or as the source implies.
+    pub method: &'static str,
+    /// The basis's name; none for a withdrawal.
+    pub basis: Option<&'static str>,
+    /// The evidence, when given.
+    pub evidence: Option<String>,
+}
+
+impl StoredConsent {
+    /// `consent` as written with `evidence`.
+    pub fn of(consent: &ladder_domain::Consent, evidence: &Evidence) -> Self {
+        let source = consent.source.clone().unwrap_or_else(|| evidence.source.clone());
+        Self {
+            channel: consent.channel.as_str(),
+            purpose: consent.purpose.as_str(),
+            granted: consent.granted,
+            at: consent.at.unwrap_or(evidence.at).timestamp(),
+            method: consent.method_or(&source).as_str(),
+            basis: consent.basis_or(&source).map(|b| b.as_str()),
+            evidence: consent.evidence.clone(),
+            source,
+        }
+    }
+
+    /// The ledger's name for what this answer records.
+    pub fn action(&self) -> &'static str {
+        if self.granted { "grant" } else { "withdraw" }
+    }
+}
+
+/// A ledger entry read back from its stored names; `None` for names this build does not know.
+#[allow(clippy::too_many_arguments)]
+pub fn read_consent_event(
+    channel: &str,
+    purpose: &str,
+    action: &str,
+    at: i64,
+    method: &str,
+    basis: Option<&str>,
+    source: String,
+    evidence: Option<String>,
+) -> Option<ladder_domain::consent::ConsentEvent> {
+    use ladder_domain::consent::{ConsentAction, ConsentMethod, LegalBasis, Purpose};
+    Some(ladder_domain::consent::ConsentEvent {
+        channel: Channel::parse(channel)?,
+        purpose: Purpose::parse(purpose)?,
+        action: ConsentAction::parse(action)?,
+        at: DateTime::<Utc>::from_timestamp(at, 0)?,
+        method: ConsentMethod::parse(method)?,
+        basis: basis.and_then(LegalBasis::parse),
+        source,
+        evidence,
+    })
 }

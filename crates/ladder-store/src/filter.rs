@@ -80,7 +80,7 @@ pub fn customer_filter(q: &CustomerQuery, dialect: &dyn Dialect) -> Filter {
     if let Some(channel) = q.consent {
         // One row per channel holds the latest answer.
         conditions.push(format!(
-            "EXISTS (SELECT 1 FROM consents k WHERE k.customer_id = c.id AND k.channel = {} AND k.granted = TRUE)",
+            "EXISTS (SELECT 1 FROM consents k WHERE k.customer_id = c.id AND k.channel = {} AND k.purpose = 'marketing' AND k.granted = TRUE)",
             bind(text(channel.as_str()))
         ));
     }

@@ -2,7 +2,8 @@
 //! `commands/`, documented for `--help`.
 
 use crate::commands::{
-    bench, campaign, clv, config, customer, db, demo, import, jobs, report, score, segment, serve, user, worker,
+    bench, campaign, clv, config, consent, customer, db, demo, import, jobs, report, score, segment, serve, user,
+    worker,
 };
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -104,6 +105,9 @@ pub enum Command {
     /// Shows or lists customers.
     #[command(subcommand)]
     Customer(customer::CustomerCommand),
+    /// Consent recorded by hand, and a customer's consent ledger.
+    #[command(subcommand)]
+    Consent(consent::ConsentCommand),
     /// Saved customer filters: list them, see who is in one, create and delete them.
     #[command(subcommand)]
     Segment(segment::SegmentCommand),

@@ -387,7 +387,7 @@ fn db_copy_moves_a_shop_to_postgresql_and_back_unchanged() {
     run.ok(&["demo", "--customers", "300", "--seed", "9", "--as-of", "2026-01-31"]);
     let copied = run.json(&["db", "copy", "--from", path(&run.db()), "--to", &url, "--format", "json"]);
     let tables = copied.as_array().expect("tables");
-    assert_eq!(tables.len(), 21, "every table but the short-lived browser sessions and the job queue");
+    assert_eq!(tables.len(), 22, "every table but the short-lived browser sessions and the job queue");
     assert!(tables.iter().all(|t| t["verified"] == true));
     let customers = tables.iter().find(|t| t["table"] == "customers").expect("customers");
     assert_eq!(customers["rows"], 300);
@@ -658,4 +658,57 @@ fn tables_write_numbers_with_thousands_separators_and_csv_keeps_them_plain() {
     let plain = row.split(',').nth(4).expect("revenue");
     assert!(plain.parse::<f64>().is_ok_and(|v| v >= 1000.0), "plain for programs: {row}");
     assert!(!revenue(&table).is_empty());
+}
+
+#[test]
+fn consent_is_recorded_with_its_evidence_and_the_ledger_shows_every_answer() {
+    let run = Run::new();
+    let customers = run.file(
+        "customers.csv",
+        "customer_id,first_name,email,consent_email,consent_sms\nC1,Анна,anna@example.ru,yes,\nC2,Yael,yael@example.co.il,,\n",
+    );
+    run.ok(&["import", "customers", path(&customers)]);
+    let imported = run.json(&["consent", "history", "C1", "--format", "json"]);
+    assert_eq!(imported.as_array().map(Vec::len), Some(1), "{imported}");
+    let first = &imported[0];
+    assert_eq!((first["action"].as_str(), first["method"].as_str()), (Some("grant"), Some("import")));
+    assert_eq!(first["basis"].as_str(), Some("imported"), "the shop's own record of consent");
+    assert_eq!(first["evidence"].as_str(), Some("customers.csv, line 2"), "the file and line");
+
+    let args =
+        ["consent", "withdraw", "C1", "--channel", "email", "--source", "phone call", "--evidence", "asked Dana"];
+    let ledger = run.json(&[&args[..], &["--format", "json"]].concat());
+    let last = &ledger[1];
+    assert_eq!((last["action"].as_str(), last["method"].as_str()), (Some("withdraw"), Some("staff")));
+    assert_eq!((last["source"].as_str(), last["evidence"].as_str()), (Some("phone call"), Some("asked Dana")));
+    assert!(last["basis"].is_null(), "a withdrawal rests on nothing");
+    let shown = run.json(&["customer", "show", "C1", "--format", "json"]);
+    let email = shown["consents"].as_array().expect("consents").iter().find(|k| k["channel"] == "email").cloned();
+    assert_eq!(email.and_then(|k| k["granted"].as_bool()), Some(false), "the current answer follows the ledger");
+
+    run.ok(&[
+        "consent",
+        "grant",
+        "C2",
+        "--channel",
+        "email",
+        "--purpose",
+        "newsletter",
+        "--source",
+        "till",
+        "--method",
+        "form",
+    ]);
+    let table = run.ok(&["consent", "history", "C2"]);
+    assert!(table.contains("newsletter") && table.contains("grant") && table.contains("till"), "{table}");
+    let shown = run.json(&["customer", "show", "C2", "--format", "json"]);
+    assert_eq!(shown["consents"], serde_json::json!([]), "a newsletter answer is not a marketing one");
+
+    let unknown = run.fails(&["consent", "grant", "C2", "--channel", "pigeon", "--source", "till"]);
+    assert!(unknown.contains("--channel") && unknown.contains("email, sms"), "{unknown}");
+    let nobody = run.fails(&["consent", "grant", "C9", "--channel", "sms", "--source", "till"]);
+    assert!(nobody.contains("C9"), "{nobody}");
+    let empty = run.fails(&["consent", "grant", "C2", "--channel", "sms", "--source", " "]);
+    assert!(empty.contains("source"), "{empty}");
+    assert_eq!(run.count("consent_events"), 3, "refused answers write nothing");
 }

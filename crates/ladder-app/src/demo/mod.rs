@@ -21,6 +21,7 @@ use crate::{Action, Actor, App, AppError, audit, require};
 use catalog::{EVERYDAY, PRODUCTS, Product, in_category};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use ladder_domain::campaign::{Campaign, CampaignKind, CampaignStatus, CostEntry, Expectations};
+use ladder_domain::consent::ConsentMethod;
 use ladder_domain::date::{SECONDS_PER_DAY, date_day_number, date_of_day};
 use ladder_domain::shop::{OpeningDays, Sender};
 use ladder_domain::{
@@ -552,6 +553,9 @@ impl Generator<'_> {
                     granted: roll < yes,
                     at: customer.created_at,
                     source: Some("sign-up form".to_owned()),
+                    method: Some(ConsentMethod::Form),
+                    evidence: Some("the sign-up form's box: \"Send me offers\"".to_owned()),
+                    ..Consent::PLAIN
                 });
             }
         }

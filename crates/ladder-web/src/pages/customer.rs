@@ -186,6 +186,7 @@ async fn customer_page(
             attributes => ladder_app::customers::attributes_text(&detail.profile.attributes),
             referrals => &detail.referrals,
             consent_history,
+            consent_ledger => minijinja::Value::from_serialize(&detail.consent_ledger),
             kinds_of_customer => ladder_domain::CustomerKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
             done, today => state.app.now().date_naive().to_string(),
             line_rows => [0, 1, 2, 3, 4],

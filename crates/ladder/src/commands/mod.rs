@@ -10,6 +10,7 @@ pub mod bench;
 pub mod campaign;
 pub mod clv;
 pub mod config;
+pub mod consent;
 pub mod customer;
 pub mod db;
 pub mod demo;
@@ -110,6 +111,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<()> {
         Command::Worker(args) => worker::run(ctx, &args),
         Command::Jobs(command) => jobs::run(ctx, command),
         Command::User(command) => user::run(ctx, &command),
+        Command::Consent(command) => consent::run(ctx, &command),
         Command::Campaign(command) => campaign::run(ctx, &command),
         Command::Config(command) => config::run(ctx, &command),
     }

@@ -92,6 +92,15 @@ fn a_customer_is_added_edited_and_given_an_order_from_the_pages() {
         .next()
         .expect("list");
     assert!(history.contains("email: Yes → No") && history.contains("owner@demo.shop"), "{history}");
+    // The consent ledger keeps both answers, how each was given and where.
+    let ledger = page.body.split(r#"id="consent-ledger""#).nth(1).expect("ledger").split("</ul>").next().expect("list");
+    assert_eq!(ledger.matches("<li>").count(), 2, "{ledger}");
+    assert!(ledger.contains("given") && ledger.contains("withdrawn") && ledger.contains("by staff"), "{ledger}");
+    assert!(ledger.contains("explicit consent") && ledger.contains("owner@demo.shop"), "{ledger}");
+    let ledger_of_cli = cli_json(server(), &["consent", "history", "WEB-NOA", "--format", "json"]);
+    let actions: Vec<&str> =
+        ledger_of_cli.as_array().expect("entries").iter().filter_map(|e| e["action"].as_str()).collect();
+    assert_eq!(actions, ["grant", "withdraw"]);
     let bad = b.post("/customers/WEB-NOA/profile", &[("csrf", &csrf), ("attributes", "no colon here")]);
     assert_eq!(bad.status, 422);
 

@@ -1,0 +1,103 @@
+//! Consent given or withdrawn by hand — by a staff member, a program of the shop or the customer
+//! themselves — appended to the customer's consent ledger with how it was given and on what evidence.
+//! Files record theirs through the import, forms through the profile; all of them land in the ledger.
+
+use crate::customers::differences;
+use crate::{Actor, App, AppError, change, require};
+use ladder_domain::audit::{Action, FieldChange};
+use ladder_domain::consent::{ConsentEvent, ConsentMethod, LegalBasis, Purpose};
+use ladder_domain::validate::{self, FieldError, Problem};
+use ladder_domain::{Channel, Consent, Customer, Permission};
+use ladder_store::{Absent, Evidence};
+
+/// One answer to record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConsentChange {
+    /// The channel.
+    pub channel: Channel,
+    /// What kind of message.
+    pub purpose: Purpose,
+    /// Given (`true`) or withdrawn.
+    pub granted: bool,
+    /// How it was given.
+    pub method: ConsentMethod,
+    /// What it rests on; the method's usual basis when not said.
+    pub basis: Option<LegalBasis>,
+    /// Where, in the shop's words ("phone call", "till", "checkout").
+    pub source: String,
+    /// The evidence: the wording shown, who took it, the reference of a signed form.
+    pub evidence: Option<String>,
+}
+
+/// Records `answer` for `customer_id` now: the ledger gains an entry even when the answer is the one
+/// already on record (new evidence of it); the audit entry names the change when the answer changed.
+/// Returns the customer's ledger as it now stands.
+pub fn record(
+    app: &App,
+    actor: &Actor,
+    customer_id: &str,
+    answer: &ConsentChange,
+) -> Result<Vec<ConsentEvent>, AppError> {
+    require(actor, Permission::EditCustomers)?;
+    if answer.source.trim().is_empty() {
+        return Err(FieldError::new("source", Problem::Required).into());
+    }
+    validate::optional_text(&answer.source, validate::SHORT_TEXT).map_err(|p| FieldError::new("source", p))?;
+    if let Some(evidence) = &answer.evidence {
+        validate::optional_text(evidence, validate::LONG_TEXT).map_err(|p| FieldError::new("evidence", p))?;
+    }
+    change(app, actor, |tx, now| {
+        let before = tx.customer(customer_id)?.ok_or_else(|| AppError::NotFound(format!("customer {customer_id}")))?;
+        let consent = Consent {
+            channel: answer.channel,
+            granted: answer.granted,
+            at: Some(now),
+            source: Some(answer.source.trim().to_owned()),
+            purpose: answer.purpose,
+            method: Some(answer.method),
+            basis: answer.basis,
+            evidence: answer.evidence.clone().filter(|e| !e.trim().is_empty()),
+        };
+        let only_consent = Customer {
+            external_id: before.profile.external_id.clone(),
+            consents: vec![consent],
+            ..Customer::default()
+        };
+        tx.put_customer(&only_consent, &Evidence { at: now, source: answer.source.clone() }, Absent::Keep)?;
+        tx.mark_data_changed(now)?;
+        let after = tx.customer(customer_id)?.ok_or_else(|| AppError::NotFound(format!("customer {customer_id}")))?;
+        let changes = match answer.purpose {
+            Purpose::Marketing => differences(&before.profile, &after.profile),
+            // Answers of other purposes are not profile fields; the audit names them alike.
+            purpose => {
+                let was =
+                    |ledger: &[ConsentEvent]| {
+                        ledger.iter().rev().find(|e| e.channel == answer.channel && e.purpose == purpose).map(|e| {
+                            if ladder_domain::consent::current(ledger, e.channel, purpose) { "yes" } else { "no" }
+                        })
+                    };
+                let field = format!("consent_{}_{}", answer.channel.as_str(), purpose.as_str());
+                let (before, after) = (was(&before.consent_ledger), was(&after.consent_ledger));
+                if before == after {
+                    Vec::new()
+                } else {
+                    vec![FieldChange { field, before: before.map(str::to_owned), after: after.map(str::to_owned) }]
+                }
+            }
+        };
+        let actions = if changes.is_empty() {
+            Vec::new()
+        } else {
+            vec![Action::CustomerChanged { customer_id: after.profile.external_id.clone(), changes }]
+        };
+        Ok((after.consent_ledger, actions))
+    })
+}
+
+/// A customer's consent ledger, oldest first.
+pub fn history(app: &App, actor: &Actor, customer_id: &str) -> Result<Vec<ConsentEvent>, AppError> {
+    require(actor, Permission::ViewCustomers)?;
+    let detail =
+        app.store().customer(customer_id)?.ok_or_else(|| AppError::NotFound(format!("customer {customer_id}")))?;
+    Ok(detail.consent_ledger)
+}
