@@ -17,6 +17,7 @@ pub mod column_pairs;
 pub mod consent;
 pub mod csv_out;
 pub mod customers;
+pub mod deliverability;
 pub mod demo;
 pub mod import;
 pub mod jobs;

@@ -992,3 +992,32 @@ fn a_stored_order_of_an_absurd_amount_does_not_stop_the_scoring() {
     assert!(c2.spend_minor > 0 && c2.spend_minor < 1_000_000, "the others keep their figures");
     ladder_app::reports::ladder(shop.store()).expect("the ladder report still reads");
 }
+
+#[test]
+fn a_blocked_address_is_found_however_it_is_typed_until_it_is_lifted() {
+    use ladder_app::deliverability::{is_suppressed, lift, suppress};
+    use ladder_domain::Channel;
+    use ladder_domain::messaging::SuppressionReason;
+    let shop = Shop::new();
+    let blocked = suppress(
+        &shop.app,
+        &Actor::Cli,
+        Channel::Sms,
+        "+972 54 567 8901",
+        SuppressionReason::InvalidNumber,
+        None,
+        "cli",
+    )
+    .expect("suppress");
+    assert_eq!(blocked, ladder_store::WriteOutcome::Inserted);
+    assert!(is_suppressed(shop.store(), Channel::Sms, "054-567-8901", Some("IL")).expect("read"), "the national form");
+    assert!(!is_suppressed(shop.store(), Channel::Phone, "054-567-8901", Some("IL")).expect("read"), "another channel");
+    let listed = shop.store().suppressions(10).expect("list");
+    assert_eq!((listed.len(), listed[0].hint.as_str()), (1, "+97254****901"), "the list gives no number back");
+    assert!(!listed.iter().any(|s| s.key.contains("545678901")));
+    assert!(lift(&shop.app, &Actor::Cli, Channel::Sms, "+972545678901").expect("lift"));
+    assert!(!is_suppressed(shop.store(), Channel::Sms, "054-567-8901", Some("IL")).expect("read"));
+    let viewer = Actor::User { id: 9, role: ladder_domain::Role::Viewer };
+    let refused = suppress(&shop.app, &viewer, Channel::Email, "a@b.example", SuppressionReason::Manual, None, "web");
+    assert!(refused.is_err(), "a viewer may not block addresses");
+}

@@ -180,6 +180,24 @@ pub enum Action {
         /// Whether it is now one-off.
         one_off: bool,
     },
+    /// An address was blocked for deliverability (a bounce, a complaint, the shop's decision).
+    #[serde(rename = "address.suppressed")]
+    AddressSuppressed {
+        /// The channel.
+        channel: crate::Channel,
+        /// The address, masked.
+        hint: String,
+        /// Why.
+        reason: crate::messaging::SuppressionReason,
+    },
+    /// A blocked address was unblocked.
+    #[serde(rename = "address.unsuppressed")]
+    AddressUnsuppressed {
+        /// The channel.
+        channel: crate::Channel,
+        /// The address, masked.
+        hint: String,
+    },
     /// A file was imported.
     #[serde(rename = "import.run")]
     ImportRun {
@@ -395,6 +413,9 @@ impl Action {
             }
             Action::CampaignSaved { campaign_id, .. } | Action::CampaignCostAdded { campaign_id, .. } => {
                 format!("campaign:{campaign_id}")
+            }
+            Action::AddressSuppressed { channel, hint, .. } | Action::AddressUnsuppressed { channel, hint } => {
+                format!("address:{channel}:{hint}")
             }
             Action::SettingsChanged { .. } => "settings".to_owned(),
             Action::DemoCreated { seed, .. } => format!("demo:{seed}"),

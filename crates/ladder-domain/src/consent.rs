@@ -125,6 +125,29 @@ pub fn current(ledger: &[ConsentEvent], channel: Channel, purpose: Purpose) -> b
         .is_some_and(|e| e.action == ConsentAction::Grant)
 }
 
+/// The replies that withdraw consent to text messages, in every language Ladder serves: the English
+/// STOP family, Hebrew "הסר" (remove) and "הפסק" (stop), Russian "СТОП" and "отписаться", Persian "لغو"
+/// (cancel) and "توقف" (stop).
+pub const STOP_WORDS: [&str; 11] =
+    ["stop", "unsubscribe", "cancel", "end", "quit", "הסר", "הפסק", "стоп", "отписаться", "لغو", "توقف"];
+
+/// Whether a text message received is a request to stop: one of [`STOP_WORDS`] alone (any case, any
+/// surrounding space and punctuation, Arabic or Persian letter forms alike), as carriers read them.
+pub fn is_stop_reply(text: &str) -> bool {
+    let word: String = text
+        .trim()
+        .trim_matches(|c: char| c.is_ascii_punctuation() || matches!(c, '!' | '.' | '،' | '؟'))
+        .chars()
+        .map(|c| match c {
+            '\u{064A}' => '\u{06CC}',
+            '\u{0643}' => '\u{06A9}',
+            other => other,
+        })
+        .collect::<String>()
+        .to_lowercase();
+    STOP_WORDS.contains(&word.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,6 +178,17 @@ mod tests {
         );
         assert!(!current(std::slice::from_ref(&given), Channel::Sms, Purpose::Marketing), "per channel");
         assert!(!current(&[given], Channel::Email, Purpose::Newsletter), "per purpose");
+    }
+
+    #[test]
+    fn stop_replies_are_read_in_every_language() {
+        for reply in ["STOP", " stop! ", "Unsubscribe", "הסר", "СТОП", "Стоп.", "لغو", "توقف", "توقف؟"]
+        {
+            assert!(is_stop_reply(reply), "{reply}");
+        }
+        for reply in ["stop sending me the big ones", "thanks", "", "הסר אותי מחר"] {
+            assert!(!is_stop_reply(reply), "{reply}");
+        }
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod customer;
 pub mod date;
 pub mod jalali;
 pub mod ladder;
+pub mod messaging;
 pub mod money;
 pub mod order;
 pub mod phone;

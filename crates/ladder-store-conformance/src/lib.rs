@@ -16,6 +16,7 @@ pub mod audit;
 pub mod campaigns;
 pub mod consents;
 pub mod customers;
+pub mod deliverability;
 pub mod imports;
 pub mod jobs;
 pub mod privacy;
@@ -73,6 +74,7 @@ macro_rules! conformance_tests {
             consents::every_answer_written_one_by_one_is_in_the_ledger,
             consents::every_answer_an_import_writes_is_in_the_ledger,
             consents::the_ledger_follows_a_merge_and_goes_with_an_erasure,
+            deliverability::suppressions_are_kept_per_channel_and_address,
             customers::orders_round_trip_with_lines_and_totals,
             customers::reimporting_an_order_changes_nothing_and_line_changes_update_the_total,
             customers::an_order_never_moves_to_another_customer,

@@ -19,6 +19,7 @@ mod accounts;
 mod audit;
 mod campaigns;
 mod customers;
+mod deliverability;
 mod imports;
 mod jobs;
 mod privacy;
@@ -60,6 +61,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0019_column_pairs.sql"),
     include_str!("../migrations/0020_one_phone_form.sql"),
     include_str!("../migrations/0021_consent_ledger.sql"),
+    include_str!("../migrations/0022_deliverability.sql"),
 ];
 
 /// The migration after which the stored phones are given their normal forms, in Rust.

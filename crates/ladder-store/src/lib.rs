@@ -27,6 +27,7 @@ pub mod accounts;
 pub mod audit;
 pub mod campaigns;
 pub mod customers;
+pub mod deliverability;
 pub mod filter;
 pub mod imports;
 pub mod jobs;
@@ -43,6 +44,7 @@ pub use accounts::*;
 pub use audit::*;
 pub use campaigns::{CampaignStore, CampaignTx};
 pub use customers::*;
+pub use deliverability::{DeliverabilityStore, DeliverabilityTx, Suppression};
 pub use imports::ImportStore;
 pub use jobs::*;
 pub use privacy::PrivacyTx;
@@ -113,6 +115,7 @@ pub trait Store:
     + ShopStore
     + TransferStore
     + JobStore
+    + DeliverabilityStore
     + Send
     + Sync
 {
@@ -126,7 +129,17 @@ pub trait Store:
 /// One unit of work: every change inside it commits together, or — dropped without [`Tx::commit`] —
 /// not at all.
 pub trait Tx:
-    CustomerTx + ScoringTx + AccountTx + AuditTx + SegmentTx + CampaignTx + ShopTx + JobTx + TransferTx + PrivacyTx
+    CustomerTx
+    + ScoringTx
+    + AccountTx
+    + AuditTx
+    + SegmentTx
+    + CampaignTx
+    + ShopTx
+    + JobTx
+    + TransferTx
+    + PrivacyTx
+    + DeliverabilityTx
 {
     /// Makes every change of this unit of work visible at once.
     fn commit(self: Box<Self>) -> StoreResult<()>;

@@ -339,6 +339,20 @@ pub const TABLES: &[Table] = &[
     Table { name: "customer_aliases", columns: &[("alias", Text), ("external_id", Text)], key: 1, generated_id: false },
     Table { name: "suppressions", columns: &[("hash", Text), ("created_at", Int)], key: 1, generated_id: false },
     Table {
+        name: "deliverability_suppressions",
+        columns: &[
+            ("channel", Text),
+            ("address_key", Text),
+            ("hint", Text),
+            ("reason", Text),
+            ("at", Int),
+            ("source", Text),
+            ("detail", Text),
+        ],
+        key: 2,
+        generated_id: false,
+    },
+    Table {
         name: "import_column_pairs",
         columns: &[("kind", Text), ("source", Text), ("pairs", Text), ("saved_at", Int)],
         key: 2,

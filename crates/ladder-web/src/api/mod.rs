@@ -29,6 +29,7 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/customers", get(list_customers).post(put_customer))
         .route("/customers/{id}", get(customer))
         .route("/interactions", post(add_interaction))
+        .route("/deliverability", post(report_delivery))
         .route("/orders", post(post_order))
         .route("/reports/ladder", get(ladder_report))
         .route("/reports/third-purchase", get(third_purchase_report))
@@ -374,6 +375,56 @@ async fn add_interaction(
     let outcome = added.map_err(|e| user.fail(e))?;
     let status = if outcome == WriteOutcome::Inserted { StatusCode::CREATED } else { StatusCode::OK };
     Ok((status, Json(json!({ "result": format!("{outcome:?}").to_lowercase() }))).into_response())
+}
+
+/// What a mail or SMS provider reports about an address (a generic shape any provider's webhook can be
+/// mapped to; docs/MESSAGING.md).
+#[derive(Deserialize)]
+struct DeliveryReport {
+    channel: String,
+    address: String,
+    /// `hard_bounce`, `complaint`, `invalid_number`, `soft_bounce` (recorded by the provider, no block).
+    event: String,
+    #[serde(default)]
+    detail: Option<String>,
+}
+
+async fn report_delivery(
+    State(state): State<AppState>,
+    user: ApiUser,
+    body: Result<Json<DeliveryReport>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiError> {
+    user.require(Permission::EditCustomers)?;
+    let Json(report) = body?;
+    let channel = ladder_domain::Channel::parse(&report.channel)
+        .ok_or_else(|| ApiError::field("channel", format!("channel is one of {}", ladder_domain::Channel::names())))?;
+    let event = report.event.trim().to_ascii_lowercase().replace('-', "_");
+    if event == "soft_bounce" {
+        // A mailbox full or a server down: the provider retries; Ladder blocks only what will not change.
+        return Ok((StatusCode::OK, Json(json!({ "suppressed": false, "event": "soft_bounce" }))).into_response());
+    }
+    let reason = ladder_domain::messaging::SuppressionReason::parse(&event).ok_or_else(|| {
+        ApiError::field("event", "event is one of hard_bounce, complaint, invalid_number, manual, soft_bounce")
+    })?;
+    let actor = user.actor();
+    let source = user.source();
+    let written = state
+        .with_app(move |app| {
+            Ok(ladder_app::deliverability::suppress(
+                app,
+                &actor,
+                channel,
+                &report.address,
+                reason,
+                report.detail.as_deref(),
+                &source,
+            ))
+        })
+        .await?;
+    let outcome = written.map_err(|e| user.fail(e))?;
+    let status = if outcome == WriteOutcome::Inserted { StatusCode::CREATED } else { StatusCode::OK };
+    let body = json!({ "suppressed": true, "reason": reason.as_str(), "new": outcome == WriteOutcome::Inserted });
+    Ok((status, Json(body)).into_response())
 }
 
 async fn ladder_report(State(state): State<AppState>, user: ApiUser) -> Result<Json<Value>, ApiError> {

@@ -134,3 +134,40 @@ fn a_customer_is_exported_erased_and_kept_out_of_mailings_and_another_deleted() 
         "a missing customer, said as a page"
     );
 }
+
+/// A provider's webhook reports a bounce or a complaint: the address is blocked, once, with an audit
+/// entry that does not give the address away; a soft bounce blocks nothing; bad reports say what is wrong.
+#[test]
+fn bounces_and_complaints_reported_by_a_provider_block_the_address() {
+    let mut b = owner();
+    let token = api_token(&mut b);
+    let base = &server().base;
+    let report = |body: &str| -> (u16, serde_json::Value) {
+        let r = reply(
+            agent()
+                .post(format!("{base}/api/v1/deliverability"))
+                .header("authorization", format!("Bearer {token}"))
+                .header("content-type", "application/json")
+                .send(body.to_owned()),
+        );
+        (r.status, serde_json::from_str(&r.body).unwrap_or_else(|_| panic!("{}", r.body)))
+    };
+    let bounce = r#"{"channel": "email", "address": "Bounced.Person@Example.org", "event": "hard_bounce", "detail": "550 5.1.1"}"#;
+    let (status, body) = report(bounce);
+    assert_eq!((status, body["suppressed"].as_bool(), body["new"].as_bool()), (201, Some(true), Some(true)), "{body}");
+    let (status, body) =
+        report(&bounce.replace("Bounced.Person", "bounced.person").replace("hard_bounce", "complaint"));
+    assert_eq!((status, body["new"].as_bool()), (200, Some(false)), "the same address in another case, once: {body}");
+    let (status, body) = report(r#"{"channel": "email", "address": "full@example.org", "event": "soft_bounce"}"#);
+    assert_eq!((status, body["suppressed"].as_bool()), (200, Some(false)));
+    let (status, body) = report(r#"{"channel": "pigeon", "address": "x@example.org", "event": "hard_bounce"}"#);
+    assert_eq!((status, body["field"].as_str()), (422, Some("channel")));
+    let (status, body) = report(r#"{"channel": "email", "address": "x@example.org", "event": "bored"}"#);
+    assert_eq!((status, body["field"].as_str()), (422, Some("event")));
+    let (status, body) = report(r#"{"channel": "sms", "address": "12", "event": "invalid_number"}"#);
+    assert_eq!((status, body["field"].as_str()), (422, Some("address")), "{body}");
+    let audit = b.get("/settings").body;
+    let log = audit.split(r#"id="audit""#).nth(1).expect("audit log");
+    assert!(log.contains("Blocked an address"), "{log}");
+    assert!(log.contains("b***@example.org") && !log.contains("bounced.person@"), "masked in the log");
+}
