@@ -27,6 +27,7 @@ pub mod reports;
 pub mod score;
 pub mod segments;
 pub mod shop;
+pub mod templates;
 pub mod transfer;
 
 pub use clock::{Clock, ManualClock, SystemClock};

@@ -198,6 +198,18 @@ pub enum Action {
         /// The address, masked.
         hint: String,
     },
+    /// A message template was saved (a new version).
+    #[serde(rename = "template.saved")]
+    TemplateSaved {
+        /// Its name.
+        name: String,
+        /// Its channel.
+        channel: crate::Channel,
+        /// Its language.
+        language: String,
+        /// The version saved.
+        version: u32,
+    },
     /// A file was imported.
     #[serde(rename = "import.run")]
     ImportRun {
@@ -417,6 +429,7 @@ impl Action {
             Action::AddressSuppressed { channel, hint, .. } | Action::AddressUnsuppressed { channel, hint } => {
                 format!("address:{channel}:{hint}")
             }
+            Action::TemplateSaved { name, .. } => format!("template:{name}"),
             Action::SettingsChanged { .. } => "settings".to_owned(),
             Action::DemoCreated { seed, .. } => format!("demo:{seed}"),
         }

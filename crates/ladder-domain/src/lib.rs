@@ -25,6 +25,7 @@ pub mod rfm;
 pub mod segment;
 pub mod shop;
 pub mod stats;
+pub mod template;
 pub mod text;
 pub mod validate;
 

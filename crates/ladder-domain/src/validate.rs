@@ -31,6 +31,18 @@ pub enum Problem {
         /// The year as written.
         year: i32,
     },
+    /// A template that cannot be read (an unclosed `{{`, an unknown filter).
+    TemplateSyntax {
+        /// The line of the template.
+        line: usize,
+        /// The template engine's words.
+        detail: String,
+    },
+    /// A template names a field that is not a merge field.
+    UnknownMergeField {
+        /// The field as written.
+        field: String,
+    },
     /// A date or time after the moment it could be known.
     InFuture,
     /// A date that has passed where only a coming one makes sense (a token's expiry).

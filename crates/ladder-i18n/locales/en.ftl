@@ -721,6 +721,8 @@ problem-not-phone = This is not a phone number: use digits, spaces, +, - and bra
 # $expected (text): the form a date takes, such as YYYY-MM-DD.
 problem-not-date = This is not a date; use { $expected }.
 problem-not-gregorian = The year { $year } is before 1900: dates here are Gregorian (YYYY-MM-DD, for example 2026-11-23). Convert Jalali or Hebrew dates before importing.
+problem-template-syntax = The template cannot be read at line { $line }: { $detail }
+problem-unknown-merge-field = { $field } is not a merge field; use first_name, last_name, name, shop.name, last_purchase.date, last_purchase.product_name, last_purchase.category, recommended_product.name, recommended_product.price, unsubscribe_url, preferences_url or attributes.NAME
 problem-in-future = This lies in the future.
 problem-in-past = This date has passed; give today or a later day.
 problem-not-whole-number = Enter a whole number.
@@ -870,6 +872,7 @@ audit-action-customer-erased = Erased a customer's personal data
 audit-action-customer-exported = Exported a customer's data
 audit-action-address-suppressed = Blocked an address (bounce or complaint)
 audit-action-address-unsuppressed = Unblocked an address
+audit-action-template-saved = Saved a message template
 audit-action-interaction-added = Recorded an interaction
 audit-action-order-saved = Saved an order
 audit-action-order-one-off = Marked an order one-off

@@ -17,6 +17,10 @@ impl Catalog {
             Problem::NotPhone => ("problem-not-phone", vec![]),
             Problem::NotDate { expected } => ("problem-not-date", vec![("expected", text(expected))]),
             Problem::NotGregorian { year } => ("problem-not-gregorian", vec![("year", Arg::Number(i64::from(*year)))]),
+            Problem::TemplateSyntax { line, detail } => {
+                ("problem-template-syntax", vec![("line", count(*line)), ("detail", text(detail))])
+            }
+            Problem::UnknownMergeField { field } => ("problem-unknown-merge-field", vec![("field", text(field))]),
             Problem::InFuture => ("problem-in-future", vec![]),
             Problem::InPast => ("problem-in-past", vec![]),
             Problem::NotWholeNumber => ("problem-not-whole-number", vec![]),

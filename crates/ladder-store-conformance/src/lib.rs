@@ -25,6 +25,7 @@ pub mod scoring;
 pub mod segments;
 pub mod shop;
 mod support;
+pub mod templates;
 pub mod transfer;
 pub mod tx;
 
@@ -75,6 +76,7 @@ macro_rules! conformance_tests {
             consents::every_answer_an_import_writes_is_in_the_ledger,
             consents::the_ledger_follows_a_merge_and_goes_with_an_erasure,
             deliverability::suppressions_are_kept_per_channel_and_address,
+            templates::templates_are_versioned_per_name_channel_and_language,
             customers::orders_round_trip_with_lines_and_totals,
             customers::reimporting_an_order_changes_nothing_and_line_changes_update_the_total,
             customers::an_order_never_moves_to_another_customer,

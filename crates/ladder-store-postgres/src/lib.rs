@@ -24,6 +24,7 @@ mod reports;
 mod scoring;
 mod segments;
 mod shop;
+mod templates;
 mod tls;
 mod transfer;
 mod tx;
@@ -59,6 +60,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0020_one_phone_form.sql"),
     include_str!("../migrations/0021_consent_ledger.sql"),
     include_str!("../migrations/0022_deliverability.sql"),
+    include_str!("../migrations/0023_message_templates.sql"),
 ];
 
 /// The migration after which the stored phones are given their normal forms, in Rust.

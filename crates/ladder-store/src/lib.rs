@@ -38,6 +38,7 @@ pub mod scoring;
 pub mod search;
 pub mod segments;
 pub mod shop;
+pub mod templates;
 pub mod transfer;
 
 pub use accounts::*;
@@ -53,6 +54,7 @@ pub use schema::PreparedCustomer;
 pub use scoring::*;
 pub use segments::*;
 pub use shop::*;
+pub use templates::{TemplateStore, TemplateTx};
 pub use transfer::*;
 
 /// What went wrong in a store.
@@ -116,6 +118,7 @@ pub trait Store:
     + TransferStore
     + JobStore
     + DeliverabilityStore
+    + TemplateStore
     + Send
     + Sync
 {
@@ -140,6 +143,7 @@ pub trait Tx:
     + TransferTx
     + PrivacyTx
     + DeliverabilityTx
+    + TemplateTx
 {
     /// Makes every change of this unit of work visible at once.
     fn commit(self: Box<Self>) -> StoreResult<()>;

@@ -353,6 +353,21 @@ pub const TABLES: &[Table] = &[
         generated_id: false,
     },
     Table {
+        name: "message_templates",
+        columns: &[
+            ("name", Text),
+            ("channel", Text),
+            ("language", Text),
+            ("version", Int),
+            ("purpose", Text),
+            ("subject", Text),
+            ("body", Text),
+            ("created_at", Int),
+        ],
+        key: 4,
+        generated_id: false,
+    },
+    Table {
         name: "import_column_pairs",
         columns: &[("kind", Text), ("source", Text), ("pairs", Text), ("saved_at", Int)],
         key: 2,

@@ -387,7 +387,7 @@ fn db_copy_moves_a_shop_to_postgresql_and_back_unchanged() {
     run.ok(&["demo", "--customers", "300", "--seed", "9", "--as-of", "2026-01-31"]);
     let copied = run.json(&["db", "copy", "--from", path(&run.db()), "--to", &url, "--format", "json"]);
     let tables = copied.as_array().expect("tables");
-    assert_eq!(tables.len(), 23, "every table but the short-lived browser sessions and the job queue");
+    assert_eq!(tables.len(), 24, "every table but the short-lived browser sessions and the job queue");
     assert!(tables.iter().all(|t| t["verified"] == true));
     let customers = tables.iter().find(|t| t["table"] == "customers").expect("customers");
     assert_eq!(customers["rows"], 300);
@@ -711,4 +711,82 @@ fn consent_is_recorded_with_its_evidence_and_the_ledger_shows_every_answer() {
     let empty = run.fails(&["consent", "grant", "C2", "--channel", "sms", "--source", " "]);
     assert!(empty.contains("source"), "{empty}");
     assert_eq!(run.count("consent_events"), 3, "refused answers write nothing");
+}
+
+#[test]
+fn templates_are_versioned_checked_and_previewed_in_the_customer_s_language() {
+    let run = Run::new();
+    let customers = run.file(
+        "customers.csv",
+        "customer_id,first_name,email,preferred_language,country\nH1,Dana,dana@example.co.il,he,IL\nF1,Maryam,m@example.ir,fa,IR\nE1,Olga,o@example.ru,ru,RU\n",
+    );
+    run.ok(&["import", "customers", path(&customers)]);
+    let orders = run.file(
+        "orders.csv",
+        "order_id,customer_id,ordered_at,sku,product_name,category,quantity,unit_price,currency\nO1,H1,2026-03-10,TEA,Green tea,tea,1,10.00,ILS\nO2,F1,2026-03-21,COF,Espresso,coffee,1,10.00,ILS\n",
+    );
+    run.ok(&["import", "orders", path(&orders)]);
+    let en = run
+        .file("en.txt", "Hello {{ first_name | default(\"friend\") }}, how was the {{ last_purchase.product_name }}?");
+    let add = |name: &str, lang: &str, body: &Path, subject: &str| {
+        run.ok(&[
+            "template",
+            "add",
+            name,
+            "--channel",
+            "email",
+            "--lang",
+            lang,
+            "--subject",
+            subject,
+            "--body-file",
+            path(body),
+        ])
+    };
+    assert_eq!(add("after", "en", &en, "Thanks").trim(), "1");
+    assert_eq!(
+        add("after", "en", &en, "Thanks again").trim(),
+        "2",
+        "the same name, channel and language: a new version"
+    );
+    let he = run
+        .file("he.txt", "שלום {{ first_name }}, איך היה ה{{ last_purchase.product_name }} מ־{{ last_purchase.date }}?");
+    assert_eq!(add("after", "he", &he, "תודה").trim(), "1", "another language is a variant of its own");
+    let fa = run.file("fa.txt", "سلام {{ first_name }}، خرید {{ last_purchase.date }}");
+    add("after", "fa", &fa, "سپاس");
+    let listed = run.json(&["template", "list", "--format", "json"]);
+    assert_eq!(listed.as_array().map(Vec::len), Some(3), "{listed}");
+
+    let preview = |id: &str| run.json(&["template", "preview", "after", "--customer", id, "--format", "json"]);
+    let hebrew = preview("H1");
+    assert_eq!((hebrew["language"].as_str(), hebrew["direction"].as_str()), (Some("he"), Some("rtl")));
+    let body = hebrew["body"].as_str().expect("body");
+    assert!(body.contains("\u{2068}Dana\u{2069}"), "a Latin name isolated inside Hebrew: {body:?}");
+    assert!(body.contains("Green tea") && body.contains("10.3.2026"), "{body}");
+    let persian = preview("F1");
+    let body = persian["body"].as_str().expect("body");
+    assert!(body.contains("۱ فروردین ۱۴۰۵"), "a Jalali date in Persian digits: {body}");
+    let russian = run.fails(&["template", "preview", "after", "--customer", "E1"]);
+    assert!(
+        russian.contains("no last purchase"),
+        "no Russian variant: the shop's (English), and Olga never bought: {russian}"
+    );
+
+    let typo = run.file("typo.txt", "Hello {{ frist_name }}");
+    let refused =
+        run.fails(&["template", "add", "bad", "--channel", "sms", "--lang", "en", "--body-file", path(&typo)]);
+    assert!(refused.contains("frist_name") && refused.contains("merge field"), "{refused}");
+    let broken = run.file("broken.txt", "Line one\nHello {{ first_name ");
+    let refused =
+        run.fails(&["template", "add", "bad", "--channel", "sms", "--lang", "en", "--body-file", path(&broken)]);
+    assert!(refused.contains("line 2"), "{refused}");
+    let no_subject =
+        run.fails(&["template", "add", "bad", "--channel", "email", "--lang", "en", "--body-file", path(&en)]);
+    assert!(no_subject.contains("subject"), "{no_subject}");
+    let looping =
+        run.file("loop.txt", "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}");
+    run.ok(&["template", "add", "slow", "--channel", "sms", "--lang", "en", "--body-file", path(&looping)]);
+    let stopped = run.fails(&["template", "preview", "slow", "--customer", "H1", "--channel", "sms"]);
+    assert!(stopped.contains("fuel") || stopped.contains("failed"), "a template cannot run for ever: {stopped}");
+    assert_eq!(run.count("message_templates"), 5, "refused templates write nothing");
 }

@@ -338,9 +338,16 @@ async fn receive_into(
 pub(crate) async fn check(
     State(state): State<AppState>,
     viewer: Viewer,
-    form: Multipart,
+    mut form: Multipart,
 ) -> Result<Response, WebError> {
-    viewer.require(Permission::ImportData)?;
+    if let Err(refused) = viewer.require(Permission::ImportData) {
+        // Read what the browser is still sending (within the upload limit), so that it shows the
+        // refusal instead of a connection cut in the middle of the upload.
+        while let Ok(Some(field)) = form.next_field().await {
+            let _ = field.bytes().await;
+        }
+        return Err(refused);
+    }
     let _ = tokio::task::spawn_blocking(sweep).await;
     let dir = upload_dir().map_err(|e| WebError::internal(format!("no folder for uploads: {e}")))?;
     let (kind, name, path) = match receive(&viewer, dir, form).await? {

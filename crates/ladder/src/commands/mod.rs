@@ -20,6 +20,7 @@ pub mod report;
 pub mod score;
 pub mod segment;
 pub mod serve;
+pub mod template;
 pub mod user;
 pub mod worker;
 
@@ -112,6 +113,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<()> {
         Command::Jobs(command) => jobs::run(ctx, command),
         Command::User(command) => user::run(ctx, &command),
         Command::Consent(command) => consent::run(ctx, &command),
+        Command::Template(command) => template::run(ctx, &command),
         Command::Campaign(command) => campaign::run(ctx, &command),
         Command::Config(command) => config::run(ctx, &command),
     }
