@@ -365,6 +365,26 @@ fn local(zone: Tz, t: chrono::NaiveDateTime) -> Option<DateTime<Utc>> {
 }
 
 crate::string_enum! {
+    /// Where a message of the outbox stands.
+    OutboxStatus {
+        /// Waiting for a worker.
+        Queued = "queued",
+        /// Waiting for its time (quiet hours, the days after a purchase).
+        Held = "held",
+        /// Claimed by a worker, which holds it until its lease ends.
+        Sending = "sending",
+        /// Accepted by the mail server or the gateway.
+        Sent = "sent",
+        /// Not sent, for a reason (no consent, capped, a field missing).
+        Skipped = "skipped",
+        /// Not sent after its last attempt, with the error.
+        Failed = "failed",
+        /// Sent, then reported undeliverable.
+        Bounced = "bounced",
+    }
+}
+
+crate::string_enum! {
     /// Why an address gets nothing, whatever its consent says: what the provider or the network
     /// reported, or the shop's own decision. Kept apart from consent (a person's answer).
     SuppressionReason {

@@ -19,6 +19,7 @@ pub mod customers;
 pub mod deliverability;
 pub mod imports;
 pub mod jobs;
+pub mod outbox;
 pub mod privacy;
 pub mod reports;
 pub mod scoring;
@@ -77,6 +78,7 @@ macro_rules! conformance_tests {
             consents::the_ledger_follows_a_merge_and_goes_with_an_erasure,
             deliverability::suppressions_are_kept_per_channel_and_address,
             templates::templates_are_versioned_per_name_channel_and_language,
+            outbox::messages_are_enqueued_once_claimed_with_a_lease_and_finished_once,
             customers::orders_round_trip_with_lines_and_totals,
             customers::reimporting_an_order_changes_nothing_and_line_changes_update_the_total,
             customers::an_order_never_moves_to_another_customer,

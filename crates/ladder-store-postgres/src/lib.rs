@@ -19,6 +19,7 @@ mod deliverability;
 mod imports;
 mod jobs;
 mod keys;
+mod outbox;
 mod privacy;
 mod reports;
 mod scoring;
@@ -61,6 +62,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0021_consent_ledger.sql"),
     include_str!("../migrations/0022_deliverability.sql"),
     include_str!("../migrations/0023_message_templates.sql"),
+    include_str!("../migrations/0024_outbox.sql"),
 ];
 
 /// The migration after which the stored phones are given their normal forms, in Rust.

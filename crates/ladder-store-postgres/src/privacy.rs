@@ -48,6 +48,14 @@ impl PrivacyTx for PgTx {
             &[&kept.0, &absorbed.0],
             what,
         )?;
+        // Messages sent to either are the merged customer's; one cause's message to both on a channel
+        // stays once, the kept one's.
+        self.execute(
+            "UPDATE outbox o SET customer_id = $1 WHERE o.customer_id = $2 AND NOT EXISTS (
+                 SELECT 1 FROM outbox k WHERE k.customer_id = $1 AND k.cause = o.cause AND k.channel = o.channel)",
+            &[&kept.0, &absorbed.0],
+            what,
+        )?;
         self.execute(
             "UPDATE consents a SET customer_id = $1 WHERE a.customer_id = $2 AND a.purpose <> 'marketing' AND NOT EXISTS (
                  SELECT 1 FROM consents k WHERE k.customer_id = $1 AND k.channel = a.channel AND k.purpose = a.purpose)",

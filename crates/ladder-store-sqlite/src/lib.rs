@@ -22,6 +22,7 @@ mod customers;
 mod deliverability;
 mod imports;
 mod jobs;
+mod outbox;
 mod privacy;
 mod reports;
 mod scoring;
@@ -64,6 +65,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0021_consent_ledger.sql"),
     include_str!("../migrations/0022_deliverability.sql"),
     include_str!("../migrations/0023_message_templates.sql"),
+    include_str!("../migrations/0024_outbox.sql"),
 ];
 
 /// The migration after which the stored phones are given their normal forms, in Rust.

@@ -49,6 +49,10 @@ impl PrivacyTx for SqliteTx<'_> {
         // where the kept customer has none.
         c.execute("UPDATE consent_events SET customer_id = ?1 WHERE customer_id = ?2", [kept.0, absorbed.0])
             .ctx(what)?;
+        // Messages sent to either are the merged customer's; one cause's message to both on a channel
+        // stays once, the kept one's.
+        c.execute("UPDATE OR IGNORE outbox SET customer_id = ?1 WHERE customer_id = ?2", [kept.0, absorbed.0])
+            .ctx(what)?;
         c.execute(
             "UPDATE OR IGNORE consents SET customer_id = ?1 WHERE customer_id = ?2 AND purpose <> 'marketing'",
             [kept.0, absorbed.0],

@@ -31,6 +31,8 @@ pub mod deliverability;
 pub mod filter;
 pub mod imports;
 pub mod jobs;
+pub mod outbox;
+pub mod outbox_sql;
 pub mod privacy;
 pub mod reports;
 pub mod schema;
@@ -48,6 +50,7 @@ pub use customers::*;
 pub use deliverability::{DeliverabilityStore, DeliverabilityTx, Suppression};
 pub use imports::ImportStore;
 pub use jobs::*;
+pub use outbox::{Delivery, NewMessage, OutboxMessage, OutboxQuery, OutboxStore, OutboxTx};
 pub use privacy::PrivacyTx;
 pub use reports::*;
 pub use schema::PreparedCustomer;
@@ -119,6 +122,7 @@ pub trait Store:
     + JobStore
     + DeliverabilityStore
     + TemplateStore
+    + OutboxStore
     + Send
     + Sync
 {
@@ -144,6 +148,7 @@ pub trait Tx:
     + PrivacyTx
     + DeliverabilityTx
     + TemplateTx
+    + OutboxTx
 {
     /// Makes every change of this unit of work visible at once.
     fn commit(self: Box<Self>) -> StoreResult<()>;

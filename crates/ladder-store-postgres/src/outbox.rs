@@ -1,0 +1,164 @@
+//! The outbox (migration 24). Workers on several machines claim with `FOR UPDATE SKIP LOCKED`, so two
+//! never take one message.
+
+use crate::tx::PgTx;
+use crate::{Context, PostgresStore};
+use chrono::{DateTime, Utc};
+use ladder_domain::Channel;
+use ladder_domain::messaging::{MessagePurpose, OutboxStatus};
+use ladder_store::outbox_sql::{MESSAGE_COLUMNS, message_id};
+use ladder_store::{CustomerId, Delivery, NewMessage, OutboxMessage, OutboxQuery, OutboxStore, OutboxTx, StoreResult};
+use postgres::Row;
+
+fn time(t: Option<i64>) -> Option<DateTime<Utc>> {
+    t.and_then(|t| DateTime::<Utc>::from_timestamp(t, 0))
+}
+
+fn message(r: &Row) -> Option<OutboxMessage> {
+    Some(OutboxMessage {
+        id: r.get(0),
+        cause: r.get(1),
+        customer: CustomerId(r.get(2)),
+        customer_id: r.get(3),
+        channel: Channel::parse(r.get(4))?,
+        template: r.get(5),
+        template_version: u32::try_from(r.get::<_, i64>(6)).ok()?,
+        language: r.get(7),
+        purpose: MessagePurpose::parse(r.get(8))?,
+        status: OutboxStatus::parse(r.get(9))?,
+        reason: r.get(10),
+        not_before: time(r.get(11)),
+        attempts: u32::try_from(r.get::<_, i64>(12)).ok()?,
+        message_id: r.get(13),
+        created_at: time(r.get(14))?,
+        sent_at: time(r.get(15)),
+    })
+}
+
+impl OutboxStore for PostgresStore {
+    fn claim_messages(
+        &self,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        limit: u32,
+    ) -> StoreResult<Vec<OutboxMessage>> {
+        let what = "cannot claim messages";
+        self.write(|c| {
+            let rows = c
+                .query(
+                    &format!(
+                        "WITH claimed AS (
+                             UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = $2
+                             WHERE id IN (SELECT id FROM outbox
+                                          WHERE (status IN ('queued', 'held') AND COALESCE(not_before, 0) <= $1)
+                                             OR (status = 'sending' AND lease_until < $1)
+                                          ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
+                             RETURNING *)
+                         SELECT {} FROM claimed o JOIN customers c ON c.id = o.customer_id ORDER BY o.id",
+                        MESSAGE_COLUMNS
+                    ),
+                    &[&now.timestamp(), &lease_until.timestamp(), &i64::from(limit)],
+                )
+                .ctx(what)?;
+            Ok(rows.iter().filter_map(message).collect())
+        })
+    }
+
+    fn finish_message(&self, id: i64, delivery: &Delivery) -> StoreResult<bool> {
+        let what = "cannot record a message's delivery";
+        self.write(|c| {
+            let changed = match delivery {
+                Delivery::Sent(at) => c.execute(
+                    "UPDATE outbox SET status = 'sent', sent_at = $2, reason = NULL, lease_until = NULL
+                     WHERE id = $1 AND status = 'sending'",
+                    &[&id, &at.timestamp()],
+                ),
+                Delivery::Failed { error, retry_at } => c.execute(
+                    "UPDATE outbox SET status = CASE WHEN $3::BIGINT IS NULL THEN 'failed' ELSE 'queued' END,
+                            reason = $2, not_before = $3, lease_until = NULL
+                     WHERE id = $1 AND status = 'sending'",
+                    &[&id, error, &retry_at.map(|t| t.timestamp())],
+                ),
+                Delivery::Skipped(reason) => c.execute(
+                    "UPDATE outbox SET status = 'skipped', reason = $2, lease_until = NULL
+                     WHERE id = $1 AND status = 'sending'",
+                    &[&id, reason],
+                ),
+                Delivery::Bounced(detail) => c.execute(
+                    "UPDATE outbox SET status = 'bounced', reason = $2, lease_until = NULL
+                     WHERE id = $1 AND status IN ('sending', 'sent')",
+                    &[&id, detail],
+                ),
+            };
+            Ok(changed.ctx(what)? == 1)
+        })
+    }
+
+    fn outbox(&self, q: &OutboxQuery) -> StoreResult<Vec<OutboxMessage>> {
+        let what = "cannot read the outbox";
+        self.read(|c| {
+            let rows = c
+                .query(
+                    &format!(
+                        "SELECT {MESSAGE_COLUMNS} FROM outbox o JOIN customers c ON c.id = o.customer_id
+                         WHERE ($1::TEXT IS NULL OR o.cause = $1) AND ($2::TEXT IS NULL OR c.external_id = $2)
+                           AND ($3::TEXT IS NULL OR o.status = $3)
+                         ORDER BY o.id DESC LIMIT $4"
+                    ),
+                    &[&q.cause, &q.customer_id, &q.status.map(|s| s.as_str()), &i64::from(q.limit)],
+                )
+                .ctx(what)?;
+            Ok(rows.iter().filter_map(message).collect())
+        })
+    }
+
+    fn outbox_summary(&self, cause: &str) -> StoreResult<Vec<(OutboxStatus, Option<String>, u64)>> {
+        let what = "cannot total the outbox";
+        self.read(|c| {
+            let rows = c
+                .query(
+                    "SELECT status, reason, COUNT(*) FROM outbox WHERE cause = $1 GROUP BY status, reason
+                     ORDER BY status, reason",
+                    &[&cause],
+                )
+                .ctx(what)?;
+            Ok(rows
+                .iter()
+                .filter_map(|r| {
+                    Some((OutboxStatus::parse(r.get(0))?, r.get(1), u64::try_from(r.get::<_, i64>(2)).unwrap_or(0)))
+                })
+                .collect())
+        })
+    }
+}
+
+impl OutboxTx for PgTx {
+    fn enqueue_messages(&mut self, messages: &[NewMessage], at: DateTime<Utc>, domain: &str) -> StoreResult<u64> {
+        let mut added = 0;
+        for m in messages {
+            let id = message_id(&m.cause, m.customer.0, m.channel.as_str(), domain);
+            added += self.execute(
+                "INSERT INTO outbox (cause, customer_id, channel, template, template_version, language, purpose, status,
+                                     reason, not_before, message_id, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                 ON CONFLICT (cause, customer_id, channel) DO NOTHING",
+                &[
+                    &m.cause,
+                    &m.customer.0,
+                    &m.channel.as_str(),
+                    &m.template,
+                    &i64::from(m.template_version),
+                    &m.language,
+                    &m.purpose.as_str(),
+                    &m.status.as_str(),
+                    &m.reason,
+                    &m.not_before.map(|t| t.timestamp()),
+                    &id,
+                    &at.timestamp(),
+                ],
+                "cannot enqueue messages",
+            )?;
+        }
+        Ok(added)
+    }
+}
