@@ -54,6 +54,8 @@ pub struct Rendered {
     pub subject: Option<String>,
     /// The body.
     pub body: String,
+    /// For a text message, its length as the network counts it (each part is billed).
+    pub sms: Option<ladder_domain::sms::SmsLength>,
 }
 
 /// Why a template gives no message for a customer.
@@ -230,13 +232,15 @@ pub fn render(template: &Template, data: &Value) -> Result<Rendered, Skipped> {
             Skipped { reason }
         })
     };
+    let body = one(&template.body)?;
     Ok(Rendered {
+        sms: (template.channel == Channel::Sms).then(|| ladder_domain::sms::length(&body)),
         name: template.name.clone(),
         version: template.version,
         language: template.language.clone(),
         direction: if is_right_to_left(&template.language) { "rtl" } else { "ltr" },
         subject: template.subject.as_deref().map(one).transpose()?,
-        body: one(&template.body)?,
+        body,
     })
 }
 

@@ -24,6 +24,7 @@ pub mod reason;
 pub mod rfm;
 pub mod segment;
 pub mod shop;
+pub mod sms;
 pub mod stats;
 pub mod template;
 pub mod text;

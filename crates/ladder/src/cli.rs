@@ -2,8 +2,8 @@
 //! `commands/`, documented for `--help`.
 
 use crate::commands::{
-    bench, campaign, clv, config, consent, customer, db, demo, import, jobs, report, score, segment, serve, template,
-    user, worker,
+    bench, campaign, clv, config, consent, customer, db, demo, import, jobs, outbox, report, score, segment, serve,
+    template, user, worker,
 };
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -105,6 +105,9 @@ pub enum Command {
     /// Shows or lists customers.
     #[command(subcommand)]
     Customer(customer::CustomerCommand),
+    /// The messages enqueued for sending, and what became of each.
+    #[command(subcommand)]
+    Outbox(outbox::OutboxCommand),
     /// Message templates: add (a new version), list, show and preview for a customer.
     #[command(subcommand)]
     Template(template::TemplateCommand),

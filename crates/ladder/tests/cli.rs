@@ -788,5 +788,9 @@ fn templates_are_versioned_checked_and_previewed_in_the_customer_s_language() {
     run.ok(&["template", "add", "slow", "--channel", "sms", "--lang", "en", "--body-file", path(&looping)]);
     let stopped = run.fails(&["template", "preview", "slow", "--customer", "H1", "--channel", "sms"]);
     assert!(stopped.contains("fuel") || stopped.contains("failed"), "a template cannot run for ever: {stopped}");
-    assert_eq!(run.count("message_templates"), 5, "refused templates write nothing");
+    let sms = run.file("sms.txt", "{{ first_name | default('שלום') }}: {{ 'מבצע' * 20 }}");
+    run.ok(&["template", "add", "promo", "--channel", "sms", "--lang", "he", "--body-file", path(&sms)]);
+    let text = run.json(&["template", "preview", "promo", "--customer", "H1", "--channel", "sms", "--format", "json"]);
+    assert_eq!((text["sms"]["encoding"].as_str(), text["sms"]["parts"].as_u64()), (Some("ucs2"), Some(2)), "{text}");
+    assert_eq!(run.count("message_templates"), 6, "refused templates write nothing");
 }

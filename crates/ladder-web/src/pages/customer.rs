@@ -58,11 +58,14 @@ fn consent_changes(records: &[ladder_store::AuditRecord]) -> Vec<ConsentChange> 
 }
 
 /// The customer, the shop's currency and their consent history, in one trip to the store.
+/// The messages a customer's page lists, newest first.
+const MESSAGES_SHOWN: u32 = 20;
+
 async fn load(
     state: &AppState,
     viewer: &Viewer,
     id: String,
-) -> Result<(CustomerDetail, Option<String>, Vec<ConsentChange>), WebError> {
+) -> Result<(CustomerDetail, Option<String>, Vec<ConsentChange>, Vec<ladder_store::OutboxMessage>), WebError> {
     let locale = viewer.locale;
     state
         .with_store(move |s| {
@@ -74,7 +77,13 @@ async fn load(
                 }));
             };
             let about = s.audit_of(&format!("customer:{}", detail.profile.external_id), CONSENT_HISTORY_READ)?;
-            Ok((detail, s.shop_settings()?.currency, consent_changes(&about)))
+            let query = ladder_store::OutboxQuery {
+                customer_id: Some(detail.profile.external_id.clone()),
+                limit: MESSAGES_SHOWN,
+                ..ladder_store::OutboxQuery::default()
+            };
+            let messages = s.outbox(&query)?;
+            Ok((detail, s.shop_settings()?.currency, consent_changes(&about), messages))
         })
         .await
 }
@@ -131,7 +140,7 @@ async fn customer_page(
     problem: Option<String>,
     done: Option<&str>,
 ) -> Result<Html<String>, WebError> {
-    let (detail, currency, consent_history) = load(state, viewer, id).await?;
+    let (detail, currency, consent_history, messages) = load(state, viewer, id).await?;
     let catalog = crate::views::catalog();
     let say = |r: &Reason| catalog.reason(viewer.locale, r);
     let consents: Vec<(String, Option<bool>)> = Channel::ALL
@@ -187,6 +196,7 @@ async fn customer_page(
             referrals => &detail.referrals,
             consent_history,
             consent_ledger => minijinja::Value::from_serialize(&detail.consent_ledger),
+            messages => minijinja::Value::from_serialize(&messages),
             kinds_of_customer => ladder_domain::CustomerKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
             done, today => state.app.now().date_naive().to_string(),
             line_rows => [0, 1, 2, 3, 4],

@@ -16,6 +16,7 @@ pub mod db;
 pub mod demo;
 pub mod import;
 pub mod jobs;
+pub mod outbox;
 pub mod report;
 pub mod score;
 pub mod segment;
@@ -114,6 +115,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<()> {
         Command::User(command) => user::run(ctx, &command),
         Command::Consent(command) => consent::run(ctx, &command),
         Command::Template(command) => template::run(ctx, &command),
+        Command::Outbox(command) => outbox::run(ctx, &command),
         Command::Campaign(command) => campaign::run(ctx, &command),
         Command::Config(command) => config::run(ctx, &command),
     }

@@ -148,5 +148,12 @@ fn print_message(format: Format, m: &Rendered) -> Result<()> {
         println!("Subject: {subject}");
     }
     println!("{}", m.body.trim_end());
+    if let Some(sms) = m.sms {
+        let encoding = match sms.encoding {
+            ladder_domain::sms::SmsEncoding::Gsm7 => "GSM-7",
+            ladder_domain::sms::SmsEncoding::Ucs2 => "UCS-2",
+        };
+        eprintln!("A text message of {} part(s): {} {encoding} units.", sms.parts, sms.units);
+    }
     Ok(())
 }

@@ -184,3 +184,54 @@ fn the_third_purchase_by_cohort_and_campaign_and_the_customers_a_win_back_brough
     let flash = b.get("/campaigns/FLASH");
     assert!(flash.body.contains(r#"data-field="reactivated">0<"#), "a first-order campaign brings nobody back");
 }
+
+/// The messages enqueued for a customer are on their page and in `ladder outbox list`, with what became
+/// of each.
+#[test]
+fn a_customer_s_messages_show_on_their_page_and_in_the_outbox_list() {
+    use ladder_domain::messaging::{MessagePurpose, OutboxStatus};
+    use ladder_store::{CustomerStore, Delivery, NewMessage, OutboxStore, Store};
+    let store = ladder_store_sqlite::SqliteStore::open(server().dir.path().join("shop.db")).expect("open the shop");
+    let customer = store.customer("C0000005").expect("read").expect("a demo customer").id;
+    let message = |channel, status, reason: Option<&str>| NewMessage {
+        cause: "test:messages".to_owned(),
+        customer,
+        channel,
+        template: "thanks".to_owned(),
+        template_version: 3,
+        language: "en".to_owned(),
+        purpose: MessagePurpose::Service,
+        status,
+        reason: reason.map(str::to_owned),
+        not_before: None,
+    };
+    let at = chrono::Utc::now();
+    let batch = [
+        message(ladder_domain::Channel::Email, OutboxStatus::Queued, None),
+        message(ladder_domain::Channel::Sms, OutboxStatus::Skipped, Some("no consent")),
+    ];
+    let mut tx = store.begin().expect("begin");
+    assert_eq!(tx.enqueue_messages(&batch, at, "demo.shop").expect("enqueue"), 2);
+    tx.commit().expect("commit");
+    let claimed = store.claim_messages(at, at + chrono::Duration::minutes(5), 100).expect("claim");
+    let mine = claimed.iter().find(|m| m.customer == customer).expect("the queued one");
+    assert!(store.finish_message(mine.id, &Delivery::Sent(at)).expect("sent"));
+    for other in claimed.iter().filter(|m| m.customer != customer) {
+        store.finish_message(other.id, &Delivery::Failed { error: "test".into(), retry_at: Some(at) }).expect("back");
+    }
+
+    let mut b = owner();
+    let page = b.get("/customers/C0000005");
+    let list = page.body.split(r#"id="messages""#).nth(1).expect("messages").split("</ul>").next().expect("list");
+    assert!(list.contains("thanks") && list.contains("v3"), "{list}");
+    assert!(list.contains("sent") && list.contains("not sent") && list.contains("no consent"), "{list}");
+    let listed = cli_json(server(), &["outbox", "list", "--customer", "C0000005", "--format", "json"]);
+    let seen: Vec<(&str, &str)> = listed
+        .as_array()
+        .expect("messages")
+        .iter()
+        .filter(|m| m["cause"] == "test:messages")
+        .map(|m| (m["channel"].as_str().unwrap_or_default(), m["status"].as_str().unwrap_or_default()))
+        .collect();
+    assert_eq!(seen, [("sms", "skipped"), ("email", "sent")]);
+}

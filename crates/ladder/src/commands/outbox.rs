@@ -1,0 +1,61 @@
+//! `ladder outbox`: the messages enqueued for sending and what became of each.
+
+use super::Ctx;
+use crate::cli::FormatArg;
+use crate::output::{Grid, print};
+use anyhow::{Context, Result};
+use clap::Subcommand;
+use ladder_domain::messaging::OutboxStatus;
+use ladder_store::OutboxQuery;
+
+#[derive(Debug, Subcommand)]
+pub enum OutboxCommand {
+    /// Lists messages, newest first: each with its customer, channel, template, status and reason.
+    List {
+        /// Of this cause (`broadcast:7`, `order:O-1001`).
+        #[arg(long)]
+        cause: Option<String>,
+        /// To this customer.
+        #[arg(long)]
+        customer: Option<String>,
+        /// queued, held, sending, sent, skipped, failed or bounced.
+        #[arg(long)]
+        status: Option<String>,
+        /// At most this many.
+        #[arg(long, default_value_t = 100)]
+        limit: u32,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+}
+
+pub fn run(ctx: &Ctx, command: &OutboxCommand) -> Result<()> {
+    let OutboxCommand::List { cause, customer, status, limit, format } = command;
+    let status = status
+        .as_deref()
+        .map(|s| {
+            OutboxStatus::parse(s).with_context(|| format!("--status {s:?} is not one of {}", OutboxStatus::names()))
+        })
+        .transpose()?;
+    let query =
+        OutboxQuery { cause: cause.clone(), customer_id: customer.clone(), status, limit: (*limit).min(100_000) };
+    let messages = ctx.store(false)?.outbox(&query)?;
+    let mut grid = Grid::new(
+        vec!["id", "customer_id", "channel", "template", "status", "reason", "attempts", "created", "sent"],
+        vec![0, 6],
+    );
+    for m in &messages {
+        grid.push(vec![
+            m.id.to_string(),
+            m.customer_id.clone(),
+            m.channel.as_str().to_owned(),
+            format!("{} v{} ({})", m.template, m.template_version, m.language),
+            m.status.as_str().to_owned(),
+            m.reason.clone().unwrap_or_default(),
+            m.attempts.to_string(),
+            m.created_at.format("%Y-%m-%d %H:%M").to_string(),
+            m.sent_at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default(),
+        ]);
+    }
+    print(format.format, &messages, &[("", &grid)], &[])
+}
