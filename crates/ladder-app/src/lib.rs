@@ -21,6 +21,7 @@ pub mod deliverability;
 pub mod demo;
 pub mod import;
 pub mod jobs;
+pub mod messages;
 pub mod privacy;
 pub mod progress;
 pub mod reports;

@@ -198,6 +198,16 @@ pub enum Action {
         /// The address, masked.
         hint: String,
     },
+    /// A message to one customer was enqueued.
+    #[serde(rename = "message.enqueued")]
+    MessageEnqueued {
+        /// To whom.
+        customer_id: String,
+        /// The template.
+        template: String,
+        /// The channel.
+        channel: crate::Channel,
+    },
     /// A message template was saved (a new version).
     #[serde(rename = "template.saved")]
     TemplateSaved {
@@ -404,7 +414,8 @@ impl Action {
             | Action::CustomerDeleted { customer_id }
             | Action::CustomerErased { customer_id }
             | Action::CustomerExported { customer_id }
-            | Action::InteractionAdded { customer_id, .. } => format!("customer:{customer_id}"),
+            | Action::InteractionAdded { customer_id, .. }
+            | Action::MessageEnqueued { customer_id, .. } => format!("customer:{customer_id}"),
             Action::OrderSaved { order_id, .. } | Action::OrderOneOff { order_id, .. } => format!("order:{order_id}"),
             Action::ImportRun { file, .. } | Action::CampaignCostsImported { file, .. } => format!("file:{file}"),
             Action::ImportColumnsPaired { kind, .. } => format!("columns:{kind}"),

@@ -881,6 +881,7 @@ audit-action-customer-exported = Exported a customer's data
 audit-action-address-suppressed = Blocked an address (bounce or complaint)
 audit-action-address-unsuppressed = Unblocked an address
 audit-action-template-saved = Saved a message template
+audit-action-message-enqueued = Enqueued a message
 audit-action-interaction-added = Recorded an interaction
 audit-action-order-saved = Saved an order
 audit-action-order-one-off = Marked an order one-off

@@ -826,6 +826,7 @@ audit-action-customer-exported = دادهٔ مشتری را برون‌بری ک
 audit-action-address-suppressed = نشانی را مسدود کرد (برگشت یا شکایت)
 audit-action-address-unsuppressed = مسدودی نشانی را برداشت
 audit-action-template-saved = قالب پیام را ذخیره کرد
+audit-action-message-enqueued = پیامی را در صف گذاشت
 audit-action-interaction-added = تعاملی ثبت کرد
 audit-action-order-saved = سفارشی ذخیره کرد
 audit-action-order-one-off = سفارشی را به‌عنوان خرید موردی علامت زد

@@ -867,6 +867,7 @@ audit-action-customer-exported = ייצא את המידע של לקוח
 audit-action-address-suppressed = חסם כתובת (החזרה או תלונה)
 audit-action-address-unsuppressed = ביטל חסימת כתובת
 audit-action-template-saved = שמר תבנית הודעה
+audit-action-message-enqueued = הכניס הודעה לתור
 audit-action-interaction-added = רשם פנייה
 audit-action-order-saved = שמר הזמנה
 audit-action-order-one-off = סימן הזמנה כחד־פעמית

@@ -886,6 +886,7 @@ audit-action-customer-exported = Выгрузил данные клиента
 audit-action-address-suppressed = Заблокировал адрес (возврат или жалоба)
 audit-action-address-unsuppressed = Разблокировал адрес
 audit-action-template-saved = Сохранил шаблон сообщения
+audit-action-message-enqueued = Поставил сообщение в очередь
 audit-action-interaction-added = Записал обращение
 audit-action-order-saved = Сохранил заказ
 audit-action-order-one-off = Отметил заказ разовым

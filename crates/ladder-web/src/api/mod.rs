@@ -30,6 +30,7 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/customers/{id}", get(customer))
         .route("/interactions", post(add_interaction))
         .route("/deliverability", post(report_delivery))
+        .route("/messages", post(send_message))
         .route("/orders", post(post_order))
         .route("/reports/ladder", get(ladder_report))
         .route("/reports/third-purchase", get(third_purchase_report))
@@ -375,6 +376,43 @@ async fn add_interaction(
     let outcome = added.map_err(|e| user.fail(e))?;
     let status = if outcome == WriteOutcome::Inserted { StatusCode::CREATED } else { StatusCode::OK };
     Ok((status, Json(json!({ "result": format!("{outcome:?}").to_lowercase() }))).into_response())
+}
+
+/// A transactional message the shop's system asks for.
+#[derive(Deserialize)]
+struct MessageAsked {
+    customer_id: String,
+    template: String,
+    #[serde(default = "email")]
+    channel: String,
+    /// The caller's key for this message: asked again with it, it is not made twice.
+    key: String,
+}
+
+fn email() -> String {
+    "email".to_owned()
+}
+
+async fn send_message(
+    State(state): State<AppState>,
+    user: ApiUser,
+    body: Result<Json<MessageAsked>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiError> {
+    user.require(Permission::EditCustomers)?;
+    let Json(asked) = body?;
+    let channel = ladder_domain::Channel::parse(&asked.channel)
+        .ok_or_else(|| ApiError::field("channel", format!("channel is one of {}", ladder_domain::Channel::names())))?;
+    let request = ladder_app::messages::MessageRequest {
+        customer_id: asked.customer_id,
+        template: asked.template,
+        channel,
+        key: asked.key,
+    };
+    let actor = user.actor();
+    let sent = state.with_app(move |app| Ok(ladder_app::messages::send_transactional(app, &actor, &request))).await?;
+    let (message, new) = sent.map_err(|e| user.fail(e))?;
+    let status = if new { StatusCode::ACCEPTED } else { StatusCode::OK };
+    Ok((status, Json(json!(message))).into_response())
 }
 
 /// What a mail or SMS provider reports about an address (a generic shape any provider's webhook can be

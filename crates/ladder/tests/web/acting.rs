@@ -235,3 +235,56 @@ fn a_customer_s_messages_show_on_their_page_and_in_the_outbox_list() {
         .collect();
     assert_eq!(seen, [("sms", "skipped"), ("email", "sent")]);
 }
+
+/// The shop's system asks for an order's confirmation: enqueued once per key, skipped with the reason
+/// for a customer without an email, refused for an offer template or an unknown customer.
+#[test]
+fn a_transactional_message_is_enqueued_once_per_key() {
+    let body = server().dir.path().join("confirmation.txt");
+    std::fs::write(&body, "Thank you, {{ first_name | default('friend') }}! Your order is on its way.").expect("write");
+    let add = |name: &str, purpose: &str| {
+        let args = ["template", "add", name, "--channel", "email", "--lang", "en", "--subject", "Your order"];
+        let body = body.display().to_string();
+        cli_json(server(), &[&args[..], &["--body-file", &body, "--purpose", purpose, "--format", "json"]].concat())
+    };
+    add("order-confirmation", "transactional");
+    add("summer-sale", "offer");
+    let mut b = owner();
+    let token = api_token(&mut b);
+    let base = &server().base;
+    let post = |path: &str, body: serde_json::Value| -> (u16, serde_json::Value) {
+        let r = reply(
+            agent()
+                .post(format!("{base}/api/v1{path}"))
+                .header("authorization", format!("Bearer {token}"))
+                .header("content-type", "application/json")
+                .send(body.to_string()),
+        );
+        (r.status, serde_json::from_str(&r.body).unwrap_or_else(|_| panic!("{}", r.body)))
+    };
+    let asked = serde_json::json!({"customer_id": "C0000007", "template": "order-confirmation", "key": "order-77"});
+    let (status, first) = post("/messages", asked.clone());
+    assert_eq!((status, first["status"].as_str()), (202, Some("queued")), "{first}");
+    assert_eq!((first["template"].as_str(), first["template_version"].as_u64()), (Some("order-confirmation"), Some(1)));
+    assert!(first["message_id"].as_str().is_some_and(|id| id.starts_with("<ladder.api-order-77.")), "{first}");
+    let (status, again) = post("/messages", asked);
+    assert_eq!((status, &again["id"]), (200, &first["id"]), "the same key: the same message, not a second one");
+
+    assert_eq!(post("/customers", serde_json::json!({"customer_id": "NOMAIL-1", "first_name": "Avi"})).0, 201);
+    let (status, skipped) = post(
+        "/messages",
+        serde_json::json!({"customer_id": "NOMAIL-1", "template": "order-confirmation", "key": "o-2"}),
+    );
+    assert_eq!(
+        (status, skipped["status"].as_str(), skipped["reason"].as_str()),
+        (202, Some("skipped"), Some("no address"))
+    );
+    let (status, offer) =
+        post("/messages", serde_json::json!({"customer_id": "C0000007", "template": "summer-sale", "key": "o-3"}));
+    assert_eq!((status, offer["field"].as_str()), (422, Some("template")), "offers go through broadcasts: {offer}");
+    let (status, nobody) =
+        post("/messages", serde_json::json!({"customer_id": "NOBODY", "template": "order-confirmation", "key": "o-4"}));
+    assert_eq!((status, nobody["field"].as_str()), (422, Some("customer_id")), "{nobody}");
+    let listed = cli_json(server(), &["outbox", "list", "--cause", "api:order-77", "--format", "json"]);
+    assert_eq!(listed.as_array().map(Vec::len), Some(1));
+}

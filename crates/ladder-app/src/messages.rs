@@ -1,0 +1,116 @@
+//! One message to one customer, asked for by the shop's own system (an order's confirmation): checked,
+//! and enqueued in the outbox in the same unit of work as its audit entry, once per key however often
+//! it is asked for. Offers go out through broadcasts, which weigh consent and caps for each customer.
+
+use crate::{Actor, App, AppError, change, require};
+use ladder_domain::audit::Action;
+use ladder_domain::messaging::{MessagePurpose, OutboxStatus};
+use ladder_domain::validate::{self, FieldError, Problem};
+use ladder_domain::{Channel, Permission};
+use ladder_store::{NewMessage, OutboxMessage, OutboxQuery};
+
+/// What the shop's system asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageRequest {
+    /// To whom.
+    pub customer_id: String,
+    /// The template's name.
+    pub template: String,
+    /// On which channel.
+    pub channel: Channel,
+    /// The caller's own key for this message (`order-1001-confirmation`): asked again with it, the
+    /// message is not made twice.
+    pub key: String,
+}
+
+/// The Message-ID's domain: the shop's sender address's, else `ladder.invalid`.
+fn domain_of(sender_email: Option<&str>) -> String {
+    sender_email.and_then(|e| e.rsplit_once('@')).map_or_else(|| "ladder.invalid".to_owned(), |(_, d)| d.to_owned())
+}
+
+/// Enqueues a transactional message; returns it as the outbox holds it, and whether it was new. A
+/// customer without an address on the channel, or whose address is blocked, or for whom the template
+/// lacks a field, gets a message `skipped` with the reason — never a blank one.
+pub fn send_transactional(
+    app: &App,
+    actor: &Actor,
+    request: &MessageRequest,
+) -> Result<(OutboxMessage, bool), AppError> {
+    require(actor, Permission::EditCustomers)?;
+    let key = request.key.trim();
+    if key.is_empty() {
+        return Err(FieldError::new("key", Problem::Required).into());
+    }
+    validate::optional_text(key, validate::SHORT_TEXT).map_err(|p| FieldError::new("key", p))?;
+    let store = app.store();
+    let shop = store.shop_settings()?;
+    let detail = store
+        .customer(&request.customer_id)?
+        .ok_or_else(|| FieldError::new("customer_id", Problem::UnknownCustomer))?;
+    let profile = &detail.profile;
+    let address = match request.channel {
+        Channel::Email => profile.email.clone(),
+        Channel::Sms | Channel::Phone | Channel::Fax => profile.phone.clone(),
+        Channel::Mail => profile.address.clone(),
+    }
+    .filter(|a| !a.trim().is_empty());
+    let blocked = match &address {
+        Some(a) => crate::deliverability::is_suppressed(store, request.channel, a, profile.country.as_deref())?,
+        None => false,
+    };
+    let cause = format!("api:{key}");
+    change(app, actor, |tx, now| {
+        let language = profile.preferred_language.as_deref().unwrap_or(&shop.language);
+        let template = match tx.latest_template(&request.template, request.channel, language)? {
+            Some(t) => Some(t),
+            None => tx.latest_template(&request.template, request.channel, &shop.language)?,
+        }
+        .ok_or_else(|| FieldError::new("template", Problem::Unknown))?;
+        if template.purpose != MessagePurpose::Transactional {
+            let choices = "a transactional template (offers go out through broadcasts)".to_owned();
+            return Err(FieldError::new("template", Problem::NotOneOf { choices }).into());
+        }
+        let data = crate::templates::merge_data(&detail, &shop, &template.language, None);
+        let reason = if address.is_none() {
+            Some("no address".to_owned())
+        } else if blocked {
+            Some("address blocked".to_owned())
+        } else {
+            crate::templates::render(&template, &data).err().map(|skipped| skipped.reason)
+        };
+        let status = if reason.is_some() { OutboxStatus::Skipped } else { OutboxStatus::Queued };
+        let message = NewMessage {
+            cause: cause.clone(),
+            customer: detail.id,
+            channel: request.channel,
+            template: template.name.clone(),
+            template_version: template.version,
+            language: template.language.clone(),
+            purpose: template.purpose,
+            status,
+            reason,
+            not_before: None,
+        };
+        let added = tx.enqueue_messages(&[message], now, &domain_of(shop.sender.email.as_deref()))? == 1;
+        let actions = if added {
+            vec![Action::MessageEnqueued {
+                customer_id: profile.external_id.clone(),
+                template: template.name.clone(),
+                channel: request.channel,
+            }]
+        } else {
+            Vec::new()
+        };
+        Ok((added, actions))
+    })
+    .and_then(|added| {
+        let query = OutboxQuery {
+            cause: Some(cause.clone()),
+            customer_id: Some(profile.external_id.clone()),
+            limit: 10,
+            status: None,
+        };
+        let found = store.outbox(&query)?.into_iter().find(|m| m.channel == request.channel);
+        found.map(|m| (m, added)).ok_or_else(|| AppError::NotFound(format!("message {cause}")))
+    })
+}
