@@ -101,3 +101,39 @@ pub fn history(app: &App, actor: &Actor, customer_id: &str) -> Result<Vec<Consen
         app.store().customer(customer_id)?.ok_or_else(|| AppError::NotFound(format!("customer {customer_id}")))?;
     Ok(detail.consent_ledger)
 }
+
+/// A text message received from `from`: when it is a request to stop
+/// ([`ladder_domain::consent::is_stop_reply`]), every customer with that number withdraws their consent
+/// to marketing and to the newsletter by text message, at once, with the reply as evidence. Returns the
+/// customers it stopped; none for any other reply, or a number nobody has.
+pub fn reply_received(
+    app: &App,
+    actor: &Actor,
+    from: &str,
+    text: &str,
+    gateway: &str,
+) -> Result<Vec<String>, AppError> {
+    require(actor, Permission::EditCustomers)?;
+    if !ladder_domain::consent::is_stop_reply(text) {
+        return Ok(Vec::new());
+    }
+    let shop_country = app.store().shop_settings()?.country;
+    let number = ladder_domain::phone::forms(from, shop_country.as_deref())
+        .ok_or_else(|| FieldError::new("from", Problem::NotPhone))?;
+    let customers = app.store().customers_with_phone(&number.e164)?;
+    for customer in &customers {
+        for purpose in [Purpose::Marketing, Purpose::Newsletter] {
+            let answer = ConsentChange {
+                channel: Channel::Sms,
+                purpose,
+                granted: false,
+                method: ConsentMethod::ReplyStop,
+                basis: None,
+                source: gateway.to_owned(),
+                evidence: Some(format!("{}: {}", number.e164, text.trim())),
+            };
+            record(app, actor, customer, &answer)?;
+        }
+    }
+    Ok(customers)
+}

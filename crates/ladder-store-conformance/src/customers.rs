@@ -491,6 +491,13 @@ pub fn search_finds_phones_in_any_form(store: &dyn Store) {
     assert_eq!(found("8 495 105-05-05"), ["B5"], "stored international, typed national");
     let detail = store.customer("IL2").expect("read").expect("IL2");
     assert_eq!(detail.profile.phone.as_deref(), Some("+972 50 765 4321"), "the phone is kept as typed");
+    assert_eq!(
+        store.customers_with_phone("+972545678901").expect("by phone"),
+        ["IL1"],
+        "stored national, found by E.164"
+    );
+    assert_eq!(store.customers_with_phone("+74951050505").expect("by phone"), ["B5"], "written by the bulk path");
+    assert!(store.customers_with_phone("+10000000000").expect("by phone").is_empty());
 
     // A changed phone is found by its new number only, written one customer at a time.
     let mut changed = people[0].clone();

@@ -52,6 +52,15 @@ impl CustomerStore for PostgresStore {
         })
     }
 
+    fn customers_with_phone(&self, e164: &str) -> StoreResult<Vec<String>> {
+        self.read(|c| {
+            let rows = c
+                .query("SELECT external_id FROM customers WHERE phone_e164 = $1 ORDER BY id", &[&e164])
+                .ctx("cannot find customers by phone")?;
+            Ok(rows.iter().map(|r| r.get(0)).collect())
+        })
+    }
+
     fn count_customers(&self, query: &CustomerQuery, cap: u64) -> StoreResult<u64> {
         self.read(|c| count_customers(c, query, cap))
     }

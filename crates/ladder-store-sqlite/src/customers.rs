@@ -60,6 +60,16 @@ impl CustomerStore for SqliteStore {
         })
     }
 
+    fn customers_with_phone(&self, e164: &str) -> StoreResult<Vec<String>> {
+        self.read(|c| {
+            let what = "cannot find customers by phone";
+            let mut stmt =
+                c.prepare_cached("SELECT external_id FROM customers WHERE phone_e164 = ?1 ORDER BY id").ctx(what)?;
+            let ids = stmt.query_map([e164], |r| r.get(0)).ctx(what)?;
+            ids.collect::<Result<_, _>>().ctx(what)
+        })
+    }
+
     fn count_customers(&self, query: &CustomerQuery, cap: u64) -> StoreResult<u64> {
         self.read(|c| count_customers(c, query, cap))
     }

@@ -66,6 +66,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0022_deliverability.sql"),
     include_str!("../migrations/0023_message_templates.sql"),
     include_str!("../migrations/0024_outbox.sql"),
+    include_str!("../migrations/0025_phone_lookup.sql"),
 ];
 
 /// The migration after which the stored phones are given their normal forms, in Rust.

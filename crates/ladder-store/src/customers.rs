@@ -25,6 +25,10 @@ pub trait CustomerStore {
     /// shows their names); an unknown id is left out.
     fn names_of(&self, ids: &[String]) -> StoreResult<std::collections::HashMap<String, String>>;
 
+    /// The ids of the customers whose phone is this number (its E.164, `+972545678901`), in the order
+    /// they were added: whom a text message from it comes from.
+    fn customers_with_phone(&self, e164: &str) -> StoreResult<Vec<String>>;
+
     /// Every customer matching a query (its page aside), in its order, handed to `each` one at a time as
     /// the database sends them: an export of a million customers never holds them all. Stops early when
     /// `each` returns false; returns how many were handed over.

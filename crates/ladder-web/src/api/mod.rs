@@ -31,6 +31,7 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/interactions", post(add_interaction))
         .route("/deliverability", post(report_delivery))
         .route("/messages", post(send_message))
+        .route("/sms/inbound", post(sms_received))
         .route("/orders", post(post_order))
         .route("/reports/ladder", get(ladder_report))
         .route("/reports/third-purchase", get(third_purchase_report))
@@ -376,6 +377,30 @@ async fn add_interaction(
     let outcome = added.map_err(|e| user.fail(e))?;
     let status = if outcome == WriteOutcome::Inserted { StatusCode::CREATED } else { StatusCode::OK };
     Ok((status, Json(json!({ "result": format!("{outcome:?}").to_lowercase() }))).into_response())
+}
+
+/// A text message a customer sent, as an SMS gateway forwards it.
+#[derive(Deserialize)]
+struct SmsReceived {
+    from: String,
+    text: String,
+}
+
+async fn sms_received(
+    State(state): State<AppState>,
+    user: ApiUser,
+    body: Result<Json<SmsReceived>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiError> {
+    user.require(Permission::EditCustomers)?;
+    let Json(sms) = body?;
+    let stop = ladder_domain::consent::is_stop_reply(&sms.text);
+    let actor = user.actor();
+    let source = user.source();
+    let stopped = state
+        .with_app(move |app| Ok(ladder_app::consent::reply_received(app, &actor, &sms.from, &sms.text, &source)))
+        .await?;
+    let customers = stopped.map_err(|e| user.fail(e))?;
+    Ok((StatusCode::OK, Json(json!({ "stop": stop, "customers": customers }))).into_response())
 }
 
 /// A transactional message the shop's system asks for.

@@ -288,3 +288,43 @@ fn a_transactional_message_is_enqueued_once_per_key() {
     let listed = cli_json(server(), &["outbox", "list", "--cause", "api:order-77", "--format", "json"]);
     assert_eq!(listed.as_array().map(Vec::len), Some(1));
 }
+
+/// A customer answers a text message with "הסר": the gateway forwards it, and their consent to texts is
+/// withdrawn at once, with the reply as evidence; any other reply changes nothing.
+#[test]
+fn a_stop_reply_withdraws_consent_to_text_messages() {
+    let mut b = owner();
+    let token = api_token(&mut b);
+    let base = &server().base;
+    let post = |path: &str, body: serde_json::Value| -> (u16, serde_json::Value) {
+        let r = reply(
+            agent()
+                .post(format!("{base}/api/v1{path}"))
+                .header("authorization", format!("Bearer {token}"))
+                .header("content-type", "application/json")
+                .send(body.to_string()),
+        );
+        (r.status, serde_json::from_str(&r.body).unwrap_or_else(|_| panic!("{}", r.body)))
+    };
+    let customer = serde_json::json!({
+        "customer_id": "SMS-1", "first_name": "Noa", "phone": "054-567-2233", "country": "IL",
+        "consents": [{"channel": "sms", "granted": true}],
+    });
+    assert_eq!(post("/customers", customer).0, 201);
+    let (status, thanks) = post("/sms/inbound", serde_json::json!({"from": "+972545672233", "text": "תודה!"}));
+    assert_eq!(
+        (status, thanks["stop"].as_bool(), thanks["customers"].clone()),
+        (200, Some(false), serde_json::json!([]))
+    );
+    let (status, stop) = post("/sms/inbound", serde_json::json!({"from": "+972 54-567-2233", "text": " הסר "}));
+    assert_eq!((status, stop["customers"].clone()), (200, serde_json::json!(["SMS-1"])), "{stop}");
+    let ledger = cli_json(server(), &["consent", "history", "SMS-1", "--format", "json"]);
+    let last = ledger.as_array().and_then(|l| l.iter().rev().find(|e| e["purpose"] == "marketing")).expect("an entry");
+    assert_eq!((last["action"].as_str(), last["method"].as_str()), (Some("withdraw"), Some("reply_stop")));
+    assert_eq!(last["evidence"].as_str(), Some("+972545672233: הסר"));
+    let shown = cli_json(server(), &["customer", "show", "SMS-1", "--format", "json"]);
+    let sms = shown["consents"].as_array().and_then(|k| k.iter().find(|c| c["channel"] == "sms")).expect("sms");
+    assert_eq!(sms["granted"].as_bool(), Some(false));
+    let (status, bad) = post("/sms/inbound", serde_json::json!({"from": "nobody", "text": "STOP"}));
+    assert_eq!((status, bad["field"].as_str()), (422, Some("from")));
+}
