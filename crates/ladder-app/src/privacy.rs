@@ -81,14 +81,20 @@ pub fn delete(app: &App, actor: &Actor, customer_id: &str) -> Result<(), AppErro
 /// interactions, placement and history (a request for access); the export is audited.
 pub fn export(app: &App, actor: &Actor, customer_id: &str) -> Result<serde_json::Value, AppError> {
     require(actor, Permission::ViewCustomers)?;
+    // Every message ever enqueued for them, read before the unit of work (which may hold a connection).
+    let query =
+        ladder_store::OutboxQuery { customer_id: Some(customer_id.to_owned()), limit: u32::MAX, ..Default::default() };
+    let messages = app.store().outbox(&query)?;
     change(app, actor, |tx, _| {
         let c = tx.customer(customer_id)?.ok_or_else(|| AppError::NotFound(format!("customer {customer_id}")))?;
         let value = serde_json::json!({
             "customer": c.profile,
+            "consent_ledger": c.consent_ledger,
             "placement": c.score,
             "orders": c.orders,
             "interactions": c.interactions,
             "history": c.history,
+            "messages": messages,
         });
         Ok((value, vec![Action::CustomerExported { customer_id: customer_id.to_owned() }]))
     })

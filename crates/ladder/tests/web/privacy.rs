@@ -88,6 +88,9 @@ fn a_customer_is_exported_erased_and_kept_out_of_mailings_and_another_deleted() 
         (data["customer"]["email"].as_str(), data["orders"].as_array().map(Vec::len)),
         (Some("rivka@example.co.il"), Some(1))
     );
+    let ledger = data["consent_ledger"].as_array().expect("the consent ledger");
+    assert_eq!((ledger.len(), ledger[0]["method"].as_str()), (1, Some("api")), "{ledger:?}");
+    assert_eq!(data["messages"], serde_json::json!([]), "every message enqueued for them: none yet");
 
     let page = b.get("/customers/PRIV-1");
     let csrf = hidden(&page.body, "csrf");
