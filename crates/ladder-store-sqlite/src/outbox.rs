@@ -63,17 +63,17 @@ impl OutboxStore for SqliteStore {
                     s.query_map(params![now.timestamp(), lease_until.timestamp(), limit], |r| r.get(0))?.collect()
                 })
                 .ctx(what)?;
+            // The claimed messages in one read, by their ids.
+            let ids = serde_json::to_string(&ids).map_err(|e| ladder_store::StoreError::backend(what, e))?;
             let mut stmt = c
                 .prepare_cached(&format!(
-                    "SELECT {MESSAGE_COLUMNS} FROM outbox o JOIN customers c ON c.id = o.customer_id WHERE o.id = ?1"
+                    "SELECT {MESSAGE_COLUMNS} FROM outbox o JOIN customers c ON c.id = o.customer_id
+                     WHERE o.id IN (SELECT value FROM json_each(?1))"
                 ))
                 .ctx(what)?;
-            let mut claimed = Vec::with_capacity(ids.len());
-            for id in ids {
-                if let Some(m) = stmt.query_row([id], message).ctx(what)? {
-                    claimed.push(m);
-                }
-            }
+            let rows = stmt.query_map([ids], message).ctx(what)?;
+            let mut claimed: Vec<OutboxMessage> =
+                rows.collect::<Result<Vec<_>, _>>().ctx(what)?.into_iter().flatten().collect();
             claimed.sort_by_key(|m| m.id);
             Ok(claimed)
         })

@@ -58,6 +58,24 @@ fn consent_changes(records: &[ladder_store::AuditRecord]) -> Vec<ConsentChange> 
 }
 
 /// The customer, the shop's currency and their consent history, in one trip to the store.
+/// The messages as the page lists them: each reason said in the reader's language where Ladder wrote
+/// it ("no consent", "no last purchase"); a provider's own words are shown as they came.
+fn said_messages(messages: &[ladder_store::OutboxMessage], locale: ladder_i18n::Locale) -> Vec<serde_json::Value> {
+    let catalog = crate::views::catalog();
+    messages
+        .iter()
+        .map(|m| {
+            let mut value = serde_json::to_value(m).unwrap_or_default();
+            if let Some(reason) = &m.reason {
+                let id = format!("outbox-reason-{}", reason.replace(' ', "-"));
+                let said = catalog.text(locale, &id);
+                value["reason"] = serde_json::Value::String(if said == id { reason.clone() } else { said });
+            }
+            value
+        })
+        .collect()
+}
+
 /// The messages a customer's page lists, newest first.
 const MESSAGES_SHOWN: u32 = 20;
 
@@ -196,7 +214,7 @@ async fn customer_page(
             referrals => &detail.referrals,
             consent_history,
             consent_ledger => minijinja::Value::from_serialize(&detail.consent_ledger),
-            messages => minijinja::Value::from_serialize(&messages),
+            messages => minijinja::Value::from_serialize(said_messages(&messages, viewer.locale)),
             kinds_of_customer => ladder_domain::CustomerKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
             done, today => state.app.now().date_naive().to_string(),
             line_rows => [0, 1, 2, 3, 4],

@@ -251,17 +251,7 @@ fn a_transactional_message_is_enqueued_once_per_key() {
     add("summer-sale", "offer");
     let mut b = owner();
     let token = api_token(&mut b);
-    let base = &server().base;
-    let post = |path: &str, body: serde_json::Value| -> (u16, serde_json::Value) {
-        let r = reply(
-            agent()
-                .post(format!("{base}/api/v1{path}"))
-                .header("authorization", format!("Bearer {token}"))
-                .header("content-type", "application/json")
-                .send(body.to_string()),
-        );
-        (r.status, serde_json::from_str(&r.body).unwrap_or_else(|_| panic!("{}", r.body)))
-    };
+    let post = |path: &str, body: serde_json::Value| api_post_json(&token, path, &body);
     let asked = serde_json::json!({"customer_id": "C0000007", "template": "order-confirmation", "key": "order-77"});
     let (status, first) = post("/messages", asked.clone());
     assert_eq!((status, first["status"].as_str()), (202, Some("queued")), "{first}");
@@ -295,17 +285,7 @@ fn a_transactional_message_is_enqueued_once_per_key() {
 fn a_stop_reply_withdraws_consent_to_text_messages() {
     let mut b = owner();
     let token = api_token(&mut b);
-    let base = &server().base;
-    let post = |path: &str, body: serde_json::Value| -> (u16, serde_json::Value) {
-        let r = reply(
-            agent()
-                .post(format!("{base}/api/v1{path}"))
-                .header("authorization", format!("Bearer {token}"))
-                .header("content-type", "application/json")
-                .send(body.to_string()),
-        );
-        (r.status, serde_json::from_str(&r.body).unwrap_or_else(|_| panic!("{}", r.body)))
-    };
+    let post = |path: &str, body: serde_json::Value| api_post_json(&token, path, &body);
     let customer = serde_json::json!({
         "customer_id": "SMS-1", "first_name": "Noa", "phone": "054-567-2233", "country": "IL",
         "consents": [{"channel": "sms", "granted": true}],

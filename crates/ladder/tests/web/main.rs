@@ -1035,6 +1035,12 @@ fn api_send(token: &str, path: &str, content_type: &str, body: &str) -> Reply {
     )
 }
 
+/// Posts JSON to the API with `token`: the status and the JSON answer.
+fn api_post_json(token: &str, path: &str, body: &serde_json::Value) -> (u16, serde_json::Value) {
+    let r = api_send(token, path, "application/json", &body.to_string());
+    (r.status, serde_json::from_str(&r.body).unwrap_or_else(|_| panic!("{}", r.body)))
+}
+
 fn cli_json(server: &Server, args: &[&str]) -> serde_json::Value {
     let out = ladder(&server.dir).args(args).output().expect("run ladder");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

@@ -144,17 +144,7 @@ fn a_customer_is_exported_erased_and_kept_out_of_mailings_and_another_deleted() 
 fn bounces_and_complaints_reported_by_a_provider_block_the_address() {
     let mut b = owner();
     let token = api_token(&mut b);
-    let base = &server().base;
-    let report = |body: &str| -> (u16, serde_json::Value) {
-        let r = reply(
-            agent()
-                .post(format!("{base}/api/v1/deliverability"))
-                .header("authorization", format!("Bearer {token}"))
-                .header("content-type", "application/json")
-                .send(body.to_owned()),
-        );
-        (r.status, serde_json::from_str(&r.body).unwrap_or_else(|_| panic!("{}", r.body)))
-    };
+    let report = |body: &str| api_post_json(&token, "/deliverability", &serde_json::from_str(body).expect("JSON"));
     let bounce = r#"{"channel": "email", "address": "Bounced.Person@Example.org", "event": "hard_bounce", "detail": "550 5.1.1"}"#;
     let (status, body) = report(bounce);
     assert_eq!((status, body["suppressed"].as_bool(), body["new"].as_bool()), (201, Some(true), Some(true)), "{body}");
