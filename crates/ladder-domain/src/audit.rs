@@ -208,6 +208,34 @@ pub enum Action {
         /// The channel.
         channel: crate::Channel,
     },
+    /// A broadcast was composed.
+    #[serde(rename = "broadcast.created")]
+    BroadcastCreated {
+        /// Its id.
+        broadcast_id: i64,
+        /// The template.
+        template: String,
+        /// The channel.
+        channel: crate::Channel,
+        /// Whom it is for, in words.
+        audience: String,
+    },
+    /// A broadcast was asked to be sent.
+    #[serde(rename = "broadcast.sent")]
+    BroadcastSent {
+        /// Its id.
+        broadcast_id: i64,
+    },
+    /// A broadcast's messages were enqueued.
+    #[serde(rename = "broadcast.enqueued")]
+    BroadcastEnqueued {
+        /// Its id.
+        broadcast_id: i64,
+        /// Messages enqueued to go.
+        queued: u64,
+        /// Messages decided against, with their reasons in the outbox.
+        skipped: u64,
+    },
     /// A message template was saved (a new version).
     #[serde(rename = "template.saved")]
     TemplateSaved {
@@ -441,6 +469,9 @@ impl Action {
                 format!("address:{channel}:{hint}")
             }
             Action::TemplateSaved { name, .. } => format!("template:{name}"),
+            Action::BroadcastCreated { broadcast_id, .. }
+            | Action::BroadcastSent { broadcast_id }
+            | Action::BroadcastEnqueued { broadcast_id, .. } => format!("broadcast:{broadcast_id}"),
             Action::SettingsChanged { .. } => "settings".to_owned(),
             Action::DemoCreated { seed, .. } => format!("demo:{seed}"),
         }

@@ -9,6 +9,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod broadcast;
 pub mod campaign;
 pub mod clv;
 pub mod consent;

@@ -13,6 +13,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod broadcasts;
 pub mod campaigns;
 pub mod consents;
 pub mod customers;
@@ -79,6 +80,10 @@ macro_rules! conformance_tests {
             deliverability::suppressions_are_kept_per_channel_and_address,
             templates::templates_are_versioned_per_name_channel_and_language,
             outbox::messages_are_enqueued_once_claimed_with_a_lease_and_finished_once,
+            broadcasts::broadcasts_are_drafts_until_sent_and_move_on_once,
+            broadcasts::an_audience_is_read_in_one_pass_with_what_the_decision_needs,
+            broadcasts::the_contact_log_holds_the_messages_sent,
+            broadcasts::a_signing_key_is_kept_once,
             customers::orders_round_trip_with_lines_and_totals,
             customers::reimporting_an_order_changes_nothing_and_line_changes_update_the_total,
             customers::an_order_never_moves_to_another_customer,

@@ -38,9 +38,10 @@ pub fn messages_are_enqueued_once_claimed_with_a_lease_and_finished_once(store: 
 
     let now = ts("2025-09-01T10:01:00Z");
     let lease = ts("2025-09-01T10:06:00Z");
-    let first = store.claim_messages(now, lease, 1).expect("claim");
+    assert!(store.claim_messages(&[Channel::Mail], now, lease, 10).expect("claim").is_empty(), "its channels only");
+    let first = store.claim_messages(Channel::ALL, now, lease, 1).expect("claim");
     assert_eq!(first.len(), 1, "at most the limit in flight");
-    let second = store.claim_messages(now, lease, 10).expect("claim");
+    let second = store.claim_messages(Channel::ALL, now, lease, 10).expect("claim");
     assert_eq!(second.len(), 1, "the held message waits for its time and the skipped one is never claimed");
     let (m1, m2) = (&first[0], &second[0]);
     assert_eq!((m1.customer_id.as_str(), m1.status, m1.attempts), ("A1", OutboxStatus::Sending, 1));
@@ -50,13 +51,15 @@ pub fn messages_are_enqueued_once_claimed_with_a_lease_and_finished_once(store: 
     assert!(store.finish_message(m1.id, &Delivery::Sent(ts("2025-09-01T10:01:05Z"))).expect("sent"));
     assert!(!store.finish_message(m1.id, &Delivery::Sent(ts("2025-09-01T10:01:06Z"))).expect("again"), "once");
     // The worker holding m2 dies: after its lease, another claims it, with the same Message-ID.
-    assert!(store.claim_messages(ts("2025-09-01T10:05:00Z"), lease, 10).expect("claim").is_empty());
-    let again = store.claim_messages(ts("2025-09-01T10:07:00Z"), ts("2025-09-01T10:12:00Z"), 10).expect("claim");
+    assert!(store.claim_messages(Channel::ALL, ts("2025-09-01T10:05:00Z"), lease, 10).expect("claim").is_empty());
+    let again =
+        store.claim_messages(Channel::ALL, ts("2025-09-01T10:07:00Z"), ts("2025-09-01T10:12:00Z"), 10).expect("claim");
     assert_eq!(again.len(), 1);
     assert_eq!((again[0].id, again[0].attempts, &again[0].message_id), (m2.id, 2, &m2.message_id));
     let retry = Delivery::Failed { error: "421 try later".into(), retry_at: Some(ts("2025-09-01T11:00:00Z")) };
     assert!(store.finish_message(m2.id, &retry).expect("failed"));
-    let held = store.claim_messages(ts("2025-09-02T06:30:00Z"), ts("2025-09-02T06:35:00Z"), 10).expect("claim");
+    let held =
+        store.claim_messages(Channel::ALL, ts("2025-09-02T06:30:00Z"), ts("2025-09-02T06:35:00Z"), 10).expect("claim");
     let claimed: Vec<(&str, Channel)> = held.iter().map(|m| (m.customer_id.as_str(), m.channel)).collect();
     assert_eq!(claimed, [("A2", Channel::Email), ("A2", Channel::Sms)], "the retry and the held message, when due");
     assert!(

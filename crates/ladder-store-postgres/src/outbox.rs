@@ -38,11 +38,13 @@ fn message(r: &Row) -> Option<OutboxMessage> {
 impl OutboxStore for PostgresStore {
     fn claim_messages(
         &self,
+        channels: &[Channel],
         now: DateTime<Utc>,
         lease_until: DateTime<Utc>,
         limit: u32,
     ) -> StoreResult<Vec<OutboxMessage>> {
         let what = "cannot claim messages";
+        let channel_names: Vec<&str> = channels.iter().map(|c| c.as_str()).collect();
         self.write(|c| {
             let rows = c
                 .query(
@@ -50,14 +52,15 @@ impl OutboxStore for PostgresStore {
                         "WITH claimed AS (
                              UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = $2
                              WHERE id IN (SELECT id FROM outbox
-                                          WHERE (status IN ('queued', 'held') AND COALESCE(not_before, 0) <= $1)
-                                             OR (status = 'sending' AND lease_until < $1)
+                                          WHERE ((status IN ('queued', 'held') AND COALESCE(not_before, 0) <= $1)
+                                                 OR (status = 'sending' AND lease_until < $1))
+                                            AND channel = ANY($4)
                                           ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
                              RETURNING *)
                          SELECT {} FROM claimed o JOIN customers c ON c.id = o.customer_id ORDER BY o.id",
                         MESSAGE_COLUMNS
                     ),
-                    &[&now.timestamp(), &lease_until.timestamp(), &i64::from(limit)],
+                    &[&now.timestamp(), &lease_until.timestamp(), &i64::from(limit), &channel_names],
                 )
                 .ctx(what)?;
             Ok(rows.iter().filter_map(message).collect())
@@ -134,26 +137,40 @@ impl OutboxStore for PostgresStore {
 
 impl OutboxTx for PgTx {
     fn enqueue_messages(&mut self, messages: &[NewMessage], at: DateTime<Utc>, domain: &str) -> StoreResult<u64> {
+        // One statement per thousand messages, the rows as arrays: a broadcast of a million is a
+        // thousand round trips, not a million.
         let mut added = 0;
-        for m in messages {
-            let id = message_id(&m.cause, m.customer.0, m.channel.as_str(), domain);
+        for chunk in messages.chunks(1000) {
+            let column = |f: &dyn Fn(&NewMessage) -> String| chunk.iter().map(f).collect::<Vec<String>>();
+            let causes = column(&|m| m.cause.clone());
+            let customers: Vec<i64> = chunk.iter().map(|m| m.customer.0).collect();
+            let channels = column(&|m| m.channel.as_str().to_owned());
+            let templates = column(&|m| m.template.clone());
+            let versions: Vec<i64> = chunk.iter().map(|m| i64::from(m.template_version)).collect();
+            let languages = column(&|m| m.language.clone());
+            let purposes = column(&|m| m.purpose.as_str().to_owned());
+            let statuses = column(&|m| m.status.as_str().to_owned());
+            let reasons: Vec<Option<String>> = chunk.iter().map(|m| m.reason.clone()).collect();
+            let not_before: Vec<Option<i64>> = chunk.iter().map(|m| m.not_before.map(|t| t.timestamp())).collect();
+            let ids = column(&|m| message_id(&m.cause, m.customer.0, m.channel.as_str(), domain));
             added += self.execute(
                 "INSERT INTO outbox (cause, customer_id, channel, template, template_version, language, purpose, status,
                                      reason, not_before, message_id, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                 SELECT *, $12 FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::text[],
+                                           $7::text[], $8::text[], $9::text[], $10::bigint[], $11::text[])
                  ON CONFLICT (cause, customer_id, channel) DO NOTHING",
                 &[
-                    &m.cause,
-                    &m.customer.0,
-                    &m.channel.as_str(),
-                    &m.template,
-                    &i64::from(m.template_version),
-                    &m.language,
-                    &m.purpose.as_str(),
-                    &m.status.as_str(),
-                    &m.reason,
-                    &m.not_before.map(|t| t.timestamp()),
-                    &id,
+                    &causes,
+                    &customers,
+                    &channels,
+                    &templates,
+                    &versions,
+                    &languages,
+                    &purposes,
+                    &statuses,
+                    &reasons,
+                    &not_before,
+                    &ids,
                     &at.timestamp(),
                 ],
                 "cannot enqueue messages",

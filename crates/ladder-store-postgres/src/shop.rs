@@ -29,6 +29,13 @@ impl ShopStore for PostgresStore {
         })?;
         row.map(|r| serde_json::from_str(&r.get::<_, String>(0)).map_err(|e| StoreError::backend(what, e))).transpose()
     }
+
+    fn signing_key(&self, name: &str) -> StoreResult<Option<String>> {
+        let row = self.read(|c| {
+            c.query_opt("SELECT secret FROM signing_keys WHERE name = $1", &[&name]).ctx("cannot read a signing key")
+        })?;
+        Ok(row.map(|r| r.get(0)))
+    }
 }
 
 impl ShopTx for PgTx {
@@ -114,6 +121,19 @@ impl ShopTx for PgTx {
             )
             .ctx("cannot remember the column pairing")
             .map(drop)
+    }
+
+    fn keep_signing_key(&mut self, name: &str, fresh: &str, at: DateTime<Utc>) -> StoreResult<String> {
+        // Two instances asking at once: one inserts, the other waits for it and reads the same key.
+        self.execute(
+            "INSERT INTO signing_keys (name, secret, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING",
+            &[&name, &fresh, &at.timestamp()],
+            "cannot keep a signing key",
+        )?;
+        let row =
+            self.query_opt("SELECT secret FROM signing_keys WHERE name = $1", &[&name], "cannot read a signing key")?;
+        row.map(|r| r.get(0))
+            .ok_or_else(|| StoreError::backend("cannot keep a signing key", std::io::Error::other("it was not kept")))
     }
 }
 

@@ -17,6 +17,7 @@
 
 mod accounts;
 mod audit;
+mod broadcasts;
 mod campaigns;
 mod customers;
 mod deliverability;
@@ -67,6 +68,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0023_message_templates.sql"),
     include_str!("../migrations/0024_outbox.sql"),
     include_str!("../migrations/0025_phone_lookup.sql"),
+    include_str!("../migrations/0026_broadcasts.sql"),
 ];
 
 /// The migration after which the stored phones are given their normal forms, in Rust.

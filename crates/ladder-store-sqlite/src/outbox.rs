@@ -44,23 +44,28 @@ fn message(r: &Row<'_>) -> rusqlite::Result<Option<OutboxMessage>> {
 impl OutboxStore for SqliteStore {
     fn claim_messages(
         &self,
+        channels: &[Channel],
         now: DateTime<Utc>,
         lease_until: DateTime<Utc>,
         limit: u32,
     ) -> StoreResult<Vec<OutboxMessage>> {
         let what = "cannot claim messages";
+        let channels_json = serde_json::to_string(&channels.iter().map(|c| c.as_str()).collect::<Vec<_>>())
+            .map_err(|e| ladder_store::StoreError::backend(what, e))?;
         self.write(|c| {
             let ids: Vec<i64> = c
                 .prepare_cached(
                     "UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = ?2
                      WHERE id IN (SELECT id FROM outbox
-                                  WHERE (status IN ('queued', 'held') AND COALESCE(not_before, 0) <= ?1)
-                                     OR (status = 'sending' AND lease_until < ?1)
+                                  WHERE ((status IN ('queued', 'held') AND COALESCE(not_before, 0) <= ?1)
+                                         OR (status = 'sending' AND lease_until < ?1))
+                                    AND channel IN (SELECT value FROM json_each(?4))
                                   ORDER BY id LIMIT ?3)
                      RETURNING id",
                 )
                 .and_then(|mut s| {
-                    s.query_map(params![now.timestamp(), lease_until.timestamp(), limit], |r| r.get(0))?.collect()
+                    s.query_map(params![now.timestamp(), lease_until.timestamp(), limit, channels_json], |r| r.get(0))?
+                        .collect()
                 })
                 .ctx(what)?;
             // The claimed messages in one read, by their ids.

@@ -34,6 +34,17 @@ impl ShopStore for SqliteStore {
         })?;
         text.map(|t| serde_json::from_str(&t).map_err(|e| StoreError::backend(what, e))).transpose()
     }
+
+    fn signing_key(&self, name: &str) -> StoreResult<Option<String>> {
+        self.read(|c| signing_key(c, name))
+    }
+}
+
+fn signing_key(c: &Connection, name: &str) -> StoreResult<Option<String>> {
+    use rusqlite::OptionalExtension;
+    c.prepare_cached("SELECT secret FROM signing_keys WHERE name = ?1")
+        .and_then(|mut s| s.query_row([name], |r| r.get(0)).optional())
+        .ctx("cannot read a signing key")
 }
 
 impl ShopTx for SqliteTx<'_> {
@@ -117,6 +128,17 @@ impl ShopTx for SqliteTx<'_> {
             )
             .ctx("cannot remember the column pairing")
             .map(drop)
+    }
+
+    fn keep_signing_key(&mut self, name: &str, fresh: &str, at: DateTime<Utc>) -> StoreResult<String> {
+        self.conn()
+            .execute(
+                "INSERT INTO signing_keys (name, secret, created_at) VALUES (?1, ?2, ?3) ON CONFLICT (name) DO NOTHING",
+                params![name, fresh, at.timestamp()],
+            )
+            .ctx("cannot keep a signing key")?;
+        signing_key(self.conn(), name)?
+            .ok_or_else(|| StoreError::backend("cannot keep a signing key", std::io::Error::other("it was not kept")))
     }
 }
 

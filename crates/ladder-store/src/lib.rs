@@ -25,6 +25,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod broadcasts;
 pub mod campaigns;
 pub mod customers;
 pub mod deliverability;
@@ -45,6 +46,7 @@ pub mod transfer;
 
 pub use accounts::*;
 pub use audit::*;
+pub use broadcasts::{AudienceMember, AudienceQuery, BroadcastStore, BroadcastTx, NewBroadcast};
 pub use campaigns::{CampaignStore, CampaignTx};
 pub use customers::*;
 pub use deliverability::{DeliverabilityStore, DeliverabilityTx, Suppression};
@@ -123,6 +125,7 @@ pub trait Store:
     + DeliverabilityStore
     + TemplateStore
     + OutboxStore
+    + BroadcastStore
     + Send
     + Sync
 {
@@ -149,6 +152,7 @@ pub trait Tx:
     + DeliverabilityTx
     + TemplateTx
     + OutboxTx
+    + BroadcastTx
 {
     /// Makes every change of this unit of work visible at once.
     fn commit(self: Box<Self>) -> StoreResult<()>;

@@ -109,9 +109,11 @@ pub struct OutboxQuery {
 /// Working the outbox outside a unit of work: what workers and pages do.
 pub trait OutboxStore {
     /// Claims up to `limit` messages due at `now` until `lease_until`: queued ones, held ones whose time
-    /// has come, and ones whose sender died (their lease ran out). Two workers never claim one message.
+    /// has come, and ones whose sender died (their lease ran out) — on `channels` only, the ones the
+    /// worker can send. Two workers never claim one message.
     fn claim_messages(
         &self,
+        channels: &[Channel],
         now: DateTime<Utc>,
         lease_until: DateTime<Utc>,
         limit: u32,

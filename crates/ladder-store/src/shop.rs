@@ -17,6 +17,9 @@ pub trait ShopStore {
     /// How the columns of a file of `kind` with this `header` (its column names, as
     /// [`column_source`] keys them) were paired with Ladder's last time: `(theirs, ours)` pairs.
     fn column_pairs(&self, kind: &str, source: &str) -> StoreResult<Option<Vec<(String, String)>>>;
+
+    /// The secret Ladder keeps under `name` (the links' signing key), if it made one.
+    fn signing_key(&self, name: &str) -> StoreResult<Option<String>>;
 }
 
 /// The key of a file's source for remembering its column pairing: its column names, trimmed and in
@@ -63,6 +66,10 @@ pub trait ShopTx {
         pairs: &[(String, String)],
         at: DateTime<Utc>,
     ) -> StoreResult<()>;
+
+    /// The secret kept under `name`: `fresh`, kept now, when there was none — the first of two instances
+    /// to ask makes it, and both get the same one.
+    fn keep_signing_key(&mut self, name: &str, fresh: &str, at: DateTime<Utc>) -> StoreResult<String>;
 }
 
 /// The marks of the shop's work.

@@ -213,7 +213,8 @@ fn a_customer_s_messages_show_on_their_page_and_in_the_outbox_list() {
     let mut tx = store.begin().expect("begin");
     assert_eq!(tx.enqueue_messages(&batch, at, "demo.shop").expect("enqueue"), 2);
     tx.commit().expect("commit");
-    let claimed = store.claim_messages(at, at + chrono::Duration::minutes(5), 100).expect("claim");
+    let claimed =
+        store.claim_messages(ladder_domain::Channel::ALL, at, at + chrono::Duration::minutes(5), 100).expect("claim");
     let mine = claimed.iter().find(|m| m.customer == customer).expect("the queued one");
     assert!(store.finish_message(mine.id, &Delivery::Sent(at)).expect("sent"));
     for other in claimed.iter().filter(|m| m.customer != customer) {

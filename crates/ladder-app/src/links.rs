@@ -1,0 +1,171 @@
+//! The links a message carries for its customer — one-click unsubscribe and the preference page —
+//! signed so that nobody can make one for another customer, and working without a sign-in. The key is
+//! made once and kept in the database, so that every worker and web instance signs and checks alike.
+
+use crate::{App, AppError};
+use hmac::{Hmac, KeyInit, Mac};
+use ladder_domain::Channel;
+use ladder_domain::consent::Purpose;
+use ladder_store::CustomerId;
+use sha2::Sha256;
+
+/// The name the links' key is kept under.
+const KEY_NAME: &str = "links";
+
+/// Bytes of the signature a link carries (128 bits: enough against guessing, short in a text message).
+const SIGNATURE_BYTES: usize = 16;
+
+/// What a link stands for: a customer's answer on a channel for a purpose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinkSubject {
+    /// The customer (the store's id: a customer's own id may hold any character).
+    pub customer: CustomerId,
+    /// The channel the message came by.
+    pub channel: Channel,
+    /// The purpose it was for.
+    pub purpose: Purpose,
+}
+
+/// Signs and checks links with the shop's key.
+#[derive(Clone)]
+pub struct LinkSigner {
+    key: Vec<u8>,
+}
+
+impl std::fmt::Debug for LinkSigner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LinkSigner { key: [hidden] }")
+    }
+}
+
+impl LinkSigner {
+    /// The signer with the key kept in the database, made now if there is none.
+    pub fn of(app: &App) -> Result<Self, AppError> {
+        let key = match app.store().signing_key(KEY_NAME)? {
+            Some(key) => key,
+            None => {
+                let mut fresh = [0u8; 32];
+                getrandom::fill(&mut fresh)
+                    .map_err(|e| AppError::Conflict(format!("no randomness on this machine: {e}")))?;
+                let mut tx = app.store().begin()?;
+                let kept = tx.keep_signing_key(KEY_NAME, &hex(&fresh), app.now())?;
+                tx.commit()?;
+                kept
+            }
+        };
+        Ok(Self { key: key.into_bytes() })
+    }
+
+    fn signature(&self, payload: &str) -> Vec<u8> {
+        let mut mac = Hmac::<Sha256>::new_from_slice(&self.key).expect("HMAC takes a key of any length");
+        mac.update(payload.as_bytes());
+        mac.finalize().into_bytes()[..SIGNATURE_BYTES].to_vec()
+    }
+
+    /// The token of a link: `17-email-marketing-<signature>`.
+    pub fn token(&self, subject: LinkSubject) -> String {
+        let payload = format!("{}-{}-{}", subject.customer.0, subject.channel.as_str(), subject.purpose.as_str());
+        let signature = hex(&self.signature(&payload));
+        format!("{payload}-{signature}")
+    }
+
+    /// What a token stands for, if Ladder signed it.
+    pub fn verify(&self, token: &str) -> Option<LinkSubject> {
+        let (payload, signature) = token.rsplit_once('-')?;
+        let given = unhex(signature)?;
+        if given.len() != SIGNATURE_BYTES {
+            return None;
+        }
+        let mut mac = Hmac::<Sha256>::new_from_slice(&self.key).ok()?;
+        mac.update(payload.as_bytes());
+        mac.verify_truncated_left(&given).ok()?;
+        let mut parts = payload.splitn(3, '-');
+        let customer = CustomerId(parts.next()?.parse().ok()?);
+        let channel = Channel::parse(parts.next()?)?;
+        let purpose = Purpose::parse(parts.next()?)?;
+        Some(LinkSubject { customer, channel, purpose })
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+fn unhex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) || !text.is_ascii() {
+        return None;
+    }
+    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok()).collect()
+}
+
+/// The links of one message, under `public_url` (`https://shop.example/ladder`).
+pub fn links_for(signer: &LinkSigner, public_url: &str, subject: LinkSubject) -> crate::templates::Links {
+    let base = public_url.trim_end_matches('/');
+    let token = signer.token(subject);
+    crate::templates::Links {
+        unsubscribe: format!("{base}/u/{token}"),
+        preferences: format!("{base}/preferences/{token}"),
+    }
+}
+
+/// Whether `url` may be the base of the links customers get: https, or http on a loopback address (a
+/// test, or a shop trying Ladder on its own machine).
+pub fn check_public_url(url: &str) -> Result<(), String> {
+    let rest = if let Some(rest) = url.strip_prefix("https://") {
+        rest
+    } else if let Some(rest) = url.strip_prefix("http://") {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        let host = host.rsplit_once(':').map_or(host, |(h, port)| if port.parse::<u16>().is_ok() { h } else { host });
+        let loopback = matches!(host, "localhost" | "[::1]") || host.starts_with("127.");
+        if !loopback {
+            return Err(format!(
+                "public_url {url:?} is http: customers' links must be https (http is accepted only for a loopback address)"
+            ));
+        }
+        rest
+    } else {
+        return Err(format!("public_url {url:?} is not a web address (https://…)"));
+    };
+    if rest.split(['/', '?', '#']).next().unwrap_or_default().is_empty() {
+        return Err(format!("public_url {url:?} names no host"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn signer(key: &str) -> LinkSigner {
+        LinkSigner { key: key.as_bytes().to_vec() }
+    }
+
+    #[test]
+    fn a_token_stands_for_its_subject_and_no_other() {
+        let s = signer("k1");
+        let subject = LinkSubject { customer: CustomerId(17), channel: Channel::Email, purpose: Purpose::Marketing };
+        let token = s.token(subject);
+        assert!(token.starts_with("17-email-marketing-"), "{token}");
+        assert_eq!(s.verify(&token), Some(subject));
+        let forged = token.replacen("17-", "18-", 1);
+        assert_eq!(s.verify(&forged), None, "another customer's link cannot be made by changing the id");
+        assert_eq!(signer("k2").verify(&token), None, "another key does not accept it");
+        assert_eq!(s.verify(&token[..token.len() - 2]), None, "a shortened signature is refused");
+        assert_eq!(s.verify("nonsense"), None);
+        assert!(!format!("{s:?}").contains("k1"), "the key stays out of Debug");
+    }
+
+    #[test]
+    fn public_urls_are_https_or_loopback_http() {
+        assert!(check_public_url("https://shop.example/ladder").is_ok());
+        assert!(check_public_url("http://127.0.0.1:8080").is_ok());
+        assert!(check_public_url("http://localhost:3000/").is_ok());
+        assert!(check_public_url("http://shop.example").unwrap_err().contains("https"));
+        assert!(check_public_url("shop.example").is_err());
+        assert!(check_public_url("https://").is_err());
+    }
+}

@@ -1,0 +1,188 @@
+//! Broadcasts (migration 26), their audience and the contact log, each read in one streamed statement.
+
+use crate::tx::PgTx;
+use crate::{Context, Postgres, PostgresStore, sql_params};
+use chrono::{DateTime, Utc};
+use ladder_domain::Channel;
+use ladder_domain::broadcast::{Broadcast, BroadcastStatus};
+use ladder_domain::consent::LegalBasis;
+use ladder_domain::messaging::{MessagePurpose, PastContact};
+use ladder_store::broadcasts::{BROADCAST_COLUMNS, address_column, broadcast_of};
+use ladder_store::filter::SqlValue;
+use ladder_store::{
+    AudienceMember, AudienceQuery, BroadcastStore, BroadcastTx, CustomerId, NewBroadcast, StoreError, StoreResult,
+};
+use postgres::Row;
+use postgres::fallible_iterator::FallibleIterator;
+
+fn broadcast(r: &Row) -> Option<Broadcast> {
+    broadcast_of(
+        r.get(0),
+        r.get(1),
+        r.get(2),
+        r.get(3),
+        r.get(4),
+        r.get(5),
+        r.get(6),
+        r.get(7),
+        r.get(8),
+        r.get(9),
+        r.get(10),
+        r.get(11),
+    )
+}
+
+impl BroadcastStore for PostgresStore {
+    fn broadcasts(&self, limit: u32) -> StoreResult<Vec<Broadcast>> {
+        let rows = self.read(|c| {
+            c.query(
+                &format!("SELECT {BROADCAST_COLUMNS} FROM broadcasts ORDER BY id DESC LIMIT $1"),
+                &[&i64::from(limit)],
+            )
+            .ctx("cannot read the broadcasts")
+        })?;
+        Ok(rows.iter().filter_map(broadcast).collect())
+    }
+
+    fn broadcast(&self, id: i64) -> StoreResult<Option<Broadcast>> {
+        let row = self.read(|c| {
+            c.query_opt(&format!("SELECT {BROADCAST_COLUMNS} FROM broadcasts WHERE id = $1"), &[&id])
+                .ctx("cannot read a broadcast")
+        })?;
+        Ok(row.as_ref().and_then(broadcast))
+    }
+
+    fn each_audience_member(
+        &self,
+        q: &AudienceQuery,
+        each: &mut dyn FnMut(AudienceMember) -> StoreResult<bool>,
+    ) -> StoreResult<u64> {
+        let what = "cannot read the broadcast's audience";
+        let mut filter = ladder_store::filter::customer_filter(&q.customers, &Postgres);
+        let channel = filter.bind(&Postgres, SqlValue::Text(q.channel.as_str().to_owned()));
+        let purpose = filter.bind(&Postgres, SqlValue::Text(q.purpose.as_str().to_owned()));
+        let join = if q.consented_only { "JOIN" } else { "LEFT JOIN" };
+        let granted = if q.consented_only { " AND k.granted" } else { "" };
+        let sql = format!(
+            "SELECT c.id, c.external_id, {address}, c.country, c.preferred_language, k.granted, k.basis,
+                    (SELECT MAX(o.ordered_at) FROM orders o WHERE o.customer_id = c.id AND o.status = 'completed')
+             FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id
+             {join} consents k ON k.customer_id = c.id AND k.channel = {channel} AND k.purpose = {purpose}{granted}
+             {clause} ORDER BY c.id",
+            address = address_column(q.channel),
+            clause = filter.clause,
+        );
+        let params = sql_params(&filter.args);
+        self.read(|c| {
+            // A million rows are one long read, not one slow statement: no timeout for it.
+            let mut tx = c.transaction().ctx(what)?;
+            tx.batch_execute("SET LOCAL statement_timeout = 0").ctx(what)?;
+            let mut rows = tx.query_raw(&sql, params.iter().copied()).ctx(what)?;
+            let mut handed = 0;
+            while let Some(r) = rows.next().ctx(what)? {
+                let granted: Option<bool> = r.get(5);
+                let basis: Option<String> = r.get(6);
+                let member = AudienceMember {
+                    customer: CustomerId(r.get(0)),
+                    customer_id: r.get(1),
+                    address: r.get(2),
+                    country: r.get(3),
+                    language: r.get(4),
+                    consent: granted.map(|g| (g, basis.as_deref().and_then(LegalBasis::parse))),
+                    last_order: r.get::<_, Option<i64>>(7).and_then(|t| DateTime::from_timestamp(t, 0)),
+                };
+                handed += 1;
+                if !each(member)? {
+                    break;
+                }
+            }
+            drop(rows);
+            tx.commit().ctx(what)?;
+            Ok(handed)
+        })
+    }
+
+    fn each_contact(
+        &self,
+        since: DateTime<Utc>,
+        each: &mut dyn FnMut(CustomerId, PastContact) -> StoreResult<bool>,
+    ) -> StoreResult<u64> {
+        let what = "cannot read the contact log";
+        self.read(|c| {
+            let mut tx = c.transaction().ctx(what)?;
+            tx.batch_execute("SET LOCAL statement_timeout = 0").ctx(what)?;
+            let mut rows = tx
+                .query_raw(
+                    "SELECT customer_id, sent_at, channel, purpose FROM outbox WHERE status = 'sent' AND sent_at > $1",
+                    [&since.timestamp()],
+                )
+                .ctx(what)?;
+            let mut handed = 0;
+            while let Some(r) = rows.next().ctx(what)? {
+                let (Some(at), Some(channel), Some(purpose)) =
+                    (DateTime::from_timestamp(r.get(1), 0), Channel::parse(r.get(2)), MessagePurpose::parse(r.get(3)))
+                else {
+                    continue;
+                };
+                handed += 1;
+                if !each(CustomerId(r.get(0)), PastContact { at, channel, purpose })? {
+                    break;
+                }
+            }
+            drop(rows);
+            tx.commit().ctx(what)?;
+            Ok(handed)
+        })
+    }
+}
+
+impl BroadcastTx for PgTx {
+    fn add_broadcast(&mut self, b: &NewBroadcast, at: DateTime<Utc>) -> StoreResult<i64> {
+        let audience =
+            serde_json::to_string(&b.audience).map_err(|e| StoreError::backend("cannot keep a broadcast", e))?;
+        let row = self.query_opt(
+            "INSERT INTO broadcasts (name, template, channel, audience, campaign_code, send_at, status, created_by,
+                                     created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7, $8) RETURNING id",
+            &[
+                &b.name,
+                &b.template,
+                &b.channel.as_str(),
+                &audience,
+                &b.campaign_code,
+                &b.send_at.map(|t| t.timestamp()),
+                &b.created_by,
+                &at.timestamp(),
+            ],
+            "cannot keep a broadcast",
+        )?;
+        row.map(|r| r.get(0))
+            .ok_or_else(|| StoreError::backend("cannot keep a broadcast", std::io::Error::other("no id came back")))
+    }
+
+    fn broadcast(&mut self, id: i64) -> StoreResult<Option<Broadcast>> {
+        let row = self.query_opt(
+            &format!("SELECT {BROADCAST_COLUMNS} FROM broadcasts WHERE id = $1"),
+            &[&id],
+            "cannot read a broadcast",
+        )?;
+        Ok(row.as_ref().and_then(broadcast))
+    }
+
+    fn move_broadcast(
+        &mut self,
+        id: i64,
+        from: BroadcastStatus,
+        to: BroadcastStatus,
+        enqueued: Option<(DateTime<Utc>, u64)>,
+    ) -> StoreResult<bool> {
+        let (at, count) = enqueued.map_or((None, None), |(at, n)| (Some(at.timestamp()), Some(n as i64)));
+        let changed = self.execute(
+            "UPDATE broadcasts SET status = $3, enqueued_at = COALESCE($4, enqueued_at), enqueued = COALESCE($5, enqueued)
+             WHERE id = $1 AND status = $2",
+            &[&id, &from.as_str(), &to.as_str(), &at, &count],
+            "cannot move a broadcast on",
+        )?;
+        Ok(changed == 1)
+    }
+}

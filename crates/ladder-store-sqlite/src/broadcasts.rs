@@ -1,0 +1,184 @@
+//! Broadcasts (migration 26), their audience and the contact log, each read in one statement.
+
+use crate::tx::SqliteTx;
+use crate::{Context, Sqlite, SqliteStore, sql_values};
+use chrono::{DateTime, Utc};
+use ladder_domain::Channel;
+use ladder_domain::broadcast::{Broadcast, BroadcastStatus};
+use ladder_domain::consent::LegalBasis;
+use ladder_domain::messaging::{MessagePurpose, PastContact};
+use ladder_store::broadcasts::{BROADCAST_COLUMNS, address_column, broadcast_of};
+use ladder_store::{
+    AudienceMember, AudienceQuery, BroadcastStore, BroadcastTx, CustomerId, NewBroadcast, StoreError, StoreResult,
+};
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
+
+fn broadcast(r: &Row<'_>) -> rusqlite::Result<Option<Broadcast>> {
+    Ok(broadcast_of(
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        &r.get::<_, String>(3)?,
+        &r.get::<_, String>(4)?,
+        r.get(5)?,
+        r.get(6)?,
+        &r.get::<_, String>(7)?,
+        r.get(8)?,
+        r.get(9)?,
+        r.get(10)?,
+        r.get(11)?,
+    ))
+}
+
+fn read_broadcast(c: &Connection, id: i64) -> StoreResult<Option<Broadcast>> {
+    c.prepare_cached(&format!("SELECT {BROADCAST_COLUMNS} FROM broadcasts WHERE id = ?1"))
+        .and_then(|mut s| s.query_row([id], broadcast).optional())
+        .ctx("cannot read a broadcast")
+        .map(Option::flatten)
+}
+
+impl BroadcastStore for SqliteStore {
+    fn broadcasts(&self, limit: u32) -> StoreResult<Vec<Broadcast>> {
+        let what = "cannot read the broadcasts";
+        self.read(|c| {
+            let mut stmt = c
+                .prepare_cached(&format!("SELECT {BROADCAST_COLUMNS} FROM broadcasts ORDER BY id DESC LIMIT ?1"))
+                .ctx(what)?;
+            let rows = stmt.query_map([limit], broadcast).ctx(what)?;
+            Ok(rows.collect::<Result<Vec<_>, _>>().ctx(what)?.into_iter().flatten().collect())
+        })
+    }
+
+    fn broadcast(&self, id: i64) -> StoreResult<Option<Broadcast>> {
+        self.read(|c| read_broadcast(c, id))
+    }
+
+    fn each_audience_member(
+        &self,
+        q: &AudienceQuery,
+        each: &mut dyn FnMut(AudienceMember) -> StoreResult<bool>,
+    ) -> StoreResult<u64> {
+        let what = "cannot read the broadcast's audience";
+        let mut filter = ladder_store::filter::customer_filter(&q.customers, &Sqlite);
+        let channel = filter.bind(&Sqlite, ladder_store::filter::SqlValue::Text(q.channel.as_str().to_owned()));
+        let purpose = filter.bind(&Sqlite, ladder_store::filter::SqlValue::Text(q.purpose.as_str().to_owned()));
+        let join = if q.consented_only { "JOIN" } else { "LEFT JOIN" };
+        let granted = if q.consented_only { " AND k.granted = 1" } else { "" };
+        let sql = format!(
+            "SELECT c.id, c.external_id, {address}, c.country, c.preferred_language, k.granted, k.basis,
+                    (SELECT MAX(o.ordered_at) FROM orders o WHERE o.customer_id = c.id AND o.status = 'completed')
+             FROM customers c LEFT JOIN customer_scores s ON s.customer_id = c.id
+             {join} consents k ON k.customer_id = c.id AND k.channel = {channel} AND k.purpose = {purpose}{granted}
+             {clause} ORDER BY c.id",
+            address = address_column(q.channel),
+            clause = filter.clause,
+        );
+        self.read(|c| {
+            let mut stmt = c.prepare(&sql).ctx(what)?;
+            let mut rows = stmt.query(params_from_iter(sql_values(filter.args))).ctx(what)?;
+            let mut handed = 0;
+            while let Some(r) = rows.next().ctx(what)? {
+                let member = (|| -> rusqlite::Result<AudienceMember> {
+                    let granted: Option<bool> = r.get(5)?;
+                    let basis: Option<String> = r.get(6)?;
+                    Ok(AudienceMember {
+                        customer: CustomerId(r.get(0)?),
+                        customer_id: r.get(1)?,
+                        address: r.get(2)?,
+                        country: r.get(3)?,
+                        language: r.get(4)?,
+                        consent: granted.map(|g| (g, basis.as_deref().and_then(LegalBasis::parse))),
+                        last_order: r.get::<_, Option<i64>>(7)?.and_then(|t| DateTime::from_timestamp(t, 0)),
+                    })
+                })()
+                .ctx(what)?;
+                handed += 1;
+                if !each(member)? {
+                    break;
+                }
+            }
+            Ok(handed)
+        })
+    }
+
+    fn each_contact(
+        &self,
+        since: DateTime<Utc>,
+        each: &mut dyn FnMut(CustomerId, PastContact) -> StoreResult<bool>,
+    ) -> StoreResult<u64> {
+        let what = "cannot read the contact log";
+        self.read(|c| {
+            let mut stmt = c
+                .prepare_cached(
+                    "SELECT customer_id, sent_at, channel, purpose FROM outbox
+                     WHERE status = 'sent' AND sent_at > ?1",
+                )
+                .ctx(what)?;
+            let mut rows = stmt.query([since.timestamp()]).ctx(what)?;
+            let mut handed = 0;
+            while let Some(r) = rows.next().ctx(what)? {
+                let (id, at, channel, purpose): (i64, i64, String, String) =
+                    (r.get(0).ctx(what)?, r.get(1).ctx(what)?, r.get(2).ctx(what)?, r.get(3).ctx(what)?);
+                let (Some(at), Some(channel), Some(purpose)) =
+                    (DateTime::from_timestamp(at, 0), Channel::parse(&channel), MessagePurpose::parse(&purpose))
+                else {
+                    continue;
+                };
+                handed += 1;
+                if !each(CustomerId(id), PastContact { at, channel, purpose })? {
+                    break;
+                }
+            }
+            Ok(handed)
+        })
+    }
+}
+
+impl BroadcastTx for SqliteTx<'_> {
+    fn add_broadcast(&mut self, b: &NewBroadcast, at: DateTime<Utc>) -> StoreResult<i64> {
+        let audience =
+            serde_json::to_string(&b.audience).map_err(|e| StoreError::backend("cannot keep a broadcast", e))?;
+        self.conn()
+            .query_row(
+                "INSERT INTO broadcasts (name, template, channel, audience, campaign_code, send_at, status, created_by,
+                                         created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'draft', ?7, ?8) RETURNING id",
+                params![
+                    b.name,
+                    b.template,
+                    b.channel.as_str(),
+                    audience,
+                    b.campaign_code,
+                    b.send_at.map(|t| t.timestamp()),
+                    b.created_by,
+                    at.timestamp()
+                ],
+                |r| r.get(0),
+            )
+            .ctx("cannot keep a broadcast")
+    }
+
+    fn broadcast(&mut self, id: i64) -> StoreResult<Option<Broadcast>> {
+        read_broadcast(self.conn(), id)
+    }
+
+    fn move_broadcast(
+        &mut self,
+        id: i64,
+        from: BroadcastStatus,
+        to: BroadcastStatus,
+        enqueued: Option<(DateTime<Utc>, u64)>,
+    ) -> StoreResult<bool> {
+        let (at, count) = enqueued.map_or((None, None), |(at, n)| (Some(at.timestamp()), Some(n as i64)));
+        let changed = self
+            .conn()
+            .execute(
+                "UPDATE broadcasts SET status = ?3, enqueued_at = COALESCE(?4, enqueued_at),
+                        enqueued = COALESCE(?5, enqueued)
+                 WHERE id = ?1 AND status = ?2",
+                params![id, from.as_str(), to.as_str(), at, count],
+            )
+            .ctx("cannot move a broadcast on")?;
+        Ok(changed == 1)
+    }
+}
