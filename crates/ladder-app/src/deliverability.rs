@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 
 /// The key an address is suppressed under: the SHA-256 of its channel and one form.
-fn key_of(channel: Channel, normal: &str) -> String {
+pub(crate) fn key_of(channel: Channel, normal: &str) -> String {
     let digest = Sha256::digest(format!("{}:{normal}", channel.as_str()).as_bytes());
     digest.iter().fold(String::with_capacity(64), |mut hex, b| {
         let _ = write!(hex, "{b:02x}");

@@ -10,6 +10,7 @@
 
 pub mod accounts;
 pub mod analytics;
+pub mod broadcasts;
 pub mod campaigns;
 pub mod clock;
 pub mod clv;
@@ -18,9 +19,11 @@ pub mod consent;
 pub mod csv_out;
 pub mod customers;
 pub mod deliverability;
+pub mod delivery;
 pub mod demo;
 pub mod import;
 pub mod jobs;
+pub mod links;
 pub mod messages;
 pub mod privacy;
 pub mod progress;

@@ -197,6 +197,19 @@ pub enum SkipReason {
     },
 }
 
+impl SkipReason {
+    /// The reason as the outbox keeps it (a short phrase the pages translate).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::NoAddress => "no address",
+            Self::Suppressed => "address blocked",
+            Self::NoConsent => "no consent",
+            Self::ChannelWindow { .. } => "contacted recently",
+            Self::MarketingCap { .. } => "cap reached",
+        }
+    }
+}
+
 /// The decision for one message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "verdict", rename_all = "snake_case")]
@@ -224,6 +237,17 @@ pub enum HoldReason {
     ClosedDay,
     /// The days right after a purchase, when only service messages go.
     RecentPurchase,
+}
+
+impl HoldReason {
+    /// The reason as the outbox keeps it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::QuietHours => "quiet hours",
+            Self::ClosedDay => "closed day",
+            Self::RecentPurchase => "recent purchase",
+        }
+    }
 }
 
 /// Whether a message of `purpose` on `channel` may go to `recipient` at `now`, from a shop in

@@ -27,6 +27,8 @@ pub mod kind {
     pub const IMPORT: &str = "import";
     /// Do nothing: the queue's benchmark and tests.
     pub const NOOP: &str = "noop";
+    /// Enqueue a broadcast's messages.
+    pub const BROADCAST: &str = "broadcast";
     /// Forget what finished jobs no longer need.
     pub const HOUSEKEEPING: &str = "housekeeping";
 }

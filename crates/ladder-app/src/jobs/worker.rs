@@ -56,6 +56,10 @@ impl Handlers {
         handlers.register(kind::SCORE, Box::new(score));
         handlers.register(kind::IMPORT, Box::new(import));
         handlers.register(kind::NOOP, Box::new(|_, _, _| Ok(None)));
+        handlers.register(
+            kind::BROADCAST,
+            Box::new(|app, job, progress| Ok(Some(crate::broadcasts::run(app, &payload(job)?, progress)?))),
+        );
         handlers
             .register(kind::HOUSEKEEPING, Box::new(|app, _, progress| Ok(Some(super::housekeeping(app, progress)?))));
         handlers

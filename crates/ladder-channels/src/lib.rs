@@ -1,0 +1,15 @@
+//! Ladder's ways out — the only crate with outbound network IO and the secrets it needs: email over
+//! SMTP ([`email`]) and text messages through an HTTP gateway ([`sms`]), each a
+//! [`ladder_app::delivery::Transport`] the outbox's dispatcher sends through.
+#![deny(missing_docs)]
+
+pub mod email;
+pub mod sms;
+
+/// Why a channel cannot be set up.
+#[derive(Debug, thiserror::Error)]
+pub enum ChannelError {
+    /// The configuration is wrong; the text says which setting and what to do.
+    #[error("{0}")]
+    Config(String),
+}
