@@ -39,59 +39,87 @@ pub fn record(
     answer: &ConsentChange,
 ) -> Result<Vec<ConsentEvent>, AppError> {
     require(actor, Permission::EditCustomers)?;
-    if answer.source.trim().is_empty() {
-        return Err(FieldError::new("source", Problem::Required).into());
-    }
-    validate::optional_text(&answer.source, validate::SHORT_TEXT).map_err(|p| FieldError::new("source", p))?;
-    if let Some(evidence) = &answer.evidence {
-        validate::optional_text(evidence, validate::LONG_TEXT).map_err(|p| FieldError::new("evidence", p))?;
+    write_answers(app, actor, customer_id, std::slice::from_ref(answer))
+}
+
+/// Records answers to one customer whoever the actor, in one unit of work: the shop's doors check the
+/// permission first; a customer's own signed link stands for itself ([`crate::preferences`]).
+pub(crate) fn write_answers(
+    app: &App,
+    actor: &Actor,
+    customer_id: &str,
+    answers: &[ConsentChange],
+) -> Result<Vec<ConsentEvent>, AppError> {
+    for answer in answers {
+        if answer.source.trim().is_empty() {
+            return Err(FieldError::new("source", Problem::Required).into());
+        }
+        validate::optional_text(&answer.source, validate::SHORT_TEXT).map_err(|p| FieldError::new("source", p))?;
+        if let Some(evidence) = &answer.evidence {
+            validate::optional_text(evidence, validate::LONG_TEXT).map_err(|p| FieldError::new("evidence", p))?;
+        }
     }
     change(app, actor, |tx, now| {
-        let before = tx.customer(customer_id)?.ok_or_else(|| AppError::NotFound(format!("customer {customer_id}")))?;
-        let consent = Consent {
-            channel: answer.channel,
-            granted: answer.granted,
-            at: Some(now),
-            source: Some(answer.source.trim().to_owned()),
-            purpose: answer.purpose,
-            method: Some(answer.method),
-            basis: answer.basis,
-            evidence: answer.evidence.clone().filter(|e| !e.trim().is_empty()),
-        };
-        let only_consent = Customer {
-            external_id: before.profile.external_id.clone(),
-            consents: vec![consent],
-            ..Customer::default()
-        };
-        tx.put_customer(&only_consent, &Evidence { at: now, source: answer.source.clone() }, Absent::Keep)?;
-        tx.mark_data_changed(now)?;
-        let after = tx.customer(customer_id)?.ok_or_else(|| AppError::NotFound(format!("customer {customer_id}")))?;
-        let changes = match answer.purpose {
-            Purpose::Marketing => differences(&before.profile, &after.profile),
-            // Answers of other purposes are not profile fields; the audit names them alike.
-            purpose => {
-                let was =
-                    |ledger: &[ConsentEvent]| {
-                        ledger.iter().rev().find(|e| e.channel == answer.channel && e.purpose == purpose).map(|e| {
-                            if ladder_domain::consent::current(ledger, e.channel, purpose) { "yes" } else { "no" }
-                        })
-                    };
-                let field = format!("consent_{}_{}", answer.channel.as_str(), purpose.as_str());
-                let (before, after) = (was(&before.consent_ledger), was(&after.consent_ledger));
-                if before == after {
-                    Vec::new()
-                } else {
-                    vec![FieldChange { field, before: before.map(str::to_owned), after: after.map(str::to_owned) }]
-                }
-            }
-        };
-        let actions = if changes.is_empty() {
-            Vec::new()
-        } else {
-            vec![Action::CustomerChanged { customer_id: after.profile.external_id.clone(), changes }]
-        };
-        Ok((after.consent_ledger, actions))
+        let mut ledger = Vec::new();
+        let mut actions = Vec::new();
+        for answer in answers {
+            let (after, mut done) = write_answer(tx, now, customer_id, answer)?;
+            ledger = after;
+            actions.append(&mut done);
+        }
+        Ok((ledger, actions))
     })
+}
+
+/// Writes one answer in `tx`; returns the ledger after it and the audit entry if anything changed.
+fn write_answer(
+    tx: &mut dyn ladder_store::Tx,
+    now: chrono::DateTime<chrono::Utc>,
+    customer_id: &str,
+    answer: &ConsentChange,
+) -> Result<(Vec<ConsentEvent>, Vec<Action>), AppError> {
+    let before = tx.customer(customer_id)?.ok_or_else(|| AppError::NotFound(format!("customer {customer_id}")))?;
+    let consent = Consent {
+        channel: answer.channel,
+        granted: answer.granted,
+        at: Some(now),
+        source: Some(answer.source.trim().to_owned()),
+        purpose: answer.purpose,
+        method: Some(answer.method),
+        basis: answer.basis,
+        evidence: answer.evidence.clone().filter(|e| !e.trim().is_empty()),
+    };
+    let only_consent =
+        Customer { external_id: before.profile.external_id.clone(), consents: vec![consent], ..Customer::default() };
+    tx.put_customer(&only_consent, &Evidence { at: now, source: answer.source.clone() }, Absent::Keep)?;
+    tx.mark_data_changed(now)?;
+    let after = tx.customer(customer_id)?.ok_or_else(|| AppError::NotFound(format!("customer {customer_id}")))?;
+    let changes = match answer.purpose {
+        Purpose::Marketing => differences(&before.profile, &after.profile),
+        // Answers of other purposes are not profile fields; the audit names them alike.
+        purpose => {
+            let was = |ledger: &[ConsentEvent]| {
+                ledger
+                    .iter()
+                    .rev()
+                    .find(|e| e.channel == answer.channel && e.purpose == purpose)
+                    .map(|e| if ladder_domain::consent::current(ledger, e.channel, purpose) { "yes" } else { "no" })
+            };
+            let field = format!("consent_{}_{}", answer.channel.as_str(), purpose.as_str());
+            let (before, after) = (was(&before.consent_ledger), was(&after.consent_ledger));
+            if before == after {
+                Vec::new()
+            } else {
+                vec![FieldChange { field, before: before.map(str::to_owned), after: after.map(str::to_owned) }]
+            }
+        }
+    };
+    let actions = if changes.is_empty() {
+        Vec::new()
+    } else {
+        vec![Action::CustomerChanged { customer_id: after.profile.external_id.clone(), changes }]
+    };
+    Ok((after.consent_ledger, actions))
 }
 
 /// A customer's consent ledger, oldest first.
@@ -122,18 +150,17 @@ pub fn reply_received(
         .ok_or_else(|| FieldError::new("from", Problem::NotPhone))?;
     let customers = app.store().customers_with_phone(&number.e164)?;
     for customer in &customers {
-        for purpose in [Purpose::Marketing, Purpose::Newsletter] {
-            let answer = ConsentChange {
-                channel: Channel::Sms,
-                purpose,
-                granted: false,
-                method: ConsentMethod::ReplyStop,
-                basis: None,
-                source: gateway.to_owned(),
-                evidence: Some(format!("{}: {}", number.e164, text.trim())),
-            };
-            record(app, actor, customer, &answer)?;
-        }
+        // Offers and the newsletter stop together, in one unit of work.
+        let answers = [Purpose::Marketing, Purpose::Newsletter].map(|purpose| ConsentChange {
+            channel: Channel::Sms,
+            purpose,
+            granted: false,
+            method: ConsentMethod::ReplyStop,
+            basis: None,
+            source: gateway.to_owned(),
+            evidence: Some(format!("{}: {}", number.e164, text.trim())),
+        });
+        write_answers(app, actor, customer, &answers)?;
     }
     Ok(customers)
 }

@@ -338,7 +338,7 @@ impl Dispatcher {
         let shop = store.shop_settings()?;
         let marketing = message.purpose.consent().is_some();
         let links = match (&self.options.public_url, marketing) {
-            (Some(url), _) => Some(links_for(&self.signer, url, self.subject(&detail, message))),
+            (Some(url), _) => Some(links_for(&self.signer, url, &self.subject(&detail, message))),
             (None, true) => {
                 return Ok(Prepared::Fail(
                     "set public_url: offers and newsletters must carry an unsubscribe link".into(),
@@ -400,7 +400,7 @@ impl Dispatcher {
 
     fn subject(&self, detail: &CustomerDetail, message: &OutboxMessage) -> LinkSubject {
         LinkSubject {
-            customer: detail.id,
+            customer_id: detail.profile.external_id.clone(),
             channel: message.channel,
             purpose: message.purpose.consent().unwrap_or(Purpose::Marketing),
         }

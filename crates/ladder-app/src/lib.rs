@@ -25,6 +25,7 @@ pub mod import;
 pub mod jobs;
 pub mod links;
 pub mod messages;
+pub mod preferences;
 pub mod privacy;
 pub mod progress;
 pub mod reports;

@@ -3,10 +3,11 @@
 //! made once and kept in the database, so that every worker and web instance signs and checks alike.
 
 use crate::{App, AppError};
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use hmac::{Hmac, KeyInit, Mac};
 use ladder_domain::Channel;
 use ladder_domain::consent::Purpose;
-use ladder_store::CustomerId;
 use sha2::Sha256;
 
 /// The name the links' key is kept under.
@@ -16,10 +17,10 @@ const KEY_NAME: &str = "links";
 const SIGNATURE_BYTES: usize = 16;
 
 /// What a link stands for: a customer's answer on a channel for a purpose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkSubject {
-    /// The customer (the store's id: a customer's own id may hold any character).
-    pub customer: CustomerId,
+    /// The customer's id.
+    pub customer_id: String,
     /// The channel the message came by.
     pub channel: Channel,
     /// The purpose it was for.
@@ -62,9 +63,11 @@ impl LinkSigner {
         mac.finalize().into_bytes()[..SIGNATURE_BYTES].to_vec()
     }
 
-    /// The token of a link: `17-email-marketing-<signature>`.
-    pub fn token(&self, subject: LinkSubject) -> String {
-        let payload = format!("{}-{}-{}", subject.customer.0, subject.channel.as_str(), subject.purpose.as_str());
+    /// The token of a link: `QzE3-email-marketing-<signature>` (the customer's id in URL-safe base64: an
+    /// id may hold any character).
+    pub fn token(&self, subject: &LinkSubject) -> String {
+        let id = URL_SAFE_NO_PAD.encode(subject.customer_id.as_bytes());
+        let payload = format!("{id}-{}-{}", subject.channel.as_str(), subject.purpose.as_str());
         let signature = hex(&self.signature(&payload));
         format!("{payload}-{signature}")
     }
@@ -79,11 +82,11 @@ impl LinkSigner {
         let mut mac = Hmac::<Sha256>::new_from_slice(&self.key).ok()?;
         mac.update(payload.as_bytes());
         mac.verify_truncated_left(&given).ok()?;
-        let mut parts = payload.splitn(3, '-');
-        let customer = CustomerId(parts.next()?.parse().ok()?);
-        let channel = Channel::parse(parts.next()?)?;
+        let mut parts = payload.rsplitn(3, '-');
         let purpose = Purpose::parse(parts.next()?)?;
-        Some(LinkSubject { customer, channel, purpose })
+        let channel = Channel::parse(parts.next()?)?;
+        let customer_id = String::from_utf8(URL_SAFE_NO_PAD.decode(parts.next()?).ok()?).ok()?;
+        Some(LinkSubject { customer_id, channel, purpose })
     }
 }
 
@@ -103,7 +106,7 @@ fn unhex(text: &str) -> Option<Vec<u8>> {
 }
 
 /// The links of one message, under `public_url` (`https://shop.example/ladder`).
-pub fn links_for(signer: &LinkSigner, public_url: &str, subject: LinkSubject) -> crate::templates::Links {
+pub fn links_for(signer: &LinkSigner, public_url: &str, subject: &LinkSubject) -> crate::templates::Links {
     let base = public_url.trim_end_matches('/');
     let token = signer.token(subject);
     crate::templates::Links {
@@ -147,11 +150,17 @@ mod tests {
     #[test]
     fn a_token_stands_for_its_subject_and_no_other() {
         let s = signer("k1");
-        let subject = LinkSubject { customer: CustomerId(17), channel: Channel::Email, purpose: Purpose::Marketing };
-        let token = s.token(subject);
-        assert!(token.starts_with("17-email-marketing-"), "{token}");
-        assert_eq!(s.verify(&token), Some(subject));
-        let forged = token.replacen("17-", "18-", 1);
+        let subject =
+            LinkSubject { customer_id: "C-17/ä".into(), channel: Channel::Email, purpose: Purpose::Marketing };
+        let token = s.token(&subject);
+        assert!(token.contains("-email-marketing-") && token.is_ascii() && !token.contains('/'), "{token}");
+        assert_eq!(s.verify(&token), Some(subject.clone()));
+        let other = s.token(&LinkSubject { customer_id: "C-18/ä".into(), ..subject.clone() });
+        let forged = format!(
+            "{}{}",
+            &other[..other.rfind('-').expect("dash") + 1],
+            &token[token.rfind('-').expect("dash") + 1..]
+        );
         assert_eq!(s.verify(&forged), None, "another customer's link cannot be made by changing the id");
         assert_eq!(signer("k2").verify(&token), None, "another key does not accept it");
         assert_eq!(s.verify(&token[..token.len() - 2]), None, "a shortened signature is refused");

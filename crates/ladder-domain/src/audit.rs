@@ -29,6 +29,12 @@ pub enum Actor {
     Cli,
     /// Ladder itself: the scheduler, housekeeping.
     System,
+    /// A customer, through a link Ladder signed for them (one-click unsubscribe, the preference page):
+    /// may change only their own answers, which the link names.
+    Customer {
+        /// The customer's id.
+        customer_id: String,
+    },
 }
 
 impl Actor {
@@ -38,6 +44,7 @@ impl Actor {
         match self {
             Actor::User { role, .. } | Actor::Token { role, .. } => role.allows(permission),
             Actor::Cli | Actor::System => true,
+            Actor::Customer { .. } => false,
         }
     }
 
@@ -46,7 +53,7 @@ impl Actor {
         match self {
             Actor::User { id, .. } => Some(*id),
             Actor::Token { user_id, .. } => Some(*user_id),
-            Actor::Cli | Actor::System => None,
+            Actor::Cli | Actor::System | Actor::Customer { .. } => None,
         }
     }
 
@@ -57,6 +64,7 @@ impl Actor {
             Actor::Token { id, .. } => format!("token:{id}"),
             Actor::Cli => "cli".to_owned(),
             Actor::System => "system".to_owned(),
+            Actor::Customer { customer_id } => format!("customer:{customer_id}"),
         }
     }
 }

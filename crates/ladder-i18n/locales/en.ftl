@@ -1041,3 +1041,16 @@ reason-event-seasonal-orders = { $categories } on { $dates }, unlike the rest of
 reason-event-one-off = marked one-off ({ $dates })
 reason-roi-no-cost = no cost recorded
 reason-roi-negative-cost = the costs sum below zero
+
+## Unsubscribe and preference pages
+unsubscribe-title = Unsubscribe
+unsubscribe-question = Stop receiving these messages from { $shop }?
+unsubscribe-button = Yes, unsubscribe me
+unsubscribe-done = Done: { $shop } will send you no more of these messages by { $channel }.
+preferences-link = Choose what you receive
+preferences-title = What you receive
+preferences-greeting = Hello { $name }.
+preferences-intro = Choose which messages { $shop } may send you.
+preferences-choice = { $topic } by { $channel }
+preferences-save = Save my choices
+preferences-saved = Your choices are saved.

@@ -966,3 +966,16 @@ reason-event-seasonal-orders = { $categories } در { $dates }، برخلاف ب
 reason-event-one-off = علامت‌خورده به‌عنوان خرید موردی ({ $dates })
 reason-roi-no-cost = هزینه‌ای ثبت نشده است
 reason-roi-negative-cost = جمع هزینه‌ها کمتر از صفر است
+
+## Unsubscribe and preference pages
+unsubscribe-title = لغو اشتراک
+unsubscribe-question = دیگر این پیام‌ها را از { $shop } دریافت نکنید؟
+unsubscribe-button = بله، اشتراکم را لغو کنید
+unsubscribe-done = انجام شد: { $shop } دیگر از راه { $channel } چنین پیامی برایتان نمی‌فرستد.
+preferences-link = انتخاب پیام‌هایی که دریافت می‌کنید
+preferences-title = پیام‌هایی که دریافت می‌کنید
+preferences-greeting = سلام { $name }.
+preferences-intro = انتخاب کنید { $shop } چه پیام‌هایی برایتان بفرستد.
+preferences-choice = { $topic } از راه { $channel }
+preferences-save = ذخیرهٔ انتخاب‌ها
+preferences-saved = انتخاب‌های شما ذخیره شد.

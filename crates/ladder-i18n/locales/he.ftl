@@ -1024,3 +1024,16 @@ reason-event-seasonal-orders = { $categories } ב־{ $dates }, שלא כמו ש�
 reason-event-one-off = סומן כחד־פעמי ({ $dates })
 reason-roi-no-cost = לא נרשמה עלות
 reason-roi-negative-cost = סכום העלויות מתחת לאפס
+
+## Unsubscribe and preference pages
+unsubscribe-title = הסרה מרשימת התפוצה
+unsubscribe-question = להפסיק לקבל הודעות אלה מ־{ $shop }?
+unsubscribe-button = כן, הסירו אותי
+unsubscribe-done = בוצע: { $shop } לא ישלחו לך עוד הודעות כאלה ב{ $channel }.
+preferences-link = בחירת ההודעות שתקבלו
+preferences-title = ההודעות שתקבלו
+preferences-greeting = שלום { $name }.
+preferences-intro = בחרו אילו הודעות { $shop } רשאים לשלוח לכם.
+preferences-choice = { $topic } ב{ $channel }
+preferences-save = שמירת הבחירות
+preferences-saved = הבחירות שלכם נשמרו.

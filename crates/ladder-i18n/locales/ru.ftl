@@ -1072,3 +1072,16 @@ reason-event-seasonal-orders = { $categories }: { $dates }, не как оста
 reason-event-one-off = отмечен разовым ({ $dates })
 reason-roi-no-cost = расходы не записаны
 reason-roi-negative-cost = сумма расходов меньше нуля
+
+## Unsubscribe and preference pages
+unsubscribe-title = Отписаться
+unsubscribe-question = Больше не получать эти сообщения от { $shop }?
+unsubscribe-button = Да, отпишите меня
+unsubscribe-done = Готово: { $shop } больше не будет присылать вам такие сообщения ({ $channel }).
+preferences-link = Выбрать, что вы получаете
+preferences-title = Что вы получаете
+preferences-greeting = Здравствуйте, { $name }.
+preferences-intro = Выберите, какие сообщения { $shop } может вам присылать.
+preferences-choice = { $topic }: { $channel }
+preferences-save = Сохранить
+preferences-saved = Ваш выбор сохранён.

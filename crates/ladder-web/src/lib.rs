@@ -71,6 +71,8 @@ pub fn router(state: AppState) -> Router {
         .route("/settings/tokens", post(pages::settings::create_token))
         .route("/settings/password", post(pages::settings::change_password))
         .route("/settings/tokens/{id}/revoke", post(pages::settings::revoke_token))
+        .route("/u/{token}", get(pages::links::ask).post(pages::links::unsubscribe))
+        .route("/preferences/{token}", get(pages::links::show).post(pages::links::save))
         .route("/assets/{*path}", get(assets::serve))
         .nest("/api/v1", api::router())
         .fallback(pages::not_found)

@@ -17,6 +17,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("bare.html", include_str!("../templates/bare.html")),
     ("error.html", include_str!("../templates/error.html")),
     ("login.html", include_str!("../templates/login.html")),
+    ("unsubscribe.html", include_str!("../templates/unsubscribe.html")),
+    ("preferences.html", include_str!("../templates/preferences.html")),
     ("setup.html", include_str!("../templates/setup.html")),
     ("dashboard.html", include_str!("../templates/dashboard.html")),
     ("customers.html", include_str!("../templates/customers.html")),

@@ -2,8 +2,8 @@
 //! `commands/`, documented for `--help`.
 
 use crate::commands::{
-    bench, campaign, clv, config, consent, customer, db, demo, import, jobs, outbox, report, score, segment, serve,
-    template, user, worker,
+    bench, broadcast, campaign, clv, config, consent, customer, db, demo, import, jobs, outbox, report, score, segment,
+    serve, template, user, worker,
 };
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -108,6 +108,9 @@ pub enum Command {
     /// The messages enqueued for sending, and what became of each.
     #[command(subcommand)]
     Outbox(outbox::OutboxCommand),
+    /// Broadcasts: a template to an audience (a segment, a rung, everyone, the newsletter's subscribers).
+    #[command(subcommand)]
+    Broadcast(broadcast::BroadcastCommand),
     /// Message templates: add (a new version), list, show and preview for a customer.
     #[command(subcommand)]
     Template(template::TemplateCommand),

@@ -101,6 +101,92 @@ const SETTINGS: &[Setting] = &[
         secret: false,
         help: "when to forget the files of finished jobs (after a day) and finished jobs (after 90 days), as cron; empty turns it off",
     },
+    Setting {
+        key: "smtp_url",
+        env: "LADDER_SMTP_URL",
+        default: "",
+        secret: true,
+        help: "the mail server: smtps://USER:PASSWORD@HOST:465, smtp://USER:PASSWORD@HOST:587?tls=required, \
+               or smtp://127.0.0.1:25 on the same machine; empty sends no email",
+    },
+    Setting {
+        key: "mail_from",
+        env: "LADDER_MAIL_FROM",
+        default: "",
+        secret: false,
+        help: "who the shop's email comes from, such as \"Café Ladder <hello@shop.example>\"",
+    },
+    Setting {
+        key: "public_url",
+        env: "LADDER_PUBLIC_URL",
+        default: "",
+        secret: false,
+        help: "where customers reach this Ladder (https://shop.example/ladder): the base of unsubscribe and \
+               preference links; http only for a loopback address",
+    },
+    Setting {
+        key: "dkim.selector",
+        env: "LADDER_DKIM_SELECTOR",
+        default: "",
+        secret: false,
+        help: "the DKIM selector published in DNS (ladder for ladder._domainkey.shop.example); empty: unsigned",
+    },
+    Setting {
+        key: "dkim.domain",
+        env: "LADDER_DKIM_DOMAIN",
+        default: "",
+        secret: false,
+        help: "the signing domain; the sender's domain when empty",
+    },
+    Setting {
+        key: "dkim.key_file",
+        env: "LADDER_DKIM_KEY_FILE",
+        default: "",
+        secret: false,
+        help: "the private key's file: RSA as PKCS#1 PEM, Ed25519 as the base64 of its 32-byte seed",
+    },
+    Setting {
+        key: "sms.preset",
+        env: "LADDER_SMS_PRESET",
+        default: "",
+        secret: false,
+        help: "twilio, smsru or kavenegar; empty sends no text messages",
+    },
+    Setting {
+        key: "sms.account",
+        env: "LADDER_SMS_ACCOUNT",
+        default: "",
+        secret: false,
+        help: "the provider's account (Twilio's Account SID)",
+    },
+    Setting {
+        key: "sms.secret",
+        env: "LADDER_SMS_SECRET",
+        default: "",
+        secret: true,
+        help: "the provider's token or API key (best from a file: LADDER_SMS_SECRET_FILE)",
+    },
+    Setting {
+        key: "sms.from",
+        env: "LADDER_SMS_FROM",
+        default: "",
+        secret: false,
+        help: "the sender number or approved name; the account's default when empty",
+    },
+    Setting {
+        key: "sms.base_url",
+        env: "LADDER_SMS_BASE_URL",
+        default: "",
+        secret: false,
+        help: "another address for the provider's API (a test server); the provider's own when empty",
+    },
+    Setting {
+        key: "worker.messages_in_flight",
+        env: "LADDER_WORKER_MESSAGES_IN_FLIGHT",
+        default: "32",
+        secret: false,
+        help: "messages a worker sends at once, 1 to 256: after a crash at most these go twice",
+    },
 ];
 
 /// Where a value came from.
@@ -196,6 +282,8 @@ pub struct Config {
     pub nightly_scoring: String,
     /// Housekeeping's cron expression; empty: none.
     pub housekeeping: String,
+    /// How messages go out.
+    pub messaging: Messaging,
     /// Each setting's value as text and where it came from, for `ladder config show`.
     sources: Layers,
 }
@@ -236,6 +324,38 @@ pub struct Shown {
     pub env: &'static str,
     /// What it takes.
     pub help: &'static str,
+}
+
+/// How messages go out: the mail server, the SMS gateway, the links' base.
+#[derive(Debug, Clone)]
+pub struct Messaging {
+    /// The mail server's URL; no email without it.
+    pub smtp_url: Option<Secret>,
+    /// Who the mail is from.
+    pub mail_from: Option<String>,
+    /// The base of the links customers get.
+    pub public_url: Option<String>,
+    /// DKIM: selector, domain and key file.
+    pub dkim: Option<(String, String, PathBuf)>,
+    /// The SMS gateway: preset, account, secret, sender, another base URL.
+    pub sms: Option<SmsSettings>,
+    /// Messages a worker sends at once.
+    pub in_flight: u32,
+}
+
+/// The SMS gateway's settings.
+#[derive(Debug, Clone)]
+pub struct SmsSettings {
+    /// `twilio`, `smsru` or `kavenegar`.
+    pub preset: String,
+    /// The account.
+    pub account: Option<String>,
+    /// The token or key.
+    pub secret: Secret,
+    /// The sender.
+    pub from: Option<String>,
+    /// Another base URL.
+    pub base_url: Option<String>,
 }
 
 /// The layers below the flags, as read from the process: its environment and its working folder.
@@ -338,6 +458,53 @@ impl Config {
         if let Err(problem) = ladder_app::jobs::schedule::standard("", &housekeeping) {
             bail!("schedule.housekeeping from {}: {problem}", get("schedule.housekeeping").1);
         }
+        let text = |key: &str| Some(get(key).0.trim().to_owned()).filter(|v| !v.is_empty());
+        let smtp_url = text("smtp_url").map(Secret);
+        let mail_from = text("mail_from");
+        if smtp_url.is_some() && mail_from.is_none() {
+            bail!("smtp_url is set but mail_from is not: set mail_from to the address the shop's email comes from");
+        }
+        let public_url = text("public_url").map(|u| u.trim_end_matches('/').to_owned());
+        if let Some(url) = &public_url {
+            ladder_app::links::check_public_url(url)
+                .map_err(|problem| anyhow::anyhow!("public_url from {}: {problem}", get("public_url").1))?;
+        }
+        let dkim = match (text("dkim.selector"), text("dkim.key_file")) {
+            (None, None) => None,
+            (Some(selector), Some(key_file)) => {
+                let domain = text("dkim.domain")
+                    .or_else(|| {
+                        mail_from
+                            .as_deref()
+                            .and_then(|m| m.rsplit_once('@'))
+                            .map(|(_, d)| d.trim_end_matches('>').to_owned())
+                    })
+                    .ok_or_else(|| anyhow::anyhow!("dkim.domain is not set and mail_from names no domain"))?;
+                Some((selector, domain, PathBuf::from(key_file)))
+            }
+            _ => bail!("DKIM needs both dkim.selector and dkim.key_file (or neither, to send unsigned)"),
+        };
+        let sms = match text("sms.preset") {
+            None => None,
+            Some(preset) => Some(SmsSettings {
+                secret: Secret(
+                    text("sms.secret")
+                        .ok_or_else(|| anyhow::anyhow!("sms.preset is {preset} but sms.secret is not set"))?,
+                ),
+                preset,
+                account: text("sms.account"),
+                from: text("sms.from"),
+                base_url: text("sms.base_url"),
+            }),
+        };
+        let messaging = Messaging {
+            smtp_url,
+            mail_from,
+            public_url,
+            dkim,
+            sms,
+            in_flight: number("worker.messages_in_flight", 1..=256)? as u32,
+        };
         Ok(Config {
             database: Secret(database),
             lang,
@@ -351,6 +518,7 @@ impl Config {
             lease_seconds: number("worker.lease_seconds", 3..=3600)?,
             nightly_scoring,
             housekeeping,
+            messaging,
             sources: Layers(sources),
         })
     }

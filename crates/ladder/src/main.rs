@@ -2,6 +2,7 @@
 //! `commands/`, which parses its flags and calls the use-cases of `ladder-app`. Nothing here computes
 //! anything the web app would also need.
 
+mod channels;
 mod cli;
 mod commands;
 mod config;

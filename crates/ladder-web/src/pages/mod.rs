@@ -7,6 +7,7 @@ pub(crate) mod dashboard;
 pub(crate) mod import;
 pub(crate) mod jobs;
 pub(crate) mod ladder;
+pub(crate) mod links;
 pub(crate) mod login;
 pub(crate) mod reports;
 pub(crate) mod segments;

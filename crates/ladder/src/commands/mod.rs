@@ -7,6 +7,7 @@
 //! kept: fields are added, never renamed or removed.
 
 pub mod bench;
+pub mod broadcast;
 pub mod campaign;
 pub mod clv;
 pub mod config;
@@ -116,6 +117,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<()> {
         Command::Consent(command) => consent::run(ctx, &command),
         Command::Template(command) => template::run(ctx, &command),
         Command::Outbox(command) => outbox::run(ctx, &command),
+        Command::Broadcast(command) => broadcast::run(ctx, &command),
         Command::Campaign(command) => campaign::run(ctx, &command),
         Command::Config(command) => config::run(ctx, &command),
     }

@@ -12,9 +12,12 @@ use ladder_store::OutboxQuery;
 pub enum OutboxCommand {
     /// Lists messages, newest first: each with its customer, channel, template, status and reason.
     List {
-        /// Of this cause (`broadcast:7`, `order:O-1001`).
-        #[arg(long)]
+        /// Of this cause (`broadcast:7`, `api:order-1001`).
+        #[arg(long, conflicts_with = "broadcast")]
         cause: Option<String>,
+        /// Of this broadcast.
+        #[arg(long)]
+        broadcast: Option<i64>,
         /// To this customer.
         #[arg(long)]
         customer: Option<String>,
@@ -30,15 +33,15 @@ pub enum OutboxCommand {
 }
 
 pub fn run(ctx: &Ctx, command: &OutboxCommand) -> Result<()> {
-    let OutboxCommand::List { cause, customer, status, limit, format } = command;
+    let OutboxCommand::List { cause, broadcast, customer, status, limit, format } = command;
+    let cause = broadcast.map(ladder_domain::broadcast::cause).or_else(|| cause.clone());
     let status = status
         .as_deref()
         .map(|s| {
             OutboxStatus::parse(s).with_context(|| format!("--status {s:?} is not one of {}", OutboxStatus::names()))
         })
         .transpose()?;
-    let query =
-        OutboxQuery { cause: cause.clone(), customer_id: customer.clone(), status, limit: (*limit).min(100_000) };
+    let query = OutboxQuery { cause, customer_id: customer.clone(), status, limit: (*limit).min(100_000) };
     let messages = ctx.store(false)?.outbox(&query)?;
     let mut grid = Grid::new(
         vec!["id", "customer_id", "channel", "template", "status", "reason", "attempts", "created", "sent"],

@@ -53,6 +53,13 @@ impl Pool {
                 std::thread::Builder::new().name(format!("worker-{n}")).spawn(move || worker.run_until(&stop))?;
             threads.push(thread);
         }
+        if let Some(dispatcher) = crate::channels::dispatcher(&ctx.config, app)? {
+            let stop = stop.clone();
+            threads.push(
+                std::thread::Builder::new().name("delivery".into()).spawn(move || deliver_until(&dispatcher, &stop))?,
+            );
+            tracing::info!(in_flight = ctx.config.messaging.in_flight, "the outbox is sent from this process");
+        }
         tracing::info!(workers = threads.len(), nightly_scoring = %ctx.config.nightly_scoring,
             housekeeping = %ctx.config.housekeeping, "workers started");
         Ok(Pool { stop, threads })
@@ -67,16 +74,60 @@ impl Pool {
     }
 }
 
+/// Sends the outbox as messages come due until `stop` is set; a store that cannot be reached is looked
+/// at again in a moment.
+fn deliver_until(dispatcher: &ladder_app::delivery::Dispatcher, stop: &AtomicBool) {
+    while !stop.load(Ordering::Relaxed) {
+        let idle = match dispatcher.deliver_batch() {
+            Ok((claimed, report)) => {
+                if claimed > 0 {
+                    tracing::info!(
+                        sent = report.sent,
+                        skipped = report.skipped,
+                        failed = report.failed,
+                        retried = report.retried,
+                        "messages delivered"
+                    );
+                }
+                claimed == 0
+            }
+            Err(e) => {
+                tracing::warn!(error = %ladder_app::error_chain(&e), "the outbox cannot be read now");
+                true
+            }
+        };
+        if idle {
+            for _ in 0..25 {
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+    }
+}
+
 pub fn run(ctx: &Ctx, args: &WorkerArgs) -> Result<()> {
     let app = ctx.app(false)?;
     let live = Arc::new(LiveJobs::default());
     if args.once {
         let schedules = schedule::standard(&ctx.config.nightly_scoring, &ctx.config.housekeeping)
             .map_err(|e| anyhow::anyhow!(e))?;
-        let worker = Worker::new(app, Worker::name_for(0), Arc::new(Handlers::standard()), live, options(ctx))
+        let worker = Worker::new(app.clone(), Worker::name_for(0), Arc::new(Handlers::standard()), live, options(ctx))
             .with_schedules(schedules);
         let ran = worker.run_due().map_err(|e| ctx.fail(e))?;
         eprintln!("Ran {ran} job{}.", if ran == 1 { "" } else { "s" });
+        if let Some(dispatcher) = crate::channels::dispatcher(&ctx.config, &app)? {
+            let report = dispatcher.deliver_due().map_err(|e| ctx.fail(e))?;
+            eprintln!(
+                "Sent {} message{}; {} skipped, {} failed, {} to try again.",
+                report.sent,
+                if report.sent == 1 { "" } else { "s" },
+                report.skipped,
+                report.failed,
+                report.retried
+            );
+        }
         return Ok(());
     }
     let pool = Pool::start(ctx, &app, live)?;

@@ -309,3 +309,75 @@ fn a_stop_reply_withdraws_consent_to_text_messages() {
     let (status, bad) = post("/sms/inbound", serde_json::json!({"from": "nobody", "text": "STOP"}));
     assert_eq!((status, bad["field"].as_str()), (422, Some("from")));
 }
+
+/// A customer follows the links of a message, signed in nowhere: the link opened in a browser asks
+/// first (scanners open links); the mail program's one-click POST withdraws at once, once, with the
+/// visit as evidence; the preference page changes topics; a link Ladder did not sign finds nothing.
+#[test]
+fn a_customer_unsubscribes_in_one_click_and_chooses_on_the_preference_page() {
+    use ladder_app::links::{LinkSigner, LinkSubject};
+    use ladder_domain::consent::{ConsentAction, ConsentMethod, LegalBasis, Purpose};
+    let store = ladder_store_sqlite::SqliteStore::open(server().dir.path().join("shop.db")).expect("open the shop");
+    let app = ladder_app::App::new(std::sync::Arc::new(store));
+    let customer = "C0000011";
+    let grant = ladder_app::consent::ConsentChange {
+        channel: ladder_domain::Channel::Email,
+        purpose: Purpose::Marketing,
+        granted: true,
+        method: ConsentMethod::Staff,
+        basis: None,
+        source: "till".into(),
+        evidence: None,
+    };
+    ladder_app::consent::record(&app, &ladder_app::Actor::Cli, customer, &grant).expect("consent");
+    let subject = LinkSubject {
+        customer_id: customer.into(),
+        channel: ladder_domain::Channel::Email,
+        purpose: Purpose::Marketing,
+    };
+    let token = LinkSigner::of(&app).expect("the links' key").token(&subject);
+    let ledger = || app.store().customer(customer).expect("read").expect("there").consent_ledger;
+    let before = ledger().len();
+
+    let mut visitor = Browser::new("en");
+    let asked = visitor.get(&format!("/u/{token}"));
+    assert_eq!(asked.status, 200);
+    assert!(asked.body.contains(r#"id="unsubscribe""#), "a button, not an unsubscribe on opening: {}", asked.body);
+    assert_eq!(ledger().len(), before, "opening the link changes nothing");
+    let done = visitor.post(&format!("/u/{token}"), &[("List-Unsubscribe", "One-Click")]);
+    assert_eq!(done.status, 200);
+    let language = app.store().customer(customer).expect("read").expect("there").profile.preferred_language;
+    let expected = format!(r#"<html lang="{}""#, language.as_deref().unwrap_or("en"));
+    assert!(
+        done.body.contains(r#"id="unsubscribed""#) && done.body.contains(&expected),
+        "in their language: {}",
+        done.body
+    );
+    let last = ledger().last().cloned().expect("an entry");
+    assert!(last.action == ConsentAction::Withdraw && last.method == ConsentMethod::OneClick, "{last:?}");
+    assert!(last.evidence.as_deref().is_some_and(|e| e.contains("IP 127.0.0.1")), "{last:?}");
+    visitor.post(&format!("/u/{token}"), &[("List-Unsubscribe", "One-Click")]);
+    assert_eq!(ledger().len(), before + 1, "twice withdraws once");
+
+    let page = visitor.get(&format!("/preferences/{token}"));
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains(r#"id="choice-email-newsletter""#)
+            && !page.body.contains(r#"name="email.marketing" id="choice-email-marketing" checked"#),
+        "{}",
+        page.body
+    );
+    let wording = hidden(&page.body, "wording");
+    let saved = visitor.post(&format!("/preferences/{token}"), &[("email.newsletter", "on"), ("wording", &wording)]);
+    assert!(saved.body.contains(r#"id="saved""#), "{}", saved.body);
+    let newsletter = ledger().last().cloned().expect("an entry");
+    assert_eq!((newsletter.purpose, newsletter.action), (Purpose::Newsletter, ConsentAction::Grant));
+    assert_eq!((newsletter.method, newsletter.basis), (ConsentMethod::PreferencePage, Some(LegalBasis::Consent)));
+    assert!(newsletter.evidence.as_deref().is_some_and(|e| e.contains(&wording)), "the wording shown: {newsletter:?}");
+
+    // Another customer's link made by changing the id: its signature does not fit.
+    let other = LinkSigner::of(&app).expect("key").token(&LinkSubject { customer_id: "C0000012".into(), ..subject });
+    let forged = format!("{}{}", &other[..other.rfind('-').expect("dash")], &token[token.rfind('-').expect("dash")..]);
+    assert_eq!(visitor.get(&format!("/u/{forged}")).status, 404);
+    assert_eq!(visitor.post(&format!("/u/{forged}"), &[("List-Unsubscribe", "One-Click")]).status, 404);
+}

@@ -1,0 +1,60 @@
+//! The ways out the configuration sets up (SMTP, an SMS gateway), and the dispatcher that sends the
+//! outbox through them beside the job workers.
+
+use crate::config::Config;
+use anyhow::Result;
+use ladder_app::App;
+use ladder_app::delivery::{DeliveryOptions, Dispatcher, Transports};
+use ladder_channels::email::{DkimSettings, SmtpMailer, SmtpSettings};
+use ladder_channels::sms::{SmsGateway, SmsSender};
+use std::sync::Arc;
+
+/// The transports `config` sets up; none when it names no mail server and no gateway.
+pub fn transports(config: &Config) -> Result<Transports> {
+    let m = &config.messaging;
+    let email = match (&m.smtp_url, &m.mail_from) {
+        (Some(url), Some(from)) => {
+            let dkim = m.dkim.as_ref().map(|(selector, domain, key_file)| DkimSettings {
+                selector: selector.clone(),
+                domain: domain.clone(),
+                key_file: key_file.clone(),
+            });
+            let settings = SmtpSettings {
+                url: url.expose().to_owned(),
+                from: from.clone(),
+                dkim,
+                connections: m.in_flight.min(16),
+            };
+            Some(Arc::new(SmtpMailer::new(&settings)?) as Arc<dyn ladder_app::delivery::Transport>)
+        }
+        _ => None,
+    };
+    let sms = match &m.sms {
+        Some(s) => {
+            let gateway = SmsGateway::preset(
+                &s.preset,
+                s.account.as_deref(),
+                s.secret.expose(),
+                s.from.as_deref(),
+                s.base_url.as_deref(),
+            )?;
+            Some(Arc::new(SmsSender::new(gateway)) as Arc<dyn ladder_app::delivery::Transport>)
+        }
+        None => None,
+    };
+    Ok(Transports { email, sms, fax: None })
+}
+
+/// The dispatcher of this process, when there is a way out.
+pub fn dispatcher(config: &Config, app: &App) -> Result<Option<Dispatcher>> {
+    let transports = transports(config)?;
+    if transports.channels().is_empty() {
+        return Ok(None);
+    }
+    let options = DeliveryOptions {
+        in_flight: config.messaging.in_flight,
+        public_url: config.messaging.public_url.clone(),
+        ..DeliveryOptions::default()
+    };
+    Ok(Some(Dispatcher::new(app.clone(), transports, options)?))
+}
