@@ -54,6 +54,8 @@ pub fn dispatcher(config: &Config, app: &App) -> Result<Option<Dispatcher>> {
     let options = DeliveryOptions {
         in_flight: config.messaging.in_flight,
         public_url: config.messaging.public_url.clone(),
+        // A message claimed by a worker that died goes to another once this lease runs out.
+        lease: std::time::Duration::from_secs(config.lease_seconds.max(10)),
         ..DeliveryOptions::default()
     };
     Ok(Some(Dispatcher::new(app.clone(), transports, options)?))
