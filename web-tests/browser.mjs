@@ -145,11 +145,24 @@ try {
   await Promise.all([page.waitForURL(/done=merged/), page.click('#merge-form button')]);
   check((await page.locator('#done').innerText()).includes('Merged'), 'a merge is confirmed after the question');
 
+  // Messages: a Hebrew template's live preview appears as it is typed, right to left.
+  await page.goto(`${base}/messages/templates/new`);
+  await page.fill('#template-name', 'browser-winter');
+  await page.selectOption('#template-language', 'he');
+  await page.fill('#template-subject', 'פולי חורף');
+  await page.fill('#template-body', 'שלום {{ first_name | default("לך") }}, הגיעו פולי החורף.');
+  await page.waitForSelector('#preview-message', { timeout: 10000 });
+  check(await page.locator('#preview-message').getAttribute('dir') === 'rtl', 'the live preview reads right to left');
+  check((await page.locator('#preview-message').innerText()).includes('פולי החורף'), 'the preview shows the text merged');
+  await page.screenshot({ path: `${shots}/template-preview-he.png`, fullPage: true });
+  await Promise.all([page.waitForURL(/done=messages-template-saved/), page.click('#save-template')]);
+  await page.screenshot({ path: `${shots}/messages-en.png`, fullPage: true });
+
   // A phone (390 px): the menu folds behind its button and nothing scrolls sideways.
   const phone = await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 } });
   const ppage = await phone.newPage();
   await signIn(ppage, email, password);
-  for (const path of ['/', '/customers', '/customers/BROWSER-1', '/reports']) {
+  for (const path of ['/', '/customers', '/customers/BROWSER-1', '/reports', '/messages', '/messages/templates/new']) {
     await ppage.goto(`${base}${path}`);
     const wide = await ppage.evaluate(() => document.documentElement.scrollWidth);
     check(wide <= 390, `${path} fits a 390 px screen (${wide} px)`);

@@ -314,15 +314,7 @@ impl Dispatcher {
             return Ok(Prepared::Skip("customer gone".into()));
         };
         let profile = &detail.profile;
-        let address = match message.channel {
-            Channel::Email => profile.email.clone(),
-            Channel::Sms | Channel::Phone | Channel::Fax => profile
-                .phone
-                .as_deref()
-                .and_then(|p| ladder_domain::phone::forms(p, profile.country.as_deref()).map(|f| f.e164)),
-            Channel::Mail => profile.address.clone(),
-        }
-        .filter(|a| !a.trim().is_empty());
+        let address = address_of(profile, message.channel);
         let Some(address) = address else { return Ok(Prepared::Skip("no address".into())) };
         if crate::deliverability::is_suppressed(store, message.channel, &address, profile.country.as_deref())? {
             return Ok(Prepared::Skip("address blocked".into()));
@@ -405,6 +397,20 @@ impl Dispatcher {
             purpose: message.purpose.consent().unwrap_or(Purpose::Marketing),
         }
     }
+}
+
+/// A customer's address on a channel, as a transport takes it: an email, a number in E.164 (none when
+/// the number cannot be read: no gateway could reach it), a postal address; none when blank.
+pub fn address_of(profile: &ladder_domain::Customer, channel: Channel) -> Option<String> {
+    match channel {
+        Channel::Email => profile.email.clone(),
+        Channel::Sms | Channel::Phone | Channel::Fax => profile
+            .phone
+            .as_deref()
+            .and_then(|p| ladder_domain::phone::forms(p, profile.country.as_deref()).map(|f| f.e164)),
+        Channel::Mail => profile.address.clone(),
+    }
+    .filter(|a| !a.trim().is_empty())
 }
 
 /// Whether the ledger's last word for the channel and purpose is a withdrawal (no word at all leaves

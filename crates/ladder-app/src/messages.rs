@@ -23,11 +23,6 @@ pub struct MessageRequest {
     pub key: String,
 }
 
-/// The Message-ID's domain: the shop's sender address's, else `ladder.invalid`.
-fn domain_of(sender_email: Option<&str>) -> String {
-    sender_email.and_then(|e| e.rsplit_once('@')).map_or_else(|| "ladder.invalid".to_owned(), |(_, d)| d.to_owned())
-}
-
 /// Enqueues a transactional message; returns it as the outbox holds it, and whether it was new. A
 /// customer without an address on the channel, or whose address is blocked, or for whom the template
 /// lacks a field, gets a message `skipped` with the reason — never a blank one.
@@ -48,12 +43,7 @@ pub fn send_transactional(
         .customer(&request.customer_id)?
         .ok_or_else(|| FieldError::new("customer_id", Problem::UnknownCustomer))?;
     let profile = &detail.profile;
-    let address = match request.channel {
-        Channel::Email => profile.email.clone(),
-        Channel::Sms | Channel::Phone | Channel::Fax => profile.phone.clone(),
-        Channel::Mail => profile.address.clone(),
-    }
-    .filter(|a| !a.trim().is_empty());
+    let address = crate::delivery::address_of(profile, request.channel);
     let blocked = match &address {
         Some(a) => crate::deliverability::is_suppressed(store, request.channel, a, profile.country.as_deref())?,
         None => false,
@@ -91,7 +81,7 @@ pub fn send_transactional(
             reason,
             not_before: None,
         };
-        let added = tx.enqueue_messages(&[message], now, &domain_of(shop.sender.email.as_deref()))? == 1;
+        let added = tx.enqueue_messages(&[message], now, &crate::broadcasts::message_domain(&shop))? == 1;
         let actions = if added {
             vec![Action::MessageEnqueued {
                 customer_id: profile.external_id.clone(),

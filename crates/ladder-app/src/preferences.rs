@@ -87,11 +87,7 @@ pub fn preferences(app: &App, token: &str) -> Result<Preferences, AppError> {
     let detail =
         app.store().customer(&subject.customer_id)?.ok_or_else(|| AppError::NotFound("this link".to_owned()))?;
     let p = &detail.profile;
-    let has = |channel: Channel| match channel {
-        Channel::Email => p.email.as_deref().is_some_and(|e| !e.trim().is_empty()),
-        Channel::Sms | Channel::Phone | Channel::Fax => p.phone.as_deref().is_some_and(|e| !e.trim().is_empty()),
-        Channel::Mail => p.address.as_deref().is_some_and(|e| !e.trim().is_empty()),
-    };
+    let has = |channel: Channel| crate::delivery::address_of(p, channel).is_some();
     let choices = CHANNELS
         .into_iter()
         .filter(|c| has(*c) || *c == subject.channel)

@@ -281,7 +281,42 @@ pub fn preview(
     let language = detail.profile.preferred_language.clone();
     let template = variant(&templates, name, channel, language.as_deref(), &shop.language)
         .ok_or_else(|| AppError::NotFound(format!("template {name} for {}", channel.as_str())))?;
+    Ok(render_for(&template, &detail, &shop))
+}
+
+/// A template being written, rendered for a real customer before it is saved (the live preview): a
+/// text that does not read, or names a field that does not exist, is the same error as on saving.
+pub fn preview_draft(
+    app: &App,
+    actor: &Actor,
+    draft: &TemplateDraft,
+    customer_id: &str,
+) -> Result<Result<Rendered, Skipped>, AppError> {
+    require(actor, Permission::ViewCustomers)?;
+    let subject = draft.subject.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    if let Some(subject) = subject {
+        check("subject", subject)?;
+    }
+    check("body", &draft.body)?;
+    let store = app.store();
+    let detail = store.customer(customer_id)?.ok_or_else(|| AppError::NotFound(format!("customer {customer_id}")))?;
+    let shop = store.shop_settings()?;
+    let template = Template {
+        name: draft.name.clone(),
+        channel: draft.channel,
+        language: draft.language.clone(),
+        version: 0,
+        purpose: draft.purpose,
+        subject: subject.map(str::to_owned),
+        body: draft.body.clone(),
+        created_at: app.now(),
+    };
+    Ok(render_for(&template, &detail, &shop))
+}
+
+/// A template rendered for a customer with the links shown as placeholders.
+fn render_for(template: &Template, detail: &CustomerDetail, shop: &ShopSettings) -> Result<Rendered, Skipped> {
     let links = Links { unsubscribe: "[unsubscribe link]".into(), preferences: "[preferences link]".into() };
-    let data = merge_data(&detail, &shop, &template.language, Some(&links));
-    Ok(render(&template, &data))
+    let data = merge_data(detail, shop, &template.language, Some(&links));
+    render(template, &data)
 }

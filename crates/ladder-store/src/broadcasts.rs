@@ -144,8 +144,8 @@ pub fn broadcast_of(
 pub fn address_column(channel: Channel) -> &'static str {
     match channel {
         Channel::Email => "c.email",
-        // The number's one form where it could be read, else as written.
-        Channel::Sms | Channel::Phone | Channel::Fax => "COALESCE(c.phone_e164, c.phone)",
+        // The number's one form: a number that could not be read reaches no gateway.
+        Channel::Sms | Channel::Phone | Channel::Fax => "c.phone_e164",
         Channel::Mail => "c.address",
     }
 }

@@ -23,7 +23,8 @@ pub fn transports(config: &Config) -> Result<Transports> {
                 url: url.expose().to_owned(),
                 from: from.clone(),
                 dkim,
-                connections: m.in_flight.min(16),
+                // One connection per message in flight: each waits for its server's answers on its own.
+                connections: m.in_flight,
             };
             Some(Arc::new(SmtpMailer::new(&settings)?) as Arc<dyn ladder_app::delivery::Transport>)
         }

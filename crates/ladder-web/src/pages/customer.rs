@@ -60,20 +60,28 @@ fn consent_changes(records: &[ladder_store::AuditRecord]) -> Vec<ConsentChange> 
 /// The customer, the shop's currency and their consent history, in one trip to the store.
 /// The messages as the page lists them: each reason said in the reader's language where Ladder wrote
 /// it ("no consent", "no last purchase"); a provider's own words are shown as they came.
-fn said_messages(messages: &[ladder_store::OutboxMessage], locale: ladder_i18n::Locale) -> Vec<serde_json::Value> {
+pub(crate) fn said_messages(
+    messages: &[ladder_store::OutboxMessage],
+    locale: ladder_i18n::Locale,
+) -> Vec<serde_json::Value> {
     let catalog = crate::views::catalog();
     messages
         .iter()
         .map(|m| {
             let mut value = serde_json::to_value(m).unwrap_or_default();
             if let Some(reason) = &m.reason {
-                let id = format!("outbox-reason-{}", reason.replace(' ', "-"));
-                let said = catalog.text(locale, &id);
-                value["reason"] = serde_json::Value::String(if said == id { reason.clone() } else { said });
+                value["reason"] = serde_json::Value::String(said_reason(catalog, locale, reason));
             }
             value
         })
         .collect()
+}
+
+/// An outbox reason in the reader's words: Ladder's own are translated, a provider's shown as they came.
+pub(crate) fn said_reason(catalog: &ladder_i18n::Catalog, locale: ladder_i18n::Locale, reason: &str) -> String {
+    let id = format!("outbox-reason-{}", reason.replace(' ', "-"));
+    let said = catalog.text(locale, &id);
+    if said == id { reason.to_owned() } else { said }
 }
 
 /// The messages a customer's page lists, newest first.

@@ -9,6 +9,7 @@ pub(crate) mod jobs;
 pub(crate) mod ladder;
 pub(crate) mod links;
 pub(crate) mod login;
+pub(crate) mod messages;
 pub(crate) mod reports;
 pub(crate) mod segments;
 pub(crate) mod settings;

@@ -1,8 +1,10 @@
 //! `ladder bench`: generates a shop as CSV files, then measures the import of each file and the scoring,
 //! printing rows per second and each phase's peak memory (resident set, from /proc on Linux);
-//! `ladder bench jobs` measures the job queue.
+//! `ladder bench jobs` measures the job queue, `ladder bench broadcast` and `ladder bench smtp` the
+//! messaging paths.
 
 mod jobs;
+mod messages;
 
 use super::Ctx;
 use crate::cli::{Format, FormatArg};
@@ -42,6 +44,10 @@ pub struct BenchArgs {
 pub enum BenchWhat {
     /// Enqueues no-op jobs, then claims and completes them with 1 and 2 workers: jobs per second.
     Jobs(jobs::JobsBenchArgs),
+    /// A personalised broadcast to every customer of a generated shop: decided and enqueued per second.
+    Broadcast(messages::BroadcastBenchArgs),
+    /// Email to an SMTP sink through Ladder's transport, unsigned and DKIM-signed, beside smtp-source.
+    Smtp(messages::SmtpBenchArgs),
 }
 
 #[derive(Serialize)]
@@ -87,8 +93,11 @@ fn measure<T>(phase: &str, rows: impl Fn(&T) -> u64, work: impl FnOnce() -> Resu
 }
 
 pub fn run(ctx: &Ctx, args: &BenchArgs) -> Result<()> {
-    if let Some(BenchWhat::Jobs(jobs)) = &args.what {
-        return jobs::run(jobs);
+    match &args.what {
+        Some(BenchWhat::Jobs(jobs)) => return jobs::run(jobs),
+        Some(BenchWhat::Broadcast(b)) => return messages::broadcast(ctx, b),
+        Some(BenchWhat::Smtp(s)) => return messages::smtp(s),
+        None => {}
     }
     let bar = &ctx.bar;
     let (dir, temporary) = match &args.dir {

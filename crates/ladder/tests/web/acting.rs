@@ -381,3 +381,73 @@ fn a_customer_unsubscribes_in_one_click_and_chooses_on_the_preference_page() {
     assert_eq!(visitor.get(&format!("/u/{forged}")).status, 404);
     assert_eq!(visitor.post(&format!("/u/{forged}"), &[("List-Unsubscribe", "One-Click")]).status, 404);
 }
+
+/// The Messages pages: a template written with its live preview for a real customer, saved as a
+/// version; a broadcast composed, counted before sending by reason, sent once; viewers may look only.
+#[test]
+fn a_template_is_previewed_live_and_a_broadcast_counted_then_sent_from_the_pages() {
+    let mut b = owner();
+    let overview = b.get("/messages");
+    assert_eq!(overview.status, 200);
+    assert!(overview.body.contains(r#"id="nav-messages""#) && overview.body.contains(r#"id="new-broadcast""#));
+    let form = b.get("/messages/templates/new");
+    assert_eq!(form.status, 200);
+    let csrf = hidden(&form.body, "csrf");
+    let draft = [
+        ("csrf", csrf.as_str()),
+        ("name", "web-winter"),
+        ("channel", "email"),
+        ("language", "he"),
+        ("purpose", "offer"),
+        ("subject", "פולי חורף"),
+        ("body", "שלום {{ first_name | default(\"לך\") }}, הגיעו פולים."),
+        ("customer", "C0000003"),
+    ];
+    let preview = b.post("/messages/templates/preview", &draft);
+    assert_eq!(preview.status, 200);
+    assert!(preview.body.contains(r#"dir="rtl""#) && preview.body.contains("הגיעו פולים"), "{}", preview.body);
+    let mut wrong = draft.to_vec();
+    wrong[6] = ("body", "שלום {{ first_nam }}");
+    let refused = b.post("/messages/templates/preview", &wrong);
+    assert!(refused.body.contains(r#"id="preview-problem""#) && refused.body.contains("first_nam"), "{}", refused.body);
+    let forged = b.post("/messages/templates/preview", &[("csrf", "forged"), ("body", "x"), ("customer", "C0000003")]);
+    assert_eq!(forged.status, 403, "the live preview needs the form's token too");
+    let saved = b.post("/messages/templates", &draft);
+    assert_eq!(saved.location.as_deref(), Some("/messages?done=messages-template-saved"), "{}", saved.body);
+    let listed = b.get("/messages");
+    assert!(listed.body.contains("web-winter"), "{}", listed.body);
+
+    let new = b.get("/messages/broadcasts/new");
+    let csrf = hidden(&new.body, "csrf");
+    let made = b.post(
+        "/messages/broadcasts",
+        &[
+            ("csrf", &csrf),
+            ("template", "web-winter|email"),
+            ("audience", "rung"),
+            ("rung", "customer"),
+            ("code", "WEB-W"),
+        ],
+    );
+    let location = made.location.clone().expect("to the broadcast's page");
+    let page = b.get(&location);
+    assert!(page.body.contains(r#"id="forecast""#) && page.body.contains(r#"id="send-broadcast""#), "{}", page.body);
+    assert!(page.body.contains(r#"id="forecast-send""#), "{}", page.body);
+    let id = location.trim_start_matches("/messages/broadcasts/").split('?').next().expect("id").to_owned();
+    let sent = b.post(&format!("/messages/broadcasts/{id}/send"), &[("csrf", &csrf)]);
+    assert!(sent.location.as_deref().is_some_and(|l| l.contains("messages-broadcast-sent")));
+    let again = b.post(&format!("/messages/broadcasts/{id}/send"), &[("csrf", &csrf)]);
+    assert!(again.status == 303 || again.status == 302, "a second click is harmless: {}", again.status);
+    let after = b.get(&format!("/messages/broadcasts/{id}"));
+    assert!(!after.body.contains(r#"id="send-broadcast""#), "sent once: no button any more");
+    let shown = cli_json(server(), &["broadcast", "show", &id, "--format", "json"]);
+    assert_ne!(shown["status"], "draft", "{shown}");
+
+    let mut viewer = Browser::new("fa");
+    viewer.sign_in("viewer@demo.shop", "viewer-password-1");
+    assert_eq!(viewer.get("/messages/templates/new").status, 403, "a viewer may not write templates");
+    let looked = viewer.get(&format!("/messages/broadcasts/{id}"));
+    assert_eq!(looked.status, 200, "a viewer sees reports");
+    assert!(looked.body.contains(r#"dir="rtl""#) && !looked.body.contains(r#"id="send-broadcast""#));
+    assert_eq!(viewer.post(&format!("/messages/broadcasts/{id}/send"), &[("csrf", "x")]).status, 403);
+}
