@@ -148,9 +148,15 @@ pub struct Dispatcher {
     templates: Mutex<HashMap<String, Arc<Vec<Template>>>>,
 }
 
+/// An address a server refused, and the country its customer is in (the key of a number).
+struct Refused {
+    address: String,
+    country: Option<String>,
+}
+
 /// What became of a message before it reached a transport.
 enum Prepared {
-    Send(Box<Outgoing>),
+    Send(Box<Outgoing>, Option<String>),
     Skip(String),
     Fail(String),
 }
@@ -190,7 +196,7 @@ impl Dispatcher {
         if claimed.is_empty() {
             return Ok((0, DeliveryReport::default()));
         }
-        let outcomes: Vec<(Delivery, Option<String>)> = std::thread::scope(|scope| {
+        let outcomes: Vec<(Delivery, Option<Refused>)> = std::thread::scope(|scope| {
             let handles: Vec<_> = claimed.iter().map(|m| scope.spawn(move || self.deliver(m))).collect();
             handles
                 .into_iter()
@@ -201,7 +207,9 @@ impl Dispatcher {
                 })
                 .collect()
         });
+        // The batch's outcomes, and the addresses refused, in one unit of work.
         let mut report = DeliveryReport::default();
+        let mut tx = self.app.store().begin()?;
         for (message, (delivery, refused)) in claimed.iter().zip(outcomes) {
             match &delivery {
                 Delivery::Sent(_) => report.sent += 1,
@@ -209,27 +217,28 @@ impl Dispatcher {
                 Delivery::Failed { retry_at: Some(_), .. } => report.retried += 1,
                 Delivery::Failed { retry_at: None, .. } | Delivery::Bounced(_) => report.failed += 1,
             }
-            if let Some(address) = refused {
-                self.suppress(message, &address, &delivery)?;
+            if let Some(refused) = refused {
+                self.suppress(tx.as_mut(), message, &refused, &delivery)?;
             }
-            if !self.app.store().finish_message(message.id, &delivery)? {
+            if !tx.finish_message(message.id, &delivery)? {
                 tracing::warn!(
                     message.id = message.id,
                     "the message was finished by another worker (its lease ran out)"
                 );
             }
         }
+        tx.commit()?;
         Ok((claimed.len(), report))
     }
 
     /// Sends one claimed message; returns its outcome and, when the address was refused, the address.
-    fn deliver(&self, message: &OutboxMessage) -> (Delivery, Option<String>) {
+    fn deliver(&self, message: &OutboxMessage) -> (Delivery, Option<Refused>) {
         let prepared = match self.prepare(message) {
             Ok(p) => p,
             Err(e) => return (self.retry(message, crate::error_chain(&e)), None),
         };
-        let outgoing = match prepared {
-            Prepared::Send(o) => o,
+        let (outgoing, country) = match prepared {
+            Prepared::Send(o, country) => (o, country),
             Prepared::Skip(reason) => return (Delivery::Skipped(reason), None),
             Prepared::Fail(error) => return (Delivery::Failed { error, retry_at: None }, None),
         };
@@ -238,7 +247,9 @@ impl Dispatcher {
         };
         match transport.send(&outgoing) {
             Ok(()) => (Delivery::Sent(self.app.now()), None),
-            Err(SendError::Rejected(why)) => (Delivery::Failed { error: why, retry_at: None }, Some(outgoing.to)),
+            Err(SendError::Rejected(why)) => {
+                (Delivery::Failed { error: why, retry_at: None }, Some(Refused { address: outgoing.to, country }))
+            }
             Err(SendError::Retry(why)) => (self.retry(message, why), None),
         }
     }
@@ -251,9 +262,16 @@ impl Dispatcher {
     }
 
     /// An address the server refused is suppressed: nothing more goes to it.
-    fn suppress(&self, message: &OutboxMessage, address: &str, delivery: &Delivery) -> Result<(), AppError> {
-        let country = self.app.store().customer(&message.customer_id)?.and_then(|d| d.profile.country);
-        let Some(normal) = ladder_domain::messaging::address_key(message.channel, address, country.as_deref()) else {
+    fn suppress(
+        &self,
+        tx: &mut dyn ladder_store::Tx,
+        message: &OutboxMessage,
+        refused: &Refused,
+        delivery: &Delivery,
+    ) -> Result<(), AppError> {
+        let Some(normal) =
+            ladder_domain::messaging::address_key(message.channel, &refused.address, refused.country.as_deref())
+        else {
             return Ok(());
         };
         let detail = match delivery {
@@ -273,9 +291,7 @@ impl Dispatcher {
             source: format!("delivery of {}", message.message_id),
             detail,
         };
-        let mut tx = self.app.store().begin()?;
         tx.suppress(&suppression)?;
-        tx.commit()?;
         Ok(())
     }
 
@@ -369,25 +385,29 @@ impl Dispatcher {
         let has_name = [&profile.first_name, &profile.last_name]
             .iter()
             .any(|n| n.as_deref().is_some_and(|n| !n.trim().is_empty()));
-        Ok(Prepared::Send(Box::new(Outgoing {
-            message_id: message.message_id.clone(),
-            channel: message.channel,
-            to: address,
-            to_name: has_name.then(|| {
-                ladder_domain::customer::display_name(
-                    &profile.external_id,
-                    profile.first_name.as_deref(),
-                    profile.last_name.as_deref(),
-                    None,
-                )
+        let country = profile.country.clone();
+        Ok(Prepared::Send(
+            Box::new(Outgoing {
+                message_id: message.message_id.clone(),
+                channel: message.channel,
+                to: address,
+                to_name: has_name.then(|| {
+                    ladder_domain::customer::display_name(
+                        &profile.external_id,
+                        profile.first_name.as_deref(),
+                        profile.last_name.as_deref(),
+                        None,
+                    )
+                }),
+                language: template.language.clone(),
+                right_to_left: is_right_to_left(&template.language),
+                subject,
+                body,
+                purpose: message.purpose,
+                unsubscribe_url: links.filter(|_| marketing).map(|l| l.unsubscribe),
             }),
-            language: template.language.clone(),
-            right_to_left: is_right_to_left(&template.language),
-            subject,
-            body,
-            purpose: message.purpose,
-            unsubscribe_url: links.filter(|_| marketing).map(|l| l.unsubscribe),
-        })))
+            country,
+        ))
     }
 
     fn subject(&self, detail: &CustomerDetail, message: &OutboxMessage) -> LinkSubject {

@@ -68,33 +68,7 @@ impl OutboxStore for PostgresStore {
     }
 
     fn finish_message(&self, id: i64, delivery: &Delivery) -> StoreResult<bool> {
-        let what = "cannot record a message's delivery";
-        self.write(|c| {
-            let changed = match delivery {
-                Delivery::Sent(at) => c.execute(
-                    "UPDATE outbox SET status = 'sent', sent_at = $2, reason = NULL, lease_until = NULL
-                     WHERE id = $1 AND status = 'sending'",
-                    &[&id, &at.timestamp()],
-                ),
-                Delivery::Failed { error, retry_at } => c.execute(
-                    "UPDATE outbox SET status = CASE WHEN $3::BIGINT IS NULL THEN 'failed' ELSE 'queued' END,
-                            reason = $2, not_before = $3, lease_until = NULL
-                     WHERE id = $1 AND status = 'sending'",
-                    &[&id, error, &retry_at.map(|t| t.timestamp())],
-                ),
-                Delivery::Skipped(reason) => c.execute(
-                    "UPDATE outbox SET status = 'skipped', reason = $2, lease_until = NULL
-                     WHERE id = $1 AND status = 'sending'",
-                    &[&id, reason],
-                ),
-                Delivery::Bounced(detail) => c.execute(
-                    "UPDATE outbox SET status = 'bounced', reason = $2, lease_until = NULL
-                     WHERE id = $1 AND status IN ('sending', 'sent')",
-                    &[&id, detail],
-                ),
-            };
-            Ok(changed.ctx(what)? == 1)
-        })
+        self.write(|c| finish(c, id, delivery))
     }
 
     fn outbox(&self, q: &OutboxQuery) -> StoreResult<Vec<OutboxMessage>> {
@@ -136,6 +110,10 @@ impl OutboxStore for PostgresStore {
 }
 
 impl OutboxTx for PgTx {
+    fn finish_message(&mut self, id: i64, delivery: &Delivery) -> StoreResult<bool> {
+        finish(&mut self.client, id, delivery)
+    }
+
     fn enqueue_messages(&mut self, messages: &[NewMessage], at: DateTime<Utc>, domain: &str) -> StoreResult<u64> {
         // One statement per thousand messages, the rows as arrays: a broadcast of a million is a
         // thousand round trips, not a million.
@@ -178,4 +156,33 @@ impl OutboxTx for PgTx {
         }
         Ok(added)
     }
+}
+
+/// Records how an attempt ended, in the caller's transaction.
+fn finish(c: &mut postgres::Client, id: i64, delivery: &Delivery) -> StoreResult<bool> {
+    let what = "cannot record a message's delivery";
+    let changed = match delivery {
+        Delivery::Sent(at) => c.execute(
+            "UPDATE outbox SET status = 'sent', sent_at = $2, reason = NULL, lease_until = NULL
+             WHERE id = $1 AND status = 'sending'",
+            &[&id, &at.timestamp()],
+        ),
+        Delivery::Failed { error, retry_at } => c.execute(
+            "UPDATE outbox SET status = CASE WHEN $3::BIGINT IS NULL THEN 'failed' ELSE 'queued' END,
+                    reason = $2, not_before = $3, lease_until = NULL
+             WHERE id = $1 AND status = 'sending'",
+            &[&id, error, &retry_at.map(|t| t.timestamp())],
+        ),
+        Delivery::Skipped(reason) => c.execute(
+            "UPDATE outbox SET status = 'skipped', reason = $2, lease_until = NULL
+             WHERE id = $1 AND status = 'sending'",
+            &[&id, reason],
+        ),
+        Delivery::Bounced(detail) => c.execute(
+            "UPDATE outbox SET status = 'bounced', reason = $2, lease_until = NULL
+             WHERE id = $1 AND status IN ('sending', 'sent')",
+            &[&id, detail],
+        ),
+    };
+    Ok(changed.ctx(what)? == 1)
 }

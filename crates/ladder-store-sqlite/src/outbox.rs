@@ -85,33 +85,7 @@ impl OutboxStore for SqliteStore {
     }
 
     fn finish_message(&self, id: i64, delivery: &Delivery) -> StoreResult<bool> {
-        let what = "cannot record a message's delivery";
-        self.write(|c| {
-            let changed = match delivery {
-                Delivery::Sent(at) => c.execute(
-                    "UPDATE outbox SET status = 'sent', sent_at = ?2, reason = NULL, lease_until = NULL
-                     WHERE id = ?1 AND status = 'sending'",
-                    params![id, at.timestamp()],
-                ),
-                Delivery::Failed { error, retry_at } => c.execute(
-                    "UPDATE outbox SET status = CASE WHEN ?3 IS NULL THEN 'failed' ELSE 'queued' END, reason = ?2,
-                            not_before = ?3, lease_until = NULL
-                     WHERE id = ?1 AND status = 'sending'",
-                    params![id, error, retry_at.map(|t| t.timestamp())],
-                ),
-                Delivery::Skipped(reason) => c.execute(
-                    "UPDATE outbox SET status = 'skipped', reason = ?2, lease_until = NULL
-                     WHERE id = ?1 AND status = 'sending'",
-                    params![id, reason],
-                ),
-                Delivery::Bounced(detail) => c.execute(
-                    "UPDATE outbox SET status = 'bounced', reason = ?2, lease_until = NULL
-                     WHERE id = ?1 AND status IN ('sending', 'sent')",
-                    params![id, detail],
-                ),
-            };
-            Ok(changed.ctx(what)? == 1)
-        })
+        self.write(|c| finish(c, id, delivery))
     }
 
     fn outbox(&self, q: &OutboxQuery) -> StoreResult<Vec<OutboxMessage>> {
@@ -156,6 +130,10 @@ impl OutboxStore for SqliteStore {
 }
 
 impl OutboxTx for SqliteTx<'_> {
+    fn finish_message(&mut self, id: i64, delivery: &Delivery) -> StoreResult<bool> {
+        finish(self.conn(), id, delivery)
+    }
+
     fn enqueue_messages(&mut self, messages: &[NewMessage], at: DateTime<Utc>, domain: &str) -> StoreResult<u64> {
         let what = "cannot enqueue messages";
         let mut stmt = self
@@ -188,4 +166,33 @@ impl OutboxTx for SqliteTx<'_> {
         }
         Ok(added)
     }
+}
+
+/// Records how an attempt ended, on the caller's connection (its own unit of work, or the caller's).
+fn finish(c: &rusqlite::Connection, id: i64, delivery: &Delivery) -> StoreResult<bool> {
+    let what = "cannot record a message's delivery";
+    let changed = match delivery {
+        Delivery::Sent(at) => c.execute(
+            "UPDATE outbox SET status = 'sent', sent_at = ?2, reason = NULL, lease_until = NULL
+             WHERE id = ?1 AND status = 'sending'",
+            params![id, at.timestamp()],
+        ),
+        Delivery::Failed { error, retry_at } => c.execute(
+            "UPDATE outbox SET status = CASE WHEN ?3 IS NULL THEN 'failed' ELSE 'queued' END, reason = ?2,
+                    not_before = ?3, lease_until = NULL
+             WHERE id = ?1 AND status = 'sending'",
+            params![id, error, retry_at.map(|t| t.timestamp())],
+        ),
+        Delivery::Skipped(reason) => c.execute(
+            "UPDATE outbox SET status = 'skipped', reason = ?2, lease_until = NULL
+             WHERE id = ?1 AND status = 'sending'",
+            params![id, reason],
+        ),
+        Delivery::Bounced(detail) => c.execute(
+            "UPDATE outbox SET status = 'bounced', reason = ?2, lease_until = NULL
+             WHERE id = ?1 AND status IN ('sending', 'sent')",
+            params![id, detail],
+        ),
+    };
+    Ok(changed.ctx(what)? == 1)
 }

@@ -130,8 +130,11 @@ pub trait OutboxStore {
     fn outbox_summary(&self, cause: &str) -> StoreResult<Vec<(OutboxStatus, Option<String>, u64)>>;
 }
 
-/// Enqueueing, in the unit of work of the cause.
+/// Enqueueing, in the unit of work of the cause; finishing, in the unit of work of a batch's outcomes.
 pub trait OutboxTx {
+    /// Records how a claimed attempt ended, as [`OutboxStore::finish_message`] does, in this unit of work.
+    fn finish_message(&mut self, id: i64, delivery: &Delivery) -> StoreResult<bool>;
+
     /// Adds the messages; one whose cause, customer and channel are already in the outbox is left out.
     /// Returns how many were added. `domain` is the Message-IDs' right-hand side.
     fn enqueue_messages(&mut self, messages: &[NewMessage], at: DateTime<Utc>, domain: &str) -> StoreResult<u64>;

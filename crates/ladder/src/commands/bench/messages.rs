@@ -212,7 +212,7 @@ fn send_all(mailer: &SmtpMailer, messages: u64, in_flight: u64) -> Result<u64> {
                     if n >= messages {
                         break;
                     }
-                    if mailer.send(&message(n, n % 2 == 0)).is_err() {
+                    if mailer.send(&message(n, n.is_multiple_of(2))).is_err() {
                         failed.fetch_add(1, Ordering::Relaxed);
                     }
                 }
