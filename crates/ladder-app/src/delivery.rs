@@ -354,7 +354,8 @@ impl Dispatcher {
             }
             (None, false) => None,
         };
-        let data = merge_data(&detail, &shop, &template.language, links.as_ref());
+        let suggested = crate::recommend::for_customer(&self.app, &detail)?;
+        let data = merge_data(&detail, &shop, &template.language, links.as_ref(), suggested.as_ref());
         let rendered = match render(&template, &data) {
             Ok(r) => r,
             Err(skipped) => return Ok(Prepared::Skip(skipped.reason)),

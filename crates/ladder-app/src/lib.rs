@@ -28,6 +28,7 @@ pub mod messages;
 pub mod preferences;
 pub mod privacy;
 pub mod progress;
+pub mod recommend;
 pub mod reports;
 pub mod score;
 pub mod segments;
@@ -50,17 +51,18 @@ use std::sync::Arc;
 pub struct App {
     store: Arc<dyn Store>,
     clock: Arc<dyn Clock>,
+    best_sellers: Arc<recommend::Cached>,
 }
 
 impl App {
     /// The app over a store, with the system's clock.
     pub fn new(store: Arc<dyn Store>) -> Self {
-        Self { store, clock: Arc::new(SystemClock) }
+        Self::with_clock(store, Arc::new(SystemClock))
     }
 
     /// The app with a clock of its own (tests pin the time, jobs' tests move it).
     pub fn with_clock(store: Arc<dyn Store>, clock: Arc<dyn Clock>) -> Self {
-        Self { store, clock }
+        Self { store, clock, best_sellers: Arc::default() }
     }
 
     /// The store, for reads.

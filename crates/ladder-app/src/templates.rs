@@ -154,7 +154,13 @@ pub fn add(app: &App, actor: &Actor, draft: &TemplateDraft) -> Result<Template, 
 /// template's fallback — or the skip — applies. In a right-to-left template every merged value is
 /// isolated (U+2068 … U+2069), so that a Latin name or a number inside Hebrew or Persian text keeps its
 /// place.
-pub fn merge_data(detail: &CustomerDetail, shop: &ShopSettings, language: &str, links: Option<&Links>) -> Value {
+pub fn merge_data(
+    detail: &CustomerDetail,
+    shop: &ShopSettings,
+    language: &str,
+    links: Option<&Links>,
+    recommended: Option<&ladder_domain::recommend::BestSeller>,
+) -> Value {
     let rtl = is_right_to_left(language);
     let locale = Locale::parse(language).unwrap_or_default();
     let value = |text: &str| -> Value {
@@ -197,6 +203,21 @@ pub fn merge_data(detail: &CustomerDetail, shop: &ShopSettings, language: &str, 
     if !p.attributes.is_empty() {
         let attributes: Map<String, Value> = p.attributes.iter().map(|(k, v)| (k.clone(), value(v))).collect();
         data.insert("attributes".into(), Value::Object(attributes));
+    }
+    if let Some(product) = recommended {
+        let mut suggested = Map::new();
+        suggested.insert("name".into(), value(&product.name));
+        if let Some(currency) = shop.currency.as_deref() {
+            let digits = ladder_domain::Currency::parse(currency).map_or(2, |c| u32::from(c.exponent()));
+            let price = ladder_i18n::format::format_money(locale, product.price_minor, currency, digits);
+            suggested.insert("price".into(), value(&price));
+        }
+        data.insert("recommended_product".into(), Value::Object(suggested));
+    }
+    // A group the customer has nothing of is there, empty: its fields are then missing one by one, so
+    // that `{{ last_purchase.date | default("…") }}` falls back instead of failing on the group.
+    for group in ["shop", "last_purchase", "recommended_product", "attributes"] {
+        data.entry(group).or_insert_with(|| Value::Object(Map::new()));
     }
     if let Some(links) = links {
         data.insert("unsubscribe_url".into(), Value::String(links.unsubscribe.clone()));
@@ -281,7 +302,7 @@ pub fn preview(
     let language = detail.profile.preferred_language.clone();
     let template = variant(&templates, name, channel, language.as_deref(), &shop.language)
         .ok_or_else(|| AppError::NotFound(format!("template {name} for {}", channel.as_str())))?;
-    Ok(render_for(&template, &detail, &shop))
+    render_for(app, &template, &detail, &shop)
 }
 
 /// A template being written, rendered for a real customer before it is saved (the live preview): a
@@ -311,12 +332,18 @@ pub fn preview_draft(
         body: draft.body.clone(),
         created_at: app.now(),
     };
-    Ok(render_for(&template, &detail, &shop))
+    render_for(app, &template, &detail, &shop)
 }
 
 /// A template rendered for a customer with the links shown as placeholders.
-fn render_for(template: &Template, detail: &CustomerDetail, shop: &ShopSettings) -> Result<Rendered, Skipped> {
+fn render_for(
+    app: &App,
+    template: &Template,
+    detail: &CustomerDetail,
+    shop: &ShopSettings,
+) -> Result<Result<Rendered, Skipped>, AppError> {
     let links = Links { unsubscribe: "[unsubscribe link]".into(), preferences: "[preferences link]".into() };
-    let data = merge_data(detail, shop, &template.language, Some(&links));
-    render(template, &data)
+    let suggested = crate::recommend::for_customer(app, detail)?;
+    let data = merge_data(detail, shop, &template.language, Some(&links), suggested.as_ref());
+    Ok(render(template, &data))
 }

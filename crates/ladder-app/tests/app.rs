@@ -1021,3 +1021,40 @@ fn a_blocked_address_is_found_however_it_is_typed_until_it_is_lifted() {
     let refused = suppress(&shop.app, &viewer, Channel::Email, "a@b.example", SuppressionReason::Manual, None, "web");
     assert!(refused.is_err(), "a viewer may not block addresses");
 }
+
+/// `recommended_product` is the best seller of the customer's most-bought category within the prices
+/// they pay, never one they have unless people buy it again, and never from a one-off occasion.
+#[test]
+fn a_template_suggests_the_best_seller_of_the_customer_s_category_in_their_price_range() {
+    use ladder_app::templates::{TemplateDraft, preview_draft};
+    use ladder_domain::Channel;
+    use ladder_domain::messaging::MessagePurpose;
+    let shop = shop_with_orders();
+    let more = "order_id,customer_id,ordered_at,sku,product_name,category,quantity,unit_price,currency,campaign_code,one_off,status
+O10,C3,2025-04-01,COF-2,Lungo 250 g,coffee,1,13.90,ILS,,no,completed
+O11,C4,2025-04-02,COF-2,Lungo 250 g,coffee,1,13.90,ILS,,no,completed
+O12,C5,2025-04-03,COF-2,Lungo 250 g,coffee,1,13.90,ILS,,no,completed
+O13,C5,2025-04-04,MACH-1,Espresso machine,coffee,1,1490,ILS,,no,completed
+O14,C3,2025-04-05,MACH-1,Espresso machine,coffee,1,1490,ILS,,no,completed
+O15,C4,2025-04-06,MACH-1,Espresso machine,coffee,1,1490,ILS,,no,completed
+O16,C4,2025-04-07,MACH-1,Espresso machine,coffee,1,1490,ILS,,no,completed
+";
+    shop.import_ok(ImportKind::Orders, "more.csv", more);
+    let draft = TemplateDraft {
+        name: "try".into(),
+        channel: Channel::Email,
+        language: "en".into(),
+        purpose: MessagePurpose::Offer,
+        subject: Some("For you".into()),
+        body: "Try {{ recommended_product.name | default(\"something new\") }} at {{ recommended_product.price | default(\"\") }}".into(),
+    };
+    let preview = |customer: &str| {
+        preview_draft(&shop.app, &Actor::Cli, &draft, customer).expect("preview").expect("rendered").body
+    };
+    // C1 buys espresso at 12.50: the machine sells to more people but is far above their prices; the
+    // lungo is in range and new to them.
+    assert!(preview("C1").starts_with("Try Lungo 250 g at "), "{}", preview("C1"));
+    assert!(preview("C1").contains("13.90"), "{}", preview("C1"));
+    // C2 bought only a costume, on an occasion: nothing to go on, so the template's fallback.
+    assert_eq!(preview("C2"), "Try something new at ");
+}

@@ -22,6 +22,7 @@ pub mod money;
 pub mod order;
 pub mod phone;
 pub mod reason;
+pub mod recommend;
 pub mod rfm;
 pub mod segment;
 pub mod shop;

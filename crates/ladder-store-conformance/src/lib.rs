@@ -84,6 +84,7 @@ macro_rules! conformance_tests {
             broadcasts::an_audience_is_read_in_one_pass_with_what_the_decision_needs,
             broadcasts::the_contact_log_holds_the_messages_sent,
             broadcasts::a_signing_key_is_kept_once,
+            reports::best_sellers_count_buyers_repeaters_and_prices,
             customers::orders_round_trip_with_lines_and_totals,
             customers::reimporting_an_order_changes_nothing_and_line_changes_update_the_total,
             customers::an_order_never_moves_to_another_customer,

@@ -225,3 +225,26 @@ pub fn money_sums_saturate_instead_of_failing(store: &dyn Store) {
     let totals = store.summary_by(Dimension::Rung).expect("totals");
     assert_eq!(totals.iter().map(|t| t.revenue_minor).max(), Some(i64::MAX), "the sum of scores too");
 }
+
+/// The best sellers: products with a category, most buyers first, with who bought them twice and their
+/// average price; cancelled orders and one-off occasions do not count.
+pub fn best_sellers_count_buyers_repeaters_and_prices(store: &dyn Store) {
+    let occasion = |o: Order| Order { one_off: true, ..o };
+    let cancelled = |o: Order| Order { status: OrderStatus::Cancelled, ..o };
+    let orders = [
+        order("B1", "R1", "2025-01-01T10:00:00Z", &[("BEANS", 1, 1_000), ("MUG", 1, 900)]),
+        order("B2", "R1", "2025-02-01T10:00:00Z", &[("BEANS", 2, 1_200)]),
+        order("B3", "R2", "2025-02-01T10:00:00Z", &[("BEANS", 1, 1_100)]),
+        order("B4", "R3", "2025-02-01T10:00:00Z", &[("MUG", 1, 900)]),
+        order("B5", "R2", "2025-03-01T10:00:00Z", &[("MUG", 1, 900)]),
+        occasion(order("B6", "R3", "2025-03-01T10:00:00Z", &[("ROSES", 1, 5_000)])),
+        cancelled(order("B7", "R3", "2025-03-02T10:00:00Z", &[("BEANS", 1, 1_000)])),
+    ];
+    seed(store, &[customer("R1"), customer("R2"), customer("R3")], &orders, &[]);
+    let best = store.best_sellers(10).expect("best sellers");
+    let seen: Vec<(&str, u64, u64, i64)> =
+        best.iter().map(|p| (p.sku.as_str(), p.buyers, p.repeat_buyers, p.price_minor)).collect();
+    assert_eq!(seen, [("MUG", 3, 0, 900), ("BEANS", 2, 1, 1_100)], "roses only on an occasion; B7 cancelled");
+    assert_eq!((best[0].name.as_str(), best[0].category.as_str()), ("Product MUG", "coffee"));
+    assert_eq!(store.best_sellers(1).expect("one").len(), 1);
+}

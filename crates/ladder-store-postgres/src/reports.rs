@@ -91,6 +91,32 @@ impl ReportStore for PostgresStore {
     ) -> StoreResult<()> {
         self.read(|c| orders_with_categories(c, as_of, sink))
     }
+
+    fn best_sellers(&self, limit: u32) -> StoreResult<Vec<ladder_domain::recommend::BestSeller>> {
+        let what = "cannot read the best sellers";
+        let rows = self.read(|c| c.query("WITH per AS (
+                 SELECT l.product_id AS product, o.customer_id AS customer, COUNT(DISTINCT o.id) AS orders,
+                        SUM(l.unit_price_minor) AS price_sum, COUNT(*) AS lines
+                 FROM order_lines l JOIN orders o ON o.id = l.order_id
+                 WHERE o.status = 'completed' AND NOT o.one_off
+                 GROUP BY l.product_id, o.customer_id)
+             SELECT p.sku, COALESCE(p.name, p.sku), p.category, COUNT(*) AS buyers,
+                    SUM(CASE WHEN per.orders >= 2 THEN 1 ELSE 0 END)::BIGINT, (SUM(per.price_sum) / SUM(per.lines))::BIGINT
+             FROM per JOIN products p ON p.id = per.product
+             WHERE p.category IS NOT NULL AND p.category <> ''
+             GROUP BY p.id, p.sku, p.name, p.category ORDER BY buyers DESC, p.sku LIMIT $1", &[&i64::from(limit)]).ctx(what))?;
+        Ok(rows
+            .iter()
+            .map(|r| ladder_domain::recommend::BestSeller {
+                sku: r.get(0),
+                name: r.get(1),
+                category: r.get(2),
+                buyers: u64::try_from(r.get::<_, i64>(3)).unwrap_or(0),
+                repeat_buyers: u64::try_from(r.get::<_, i64>(4)).unwrap_or(0),
+                price_minor: r.get::<_, i64>(5),
+            })
+            .collect())
+    }
 }
 
 fn unsigned(v: i64) -> u64 {

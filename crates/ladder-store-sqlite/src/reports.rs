@@ -94,6 +94,40 @@ impl ReportStore for SqliteStore {
     ) -> StoreResult<()> {
         self.read(|c| orders_with_categories(c, as_of, sink))
     }
+
+    fn best_sellers(&self, limit: u32) -> StoreResult<Vec<ladder_domain::recommend::BestSeller>> {
+        let what = "cannot read the best sellers";
+        self.read(|c| {
+            let mut stmt = c
+                .prepare_cached(
+                    "WITH per AS (
+                 SELECT l.product_id AS product, o.customer_id AS customer, COUNT(DISTINCT o.id) AS orders,
+                        SUM(l.unit_price_minor) AS price_sum, COUNT(*) AS lines
+                 FROM order_lines l JOIN orders o ON o.id = l.order_id
+                 WHERE o.status = 'completed' AND o.one_off = 0
+                 GROUP BY l.product_id, o.customer_id)
+             SELECT p.sku, COALESCE(p.name, p.sku), p.category, COUNT(*) AS buyers,
+                    SUM(CASE WHEN per.orders >= 2 THEN 1 ELSE 0 END), SUM(per.price_sum) / SUM(per.lines)
+             FROM per JOIN products p ON p.id = per.product
+             WHERE p.category IS NOT NULL AND p.category <> ''
+             GROUP BY p.id, p.sku, p.name, p.category ORDER BY buyers DESC, p.sku LIMIT ?1",
+                )
+                .ctx(what)?;
+            let rows = stmt
+                .query_map([limit], |r| {
+                    Ok(ladder_domain::recommend::BestSeller {
+                        sku: r.get(0)?,
+                        name: r.get(1)?,
+                        category: r.get(2)?,
+                        buyers: u64::try_from(r.get::<_, i64>(3)?).unwrap_or(0),
+                        repeat_buyers: u64::try_from(r.get::<_, i64>(4)?).unwrap_or(0),
+                        price_minor: r.get(5)?,
+                    })
+                })
+                .ctx(what)?;
+            rows.collect::<Result<Vec<_>, _>>().ctx(what)
+        })
+    }
 }
 
 /// The sum of a money column that saturates at the 64-bit limits instead of failing with "integer

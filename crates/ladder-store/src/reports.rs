@@ -68,6 +68,11 @@ pub trait ReportStore {
         as_of: NaiveDate,
         sink: &mut dyn FnMut(CategorisedOrder) -> StoreResult<()>,
     ) -> StoreResult<()>;
+
+    /// The products with a category that customers bought in completed orders that were not one-off
+    /// occasions, most buyers first, at most `limit`: who bought each, who bought it twice or more, and
+    /// its average unit price.
+    fn best_sellers(&self, limit: u32) -> StoreResult<Vec<ladder_domain::recommend::BestSeller>>;
 }
 
 /// A scored dimension to group by.
