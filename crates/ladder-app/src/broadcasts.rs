@@ -12,7 +12,7 @@ use ladder_domain::audit::Action;
 use ladder_domain::broadcast::{Audience, Broadcast, BroadcastStatus, cause};
 use ladder_domain::consent::Purpose;
 use ladder_domain::messaging::{
-    MessagePurpose, OutboxStatus, PastContact, Recipient, SendingRules, Verdict, address_key, decide, time_zone_of,
+    MessagePurpose, OutboxStatus, PastContact, Recipient, Verdict, address_key, decide, time_zone_of,
 };
 use ladder_domain::shop::ShopSettings;
 use ladder_domain::template::Template;
@@ -267,7 +267,7 @@ fn plan(
 ) -> Result<(), AppError> {
     let store = app.store();
     let shop = store.shop_settings()?;
-    let rules = SendingRules::default();
+    let rules = &shop.sending;
     let variants: Vec<Template> = store
         .templates()?
         .into_iter()
@@ -343,7 +343,7 @@ fn plan(
             };
             let at = send_at.unwrap_or(now);
             let (status, reason, not_before) =
-                match decide(&rules, shop.country.as_deref(), &recipient, broadcast.channel, purpose, at) {
+                match decide(rules, shop.country.as_deref(), &recipient, broadcast.channel, purpose, at) {
                     Verdict::Send => (OutboxStatus::Queued, None, send_at),
                     Verdict::Hold { until, why } => (OutboxStatus::Held, Some(why.key().to_owned()), Some(until)),
                     Verdict::Skip(why) => (OutboxStatus::Skipped, Some(why.key().to_owned()), None),

@@ -62,6 +62,16 @@ fn fields(s: &ShopSettings) -> Vec<(&'static str, Option<String>)> {
         ("lost_gaps", Some(r.lost_gaps.to_string())),
         ("lost_min_days", Some(r.lost_min_days.to_string())),
         ("min_repeat_customers", Some(s.thresholds.min_repeat_customers.to_string())),
+        ("email_window_hours", Some(s.sending.email_window_hours.to_string())),
+        ("sms_window_hours", Some(s.sending.sms_window_hours.to_string())),
+        ("marketing_per_period", Some(s.sending.marketing_per_period.to_string())),
+        ("marketing_period_days", Some(s.sending.marketing_period_days.to_string())),
+        ("quiet_from", Some(s.sending.quiet_from.format("%H:%M").to_string())),
+        ("quiet_to", Some(s.sending.quiet_to.format("%H:%M").to_string())),
+        ("quiet_email", Some(s.sending.quiet_email.to_string())),
+        ("closed_days", Some(s.sending.closed_days_text())),
+        ("days_after_purchase", Some(s.sending.days_after_purchase.to_string())),
+        ("israel_existing_customers", Some(s.sending.israel_existing_customers.to_string())),
     ]
 }
 

@@ -140,6 +140,46 @@ impl Default for SendingRules {
     }
 }
 
+impl SendingRules {
+    /// The closed days as `sat,sun`.
+    pub fn closed_days_text(&self) -> String {
+        let mut days = [false; 7];
+        for d in &self.closed_days {
+            days[d.num_days_from_monday() as usize] = true;
+        }
+        crate::shop::OpeningDays(days).to_text()
+    }
+
+    /// Reads closed days written as `sat,sun` (empty: none).
+    pub fn parse_days(text: &str) -> Result<Vec<Weekday>, crate::validate::Problem> {
+        let days = crate::shop::OpeningDays::parse(text)?;
+        Ok([Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun]
+            .into_iter()
+            .filter(|d| days.is_open(*d))
+            .collect())
+    }
+
+    /// The first rule out of range, if any: windows up to a month, a cap of at most 100 in up to a year,
+    /// up to 90 quiet days after a purchase, and at least one day open.
+    pub fn problem(&self) -> Option<crate::validate::FieldError> {
+        use crate::validate::{FieldError, Problem};
+        let between = |field: &str, value: u32, min: u32, max: u32| {
+            (!(min..=max).contains(&value))
+                .then(|| FieldError::new(field, Problem::NotBetween { min: min.to_string(), max: max.to_string() }))
+        };
+        between("email_window_hours", self.email_window_hours, 0, 720)
+            .or_else(|| between("sms_window_hours", self.sms_window_hours, 0, 720))
+            .or_else(|| between("marketing_per_period", self.marketing_per_period, 0, 100))
+            .or_else(|| between("marketing_period_days", self.marketing_period_days, 1, 365))
+            .or_else(|| between("days_after_purchase", self.days_after_purchase, 0, 90))
+            .or_else(|| {
+                (self.closed_days.len() >= 7).then(|| {
+                    FieldError::new("closed_days", Problem::NotOneOf { choices: "fewer than seven days".into() })
+                })
+            })
+    }
+}
+
 /// A message sent before, as the contact log keeps it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PastContact {

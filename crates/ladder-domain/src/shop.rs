@@ -33,6 +33,9 @@ pub struct ShopSettings {
     pub sender: Sender,
     /// The scoring's thresholds.
     pub thresholds: Thresholds,
+    /// How often and when customers may hear from the shop.
+    #[serde(default)]
+    pub sending: crate::messaging::SendingRules,
 }
 
 impl Default for ShopSettings {
@@ -47,6 +50,7 @@ impl Default for ShopSettings {
             opening_days: OpeningDays::default(),
             sender: Sender::default(),
             thresholds: Thresholds::default(),
+            sending: crate::messaging::SendingRules::default(),
         }
     }
 }
@@ -222,6 +226,7 @@ impl ShopSettings {
                     .map(|p| FieldError::new("sender_phone", p))
             })
             .or_else(|| self.thresholds.problem())
+            .or_else(|| self.sending.problem())
     }
 
     /// The time zone, UTC when the stored name is unknown (it was checked when it was stored).

@@ -1123,3 +1123,18 @@ language-en = English
 language-he = Hebrew
 language-fa = Persian
 language-ru = Russian
+
+## Sending rules on the shop page
+shop-sending-title = Never a nuisance
+shop-sending-intro = How often and when customers may hear from the shop. Receipts and password resets are never held back.
+shop-field-email_window_hours = Hours between two emails
+shop-field-sms_window_hours = Hours between two text messages
+shop-field-marketing_per_period = Offers at most
+shop-field-marketing_period_days = … in this many days
+shop-field-days_after_purchase = Days without offers after a purchase
+shop-field-quiet_from = Quiet from
+shop-field-quiet_to = Quiet until
+shop-field-quiet_email = Email keeps quiet hours too
+shop-field-closed_days = Days nothing but receipts goes out
+shop-field-israel_existing_customers = Israel: use the existing-customer exception
+shop-help-israel_existing_customers = Only if, when they bought, customers gave their details, were told they would get offers, could refuse, and the offers are for similar products (Communications Law §30A).

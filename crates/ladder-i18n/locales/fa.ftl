@@ -1048,3 +1048,18 @@ language-en = انگلیسی
 language-he = عبری
 language-fa = فارسی
 language-ru = روسی
+
+## Sending rules on the shop page
+shop-sending-title = مزاحم نبودن
+shop-sending-intro = مشتریان چند وقت یک بار و چه زمانی از فروشگاه پیام بگیرند. رسید و بازنشانی گذرواژه هرگز نگه داشته نمی‌شوند.
+shop-field-email_window_hours = ساعت‌های میان دو ایمیل
+shop-field-sms_window_hours = ساعت‌های میان دو پیامک
+shop-field-marketing_per_period = حداکثر پیشنهاد
+shop-field-marketing_period_days = … در این چند روز
+shop-field-days_after_purchase = روزهای بی‌پیشنهاد پس از خرید
+shop-field-quiet_from = سکوت از
+shop-field-quiet_to = سکوت تا
+shop-field-quiet_email = ایمیل هم ساعات سکوت را رعایت کند
+shop-field-closed_days = روزهایی که جز رسید چیزی فرستاده نمی‌شود
+shop-field-israel_existing_customers = اسرائیل: استفاده از استثنای مشتری موجود
+shop-help-israel_existing_customers = تنها اگر مشتریان هنگام خرید مشخصات خود را داده‌اند، به آنان گفته شده پیشنهاد خواهند گرفت، می‌توانستند نپذیرند و پیشنهادها برای کالاهای مشابه است (قانون ارتباطات اسرائیل، بند ۳۰الف).

@@ -1106,3 +1106,18 @@ language-en = אנגלית
 language-he = עברית
 language-fa = פרסית
 language-ru = רוסית
+
+## Sending rules on the shop page
+shop-sending-title = לא להטריד
+shop-sending-intro = באיזו תדירות ומתי לקוחות ישמעו מהחנות. קבלות ואיפוס סיסמה לעולם אינם מעוכבים.
+shop-field-email_window_hours = שעות בין שני דוא״לים
+shop-field-sms_window_hours = שעות בין שתי הודעות SMS
+shop-field-marketing_per_period = לכל היותר הצעות
+shop-field-marketing_period_days = … בכמה ימים
+shop-field-days_after_purchase = ימים ללא הצעות אחרי קנייה
+shop-field-quiet_from = שקט משעה
+shop-field-quiet_to = שקט עד
+shop-field-quiet_email = גם דוא״ל שומר על שעות שקט
+shop-field-closed_days = ימים שבהם יוצאות רק קבלות
+shop-field-israel_existing_customers = ישראל: שימוש בחריג הלקוח הקיים
+shop-help-israel_existing_customers = רק אם בעת הקנייה הלקוחות מסרו את פרטיהם, נאמר להם שיקבלו הצעות, ניתנה להם אפשרות לסרב, וההצעות הן למוצרים דומים (חוק התקשורת, סעיף 30א).

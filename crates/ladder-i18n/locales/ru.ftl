@@ -1154,3 +1154,18 @@ language-en = английский
 language-he = иврит
 language-fa = персидский
 language-ru = русский
+
+## Sending rules on the shop page
+shop-sending-title = Не надоедать
+shop-sending-intro = Как часто и когда клиенты получают сообщения. Чеки и сброс пароля никогда не задерживаются.
+shop-field-email_window_hours = Часов между двумя письмами
+shop-field-sms_window_hours = Часов между двумя SMS
+shop-field-marketing_per_period = Не больше предложений
+shop-field-marketing_period_days = … за столько дней
+shop-field-days_after_purchase = Дней без предложений после покупки
+shop-field-quiet_from = Тихо с
+shop-field-quiet_to = Тихо до
+shop-field-quiet_email = Письма тоже соблюдают тихие часы
+shop-field-closed_days = Дни, когда уходят только чеки
+shop-field-israel_existing_customers = Израиль: исключение для существующих клиентов
+shop-help-israel_existing_customers = Только если при покупке клиенты оставили данные, им сказали о предложениях, они могли отказаться, и предложения — о похожих товарах (Закон о связи Израиля, §30A).

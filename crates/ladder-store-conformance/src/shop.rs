@@ -26,6 +26,18 @@ pub fn shop_settings_are_typed_checked_and_kept(store: &dyn Store) {
     };
     settings.thresholds.rules.active_p_alive = 0.1 + 0.6;
     settings.thresholds.min_repeat_customers = 12;
+    settings.sending = ladder_domain::messaging::SendingRules {
+        email_window_hours: 20,
+        sms_window_hours: 48,
+        marketing_per_period: 2,
+        marketing_period_days: 14,
+        quiet_from: chrono::NaiveTime::from_hms_opt(20, 30, 0).expect("time"),
+        quiet_to: chrono::NaiveTime::from_hms_opt(8, 0, 0).expect("time"),
+        quiet_email: true,
+        closed_days: vec![chrono::Weekday::Fri, chrono::Weekday::Sat],
+        days_after_purchase: 10,
+        israel_existing_customers: true,
+    };
     write(store, |tx| tx.save_shop_settings(&settings)).expect("save");
     assert_eq!(store.shop_settings().expect("read"), settings, "every field reads back exactly");
 
@@ -34,6 +46,10 @@ pub fn shop_settings_are_typed_checked_and_kept(store: &dyn Store) {
     wrong.name = "changed".into();
     let err = write(store, |tx| tx.save_shop_settings(&wrong)).expect_err("an unknown time zone");
     assert!(matches!(&err, StoreError::Invalid(p) if p.field == "time_zone"), "{err}");
+    let mut capped = settings.clone();
+    capped.sending.marketing_period_days = 0;
+    let err = write(store, |tx| tx.save_shop_settings(&capped)).expect_err("a cap over no days");
+    assert!(matches!(&err, StoreError::Invalid(p) if p.field == "marketing_period_days"), "{err}");
     assert_eq!(store.shop_settings().expect("read"), settings, "nothing was written");
 
     seed(store, &[customer("C1")], &[order("O1", "C1", "2025-01-01", &[("A", 1, 1)])], &[]);

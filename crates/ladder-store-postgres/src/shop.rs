@@ -45,10 +45,11 @@ impl ShopTx for PgTx {
 
     fn write_shop_settings(&mut self, s: &ShopSettings) -> StoreResult<()> {
         let r = &s.thresholds.rules;
-        let sets: Vec<String> =
-            SETTINGS_COLUMNS.split(", ").enumerate().map(|(i, c)| format!("{c} = ${}", i + 1)).collect();
+        let columns = format!("{SETTINGS_COLUMNS}, {}", ladder_store::shop::SENDING_COLUMNS);
+        let sets: Vec<String> = columns.split(", ").enumerate().map(|(i, c)| format!("{c} = ${}", i + 1)).collect();
         let days = s.opening_days.to_text();
         let min_repeat = i64::try_from(s.thresholds.min_repeat_customers).unwrap_or(i64::MAX);
+        let (numbers, quiet, quiet_email, closed, after, israel) = ladder_store::shop::sending_values(&s.sending);
         self.client
             .execute(
                 &format!("UPDATE shop_settings SET {} WHERE id = 1", sets.join(", ")),
@@ -72,6 +73,16 @@ impl ShopTx for PgTx {
                     &r.lost_gaps,
                     &r.lost_min_days,
                     &min_repeat,
+                    &numbers[0],
+                    &numbers[1],
+                    &numbers[2],
+                    &numbers[3],
+                    &quiet[0],
+                    &quiet[1],
+                    &quiet_email,
+                    &closed,
+                    &after,
+                    &israel,
                 ],
             )
             .ctx("cannot write the shop's settings")
@@ -146,7 +157,13 @@ fn mark(client: &mut Connection, column: &str, at: DateTime<Utc>) -> StoreResult
 
 fn settings(client: &mut Connection) -> StoreResult<ShopSettings> {
     let r = client
-        .query_one(&format!("SELECT {SETTINGS_COLUMNS} FROM shop_settings WHERE id = 1"), &[])
+        .query_one(
+            &format!(
+                "SELECT {SETTINGS_COLUMNS}, {} FROM shop_settings WHERE id = 1",
+                ladder_store::shop::SENDING_COLUMNS
+            ),
+            &[],
+        )
         .ctx("cannot read the shop's settings")?;
     let days: String = r.get(6);
     Ok(ShopSettings {
@@ -171,6 +188,14 @@ fn settings(client: &mut Connection) -> StoreResult<ShopSettings> {
             },
             min_repeat_customers: u64::try_from(r.get::<_, i64>(18)).unwrap_or(0),
         },
+        sending: ladder_store::shop::sending_rules(
+            [r.get(19), r.get(20), r.get(21), r.get(22)],
+            [r.get(23), r.get(24)],
+            r.get(25),
+            r.get(26),
+            r.get(27),
+            r.get(28),
+        )?,
     })
 }
 

@@ -69,6 +69,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0024_outbox.sql"),
     include_str!("../migrations/0025_phone_lookup.sql"),
     include_str!("../migrations/0026_broadcasts.sql"),
+    include_str!("../migrations/0027_sending_rules.sql"),
 ];
 
 /// The migration after which the stored phones are given their normal forms, in Rust.

@@ -54,8 +54,9 @@ impl ShopTx for SqliteTx<'_> {
 
     fn write_shop_settings(&mut self, s: &ShopSettings) -> StoreResult<()> {
         let r = &s.thresholds.rules;
-        let sets: Vec<String> =
-            SETTINGS_COLUMNS.split(", ").enumerate().map(|(i, c)| format!("{c} = ?{}", i + 1)).collect();
+        let columns = format!("{SETTINGS_COLUMNS}, {}", ladder_store::shop::SENDING_COLUMNS);
+        let (numbers, quiet, quiet_email, closed, after, israel) = ladder_store::shop::sending_values(&s.sending);
+        let sets: Vec<String> = columns.split(", ").enumerate().map(|(i, c)| format!("{c} = ?{}", i + 1)).collect();
         self.conn()
             .execute(
                 &format!("UPDATE shop_settings SET {} WHERE id = 1", sets.join(", ")),
@@ -79,6 +80,16 @@ impl ShopTx for SqliteTx<'_> {
                     r.lost_gaps,
                     r.lost_min_days,
                     i64::try_from(s.thresholds.min_repeat_customers).unwrap_or(i64::MAX),
+                    numbers[0],
+                    numbers[1],
+                    numbers[2],
+                    numbers[3],
+                    quiet[0],
+                    quiet[1],
+                    quiet_email,
+                    closed,
+                    after,
+                    israel,
                 ],
             )
             .ctx("cannot write the shop's settings")
@@ -152,12 +163,23 @@ fn mark(conn: &Connection, column: &str, at: DateTime<Utc>) -> StoreResult<()> {
 fn settings(conn: &Connection) -> StoreResult<ShopSettings> {
     let what = "cannot read the shop's settings";
     let s = conn
-        .prepare_cached(&format!("SELECT {SETTINGS_COLUMNS} FROM shop_settings WHERE id = 1"))
+        .prepare_cached(&format!(
+            "SELECT {SETTINGS_COLUMNS}, {} FROM shop_settings WHERE id = 1",
+            ladder_store::shop::SENDING_COLUMNS
+        ))
         .and_then(|mut s| {
             s.query_row([], |r| {
                 let days: String = r.get(6)?;
+                let sending: ([i64; 4], [String; 2], bool, String, i64, bool) = (
+                    [r.get(19)?, r.get(20)?, r.get(21)?, r.get(22)?],
+                    [r.get(23)?, r.get(24)?],
+                    r.get(25)?,
+                    r.get(26)?,
+                    r.get(27)?,
+                    r.get(28)?,
+                );
                 Ok((
-                    days,
+                    (days, sending),
                     ShopSettings {
                         name: r.get(0)?,
                         country: r.get(1)?,
@@ -179,12 +201,22 @@ fn settings(conn: &Connection) -> StoreResult<ShopSettings> {
                             },
                             min_repeat_customers: u64::try_from(r.get::<_, i64>(18)?).unwrap_or(0),
                         },
+                        sending: ladder_domain::messaging::SendingRules::default(),
                     },
                 ))
             })
         })
         .ctx(what)?;
-    let (days, mut settings) = s;
+    let ((days, sending), mut settings) = s;
+    let (numbers, quiet, quiet_email, closed, after, israel) = sending;
+    settings.sending = ladder_store::shop::sending_rules(
+        numbers,
+        [quiet[0].as_str(), quiet[1].as_str()],
+        quiet_email,
+        &closed,
+        after,
+        israel,
+    )?;
     settings.opening_days = OpeningDays::parse(&days)
         .map_err(|_| StoreError::Conflict(format!("the database holds unknown opening days {days:?}")))?;
     Ok(settings)

@@ -114,3 +114,57 @@ pub struct ScoringMark {
     /// What it knew about the shop (JSON).
     pub context: String,
 }
+
+/// The sending rules' columns after the settings' first ones, in order (migration 27): windows, cap,
+/// quiet hours, closed days, the days after a purchase, Israel's exception.
+pub const SENDING_COLUMNS: &str = "send_email_window_hours, send_sms_window_hours, send_marketing_per_period, \
+     send_marketing_period_days, send_quiet_from, send_quiet_to, send_quiet_email, send_closed_days, \
+     send_days_after_purchase, send_israel_existing_customers";
+
+/// The sending rules as their columns' values: the numbers, the times as `HH:MM`, the days as `sat,sun`.
+#[allow(clippy::type_complexity)]
+pub fn sending_values(r: &ladder_domain::messaging::SendingRules) -> ([i64; 4], [String; 2], bool, String, i64, bool) {
+    (
+        [
+            i64::from(r.email_window_hours),
+            i64::from(r.sms_window_hours),
+            i64::from(r.marketing_per_period),
+            i64::from(r.marketing_period_days),
+        ],
+        [r.quiet_from.format("%H:%M").to_string(), r.quiet_to.format("%H:%M").to_string()],
+        r.quiet_email,
+        r.closed_days_text(),
+        i64::from(r.days_after_purchase),
+        r.israel_existing_customers,
+    )
+}
+
+/// The sending rules from their columns' values; one the database holds that Ladder cannot read is a
+/// conflict naming it.
+pub fn sending_rules(
+    numbers: [i64; 4],
+    quiet: [&str; 2],
+    quiet_email: bool,
+    closed_days: &str,
+    days_after_purchase: i64,
+    israel_existing_customers: bool,
+) -> StoreResult<ladder_domain::messaging::SendingRules> {
+    let count = |n: i64| u32::try_from(n).unwrap_or(0);
+    let time = |t: &str| {
+        chrono::NaiveTime::parse_from_str(t, "%H:%M")
+            .map_err(|_| StoreError::Conflict(format!("the database holds an unknown quiet hour {t:?}")))
+    };
+    Ok(ladder_domain::messaging::SendingRules {
+        email_window_hours: count(numbers[0]),
+        sms_window_hours: count(numbers[1]),
+        marketing_per_period: count(numbers[2]),
+        marketing_period_days: count(numbers[3]),
+        quiet_from: time(quiet[0])?,
+        quiet_to: time(quiet[1])?,
+        quiet_email,
+        closed_days: ladder_domain::messaging::SendingRules::parse_days(closed_days)
+            .map_err(|_| StoreError::Conflict(format!("the database holds unknown closed days {closed_days:?}")))?,
+        days_after_purchase: count(days_after_purchase),
+        israel_existing_customers,
+    })
+}

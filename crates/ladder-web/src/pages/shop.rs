@@ -13,6 +13,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use ladder_app::AppError;
 use ladder_domain::access::Permission;
+use ladder_domain::messaging::SendingRules;
 use ladder_domain::shop::{OpeningDays, ShopSettings, Thresholds};
 use ladder_domain::validate::{FieldError, Problem as FieldProblem};
 use ladder_i18n::Arg;
@@ -59,8 +60,16 @@ enum Problem {
     Field(FieldError),
 }
 
-/// The profile's fields, as the form names them.
-const PROFILE: [&str; 10] = [
+/// The profile's fields, as the form names them (the sending rules' among them).
+const PROFILE: [&str; 18] = [
+    "email_window_hours",
+    "sms_window_hours",
+    "marketing_per_period",
+    "marketing_period_days",
+    "quiet_from",
+    "quiet_to",
+    "days_after_purchase",
+    "closed_days",
     "name",
     "country",
     "city",
@@ -86,7 +95,44 @@ fn profile_values(s: &ShopSettings) -> HashMap<&'static str, String> {
         ("sender_email", s.sender.email.clone().unwrap_or_default()),
         ("sender_phone", s.sender.phone.clone().unwrap_or_default()),
         ("opening_days", s.opening_days.to_text()),
+        ("email_window_hours", s.sending.email_window_hours.to_string()),
+        ("sms_window_hours", s.sending.sms_window_hours.to_string()),
+        ("marketing_per_period", s.sending.marketing_per_period.to_string()),
+        ("marketing_period_days", s.sending.marketing_period_days.to_string()),
+        ("quiet_from", s.sending.quiet_from.format("%H:%M").to_string()),
+        ("quiet_to", s.sending.quiet_to.format("%H:%M").to_string()),
+        ("days_after_purchase", s.sending.days_after_purchase.to_string()),
+        ("closed_days", s.sending.closed_days_text()),
     ])
+}
+
+/// The sending rules a form asks for (its section sends `sending_shown`); the stored ones otherwise.
+fn sending_of(stored: &SendingRules, form: &HashMap<String, String>) -> Result<SendingRules, Problem> {
+    if !form.contains_key("sending_shown") {
+        return Ok(stored.clone());
+    }
+    let raw = |name: &'static str| form.get(name).map(|v| v.trim().to_owned()).unwrap_or_default();
+    let count = |name: &'static str| raw(name).parse::<u32>().map_err(|_| Problem::NotNumber(name));
+    let time = |name: &'static str| {
+        chrono::NaiveTime::parse_from_str(&raw(name), "%H:%M").map_err(|_| Problem::NotNumber(name))
+    };
+    let days: Vec<&str> = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        .into_iter()
+        .filter(|d| form.contains_key(&format!("closed_{d}")))
+        .collect();
+    Ok(SendingRules {
+        email_window_hours: count("email_window_hours")?,
+        sms_window_hours: count("sms_window_hours")?,
+        marketing_per_period: count("marketing_per_period")?,
+        marketing_period_days: count("marketing_period_days")?,
+        quiet_from: time("quiet_from")?,
+        quiet_to: time("quiet_to")?,
+        quiet_email: form.contains_key("quiet_email"),
+        closed_days: SendingRules::parse_days(&days.join(","))
+            .map_err(|p| Problem::Field(FieldError::new("closed_days", p)))?,
+        days_after_purchase: count("days_after_purchase")?,
+        israel_existing_customers: form.contains_key("israel_existing_customers"),
+    })
 }
 
 /// The settings a submitted form asks for: the stored ones with the form's fields over them (a form
@@ -134,6 +180,7 @@ fn settings_of(stored: &ShopSettings, form: &HashMap<String, String>) -> Result<
         s.currency = optional(code.to_uppercase());
     }
     s.thresholds = parse(form)?;
+    s.sending = sending_of(&stored.sending, form)?;
     Ok(s)
 }
 
@@ -255,6 +302,10 @@ fn shop_page(viewer: &Viewer, stored: Stored, shown: Shown<'_>, status: StatusCo
             invalid,
             open => ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
                 .map(|d| (d, stored.settings.opening_days.to_text().contains(d))),
+            closed => ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+                .map(|d| (d, stored.settings.sending.closed_days_text().contains(d))),
+            quiet_email => stored.settings.sending.quiet_email,
+            israel_existing_customers => stored.settings.sending.israel_existing_customers,
             languages => crate::pages::languages(),
             currency => shown.currency,
             currency_invalid => invalid == Some("currency"),

@@ -1507,3 +1507,44 @@ fn the_dashboard_compares_this_month_with_last_month_and_a_year_ago() {
     assert_eq!(support.sign_in("tiles-support@demo.shop", "support-password-2").status, 303);
     assert!(!support.get("/").body.contains(r#"id="tiles""#), "revenue is for roles with reports");
 }
+
+#[test]
+fn sending_rules_are_set_on_the_shop_page_and_checked() {
+    let mut b = owner();
+    let page = b.get("/settings/shop");
+    assert!(page.body.contains(r#"id="sending""#) && page.body.contains(r#"id="field-email_window_hours" value="16""#));
+    let csrf = hidden(&page.body, "csrf");
+    let sending = [
+        ("sending_shown", "1"),
+        ("email_window_hours", "20"),
+        ("sms_window_hours", "24"),
+        ("marketing_per_period", "3"),
+        ("marketing_period_days", "7"),
+        ("quiet_from", "20:30"),
+        ("quiet_to", "09:00"),
+        ("days_after_purchase", "7"),
+        ("closed_sat", "1"),
+    ];
+    let mut form = thresholds(&csrf, &[]);
+    form.extend(sending);
+    let saved = b.post("/settings/shop", &form);
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let shown = b.get("/settings/shop");
+    assert!(shown.body.contains(r#"id="field-email_window_hours" value="20""#), "{}", shown.body);
+    assert!(shown.body.contains(r#"id="field-quiet_from" value="20:30""#));
+    assert!(shown.body.contains(r#"name="closed_sat" value="1" checked"#), "Saturday is closed");
+    let mut wrong = thresholds(&csrf, &[]);
+    wrong.extend(sending.map(|(k, v)| if k == "marketing_period_days" { (k, "0") } else { (k, v) }));
+    let refused = b.post("/settings/shop", &wrong);
+    assert_eq!(refused.status, 422, "a cap over no days");
+    assert!(refused.body.contains(r#"id="field-marketing_period_days" value="0""#), "what was typed is kept");
+    // Back to the defaults for the other tests of this server.
+    let mut defaults = thresholds(&csrf, &[]);
+    defaults.extend(sending.map(|(k, v)| match k {
+        "email_window_hours" => (k, "16"),
+        "quiet_from" => (k, "21:00"),
+        "closed_sat" => ("closed_none", "1"),
+        _ => (k, v),
+    }));
+    assert_eq!(b.post("/settings/shop", &defaults).status, 303);
+}
