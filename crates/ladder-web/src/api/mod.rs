@@ -3,6 +3,7 @@
 //! what it may do, exactly as on the pages. Errors are JSON: `{"error": "...", "field": "..."}`.
 
 mod campaigns;
+mod messaging;
 
 use crate::auth::token_hash;
 use crate::pages::customers::{Filters, shop_currency};
@@ -31,6 +32,11 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/interactions", post(add_interaction))
         .route("/deliverability", post(report_delivery))
         .route("/messages", post(send_message))
+        .route("/broadcasts", get(messaging::list_broadcasts).post(messaging::create_broadcast))
+        .route("/broadcasts/{id}", get(messaging::one_broadcast))
+        .route("/broadcasts/{id}/send", post(messaging::send_broadcast))
+        .route("/outbox", get(messaging::outbox))
+        .route("/customers/{id}/consent", get(messaging::consent_ledger).post(messaging::record_consent))
         .route("/sms/inbound", post(sms_received))
         .route("/orders", post(post_order))
         .route("/reports/ladder", get(ladder_report))
@@ -414,7 +420,7 @@ struct MessageAsked {
     key: String,
 }
 
-fn email() -> String {
+pub(crate) fn email() -> String {
     "email".to_owned()
 }
 

@@ -451,3 +451,78 @@ fn a_template_is_previewed_live_and_a_broadcast_counted_then_sent_from_the_pages
     assert!(looked.body.contains(r#"dir="rtl""#) && !looked.body.contains(r#"id="send-broadcast""#));
     assert_eq!(viewer.post(&format!("/messages/broadcasts/{id}/send"), &[("csrf", "x")]).status, 403);
 }
+
+/// The API composes a broadcast (answered with who would receive it and why not), sends it once, lists
+/// the outbox, and records and reads a customer's consent.
+#[test]
+fn broadcasts_the_outbox_and_consent_through_the_api() {
+    use serde_json::json;
+    let mut b = owner();
+    let token = api_token(&mut b);
+    let body = "Hello {{ first_name | default(\"friend\") }}";
+    let file = server().dir.path().join("api-body.txt");
+    std::fs::write(&file, body).expect("body");
+    let out = ladder(&server().dir)
+        .args([
+            "template",
+            "add",
+            "api-news",
+            "--channel",
+            "email",
+            "--lang",
+            "en",
+            "--subject",
+            "News",
+            "--purpose",
+            "newsletter",
+        ])
+        .arg("--body-file")
+        .arg(&file)
+        .output()
+        .expect("template");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    let (status, made) = api_post_json(
+        &token,
+        "/broadcasts",
+        &json!({"template": "api-news", "audience": {"kind": "rung", "rung": "loyal"}, "campaign_code": "API-N"}),
+    );
+    assert_eq!(status, 201, "{made}");
+    assert_eq!((made["status"].as_str(), made["audience"]["rung"].as_str()), (Some("draft"), Some("loyal")));
+    let forecast = &made["forecast"];
+    let counted = forecast["send"].as_u64().expect("send")
+        + forecast["held"].as_array().expect("held").iter().map(|h| h[1].as_u64().unwrap_or(0)).sum::<u64>()
+        + forecast["skipped"].as_array().expect("skipped").iter().map(|s| s[1].as_u64().unwrap_or(0)).sum::<u64>();
+    assert_eq!(counted, forecast["audience"].as_u64().expect("audience"), "{forecast}");
+    let id = made["id"].as_i64().expect("id");
+    let (bad, refused) =
+        api_post_json(&token, "/broadcasts", &json!({"template": "nope", "audience": {"kind": "all"}}));
+    assert_eq!((bad, refused["field"].as_str()), (422, Some("template")), "{refused}");
+
+    let (sent, job) = api_post_json(&token, &format!("/broadcasts/{id}/send"), &json!({}));
+    assert_eq!(sent, 202, "{job}");
+    let (again, conflict) = api_post_json(&token, &format!("/broadcasts/{id}/send"), &json!({}));
+    assert_eq!(again, 409, "sent once: {conflict}");
+    let listed: serde_json::Value = serde_json::from_str(&api_get(&token, "/broadcasts").body).expect("json");
+    assert!(listed.as_array().expect("list").iter().any(|x| x["id"] == id));
+    let outbox = api_get(&token, "/outbox?status=sent&limit=5");
+    assert_eq!(outbox.status, 200, "{}", outbox.body);
+    assert_eq!(api_get(&token, "/outbox?status=lost").status, 422);
+
+    let (recorded, ledger) = api_post_json(
+        &token,
+        "/customers/C0000021/consent",
+        &json!({"channel": "sms", "purpose": "newsletter", "granted": true, "evidence": "ticked \"Texts about new beans\""}),
+    );
+    assert_eq!(recorded, 201, "{ledger}");
+    let last = ledger.as_array().expect("ledger").last().cloned().expect("an entry");
+    assert_eq!(
+        (last["channel"].as_str(), last["purpose"].as_str(), last["method"].as_str()),
+        (Some("sms"), Some("newsletter"), Some("api"))
+    );
+    let read: serde_json::Value =
+        serde_json::from_str(&api_get(&token, "/customers/C0000021/consent").body).expect("json");
+    assert_eq!(read.as_array().map(Vec::len), ledger.as_array().map(Vec::len));
+    let (unknown, _) = api_post_json(&token, "/customers/NOBODY/consent", &json!({"channel": "sms", "granted": false}));
+    assert_eq!(unknown, 404);
+}
