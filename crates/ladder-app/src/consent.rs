@@ -72,7 +72,7 @@ pub(crate) fn write_answers(
 }
 
 /// Writes one answer in `tx`; returns the ledger after it and the audit entry if anything changed.
-fn write_answer(
+pub(crate) fn write_answer(
     tx: &mut dyn ladder_store::Tx,
     now: chrono::DateTime<chrono::Utc>,
     customer_id: &str,

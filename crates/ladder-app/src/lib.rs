@@ -11,6 +11,7 @@
 pub mod accounts;
 pub mod analytics;
 pub mod broadcasts;
+pub mod calls;
 pub mod campaigns;
 pub mod clock;
 pub mod clv;

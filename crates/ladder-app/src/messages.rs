@@ -101,8 +101,9 @@ pub fn send_transactional(
             customer_id: Some(profile.external_id.clone()),
             limit: 10,
             status: None,
+            channel: Some(request.channel),
         };
-        let found = store.outbox(&query)?.into_iter().find(|m| m.channel == request.channel);
+        let found = store.outbox(&query)?.into_iter().next();
         found.map(|m| (m, added)).ok_or_else(|| AppError::NotFound(format!("message {cause}")))
     })
 }

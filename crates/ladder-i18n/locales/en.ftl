@@ -1138,3 +1138,14 @@ shop-field-quiet_email = Email keeps quiet hours too
 shop-field-closed_days = Days nothing but receipts goes out
 shop-field-israel_existing_customers = Israel: use the existing-customer exception
 shop-help-israel_existing_customers = Only if, when they bought, customers gave their details, were told they would get offers, could refuse, and the offers are for similar products (Communications Law §30A).
+
+## The call list
+messages-calls = Call list
+messages-calls-intro = Calls due now, each with what to say to that customer. Record how each went: it lands on their history.
+messages-no-calls = No call is due.
+messages-call-note = Note
+messages-call-recorded = The call is recorded.
+call-outcome-reached = Reached
+call-outcome-no_answer = No answer: tomorrow
+call-outcome-declined = Asked not to be called
+call-outcome-wrong_number = Wrong number

@@ -1063,3 +1063,14 @@ shop-field-quiet_email = ایمیل هم ساعات سکوت را رعایت ک�
 shop-field-closed_days = روزهایی که جز رسید چیزی فرستاده نمی‌شود
 shop-field-israel_existing_customers = اسرائیل: استفاده از استثنای مشتری موجود
 shop-help-israel_existing_customers = تنها اگر مشتریان هنگام خرید مشخصات خود را داده‌اند، به آنان گفته شده پیشنهاد خواهند گرفت، می‌توانستند نپذیرند و پیشنهادها برای کالاهای مشابه است (قانون ارتباطات اسرائیل، بند ۳۰الف).
+
+## The call list
+messages-calls = فهرست تماس‌ها
+messages-calls-intro = تماس‌هایی که اکنون باید گرفت، هر کدام با آنچه باید به آن مشتری گفت. نتیجهٔ هر تماس را ثبت کنید: در سابقهٔ او می‌نشیند.
+messages-no-calls = تماسی در نوبت نیست.
+messages-call-note = یادداشت
+messages-call-recorded = تماس ثبت شد.
+call-outcome-reached = پاسخ داد
+call-outcome-no_answer = پاسخ نداد: فردا
+call-outcome-declined = خواست تماس گرفته نشود
+call-outcome-wrong_number = شمارهٔ اشتباه

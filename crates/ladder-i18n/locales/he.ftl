@@ -1121,3 +1121,14 @@ shop-field-quiet_email = גם דוא״ל שומר על שעות שקט
 shop-field-closed_days = ימים שבהם יוצאות רק קבלות
 shop-field-israel_existing_customers = ישראל: שימוש בחריג הלקוח הקיים
 shop-help-israel_existing_customers = רק אם בעת הקנייה הלקוחות מסרו את פרטיהם, נאמר להם שיקבלו הצעות, ניתנה להם אפשרות לסרב, וההצעות הן למוצרים דומים (חוק התקשורת, סעיף 30א).
+
+## The call list
+messages-calls = רשימת שיחות
+messages-calls-intro = שיחות לביצוע עכשיו, לכל אחת מה לומר ללקוח. רשמו איך הלכה כל שיחה: זה נרשם בהיסטוריה שלו.
+messages-no-calls = אין שיחות לביצוע.
+messages-call-note = הערה
+messages-call-recorded = השיחה נרשמה.
+call-outcome-reached = נענה
+call-outcome-no_answer = אין מענה: מחר
+call-outcome-declined = ביקש שלא יתקשרו
+call-outcome-wrong_number = מספר שגוי

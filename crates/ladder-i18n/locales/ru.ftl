@@ -1169,3 +1169,14 @@ shop-field-quiet_email = Письма тоже соблюдают тихие ч�
 shop-field-closed_days = Дни, когда уходят только чеки
 shop-field-israel_existing_customers = Израиль: исключение для существующих клиентов
 shop-help-israel_existing_customers = Только если при покупке клиенты оставили данные, им сказали о предложениях, они могли отказаться, и предложения — о похожих товарах (Закон о связи Израиля, §30A).
+
+## The call list
+messages-calls = Список звонков
+messages-calls-intro = Звонки на сейчас, к каждому — что сказать клиенту. Отметьте, как прошёл звонок: это попадёт в его историю.
+messages-no-calls = Звонков нет.
+messages-call-note = Заметка
+messages-call-recorded = Звонок записан.
+call-outcome-reached = Дозвонились
+call-outcome-no_answer = Не ответил: завтра
+call-outcome-declined = Просил не звонить
+call-outcome-wrong_number = Неверный номер

@@ -86,10 +86,24 @@ pub fn messages_are_enqueued_once_claimed_with_a_lease_and_finished_once(store: 
         .outbox(&OutboxQuery { status: Some(OutboxStatus::Sent), limit: 10, ..OutboxQuery::default() })
         .expect("list");
     assert_eq!((sent.len(), sent[0].sent_at), (1, Some(ts("2025-09-01T10:01:05Z"))));
+    let texts = OutboxQuery { channel: Some(Channel::Sms), limit: 10, ..OutboxQuery::default() };
+    assert!(store.outbox(&texts).expect("list").iter().all(|m| m.channel == Channel::Sms), "one channel's");
+    assert_eq!(store.outbox_message(held[1].id).expect("read").map(|m| m.status), Some(OutboxStatus::Skipped));
+    assert!(store.outbox_message(i64::MAX).expect("read").is_none());
     let summary = store.outbox_summary("broadcast:1").expect("summary");
     assert_eq!(summary.iter().map(|(_, _, n)| n).sum::<u64>(), 4);
     assert!(summary.contains(&(OutboxStatus::Skipped, Some("no consent".into()), 1)), "{summary:?}");
     assert!(store.outbox_summary("broadcast:2").expect("summary").is_empty());
+
+    // A call made from the call list: a waiting message is recorded without a claim, once.
+    let call = NewMessage { channel: Channel::Phone, ..new("broadcast:3", a1, Channel::Phone, OutboxStatus::Queued) };
+    write(store, |tx| tx.enqueue_messages(&[call], at, "shop.example")).expect("enqueue");
+    let waiting = OutboxQuery { cause: Some("broadcast:3".into()), limit: 1, ..OutboxQuery::default() };
+    let call_id = store.outbox(&waiting).expect("list")[0].id;
+    let reached = Delivery::Sent(ts("2025-09-03T10:00:00Z"));
+    assert!(write(store, |tx| tx.record_delivered_by_hand(call_id, &reached)).expect("record"));
+    assert!(!write(store, |tx| tx.record_delivered_by_hand(call_id, &reached)).expect("again"), "once");
+    assert_eq!(store.outbox_message(call_id).expect("read").map(|m| m.status), Some(OutboxStatus::Sent));
 
     // A merge gives the kept customer the other's messages; one cause's message to both stays once.
     let receipt = NewMessage {
@@ -102,5 +116,13 @@ pub fn messages_are_enqueued_once_claimed_with_a_lease_and_finished_once(store: 
         .outbox(&OutboxQuery { customer_id: Some("A1".into()), limit: 10, ..OutboxQuery::default() })
         .expect("list");
     let causes: Vec<(&str, Channel)> = to_a1.iter().map(|m| (m.cause.as_str(), m.channel)).collect();
-    assert_eq!(causes, [("order:9", Channel::Email), ("broadcast:1", Channel::Sms), ("broadcast:1", Channel::Email)]);
+    assert_eq!(
+        causes,
+        [
+            ("order:9", Channel::Email),
+            ("broadcast:3", Channel::Phone),
+            ("broadcast:1", Channel::Sms),
+            ("broadcast:1", Channel::Email)
+        ]
+    );
 }

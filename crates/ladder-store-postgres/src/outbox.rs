@@ -79,14 +79,33 @@ impl OutboxStore for PostgresStore {
                     &format!(
                         "SELECT {MESSAGE_COLUMNS} FROM outbox o JOIN customers c ON c.id = o.customer_id
                          WHERE ($1::TEXT IS NULL OR o.cause = $1) AND ($2::TEXT IS NULL OR c.external_id = $2)
-                           AND ($3::TEXT IS NULL OR o.status = $3)
+                           AND ($3::TEXT IS NULL OR o.status = $3) AND ($5::TEXT IS NULL OR o.channel = $5)
                          ORDER BY o.id DESC LIMIT $4"
                     ),
-                    &[&q.cause, &q.customer_id, &q.status.map(|s| s.as_str()), &i64::from(q.limit)],
+                    &[
+                        &q.cause,
+                        &q.customer_id,
+                        &q.status.map(|s| s.as_str()),
+                        &i64::from(q.limit),
+                        &q.channel.map(|c| c.as_str()),
+                    ],
                 )
                 .ctx(what)?;
             Ok(rows.iter().filter_map(message).collect())
         })
+    }
+
+    fn outbox_message(&self, id: i64) -> StoreResult<Option<OutboxMessage>> {
+        let row = self.read(|c| {
+            c.query_opt(
+                &format!(
+                    "SELECT {MESSAGE_COLUMNS} FROM outbox o JOIN customers c ON c.id = o.customer_id WHERE o.id = $1"
+                ),
+                &[&id],
+            )
+            .ctx("cannot read a message")
+        })?;
+        Ok(row.as_ref().and_then(message))
     }
 
     fn outbox_summary(&self, cause: &str) -> StoreResult<Vec<(OutboxStatus, Option<String>, u64)>> {
@@ -112,6 +131,15 @@ impl OutboxStore for PostgresStore {
 impl OutboxTx for PgTx {
     fn finish_message(&mut self, id: i64, delivery: &Delivery) -> StoreResult<bool> {
         finish(&mut self.client, id, delivery)
+    }
+
+    fn record_delivered_by_hand(&mut self, id: i64, delivery: &Delivery) -> StoreResult<bool> {
+        let taken = self.execute(
+            "UPDATE outbox SET status = 'sending' WHERE id = $1 AND status IN ('queued', 'held')",
+            &[&id],
+            "cannot record a message's delivery",
+        )?;
+        Ok(taken == 1 && finish(&mut self.client, id, delivery)?)
     }
 
     fn enqueue_messages(&mut self, messages: &[NewMessage], at: DateTime<Utc>, domain: &str) -> StoreResult<u64> {

@@ -95,14 +95,35 @@ impl OutboxStore for SqliteStore {
                 .prepare_cached(&format!(
                     "SELECT {MESSAGE_COLUMNS} FROM outbox o JOIN customers c ON c.id = o.customer_id
                      WHERE (?1 IS NULL OR o.cause = ?1) AND (?2 IS NULL OR c.external_id = ?2)
-                       AND (?3 IS NULL OR o.status = ?3)
+                       AND (?3 IS NULL OR o.status = ?3) AND (?5 IS NULL OR o.channel = ?5)
                      ORDER BY o.id DESC LIMIT ?4"
                 ))
                 .ctx(what)?;
             let rows = stmt
-                .query_map(params![q.cause, q.customer_id, q.status.map(|s| s.as_str()), q.limit], message)
+                .query_map(
+                    params![
+                        q.cause,
+                        q.customer_id,
+                        q.status.map(|s| s.as_str()),
+                        q.limit,
+                        q.channel.map(|c| c.as_str())
+                    ],
+                    message,
+                )
                 .ctx(what)?;
             Ok(rows.collect::<Result<Vec<_>, _>>().ctx(what)?.into_iter().flatten().collect())
+        })
+    }
+
+    fn outbox_message(&self, id: i64) -> StoreResult<Option<OutboxMessage>> {
+        use rusqlite::OptionalExtension;
+        self.read(|c| {
+            c.prepare_cached(&format!(
+                "SELECT {MESSAGE_COLUMNS} FROM outbox o JOIN customers c ON c.id = o.customer_id WHERE o.id = ?1"
+            ))
+            .and_then(|mut s| s.query_row([id], message).optional())
+            .ctx("cannot read a message")
+            .map(Option::flatten)
         })
     }
 
@@ -132,6 +153,14 @@ impl OutboxStore for SqliteStore {
 impl OutboxTx for SqliteTx<'_> {
     fn finish_message(&mut self, id: i64, delivery: &Delivery) -> StoreResult<bool> {
         finish(self.conn(), id, delivery)
+    }
+
+    fn record_delivered_by_hand(&mut self, id: i64, delivery: &Delivery) -> StoreResult<bool> {
+        let taken = self
+            .conn()
+            .execute("UPDATE outbox SET status = 'sending' WHERE id = ?1 AND status IN ('queued', 'held')", [id])
+            .ctx("cannot record a message's delivery")?;
+        Ok(taken == 1 && finish(self.conn(), id, delivery)?)
     }
 
     fn enqueue_messages(&mut self, messages: &[NewMessage], at: DateTime<Utc>, domain: &str) -> StoreResult<u64> {

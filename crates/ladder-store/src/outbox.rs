@@ -102,6 +102,8 @@ pub struct OutboxQuery {
     pub customer_id: Option<String>,
     /// In this state.
     pub status: Option<OutboxStatus>,
+    /// On this channel.
+    pub channel: Option<Channel>,
     /// At most this many, newest first.
     pub limit: u32,
 }
@@ -126,6 +128,9 @@ pub trait OutboxStore {
     /// Messages, newest first.
     fn outbox(&self, query: &OutboxQuery) -> StoreResult<Vec<OutboxMessage>>;
 
+    /// One message.
+    fn outbox_message(&self, id: i64) -> StoreResult<Option<OutboxMessage>>;
+
     /// How many messages of a cause stand where, with their reasons: (status, reason, count).
     fn outbox_summary(&self, cause: &str) -> StoreResult<Vec<(OutboxStatus, Option<String>, u64)>>;
 }
@@ -134,6 +139,10 @@ pub trait OutboxStore {
 pub trait OutboxTx {
     /// Records how a claimed attempt ended, as [`OutboxStore::finish_message`] does, in this unit of work.
     fn finish_message(&mut self, id: i64, delivery: &Delivery) -> StoreResult<bool>;
+
+    /// Records what became of a message a person delivered (a call from the call list): it need not
+    /// have been claimed, but it must still be waiting (queued or held). False when it is not.
+    fn record_delivered_by_hand(&mut self, id: i64, delivery: &Delivery) -> StoreResult<bool>;
 
     /// Adds the messages; one whose cause, customer and channel are already in the outbox is left out.
     /// Returns how many were added. `domain` is the Message-IDs' right-hand side.

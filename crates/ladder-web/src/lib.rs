@@ -75,6 +75,8 @@ pub fn router(state: AppState) -> Router {
         .route("/messages/templates", post(pages::messages::save_template))
         .route("/messages/templates/new", get(pages::messages::new_template))
         .route("/messages/templates/preview", post(pages::messages::preview))
+        .route("/messages/calls", get(pages::messages::calls))
+        .route("/messages/calls/{id}", post(pages::messages::record_call))
         .route("/messages/broadcasts", post(pages::messages::create_broadcast))
         .route("/messages/broadcasts/new", get(pages::messages::new_broadcast))
         .route("/messages/broadcasts/{id}", get(pages::messages::show_broadcast))

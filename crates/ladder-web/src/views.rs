@@ -23,6 +23,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("message_preview.html", include_str!("../templates/message_preview.html")),
     ("message_broadcast_new.html", include_str!("../templates/message_broadcast_new.html")),
     ("message_broadcast.html", include_str!("../templates/message_broadcast.html")),
+    ("message_calls.html", include_str!("../templates/message_calls.html")),
     ("preferences.html", include_str!("../templates/preferences.html")),
     ("setup.html", include_str!("../templates/setup.html")),
     ("dashboard.html", include_str!("../templates/dashboard.html")),

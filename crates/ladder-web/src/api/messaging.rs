@@ -130,6 +130,7 @@ pub(crate) struct OutboxAsked {
     cause: Option<String>,
     customer_id: Option<String>,
     status: Option<String>,
+    channel: Option<String>,
     limit: Option<u32>,
 }
 
@@ -152,6 +153,7 @@ pub(crate) async fn outbox(
         customer_id: asked.customer_id,
         status,
         limit: asked.limit.unwrap_or(100).clamp(1, 10_000),
+        channel: asked.channel.as_deref().map(channel).transpose()?,
     };
     let messages = state.with_store(move |s| Ok(s.outbox(&query)?)).await?;
     Ok(Json(json!(messages)).into_response())

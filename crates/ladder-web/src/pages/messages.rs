@@ -448,3 +448,64 @@ pub(crate) async fn send_broadcast(
         .await?;
     Ok(Redirect::to(&format!("/messages/broadcasts/{id}?done=messages-broadcast-sent")).into_response())
 }
+
+/// The call list: the calls due now with the script for each customer, and their outcome forms.
+pub(crate) async fn calls(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(notice): Query<Notice>,
+) -> Result<Response, WebError> {
+    viewer.require(Permission::ViewCustomers)?;
+    let (actor, locale) = (viewer.actor(), viewer.locale);
+    let calls = state
+        .with_app(move |app| ladder_app::calls::call_list(app, &actor, 100).map_err(|e| WebError::of(e, locale)))
+        .await?;
+    let catalog = crate::views::catalog();
+    let calls: Vec<minijinja::Value> = calls
+        .iter()
+        .map(|c| {
+            minijinja::context! {
+                id => c.message.id, customer_id => &c.message.customer_id, name => &c.name, phone => &c.phone,
+                script => c.script.as_ref().ok(), direction => c.direction, language => &c.message.language,
+                skipped => c.script.as_ref().err().map(|r| crate::pages::customer::said_reason(catalog, viewer.locale, r)),
+            }
+        })
+        .collect();
+    let html = page(
+        "message_calls.html",
+        Frame::new(&viewer, "messages", None),
+        minijinja::context! {
+            calls, done => notice.done.filter(|d| d == "messages-call-recorded"),
+            outcomes => ["reached", "no_answer", "declined", "wrong_number"],
+        },
+    )?;
+    Ok(html.into_response())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct CallForm {
+    csrf: String,
+    outcome: String,
+    #[serde(default)]
+    note: String,
+}
+
+/// Records how a call went.
+pub(crate) async fn record_call(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(form): Form<CallForm>,
+) -> Result<Response, WebError> {
+    viewer.require(Permission::AddInteractions)?;
+    viewer.check_csrf(&form.csrf)?;
+    let outcome = ladder_app::calls::CallOutcome::parse(&form.outcome).ok_or(WebError::NotFound(viewer.locale))?;
+    let (actor, locale) = (viewer.actor(), viewer.locale);
+    state
+        .with_app(move |app| {
+            ladder_app::calls::record_call(app, &actor, id, outcome, Some(&form.note))
+                .map_err(|e| WebError::of(e, locale))
+        })
+        .await?;
+    Ok(Redirect::to("/messages/calls?done=messages-call-recorded").into_response())
+}

@@ -24,6 +24,9 @@ pub enum OutboxCommand {
         /// queued, held, sending, sent, skipped, failed or bounced.
         #[arg(long)]
         status: Option<String>,
+        /// email, sms, phone, mail or fax.
+        #[arg(long)]
+        channel: Option<String>,
         /// At most this many.
         #[arg(long, default_value_t = 100)]
         limit: u32,
@@ -33,7 +36,7 @@ pub enum OutboxCommand {
 }
 
 pub fn run(ctx: &Ctx, command: &OutboxCommand) -> Result<()> {
-    let OutboxCommand::List { cause, broadcast, customer, status, limit, format } = command;
+    let OutboxCommand::List { cause, broadcast, customer, status, channel, limit, format } = command;
     let cause = broadcast.map(ladder_domain::broadcast::cause).or_else(|| cause.clone());
     let status = status
         .as_deref()
@@ -41,7 +44,14 @@ pub fn run(ctx: &Ctx, command: &OutboxCommand) -> Result<()> {
             OutboxStatus::parse(s).with_context(|| format!("--status {s:?} is not one of {}", OutboxStatus::names()))
         })
         .transpose()?;
-    let query = OutboxQuery { cause, customer_id: customer.clone(), status, limit: (*limit).min(100_000) };
+    let channel = channel
+        .as_deref()
+        .map(|c| {
+            ladder_domain::Channel::parse(c)
+                .with_context(|| format!("--channel {c:?} is not one of {}", ladder_domain::Channel::names()))
+        })
+        .transpose()?;
+    let query = OutboxQuery { cause, customer_id: customer.clone(), status, channel, limit: (*limit).min(100_000) };
     let messages = ctx.store(false)?.outbox(&query)?;
     let mut grid = Grid::new(
         vec!["id", "customer_id", "channel", "template", "status", "reason", "attempts", "created", "sent"],

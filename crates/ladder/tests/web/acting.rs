@@ -526,3 +526,67 @@ fn broadcasts_the_outbox_and_consent_through_the_api() {
     let (unknown, _) = api_post_json(&token, "/customers/NOBODY/consent", &json!({"channel": "sms", "granted": false}));
     assert_eq!(unknown, 404);
 }
+
+/// A call script broadcast to a rung waits on the call list, rendered for each customer; recording a
+/// call puts it on the customer's history once; "asked not to be called" withdraws consent to calls.
+#[test]
+fn the_call_list_shows_each_script_and_records_outcomes_on_the_customer() {
+    let dir = server().dir.path();
+    let script = dir.join("call-script.txt");
+    std::fs::write(&script, "Hello {{ first_name | default(\"there\") }}, this is the shop: how was your last order?")
+        .expect("script");
+    let out = ladder(&server().dir)
+        .args(["template", "add", "how-was-it", "--channel", "phone", "--lang", "en", "--purpose", "service"])
+        .arg("--body-file")
+        .arg(&script)
+        .output()
+        .expect("template");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let id = String::from_utf8(
+        ladder(&server().dir)
+            .args(["broadcast", "create", "--template", "how-was-it", "--channel", "phone", "--rung", "advocate"])
+            .output()
+            .expect("create")
+            .stdout,
+    )
+    .expect("utf-8")
+    .trim()
+    .to_owned();
+    let job = ladder(&server().dir).args(["broadcast", "send", &id]).output().expect("send");
+    assert!(job.status.success(), "{}", String::from_utf8_lossy(&job.stderr));
+    let worked =
+        ladder(&server().dir).args(["worker", "--once"]).env("LADDER_NIGHTLY_SCORING", "").output().expect("work");
+    assert!(worked.status.success(), "{}", String::from_utf8_lossy(&worked.stderr));
+    // Calls wait for the customers' daytime; here the morning comes at once.
+    let db = rusqlite::Connection::open(dir.join("shop.db")).expect("open");
+    db.busy_timeout(std::time::Duration::from_secs(10)).expect("timeout");
+    db.execute(
+        "UPDATE outbox SET status = 'queued', not_before = NULL WHERE cause = ?1 AND status = 'held'",
+        [format!("broadcast:{id}")],
+    )
+    .expect("morning");
+
+    let mut b = owner();
+    let list = b.get("/messages/calls");
+    assert_eq!(list.status, 200);
+    let first = list.body.split(r#"<section class="card call" id="call-"#).nth(1).expect("a call is due");
+    let call_id = first.split('"').next().expect("id").to_owned();
+    assert!(first.contains("this is the shop: how was your last order?"), "{first}");
+    let customer =
+        first.split(r#"href="/customers/"#).nth(1).expect("customer").split('"').next().expect("id").to_owned();
+    let csrf = hidden(&list.body, "csrf");
+    let recorded =
+        b.post(&format!("/messages/calls/{call_id}"), &[("csrf", &csrf), ("outcome", "declined"), ("note", "not now")]);
+    assert_eq!(recorded.location.as_deref(), Some("/messages/calls?done=messages-call-recorded"), "{}", recorded.body);
+    let again = b.post(&format!("/messages/calls/{call_id}"), &[("csrf", &csrf), ("outcome", "reached")]);
+    assert_eq!(again.status, 303, "a second click changes nothing");
+    assert!(!b.get("/messages/calls").body.contains(&format!(r#"id="call-{call_id}""#)), "off the list");
+    let shown = cli_json(server(), &["customer", "show", &customer, "--format", "json"]);
+    let calls: Vec<&serde_json::Value> =
+        shown["interactions"].as_array().expect("interactions").iter().filter(|i| i["kind"] == "call").collect();
+    assert_eq!(calls.len(), 1, "{shown}");
+    assert!(calls[0]["note"].as_str().is_some_and(|n| n.contains("declined") && n.contains("not now")));
+    let ledger = cli_json(server(), &["consent", "history", &customer, "--format", "json"]);
+    let last = ledger.as_array().and_then(|l| l.last()).cloned().expect("an answer");
+    assert_eq!((last["channel"].as_str(), last["action"].as_str()), (Some("phone"), Some("withdraw")), "{ledger}");
+}
