@@ -24,6 +24,7 @@ pub mod delivery;
 pub mod demo;
 pub mod import;
 pub mod jobs;
+pub mod letters;
 pub mod links;
 pub mod messages;
 pub mod preferences;

@@ -1,9 +1,11 @@
 //! Ladder's ways out — the only crate with outbound network IO and the secrets it needs: email over
 //! SMTP ([`email`]) and text messages through an HTTP gateway ([`sms`]), each a
-//! [`ladder_app::delivery::Transport`] the outbox's dispatcher sends through.
+//! [`ladder_app::delivery::Transport`] the outbox's dispatcher sends through; and printed letters and
+//! address labels as PDF ([`letter`]).
 #![deny(missing_docs)]
 
 pub mod email;
+pub mod letter;
 pub mod sms;
 
 /// Why a channel cannot be set up.

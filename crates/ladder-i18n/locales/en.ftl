@@ -1149,3 +1149,8 @@ call-outcome-reached = Reached
 call-outcome-no_answer = No answer: tomorrow
 call-outcome-declined = Asked not to be called
 call-outcome-wrong_number = Wrong number
+
+## Printed letters
+letter-notice-sender = Sent by { $name }, { $contact }.
+letter-notice-source = Your address comes from our customer records.
+letter-notice-removal = To receive no more letters from us, tell us: { $contact }.

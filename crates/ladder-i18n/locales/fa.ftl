@@ -1074,3 +1074,8 @@ call-outcome-reached = پاسخ داد
 call-outcome-no_answer = پاسخ نداد: فردا
 call-outcome-declined = خواست تماس گرفته نشود
 call-outcome-wrong_number = شمارهٔ اشتباه
+
+## Printed letters
+letter-notice-sender = فرستنده: { $name }، { $contact }.
+letter-notice-source = نشانی شما از سوابق مشتریان ما است.
+letter-notice-removal = برای اینکه دیگر نامه‌ای از ما نگیرید، به ما بگویید: { $contact }.

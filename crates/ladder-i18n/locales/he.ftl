@@ -1132,3 +1132,8 @@ call-outcome-reached = נענה
 call-outcome-no_answer = אין מענה: מחר
 call-outcome-declined = ביקש שלא יתקשרו
 call-outcome-wrong_number = מספר שגוי
+
+## Printed letters
+letter-notice-sender = נשלח על ידי { $name }, { $contact }.
+letter-notice-source = כתובתך נלקחה מרשומות הלקוחות שלנו.
+letter-notice-removal = כדי שלא לקבל מאיתנו מכתבים נוספים, הודיעו לנו: { $contact }.

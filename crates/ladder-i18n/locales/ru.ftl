@@ -1180,3 +1180,8 @@ call-outcome-reached = Дозвонились
 call-outcome-no_answer = Не ответил: завтра
 call-outcome-declined = Просил не звонить
 call-outcome-wrong_number = Неверный номер
+
+## Printed letters
+letter-notice-sender = Отправитель: { $name }, { $contact }.
+letter-notice-source = Ваш адрес взят из наших записей о клиентах.
+letter-notice-removal = Чтобы больше не получать от нас писем, сообщите нам: { $contact }.

@@ -2,8 +2,8 @@
 //! `commands/`, documented for `--help`.
 
 use crate::commands::{
-    bench, broadcast, campaign, clv, config, consent, customer, db, demo, import, jobs, outbox, report, score, segment,
-    serve, template, user, worker,
+    bench, broadcast, campaign, clv, config, consent, customer, db, demo, import, jobs, letters, outbox, report, score,
+    segment, serve, template, user, worker,
 };
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -111,6 +111,9 @@ pub enum Command {
     /// Broadcasts: a template to an audience (a segment, a rung, everyone, the newsletter's subscribers).
     #[command(subcommand)]
     Broadcast(broadcast::BroadcastCommand),
+    /// Printed letters: the day's as one PDF with address labels; marking them posted records the contact.
+    #[command(subcommand)]
+    Letters(letters::LettersCommand),
     /// Message templates: add (a new version), list, show and preview for a customer.
     #[command(subcommand)]
     Template(template::TemplateCommand),

@@ -794,3 +794,50 @@ fn templates_are_versioned_checked_and_previewed_in_the_customer_s_language() {
     assert_eq!((text["sms"]["encoding"].as_str(), text["sms"]["parts"].as_u64()), (Some("ucs2"), Some(2)), "{text}");
     assert_eq!(run.count("message_templates"), 6, "refused templates write nothing");
 }
+
+#[test]
+fn the_day_s_letters_print_as_one_pdf_with_labels_and_once_posted_are_contacts() {
+    let run = Run::new();
+    run.ok(&["demo", "--customers", "300"]);
+    let body = run.file("letter.txt", "שלום {{ first_name | default(\"לקוח יקר\") }},\nהגיעו פולי החורף.\n");
+    run.ok(&[
+        "template",
+        "add",
+        "winter-letter",
+        "--channel",
+        "mail",
+        "--lang",
+        "he",
+        "--purpose",
+        "service",
+        "--body-file",
+        path(&body),
+    ]);
+    let id =
+        run.ok(&["broadcast", "create", "--template", "winter-letter", "--channel", "mail", "--all"]).trim().to_owned();
+    run.ok(&["broadcast", "send", &id]);
+    run.ok(&["worker", "--once"]);
+    let pdf = run.dir.path().join("letters.pdf");
+    let labels = run.dir.path().join("labels.pdf");
+    let out = run.ladder(&["letters", "print", "--output", path(&pdf), "--labels", path(&labels)]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    let printed: usize =
+        said.split(" letter").next().and_then(|n| n.trim().rsplit('\n').next()?.parse().ok()).expect(&said);
+    assert!(printed > 0, "{said}");
+    let bytes = std::fs::read(&pdf).expect("the PDF");
+    assert!(bytes.starts_with(b"%PDF-") && std::fs::read(&labels).expect("labels").starts_with(b"%PDF-"));
+    if let Ok(text) = Command::new("pdftotext").arg(&pdf).arg("-").output() {
+        let text = String::from_utf8_lossy(&text.stdout);
+        assert_eq!(text.matches('\u{c}').count(), printed, "a page per letter");
+        assert!(text.contains("הגיעו פולי החורף"), "the Hebrew in logical order");
+    }
+    let posted = run.ladder(&["letters", "print", "--output", path(&pdf), "--posted"]);
+    assert!(String::from_utf8_lossy(&posted.stderr).contains(&format!("{printed} marked posted")));
+    let sent =
+        run.ok(&["outbox", "list", "--broadcast", &id, "--status", "sent", "--limit", "100000", "--format", "json"]);
+    let sent: serde_json::Value = serde_json::from_str(&sent).expect("json");
+    assert_eq!(sent.as_array().map(Vec::len), Some(printed), "each posted letter is a contact");
+    let again = run.fails(&["letters", "print", "--output", path(&pdf)]);
+    assert!(again.contains("no letter is waiting"), "{again}");
+}

@@ -17,6 +17,7 @@ pub mod db;
 pub mod demo;
 pub mod import;
 pub mod jobs;
+pub mod letters;
 pub mod outbox;
 pub mod report;
 pub mod score;
@@ -118,6 +119,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<()> {
         Command::Template(command) => template::run(ctx, &command),
         Command::Outbox(command) => outbox::run(ctx, &command),
         Command::Broadcast(command) => broadcast::run(ctx, &command),
+        Command::Letters(command) => letters::run(ctx, &command),
         Command::Campaign(command) => campaign::run(ctx, &command),
         Command::Config(command) => config::run(ctx, &command),
     }
