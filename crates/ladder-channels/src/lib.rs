@@ -5,6 +5,7 @@
 #![deny(missing_docs)]
 
 pub mod email;
+pub mod fax;
 pub mod letter;
 pub mod sms;
 

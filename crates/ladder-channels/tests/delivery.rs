@@ -325,3 +325,104 @@ fn rsa_signatures_verify_too() {
     assert!(header(&received[0].1, "DKIM-Signature").is_some_and(|s| s.contains("a=rsa-sha256")));
     assert_eq!(verify(&key, &server.files()), ["pass", "pass"]);
 }
+
+/// A fax goes as the letter's PDF attached to an email to the gateway's address for the number, only to
+/// a customer who agreed to faxes.
+#[test]
+fn a_fax_is_the_letter_s_pdf_mailed_to_the_gateway_s_address_for_the_number() {
+    use ladder_channels::fax::{FaxSender, FaxSettings};
+    use ladder_channels::letter::{Letterhead, Paper};
+    let Some(server) = SmtpServer::start("a_fax_is_the_letter_s_pdf_mailed_to_the_gateway_s_address_for_the_number")
+    else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("dir");
+    let (app, _) = shop(dir.path(), ts("2026-11-03T08:00:00Z"));
+    let fax_consent = Consent { channel: Channel::Fax, granted: true, ..Consent::PLAIN };
+    let mut tx = app.store().begin().expect("begin");
+    for (id, phone, consents) in [("F1", "03-555-0100", vec![fax_consent]), ("F2", "03-555-0199", Vec::new())] {
+        let c = Customer {
+            external_id: id.into(),
+            first_name: Some("משרד".into()),
+            phone: Some(phone.into()),
+            country: Some("IL".into()),
+            preferred_language: Some("he".into()),
+            consents,
+            ..Customer::default()
+        };
+        tx.put_customer(&c, &Evidence { at: ts("2026-11-03T08:00:00Z"), source: "test".into() }, Absent::Keep)
+            .expect("put");
+    }
+    tx.commit().expect("commit");
+    let draft = TemplateDraft {
+        name: "price-list".into(),
+        channel: Channel::Fax,
+        language: "he".into(),
+        purpose: MessagePurpose::Offer,
+        subject: None,
+        body: "מחירון החורף מצורף לפקס זה.".into(),
+    };
+    templates::add(&app, &Actor::Cli, &draft).expect("template");
+    let broadcast = BroadcastDraft {
+        name: None,
+        template: "price-list".into(),
+        channel: Channel::Fax,
+        audience: Audience::All,
+        campaign_code: None,
+        send_at: None,
+    };
+    let id = broadcasts::create(&app, &Actor::Cli, &broadcast).expect("create");
+    broadcasts::send(&app, &Actor::Cli, id).expect("send");
+    let worker = Worker::new(
+        app.clone(),
+        "test".into(),
+        Arc::new(Handlers::standard()),
+        Arc::new(LiveJobs::default()),
+        WorkerOptions::default(),
+    );
+    worker.run_due().expect("the job");
+    let smtp = SmtpSettings {
+        url: format!("smtp://127.0.0.1:{}", server.port),
+        from: "Café Ladder <hello@shop.example>".into(),
+        dkim: None,
+        connections: 1,
+    };
+    let settings = FaxSettings {
+        address_pattern: "{digits}@fax.test".into(),
+        letterhead: Letterhead { name: "Café Ladder".into(), lines: vec!["Dizengoff 1, Tel Aviv".into()] },
+        paper: Paper::A4,
+    };
+    let transports =
+        Transports { fax: Some(Arc::new(FaxSender::new(&smtp, settings).expect("fax"))), ..Transports::default() };
+    let options = DeliveryOptions { public_url: Some("https://shop.example".into()), ..DeliveryOptions::default() };
+    let report = Dispatcher::new(app.clone(), transports, options).expect("dispatcher").deliver_due().expect("deliver");
+    assert_eq!(report.sent, 1, "{report:?}");
+    let received = server.received();
+    assert_eq!(received.len(), 1);
+    assert_eq!(received[0].0, "97235550100@fax.test", "the gateway's address for +972 3-555-0100");
+    // The attachment, read back as text.
+    let files = server.files();
+    let out = Command::new(PYTHON)
+        .args([
+            "-c",
+            "import email,sys,subprocess\nm=email.message_from_bytes(open(sys.argv[1],'rb').read().split(b'\\r\\n',1)[1])\n\
+             pdf=[p for p in m.walk() if p.get_content_type()=='application/pdf'][0].get_payload(decode=True)\n\
+             print(subprocess.run(['pdftotext','-','-'],input=pdf,capture_output=True).stdout.decode())",
+        ])
+        .arg(&files[0])
+        .output()
+        .expect("read the fax");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("מחירון החורף מצורף"), "the fax's text: {text} {}", String::from_utf8_lossy(&out.stderr));
+    let outbox = app.store().outbox(&OutboxQuery {
+        cause: Some(format!("broadcast:{id}")),
+        limit: 10,
+        ..OutboxQuery::default()
+    });
+    let skipped = outbox.expect("outbox").into_iter().find(|m| m.customer_id == "F2").expect("F2's");
+    assert_eq!(
+        (skipped.status, skipped.reason.as_deref()),
+        (OutboxStatus::Skipped, Some("no consent")),
+        "fax has its own consent"
+    );
+}

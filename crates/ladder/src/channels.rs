@@ -10,7 +10,7 @@ use ladder_channels::sms::{SmsGateway, SmsSender};
 use std::sync::Arc;
 
 /// The transports `config` sets up; none when it names no mail server and no gateway.
-pub fn transports(config: &Config) -> Result<Transports> {
+pub fn transports(config: &Config, app: &App) -> Result<Transports> {
     let m = &config.messaging;
     let email = match (&m.smtp_url, &m.mail_from) {
         (Some(url), Some(from)) => {
@@ -43,12 +43,34 @@ pub fn transports(config: &Config) -> Result<Transports> {
         }
         None => None,
     };
-    Ok(Transports { email, sms, fax: None })
+    let fax = match (&m.fax_pattern, &m.smtp_url, &m.mail_from) {
+        (Some(pattern), Some(url), Some(from)) => {
+            let shop = app.store().shop_settings()?;
+            let letterhead = ladder_channels::letter::Letterhead {
+                name: if shop.sender.name.trim().is_empty() { shop.name.clone() } else { shop.sender.name.clone() },
+                lines: [Some(shop.sender.address.clone()), shop.sender.phone.clone(), shop.sender.email.clone()]
+                    .into_iter()
+                    .flatten()
+                    .filter(|l| !l.trim().is_empty())
+                    .collect(),
+            };
+            let smtp = SmtpSettings { url: url.expose().to_owned(), from: from.clone(), dkim: None, connections: 4 };
+            let settings = ladder_channels::fax::FaxSettings {
+                address_pattern: pattern.clone(),
+                letterhead,
+                paper: ladder_channels::letter::Paper::A4,
+            };
+            Some(Arc::new(ladder_channels::fax::FaxSender::new(&smtp, settings)?)
+                as Arc<dyn ladder_app::delivery::Transport>)
+        }
+        _ => None,
+    };
+    Ok(Transports { email, sms, fax })
 }
 
 /// The dispatcher of this process, when there is a way out.
 pub fn dispatcher(config: &Config, app: &App) -> Result<Option<Dispatcher>> {
-    let transports = transports(config)?;
+    let transports = transports(config, app)?;
     if transports.channels().is_empty() {
         return Ok(None);
     }

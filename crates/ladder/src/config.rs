@@ -181,6 +181,13 @@ const SETTINGS: &[Setting] = &[
         help: "another address for the provider's API (a test server); the provider's own when empty",
     },
     Setting {
+        key: "fax.address_pattern",
+        env: "LADDER_FAX_ADDRESS_PATTERN",
+        default: "",
+        secret: false,
+        help: "the email-to-fax gateway's address for a number, such as {digits}@fax.example; empty sends no fax",
+    },
+    Setting {
         key: "worker.messages_in_flight",
         env: "LADDER_WORKER_MESSAGES_IN_FLIGHT",
         default: "32",
@@ -339,6 +346,8 @@ pub struct Messaging {
     pub dkim: Option<(String, String, PathBuf)>,
     /// The SMS gateway: preset, account, secret, sender, another base URL.
     pub sms: Option<SmsSettings>,
+    /// The email-to-fax gateway's address for a number.
+    pub fax_pattern: Option<String>,
     /// Messages a worker sends at once.
     pub in_flight: u32,
 }
@@ -497,12 +506,16 @@ impl Config {
                 base_url: text("sms.base_url"),
             }),
         };
+        if text("fax.address_pattern").is_some() && smtp_url.is_none() {
+            bail!("fax.address_pattern is set but smtp_url is not: faxes go through the mail server");
+        }
         let messaging = Messaging {
             smtp_url,
             mail_from,
             public_url,
             dkim,
             sms,
+            fax_pattern: text("fax.address_pattern"),
             in_flight: number("worker.messages_in_flight", 1..=256)? as u32,
         };
         Ok(Config {
