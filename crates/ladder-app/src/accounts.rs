@@ -411,3 +411,93 @@ mod tests {
         );
     }
 }
+
+/// How long a password reset link works.
+pub const RESET_VALID: chrono::Duration = chrono::Duration::hours(1);
+
+/// What a password reset job does.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ResetPayload {
+    /// Whose password.
+    pub user_id: i64,
+}
+
+/// Asks for a password reset for `email`: a job that mails the link, enqueued with its audit entry. An
+/// unknown or disabled account gets nothing, and the caller says the same either way (nobody learns who
+/// has an account).
+pub fn request_password_reset(app: &App, email: &str) -> Result<(), AppError> {
+    let email = email.trim().to_lowercase();
+    let Some(user) = app.store().user_by_email(&email)?.filter(|u| !u.disabled) else { return Ok(()) };
+    change(app, &Actor::System, |tx, now| {
+        let job = ladder_store::NewJob {
+            kind: crate::jobs::kind::PASSWORD_RESET.to_owned(),
+            payload: serde_json::to_string(&ResetPayload { user_id: user.id }).unwrap_or_default(),
+            run_at: now,
+            priority: 2,
+            max_attempts: 3,
+            // Asked again while one is on its way: the one on its way.
+            dedupe_key: Some(format!("password-reset:{}", user.id)),
+        };
+        crate::jobs::enqueue(tx, &Actor::System, now, &job)?;
+        Ok(((), Vec::new()))
+    })
+}
+
+/// The reset job: makes the link's token, keeps its hash, then mails the link through `mailer`. The
+/// token is kept before the mail goes, so a link that arrives works; a crash after the mail sends a
+/// second one, and both work until one is used.
+pub fn mail_password_reset(
+    app: &App,
+    payload: &ResetPayload,
+    mailer: &dyn crate::delivery::Transport,
+    public_url: &str,
+) -> Result<String, crate::jobs::worker::JobError> {
+    use crate::jobs::worker::JobError;
+    let user = app
+        .store()
+        .user(payload.user_id)
+        .map_err(|e| JobError::retry(e.to_string()))?
+        .ok_or_else(|| JobError::permanent(format!("user {} is gone", payload.user_id)))?;
+    let token = random_token();
+    let now = app.now();
+    let mut tx = app.store().begin().map_err(|e| JobError::retry(e.to_string()))?;
+    tx.add_password_reset(user.id, &token_hash(&token), now, now + RESET_VALID)
+        .map_err(|e| JobError::retry(e.to_string()))?;
+    tx.commit().map_err(|e| JobError::retry(e.to_string()))?;
+    let locale = ladder_i18n::Locale::parse(&user.language).unwrap_or_default();
+    let catalog = ladder_i18n::catalog();
+    let link = format!("{}/password/reset/{token}", public_url.trim_end_matches('/'));
+    let say = |id: &str| ladder_i18n::plain(&catalog.text_with(locale, id, &[("link", link.as_str().into())]));
+    let outgoing = crate::delivery::Outgoing {
+        message_id: format!("<ladder.password-reset.{}.{}@ladder.invalid>", user.id, now.timestamp()),
+        channel: ladder_domain::Channel::Email,
+        to: user.email.clone(),
+        to_name: Some(user.name.clone()).filter(|n| !n.trim().is_empty()),
+        language: locale.code().to_owned(),
+        right_to_left: ladder_domain::template::is_right_to_left(locale.code()),
+        subject: Some(say("password-reset-mail-subject")),
+        body: say("password-reset-mail-body"),
+        purpose: ladder_domain::messaging::MessagePurpose::Transactional,
+        unsubscribe_url: None,
+    };
+    mailer.send(&outgoing).map_err(|e| JobError::retry(e.to_string()))?;
+    Ok(serde_json::json!({ "mailed": user.id }).to_string())
+}
+
+/// Sets a new password through a reset link: the link is used, the user's sessions end, and the change is
+/// audited — in one unit of work. A link unknown, used or expired is not found.
+pub fn reset_password(app: &App, token: &str, password: &str) -> Result<User, AppError> {
+    let hash = token_hash(token);
+    change(app, &Actor::System, |tx, now| {
+        let id = tx.take_password_reset(&hash, now)?.ok_or_else(|| AppError::NotFound("this link".to_owned()))?;
+        let user = tx.user(id)?.ok_or_else(|| AppError::NotFound(format!("user {id}")))?;
+        validate::password(password, &user.email).map_err(|p| FieldError::new("password", p))?;
+        let changed = tx.update_user(
+            id,
+            &UserChanges { password_hash: Some(hash_password(password)?), ..UserChanges::default() },
+        )?;
+        tx.end_user_sessions(id, None)?;
+        let change = vec![ladder_domain::audit::FieldChange { field: "password".into(), before: None, after: None }];
+        Ok((changed, vec![Action::UserChanged { email: user.email.clone(), changes: change }]))
+    })
+}

@@ -1154,3 +1154,21 @@ call-outcome-wrong_number = Wrong number
 letter-notice-sender = Sent by { $name }, { $contact }.
 letter-notice-source = Your address comes from our customer records.
 letter-notice-removal = To receive no more letters from us, tell us: { $contact }.
+
+## Password reset by email
+password-reset-mail-subject = Your new Ladder password
+password-reset-mail-body =
+    Someone (we hope you) asked to set a new password for Ladder. Open this link within an hour to choose it:
+
+    { $link }
+
+    If it was not you, do nothing: your password stays as it is.
+password-forgot-title = Forgot your password?
+password-forgot-intro = Type your account's email: we send a link to set a new password.
+password-forgot-send = Send the link
+password-forgot-sent = If an account has that email, a link is on its way. It works once, for an hour.
+password-reset-title = Choose a new password
+password-reset-new = New password
+password-reset-set = Set the password
+password-reset-link-gone = This link has been used or is more than an hour old: ask for a new one.
+password-reset-done = Your new password is set: sign in with it.

@@ -1079,3 +1079,21 @@ call-outcome-wrong_number = شمارهٔ اشتباه
 letter-notice-sender = فرستنده: { $name }، { $contact }.
 letter-notice-source = نشانی شما از سوابق مشتریان ما است.
 letter-notice-removal = برای اینکه دیگر نامه‌ای از ما نگیرید، به ما بگویید: { $contact }.
+
+## Password reset by email
+password-reset-mail-subject = گذرواژهٔ تازهٔ Ladder شما
+password-reset-mail-body =
+    کسی (امیدواریم خودتان) خواسته است گذرواژهٔ تازه‌ای برای Ladder بگذارد. برای انتخاب آن، این پیوند را ظرف یک ساعت باز کنید:
+
+    { $link }
+
+    اگر شما نبودید، کاری نکنید: گذرواژهٔ شما همان می‌ماند.
+password-forgot-title = گذرواژه را فراموش کرده‌اید؟
+password-forgot-intro = ایمیل حساب خود را بنویسید: پیوندی برای گذاشتن گذرواژهٔ تازه می‌فرستیم.
+password-forgot-send = فرستادن پیوند
+password-forgot-sent = اگر حسابی با این ایمیل باشد، پیوندی در راه است. یک بار و تا یک ساعت کار می‌کند.
+password-reset-title = انتخاب گذرواژهٔ تازه
+password-reset-new = گذرواژهٔ تازه
+password-reset-set = گذاشتن گذرواژه
+password-reset-link-gone = این پیوند به کار رفته یا بیش از یک ساعت از آن گذشته است: پیوند تازه‌ای بخواهید.
+password-reset-done = گذرواژهٔ تازه گذاشته شد: با آن وارد شوید.

@@ -1137,3 +1137,21 @@ call-outcome-wrong_number = מספר שגוי
 letter-notice-sender = נשלח על ידי { $name }, { $contact }.
 letter-notice-source = כתובתך נלקחה מרשומות הלקוחות שלנו.
 letter-notice-removal = כדי שלא לקבל מאיתנו מכתבים נוספים, הודיעו לנו: { $contact }.
+
+## Password reset by email
+password-reset-mail-subject = הסיסמה החדשה שלך ל־Ladder
+password-reset-mail-body =
+    מישהו (אנחנו מקווים שאת/ה) ביקש לקבוע סיסמה חדשה ל־Ladder. פתחו את הקישור הזה בתוך שעה כדי לבחור אותה:
+
+    { $link }
+
+    אם לא ביקשתם, אין צורך לעשות דבר: הסיסמה נשארת כפי שהיא.
+password-forgot-title = שכחת את הסיסמה?
+password-forgot-intro = הקלידו את הדוא״ל של החשבון: נשלח קישור לקביעת סיסמה חדשה.
+password-forgot-send = שליחת הקישור
+password-forgot-sent = אם יש חשבון עם הדוא״ל הזה, קישור בדרך אליו. הוא תקף פעם אחת, למשך שעה.
+password-reset-title = בחירת סיסמה חדשה
+password-reset-new = סיסמה חדשה
+password-reset-set = קביעת הסיסמה
+password-reset-link-gone = הקישור כבר שומש או שעברה יותר משעה: בקשו קישור חדש.
+password-reset-done = הסיסמה החדשה נקבעה: היכנסו איתה.

@@ -1185,3 +1185,21 @@ call-outcome-wrong_number = Неверный номер
 letter-notice-sender = Отправитель: { $name }, { $contact }.
 letter-notice-source = Ваш адрес взят из наших записей о клиентах.
 letter-notice-removal = Чтобы больше не получать от нас писем, сообщите нам: { $contact }.
+
+## Password reset by email
+password-reset-mail-subject = Новый пароль для Ladder
+password-reset-mail-body =
+    Кто-то (надеемся, вы) попросил задать новый пароль для Ladder. Откройте эту ссылку в течение часа, чтобы выбрать его:
+
+    { $link }
+
+    Если это были не вы, ничего не делайте: пароль останется прежним.
+password-forgot-title = Забыли пароль?
+password-forgot-intro = Введите email учётной записи: мы пришлём ссылку для нового пароля.
+password-forgot-send = Прислать ссылку
+password-forgot-sent = Если есть учётная запись с этим email, ссылка уже в пути. Она действует один раз, в течение часа.
+password-reset-title = Новый пароль
+password-reset-new = Новый пароль
+password-reset-set = Задать пароль
+password-reset-link-gone = Ссылка уже использована или старше часа: запросите новую.
+password-reset-done = Новый пароль задан: войдите с ним.

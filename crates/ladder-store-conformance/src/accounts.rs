@@ -230,3 +230,22 @@ pub fn tokens_expire_and_ended_access_stays_ended(store: &dyn Store) {
     assert!(store.api_token_user("hash-s", now).expect("read").is_none(), "the token stays revoked");
     assert_eq!(store.api_tokens(sales.id).expect("list"), []);
 }
+
+/// A password reset is good once, until it expires; using one uses the user's others too.
+pub fn a_password_reset_is_good_once_until_it_expires(store: &dyn Store) {
+    let user =
+        write(store, |tx| tx.create_user(&new_user("reset@shop.example", Role::Owner), ts("2025-01-01T10:00:00Z")))
+            .expect("user");
+    let at = ts("2025-01-02T10:00:00Z");
+    let hour = chrono::Duration::hours(1);
+    write(store, |tx| tx.add_password_reset(user.id, "hash-1", at, at + hour)).expect("keep");
+    write(store, |tx| tx.add_password_reset(user.id, "hash-2", at, at + hour)).expect("keep");
+    write(store, |tx| tx.add_password_reset(user.id, "hash-3", at, at + hour)).expect("keep");
+    let later = at + chrono::Duration::minutes(61);
+    assert_eq!(write(store, |tx| tx.take_password_reset("hash-3", later)).expect("take"), None, "expired");
+    let soon = at + chrono::Duration::minutes(5);
+    assert_eq!(write(store, |tx| tx.take_password_reset("nope", soon)).expect("take"), None, "unknown");
+    assert_eq!(write(store, |tx| tx.take_password_reset("hash-1", soon)).expect("take"), Some(user.id));
+    assert_eq!(write(store, |tx| tx.take_password_reset("hash-1", soon)).expect("take"), None, "once");
+    assert_eq!(write(store, |tx| tx.take_password_reset("hash-2", soon)).expect("take"), None, "the others too");
+}

@@ -85,6 +85,7 @@ macro_rules! conformance_tests {
             broadcasts::the_contact_log_holds_the_messages_sent,
             broadcasts::a_signing_key_is_kept_once,
             reports::best_sellers_count_buyers_repeaters_and_prices,
+            accounts::a_password_reset_is_good_once_until_it_expires,
             customers::orders_round_trip_with_lines_and_totals,
             customers::reimporting_an_order_changes_nothing_and_line_changes_update_the_total,
             customers::an_order_never_moves_to_another_customer,

@@ -100,6 +100,40 @@ impl AccountStore for PostgresStore {
 }
 
 impl AccountTx for PgTx {
+    fn add_password_reset(
+        &mut self,
+        user_id: i64,
+        token_hash: &str,
+        at: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        self.execute(
+            "INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+            &[&token_hash, &user_id, &at.timestamp(), &expires_at.timestamp()],
+            "cannot keep a password reset",
+        )
+        .map(drop)
+    }
+
+    fn take_password_reset(&mut self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<i64>> {
+        let what = "cannot use a password reset";
+        let row = self.query_opt(
+            "UPDATE password_resets SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2
+             RETURNING user_id",
+            &[&token_hash, &now.timestamp()],
+            what,
+        )?;
+        let user: Option<i64> = row.map(|r| r.get(0));
+        if let Some(user) = user {
+            self.execute(
+                "UPDATE password_resets SET used_at = $2 WHERE user_id = $1 AND used_at IS NULL",
+                &[&user, &now.timestamp()],
+                what,
+            )?;
+        }
+        Ok(user)
+    }
+
     fn user(&mut self, id: i64) -> StoreResult<Option<User>> {
         user(&mut self.client, id)
     }

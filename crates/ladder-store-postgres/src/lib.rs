@@ -67,6 +67,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0025_phone_lookup.sql"),
     include_str!("../migrations/0026_broadcasts.sql"),
     include_str!("../migrations/0027_sending_rules.sql"),
+    include_str!("../migrations/0028_password_resets.sql"),
 ];
 
 /// The migration after which the stored phones are given their normal forms, in Rust.

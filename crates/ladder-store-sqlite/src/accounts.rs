@@ -123,6 +123,46 @@ impl AccountStore for SqliteStore {
 }
 
 impl AccountTx for SqliteTx<'_> {
+    fn add_password_reset(
+        &mut self,
+        user_id: i64,
+        token_hash: &str,
+        at: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        self.conn()
+            .execute(
+                "INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
+                params![token_hash, user_id, at.timestamp(), expires_at.timestamp()],
+            )
+            .ctx("cannot keep a password reset")
+            .map(drop)
+    }
+
+    fn take_password_reset(&mut self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<i64>> {
+        use rusqlite::OptionalExtension;
+        let what = "cannot use a password reset";
+        let user: Option<i64> = self
+            .conn()
+            .query_row(
+                "UPDATE password_resets SET used_at = ?2 WHERE token_hash = ?1 AND used_at IS NULL AND expires_at > ?2
+                 RETURNING user_id",
+                params![token_hash, now.timestamp()],
+                |r| r.get(0),
+            )
+            .optional()
+            .ctx(what)?;
+        if let Some(user) = user {
+            self.conn()
+                .execute(
+                    "UPDATE password_resets SET used_at = ?2 WHERE user_id = ?1 AND used_at IS NULL",
+                    params![user, now.timestamp()],
+                )
+                .ctx(what)?;
+        }
+        Ok(user)
+    }
+
     fn user(&mut self, id: i64) -> StoreResult<Option<User>> {
         user(self.conn(), id)
     }

@@ -73,6 +73,19 @@ pub trait AccountTx {
     /// Deletes every API token of a user (disabled): enabling them again later revives none. Returns
     /// how many.
     fn delete_user_tokens(&mut self, user_id: i64) -> StoreResult<u64>;
+
+    /// Keeps a password reset's token hash for `user_id`, good until `expires_at`.
+    fn add_password_reset(
+        &mut self,
+        user_id: i64,
+        token_hash: &str,
+        at: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> StoreResult<()>;
+
+    /// Uses a password reset: the user it is for, when it is unused and unexpired at `now`; it is then
+    /// used, and every other reset of that user with it.
+    fn take_password_reset(&mut self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<i64>>;
 }
 
 /// A member of the shop's staff who signs in to the web app.

@@ -259,7 +259,8 @@ pub const TABLES: &[Table] = &[
         generated_id: true,
     },
     // Browser sessions (`web_sessions`) are not copied: they last hours, and signing in again on the new
-    // database is safer than carrying cookies over. Nor are jobs: finish or cancel them before a copy.
+    // database is safer than carrying cookies over; nor are password resets (an hour). Nor are jobs:
+    // finish or cancel them before a copy.
     Table {
         name: "users",
         columns: &[

@@ -29,6 +29,8 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(pages::dashboard::show))
         .route("/login", get(pages::login::form).post(pages::login::submit))
         .route("/logout", post(pages::login::logout))
+        .route("/password/forgot", get(pages::password::forgot_form).post(pages::password::forgot))
+        .route("/password/reset/{token}", get(pages::password::reset_form).post(pages::password::reset))
         .route("/setup", get(pages::login::setup_form).post(pages::login::setup_submit))
         .route("/language", post(pages::login::choose_language))
         .route("/customers", get(pages::customers::list))

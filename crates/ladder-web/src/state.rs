@@ -19,6 +19,9 @@ pub struct WebOptions {
     pub secure_cookies: bool,
     /// Proxies in front of the app whose `X-Forwarded-For` names the client (`--trusted-proxy`).
     pub trusted_proxies: crate::auth::TrustedProxies,
+    /// Whether users may reset a forgotten password by email (a mail server and the public address
+    /// are set).
+    pub password_reset: bool,
 }
 
 /// Shared by every request; cheap to clone.

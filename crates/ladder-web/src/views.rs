@@ -18,6 +18,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("error.html", include_str!("../templates/error.html")),
     ("login.html", include_str!("../templates/login.html")),
     ("unsubscribe.html", include_str!("../templates/unsubscribe.html")),
+    ("password_forgot.html", include_str!("../templates/password_forgot.html")),
+    ("password_reset.html", include_str!("../templates/password_reset.html")),
     ("messages.html", include_str!("../templates/messages.html")),
     ("message_template.html", include_str!("../templates/message_template.html")),
     ("message_preview.html", include_str!("../templates/message_preview.html")),

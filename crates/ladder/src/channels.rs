@@ -83,3 +83,28 @@ pub fn dispatcher(config: &Config, app: &App) -> Result<Option<Dispatcher>> {
     };
     Ok(Some(Dispatcher::new(app.clone(), transports, options)?))
 }
+
+/// The job handlers of this process: Ladder's own, and the password reset's mail when a mail server and
+/// the public address are set.
+pub fn handlers(config: &Config, app: &App) -> Result<ladder_app::jobs::worker::Handlers> {
+    let mut handlers = ladder_app::jobs::worker::Handlers::standard();
+    if let (Some(mailer), Some(public_url)) = (transports(config, app)?.email, config.messaging.public_url.clone()) {
+        handlers.register(
+            ladder_app::jobs::kind::PASSWORD_RESET,
+            Box::new(move |app, job, _| {
+                let payload: ladder_app::accounts::ResetPayload = serde_json::from_str(&job.payload).map_err(|e| {
+                    ladder_app::jobs::worker::JobError::permanent(format!(
+                        "a password reset job Ladder cannot read: {e}"
+                    ))
+                })?;
+                Ok(Some(ladder_app::accounts::mail_password_reset(app, &payload, mailer.as_ref(), &public_url)?))
+            }),
+        );
+    }
+    Ok(handlers)
+}
+
+/// Whether users can reset their password by email here.
+pub fn password_reset_by_email(config: &Config) -> bool {
+    config.messaging.smtp_url.is_some() && config.messaging.public_url.is_some()
+}

@@ -29,6 +29,8 @@ pub mod kind {
     pub const NOOP: &str = "noop";
     /// Enqueue a broadcast's messages.
     pub const BROADCAST: &str = "broadcast";
+    /// Mail a password reset link (registered where a mail server is configured).
+    pub const PASSWORD_RESET: &str = "password_reset";
     /// Forget what finished jobs no longer need.
     pub const HOUSEKEEPING: &str = "housekeeping";
 }

@@ -25,6 +25,8 @@ use std::time::Duration;
 #[derive(Deserialize, Default)]
 pub(crate) struct Next {
     next: Option<String>,
+    /// A notice to show (a password just reset).
+    done: Option<String>,
 }
 
 /// Only a path on this site: never another site, so a link cannot send a signed-in user elsewhere.
@@ -57,6 +59,7 @@ fn login_page(
     next: &str,
     email: &str,
     problem: Option<&str>,
+    done: Option<&str>,
 ) -> Result<Response, WebError> {
     let csrf = random_token();
     let html = crate::views::render(
@@ -64,6 +67,8 @@ fn login_page(
         minijinja::context! {
             locale => locale.code(), dir => locale.dir(), languages => languages(), csrf => &csrf,
             next, email, problem,
+            password_reset => state.options.password_reset,
+            done => done.filter(|d| *d == "password-reset-done"),
         },
     )?;
     let cookie = set_cookie(LOGIN_CSRF_COOKIE, &csrf, Duration::from_secs(3600), state.options.secure_cookies);
@@ -78,7 +83,7 @@ pub(crate) async fn form(
     if state.with_store(|s| Ok(s.user_count()?)).await? == 0 {
         return Err(WebError::Setup);
     }
-    login_page(guest_locale(&headers), &state, &safe_next(next.next.as_deref()), "", None)
+    login_page(guest_locale(&headers), &state, &safe_next(next.next.as_deref()), "", None, next.done.as_deref())
 }
 
 #[derive(Deserialize)]
@@ -112,7 +117,7 @@ pub(crate) async fn submit(
     let signed = state.with_app(move |app| Ok(ladder_app::accounts::sign_in(app, &typed, &password)?)).await?;
     let Some(signed) = signed else {
         state.limiter.failed(address, &email);
-        return login_page(locale, &state, &next, &email, Some("sign-in-failed"));
+        return login_page(locale, &state, &next, &email, Some("sign-in-failed"), None);
     };
     state.limiter.succeeded(address, &email);
     let max_age = Duration::from_secs(SESSION_DAYS as u64 * 86_400);

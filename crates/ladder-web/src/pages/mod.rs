@@ -10,6 +10,7 @@ pub(crate) mod ladder;
 pub(crate) mod links;
 pub(crate) mod login;
 pub(crate) mod messages;
+pub(crate) mod password;
 pub(crate) mod reports;
 pub(crate) mod segments;
 pub(crate) mod settings;

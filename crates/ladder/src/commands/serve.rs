@@ -93,6 +93,7 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<()> {
     let options = ladder_web::WebOptions {
         secure_cookies: ctx.config.secure_cookies,
         trusted_proxies: ctx.config.trusted_proxies.clone(),
+        password_reset: crate::channels::password_reset_by_email(&ctx.config),
     };
     let state = ladder_web::AppState::new(app, live, options);
     let served = ladder_web::run(

@@ -7,7 +7,7 @@ use anyhow::Result;
 use clap::Args;
 use ladder_app::App;
 use ladder_app::jobs::schedule;
-use ladder_app::jobs::worker::{Handlers, LiveJobs, Worker, WorkerOptions};
+use ladder_app::jobs::worker::{LiveJobs, Worker, WorkerOptions};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -42,7 +42,7 @@ impl Pool {
     pub fn start(ctx: &Ctx, app: &App, live: Arc<LiveJobs>) -> Result<Pool> {
         let schedules = schedule::standard(&ctx.config.nightly_scoring, &ctx.config.housekeeping)
             .map_err(|e| anyhow::anyhow!(e))?;
-        let handlers = Arc::new(Handlers::standard());
+        let handlers = Arc::new(crate::channels::handlers(&ctx.config, app)?);
         let stop = Arc::new(AtomicBool::new(false));
         let mut threads = Vec::new();
         for n in 0..ctx.config.concurrency {
@@ -113,8 +113,9 @@ pub fn run(ctx: &Ctx, args: &WorkerArgs) -> Result<()> {
     if args.once {
         let schedules = schedule::standard(&ctx.config.nightly_scoring, &ctx.config.housekeeping)
             .map_err(|e| anyhow::anyhow!(e))?;
-        let worker = Worker::new(app.clone(), Worker::name_for(0), Arc::new(Handlers::standard()), live, options(ctx))
-            .with_schedules(schedules);
+        let handlers = Arc::new(crate::channels::handlers(&ctx.config, &app)?);
+        let worker =
+            Worker::new(app.clone(), Worker::name_for(0), handlers, live, options(ctx)).with_schedules(schedules);
         let ran = worker.run_due().map_err(|e| ctx.fail(e))?;
         eprintln!("Ran {ran} job{}.", if ran == 1 { "" } else { "s" });
         if let Some(dispatcher) = crate::channels::dispatcher(&ctx.config, &app)? {

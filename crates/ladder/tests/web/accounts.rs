@@ -125,3 +125,94 @@ fn a_token_may_carry_the_last_day_it_works() {
     assert_eq!(api_get(token, "/customers?limit=1").status, 200, "works until then");
     assert!(!created.body.contains("until revoked"), "the list shows the day it stops");
 }
+
+/// A forgotten password: the sign-in page offers a link by email (a mail server is set); the answer
+/// never says whether an account exists; the mailed link sets a new password once, ending the old
+/// sessions.
+#[test]
+fn a_forgotten_password_is_reset_through_a_link_mailed_by_the_worker() {
+    let python = "/usr/bin/python3";
+    let test = "a_forgotten_password_is_reset_through_a_link_mailed_by_the_worker";
+    if !Command::new(python).args(["-c", "import aiosmtpd"]).status().is_ok_and(|s| s.success()) {
+        ladder_store_conformance::skip(test, "no python3-aiosmtpd in /usr/bin/python3");
+        return;
+    }
+    let mail = tempfile::tempdir().expect("mail folder");
+    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("port").port();
+    let script =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ladder-channels/tests/support/smtp_server.py");
+    let mut smtp = Command::new(python)
+        .arg(&script)
+        .arg(mail.path())
+        .arg(port.to_string())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the SMTP server");
+    let mut ready = String::new();
+    std::io::BufRead::read_line(&mut BufReader::new(smtp.stdout.take().expect("stdout")), &mut ready).expect("ready");
+
+    let dir = tempfile::tempdir().expect("dir");
+    let database = dir.path().join("shop.db").display().to_string();
+    let server = start_with(&database, dir, |c| {
+        c.env("LADDER_SMTP_URL", format!("smtp://127.0.0.1:{port}"))
+            .env("LADDER_MAIL_FROM", "Ladder <hello@shop.example>")
+            .env("LADDER_PUBLIC_URL", "http://127.0.0.1:9");
+    });
+    let mut b = Browser::at(&server.base, "en");
+    let login = b.get("/login");
+    assert!(login.body.contains(r#"id="forgot""#), "the sign-in page offers a reset");
+    let mut ask = |email: &str| {
+        let csrf = hidden(&b.get("/password/forgot").body, "csrf");
+        b.post("/password/forgot", &[("csrf", &csrf), ("email", email)])
+    };
+    let nobody = ask("nobody@demo.shop");
+    let owner = ask("OWNER@demo.shop");
+    assert_eq!(element(&nobody.body, "reset-sent"), element(&owner.body, "reset-sent"), "the same answer either way");
+    assert_eq!(b.post("/password/forgot", &[("csrf", "forged"), ("email", "owner@demo.shop")]).status, 403);
+
+    // The server's worker mails the link.
+    let started = std::time::Instant::now();
+    let message = loop {
+        let found = std::fs::read_dir(mail.path())
+            .expect("folder")
+            .flatten()
+            .find(|e| e.path().extension().is_some_and(|x| x == "eml"));
+        if let Some(file) = found {
+            break std::fs::read_to_string(file.path()).expect("mail");
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(30), "a reset link is mailed");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    assert!(message.starts_with("X-Envelope-To: owner@demo.shop"), "{message}");
+    let unfolded = message.replace("=\r\n", "");
+    let token = unfolded
+        .split("/password/reset/")
+        .nth(1)
+        .expect("the link")
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .expect("token")
+        .to_owned();
+
+    let mut old = Browser::at(&server.base, "en");
+    old.sign_in("owner@demo.shop", &server.password);
+    assert_eq!(old.get("/customers").status, 200, "signed in with the old password");
+    let page = b.get(&format!("/password/reset/{token}"));
+    let csrf = hidden(&page.body, "csrf");
+    let weak = b.post(&format!("/password/reset/{token}"), &[("csrf", &csrf), ("password", "short")]);
+    assert!(weak.body.contains(r#"id="reset-problem""#), "a weak password is refused, the link still good");
+    let csrf = hidden(&weak.body, "csrf");
+    let set = b.post(&format!("/password/reset/{token}"), &[("csrf", &csrf), ("password", "a-new-long-password-1")]);
+    assert_eq!(set.location.as_deref(), Some("/login?done=password-reset-done"), "{}", set.body);
+    let csrf = hidden(&b.get(&format!("/password/reset/{token}")).body, "csrf");
+    let again =
+        b.post(&format!("/password/reset/{token}"), &[("csrf", &csrf), ("password", "another-long-password-2")]);
+    assert!(again.body.contains(r#"id="reset-problem""#), "used once");
+    assert_ne!(old.get("/customers").status, 200, "the old sessions ended");
+    let mut new = Browser::at(&server.base, "en");
+    new.sign_in("owner@demo.shop", "a-new-long-password-1");
+    assert_eq!(new.get("/customers").status, 200, "signed in with the new password");
+    drop(smtp.stdin.take());
+    let _ = smtp.wait();
+}
