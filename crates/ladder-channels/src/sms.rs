@@ -216,25 +216,20 @@ impl Transport for SmsSender {
         let auth = g.basic_auth.as_ref().map(|(user, password)| {
             format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}")))
         });
-        let answer = match g.method {
-            Method::Get => {
-                let mut request = self.agent.get(&url);
-                for (k, v) in &g.headers {
-                    request = request.header(k, v);
-                }
-                if let Some(auth) = &auth {
-                    request = request.header("Authorization", auth);
-                }
-                request.call()
+        // The provider's headers and authentication, on a request of either kind.
+        fn signed<B>(mut r: ureq::RequestBuilder<B>, g: &SmsGateway, auth: Option<&String>) -> ureq::RequestBuilder<B> {
+            for (k, v) in &g.headers {
+                r = r.header(k, v);
             }
+            match auth {
+                Some(auth) => r.header("Authorization", auth),
+                None => r,
+            }
+        }
+        let answer = match g.method {
+            Method::Get => signed(self.agent.get(&url), g, auth.as_ref()).call(),
             Method::Post => {
-                let mut request = self.agent.post(&url);
-                for (k, v) in &g.headers {
-                    request = request.header(k, v);
-                }
-                if let Some(auth) = &auth {
-                    request = request.header("Authorization", auth);
-                }
+                let request = signed(self.agent.post(&url), g, auth.as_ref());
                 match &g.json {
                     Some(body) => {
                         request.header("Content-Type", "application/json").send(g.fill_json(body, m).to_string())

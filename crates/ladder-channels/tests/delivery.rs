@@ -172,6 +172,12 @@ fn send_broadcast(app: &App) -> i64 {
     };
     let id = broadcasts::create(app, &Actor::Cli, &draft).expect("create");
     broadcasts::send(app, &Actor::Cli, id).expect("send");
+    run_jobs(app);
+    id
+}
+
+/// Runs the jobs due, as a worker does.
+fn run_jobs(app: &App) {
     let worker = Worker::new(
         app.clone(),
         "test".into(),
@@ -179,8 +185,7 @@ fn send_broadcast(app: &App) -> i64 {
         Arc::new(LiveJobs::default()),
         WorkerOptions::default(),
     );
-    worker.run_due().expect("the broadcast's job runs");
-    id
+    worker.run_due().expect("the jobs run");
 }
 
 fn dispatcher(app: &App, server: &SmtpServer, key: &Path) -> Dispatcher {
@@ -373,14 +378,7 @@ fn a_fax_is_the_letter_s_pdf_mailed_to_the_gateway_s_address_for_the_number() {
     };
     let id = broadcasts::create(&app, &Actor::Cli, &broadcast).expect("create");
     broadcasts::send(&app, &Actor::Cli, id).expect("send");
-    let worker = Worker::new(
-        app.clone(),
-        "test".into(),
-        Arc::new(Handlers::standard()),
-        Arc::new(LiveJobs::default()),
-        WorkerOptions::default(),
-    );
-    worker.run_due().expect("the job");
+    run_jobs(&app);
     let smtp = SmtpSettings {
         url: format!("smtp://127.0.0.1:{}", server.port),
         from: "Café Ladder <hello@shop.example>".into(),

@@ -2,12 +2,13 @@
 //! (Debian's python3-aiosmtpd), the worker killed with `kill -9` in the middle and started again.
 //! Nobody is missed, and at most the messages that were in flight at the kill go twice.
 
+mod common;
+
+use common::SmtpServer;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-const PYTHON: &str = "/usr/bin/python3";
 
 fn ladder(db: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_ladder"));
@@ -21,29 +22,12 @@ fn ok(c: &mut Command) -> String {
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
-fn received(folder: &Path) -> Vec<String> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
-        .expect("folder")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "eml"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(p).expect("message");
-            text.lines().next().unwrap_or_default().trim_start_matches("X-Envelope-To: ").to_owned()
-        })
-        .collect()
-}
-
 #[test]
 fn a_worker_killed_in_the_middle_of_a_broadcast_misses_nobody_and_repeats_at_most_what_was_in_flight() {
     let test = "a_worker_killed_in_the_middle_of_a_broadcast_misses_nobody_and_repeats_at_most_what_was_in_flight";
-    if !Command::new(PYTHON).args(["-c", "import aiosmtpd"]).status().is_ok_and(|s| s.success()) {
-        ladder_store_conformance::skip(test, "no python3-aiosmtpd in /usr/bin/python3");
-        return;
-    }
+    let Some(server) = SmtpServer::start(test) else { return };
+    let port = server.port;
+    let received = || server.received().into_iter().map(|(to, _)| to).collect::<Vec<_>>();
     let dir = tempfile::tempdir().expect("folder");
     let db = dir.path().join("shop.db");
     ok(ladder(&db).args(["demo", "--customers", "4000"]));
@@ -56,20 +40,6 @@ fn a_worker_killed_in_the_middle_of_a_broadcast_misses_nobody_and_repeats_at_mos
     let id = ok(ladder(&db).args(["broadcast", "create", "--template", "winter", "--all"])).trim().to_owned();
     ok(ladder(&db).args(["broadcast", "send", &id]));
 
-    let mail = tempfile::tempdir().expect("mail folder");
-    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("port").port();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ladder-channels/tests/support/smtp_server.py");
-    let mut server = Command::new(PYTHON)
-        .arg(&script)
-        .arg(mail.path())
-        .arg(port.to_string())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("the SMTP server");
-    let mut ready = String::new();
-    std::io::BufRead::read_line(&mut std::io::BufReader::new(server.stdout.take().expect("stdout")), &mut ready)
-        .expect("ready");
     let worker = |once: bool| {
         let mut c = ladder(&db);
         c.arg("worker")
@@ -88,20 +58,18 @@ fn a_worker_killed_in_the_middle_of_a_broadcast_misses_nobody_and_repeats_at_mos
     };
     let mut first = worker(false).spawn().expect("a worker");
     let started = Instant::now();
-    while received(mail.path()).len() < 300 {
+    while received().len() < 300 {
         assert!(started.elapsed() < Duration::from_secs(120), "the worker sends");
         std::thread::sleep(Duration::from_millis(10));
     }
     first.kill().expect("kill -9");
     first.wait().expect("reaped");
-    let at_kill = received(mail.path()).len();
+    let at_kill = received().len();
 
     // The killed worker's claims hold until their lease runs out; then another worker sends the rest.
     std::thread::sleep(Duration::from_secs(11));
     let out = worker(true).output().expect("the second worker");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    drop(server.stdin.take());
-    server.wait().expect("the server stops");
 
     let listed: serde_json::Value = serde_json::from_str(&ok(ladder(&db).args([
         "outbox",
@@ -120,7 +88,7 @@ fn a_worker_killed_in_the_middle_of_a_broadcast_misses_nobody_and_repeats_at_mos
     assert!(messages.iter().all(|m| !["queued", "sending"].contains(&status(m).as_str())), "nothing left behind");
     assert!(sent > at_kill, "the kill came in the middle: {at_kill} of {sent} had gone");
 
-    let mails = received(mail.path());
+    let mails = received();
     let mut per_address: HashMap<&str, usize> = HashMap::new();
     for to in &mails {
         *per_address.entry(to.as_str()).or_default() += 1;

@@ -131,27 +131,11 @@ fn a_token_may_carry_the_last_day_it_works() {
 /// sessions.
 #[test]
 fn a_forgotten_password_is_reset_through_a_link_mailed_by_the_worker() {
-    let python = "/usr/bin/python3";
-    let test = "a_forgotten_password_is_reset_through_a_link_mailed_by_the_worker";
-    if !Command::new(python).args(["-c", "import aiosmtpd"]).status().is_ok_and(|s| s.success()) {
-        ladder_store_conformance::skip(test, "no python3-aiosmtpd in /usr/bin/python3");
+    let Some(smtp) = common::SmtpServer::start("a_forgotten_password_is_reset_through_a_link_mailed_by_the_worker")
+    else {
         return;
-    }
-    let mail = tempfile::tempdir().expect("mail folder");
-    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("port").port();
-    let script =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ladder-channels/tests/support/smtp_server.py");
-    let mut smtp = Command::new(python)
-        .arg(&script)
-        .arg(mail.path())
-        .arg(port.to_string())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("the SMTP server");
-    let mut ready = String::new();
-    std::io::BufRead::read_line(&mut BufReader::new(smtp.stdout.take().expect("stdout")), &mut ready).expect("ready");
-
+    };
+    let port = smtp.port;
     let dir = tempfile::tempdir().expect("dir");
     let database = dir.path().join("shop.db").display().to_string();
     let server = start_with(&database, dir, |c| {
@@ -174,12 +158,8 @@ fn a_forgotten_password_is_reset_through_a_link_mailed_by_the_worker() {
     // The server's worker mails the link.
     let started = std::time::Instant::now();
     let message = loop {
-        let found = std::fs::read_dir(mail.path())
-            .expect("folder")
-            .flatten()
-            .find(|e| e.path().extension().is_some_and(|x| x == "eml"));
-        if let Some(file) = found {
-            break std::fs::read_to_string(file.path()).expect("mail");
+        if let Some((to, text)) = smtp.received().into_iter().next() {
+            break format!("X-Envelope-To: {to}\r\n{text}");
         }
         assert!(started.elapsed() < std::time::Duration::from_secs(30), "a reset link is mailed");
         std::thread::sleep(std::time::Duration::from_millis(100));
@@ -213,6 +193,4 @@ fn a_forgotten_password_is_reset_through_a_link_mailed_by_the_worker() {
     let mut new = Browser::at(&server.base, "en");
     new.sign_in("owner@demo.shop", "a-new-long-password-1");
     assert_eq!(new.get("/customers").status, 200, "signed in with the new password");
-    drop(smtp.stdin.take());
-    let _ = smtp.wait();
 }
