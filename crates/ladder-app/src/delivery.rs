@@ -148,6 +148,38 @@ pub struct Dispatcher {
     templates: Mutex<HashMap<String, Arc<Vec<Template>>>>,
 }
 
+/// What a message is rendered with: the merge data, and what the law adds to the template's text.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Kept {
+    /// The merge data.
+    pub data: serde_json::Value,
+    /// Before the subject (Israel's "פרסומת: ").
+    pub subject_prefix: Option<String>,
+    /// Before the text (the same, for a text message).
+    pub body_prefix: Option<String>,
+    /// After the text: the sender and the links, or how to refuse by reply.
+    pub body_suffix: Option<String>,
+}
+
+impl Kept {
+    /// The subject and text `template` makes with this.
+    pub fn compose(&self, template: &Template) -> Result<(Option<String>, String), crate::templates::Skipped> {
+        let rendered = render(template, &self.data)?;
+        let subject = match (&self.subject_prefix, rendered.subject) {
+            (Some(prefix), Some(s)) => Some(format!("{prefix}{s}")),
+            (Some(prefix), None) => Some(prefix.trim_end_matches([':', ' ']).to_owned()),
+            (None, s) => s,
+        };
+        let body = format!(
+            "{}{}{}",
+            self.body_prefix.as_deref().unwrap_or(""),
+            rendered.body,
+            self.body_suffix.as_deref().unwrap_or("")
+        );
+        Ok((subject, body))
+    }
+}
+
 /// An address a server refused, and the country its customer is in (the key of a number).
 struct Refused {
     address: String,
@@ -156,7 +188,7 @@ struct Refused {
 
 /// What became of a message before it reached a transport.
 enum Prepared {
-    Send(Box<Outgoing>, Option<String>),
+    Send(Box<Outgoing>, Option<String>, String),
     Skip(String),
     Fail(String),
 }
@@ -196,13 +228,13 @@ impl Dispatcher {
         if claimed.is_empty() {
             return Ok((0, DeliveryReport::default()));
         }
-        let outcomes: Vec<(Delivery, Option<Refused>)> = std::thread::scope(|scope| {
+        let outcomes: Vec<(Delivery, Option<Refused>, Option<String>)> = std::thread::scope(|scope| {
             let handles: Vec<_> = claimed.iter().map(|m| scope.spawn(move || self.deliver(m))).collect();
             handles
                 .into_iter()
                 .map(|h| {
                     h.join().unwrap_or_else(|_| {
-                        (Delivery::Failed { error: "sending panicked".into(), retry_at: Some(Utc::now()) }, None)
+                        (Delivery::Failed { error: "sending panicked".into(), retry_at: Some(Utc::now()) }, None, None)
                     })
                 })
                 .collect()
@@ -210,7 +242,7 @@ impl Dispatcher {
         // The batch's outcomes, and the addresses refused, in one unit of work.
         let mut report = DeliveryReport::default();
         let mut tx = self.app.store().begin()?;
-        for (message, (delivery, refused)) in claimed.iter().zip(outcomes) {
+        for (message, (delivery, refused, kept)) in claimed.iter().zip(outcomes) {
             match &delivery {
                 Delivery::Sent(_) => report.sent += 1,
                 Delivery::Skipped(_) => report.skipped += 1,
@@ -219,6 +251,9 @@ impl Dispatcher {
             }
             if let Some(refused) = refused {
                 self.suppress(tx.as_mut(), message, &refused, &delivery)?;
+            }
+            if let Some(kept) = &kept {
+                tx.keep_merged(message.id, kept)?;
             }
             if !tx.finish_message(message.id, &delivery)? {
                 tracing::warn!(
@@ -232,25 +267,25 @@ impl Dispatcher {
     }
 
     /// Sends one claimed message; returns its outcome and, when the address was refused, the address.
-    fn deliver(&self, message: &OutboxMessage) -> (Delivery, Option<Refused>) {
+    fn deliver(&self, message: &OutboxMessage) -> (Delivery, Option<Refused>, Option<String>) {
         let prepared = match self.prepare(message) {
             Ok(p) => p,
-            Err(e) => return (self.retry(message, crate::error_chain(&e)), None),
+            Err(e) => return (self.retry(message, crate::error_chain(&e)), None, None),
         };
-        let (outgoing, country) = match prepared {
-            Prepared::Send(o, country) => (o, country),
-            Prepared::Skip(reason) => return (Delivery::Skipped(reason), None),
-            Prepared::Fail(error) => return (Delivery::Failed { error, retry_at: None }, None),
+        let (outgoing, country, kept) = match prepared {
+            Prepared::Send(o, country, kept) => (o, country, kept),
+            Prepared::Skip(reason) => return (Delivery::Skipped(reason), None, None),
+            Prepared::Fail(error) => return (Delivery::Failed { error, retry_at: None }, None, None),
         };
         let Some(transport) = self.transports.of(message.channel) else {
-            return (self.retry(message, "no transport for the channel".into()), None);
+            return (self.retry(message, "no transport for the channel".into()), None, None);
         };
         match transport.send(&outgoing) {
-            Ok(()) => (Delivery::Sent(self.app.now()), None),
+            Ok(()) => (Delivery::Sent(self.app.now()), None, Some(kept)),
             Err(SendError::Rejected(why)) => {
-                (Delivery::Failed { error: why, retry_at: None }, Some(Refused { address: outgoing.to, country }))
+                (Delivery::Failed { error: why, retry_at: None }, Some(Refused { address: outgoing.to, country }), None)
             }
-            Err(SendError::Retry(why)) => (self.retry(message, why), None),
+            Err(SendError::Retry(why)) => (self.retry(message, why), None, None),
         }
     }
 
@@ -356,37 +391,34 @@ impl Dispatcher {
         };
         let suggested = crate::recommend::for_customer(&self.app, &detail)?;
         let data = merge_data(&detail, &shop, &template.language, links.as_ref(), suggested.as_ref());
-        let rendered = match render(&template, &data) {
-            Ok(r) => r,
-            Err(skipped) => return Ok(Prepared::Skip(skipped.reason)),
-        };
         let jurisdiction = Jurisdiction::of(profile.country.as_deref(), shop.country.as_deref());
         let label = if marketing { jurisdiction.ad_label() } else { None };
         let locale = Locale::parse(&template.language).unwrap_or_default();
-        let mut body = rendered.body;
-        let mut subject = rendered.subject;
+        // What the law adds to the template's text, kept with the merge data: the message can be shown
+        // again exactly as it went.
+        let mut kept = Kept { data, subject_prefix: None, body_prefix: None, body_suffix: None };
         match message.channel {
             Channel::Sms => {
-                if let Some(label) = label {
-                    body = format!("{label}: {body}");
-                }
-                if marketing {
-                    body = format!("{body}\n{}", refusal_by_reply(locale, &shop.name));
-                }
+                kept.body_prefix = label.map(|l| format!("{l}: "));
+                kept.body_suffix = marketing.then(|| format!("\n{}", refusal_by_reply(locale, &shop.name)));
             }
             _ => {
-                if let Some(label) = label {
-                    subject = Some(subject.map_or_else(|| label.to_owned(), |s| format!("{label}: {s}")));
-                }
-                if marketing && let Some(links) = &links {
-                    body = format!("{body}\n\n-- \n{}", footer(locale, &shop, links));
-                }
+                kept.subject_prefix = label.map(|l| format!("{l}: "));
+                kept.body_suffix = links
+                    .as_ref()
+                    .filter(|_| marketing)
+                    .map(|links| format!("\n\n-- \n{}", footer(locale, &shop, links)));
             }
         }
+        let (subject, body) = match kept.compose(&template) {
+            Ok(composed) => composed,
+            Err(skipped) => return Ok(Prepared::Skip(skipped.reason)),
+        };
         let has_name = [&profile.first_name, &profile.last_name]
             .iter()
             .any(|n| n.as_deref().is_some_and(|n| !n.trim().is_empty()));
         let country = profile.country.clone();
+        let kept = serde_json::to_string(&kept).unwrap_or_default();
         Ok(Prepared::Send(
             Box::new(Outgoing {
                 message_id: message.message_id.clone(),
@@ -408,6 +440,7 @@ impl Dispatcher {
                 unsubscribe_url: links.filter(|_| marketing).map(|l| l.unsubscribe),
             }),
             country,
+            kept,
         ))
     }
 

@@ -107,3 +107,33 @@ pub fn send_transactional(
         found.map(|m| (m, added)).ok_or_else(|| AppError::NotFound(format!("message {cause}")))
     })
 }
+
+/// A message, and for a sent one its subject and text exactly as they went: rendered again from the
+/// template's version it names and what it was rendered with (kept when it was sent).
+pub fn shown(app: &App, actor: &Actor, id: i64) -> Result<(OutboxMessage, Option<SentText>), AppError> {
+    require(actor, Permission::ViewCustomers)?;
+    let store = app.store();
+    let message = store.outbox_message(id)?.ok_or_else(|| AppError::NotFound(format!("message {id}")))?;
+    let Some(kept) = store.merged_data(id)? else { return Ok((message, None)) };
+    let kept: crate::delivery::Kept = serde_json::from_str(&kept).map_err(|e| {
+        AppError::Conflict(format!("message {id} keeps what it was rendered with in a form Ladder cannot read: {e}"))
+    })?;
+    let template = store
+        .template_versions(&message.template)?
+        .into_iter()
+        .find(|t| {
+            t.channel == message.channel && t.language == message.language && t.version == message.template_version
+        })
+        .ok_or_else(|| AppError::NotFound(format!("template {} v{}", message.template, message.template_version)))?;
+    let (subject, body) = kept.compose(&template).map_err(|s| AppError::Conflict(s.reason))?;
+    Ok((message, Some(SentText { subject, body })))
+}
+
+/// What a sent message said.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SentText {
+    /// Its subject.
+    pub subject: Option<String>,
+    /// Its text.
+    pub body: String,
+}

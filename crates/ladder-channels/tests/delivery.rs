@@ -301,6 +301,18 @@ fn a_broadcast_reaches_those_who_agreed_signed_labelled_and_right_to_left() {
     assert!(english.contains("dir=\"ltr\""), "{english}");
     assert_eq!(verify(&key, &server.files()), ["pass", "pass"], "the signatures verify, List-Unsubscribe included");
 
+    // What went can be shown again exactly, even after the customer's name changes.
+    let mut tx = app.store().begin().expect("begin");
+    let renamed = Customer { external_id: "C1".into(), first_name: Some("דניאלה".into()), ..Customer::default() };
+    tx.put_customer(&renamed, &Evidence { at: ts("2026-11-03T08:10:00Z"), source: "test".into() }, Absent::Keep)
+        .expect("rename");
+    tx.commit().expect("commit");
+    let (_, again) = ladder_app::messages::shown(&app, &Actor::Cli, state("C1").id).expect("shown");
+    let again = again.expect("a sent message's text");
+    assert_eq!(again.subject.as_deref(), Some("פרסומת: פולי סתיו"));
+    assert!(again.body.contains("שלום \u{2068}דנה\u{2069},") && again.body.contains("Dizengoff 1"), "{}", again.body);
+    assert!(text.contains(again.body.lines().next().expect("a line")), "the same text as went");
+
     // The same people an hour later: the email window (16 h) keeps a second offer from them.
     clock.advance(chrono::Duration::hours(1));
     let again = send_broadcast(&app);

@@ -80,6 +80,7 @@ macro_rules! conformance_tests {
             deliverability::suppressions_are_kept_per_channel_and_address,
             templates::templates_are_versioned_per_name_channel_and_language,
             outbox::messages_are_enqueued_once_claimed_with_a_lease_and_finished_once,
+            outbox::a_sent_message_keeps_its_merge_data_until_the_customer_is_erased,
             broadcasts::broadcasts_are_drafts_until_sent_and_move_on_once,
             broadcasts::an_audience_is_read_in_one_pass_with_what_the_decision_needs,
             broadcasts::the_contact_log_holds_the_messages_sent,

@@ -126,3 +126,26 @@ pub fn messages_are_enqueued_once_claimed_with_a_lease_and_finished_once(store: 
         ]
     );
 }
+
+/// A sent message keeps what it was rendered with, so that it can be shown again exactly — until its
+/// customer is erased.
+pub fn a_sent_message_keeps_its_merge_data_until_the_customer_is_erased(store: &dyn Store) {
+    seed(store, &[customer("M1")], &[], &[]);
+    let m1 = id_of(store, "M1");
+    let at = ts("2025-09-01T10:00:00Z");
+    write(store, |tx| {
+        tx.enqueue_messages(&[new("broadcast:5", m1, Channel::Email, OutboxStatus::Queued)], at, "s.example")
+    })
+    .expect("enqueue");
+    let id = store.claim_messages(Channel::ALL, at, ts("2025-09-01T10:05:00Z"), 1).expect("claim")[0].id;
+    assert_eq!(store.merged_data(id).expect("read"), None, "nothing before it is sent");
+    let merged = r#"{"first_name":"Name M1"}"#;
+    write(store, |tx| {
+        tx.keep_merged(id, merged)?;
+        tx.finish_message(id, &Delivery::Sent(at))
+    })
+    .expect("sent");
+    assert_eq!(store.merged_data(id).expect("read").as_deref(), Some(merged));
+    write(store, |tx| tx.erase_customer(m1, "erased-1")).expect("erase");
+    assert_eq!(store.merged_data(id).expect("read"), None, "an erasure takes it");
+}

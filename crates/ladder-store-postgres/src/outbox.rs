@@ -108,6 +108,13 @@ impl OutboxStore for PostgresStore {
         Ok(row.as_ref().and_then(message))
     }
 
+    fn merged_data(&self, id: i64) -> StoreResult<Option<String>> {
+        let row = self.read(|c| {
+            c.query_opt("SELECT merged FROM outbox WHERE id = $1", &[&id]).ctx("cannot read a message's merge data")
+        })?;
+        Ok(row.and_then(|r| r.get(0)))
+    }
+
     fn outbox_summary(&self, cause: &str) -> StoreResult<Vec<(OutboxStatus, Option<String>, u64)>> {
         let what = "cannot total the outbox";
         self.read(|c| {
@@ -131,6 +138,15 @@ impl OutboxStore for PostgresStore {
 impl OutboxTx for PgTx {
     fn finish_message(&mut self, id: i64, delivery: &Delivery) -> StoreResult<bool> {
         finish(&mut self.client, id, delivery)
+    }
+
+    fn keep_merged(&mut self, id: i64, merged: &str) -> StoreResult<()> {
+        self.execute(
+            "UPDATE outbox SET merged = $2 WHERE id = $1",
+            &[&id, &merged],
+            "cannot keep a message's merge data",
+        )
+        .map(drop)
     }
 
     fn record_delivered_by_hand(&mut self, id: i64, delivery: &Delivery) -> StoreResult<bool> {

@@ -108,6 +108,8 @@ impl PrivacyTx for PgTx {
         self.execute("DELETE FROM consents WHERE customer_id = $1", &[&id.0], what)?;
         // The ledger's evidence is personal data too; the suppression entry keeps them out of mailings.
         self.execute("DELETE FROM consent_events WHERE customer_id = $1", &[&id.0], what)?;
+        // What their messages were rendered with holds their name and purchases.
+        self.execute("UPDATE outbox SET merged = NULL WHERE customer_id = $1", &[&id.0], what)?;
         // Notes are the customer's words; the interactions stay without them (one per time and kind).
         self.execute(
             "DELETE FROM interactions i WHERE i.customer_id = $1 AND i.note <> '' AND EXISTS (

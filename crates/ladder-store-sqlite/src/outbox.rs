@@ -127,6 +127,16 @@ impl OutboxStore for SqliteStore {
         })
     }
 
+    fn merged_data(&self, id: i64) -> StoreResult<Option<String>> {
+        use rusqlite::OptionalExtension;
+        self.read(|c| {
+            c.prepare_cached("SELECT merged FROM outbox WHERE id = ?1")
+                .and_then(|mut s| s.query_row([id], |r| r.get::<_, Option<String>>(0)).optional())
+                .ctx("cannot read a message's merge data")
+                .map(Option::flatten)
+        })
+    }
+
     fn outbox_summary(&self, cause: &str) -> StoreResult<Vec<(OutboxStatus, Option<String>, u64)>> {
         let what = "cannot total the outbox";
         self.read(|c| {
@@ -153,6 +163,13 @@ impl OutboxStore for SqliteStore {
 impl OutboxTx for SqliteTx<'_> {
     fn finish_message(&mut self, id: i64, delivery: &Delivery) -> StoreResult<bool> {
         finish(self.conn(), id, delivery)
+    }
+
+    fn keep_merged(&mut self, id: i64, merged: &str) -> StoreResult<()> {
+        self.conn()
+            .execute("UPDATE outbox SET merged = ?2 WHERE id = ?1", params![id, merged])
+            .ctx("cannot keep a message's merge data")
+            .map(drop)
     }
 
     fn record_delivered_by_hand(&mut self, id: i64, delivery: &Delivery) -> StoreResult<bool> {

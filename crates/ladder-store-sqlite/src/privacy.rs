@@ -104,6 +104,8 @@ impl PrivacyTx for SqliteTx<'_> {
         c.execute("DELETE FROM consents WHERE customer_id = ?1", [id.0]).ctx(what)?;
         // The ledger's evidence is personal data too; the suppression entry keeps them out of mailings.
         c.execute("DELETE FROM consent_events WHERE customer_id = ?1", [id.0]).ctx(what)?;
+        // What their messages were rendered with holds their name and purchases.
+        c.execute("UPDATE outbox SET merged = NULL WHERE customer_id = ?1", [id.0]).ctx(what)?;
         // Notes are the customer's words; the interactions stay without them (one per time and kind).
         c.execute("UPDATE OR IGNORE interactions SET note = '' WHERE customer_id = ?1", [id.0]).ctx(what)?;
         c.execute("DELETE FROM interactions WHERE customer_id = ?1 AND note <> ''", [id.0]).ctx(what)?;

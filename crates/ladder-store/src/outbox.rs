@@ -131,6 +131,9 @@ pub trait OutboxStore {
     /// One message.
     fn outbox_message(&self, id: i64) -> StoreResult<Option<OutboxMessage>>;
 
+    /// What a sent message was rendered with (its merge data, JSON), if it was kept.
+    fn merged_data(&self, id: i64) -> StoreResult<Option<String>>;
+
     /// How many messages of a cause stand where, with their reasons: (status, reason, count).
     fn outbox_summary(&self, cause: &str) -> StoreResult<Vec<(OutboxStatus, Option<String>, u64)>>;
 }
@@ -139,6 +142,9 @@ pub trait OutboxStore {
 pub trait OutboxTx {
     /// Records how a claimed attempt ended, as [`OutboxStore::finish_message`] does, in this unit of work.
     fn finish_message(&mut self, id: i64, delivery: &Delivery) -> StoreResult<bool>;
+
+    /// Keeps what a message is rendered with as it is sent (its merge data, JSON).
+    fn keep_merged(&mut self, id: i64, merged: &str) -> StoreResult<()>;
 
     /// Records what became of a message a person delivered (a call from the call list): it need not
     /// have been claimed, but it must still be waiting (queued or held). False when it is not.

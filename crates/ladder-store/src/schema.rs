@@ -382,6 +382,7 @@ pub const TABLES: &[Table] = &[
             ("message_id", Text),
             ("created_at", Int),
             ("sent_at", Int),
+            ("merged", Text),
         ],
         key: 1,
         generated_id: true,

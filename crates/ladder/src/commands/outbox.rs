@@ -10,6 +10,13 @@ use ladder_store::OutboxQuery;
 
 #[derive(Debug, Subcommand)]
 pub enum OutboxCommand {
+    /// Shows one message; a sent one with its subject and text exactly as they went.
+    Show {
+        /// The message's id (`ladder outbox list` shows it).
+        id: i64,
+        #[command(flatten)]
+        format: FormatArg,
+    },
     /// Lists messages, newest first: each with its customer, channel, template, status and reason.
     List {
         /// Of this cause (`broadcast:7`, `api:order-1001`).
@@ -36,7 +43,36 @@ pub enum OutboxCommand {
 }
 
 pub fn run(ctx: &Ctx, command: &OutboxCommand) -> Result<()> {
-    let OutboxCommand::List { cause, broadcast, customer, status, channel, limit, format } = command;
+    if let OutboxCommand::Show { id, format } = command {
+        let app = ctx.app(false)?;
+        let (message, text) = ladder_app::messages::shown(&app, &ctx.actor(), *id).map_err(|e| ctx.fail(e))?;
+        if format.format == crate::cli::Format::Table {
+            println!(
+                "{} to {} by {} ({} v{}): {}",
+                message.message_id,
+                message.customer_id,
+                message.channel.as_str(),
+                message.template,
+                message.template_version,
+                message.status.as_str()
+            );
+            match &text {
+                Some(t) => {
+                    if let Some(subject) = &t.subject {
+                        println!("Subject: {subject}");
+                    }
+                    println!("\n{}", t.body);
+                }
+                None => println!("(not sent: nothing to show)"),
+            }
+            return Ok(());
+        }
+        let value = serde_json::json!({ "message": message, "sent": text });
+        return print(format.format, &value, &[], &[]);
+    }
+    let OutboxCommand::List { cause, broadcast, customer, status, channel, limit, format } = command else {
+        return Ok(());
+    };
     let cause = broadcast.map(ladder_domain::broadcast::cause).or_else(|| cause.clone());
     let status = status
         .as_deref()
