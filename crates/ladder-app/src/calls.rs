@@ -43,14 +43,12 @@ pub fn call_list(app: &App, actor: &Actor, limit: u32) -> Result<Vec<Call>, AppE
     due.truncate(limit as usize);
     let shop = store.shop_settings()?;
     let mut calls = Vec::with_capacity(due.len());
+    let versions = crate::templates::Versions::default();
     for message in due {
         let Some(detail) = store.customer(&message.customer_id)? else { continue };
-        let versions = store.template_versions(&message.template)?;
-        let template = versions.iter().find(|t| {
-            t.channel == Channel::Phone && t.language == message.language && t.version == message.template_version
-        });
+        let template = versions.of(store, &message)?;
         let suggested = crate::recommend::for_customer(app, &detail)?;
-        let (script, direction) = match template {
+        let (script, direction) = match &template {
             Some(t) => {
                 let data = crate::templates::merge_data(&detail, &shop, &t.language, None, suggested.as_ref());
                 let direction = if ladder_domain::template::is_right_to_left(&t.language) { "rtl" } else { "ltr" };

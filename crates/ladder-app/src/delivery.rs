@@ -19,8 +19,7 @@ use ladder_domain::template::{Template, is_right_to_left};
 use ladder_i18n::Locale;
 use ladder_store::{CustomerDetail, Delivery, OutboxMessage, Suppression};
 use serde::Serialize;
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// A message rendered for its customer, ready for a transport.
@@ -145,7 +144,7 @@ pub struct Dispatcher {
     transports: Transports,
     options: DeliveryOptions,
     signer: LinkSigner,
-    templates: Mutex<HashMap<String, Arc<Vec<Template>>>>,
+    templates: crate::templates::Versions,
 }
 
 /// What a message is rendered with: the merge data, and what the law adds to the template's text.
@@ -200,7 +199,7 @@ impl Dispatcher {
             crate::links::check_public_url(url).map_err(AppError::Conflict)?;
         }
         let signer = LinkSigner::of(&app)?;
-        Ok(Self { app, transports, options, signer, templates: Mutex::new(HashMap::new()) })
+        Ok(Self { app, transports, options, signer, templates: crate::templates::Versions::default() })
     }
 
     /// Sends every due message, batch after batch, until none is due.
@@ -228,8 +227,11 @@ impl Dispatcher {
         if claimed.is_empty() {
             return Ok((0, DeliveryReport::default()));
         }
+        // The shop's settings once a batch: its name, sender and country go into every message.
+        let shop = self.app.store().shop_settings()?;
         let outcomes: Vec<(Delivery, Option<Refused>, Option<String>)> = std::thread::scope(|scope| {
-            let handles: Vec<_> = claimed.iter().map(|m| scope.spawn(move || self.deliver(m))).collect();
+            let shop = &shop;
+            let handles: Vec<_> = claimed.iter().map(|m| scope.spawn(move || self.deliver(m, shop))).collect();
             handles
                 .into_iter()
                 .map(|h| {
@@ -267,8 +269,12 @@ impl Dispatcher {
     }
 
     /// Sends one claimed message; returns its outcome and, when the address was refused, the address.
-    fn deliver(&self, message: &OutboxMessage) -> (Delivery, Option<Refused>, Option<String>) {
-        let prepared = match self.prepare(message) {
+    fn deliver(
+        &self,
+        message: &OutboxMessage,
+        shop: &ladder_domain::shop::ShopSettings,
+    ) -> (Delivery, Option<Refused>, Option<String>) {
+        let prepared = match self.prepare(message, shop) {
             Ok(p) => p,
             Err(e) => return (self.retry(message, crate::error_chain(&e)), None, None),
         };
@@ -330,36 +336,8 @@ impl Dispatcher {
         Ok(())
     }
 
-    fn template(&self, message: &OutboxMessage) -> Result<Option<Template>, AppError> {
-        let versions = {
-            let cached = self
-                .templates
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .get(&message.template)
-                .cloned();
-            match cached {
-                Some(v) => v,
-                None => {
-                    let v = Arc::new(self.app.store().template_versions(&message.template)?);
-                    self.templates
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner)
-                        .insert(message.template.clone(), v.clone());
-                    v
-                }
-            }
-        };
-        Ok(versions
-            .iter()
-            .find(|t| {
-                t.channel == message.channel && t.language == message.language && t.version == message.template_version
-            })
-            .cloned())
-    }
-
     /// Renders a message for its customer as they are now.
-    fn prepare(&self, message: &OutboxMessage) -> Result<Prepared, AppError> {
+    fn prepare(&self, message: &OutboxMessage, shop: &ladder_domain::shop::ShopSettings) -> Result<Prepared, AppError> {
         let store = self.app.store();
         let Some(detail) = store.customer(&message.customer_id)? else {
             return Ok(Prepared::Skip("customer gone".into()));
@@ -375,10 +353,9 @@ impl Dispatcher {
         {
             return Ok(Prepared::Skip("consent withdrawn".into()));
         }
-        let Some(template) = self.template(message)? else {
+        let Some(template) = self.templates.of(self.app.store(), message)? else {
             return Ok(Prepared::Skip("no template".into()));
         };
-        let shop = store.shop_settings()?;
         let marketing = message.purpose.consent().is_some();
         let links = match (&self.options.public_url, marketing) {
             (Some(url), _) => Some(links_for(&self.signer, url, &self.subject(&detail, message))),
@@ -390,7 +367,7 @@ impl Dispatcher {
             (None, false) => None,
         };
         let suggested = crate::recommend::for_customer(&self.app, &detail)?;
-        let data = merge_data(&detail, &shop, &template.language, links.as_ref(), suggested.as_ref());
+        let data = merge_data(&detail, shop, &template.language, links.as_ref(), suggested.as_ref());
         let jurisdiction = Jurisdiction::of(profile.country.as_deref(), shop.country.as_deref());
         let label = if marketing { jurisdiction.ad_label() } else { None };
         let locale = Locale::parse(&template.language).unwrap_or_default();
@@ -407,7 +384,7 @@ impl Dispatcher {
                 kept.body_suffix = links
                     .as_ref()
                     .filter(|_| marketing)
-                    .map(|links| format!("\n\n-- \n{}", footer(locale, &shop, links)));
+                    .map(|links| format!("\n\n-- \n{}", footer(locale, shop, links)));
             }
         }
         let (subject, body) = match kept.compose(&template) {

@@ -63,6 +63,7 @@ pub fn todays_letters(app: &App, actor: &Actor, day: Option<NaiveDate>) -> Resul
     }
     due.sort_by_key(|m| m.id);
     let mut batch = LetterBatch::default();
+    let versions = crate::templates::Versions::default();
     for message in due {
         let Some(detail) = store.customer(&message.customer_id)? else { continue };
         let p = &detail.profile;
@@ -70,16 +71,13 @@ pub fn todays_letters(app: &App, actor: &Actor, day: Option<NaiveDate>) -> Resul
             batch.skipped.push((message.customer_id.clone(), "no address".into()));
             continue;
         };
-        let versions = store.template_versions(&message.template)?;
-        let Some(template) = versions.iter().find(|t| {
-            t.channel == Channel::Mail && t.language == message.language && t.version == message.template_version
-        }) else {
+        let Some(template) = versions.of(store, &message)? else {
             batch.skipped.push((message.customer_id.clone(), "no template".into()));
             continue;
         };
         let suggested = crate::recommend::for_customer(app, &detail)?;
         let data = crate::templates::merge_data(&detail, &shop, &template.language, None, suggested.as_ref());
-        let body = match crate::templates::render(template, &data) {
+        let body = match crate::templates::render(&template, &data) {
             Ok(r) => r.body,
             Err(skipped) => {
                 batch.skipped.push((message.customer_id.clone(), skipped.reason));

@@ -347,3 +347,85 @@ fn render_for(
     let data = merge_data(detail, shop, &template.language, Some(&links), suggested.as_ref());
     Ok(render(template, &data))
 }
+
+/// The template versions read so far, by name: a message names its template's version, and a saved
+/// version never changes, so one read per name serves every message of a batch — and a version saved
+/// since the read is found by reading the name again.
+#[derive(Default)]
+pub struct Versions(std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<Vec<Template>>>>);
+
+impl Versions {
+    /// The template version `message` names, if it exists.
+    pub fn of(
+        &self,
+        store: &dyn ladder_store::Store,
+        message: &ladder_store::OutboxMessage,
+    ) -> ladder_store::StoreResult<Option<Template>> {
+        let find = |versions: &[Template]| {
+            versions
+                .iter()
+                .find(|t| {
+                    t.channel == message.channel
+                        && t.language == message.language
+                        && t.version == message.template_version
+                })
+                .cloned()
+        };
+        let kept = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&message.template).cloned();
+        if let Some(found) = kept.as_deref().and_then(|v| find(v)) {
+            return Ok(Some(found));
+        }
+        let fresh = std::sync::Arc::new(store.template_versions(&message.template)?);
+        let found = find(&fresh);
+        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(message.template.clone(), fresh);
+        Ok(found)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_app as app;
+
+    /// A long-running worker reads a template's versions once, yet finds a version saved after that.
+    #[test]
+    fn a_version_saved_after_the_first_read_is_found() {
+        let (_dir, app) = app();
+        let draft = TemplateDraft {
+            name: "winter".into(),
+            channel: Channel::Email,
+            language: "en".into(),
+            purpose: ladder_domain::messaging::MessagePurpose::Offer,
+            subject: Some("Winter".into()),
+            body: "Hello".into(),
+        };
+        let first = add(&app, &Actor::Cli, &draft).expect("v1");
+        let message = |version: u32| ladder_store::OutboxMessage {
+            id: 1,
+            cause: "broadcast:1".into(),
+            customer: ladder_store::CustomerId(1),
+            customer_id: "C1".into(),
+            channel: Channel::Email,
+            template: "winter".into(),
+            template_version: version,
+            language: "en".into(),
+            purpose: ladder_domain::messaging::MessagePurpose::Offer,
+            status: ladder_domain::messaging::OutboxStatus::Sending,
+            reason: None,
+            not_before: None,
+            attempts: 1,
+            message_id: "<m>".into(),
+            created_at: app.now(),
+            sent_at: None,
+        };
+        let versions = Versions::default();
+        assert_eq!(
+            versions.of(app.store(), &message(first.version)).expect("read").map(|t| t.body),
+            Some("Hello".into())
+        );
+        let second = add(&app, &Actor::Cli, &TemplateDraft { body: "Hello again".into(), ..draft }).expect("v2");
+        let found = versions.of(app.store(), &message(second.version)).expect("read");
+        assert_eq!(found.map(|t| t.body), Some("Hello again".into()));
+        assert_eq!(versions.of(app.store(), &message(9)).expect("read"), None);
+    }
+}

@@ -71,7 +71,7 @@ pub fn run(ctx: &Ctx, command: &OutboxCommand) -> Result<()> {
         return print(format.format, &value, &[], &[]);
     }
     let OutboxCommand::List { cause, broadcast, customer, status, channel, limit, format } = command else {
-        return Ok(());
+        unreachable!("a message is shown above");
     };
     let cause = broadcast.map(ladder_domain::broadcast::cause).or_else(|| cause.clone());
     let status = status
