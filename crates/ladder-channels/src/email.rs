@@ -1,22 +1,21 @@
 //! Email over SMTP: `smtp://` (plain, or STARTTLS with `?tls=required`), `smtps://`, AUTH from the URL's
-//! user and password, a pool of connections, and DKIM signing (Ed25519 or RSA) from a key file. Each
+//! user and password, a pool of connections ([`crate::smtp`]), and DKIM signing (Ed25519 or RSA) from a key file. Each
 //! message has a plain-text and an HTML part; right-to-left ones carry `dir` and `lang` on the root and
 //! inline `direction: rtl; text-align: right` on the body, which Gmail needs; marketing mail carries
 //! `List-Unsubscribe` (the one-click HTTPS link and a mailto) with `List-Unsubscribe-Post`
 //! (RFC 8058), both covered by the signature.
 
 use crate::ChannelError;
+use crate::smtp::{SmtpClient, SmtpFailure};
 use ladder_app::delivery::{Outgoing, SendError, Transport};
 use ladder_domain::messaging::MessagePurpose;
+use lettre::Message;
 use lettre::message::dkim::{
     DkimCanonicalization, DkimCanonicalizationType, DkimConfig, DkimSigningAlgorithm, DkimSigningKey,
 };
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart, SinglePart};
-use lettre::transport::smtp::PoolConfig;
-use lettre::{Message, Transport as _};
 use std::path::PathBuf;
-use std::time::Duration;
 
 /// How to sign with DKIM.
 #[derive(Clone, PartialEq, Eq)]
@@ -238,34 +237,31 @@ fn escape(text: &str) -> String {
 /// Email through an SMTP server.
 pub struct SmtpMailer {
     builder: MailBuilder,
-    transport: lettre::SmtpTransport,
+    client: SmtpClient,
 }
 
 impl SmtpMailer {
     /// A mailer for `settings`; connects on the first message.
     pub fn new(settings: &SmtpSettings) -> Result<Self, ChannelError> {
         let builder = MailBuilder::new(&settings.from, settings.dkim.as_ref())?;
-        let transport = lettre::SmtpTransport::from_url(&settings.url)
-            .map_err(|e| ChannelError::Config(format!("smtp_url {} cannot be used: {e}", redacted(&settings.url))))?
-            .timeout(Some(Duration::from_secs(30)))
-            .pool_config(PoolConfig::new().max_size(settings.connections.max(1)))
-            .build();
-        Ok(Self { builder, transport })
+        let client = SmtpClient::new(&settings.url, settings.connections)?;
+        Ok(Self { builder, client })
     }
 }
 
 impl Transport for SmtpMailer {
     fn send(&self, outgoing: &Outgoing) -> Result<(), SendError> {
         let message = self.builder.build(outgoing).map_err(SendError::Rejected)?;
-        self.transport.send(&message).map(drop).map_err(|e| {
-            // 550, 551 and 553 say the mailbox is not there: nothing more goes to it. Any other answer
-            // (a full mailbox, a refused login, a server down) is tried again later.
-            let code = e.status().map(|c| c.to_string());
-            match code.as_deref() {
-                Some("550" | "551" | "553") => SendError::Rejected(e.to_string()),
-                _ => SendError::Retry(e.to_string()),
-            }
-        })
+        self.client.send(&message).map_err(SendError::from)
+    }
+}
+
+impl From<SmtpFailure> for SendError {
+    fn from(failure: SmtpFailure) -> Self {
+        match failure {
+            SmtpFailure::Refused(why) => SendError::Rejected(why),
+            SmtpFailure::Retry(why) => SendError::Retry(why),
+        }
     }
 }
 

@@ -3,10 +3,10 @@
 //! through the shop's SMTP server. Fax has its own consent, checked like every channel's.
 
 use crate::ChannelError;
-use crate::email::{MailBuilder, SmtpSettings, redacted};
+use crate::email::{MailBuilder, SmtpSettings};
 use crate::letter::{Letter, Letterhead, Paper, letters_pdf};
+use crate::smtp::SmtpClient;
 use ladder_app::delivery::{Outgoing, SendError, Transport};
-use lettre::Transport as _;
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 
@@ -25,7 +25,7 @@ pub struct FaxSettings {
 pub struct FaxSender {
     settings: FaxSettings,
     from: Mailbox,
-    transport: lettre::SmtpTransport,
+    client: SmtpClient,
 }
 
 impl FaxSender {
@@ -40,10 +40,8 @@ impl FaxSender {
         // The sender's address is checked as the mail's is.
         MailBuilder::new(&smtp.from, None)?;
         let from: Mailbox = smtp.from.parse().map_err(|e| ChannelError::Config(format!("mail_from: {e}")))?;
-        let transport = lettre::SmtpTransport::from_url(&smtp.url)
-            .map_err(|e| ChannelError::Config(format!("smtp_url {} cannot be used: {e}", redacted(&smtp.url))))?
-            .build();
-        Ok(Self { settings, from, transport })
+        let client = SmtpClient::new(&smtp.url, 2)?;
+        Ok(Self { settings, from, client })
     }
 
     /// The gateway's address for a number in E.164.
@@ -74,9 +72,6 @@ impl Transport for FaxSender {
                 Attachment::new("fax.pdf".into()).body(pdf, ContentType::parse("application/pdf").expect("a type")),
             ))
             .map_err(|e| SendError::Rejected(e.to_string()))?;
-        self.transport.send(&message).map(drop).map_err(|e| match e.status().map(|c| c.to_string()).as_deref() {
-            Some("550" | "551" | "553") => SendError::Rejected(e.to_string()),
-            _ => SendError::Retry(e.to_string()),
-        })
+        self.client.send(&message).map_err(SendError::from)
     }
 }

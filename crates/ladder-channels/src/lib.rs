@@ -1,5 +1,5 @@
 //! Ladder's ways out — the only crate with outbound network IO and the secrets it needs: email over
-//! SMTP ([`email`]) and text messages through an HTTP gateway ([`sms`]), each a
+//! SMTP ([`email`], connections in [`smtp`]) and text messages through an HTTP gateway ([`sms`]), each a
 //! [`ladder_app::delivery::Transport`] the outbox's dispatcher sends through; and printed letters and
 //! address labels as PDF ([`letter`]).
 #![deny(missing_docs)]
@@ -8,6 +8,7 @@ pub mod email;
 pub mod fax;
 pub mod letter;
 pub mod sms;
+pub mod smtp;
 
 /// Why a channel cannot be set up.
 #[derive(Debug, thiserror::Error)]

@@ -1,11 +1,16 @@
 """A real SMTP server for Ladder's tests (Debian's python3-aiosmtpd): saves every message it accepts as
 a file in the given folder (its envelope recipient first, then the message), answers 550 for recipients
-whose address starts with "bounce", and runs until its standard input closes."""
+whose address starts with "bounce", and runs until its standard input closes.
+
+With `implicit CERT KEY` it speaks TLS from the first byte (smtps); with `starttls CERT KEY` it requires
+STARTTLS, then a sign-in as "shop" with the password "p@ss w0rd" (PLAIN or LOGIN), before any mail."""
 import os
+import ssl
 import sys
 import threading
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 
 folder, port = sys.argv[1], int(sys.argv[2])
 counter = threading.Lock()
@@ -31,7 +36,23 @@ class Saving:
         return "250 Message accepted"
 
 
-controller = Controller(Saving(), hostname="127.0.0.1", port=port)
+def signed_in(server, session, envelope, mechanism, auth_data):
+    # handled=False: aiosmtpd then answers 535 itself (handled=True would leave the client waiting).
+    ok = auth_data.login == b"shop" and auth_data.password == b"p@ss w0rd"
+    return AuthResult(success=ok, handled=False)
+
+
+options = {}
+if len(sys.argv) > 3:
+    mode, cert, key = sys.argv[3:6]
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    if mode == "implicit":
+        options = {"ssl_context": context}
+    else:
+        options = {"tls_context": context, "require_starttls": True, "authenticator": signed_in,
+                   "auth_required": True}
+controller = Controller(Saving(), hostname="127.0.0.1", port=port, **options)
 controller.start()
 print("ready", flush=True)
 sys.stdin.read()
