@@ -101,6 +101,35 @@ pub struct Forecast {
     pub held: Vec<(String, u64)>,
     /// Messages that do not go, by reason.
     pub skipped: Vec<(String, u64)>,
+    /// A text broadcast's parts and cost.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sms: Option<SmsForecast>,
+}
+
+/// What a text broadcast will cost, before it is sent: the network bills every part.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SmsForecast {
+    /// For each language variant: its messages that will go (now or later) and the parts of one,
+    /// rendered for the first of them as the worker will send it (the ad label and the way to refuse
+    /// included; a longer name or link elsewhere may add a part).
+    pub variants: Vec<SmsVariant>,
+    /// Parts in all.
+    pub parts: u64,
+    /// Their cost at the shop's price per part, in minor units of its currency (none without a price).
+    pub cost_minor: Option<i64>,
+    /// The shop's currency.
+    pub currency: Option<String>,
+}
+
+/// One language variant of a text broadcast.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SmsVariant {
+    /// Its language.
+    pub language: String,
+    /// Its messages that will go.
+    pub messages: u64,
+    /// The parts of one, and their encoding's units.
+    pub length: ladder_domain::sms::SmsLength,
 }
 
 impl Forecast {
@@ -127,13 +156,106 @@ pub fn forecast(app: &App, actor: &Actor, id: i64) -> Result<Forecast, AppError>
     require(actor, Permission::ViewReports)?;
     let broadcast = get(app, actor, id)?;
     let mut forecast = Forecast::default();
-    plan(app, &broadcast, app.now(), &crate::progress::NoProgress, &mut |m| {
+    // Of a text broadcast, each variant's messages that will go and the first customer of each.
+    let mut texts: Vec<(String, u64, String)> = Vec::new();
+    plan(app, &broadcast, app.now(), &crate::progress::NoProgress, &mut |m, customer_id| {
         forecast.count(m.status, m.reason.as_deref());
+        if broadcast.channel == Channel::Sms && m.status != OutboxStatus::Skipped {
+            match texts.iter_mut().find(|(language, _, _)| *language == m.language) {
+                Some((_, n, _)) => *n += 1,
+                None => texts.push((m.language.clone(), 1, customer_id.to_owned())),
+            }
+        }
         Ok(())
     })?;
+    if broadcast.channel == Channel::Sms {
+        forecast.sms = Some(sms_forecast(app, &broadcast, texts)?);
+    }
     forecast.held.sort_by_key(|r| std::cmp::Reverse(r.1));
     forecast.skipped.sort_by_key(|r| std::cmp::Reverse(r.1));
     Ok(forecast)
+}
+
+/// The parts of each variant, rendered for its first recipient, and what they all cost.
+fn sms_forecast(app: &App, broadcast: &Broadcast, texts: Vec<(String, u64, String)>) -> Result<SmsForecast, AppError> {
+    let store = app.store();
+    let shop = store.shop_settings()?;
+    let templates = store.templates()?;
+    let mut forecast = SmsForecast { currency: shop.currency.clone(), ..SmsForecast::default() };
+    for (language, messages, customer_id) in texts {
+        let template = templates
+            .iter()
+            .find(|t| t.name == broadcast.template && t.channel == Channel::Sms && t.language == language);
+        let (Some(template), Some(detail)) = (template, store.customer(&customer_id)?) else { continue };
+        let Ok(rendered) = crate::templates::render_for(app, template, &detail, &shop)? else { continue };
+        let Some(length) = rendered.sms else { continue };
+        forecast.parts = forecast.parts.saturating_add(messages.saturating_mul(length.parts as u64));
+        forecast.variants.push(SmsVariant { language, messages, length });
+    }
+    forecast.cost_minor = shop
+        .sending
+        .sms_part_price_minor
+        .map(|price| i64::try_from(forecast.parts).unwrap_or(i64::MAX).saturating_mul(price));
+    Ok(forecast)
+}
+
+/// How long after a customer's message their withdrawal or their order counts as the broadcast's.
+pub const RESULTS_WINDOW_DAYS: i64 = 7;
+
+/// A broadcast with what sending it would do (a draft), or what became of its messages and what they
+/// brought (once enqueued).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BroadcastReport {
+    /// The broadcast.
+    #[serde(flatten)]
+    pub broadcast: Broadcast,
+    /// For a draft: who will receive it and who will not.
+    pub forecast: Option<Forecast>,
+    /// Its messages by status and reason: sent, skipped by reason, bounced, failed, waiting.
+    pub messages: Vec<MessageCount>,
+    /// Once enqueued: unsubscriptions and orders (see [`ladder_store::BroadcastResults`]), counted
+    /// within [`RESULTS_WINDOW_DAYS`] of each message.
+    pub results: Option<ladder_store::BroadcastResults>,
+}
+
+/// Messages of one status and reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MessageCount {
+    /// The status (`sent`, `skipped`, …).
+    pub status: OutboxStatus,
+    /// Why (a skip's or a hold's reason key).
+    pub reason: Option<String>,
+    /// How many.
+    pub count: u64,
+}
+
+/// A broadcast's report: the forecast of a draft, or its messages and results.
+pub fn report(app: &App, actor: &Actor, id: i64) -> Result<BroadcastReport, AppError> {
+    let broadcast = get(app, actor, id)?;
+    let draft = broadcast.status == BroadcastStatus::Draft;
+    let forecast = if draft { Some(forecast(app, actor, id)?) } else { None };
+    let messages = app
+        .store()
+        .outbox_summary(&cause(id))?
+        .into_iter()
+        .map(|(status, reason, count)| MessageCount { status, reason, count })
+        .collect();
+    let results = match broadcast.enqueued_at {
+        Some(since) if !draft => {
+            let code = broadcast
+                .campaign_code
+                .as_ref()
+                .and_then(|c| ladder_store::campaigns::stored_codes(std::slice::from_ref(c)).into_iter().next());
+            Some(app.store().broadcast_results(
+                &cause(id),
+                code.as_deref(),
+                since,
+                Duration::days(RESULTS_WINDOW_DAYS),
+            )?)
+        }
+        _ => None,
+    };
+    Ok(BroadcastReport { broadcast, forecast, messages, results })
 }
 
 /// What a broadcast job does.
@@ -194,7 +316,7 @@ pub(crate) fn run(app: &App, payload: &BroadcastPayload, progress: &dyn Progress
         batch.clear();
         Ok(())
     };
-    plan(app, &broadcast, now, progress, &mut |m| {
+    plan(app, &broadcast, now, progress, &mut |m, _| {
         if m.status == OutboxStatus::Skipped {
             skipped += 1
         } else {
@@ -263,7 +385,7 @@ fn plan(
     broadcast: &Broadcast,
     now: DateTime<Utc>,
     progress: &dyn Progress,
-    each: &mut dyn FnMut(NewMessage) -> Result<(), AppError>,
+    each: &mut dyn FnMut(NewMessage, &str) -> Result<(), AppError>,
 ) -> Result<(), AppError> {
     let store = app.store();
     let shop = store.shop_settings()?;
@@ -349,18 +471,21 @@ fn plan(
                     Verdict::Skip(why) => (OutboxStatus::Skipped, Some(why.key().to_owned()), None),
                 };
             let (language, version) = variant_of(m.language.as_deref());
-            each(NewMessage {
-                cause: cause.clone(),
-                customer: m.customer,
-                channel: broadcast.channel,
-                template: broadcast.template.clone(),
-                template_version: version,
-                language,
-                purpose,
-                status,
-                reason,
-                not_before,
-            })?;
+            each(
+                NewMessage {
+                    cause: cause.clone(),
+                    customer: m.customer,
+                    channel: broadcast.channel,
+                    template: broadcast.template.clone(),
+                    template_version: version,
+                    language,
+                    purpose,
+                    status,
+                    reason,
+                    not_before,
+                },
+                &m.customer_id,
+            )?;
         }
         Ok(())
     };

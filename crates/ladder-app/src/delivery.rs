@@ -164,7 +164,12 @@ impl Kept {
     /// The subject and text `template` makes with this.
     pub fn compose(&self, template: &Template) -> Result<(Option<String>, String), crate::templates::Skipped> {
         let rendered = render(template, &self.data)?;
-        let subject = match (&self.subject_prefix, rendered.subject) {
+        Ok(self.wrap(rendered.subject, &rendered.body))
+    }
+
+    /// A rendered subject and text with what the law adds around them.
+    pub fn wrap(&self, subject: Option<String>, body: &str) -> (Option<String>, String) {
+        let subject = match (&self.subject_prefix, subject) {
             (Some(prefix), Some(s)) => Some(format!("{prefix}{s}")),
             (Some(prefix), None) => Some(prefix.trim_end_matches([':', ' ']).to_owned()),
             (None, s) => s,
@@ -172,11 +177,44 @@ impl Kept {
         let body = format!(
             "{}{}{}",
             self.body_prefix.as_deref().unwrap_or(""),
-            rendered.body,
+            body,
             self.body_suffix.as_deref().unwrap_or("")
         );
-        Ok((subject, body))
+        (subject, body)
     }
+}
+
+/// What a message of `template` to this customer is rendered with: the merge data, and what the law of
+/// their country adds to an offer or a newsletter — the ad label (Israel's "פרסומת: " before the subject,
+/// or the text of an SMS), the sender and the links after an email, how to refuse by reply after an SMS.
+/// The worker sends with it and the preview shows it, so both say the same.
+pub fn kept_for(
+    detail: &CustomerDetail,
+    shop: &ladder_domain::shop::ShopSettings,
+    template: &Template,
+    channel: Channel,
+    purpose: MessagePurpose,
+    links: Option<&Links>,
+    suggested: Option<&ladder_domain::recommend::BestSeller>,
+) -> Kept {
+    let data = merge_data(detail, shop, &template.language, links, suggested);
+    let marketing = purpose.consent().is_some();
+    let jurisdiction = Jurisdiction::of(detail.profile.country.as_deref(), shop.country.as_deref());
+    let label = if marketing { jurisdiction.ad_label() } else { None };
+    let locale = Locale::parse(&template.language).unwrap_or_default();
+    let mut kept = Kept { data, subject_prefix: None, body_prefix: None, body_suffix: None };
+    match channel {
+        Channel::Sms => {
+            kept.body_prefix = label.map(|l| format!("{l}: "));
+            kept.body_suffix = marketing.then(|| format!("\n{}", refusal_by_reply(locale, &shop.name)));
+        }
+        _ => {
+            kept.subject_prefix = label.map(|l| format!("{l}: "));
+            kept.body_suffix =
+                links.filter(|_| marketing).map(|links| format!("\n\n-- \n{}", footer(locale, shop, links)));
+        }
+    }
+    kept
 }
 
 /// An address a server refused, and the country its customer is in (the key of a number).
@@ -367,26 +405,8 @@ impl Dispatcher {
             (None, false) => None,
         };
         let suggested = crate::recommend::for_customer(&self.app, &detail)?;
-        let data = merge_data(&detail, shop, &template.language, links.as_ref(), suggested.as_ref());
-        let jurisdiction = Jurisdiction::of(profile.country.as_deref(), shop.country.as_deref());
-        let label = if marketing { jurisdiction.ad_label() } else { None };
-        let locale = Locale::parse(&template.language).unwrap_or_default();
-        // What the law adds to the template's text, kept with the merge data: the message can be shown
-        // again exactly as it went.
-        let mut kept = Kept { data, subject_prefix: None, body_prefix: None, body_suffix: None };
-        match message.channel {
-            Channel::Sms => {
-                kept.body_prefix = label.map(|l| format!("{l}: "));
-                kept.body_suffix = marketing.then(|| format!("\n{}", refusal_by_reply(locale, &shop.name)));
-            }
-            _ => {
-                kept.subject_prefix = label.map(|l| format!("{l}: "));
-                kept.body_suffix = links
-                    .as_ref()
-                    .filter(|_| marketing)
-                    .map(|links| format!("\n\n-- \n{}", footer(locale, shop, links)));
-            }
-        }
+        let kept =
+            kept_for(&detail, shop, &template, message.channel, message.purpose, links.as_ref(), suggested.as_ref());
         let (subject, body) = match kept.compose(&template) {
             Ok(composed) => composed,
             Err(skipped) => return Ok(Prepared::Skip(skipped.reason)),

@@ -72,6 +72,8 @@ fn fields(s: &ShopSettings) -> Vec<(&'static str, Option<String>)> {
         ("closed_days", Some(s.sending.closed_days_text())),
         ("days_after_purchase", Some(s.sending.days_after_purchase.to_string())),
         ("israel_existing_customers", Some(s.sending.israel_existing_customers.to_string())),
+        ("israel_exception_terms", Some(s.sending.israel_exception_terms.clone()).filter(|t| !t.is_empty())),
+        ("sms_part_price_minor", s.sending.sms_part_price_minor.map(|p| p.to_string())),
     ]
 }
 

@@ -335,8 +335,9 @@ pub fn preview_draft(
     render_for(app, &template, &detail, &shop)
 }
 
-/// A template rendered for a customer with the links shown as placeholders.
-fn render_for(
+/// A template rendered for a customer as the worker would send it — with what their country's law adds
+/// (the ad label, the sender, how to refuse) — the links shown as placeholders.
+pub(crate) fn render_for(
     app: &App,
     template: &Template,
     detail: &CustomerDetail,
@@ -344,8 +345,19 @@ fn render_for(
 ) -> Result<Result<Rendered, Skipped>, AppError> {
     let links = Links { unsubscribe: "[unsubscribe link]".into(), preferences: "[preferences link]".into() };
     let suggested = crate::recommend::for_customer(app, detail)?;
-    let data = merge_data(detail, shop, &template.language, Some(&links), suggested.as_ref());
-    Ok(render(template, &data))
+    let kept = crate::delivery::kept_for(
+        detail,
+        shop,
+        template,
+        template.channel,
+        template.purpose,
+        Some(&links),
+        suggested.as_ref(),
+    );
+    Ok(render(template, &kept.data).map(|rendered| {
+        let (subject, body) = kept.wrap(rendered.subject, &rendered.body);
+        Rendered { sms: rendered.sms.map(|_| ladder_domain::sms::length(&body)), subject, body, ..rendered }
+    }))
 }
 
 /// The template versions read so far, by name: a message names its template's version, and a saved

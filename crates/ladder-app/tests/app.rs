@@ -1056,5 +1056,7 @@ O16,C4,2025-04-07,MACH-1,Espresso machine,coffee,1,1490,ILS,,no,completed
     assert!(preview("C1").starts_with("Try Lungo 250 g at "), "{}", preview("C1"));
     assert!(preview("C1").contains("13.90"), "{}", preview("C1"));
     // C2 bought only a costume, on an occasion: nothing to go on, so the template's fallback.
-    assert_eq!(preview("C2"), "Try something new at ");
+    let fallback = preview("C2");
+    assert_eq!(fallback.lines().next(), Some("Try something new at "), "{fallback}");
+    assert!(fallback.contains("\n-- \n"), "an offer's preview ends as it is sent, with the sender and the links");
 }

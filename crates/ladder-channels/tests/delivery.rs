@@ -34,6 +34,11 @@ struct SmtpServer {
 impl SmtpServer {
     /// Starts one, or says why it cannot (a skip, or a failure under `CI=true`).
     fn start(test: &str) -> Option<Self> {
+        Self::start_with(test, &[])
+    }
+
+    /// Starts one with the server's extra arguments (`implicit CERT KEY`, `starttls CERT KEY`).
+    fn start_with(test: &str, extra: &[&std::ffi::OsStr]) -> Option<Self> {
         let ready = Command::new(PYTHON).args(["-c", "import aiosmtpd, dkim, nacl"]).status();
         if !ready.is_ok_and(|s| s.success()) {
             ladder_store_conformance::skip(
@@ -48,6 +53,7 @@ impl SmtpServer {
             .arg(support("smtp_server.py"))
             .arg(folder.path())
             .arg(port.to_string())
+            .args(extra)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()
@@ -301,6 +307,37 @@ fn a_broadcast_reaches_those_who_agreed_signed_labelled_and_right_to_left() {
     assert!(english.contains("dir=\"ltr\""), "{english}");
     assert_eq!(verify(&key, &server.files()), ["pass", "pass"], "the signatures verify, List-Unsubscribe included");
 
+    // Dana follows her message's one-click link; Alex buys with the broadcast's code two days later, and
+    // Noam (who got nothing) buys too: the report counts what the messages brought.
+    let token = unsubscribe.trim_start_matches("<https://shop.example/ladder/u/").split('>').next().expect("token");
+    let visit = ladder_app::preferences::Visit { ip: Some("192.0.2.7".into()), user_agent: None };
+    ladder_app::preferences::unsubscribe(&app, token, &visit).expect("unsubscribe");
+    let order = |id: &str, customer: &str, code: Option<&str>| ladder_domain::Order {
+        external_id: id.into(),
+        customer_external_id: customer.into(),
+        ordered_at: ts("2026-11-05T12:00:00Z"),
+        currency: ladder_domain::Currency::parse("ILS").expect("ILS"),
+        campaign_code: code.map(str::to_owned),
+        one_off: false,
+        status: ladder_domain::OrderStatus::Completed,
+        lines: vec![ladder_domain::OrderLine {
+            sku: "BEANS".into(),
+            product_name: Some("Autumn beans".into()),
+            category: Some("coffee".into()),
+            quantity: 2,
+            unit_price_minor: 4_500,
+        }],
+    };
+    let mut tx = app.store().begin().expect("begin");
+    tx.put_order(&order("A-1", "C2", Some("autumn"))).expect("order");
+    tx.put_order(&order("N-1", "C3", None)).expect("order");
+    tx.commit().expect("commit");
+    let results = broadcasts::report(&app, &Actor::Cli, id).expect("report").results.expect("results once enqueued");
+    assert_eq!(results.unsubscribed, 1, "Dana, by her message's link");
+    let alex = ladder_store::OrderTotal { currency: "ILS".into(), orders: 1, customers: 1, total_minor: 9_000 };
+    assert_eq!(results.attributed, std::slice::from_ref(&alex), "the order with the code");
+    assert_eq!(results.bought_after, [alex], "Noam bought too, but got no message");
+
     // What went can be shown again exactly, even after the customer's name changes.
     let mut tx = app.store().begin().expect("begin");
     let renamed = Customer { external_id: "C1".into(), first_name: Some("דניאלה".into()), ..Customer::default() };
@@ -313,11 +350,16 @@ fn a_broadcast_reaches_those_who_agreed_signed_labelled_and_right_to_left() {
     assert!(again.body.contains("שלום \u{2068}דנה\u{2069},") && again.body.contains("Dizengoff 1"), "{}", again.body);
     assert!(text.contains(again.body.lines().next().expect("a line")), "the same text as went");
 
-    // The same people an hour later: the email window (16 h) keeps a second offer from them.
+    // The same people an hour later: the email window (16 h) keeps a second offer from Alex, and Dana
+    // unsubscribed.
     clock.advance(chrono::Duration::hours(1));
     let again = send_broadcast(&app);
     let second = app.store().outbox_summary(&format!("broadcast:{again}")).expect("summary");
-    assert!(second.contains(&(OutboxStatus::Skipped, Some("contacted recently".into()), 2)), "{second:?}");
+    assert!(second.contains(&(OutboxStatus::Skipped, Some("contacted recently".into()), 1)), "Alex: {second:?}");
+    assert!(
+        second.contains(&(OutboxStatus::Skipped, Some("no consent".into()), 2)),
+        "Noam, and Dana who left: {second:?}"
+    );
     assert!(second.contains(&(OutboxStatus::Skipped, Some("address blocked".into()), 1)), "{second:?}");
     assert_eq!(dispatcher(&app, &server, &key).deliver_due().expect("deliver").sent, 0);
     assert_eq!(server.received().len(), 2, "nobody was messaged twice");
@@ -435,4 +477,108 @@ fn a_fax_is_the_letter_s_pdf_mailed_to_the_gateway_s_address_for_the_number() {
         (OutboxStatus::Skipped, Some("no consent")),
         "fax has its own consent"
     );
+}
+
+/// A private authority and a certificate it signed for 127.0.0.1, as a shop's own relay might have:
+/// (authority, certificate, key), or `None` without `openssl` (a skip, or a failure under `CI=true`).
+fn relay_certificates(test: &str, dir: &Path) -> Option<(PathBuf, PathBuf, PathBuf)> {
+    let [ca_key, ca, key, request, cert, ext] =
+        ["ca.key", "ca.pem", "relay.key", "relay.csr", "relay.pem", "relay.ext"].map(|n| dir.join(n));
+    std::fs::write(&ext, "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n").expect("ext");
+    let steps: [Vec<&std::ffi::OsStr>; 3] = [
+        ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Shop Test Authority", "-keyout"]
+            .iter()
+            .map(std::ffi::OsStr::new)
+            .chain([ca_key.as_os_str(), "-out".as_ref(), ca.as_os_str()])
+            .collect(),
+        ["req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout"]
+            .iter()
+            .map(std::ffi::OsStr::new)
+            .chain([key.as_os_str(), "-out".as_ref(), request.as_os_str()])
+            .collect(),
+        ["x509", "-req", "-days", "2", "-in"]
+            .iter()
+            .map(std::ffi::OsStr::new)
+            .chain([request.as_os_str(), "-CA".as_ref(), ca.as_os_str(), "-CAkey".as_ref(), ca_key.as_os_str()])
+            .chain([
+                "-CAcreateserial".as_ref(),
+                "-extfile".as_ref(),
+                ext.as_os_str(),
+                "-out".as_ref(),
+                cert.as_os_str(),
+            ])
+            .collect(),
+    ];
+    for args in steps {
+        match Command::new("openssl").args(&args).stdout(Stdio::null()).stderr(Stdio::null()).status() {
+            Ok(s) if s.success() => {}
+            Ok(s) => panic!("openssl {args:?} failed: {s}"),
+            Err(_) => {
+                ladder_store_conformance::skip(test, "no openssl to make the relay's certificate");
+                return None;
+            }
+        }
+    }
+    Some((ca, cert, key))
+}
+
+fn test_message(n: u32, to: &str) -> ladder_app::delivery::Outgoing {
+    ladder_app::delivery::Outgoing {
+        message_id: format!("<ladder.test.{n}@shop.example>"),
+        channel: Channel::Email,
+        to: to.into(),
+        to_name: Some("Dana".into()),
+        language: "en".into(),
+        right_to_left: false,
+        subject: Some(format!("Receipt {n}")),
+        body: format!("Thank you for order {n}."),
+        purpose: MessagePurpose::Transactional,
+        unsubscribe_url: None,
+    }
+}
+
+/// Mail reaches a relay over TLS from the first byte (`smtps://`) and over STARTTLS with a sign-in
+/// (`?tls=required`, the password percent-encoded in the URL), trusting the relay's private authority
+/// from `sslrootcert`; without it, or with a wrong password, nothing goes and the message waits.
+#[test]
+fn mail_goes_over_tls_and_starttls_with_a_sign_in_trusting_the_relay_s_authority() {
+    use ladder_app::delivery::{SendError, Transport};
+    let test = "mail_goes_over_tls_and_starttls_with_a_sign_in_trusting_the_relay_s_authority";
+    let dir = tempfile::tempdir().expect("dir");
+    let Some((ca, cert, key)) = relay_certificates(test, dir.path()) else { return };
+    let mailer = |url: String| {
+        let settings =
+            SmtpSettings { url, from: "Café Ladder <hello@shop.example>".into(), dkim: None, connections: 2 };
+        SmtpMailer::new(&settings).expect("mailer")
+    };
+    for (mode, credentials, query) in [("implicit", "", ""), ("starttls", "shop:p%40ss%20w0rd@", "tls=required&")] {
+        let extra = [std::ffi::OsStr::new(mode), cert.as_os_str(), key.as_os_str()];
+        let Some(server) = SmtpServer::start_with(test, &extra) else { return };
+        let scheme = if mode == "implicit" { "smtps" } else { "smtp" };
+        let url = |credentials: &str, authority: bool| {
+            let root = if authority { format!("sslrootcert={}", ca.display()) } else { String::new() };
+            format!("{scheme}://{credentials}127.0.0.1:{}?{query}{root}", server.port)
+        };
+        let trusted = mailer(url(credentials, true));
+        for n in 1..=3 {
+            trusted.send(&test_message(n, "dana@example.com")).unwrap_or_else(|e| panic!("{mode}: {e}"));
+        }
+        let received = server.received();
+        assert_eq!(received.len(), 3, "{mode}: every message arrives, on connections kept open");
+        assert!(received.iter().all(|(to, m)| to == "dana@example.com" && m.contains("Thank you for order")));
+
+        let untrusted = mailer(url(credentials, false)).send(&test_message(4, "dana@example.com"));
+        assert!(
+            matches!(&untrusted, Err(SendError::Retry(why)) if why.to_lowercase().contains("certificate")),
+            "{mode}: an authority not trusted stops the mail: {untrusted:?}"
+        );
+        if mode == "starttls" {
+            let refused = mailer(url("shop:wrong@", true)).send(&test_message(5, "dana@example.com"));
+            assert!(
+                matches!(&refused, Err(SendError::Retry(why)) if why.contains("sign-in refused")),
+                "a wrong password: {refused:?}"
+            );
+        }
+        assert_eq!(server.received().len(), 3, "{mode}: nothing more arrived");
+    }
 }

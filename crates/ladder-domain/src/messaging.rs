@@ -121,6 +121,13 @@ pub struct SendingRules {
     pub days_after_purchase: u32,
     /// Whether the owner turned on Israel's existing-customer exception.
     pub israel_existing_customers: bool,
+    /// How the shop meets that exception's conditions, in the owner's words — where the details were
+    /// given while buying, how the customer was told that ads would come and offered a refusal, which
+    /// products are similar — recorded (and audited) when it is turned on, and required for it.
+    pub israel_exception_terms: String,
+    /// What the SMS gateway charges for one part of a text message, in minor units of the shop's
+    /// currency: a text broadcast's forecast shows its cost.
+    pub sms_part_price_minor: Option<i64>,
 }
 
 impl Default for SendingRules {
@@ -136,6 +143,8 @@ impl Default for SendingRules {
             closed_days: Vec::new(),
             days_after_purchase: 7,
             israel_existing_customers: false,
+            israel_exception_terms: String::new(),
+            sms_part_price_minor: None,
         }
     }
 }
@@ -160,7 +169,8 @@ impl SendingRules {
     }
 
     /// The first rule out of range, if any: windows up to a month, a cap of at most 100 in up to a year,
-    /// up to 90 quiet days after a purchase, and at least one day open.
+    /// up to 90 quiet days after a purchase, at least one day open, Israel's exception only with how its
+    /// conditions are met, and a part's price from 0 to 1,000,000 minor units.
     pub fn problem(&self) -> Option<crate::validate::FieldError> {
         use crate::validate::{FieldError, Problem};
         let between = |field: &str, value: u32, min: u32, max: u32| {
@@ -175,6 +185,19 @@ impl SendingRules {
             .or_else(|| {
                 (self.closed_days.len() >= 7).then(|| {
                     FieldError::new("closed_days", Problem::NotOneOf { choices: "fewer than seven days".into() })
+                })
+            })
+            .or_else(|| {
+                (self.israel_existing_customers && self.israel_exception_terms.trim().is_empty())
+                    .then(|| FieldError::new("israel_exception_terms", Problem::Required))
+            })
+            .or_else(|| {
+                (self.israel_exception_terms.chars().count() > 2_000)
+                    .then(|| FieldError::new("israel_exception_terms", Problem::TooLong { max: 2_000 }))
+            })
+            .or_else(|| {
+                self.sms_part_price_minor.filter(|p| !(0..=1_000_000).contains(p)).map(|_| {
+                    FieldError::new("sms_part_price", Problem::NotBetween { min: "0".into(), max: "1000000".into() })
                 })
             })
     }

@@ -1,10 +1,11 @@
 //! Broadcasts: composed as drafts, moved on once; their audience read in one pass with what the decision
-//! needs of each member; the contact log the caps count; the links' signing key kept once.
+//! needs of each member; the contact log the caps count; what a broadcast brought; the links' signing key
+//! kept once.
 
 use crate::support::*;
 use ladder_domain::broadcast::{Audience, BroadcastStatus};
 use ladder_domain::messaging::{MessagePurpose, OutboxStatus, PastContact};
-use ladder_store::{AudienceQuery, Delivery, NewBroadcast, NewMessage};
+use ladder_store::{AudienceQuery, Delivery, NewBroadcast, NewMessage, OrderTotal};
 
 /// A broadcast is a draft until it is sent, moves on once, and reads back as composed.
 pub fn broadcasts_are_drafts_until_sent_and_move_on_once(store: &dyn Store) {
@@ -135,6 +136,69 @@ pub fn the_contact_log_holds_the_messages_sent(store: &dyn Store) {
     let expected = PastContact { at: sent_at, channel: Channel::Email, purpose: MessagePurpose::Offer };
     assert_eq!(log(ts("2025-08-25T00:00:00Z")), [(k1, expected)], "only what was sent");
     assert!(log(sent_at).is_empty(), "nothing after");
+}
+
+/// What a broadcast brought counts its sent messages only: withdrawals on its channel and completed orders
+/// within the window after each message, and the orders carrying its code since it was enqueued.
+pub fn a_broadcast_s_results_count_from_each_message_sent(store: &dyn Store) {
+    let coded = |id: &str, customer: &str, at: &str, code: Option<&str>, minor: i64| Order {
+        campaign_code: code.map(str::to_owned),
+        ..order(id, customer, at, &[("BEANS", 1, minor)])
+    };
+    let orders = [
+        coded("Q1", "R1", "2025-09-02T10:00:00Z", Some(" Autumn "), 1_000),
+        coded("Q2", "R1", "2025-09-03T10:00:00Z", None, 500),
+        coded("Q3", "R2", "2025-09-20T10:00:00Z", Some("AUTUMN"), 700),
+        coded("Q4", "R3", "2025-09-02T12:00:00Z", None, 900),
+        coded("Q5", "R2", "2025-08-20T10:00:00Z", Some("AUTUMN"), 300),
+        Order { status: OrderStatus::Cancelled, ..coded("Q6", "R2", "2025-09-02T11:00:00Z", Some("AUTUMN"), 800) },
+    ];
+    let agreed = |id| Customer {
+        consents: vec![Consent { channel: Channel::Email, granted: true, ..Consent::PLAIN }],
+        ..customer(id)
+    };
+    seed(store, &[agreed("R1"), agreed("R2"), agreed("R3")], &orders, &[]);
+    let [r1, r2, r3] = ["R1", "R2", "R3"].map(|id| id_of(store, id));
+    let message = |customer| NewMessage {
+        cause: "broadcast:9".into(),
+        customer,
+        channel: Channel::Email,
+        template: "t".into(),
+        template_version: 1,
+        language: "en".into(),
+        purpose: MessagePurpose::Offer,
+        status: OutboxStatus::Queued,
+        reason: None,
+        not_before: None,
+    };
+    let at = ts("2025-09-01T10:00:00Z");
+    write(store, |tx| tx.enqueue_messages(&[message(r1), message(r2), message(r3)], at, "shop.example"))
+        .expect("enqueue");
+    let claimed = store.claim_messages(Channel::ALL, at, ts("2025-09-01T10:05:00Z"), 10).expect("claim");
+    for m in &claimed {
+        let delivery = if m.customer == r3 {
+            Delivery::Failed { error: "550".into(), retry_at: None }
+        } else {
+            Delivery::Sent(ts("2025-09-01T10:00:05Z"))
+        };
+        assert!(store.finish_message(m.id, &delivery).expect("finish"));
+    }
+    let withdraw = |id: &str, channel, when: &str| {
+        let c = Customer { consents: vec![Consent { channel, granted: false, ..Consent::PLAIN }], ..customer(id) };
+        write(store, |tx| tx.put_customer(&c, &Evidence { at: ts(when), source: "one-click".into() }, Absent::Keep))
+            .expect("withdraw");
+    };
+    withdraw("R1", Channel::Email, "2025-09-01T11:00:00Z");
+    withdraw("R2", Channel::Sms, "2025-09-01T11:00:00Z");
+    withdraw("R3", Channel::Email, "2025-09-01T11:00:00Z");
+    let results =
+        store.broadcast_results("broadcast:9", Some("autumn"), at, chrono::Duration::days(7)).expect("results");
+    assert_eq!(results.unsubscribed, 1, "R1 only: R2 withdrew another channel, R3's message never went");
+    let total = |orders, customers, total_minor| OrderTotal { currency: "EUR".into(), orders, customers, total_minor };
+    assert_eq!(results.bought_after, [total(2, 1, 1_500)], "R1's two orders within a week; R2's came later");
+    assert_eq!(results.attributed, [total(2, 2, 1_700)], "coded and completed, since it was enqueued");
+    let none = store.broadcast_results("broadcast:10", None, at, chrono::Duration::days(7)).expect("none");
+    assert_eq!(none, ladder_store::BroadcastResults::default());
 }
 
 /// The first instance to ask keeps its key; every later one gets the same.

@@ -84,6 +84,7 @@ macro_rules! conformance_tests {
             broadcasts::broadcasts_are_drafts_until_sent_and_move_on_once,
             broadcasts::an_audience_is_read_in_one_pass_with_what_the_decision_needs,
             broadcasts::the_contact_log_holds_the_messages_sent,
+            broadcasts::a_broadcast_s_results_count_from_each_message_sent,
             broadcasts::a_signing_key_is_kept_once,
             reports::best_sellers_count_buyers_repeaters_and_prices,
             accounts::a_password_reset_is_good_once_until_it_expires,

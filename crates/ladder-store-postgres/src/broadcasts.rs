@@ -10,7 +10,8 @@ use ladder_domain::messaging::{MessagePurpose, PastContact};
 use ladder_store::broadcasts::{BROADCAST_COLUMNS, address_column, broadcast_of};
 use ladder_store::filter::SqlValue;
 use ladder_store::{
-    AudienceMember, AudienceQuery, BroadcastStore, BroadcastTx, CustomerId, NewBroadcast, StoreError, StoreResult,
+    AudienceMember, AudienceQuery, BroadcastResults, BroadcastStore, BroadcastTx, CustomerId, NewBroadcast, OrderTotal,
+    StoreError, StoreResult,
 };
 use postgres::Row;
 use postgres::fallible_iterator::FallibleIterator;
@@ -134,6 +135,68 @@ impl BroadcastStore for PostgresStore {
             Ok(handed)
         })
     }
+
+    fn broadcast_results(
+        &self,
+        cause: &str,
+        code: Option<&str>,
+        since: DateTime<Utc>,
+        window: chrono::Duration,
+    ) -> StoreResult<BroadcastResults> {
+        let what = "cannot count what the broadcast brought";
+        let window = window.num_seconds();
+        self.read(|c| {
+            let unsubscribed: i64 = c
+                .query_one(
+                    "SELECT COUNT(DISTINCT o.customer_id) FROM outbox o
+                     JOIN consent_events e ON e.customer_id = o.customer_id AND e.channel = o.channel
+                     WHERE o.cause = $1 AND o.status = 'sent' AND e.action = 'withdraw'
+                       AND e.at >= o.sent_at AND e.at < o.sent_at + $2",
+                    &[&cause, &window],
+                )
+                .ctx(what)?
+                .get(0);
+            // A sum past i64 is an error (the cast), never a wrapped figure.
+            let bought_after = totals(
+                c.query(
+                    "SELECT d.currency, COUNT(*), COUNT(DISTINCT d.customer_id), SUM(d.total_minor)::BIGINT
+                     FROM outbox o
+                     JOIN orders d ON d.customer_id = o.customer_id AND d.ordered_at >= o.sent_at
+                                    AND d.ordered_at < o.sent_at + $2 AND d.status = 'completed'
+                     WHERE o.cause = $1 AND o.status = 'sent'
+                     GROUP BY d.currency ORDER BY d.currency COLLATE \"C\"",
+                    &[&cause, &window],
+                )
+                .ctx(what)?,
+            );
+            let attributed = match code {
+                Some(code) => totals(
+                    c.query(
+                        "SELECT currency, COUNT(*), COUNT(DISTINCT customer_id), SUM(total_minor)::BIGINT FROM orders
+                         WHERE campaign_code IS NOT NULL AND lower(trim(campaign_code)) = $1 AND ordered_at >= $2
+                           AND status = 'completed'
+                         GROUP BY currency ORDER BY currency COLLATE \"C\"",
+                        &[&code, &since.timestamp()],
+                    )
+                    .ctx(what)?,
+                ),
+                None => Vec::new(),
+            };
+            Ok(BroadcastResults { unsubscribed: u64::try_from(unsubscribed).unwrap_or(0), attributed, bought_after })
+        })
+    }
+}
+
+/// Orders per currency, from rows of currency, orders, customers and their sum.
+fn totals(rows: Vec<Row>) -> Vec<OrderTotal> {
+    rows.iter()
+        .map(|r| OrderTotal {
+            currency: r.get(0),
+            orders: u64::try_from(r.get::<_, i64>(1)).unwrap_or(0),
+            customers: u64::try_from(r.get::<_, i64>(2)).unwrap_or(0),
+            total_minor: r.get(3),
+        })
+        .collect()
 }
 
 impl BroadcastTx for PgTx {

@@ -49,7 +49,7 @@ impl ShopTx for PgTx {
         let sets: Vec<String> = columns.split(", ").enumerate().map(|(i, c)| format!("{c} = ${}", i + 1)).collect();
         let days = s.opening_days.to_text();
         let min_repeat = i64::try_from(s.thresholds.min_repeat_customers).unwrap_or(i64::MAX);
-        let (numbers, quiet, quiet_email, closed, after, israel) = ladder_store::shop::sending_values(&s.sending);
+        let c = ladder_store::shop::SendingColumns::of(&s.sending);
         self.client
             .execute(
                 &format!("UPDATE shop_settings SET {} WHERE id = 1", sets.join(", ")),
@@ -73,16 +73,18 @@ impl ShopTx for PgTx {
                     &r.lost_gaps,
                     &r.lost_min_days,
                     &min_repeat,
-                    &numbers[0],
-                    &numbers[1],
-                    &numbers[2],
-                    &numbers[3],
-                    &quiet[0],
-                    &quiet[1],
-                    &quiet_email,
-                    &closed,
-                    &after,
-                    &israel,
+                    &c.numbers[0],
+                    &c.numbers[1],
+                    &c.numbers[2],
+                    &c.numbers[3],
+                    &c.quiet[0],
+                    &c.quiet[1],
+                    &c.quiet_email,
+                    &c.closed_days,
+                    &c.days_after_purchase,
+                    &c.israel.0,
+                    &c.israel.1,
+                    &c.sms_part_price_minor,
                 ],
             )
             .ctx("cannot write the shop's settings")
@@ -188,14 +190,16 @@ fn settings(client: &mut Connection) -> StoreResult<ShopSettings> {
             },
             min_repeat_customers: u64::try_from(r.get::<_, i64>(18)).unwrap_or(0),
         },
-        sending: ladder_store::shop::sending_rules(
-            [r.get(19), r.get(20), r.get(21), r.get(22)],
-            [r.get(23), r.get(24)],
-            r.get(25),
-            r.get(26),
-            r.get(27),
-            r.get(28),
-        )?,
+        sending: ladder_store::shop::SendingColumns {
+            numbers: [r.get(19), r.get(20), r.get(21), r.get(22)],
+            quiet: [r.get(23), r.get(24)],
+            quiet_email: r.get(25),
+            closed_days: r.get(26),
+            days_after_purchase: r.get(27),
+            israel: (r.get(28), r.get(29)),
+            sms_part_price_minor: r.get(30),
+        }
+        .rules()?,
     })
 }
 

@@ -9,7 +9,8 @@ use ladder_domain::consent::LegalBasis;
 use ladder_domain::messaging::{MessagePurpose, PastContact};
 use ladder_store::broadcasts::{BROADCAST_COLUMNS, address_column, broadcast_of};
 use ladder_store::{
-    AudienceMember, AudienceQuery, BroadcastStore, BroadcastTx, CustomerId, NewBroadcast, StoreError, StoreResult,
+    AudienceMember, AudienceQuery, BroadcastResults, BroadcastStore, BroadcastTx, CustomerId, NewBroadcast, OrderTotal,
+    StoreError, StoreResult,
 };
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
@@ -132,6 +133,67 @@ impl BroadcastStore for SqliteStore {
             Ok(handed)
         })
     }
+
+    fn broadcast_results(
+        &self,
+        cause: &str,
+        code: Option<&str>,
+        since: DateTime<Utc>,
+        window: chrono::Duration,
+    ) -> StoreResult<BroadcastResults> {
+        let what = "cannot count what the broadcast brought";
+        let window = window.num_seconds();
+        self.read(|c| {
+            let unsubscribed: i64 = c
+                .prepare_cached(
+                    "SELECT COUNT(DISTINCT o.customer_id) FROM outbox o
+                     JOIN consent_events e ON e.customer_id = o.customer_id AND e.channel = o.channel
+                     WHERE o.cause = ?1 AND o.status = 'sent' AND e.action = 'withdraw'
+                       AND e.at >= o.sent_at AND e.at < o.sent_at + ?2",
+                )
+                .ctx(what)?
+                .query_row(rusqlite::params![cause, window], |r| r.get(0))
+                .ctx(what)?;
+            let bought_after = totals(
+                c,
+                "SELECT d.currency, COUNT(*), COUNT(DISTINCT d.customer_id), SUM(d.total_minor) FROM outbox o
+                 JOIN orders d ON d.customer_id = o.customer_id AND d.ordered_at >= o.sent_at
+                                AND d.ordered_at < o.sent_at + ?2 AND d.status = 'completed'
+                 WHERE o.cause = ?1 AND o.status = 'sent'
+                 GROUP BY d.currency ORDER BY d.currency",
+                rusqlite::params![cause, window],
+            )?;
+            let attributed = match code {
+                Some(code) => totals(
+                    c,
+                    "SELECT currency, COUNT(*), COUNT(DISTINCT customer_id), SUM(total_minor) FROM orders
+                     WHERE campaign_code IS NOT NULL AND ladder_code(campaign_code) = ?1 AND ordered_at >= ?2
+                       AND status = 'completed'
+                     GROUP BY currency ORDER BY currency",
+                    rusqlite::params![code, since.timestamp()],
+                )?,
+                None => Vec::new(),
+            };
+            Ok(BroadcastResults { unsubscribed: u64::try_from(unsubscribed).unwrap_or(0), attributed, bought_after })
+        })
+    }
+}
+
+/// Orders per currency, from a statement that selects currency, orders, customers and their sum.
+fn totals(c: &rusqlite::Connection, sql: &str, params: &[&dyn rusqlite::ToSql]) -> StoreResult<Vec<OrderTotal>> {
+    let what = "cannot total the orders";
+    let mut stmt = c.prepare_cached(sql).ctx(what)?;
+    let rows = stmt
+        .query_map(params, |r| {
+            Ok(OrderTotal {
+                currency: r.get(0)?,
+                orders: u64::try_from(r.get::<_, i64>(1)?).unwrap_or(0),
+                customers: u64::try_from(r.get::<_, i64>(2)?).unwrap_or(0),
+                total_minor: r.get(3)?,
+            })
+        })
+        .ctx(what)?;
+    rows.collect::<Result<_, _>>().ctx(what)
 }
 
 impl BroadcastTx for SqliteTx<'_> {

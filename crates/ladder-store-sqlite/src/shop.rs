@@ -55,7 +55,7 @@ impl ShopTx for SqliteTx<'_> {
     fn write_shop_settings(&mut self, s: &ShopSettings) -> StoreResult<()> {
         let r = &s.thresholds.rules;
         let columns = format!("{SETTINGS_COLUMNS}, {}", ladder_store::shop::SENDING_COLUMNS);
-        let (numbers, quiet, quiet_email, closed, after, israel) = ladder_store::shop::sending_values(&s.sending);
+        let c = ladder_store::shop::SendingColumns::of(&s.sending);
         let sets: Vec<String> = columns.split(", ").enumerate().map(|(i, c)| format!("{c} = ?{}", i + 1)).collect();
         self.conn()
             .execute(
@@ -80,16 +80,18 @@ impl ShopTx for SqliteTx<'_> {
                     r.lost_gaps,
                     r.lost_min_days,
                     i64::try_from(s.thresholds.min_repeat_customers).unwrap_or(i64::MAX),
-                    numbers[0],
-                    numbers[1],
-                    numbers[2],
-                    numbers[3],
-                    quiet[0],
-                    quiet[1],
-                    quiet_email,
-                    closed,
-                    after,
-                    israel,
+                    c.numbers[0],
+                    c.numbers[1],
+                    c.numbers[2],
+                    c.numbers[3],
+                    c.quiet[0],
+                    c.quiet[1],
+                    c.quiet_email,
+                    c.closed_days,
+                    c.days_after_purchase,
+                    c.israel.0,
+                    c.israel.1,
+                    c.sms_part_price_minor,
                 ],
             )
             .ctx("cannot write the shop's settings")
@@ -170,14 +172,15 @@ fn settings(conn: &Connection) -> StoreResult<ShopSettings> {
         .and_then(|mut s| {
             s.query_row([], |r| {
                 let days: String = r.get(6)?;
-                let sending: ([i64; 4], [String; 2], bool, String, i64, bool) = (
-                    [r.get(19)?, r.get(20)?, r.get(21)?, r.get(22)?],
-                    [r.get(23)?, r.get(24)?],
-                    r.get(25)?,
-                    r.get(26)?,
-                    r.get(27)?,
-                    r.get(28)?,
-                );
+                let sending = ladder_store::shop::SendingColumns {
+                    numbers: [r.get(19)?, r.get(20)?, r.get(21)?, r.get(22)?],
+                    quiet: [r.get(23)?, r.get(24)?],
+                    quiet_email: r.get(25)?,
+                    closed_days: r.get(26)?,
+                    days_after_purchase: r.get(27)?,
+                    israel: (r.get(28)?, r.get(29)?),
+                    sms_part_price_minor: r.get(30)?,
+                };
                 Ok((
                     (days, sending),
                     ShopSettings {
@@ -208,15 +211,7 @@ fn settings(conn: &Connection) -> StoreResult<ShopSettings> {
         })
         .ctx(what)?;
     let ((days, sending), mut settings) = s;
-    let (numbers, quiet, quiet_email, closed, after, israel) = sending;
-    settings.sending = ladder_store::shop::sending_rules(
-        numbers,
-        [quiet[0].as_str(), quiet[1].as_str()],
-        quiet_email,
-        &closed,
-        after,
-        israel,
-    )?;
+    settings.sending = sending.rules()?;
     settings.opening_days = OpeningDays::parse(&days)
         .map_err(|_| StoreError::Conflict(format!("the database holds unknown opening days {days:?}")))?;
     Ok(settings)

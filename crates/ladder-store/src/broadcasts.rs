@@ -60,6 +60,32 @@ pub struct AudienceQuery {
     pub consented_only: bool,
 }
 
+/// Orders in one currency: how many, by how many customers, for how much (minor units).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct OrderTotal {
+    /// The currency (ISO 4217).
+    pub currency: String,
+    /// Completed orders.
+    pub orders: u64,
+    /// The customers who placed them.
+    pub customers: u64,
+    /// Their totals, summed in minor units.
+    pub total_minor: i64,
+}
+
+/// What a broadcast's messages brought, each counted from when a customer's message was sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct BroadcastResults {
+    /// Recipients who withdrew their consent for the channel within the window after their message (by
+    /// its one-click link, the preference page, a reply or a word to the staff).
+    pub unsubscribed: u64,
+    /// Completed orders carrying the broadcast's campaign code since it was enqueued — the orders the
+    /// campaign report attributes to it.
+    pub attributed: Vec<OrderTotal>,
+    /// Completed orders recipients placed within the window after their message, code or not.
+    pub bought_after: Vec<OrderTotal>,
+}
+
 /// Reading broadcasts and what their enqueueing needs.
 pub trait BroadcastStore {
     /// Broadcasts, newest first.
@@ -82,6 +108,17 @@ pub trait BroadcastStore {
         since: DateTime<Utc>,
         each: &mut dyn FnMut(CustomerId, PastContact) -> StoreResult<bool>,
     ) -> StoreResult<u64>;
+
+    /// What the messages of `cause` brought within `window` of each one's sending, and the orders
+    /// carrying `code` (as [`crate::campaigns::stored_codes`] writes it) placed since `since` — one
+    /// statement each, over the broadcast's sent messages.
+    fn broadcast_results(
+        &self,
+        cause: &str,
+        code: Option<&str>,
+        since: DateTime<Utc>,
+        window: chrono::Duration,
+    ) -> StoreResult<BroadcastResults>;
 }
 
 /// Writing broadcasts, in a unit of work.

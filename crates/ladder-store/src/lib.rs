@@ -46,7 +46,9 @@ pub mod transfer;
 
 pub use accounts::*;
 pub use audit::*;
-pub use broadcasts::{AudienceMember, AudienceQuery, BroadcastStore, BroadcastTx, NewBroadcast};
+pub use broadcasts::{
+    AudienceMember, AudienceQuery, BroadcastResults, BroadcastStore, BroadcastTx, NewBroadcast, OrderTotal,
+};
 pub use campaigns::{CampaignStore, CampaignTx};
 pub use customers::*;
 pub use deliverability::{DeliverabilityStore, DeliverabilityTx, Suppression};

@@ -73,6 +73,8 @@ pub const TABLES: &[Table] = &[
             ("send_closed_days", Text),
             ("send_days_after_purchase", Int),
             ("send_israel_existing_customers", Bool),
+            ("send_israel_terms", Text),
+            ("send_sms_part_price_minor", Int),
         ],
         key: 1,
         generated_id: false,

@@ -115,56 +115,74 @@ pub struct ScoringMark {
     pub context: String,
 }
 
-/// The sending rules' columns after the settings' first ones, in order (migration 27): windows, cap,
-/// quiet hours, closed days, the days after a purchase, Israel's exception.
+/// The sending rules' columns after the settings' first ones, in order (migrations 27 and 30): windows,
+/// cap, quiet hours, closed days, the days after a purchase, Israel's exception and its terms, the price
+/// of a text message's part.
 pub const SENDING_COLUMNS: &str = "send_email_window_hours, send_sms_window_hours, send_marketing_per_period, \
      send_marketing_period_days, send_quiet_from, send_quiet_to, send_quiet_email, send_closed_days, \
-     send_days_after_purchase, send_israel_existing_customers";
+     send_days_after_purchase, send_israel_existing_customers, send_israel_terms, send_sms_part_price_minor";
 
-/// The sending rules as their columns' values: the numbers, the times as `HH:MM`, the days as `sat,sun`.
-#[allow(clippy::type_complexity)]
-pub fn sending_values(r: &ladder_domain::messaging::SendingRules) -> ([i64; 4], [String; 2], bool, String, i64, bool) {
-    (
-        [
-            i64::from(r.email_window_hours),
-            i64::from(r.sms_window_hours),
-            i64::from(r.marketing_per_period),
-            i64::from(r.marketing_period_days),
-        ],
-        [r.quiet_from.format("%H:%M").to_string(), r.quiet_to.format("%H:%M").to_string()],
-        r.quiet_email,
-        r.closed_days_text(),
-        i64::from(r.days_after_purchase),
-        r.israel_existing_customers,
-    )
+/// The sending rules as their columns hold them, in [`SENDING_COLUMNS`]' order: the numbers, the times
+/// as `HH:MM`, the days as `sat,sun`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SendingColumns {
+    /// The two windows, the cap and its days.
+    pub numbers: [i64; 4],
+    /// Quiet hours from and to.
+    pub quiet: [String; 2],
+    /// Whether email keeps them.
+    pub quiet_email: bool,
+    /// Closed days.
+    pub closed_days: String,
+    /// Days after a purchase.
+    pub days_after_purchase: i64,
+    /// Israel's existing-customer exception, and how its conditions are met.
+    pub israel: (bool, String),
+    /// A text message part's price, in minor units.
+    pub sms_part_price_minor: Option<i64>,
 }
 
-/// The sending rules from their columns' values; one the database holds that Ladder cannot read is a
-/// conflict naming it.
-pub fn sending_rules(
-    numbers: [i64; 4],
-    quiet: [&str; 2],
-    quiet_email: bool,
-    closed_days: &str,
-    days_after_purchase: i64,
-    israel_existing_customers: bool,
-) -> StoreResult<ladder_domain::messaging::SendingRules> {
-    let count = |n: i64| u32::try_from(n).unwrap_or(0);
-    let time = |t: &str| {
-        chrono::NaiveTime::parse_from_str(t, "%H:%M")
-            .map_err(|_| StoreError::Conflict(format!("the database holds an unknown quiet hour {t:?}")))
-    };
-    Ok(ladder_domain::messaging::SendingRules {
-        email_window_hours: count(numbers[0]),
-        sms_window_hours: count(numbers[1]),
-        marketing_per_period: count(numbers[2]),
-        marketing_period_days: count(numbers[3]),
-        quiet_from: time(quiet[0])?,
-        quiet_to: time(quiet[1])?,
-        quiet_email,
-        closed_days: ladder_domain::messaging::SendingRules::parse_days(closed_days)
-            .map_err(|_| StoreError::Conflict(format!("the database holds unknown closed days {closed_days:?}")))?,
-        days_after_purchase: count(days_after_purchase),
-        israel_existing_customers,
-    })
+impl SendingColumns {
+    /// The columns of `r`.
+    pub fn of(r: &ladder_domain::messaging::SendingRules) -> Self {
+        Self {
+            numbers: [
+                i64::from(r.email_window_hours),
+                i64::from(r.sms_window_hours),
+                i64::from(r.marketing_per_period),
+                i64::from(r.marketing_period_days),
+            ],
+            quiet: [r.quiet_from.format("%H:%M").to_string(), r.quiet_to.format("%H:%M").to_string()],
+            quiet_email: r.quiet_email,
+            closed_days: r.closed_days_text(),
+            days_after_purchase: i64::from(r.days_after_purchase),
+            israel: (r.israel_existing_customers, r.israel_exception_terms.clone()),
+            sms_part_price_minor: r.sms_part_price_minor,
+        }
+    }
+
+    /// The rules these columns hold; one Ladder cannot read is a conflict naming it.
+    pub fn rules(self) -> StoreResult<ladder_domain::messaging::SendingRules> {
+        let count = |n: i64| u32::try_from(n).unwrap_or(0);
+        let time = |t: &str| {
+            chrono::NaiveTime::parse_from_str(t, "%H:%M")
+                .map_err(|_| StoreError::Conflict(format!("the database holds an unknown quiet hour {t:?}")))
+        };
+        let closed = &self.closed_days;
+        Ok(ladder_domain::messaging::SendingRules {
+            email_window_hours: count(self.numbers[0]),
+            sms_window_hours: count(self.numbers[1]),
+            marketing_per_period: count(self.numbers[2]),
+            marketing_period_days: count(self.numbers[3]),
+            quiet_from: time(&self.quiet[0])?,
+            quiet_to: time(&self.quiet[1])?,
+            quiet_email: self.quiet_email,
+            closed_days: ladder_domain::messaging::SendingRules::parse_days(closed)
+                .map_err(|_| StoreError::Conflict(format!("the database holds unknown closed days {closed:?}")))?,
+            days_after_purchase: count(self.days_after_purchase),
+            israel_existing_customers: self.israel.0,
+            israel_exception_terms: self.israel.1,
+            sms_part_price_minor: self.sms_part_price_minor,
+        })
+    }
 }

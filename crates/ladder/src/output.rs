@@ -218,6 +218,14 @@ pub fn days(v: Option<f64>) -> String {
     }
 }
 
+/// An amount in minor units with its currency's code (`12.50 EUR`).
+pub fn money(minor: i64, code: &str) -> String {
+    match ladder_domain::Currency::parse(code) {
+        Ok(c) => format!("{} {code}", c.format_amount(minor)),
+        Err(_) => format!("{minor} {code}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

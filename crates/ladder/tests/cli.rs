@@ -792,6 +792,11 @@ fn templates_are_versioned_checked_and_previewed_in_the_customer_s_language() {
     run.ok(&["template", "add", "promo", "--channel", "sms", "--lang", "he", "--body-file", path(&sms)]);
     let text = run.json(&["template", "preview", "promo", "--customer", "H1", "--channel", "sms", "--format", "json"]);
     assert_eq!((text["sms"]["encoding"].as_str(), text["sms"]["parts"].as_u64()), (Some("ucs2"), Some(2)), "{text}");
+    let body = text["body"].as_str().expect("body");
+    assert!(
+        body.starts_with("פרסומת: ") && body.contains("להסרה השיבו הסר"),
+        "the preview shows what the law adds for a customer in Israel, counted in the parts: {body}"
+    );
     assert_eq!(run.count("message_templates"), 6, "refused templates write nothing");
 }
 

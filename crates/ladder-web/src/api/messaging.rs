@@ -12,7 +12,7 @@ use ladder_app::broadcasts::{self, BroadcastDraft};
 use ladder_app::consent::ConsentChange;
 use ladder_domain::Channel;
 use ladder_domain::access::Permission;
-use ladder_domain::broadcast::{Audience, BroadcastStatus, cause};
+use ladder_domain::broadcast::{Audience, cause};
 use ladder_domain::consent::{ConsentMethod, LegalBasis, Purpose};
 use ladder_domain::messaging::OutboxStatus;
 use ladder_store::OutboxQuery;
@@ -39,26 +39,11 @@ pub(crate) struct BroadcastAsked {
     send_at: Option<String>,
 }
 
-/// A broadcast with what sending it would do (a draft) or what became of its messages.
+/// A broadcast with what sending it would do (a draft), or what became of its messages and what they
+/// brought.
 fn shown(app: &ladder_app::App, user: &ApiUser, id: i64) -> Result<serde_json::Value, ApiError> {
-    let actor = user.actor();
-    let b = broadcasts::get(app, &actor, id).map_err(|e| user.fail(e))?;
-    let forecast = if b.status == BroadcastStatus::Draft {
-        Some(broadcasts::forecast(app, &actor, id).map_err(|e| user.fail(e))?)
-    } else {
-        None
-    };
-    let messages: Vec<serde_json::Value> = app
-        .store()
-        .outbox_summary(&cause(id))
-        .map_err(ApiError::from)?
-        .into_iter()
-        .map(|(status, reason, count)| json!({ "status": status.as_str(), "reason": reason, "count": count }))
-        .collect();
-    let mut value = json!(b);
-    value["forecast"] = json!(forecast);
-    value["messages"] = json!(messages);
-    Ok(value)
+    let report = broadcasts::report(app, &user.actor(), id).map_err(|e| user.fail(e))?;
+    Ok(json!(report))
 }
 
 pub(crate) async fn create_broadcast(

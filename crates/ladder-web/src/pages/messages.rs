@@ -15,7 +15,7 @@ use ladder_app::AppError;
 use ladder_app::broadcasts::{self, BroadcastDraft};
 use ladder_app::templates::{self, TemplateDraft};
 use ladder_domain::access::Permission;
-use ladder_domain::broadcast::{Audience, BroadcastStatus, cause};
+use ladder_domain::broadcast::Audience;
 use ladder_domain::messaging::{MessagePurpose, OutboxStatus};
 use ladder_domain::{Channel, CustomerState, Rung};
 use ladder_store::OutboxQuery;
@@ -385,31 +385,27 @@ pub(crate) async fn show_broadcast(
 ) -> Result<Response, WebError> {
     viewer.require(Permission::ViewReports)?;
     let (actor, locale) = (viewer.actor(), viewer.locale);
-    let (broadcast, forecast, summary) = state
-        .with_app(move |app| {
-            let b = broadcasts::get(app, &actor, id).map_err(|e| WebError::of(e, locale))?;
-            let forecast = if b.status == BroadcastStatus::Draft {
-                Some(broadcasts::forecast(app, &actor, id).map_err(|e| WebError::of(e, locale))?)
-            } else {
-                None
-            };
-            let summary = app.store().outbox_summary(&cause(id))?;
-            Ok((b, forecast, summary))
-        })
-        .await?;
+    let report =
+        state.with_app(move |app| broadcasts::report(app, &actor, id).map_err(|e| WebError::of(e, locale))).await?;
     let catalog = crate::views::catalog();
     let said =
         |r: &Option<String>| r.as_deref().map(|r| crate::pages::customer::said_reason(catalog, viewer.locale, r));
-    let summary: Vec<minijinja::Value> = summary
+    let summary: Vec<minijinja::Value> = report
+        .messages
         .iter()
-        .map(|(s, reason, n)| minijinja::context! { status => s.as_str(), reason => said(reason), count => n })
+        .map(|m| minijinja::context! { status => m.status.as_str(), reason => said(&m.reason), count => m.count })
         .collect();
-    let forecast = forecast.map(|f| {
+    let forecast = report.forecast.as_ref().map(|f| {
         let words = |list: &[(String, u64)]| -> Vec<minijinja::Value> {
             list.iter().map(|(r, n)| minijinja::context! { reason => said(&Some(r.clone())), count => n }).collect()
         };
-        minijinja::context! { audience => f.audience, send => f.send, held => words(&f.held), skipped => words(&f.skipped) }
+        minijinja::context! {
+            audience => f.audience, send => f.send, held => words(&f.held), skipped => words(&f.skipped),
+            sms => f.sms.as_ref().map(minijinja::Value::from_serialize),
+        }
     });
+    let results = report.results.as_ref().map(minijinja::Value::from_serialize);
+    let broadcast = report.broadcast;
     let done = notice.done.filter(|d| NOTICES.contains(&d.as_str()));
     let html = page(
         "message_broadcast.html",
@@ -418,7 +414,8 @@ pub(crate) async fn show_broadcast(
             b => minijinja::Value::from_serialize(&broadcast),
             audience => audience_words(&viewer, &broadcast.audience),
             forecast,
-            summary, done,
+            summary, results, done,
+            days => ladder_app::broadcasts::RESULTS_WINDOW_DAYS,
         },
     )?;
     Ok(html.into_response())

@@ -61,7 +61,7 @@ enum Problem {
 }
 
 /// The profile's fields, as the form names them (the sending rules' among them).
-const PROFILE: [&str; 18] = [
+const PROFILE: [&str; 20] = [
     "email_window_hours",
     "sms_window_hours",
     "marketing_per_period",
@@ -70,6 +70,8 @@ const PROFILE: [&str; 18] = [
     "quiet_to",
     "days_after_purchase",
     "closed_days",
+    "israel_exception_terms",
+    "sms_part_price",
     "name",
     "country",
     "city",
@@ -103,11 +105,26 @@ fn profile_values(s: &ShopSettings) -> HashMap<&'static str, String> {
         ("quiet_to", s.sending.quiet_to.format("%H:%M").to_string()),
         ("days_after_purchase", s.sending.days_after_purchase.to_string()),
         ("closed_days", s.sending.closed_days_text()),
+        ("israel_exception_terms", s.sending.israel_exception_terms.clone()),
+        (
+            "sms_part_price",
+            match (
+                s.sending.sms_part_price_minor,
+                s.currency.as_deref().and_then(|c| ladder_domain::Currency::parse(c).ok()),
+            ) {
+                (Some(minor), Some(currency)) => currency.format_amount(minor),
+                _ => String::new(),
+            },
+        ),
     ])
 }
 
 /// The sending rules a form asks for (its section sends `sending_shown`); the stored ones otherwise.
-fn sending_of(stored: &SendingRules, form: &HashMap<String, String>) -> Result<SendingRules, Problem> {
+fn sending_of(
+    stored: &SendingRules,
+    currency: Option<&str>,
+    form: &HashMap<String, String>,
+) -> Result<SendingRules, Problem> {
     if !form.contains_key("sending_shown") {
         return Ok(stored.clone());
     }
@@ -132,7 +149,23 @@ fn sending_of(stored: &SendingRules, form: &HashMap<String, String>) -> Result<S
             .map_err(|p| Problem::Field(FieldError::new("closed_days", p)))?,
         days_after_purchase: count("days_after_purchase")?,
         israel_existing_customers: form.contains_key("israel_existing_customers"),
+        israel_exception_terms: raw("israel_exception_terms"),
+        sms_part_price_minor: price(currency, &raw("sms_part_price"))?,
     })
+}
+
+/// A text message part's price as typed (`0.07`, a comma taken as the point) in minor units of the shop's
+/// currency; empty is unknown.
+fn price(currency: Option<&str>, typed: &str) -> Result<Option<i64>, Problem> {
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    let currency = currency.and_then(|c| ladder_domain::Currency::parse(c).ok());
+    let Some(currency) = currency else {
+        // A price needs the currency it is in.
+        return Err(Problem::Field(FieldError::new("currency", ladder_domain::validate::Problem::Required)));
+    };
+    currency.parse_amount(&typed.replace(',', ".")).map(Some).map_err(|_| Problem::NotNumber("sms_part_price"))
 }
 
 /// The settings a submitted form asks for: the stored ones with the form's fields over them (a form
@@ -180,7 +213,7 @@ fn settings_of(stored: &ShopSettings, form: &HashMap<String, String>) -> Result<
         s.currency = optional(code.to_uppercase());
     }
     s.thresholds = parse(form)?;
-    s.sending = sending_of(&stored.sending, form)?;
+    s.sending = sending_of(&stored.sending, s.currency.as_deref(), form)?;
     Ok(s)
 }
 

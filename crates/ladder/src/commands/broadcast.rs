@@ -3,13 +3,12 @@
 
 use super::Ctx;
 use crate::cli::FormatArg;
-use crate::output::{Grid, print};
+use crate::output::{Grid, money, print};
 use anyhow::{Context, Result, bail};
 use clap::Subcommand;
 use ladder_app::broadcasts::{self, BroadcastDraft};
-use ladder_domain::broadcast::{Audience, cause};
+use ladder_domain::broadcast::Audience;
 use ladder_domain::{Channel, CustomerState, Rung};
-use serde::Serialize;
 
 #[derive(Debug, Subcommand)]
 pub enum BroadcastCommand {
@@ -60,26 +59,6 @@ pub enum BroadcastCommand {
         #[command(flatten)]
         format: FormatArg,
     },
-}
-
-/// A broadcast with its counts, as `show` prints it.
-#[derive(Debug, Serialize)]
-struct Shown {
-    #[serde(flatten)]
-    broadcast: ladder_domain::broadcast::Broadcast,
-    /// For a draft: what sending it now would do.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    forecast: Option<broadcasts::Forecast>,
-    /// Once sent: its messages by status and reason.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    messages: Vec<Counted>,
-}
-
-#[derive(Debug, Serialize)]
-struct Counted {
-    status: String,
-    reason: Option<String>,
-    count: u64,
 }
 
 fn audience(
@@ -160,18 +139,9 @@ pub fn run(ctx: &Ctx, command: &BroadcastCommand) -> Result<()> {
 }
 
 fn show(ctx: &Ctx, app: &ladder_app::App, id: i64, format: &FormatArg) -> Result<()> {
-    let broadcast = broadcasts::get(app, &ctx.actor(), id).map_err(|e| ctx.fail(e))?;
-    let draft = broadcast.status == ladder_domain::broadcast::BroadcastStatus::Draft;
-    let forecast =
-        if draft { Some(broadcasts::forecast(app, &ctx.actor(), id).map_err(|e| ctx.fail(e))?) } else { None };
-    let messages: Vec<Counted> = app
-        .store()
-        .outbox_summary(&cause(id))?
-        .into_iter()
-        .map(|(status, reason, count)| Counted { status: status.as_str().to_owned(), reason, count })
-        .collect();
+    let report = broadcasts::report(app, &ctx.actor(), id).map_err(|e| ctx.fail(e))?;
     let mut about = Grid::new(vec!["setting", "value"], vec![]);
-    let b = &broadcast;
+    let b = &report.broadcast;
     for (k, v) in [
         ("id", b.id.to_string()),
         ("name", b.name.clone()),
@@ -189,7 +159,7 @@ fn show(ctx: &Ctx, app: &ladder_app::App, id: i64, format: &FormatArg) -> Result
         about.push(vec![k.to_owned(), v]);
     }
     let mut counts = Grid::new(vec!["status", "reason", "messages"], vec![2]);
-    if let Some(f) = &forecast {
+    if let Some(f) = &report.forecast {
         counts.push(vec!["will go".into(), String::new(), f.send.to_string()]);
         for (reason, n) in &f.held {
             counts.push(vec!["will wait".into(), reason.clone(), n.to_string()]);
@@ -198,9 +168,51 @@ fn show(ctx: &Ctx, app: &ladder_app::App, id: i64, format: &FormatArg) -> Result
             counts.push(vec!["will not go".into(), reason.clone(), n.to_string()]);
         }
     }
-    for c in &messages {
-        counts.push(vec![c.status.clone(), c.reason.clone().unwrap_or_default(), c.count.to_string()]);
+    for c in &report.messages {
+        counts.push(vec![c.status.as_str().to_owned(), c.reason.clone().unwrap_or_default(), c.count.to_string()]);
     }
-    let shown = Shown { broadcast, forecast, messages };
-    print(format.format, &shown, &[("", &about), ("Messages", &counts)], &[])
+    let mut texts = Grid::new(vec!["language", "messages", "parts each", "units"], vec![1, 2, 3]);
+    if let Some(sms) = report.forecast.as_ref().and_then(|f| f.sms.as_ref()) {
+        for v in &sms.variants {
+            texts.push(vec![
+                v.language.clone(),
+                v.messages.to_string(),
+                v.length.parts.to_string(),
+                v.length.units.to_string(),
+            ]);
+        }
+        let cost = match (sms.cost_minor, &sms.currency) {
+            (Some(minor), Some(code)) => money(minor, code),
+            _ => "set the price of a part on the shop's settings".to_owned(),
+        };
+        texts.push(vec!["all".into(), String::new(), sms.parts.to_string(), cost]);
+    }
+    let mut results = Grid::new(vec!["result", "orders", "customers", "total"], vec![1, 2, 3]);
+    if let Some(r) = &report.results {
+        let days = broadcasts::RESULTS_WINDOW_DAYS;
+        results.push(vec![
+            format!("unsubscribed within {days} days"),
+            String::new(),
+            r.unsubscribed.to_string(),
+            String::new(),
+        ]);
+        for (label, totals) in
+            [("with the campaign code", &r.attributed), (&*format!("bought within {days} days"), &r.bought_after)]
+        {
+            for t in totals.iter() {
+                results.push(vec![
+                    label.to_owned(),
+                    t.orders.to_string(),
+                    t.customers.to_string(),
+                    money(t.total_minor, &t.currency),
+                ]);
+            }
+        }
+    }
+    print(
+        format.format,
+        &report,
+        &[("", &about), ("Messages", &counts), ("Text message parts", &texts), ("Results", &results)],
+        &[],
+    )
 }

@@ -3,12 +3,12 @@
 
 use super::Ctx;
 use crate::cli::{Format, FormatArg};
-use crate::output::{Grid, or_dash, print, say};
+use crate::output::{Grid, money, or_dash, print, say};
 use anyhow::{Result, bail};
 use clap::{Args, Subcommand, ValueEnum};
 use ladder_app::reports::ReportBasis;
 use ladder_domain::segment::SegmentRule;
-use ladder_domain::{Currency, CustomerState, Reason, RfmSegment, Rung};
+use ladder_domain::{CustomerState, Reason, RfmSegment, Rung};
 use ladder_store::{Change, CustomerDetail, CustomerSummary, OrderView, ScoreRecord, Store};
 use serde::Serialize;
 
@@ -195,13 +195,6 @@ struct CustomerJson<'a> {
     orders: &'a [OrderView],
     interactions: &'a [ladder_domain::Interaction],
     history: &'a [Change],
-}
-
-fn money(minor: i64, code: &str) -> String {
-    match Currency::parse(code) {
-        Ok(c) => format!("{} {code}", c.format_amount(minor)),
-        Err(_) => format!("{minor} {code}"),
-    }
 }
 
 fn print_customer(d: &CustomerDetail, shop_currency: Option<&str>, format: Format) -> Result<()> {

@@ -1538,6 +1538,55 @@ fn sending_rules_are_set_on_the_shop_page_and_checked() {
     let refused = b.post("/settings/shop", &wrong);
     assert_eq!(refused.status, 422, "a cap over no days");
     assert!(refused.body.contains(r#"id="field-marketing_period_days" value="0""#), "what was typed is kept");
+    // Israel's existing-customer exception only with how the shop meets its conditions, kept with it.
+    let mut bare = thresholds(&csrf, &[]);
+    bare.extend(sending);
+    bare.push(("israel_existing_customers", "1"));
+    let refused = b.post("/settings/shop", &bare);
+    assert_eq!(refused.status, 422, "the exception without its conditions");
+    assert!(refused.body.contains(r#"id="field-israel_exception_terms""#) && refused.body.contains("aria-invalid"));
+    let terms = "Checkout form: \"We will send you offers on coffee; tick to refuse\"";
+    let mut priced = bare.clone();
+    priced.extend([("israel_exception_terms", terms), ("sms_part_price", "0,07")]);
+    assert_eq!(b.post("/settings/shop", &priced).status, 303);
+    let shown = b.get("/settings/shop");
+    assert!(shown.body.contains(r#"id="field-sms_part_price" value="0.07""#), "{}", shown.body);
+    assert!(shown.body.contains("We will send you offers on coffee"), "the conditions read back");
+    let mut unpriced = priced.clone();
+    unpriced.retain(|(k, _)| *k != "sms_part_price");
+    unpriced.push(("sms_part_price", "seven"));
+    assert_eq!(b.post("/settings/shop", &unpriced).status, 422, "a price that is not a number");
+
+    // A text broadcast's forecast shows its parts and, at that price, its cost.
+    let body = server().dir.path().join("sms-winter.txt");
+    std::fs::write(&body, "{{ first_name | default('') }}: winter beans are in, 20% off this week only.")
+        .expect("body");
+    let added = ladder(&server().dir)
+        .args(["template", "add", "sms-winter", "--channel", "sms", "--lang", "en", "--body-file"])
+        .arg(&body)
+        .output()
+        .expect("add");
+    assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
+    let made = b.post(
+        "/messages/broadcasts",
+        &[("csrf", &csrf), ("template", "sms-winter|sms"), ("audience", "all"), ("code", "")],
+    );
+    let page = b.get(made.location.as_deref().expect("to the broadcast's page"));
+    assert!(page.body.contains(r#"id="sms-cost""#), "{}", page.body);
+    let id = made
+        .location
+        .as_deref()
+        .and_then(|l| l.trim_start_matches("/messages/broadcasts/").split('?').next())
+        .expect("id")
+        .to_owned();
+    let shown = cli_json(server(), &["broadcast", "show", &id, "--format", "json"]);
+    let sms = &shown["forecast"]["sms"];
+    let parts = sms["parts"].as_u64().expect("parts");
+    assert!(parts > 0, "{shown}");
+    assert_eq!(sms["cost_minor"].as_i64(), Some(i64::try_from(parts).expect("parts") * 7), "{shown}");
+    let cost = page.body.split(r#"id="sms-cost-total">"#).nth(1).and_then(|r| r.split("</p>").next()).expect("cost");
+    assert!(cost.contains("Estimated cost"), "{cost}");
+
     // Back to the defaults for the other tests of this server.
     let mut defaults = thresholds(&csrf, &[]);
     defaults.extend(sending.map(|(k, v)| match k {
