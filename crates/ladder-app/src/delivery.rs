@@ -158,6 +158,20 @@ pub struct Kept {
     pub body_prefix: Option<String>,
     /// After the text: the sender and the links, or how to refuse by reply.
     pub body_suffix: Option<String>,
+    /// The web addresses that went as click-counting links, where the shop tracks clicks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tracked: Vec<TrackedLink>,
+}
+
+/// A web address of a sent message that went as a signed redirect link.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct TrackedLink {
+    /// Which of the text's addresses (from 0, [`ladder_domain::tracking::addresses`]).
+    pub n: u32,
+    /// Where it leads.
+    pub address: String,
+    /// The link that went instead.
+    pub via: String,
 }
 
 impl Kept {
@@ -180,7 +194,35 @@ impl Kept {
             body,
             self.body_suffix.as_deref().unwrap_or("")
         );
-        (subject, body)
+        (subject, self.tracked_text(body))
+    }
+
+    /// A composed text with its tracked addresses as the links that went instead.
+    fn tracked_text(&self, body: String) -> String {
+        if self.tracked.is_empty() {
+            return body;
+        }
+        ladder_domain::tracking::rewritten(&body, |n, _| {
+            self.tracked.iter().find(|t| t.n as usize == n).map(|t| t.via.clone())
+        })
+    }
+
+    /// Sends the web addresses of `body` (the message as composed) through click-counting links under
+    /// `public_url`, all but Ladder's own (the unsubscribe and preference links stay direct).
+    fn track(&mut self, body: &str, signer: &LinkSigner, public_url: &str, id: i64) {
+        let base = public_url.trim_end_matches('/');
+        self.tracked = ladder_domain::tracking::addresses(body)
+            .into_iter()
+            .enumerate()
+            .filter(|(_, address)| !address.starts_with(base))
+            .filter_map(|(n, address)| {
+                Some(TrackedLink {
+                    n: u32::try_from(n).ok()?,
+                    address: address.to_owned(),
+                    via: format!("{base}/r/{}", signer.click_token(id, n)),
+                })
+            })
+            .collect();
     }
 }
 
@@ -202,7 +244,7 @@ pub fn kept_for(
     let jurisdiction = Jurisdiction::of(detail.profile.country.as_deref(), shop.country.as_deref());
     let label = if marketing { jurisdiction.ad_label() } else { None };
     let locale = Locale::parse(&template.language).unwrap_or_default();
-    let mut kept = Kept { data, subject_prefix: None, body_prefix: None, body_suffix: None };
+    let mut kept = Kept { data, subject_prefix: None, body_prefix: None, body_suffix: None, tracked: Vec::new() };
     match channel {
         Channel::Sms => {
             kept.body_prefix = label.map(|l| format!("{l}: "));
@@ -405,12 +447,18 @@ impl Dispatcher {
             (None, false) => None,
         };
         let suggested = crate::recommend::for_customer(&self.app, &detail)?;
-        let kept =
+        let mut kept =
             kept_for(&detail, shop, &template, message.channel, message.purpose, links.as_ref(), suggested.as_ref());
-        let (subject, body) = match kept.compose(&template) {
+        let (subject, mut body) = match kept.compose(&template) {
             Ok(composed) => composed,
             Err(skipped) => return Ok(Prepared::Skip(skipped.reason)),
         };
+        if let (Channel::Email, true, Some(url)) =
+            (message.channel, shop.sending.track_clicks && marketing, &self.options.public_url)
+        {
+            kept.track(&body, &self.signer, url, message.id);
+            body = kept.tracked_text(body);
+        }
         let has_name = [&profile.first_name, &profile.last_name]
             .iter()
             .any(|n| n.as_deref().is_some_and(|n| !n.trim().is_empty()));

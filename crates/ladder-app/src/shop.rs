@@ -73,6 +73,7 @@ fn fields(s: &ShopSettings) -> Vec<(&'static str, Option<String>)> {
         ("days_after_purchase", Some(s.sending.days_after_purchase.to_string())),
         ("israel_existing_customers", Some(s.sending.israel_existing_customers.to_string())),
         ("israel_exception_terms", Some(s.sending.israel_exception_terms.clone()).filter(|t| !t.is_empty())),
+        ("track_clicks", Some(s.sending.track_clicks.to_string())),
         ("sms_part_price_minor", s.sending.sms_part_price_minor.map(|p| p.to_string())),
     ]
 }

@@ -582,3 +582,65 @@ fn mail_goes_over_tls_and_starttls_with_a_sign_in_trusting_the_relay_s_authority
         assert_eq!(server.received().len(), 3, "{mode}: nothing more arrived");
     }
 }
+
+/// Where the owner turns click tracking on, an offer's web addresses go as signed links to the shop that
+/// count the click and lead on to the address; the unsubscribe link stays direct, a forged link leads
+/// nowhere, and the broadcast's report counts who clicked.
+#[test]
+fn tracked_links_count_a_click_and_lead_on_to_the_message_s_own_address() {
+    let test = "tracked_links_count_a_click_and_lead_on_to_the_message_s_own_address";
+    let Some(server) = SmtpServer::start(test) else { return };
+    let dir = tempfile::tempdir().expect("dir");
+    let (app, _) = shop(dir.path(), ts("2026-11-03T08:00:00Z"));
+    let mut settings = app.store().shop_settings().expect("settings");
+    settings.sending.track_clicks = true;
+    ladder_app::shop::save_settings(&app, &Actor::Cli, settings).expect("track clicks");
+    let draft = TemplateDraft {
+        name: "beans".into(),
+        channel: Channel::Email,
+        language: "en".into(),
+        purpose: MessagePurpose::Offer,
+        subject: Some("Beans".into()),
+        body: "Hello {{ first_name }},\n\nNew beans: https://beans.example/autumn?ref=mail\n\nLeave: {{ unsubscribe_url }}"
+            .into(),
+    };
+    templates::add(&app, &Actor::Cli, &draft).expect("template");
+    let broadcast = BroadcastDraft {
+        name: None,
+        template: "beans".into(),
+        channel: Channel::Email,
+        audience: Audience::All,
+        campaign_code: None,
+        send_at: None,
+    };
+    let id = broadcasts::create(&app, &Actor::Cli, &broadcast).expect("create");
+    broadcasts::send(&app, &Actor::Cli, id).expect("send");
+    run_jobs(&app);
+    let key = dir.path().join("dkim.key");
+    std::fs::write(&key, "nWGxne/9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A=\n").expect("key");
+    assert_eq!(dispatcher(&app, &server, &key).deliver_due().expect("deliver").sent, 2);
+
+    let received = server.received();
+    let alex = received.iter().find(|(to, _)| to == "alex@example.com").map(|(_, m)| decoded(m)).expect("Alex's");
+    assert!(!alex.contains("https://beans.example/autumn"), "the address goes as a tracked link: {alex}");
+    let via = alex
+        .split_whitespace()
+        .find(|w| w.starts_with("https://shop.example/ladder/r/"))
+        .map(|w| w.trim_end_matches(['"', '<', '>']).split('"').next().unwrap_or(w).to_owned())
+        .expect("a tracked link");
+    assert!(alex.contains("https://shop.example/ladder/u/"), "the unsubscribe link stays direct: {alex}");
+    let token = via.trim_start_matches("https://shop.example/ladder/r/");
+    assert_eq!(ladder_app::links::follow(&app, token).expect("follow"), "https://beans.example/autumn?ref=mail");
+    assert_eq!(ladder_app::links::follow(&app, token).expect("again"), "https://beans.example/autumn?ref=mail");
+    let forged = token.replacen(".0-", ".1-", 1);
+    assert!(ladder_app::links::follow(&app, &forged).is_err(), "a link Ladder did not sign leads nowhere");
+    let results = broadcasts::report(&app, &Actor::Cli, id).expect("report").results.expect("results");
+    assert_eq!(results.clicked, 1, "Alex, who clicked twice");
+    let outbox = app
+        .store()
+        .outbox(&OutboxQuery { cause: Some(format!("broadcast:{id}")), limit: 10, ..OutboxQuery::default() })
+        .expect("outbox");
+    let sent = outbox.iter().find(|m| m.customer_id == "C2").expect("Alex's message");
+    let (_, shown) = ladder_app::messages::shown(&app, &Actor::Cli, sent.id).expect("shown");
+    assert!(shown.expect("its text").body.contains(&via), "shown again as it went, with the tracked link");
+}

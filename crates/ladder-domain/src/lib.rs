@@ -30,6 +30,7 @@ pub mod sms;
 pub mod stats;
 pub mod template;
 pub mod text;
+pub mod tracking;
 pub mod validate;
 
 pub use access::{Permission, Role};

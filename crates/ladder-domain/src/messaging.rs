@@ -125,6 +125,9 @@ pub struct SendingRules {
     /// given while buying, how the customer was told that ads would come and offered a refusal, which
     /// products are similar — recorded (and audited) when it is turned on, and required for it.
     pub israel_exception_terms: String,
+    /// Whether the web addresses in offers and newsletters by email go through signed redirect links that
+    /// count clicks (off by default; opens are never tracked).
+    pub track_clicks: bool,
     /// What the SMS gateway charges for one part of a text message, in minor units of the shop's
     /// currency: a text broadcast's forecast shows its cost.
     pub sms_part_price_minor: Option<i64>,
@@ -144,6 +147,7 @@ impl Default for SendingRules {
             days_after_purchase: 7,
             israel_existing_customers: false,
             israel_exception_terms: String::new(),
+            track_clicks: false,
             sms_part_price_minor: None,
         }
     }

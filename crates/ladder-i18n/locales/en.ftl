@@ -1116,6 +1116,7 @@ messages-results-window = Counted from when each customer's message was sent: un
 messages-results-orders = Orders
 messages-results-customers = Customers
 messages-results-total = Total
+messages-results-clicked = Followed a link
 messages-results-unsubscribed = Unsubscribed
 messages-results-attributed = Orders with the campaign code
 messages-results-bought-after = Bought within { $days } days
@@ -1155,6 +1156,8 @@ shop-field-israel_existing_customers = Israel: use the existing-customer excepti
 shop-help-israel_existing_customers = Only if, when they bought, customers gave their details, were told they would get offers, could refuse, and the offers are for similar products (Communications Law §30A).
 shop-field-israel_exception_terms = How the shop meets these conditions
 shop-help-israel_exception_terms = Required to turn the exception on, and kept with the change: where customers give their details when they buy, the words that tell them offers will come, how they can refuse, which products the offers are for.
+shop-field-track_clicks = Count clicks on the links in offer and newsletter emails
+shop-help-track_clicks = Each web address in such an email goes through a signed link to this shop that counts the click, then leads on to it (the unsubscribe links stay direct). Opens are never tracked. Off by default.
 shop-field-sms_part_price = Price of one text message part
 shop-help-sms_part_price = What your SMS gateway charges per part, in the shop's currency (such as 0.07): a text broadcast shows its cost before it is sent. Empty: not shown.
 

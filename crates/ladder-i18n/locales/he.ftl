@@ -1099,6 +1099,7 @@ messages-results-window = נספר מרגע שליחת ההודעה לכל לק�
 messages-results-orders = הזמנות
 messages-results-customers = לקוחות
 messages-results-total = סך הכול
+messages-results-clicked = לחצו על קישור
 messages-results-unsubscribed = הסירו את עצמם
 messages-results-attributed = הזמנות עם קוד הקמפיין
 messages-results-bought-after = קנו בתוך { $days } ימים
@@ -1138,6 +1139,8 @@ shop-field-israel_existing_customers = ישראל: שימוש בחריג הלק�
 shop-help-israel_existing_customers = רק אם בעת הקנייה הלקוחות מסרו את פרטיהם, נאמר להם שיקבלו הצעות, ניתנה להם אפשרות לסרב, וההצעות הן למוצרים דומים (חוק התקשורת, סעיף 30א).
 shop-field-israel_exception_terms = כיצד העסק עומד בתנאים
 shop-help-israel_exception_terms = חובה כדי להפעיל את החריג, ונשמר עם השינוי: היכן הלקוחות מוסרים את פרטיהם בקנייה, הנוסח שמודיע להם שיקבלו הצעות, כיצד הם יכולים לסרב, ולאילו מוצרים ההצעות.
+shop-field-track_clicks = ספירת לחיצות על קישורים במיילים של הצעות וניוזלטר
+shop-help-track_clicks = כל כתובת אינטרנט במייל כזה עוברת דרך קישור חתום לעסק שסופר את הלחיצה וממשיך אליה (קישורי ההסרה נשארים ישירים). פתיחות לעולם אינן נספרות. כבוי כברירת מחדל.
 shop-field-sms_part_price = מחיר חלק אחד של הודעת SMS
 shop-help-sms_part_price = כמה שער ה-SMS גובה לכל חלק, במטבע העסק (למשל 0.07): הפצת SMS מציגה את עלותה לפני השליחה. ריק: לא מוצג.
 

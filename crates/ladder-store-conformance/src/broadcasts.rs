@@ -183,6 +183,14 @@ pub fn a_broadcast_s_results_count_from_each_message_sent(store: &dyn Store) {
         };
         assert!(store.finish_message(m.id, &delivery).expect("finish"));
     }
+    let clicked_at = ts("2025-09-01T12:00:00Z");
+    for m in &claimed {
+        let recorded = write(store, |tx| tx.record_click(m.id, 0, clicked_at)).expect("click");
+        assert_eq!(recorded, m.customer != r3, "a click counts on a sent message only");
+    }
+    let first = claimed.iter().find(|m| m.customer == r1).expect("R1's");
+    assert!(write(store, |tx| tx.record_click(first.id, 1, clicked_at)).expect("again"));
+    assert!(!write(store, |tx| tx.record_click(i64::MAX, 0, clicked_at)).expect("none"));
     let withdraw = |id: &str, channel, when: &str| {
         let c = Customer { consents: vec![Consent { channel, granted: false, ..Consent::PLAIN }], ..customer(id) };
         write(store, |tx| tx.put_customer(&c, &Evidence { at: ts(when), source: "one-click".into() }, Absent::Keep))
@@ -194,6 +202,7 @@ pub fn a_broadcast_s_results_count_from_each_message_sent(store: &dyn Store) {
     let results =
         store.broadcast_results("broadcast:9", Some("autumn"), at, chrono::Duration::days(7)).expect("results");
     assert_eq!(results.unsubscribed, 1, "R1 only: R2 withdrew another channel, R3's message never went");
+    assert_eq!(results.clicked, 2, "R1 (twice) and R2: people, not clicks");
     let total = |orders, customers, total_minor| OrderTotal { currency: "EUR".into(), orders, customers, total_minor };
     assert_eq!(results.bought_after, [total(2, 1, 1_500)], "R1's two orders within a week; R2's came later");
     assert_eq!(results.attributed, [total(2, 2, 1_700)], "coded and completed, since it was enqueued");

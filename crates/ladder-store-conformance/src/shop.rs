@@ -38,6 +38,7 @@ pub fn shop_settings_are_typed_checked_and_kept(store: &dyn Store) {
         days_after_purchase: 10,
         israel_existing_customers: true,
         israel_exception_terms: "Checkout form: \"נשלח לך הצעות – סמנו כאן כדי לסרב\"; coffee and beans only".into(),
+        track_clicks: true,
         sms_part_price_minor: Some(7),
     };
     write(store, |tx| tx.save_shop_settings(&settings)).expect("save");

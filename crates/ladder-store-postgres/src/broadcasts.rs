@@ -156,6 +156,14 @@ impl BroadcastStore for PostgresStore {
                 )
                 .ctx(what)?
                 .get(0);
+            let clicked: i64 = c
+                .query_one(
+                    "SELECT COUNT(DISTINCT o.customer_id) FROM message_clicks k JOIN outbox o ON o.id = k.outbox_id
+                     WHERE o.cause = $1",
+                    &[&cause],
+                )
+                .ctx(what)?
+                .get(0);
             // A sum past i64 is an error (the cast), never a wrapped figure.
             let bought_after = totals(
                 c.query(
@@ -182,7 +190,12 @@ impl BroadcastStore for PostgresStore {
                 ),
                 None => Vec::new(),
             };
-            Ok(BroadcastResults { unsubscribed: u64::try_from(unsubscribed).unwrap_or(0), attributed, bought_after })
+            Ok(BroadcastResults {
+                unsubscribed: u64::try_from(unsubscribed).unwrap_or(0),
+                clicked: u64::try_from(clicked).unwrap_or(0),
+                attributed,
+                bought_after,
+            })
         })
     }
 }

@@ -777,8 +777,8 @@ impl CustomerTx for PgTx {
     fn clear_customers(&mut self) -> StoreResult<()> {
         self.client
             .batch_execute(
-                "TRUNCATE ladder_history, customer_scores, interactions, order_lines, orders, products, consents, consent_events, outbox,
-                          customer_tags, customers",
+                "TRUNCATE ladder_history, customer_scores, interactions, order_lines, orders, products, consents, consent_events,
+                          message_clicks, outbox, customer_tags, customers",
             )
             .ctx("cannot clear the customers")?;
         self.customers.clear();

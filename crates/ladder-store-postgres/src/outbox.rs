@@ -149,6 +149,16 @@ impl OutboxTx for PgTx {
         .map(drop)
     }
 
+    fn record_click(&mut self, id: i64, link: u32, at: DateTime<Utc>) -> StoreResult<bool> {
+        let added = self.execute(
+            "INSERT INTO message_clicks (outbox_id, link, at)
+             SELECT id, $2, $3 FROM outbox WHERE id = $1 AND status IN ('sent', 'bounced')",
+            &[&id, &i64::from(link), &at.timestamp()],
+            "cannot record a click",
+        )?;
+        Ok(added == 1)
+    }
+
     fn record_delivered_by_hand(&mut self, id: i64, delivery: &Delivery) -> StoreResult<bool> {
         let taken = self.execute(
             "UPDATE outbox SET status = 'sending' WHERE id = $1 AND status IN ('queued', 'held')",

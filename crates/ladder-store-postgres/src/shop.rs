@@ -84,6 +84,7 @@ impl ShopTx for PgTx {
                     &c.days_after_purchase,
                     &c.israel.0,
                     &c.israel.1,
+                    &c.track_clicks,
                     &c.sms_part_price_minor,
                 ],
             )
@@ -197,7 +198,8 @@ fn settings(client: &mut Connection) -> StoreResult<ShopSettings> {
             closed_days: r.get(26),
             days_after_purchase: r.get(27),
             israel: (r.get(28), r.get(29)),
-            sms_part_price_minor: r.get(30),
+            track_clicks: r.get(30),
+            sms_part_price_minor: r.get(31),
         }
         .rules()?,
     })

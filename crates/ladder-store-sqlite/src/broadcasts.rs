@@ -154,6 +154,14 @@ impl BroadcastStore for SqliteStore {
                 .ctx(what)?
                 .query_row(rusqlite::params![cause, window], |r| r.get(0))
                 .ctx(what)?;
+            let clicked: i64 = c
+                .prepare_cached(
+                    "SELECT COUNT(DISTINCT o.customer_id) FROM message_clicks k JOIN outbox o ON o.id = k.outbox_id
+                     WHERE o.cause = ?1",
+                )
+                .ctx(what)?
+                .query_row([cause], |r| r.get(0))
+                .ctx(what)?;
             let bought_after = totals(
                 c,
                 "SELECT d.currency, COUNT(*), COUNT(DISTINCT d.customer_id), SUM(d.total_minor) FROM outbox o
@@ -174,7 +182,12 @@ impl BroadcastStore for SqliteStore {
                 )?,
                 None => Vec::new(),
             };
-            Ok(BroadcastResults { unsubscribed: u64::try_from(unsubscribed).unwrap_or(0), attributed, bought_after })
+            Ok(BroadcastResults {
+                unsubscribed: u64::try_from(unsubscribed).unwrap_or(0),
+                clicked: u64::try_from(clicked).unwrap_or(0),
+                attributed,
+                bought_after,
+            })
         })
     }
 }

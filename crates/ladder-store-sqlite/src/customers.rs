@@ -937,7 +937,8 @@ impl CustomerTx for SqliteTx<'_> {
         self.conn()
             .execute_batch(
                 "DELETE FROM ladder_history; DELETE FROM customer_scores; DELETE FROM interactions;
-                 DELETE FROM order_lines; DELETE FROM orders; DELETE FROM products; DELETE FROM consents; DELETE FROM consent_events; DELETE FROM outbox;
+                 DELETE FROM order_lines; DELETE FROM orders; DELETE FROM products; DELETE FROM consents; DELETE FROM consent_events; DELETE FROM message_clicks;
+                 DELETE FROM outbox;
                  DELETE FROM customer_tags; DELETE FROM customers;",
             )
             .ctx("cannot clear the customers")?;

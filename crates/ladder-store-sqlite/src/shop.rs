@@ -91,6 +91,7 @@ impl ShopTx for SqliteTx<'_> {
                     c.days_after_purchase,
                     c.israel.0,
                     c.israel.1,
+                    c.track_clicks,
                     c.sms_part_price_minor,
                 ],
             )
@@ -179,7 +180,8 @@ fn settings(conn: &Connection) -> StoreResult<ShopSettings> {
                     closed_days: r.get(26)?,
                     days_after_purchase: r.get(27)?,
                     israel: (r.get(28)?, r.get(29)?),
-                    sms_part_price_minor: r.get(30)?,
+                    track_clicks: r.get(30)?,
+                    sms_part_price_minor: r.get(31)?,
                 };
                 Ok((
                     (days, sending),

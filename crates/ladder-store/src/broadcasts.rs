@@ -79,6 +79,8 @@ pub struct BroadcastResults {
     /// Recipients who withdrew their consent for the channel within the window after their message (by
     /// its one-click link, the preference page, a reply or a word to the staff).
     pub unsubscribed: u64,
+    /// Recipients who followed a tracked link of their message (where the shop tracks clicks).
+    pub clicked: u64,
     /// Completed orders carrying the broadcast's campaign code since it was enqueued — the orders the
     /// campaign report attributes to it.
     pub attributed: Vec<OrderTotal>,

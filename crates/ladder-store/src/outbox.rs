@@ -146,6 +146,10 @@ pub trait OutboxTx {
     /// Keeps what a message is rendered with as it is sent (its merge data, JSON).
     fn keep_merged(&mut self, id: i64, merged: &str) -> StoreResult<()>;
 
+    /// Records a click on the `link`-th tracked address of a sent message; false when no sent message has
+    /// that id.
+    fn record_click(&mut self, id: i64, link: u32, at: DateTime<Utc>) -> StoreResult<bool>;
+
     /// Records what became of a message a person delivered (a call from the call list): it need not
     /// have been claimed, but it must still be waiting (queued or held). False when it is not.
     fn record_delivered_by_hand(&mut self, id: i64, delivery: &Delivery) -> StoreResult<bool>;

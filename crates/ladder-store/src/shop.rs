@@ -116,11 +116,12 @@ pub struct ScoringMark {
 }
 
 /// The sending rules' columns after the settings' first ones, in order (migrations 27 and 30): windows,
-/// cap, quiet hours, closed days, the days after a purchase, Israel's exception and its terms, the price
-/// of a text message's part.
+/// cap, quiet hours, closed days, the days after a purchase, Israel's exception and its terms, click
+/// tracking, the price of a text message's part.
 pub const SENDING_COLUMNS: &str = "send_email_window_hours, send_sms_window_hours, send_marketing_per_period, \
      send_marketing_period_days, send_quiet_from, send_quiet_to, send_quiet_email, send_closed_days, \
-     send_days_after_purchase, send_israel_existing_customers, send_israel_terms, send_sms_part_price_minor";
+     send_days_after_purchase, send_israel_existing_customers, send_israel_terms, send_track_clicks, \
+     send_sms_part_price_minor";
 
 /// The sending rules as their columns hold them, in [`SENDING_COLUMNS`]' order: the numbers, the times
 /// as `HH:MM`, the days as `sat,sun`.
@@ -138,6 +139,8 @@ pub struct SendingColumns {
     pub days_after_purchase: i64,
     /// Israel's existing-customer exception, and how its conditions are met.
     pub israel: (bool, String),
+    /// Whether emails' links count clicks.
+    pub track_clicks: bool,
     /// A text message part's price, in minor units.
     pub sms_part_price_minor: Option<i64>,
 }
@@ -157,6 +160,7 @@ impl SendingColumns {
             closed_days: r.closed_days_text(),
             days_after_purchase: i64::from(r.days_after_purchase),
             israel: (r.israel_existing_customers, r.israel_exception_terms.clone()),
+            track_clicks: r.track_clicks,
             sms_part_price_minor: r.sms_part_price_minor,
         }
     }
@@ -182,6 +186,7 @@ impl SendingColumns {
             days_after_purchase: count(self.days_after_purchase),
             israel_existing_customers: self.israel.0,
             israel_exception_terms: self.israel.1,
+            track_clicks: self.track_clicks,
             sms_part_price_minor: self.sms_part_price_minor,
         })
     }

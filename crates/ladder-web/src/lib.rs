@@ -84,6 +84,7 @@ pub fn router(state: AppState) -> Router {
         .route("/messages/broadcasts/{id}", get(pages::messages::show_broadcast))
         .route("/messages/broadcasts/{id}/send", post(pages::messages::send_broadcast))
         .route("/u/{token}", get(pages::links::ask).post(pages::links::unsubscribe))
+        .route("/r/{token}", get(pages::links::follow))
         .route("/preferences/{token}", get(pages::links::show).post(pages::links::save))
         .route("/assets/{*path}", get(assets::serve))
         .nest("/api/v1", api::router())

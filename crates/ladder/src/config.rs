@@ -107,7 +107,8 @@ const SETTINGS: &[Setting] = &[
         default: "",
         secret: true,
         help: "the mail server: smtps://USER:PASSWORD@HOST:465, smtp://USER:PASSWORD@HOST:587?tls=required, \
-               or smtp://127.0.0.1:25 on the same machine; empty sends no email",
+               or smtp://127.0.0.1:25 on the same machine (&sslrootcert=PATH trusts a private authority); \
+               empty sends no email",
     },
     Setting {
         key: "mail_from",

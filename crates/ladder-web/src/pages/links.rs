@@ -1,6 +1,6 @@
 //! The pages a customer reaches from a message, without an account: one-click unsubscribe (RFC 8058:
 //! a mail program's POST withdraws at once; the link opened in a browser asks first, since scanners
-//! open links) and the preference page. The signed token in the address is the only key: there is no
+//! open links), the preference page, and a tracked link's redirect. The signed token in the address is the only key: there is no
 //! session, so no anti-forgery token either — a forger would need the token itself.
 
 use crate::error::WebError;
@@ -37,6 +37,19 @@ fn page(name: &str, locale: Locale, path: &str, context: minijinja::Value) -> Re
 
 async fn shop_name(state: &AppState) -> Result<String, WebError> {
     state.with_store(|s| Ok(s.shop_settings()?.name)).await
+}
+
+/// A tracked link of a message: counts the click and leads on to the message's own address (a 302, so
+/// the browser does not keep the redirect in place of the address).
+pub(crate) async fn follow(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
+    let guest = crate::auth::guest_locale(&headers);
+    let address =
+        state.with_app(move |app| ladder_app::links::follow(app, &token).map_err(|e| WebError::of(e, guest))).await?;
+    Ok((axum::http::StatusCode::FOUND, [(axum::http::header::LOCATION, address)]).into_response())
 }
 
 /// The link opened in a browser: asks before it unsubscribes.

@@ -385,8 +385,12 @@ pub(crate) async fn show_broadcast(
 ) -> Result<Response, WebError> {
     viewer.require(Permission::ViewReports)?;
     let (actor, locale) = (viewer.actor(), viewer.locale);
-    let report =
-        state.with_app(move |app| broadcasts::report(app, &actor, id).map_err(|e| WebError::of(e, locale))).await?;
+    let (report, track_clicks) = state
+        .with_app(move |app| {
+            let report = broadcasts::report(app, &actor, id).map_err(|e| WebError::of(e, locale))?;
+            Ok((report, app.store().shop_settings()?.sending.track_clicks))
+        })
+        .await?;
     let catalog = crate::views::catalog();
     let said =
         |r: &Option<String>| r.as_deref().map(|r| crate::pages::customer::said_reason(catalog, viewer.locale, r));
@@ -414,7 +418,7 @@ pub(crate) async fn show_broadcast(
             b => minijinja::Value::from_serialize(&broadcast),
             audience => audience_words(&viewer, &broadcast.audience),
             forecast,
-            summary, results, done,
+            summary, results, done, track_clicks,
             days => ladder_app::broadcasts::RESULTS_WINDOW_DAYS,
         },
     )?;

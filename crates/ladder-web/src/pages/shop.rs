@@ -150,6 +150,7 @@ fn sending_of(
         days_after_purchase: count("days_after_purchase")?,
         israel_existing_customers: form.contains_key("israel_existing_customers"),
         israel_exception_terms: raw("israel_exception_terms"),
+        track_clicks: form.contains_key("track_clicks"),
         sms_part_price_minor: price(currency, &raw("sms_part_price"))?,
     })
 }
@@ -339,6 +340,7 @@ fn shop_page(viewer: &Viewer, stored: Stored, shown: Shown<'_>, status: StatusCo
                 .map(|d| (d, stored.settings.sending.closed_days_text().contains(d))),
             quiet_email => stored.settings.sending.quiet_email,
             israel_existing_customers => stored.settings.sending.israel_existing_customers,
+            track_clicks => stored.settings.sending.track_clicks,
             languages => crate::pages::languages(),
             currency => shown.currency,
             currency_invalid => invalid == Some("currency"),

@@ -380,6 +380,14 @@ fn a_customer_unsubscribes_in_one_click_and_chooses_on_the_preference_page() {
     let forged = format!("{}{}", &other[..other.rfind('-').expect("dash")], &token[token.rfind('-').expect("dash")..]);
     assert_eq!(visitor.get(&format!("/u/{forged}")).status, 404);
     assert_eq!(visitor.post(&format!("/u/{forged}"), &[("List-Unsubscribe", "One-Click")]).status, 404);
+
+    // A tracked link leads only to an address of a message that went: a signed link of no sent
+    // message, or one Ladder did not sign, is not found (and redirects nowhere).
+    let no_message = LinkSigner::of(&app).expect("key").click_token(i64::MAX, 0);
+    for link in [no_message.as_str(), "c1.0-00112233445566778899aabbccddeeff", "nonsense"] {
+        let answer = visitor.get(&format!("/r/{link}"));
+        assert_eq!((answer.status, answer.location), (404, None), "{link}");
+    }
 }
 
 /// The Messages pages: a template written with its live preview for a real customer, saved as a
