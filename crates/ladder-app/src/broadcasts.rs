@@ -12,7 +12,7 @@ use ladder_domain::audit::Action;
 use ladder_domain::broadcast::{Audience, Broadcast, BroadcastStatus, cause};
 use ladder_domain::consent::Purpose;
 use ladder_domain::messaging::{
-    MessagePurpose, OutboxStatus, PastContact, Recipient, Verdict, address_key, decide, time_zone_of,
+    MessagePurpose, OutboxStatus, PastContact, Recipient, Verdict, address_key, decide, decide_deferring, time_zone_of,
 };
 use ladder_domain::shop::ShopSettings;
 use ladder_domain::template::Template;
@@ -36,6 +36,9 @@ pub struct BroadcastDraft {
     pub campaign_code: Option<String>,
     /// Not before this time.
     pub send_at: Option<DateTime<Utc>>,
+    /// A message the caps (the channel's window, the marketing cap) would skip waits until they free
+    /// instead.
+    pub defer_capped: bool,
 }
 
 /// Composes a broadcast; returns its id. The template must have a variant on the channel and be an
@@ -71,6 +74,7 @@ pub fn create(app: &App, actor: &Actor, draft: &BroadcastDraft) -> Result<i64, A
         campaign_code: code.map(str::to_owned),
         send_at: draft.send_at,
         created_by: actor.name(),
+        defer_capped: draft.defer_capped,
     };
     change(app, actor, |tx, now| {
         let id = tx.add_broadcast(&new, now)?;
@@ -436,6 +440,8 @@ fn plan(
             })
             .clone()
     };
+    // The sender chose whether what the caps would skip waits for them instead.
+    let decider = if broadcast.defer_capped { decide_deferring } else { decide };
     let mut chunk: Vec<AudienceMember> = Vec::with_capacity(1000);
     let mut done = 0u64;
     let mut decide_chunk = |chunk: &mut Vec<AudienceMember>| -> Result<(), AppError> {
@@ -465,7 +471,7 @@ fn plan(
             };
             let at = send_at.unwrap_or(now);
             let (status, reason, not_before) =
-                match decide(rules, shop.country.as_deref(), &recipient, broadcast.channel, purpose, at) {
+                match decider(rules, shop.country.as_deref(), &recipient, broadcast.channel, purpose, at) {
                     Verdict::Send => (OutboxStatus::Queued, None, send_at),
                     Verdict::Hold { until, why } => (OutboxStatus::Held, Some(why.key().to_owned()), Some(until)),
                     Verdict::Skip(why) => (OutboxStatus::Skipped, Some(why.key().to_owned()), None),

@@ -1,10 +1,12 @@
 //! Text messages through an HTTP gateway: a request the shop describes (URL, method, headers, a form or
 //! a JSON body with placeholders, where the provider's message id is in its answer, how it says yes),
 //! and presets for providers whose API documentation we could read: Twilio (any country, Israel among
-//! them), SMS.ru (Russia) and Kavenegar (Iran). docs/MESSAGING.md shows each preset's request.
+//! them), 99digital (Israel), SMS.ru (Russia) and Kavenegar (Iran). docs/MESSAGING.md shows each
+//! preset's request.
 //!
 //! Placeholders, in the URL, the form's values, the JSON body's strings and the pointers: `{to}` (the
-//! number in E.164, `+972…`), `{to_digits}` (without the `+`), `{to_local}` (Iranian style, `0912…`),
+//! number in E.164, `+972…`), `{to_digits}` (without the `+`), `{to_local}` (an Iranian or Israeli number
+//! in its national form with the trunk 0, `0912…`, `050…`; others as `{to_digits}`),
 //! `{text}`, `{from}` and `{message_id}` (the outbox's, for a provider that keeps a reference).
 
 use crate::ChannelError;
@@ -57,11 +59,12 @@ impl std::fmt::Debug for SmsGateway {
 }
 
 /// The presets' names.
-pub const PRESETS: [&str; 3] = ["twilio", "smsru", "kavenegar"];
+pub const PRESETS: [&str; 4] = ["twilio", "99digital", "smsru", "kavenegar"];
 
 impl SmsGateway {
-    /// A preset: `twilio` (`account` is the Account SID, `secret` the Auth Token), `smsru` (`secret` is
-    /// the api_id) or `kavenegar` (`secret` is the API key). `base` replaces the provider's address (a
+    /// A preset: `twilio` (`account` is the Account SID, `secret` the Auth Token), `99digital` (`secret`
+    /// is the apiKey; `from` is required), `smsru` (`secret` is the api_id) or `kavenegar` (`secret` is
+    /// the API key). `base` replaces the provider's address (a
     /// test server).
     pub fn preset(
         name: &str,
@@ -94,6 +97,33 @@ impl SmsGateway {
                     from,
                     success: None,
                     message_id: Some("/sid".into()),
+                })
+            }
+            // https://docs.99digital.co.il/sms-api/send-sms: documented as a "form-data" body; Ladder sends
+            // the four fields as a form. The number without +972, the trunk 0 kept (0501234567).
+            "99digital" => {
+                let from = from.filter(|f| !f.is_empty()).ok_or_else(|| {
+                    ChannelError::Config(
+                        "the 99digital preset needs sms.from (a number 99digital approved, or a name of up to 11 letters)"
+                            .into(),
+                    )
+                })?;
+                Ok(Self {
+                    name: "99digital".into(),
+                    url: format!("{}/sms/sendMessage", at("https://api.99digital.co.il")),
+                    method: Method::Post,
+                    headers: Vec::new(),
+                    form: vec![
+                        field("apiKey", secret),
+                        field("from", "{from}"),
+                        field("to", "{to_local}"),
+                        field("text", "{text}"),
+                    ],
+                    json: None,
+                    basic_auth: None,
+                    from: Some(from),
+                    success: Some(("/status".into(), Value::String("OK".into()))),
+                    message_id: Some("/unique".into()),
                 })
             }
             // https://sms.ru/api/send
@@ -147,7 +177,10 @@ impl SmsGateway {
 
     fn fill(&self, text: &str, m: &Outgoing) -> String {
         let digits = m.to.trim_start_matches('+');
-        let local = digits.strip_prefix("98").map_or_else(|| digits.to_owned(), |rest| format!("0{rest}"));
+        let local = digits
+            .strip_prefix("98")
+            .or_else(|| digits.strip_prefix("972"))
+            .map_or_else(|| digits.to_owned(), |rest| format!("0{rest}"));
         text.replace("{to_digits}", digits)
             .replace("{to_local}", &local)
             .replace("{to}", &m.to)

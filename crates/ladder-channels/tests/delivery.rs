@@ -175,6 +175,7 @@ fn send_broadcast(app: &App) -> i64 {
         audience: Audience::All,
         campaign_code: Some("AUTUMN".into()),
         send_at: None,
+        defer_capped: false,
     };
     let id = broadcasts::create(app, &Actor::Cli, &draft).expect("create");
     broadcasts::send(app, &Actor::Cli, id).expect("send");
@@ -361,6 +362,27 @@ fn a_broadcast_reaches_those_who_agreed_signed_labelled_and_right_to_left() {
         "Noam, and Dana who left: {second:?}"
     );
     assert!(second.contains(&(OutboxStatus::Skipped, Some("address blocked".into()), 1)), "{second:?}");
+    // A sender who defers what the caps would skip: Alex's message waits instead of being skipped.
+    let patient = BroadcastDraft {
+        name: None,
+        template: "autumn".into(),
+        channel: Channel::Email,
+        audience: Audience::All,
+        campaign_code: None,
+        send_at: None,
+        defer_capped: true,
+    };
+    let patient = broadcasts::create(&app, &Actor::Cli, &patient).expect("create");
+    broadcasts::send(&app, &Actor::Cli, patient).expect("send");
+    run_jobs(&app);
+    let waiting = app
+        .store()
+        .outbox(&OutboxQuery { cause: Some(format!("broadcast:{patient}")), limit: 10, ..OutboxQuery::default() })
+        .expect("outbox");
+    let alex = waiting.iter().find(|m| m.customer_id == "C2").expect("Alex's");
+    // Past the window (it frees at midnight) his order of the 5th still holds it: a week after it.
+    assert_eq!((alex.status, alex.reason.as_deref()), (OutboxStatus::Held, Some("recent purchase")));
+    assert_eq!(alex.not_before, Some(ts("2026-11-12T12:00:00Z")), "not skipped as contacted recently");
     assert_eq!(dispatcher(&app, &server, &key).deliver_due().expect("deliver").sent, 0);
     assert_eq!(server.received().len(), 2, "nobody was messaged twice");
 }
@@ -429,6 +451,7 @@ fn a_fax_is_the_letter_s_pdf_mailed_to_the_gateway_s_address_for_the_number() {
         audience: Audience::All,
         campaign_code: None,
         send_at: None,
+        defer_capped: false,
     };
     let id = broadcasts::create(&app, &Actor::Cli, &broadcast).expect("create");
     broadcasts::send(&app, &Actor::Cli, id).expect("send");
@@ -612,6 +635,7 @@ fn tracked_links_count_a_click_and_lead_on_to_the_message_s_own_address() {
         audience: Audience::All,
         campaign_code: None,
         send_at: None,
+        defer_capped: false,
     };
     let id = broadcasts::create(&app, &Actor::Cli, &broadcast).expect("create");
     broadcasts::send(&app, &Actor::Cli, id).expect("send");

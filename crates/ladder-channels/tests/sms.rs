@@ -167,12 +167,37 @@ fn kavenegar_gets_its_key_in_the_path_and_the_iranian_form_of_the_number() {
 }
 
 #[test]
+fn ninety_nine_digital_gets_its_api_key_the_sender_and_the_israeli_national_number() {
+    let answer = r#"{"status": "OK", "unique": "63433453", "text": "your message", "timestamp": 1600115719, "from": "CafeLadder", "reason": 1}"#;
+    let (base, seen) = one_request(200, answer);
+    let gateway = SmsGateway::preset("99digital", None, "KEY-99", Some("CafeLadder"), Some(&base)).expect("preset");
+    SmsSender::new(gateway).send(&text_to("+972501234567")).expect("sent");
+    let r = seen.recv().expect("a request");
+    assert_eq!((r.method.as_str(), r.path.as_str()), ("POST", "/sms/sendMessage"));
+    let form = r.form();
+    assert_eq!(field(&form, "apiKey"), Some("KEY-99"));
+    assert_eq!(field(&form, "from"), Some("CafeLadder"));
+    assert_eq!(field(&form, "to"), Some("0501234567"), "without +972, the trunk 0 kept");
+    assert_eq!(field(&form, "text"), Some("פרסומת: שלום & תודה"));
+
+    let failed = r#"{"status": "FAIL", "unique": "", "reason": 3}"#;
+    let (base, _seen) = one_request(200, failed);
+    let gateway = SmsGateway::preset("99digital", None, "KEY-99", Some("0509999999"), Some(&base)).expect("preset");
+    assert!(
+        matches!(SmsSender::new(gateway).send(&text_to("+972501234567")), Err(SendError::Retry(_))),
+        "a FAIL in the answer is not a yes"
+    );
+    let no_sender = SmsGateway::preset("99digital", None, "KEY-99", None, None).expect_err("needs a sender");
+    assert!(no_sender.to_string().contains("sms.from"), "{no_sender}");
+}
+
+#[test]
 fn a_gateway_that_fails_is_tried_again_and_an_unknown_preset_is_refused() {
     let (base, _seen) = one_request(503, r#"{"error": "busy"}"#);
     let gateway = SmsGateway::preset("twilio", Some("AC42"), "t", None, Some(&base)).expect("preset");
     assert!(matches!(SmsSender::new(gateway).send(&text_to("+972545678901")), Err(SendError::Retry(_))));
     let unknown = SmsGateway::preset("acme", None, "t", None, None).expect_err("unknown");
-    assert!(unknown.to_string().contains("twilio, smsru, kavenegar"), "{unknown}");
+    assert!(unknown.to_string().contains("twilio, 99digital, smsru, kavenegar"), "{unknown}");
     let secret = SmsGateway::preset("smsru", None, "very-secret", None, None).expect("preset");
     assert!(!format!("{secret:?}").contains("very-secret"), "no secret in Debug");
 }

@@ -84,6 +84,8 @@ pub struct Broadcast {
     pub enqueued_at: Option<DateTime<Utc>>,
     /// How many messages were enqueued (skipped ones included).
     pub enqueued: u64,
+    /// Whether a message the caps would skip waits until they free instead (the sender's choice).
+    pub defer_capped: bool,
 }
 
 /// The cause of a broadcast's messages in the outbox.

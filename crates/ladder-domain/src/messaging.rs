@@ -304,6 +304,8 @@ pub enum HoldReason {
     ClosedDay,
     /// The days right after a purchase, when only service messages go.
     RecentPurchase,
+    /// A cap or a channel's window, until it frees (where the sender chose to defer, not skip).
+    Capped,
 }
 
 impl HoldReason {
@@ -313,8 +315,54 @@ impl HoldReason {
             Self::QuietHours => "quiet hours",
             Self::ClosedDay => "closed day",
             Self::RecentPurchase => "recent purchase",
+            Self::Capped => "waiting for the cap",
         }
     }
+}
+
+/// [`decide`], for a sender who chose to defer what the caps would skip: a message held back by the
+/// channel's window or the marketing cap waits until the contact that holds it back has aged out (then
+/// quiet hours and closed days still apply), instead of being skipped.
+pub fn decide_deferring(
+    rules: &SendingRules,
+    shop_country: Option<&str>,
+    recipient: &Recipient<'_>,
+    channel: Channel,
+    purpose: MessagePurpose,
+    now: DateTime<Utc>,
+) -> Verdict {
+    let mut at = now;
+    // Each pass frees one cap; a window and the cap together take two, a third finds the hours.
+    for _ in 0..3 {
+        let verdict = decide(rules, shop_country, recipient, channel, purpose, at);
+        let free = match verdict {
+            Verdict::Skip(SkipReason::ChannelWindow { hours }) => recipient
+                .contacts
+                .iter()
+                .filter(|c| c.channel == channel && c.purpose != MessagePurpose::Transactional && c.at <= at)
+                .map(|c| c.at + Duration::hours(i64::from(hours)))
+                .max(),
+            Verdict::Skip(SkipReason::MarketingCap { messages, days }) => {
+                let period = Duration::days(i64::from(days));
+                let mut within: Vec<DateTime<Utc>> = recipient
+                    .contacts
+                    .iter()
+                    .filter(|c| c.purpose.is_marketing() && c.at > at - period && c.at <= at)
+                    .map(|c| c.at)
+                    .collect();
+                within.sort_unstable();
+                // The cap frees when all but `messages - 1` of them are older than the period.
+                within.get(within.len().saturating_sub(messages as usize)).map(|oldest| *oldest + period)
+            }
+            Verdict::Send if at > now => return Verdict::Hold { until: at, why: HoldReason::Capped },
+            other => return other,
+        };
+        match free {
+            Some(free) if free > at => at = free,
+            _ => return verdict,
+        }
+    }
+    decide(rules, shop_country, recipient, channel, purpose, at)
 }
 
 /// Whether a message of `purpose` on `channel` may go to `recipient` at `now`, from a shop in
@@ -717,6 +765,44 @@ mod tests {
             at("2026-02-01T10:00:00Z"),
         );
         assert_eq!(how_is_it, Verdict::Send, "service messages are not marketing");
+    }
+
+    #[test]
+    fn a_deferring_sender_waits_for_the_caps_to_free_then_for_the_morning() {
+        let defer = |r: &Recipient<'_>, channel, now: &str| {
+            decide_deferring(&SendingRules::default(), Some("IL"), r, channel, MessagePurpose::Offer, at(now))
+        };
+        // An email at 08:00 UTC: the email window (16 h) frees at 00:00 UTC, 02:00 in Tel Aviv — fine for
+        // email, which keeps no quiet hours.
+        let email =
+            [PastContact { at: at("2026-02-02T08:00:00Z"), channel: Channel::Email, purpose: MessagePurpose::Offer }];
+        let r = consenting(&email);
+        assert_eq!(
+            defer(&r, Channel::Email, "2026-02-02T12:00:00Z"),
+            Verdict::Hold { until: at("2026-02-03T00:00:00Z"), why: HoldReason::Capped }
+        );
+        // A text at 21:30 Tel Aviv time: its window frees at 21:30 the next day, inside quiet hours, so it
+        // waits for 09:00 the day after.
+        let text =
+            [PastContact { at: at("2026-02-02T19:30:00Z"), channel: Channel::Sms, purpose: MessagePurpose::Offer }];
+        let r = consenting(&text);
+        assert_eq!(
+            defer(&r, Channel::Sms, "2026-02-02T20:00:00Z"),
+            Verdict::Hold { until: at("2026-02-04T07:00:00Z"), why: HoldReason::QuietHours }
+        );
+        // Three offers this week: the cap frees when the oldest is a week old.
+        let week: Vec<PastContact> = ["2026-01-27T10:00:00Z", "2026-01-29T10:00:00Z", "2026-01-31T10:00:00Z"]
+            .iter()
+            .map(|t| PastContact { at: at(t), channel: Channel::Mail, purpose: MessagePurpose::Offer })
+            .collect();
+        let r = consenting(&week);
+        assert_eq!(
+            defer(&r, Channel::Email, "2026-02-01T10:00:00Z"),
+            Verdict::Hold { until: at("2026-02-03T10:00:00Z"), why: HoldReason::Capped }
+        );
+        assert_eq!(defer(&consenting(&[]), Channel::Email, "2026-02-01T10:00:00Z"), Verdict::Send);
+        let no_consent = Recipient { consent: None, ..consenting(&[]) };
+        assert_eq!(defer(&no_consent, Channel::Email, "2026-02-01T10:00:00Z"), Verdict::Skip(SkipReason::NoConsent));
     }
 
     #[test]

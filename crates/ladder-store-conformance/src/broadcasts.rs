@@ -17,6 +17,7 @@ pub fn broadcasts_are_drafts_until_sent_and_move_on_once(store: &dyn Store) {
         campaign_code: Some("AUTUMN25".into()),
         send_at: Some(ts("2025-10-01T08:00:00Z")),
         created_by: "user:1".into(),
+        defer_capped: true,
     };
     let at = ts("2025-09-20T12:00:00Z");
     let id = write(store, |tx| tx.add_broadcast(&draft, at)).expect("add");
@@ -27,6 +28,7 @@ pub fn broadcasts_are_drafts_until_sent_and_move_on_once(store: &dyn Store) {
         (draft.audience.clone(), Some("AUTUMN25"), draft.send_at)
     );
     assert_eq!((b.status, b.created_at, b.enqueued_at, b.enqueued), (BroadcastStatus::Draft, at, None, 0));
+    assert!(b.defer_capped, "the sender's choice to defer what the caps would skip");
 
     let moved = |from, to, enqueued| write(store, |tx| tx.move_broadcast(id, from, to, enqueued)).expect("move");
     assert!(moved(BroadcastStatus::Draft, BroadcastStatus::Queued, None));

@@ -30,6 +30,7 @@ fn broadcast(r: &Row) -> Option<Broadcast> {
         r.get(9),
         r.get(10),
         r.get(11),
+        r.get(12),
     )
 }
 
@@ -218,8 +219,8 @@ impl BroadcastTx for PgTx {
             serde_json::to_string(&b.audience).map_err(|e| StoreError::backend("cannot keep a broadcast", e))?;
         let row = self.query_opt(
             "INSERT INTO broadcasts (name, template, channel, audience, campaign_code, send_at, status, created_by,
-                                     created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7, $8) RETURNING id",
+                                     created_at, defer_capped)
+             VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7, $8, $9) RETURNING id",
             &[
                 &b.name,
                 &b.template,
@@ -229,6 +230,7 @@ impl BroadcastTx for PgTx {
                 &b.send_at.map(|t| t.timestamp()),
                 &b.created_by,
                 &at.timestamp(),
+                &b.defer_capped,
             ],
             "cannot keep a broadcast",
         )?;

@@ -5,6 +5,9 @@ ALTER TABLE shop_settings ADD COLUMN send_israel_terms TEXT NOT NULL DEFAULT '';
 ALTER TABLE shop_settings ADD COLUMN send_track_clicks INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE shop_settings ADD COLUMN send_sms_part_price_minor BIGINT;
 
+-- Whether a broadcast's messages that the caps would skip wait until the caps free instead.
+ALTER TABLE broadcasts ADD COLUMN defer_capped INTEGER NOT NULL DEFAULT 0;
+
 -- A click on a tracked link of a sent message: which message, which of its addresses (counted from 0),
 -- when. Nothing else — no address, no browser.
 CREATE TABLE message_clicks (

@@ -28,6 +28,7 @@ fn broadcast(r: &Row<'_>) -> rusqlite::Result<Option<Broadcast>> {
         r.get(9)?,
         r.get(10)?,
         r.get(11)?,
+        r.get(12)?,
     ))
 }
 
@@ -216,8 +217,8 @@ impl BroadcastTx for SqliteTx<'_> {
         self.conn()
             .query_row(
                 "INSERT INTO broadcasts (name, template, channel, audience, campaign_code, send_at, status, created_by,
-                                         created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'draft', ?7, ?8) RETURNING id",
+                                         created_at, defer_capped)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'draft', ?7, ?8, ?9) RETURNING id",
                 params![
                     b.name,
                     b.template,
@@ -226,7 +227,8 @@ impl BroadcastTx for SqliteTx<'_> {
                     b.campaign_code,
                     b.send_at.map(|t| t.timestamp()),
                     b.created_by,
-                    at.timestamp()
+                    at.timestamp(),
+                    b.defer_capped
                 ],
                 |r| r.get(0),
             )

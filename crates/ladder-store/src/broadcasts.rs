@@ -26,6 +26,8 @@ pub struct NewBroadcast {
     pub send_at: Option<DateTime<Utc>>,
     /// Who composed it.
     pub created_by: String,
+    /// Whether a message the caps would skip waits until they free instead.
+    pub defer_capped: bool,
 }
 
 /// What the decision for one message needs of a member of the audience.
@@ -143,7 +145,7 @@ pub trait BroadcastTx {
 }
 
 /// The columns of a broadcast's row, in [`broadcast_of`]'s order.
-pub const BROADCAST_COLUMNS: &str = "id, name, template, channel, audience, campaign_code, send_at, status, created_by, created_at, enqueued_at, enqueued";
+pub const BROADCAST_COLUMNS: &str = "id, name, template, channel, audience, campaign_code, send_at, status, created_by, created_at, enqueued_at, enqueued, defer_capped";
 
 /// A broadcast from its row's values (in [`BROADCAST_COLUMNS`] order); `None` when a value is not one
 /// Ladder writes.
@@ -161,6 +163,7 @@ pub fn broadcast_of(
     created_at: i64,
     enqueued_at: Option<i64>,
     enqueued: i64,
+    defer_capped: bool,
 ) -> Option<Broadcast> {
     let time = |t: i64| DateTime::<Utc>::from_timestamp(t, 0);
     Some(Broadcast {
@@ -176,6 +179,7 @@ pub fn broadcast_of(
         created_at: time(created_at)?,
         enqueued_at: enqueued_at.and_then(time),
         enqueued: u64::try_from(enqueued).unwrap_or(0),
+        defer_capped,
     })
 }
 

@@ -426,6 +426,7 @@ pub const TABLES: &[Table] = &[
             ("created_at", Int),
             ("enqueued_at", Int),
             ("enqueued", Int),
+            ("defer_capped", Bool),
         ],
         key: 1,
         generated_id: true,

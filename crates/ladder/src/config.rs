@@ -151,7 +151,7 @@ const SETTINGS: &[Setting] = &[
         env: "LADDER_SMS_PRESET",
         default: "",
         secret: false,
-        help: "twilio, smsru or kavenegar; empty sends no text messages",
+        help: "twilio, 99digital, smsru or kavenegar; empty sends no text messages",
     },
     Setting {
         key: "sms.account",
@@ -356,7 +356,7 @@ pub struct Messaging {
 /// The SMS gateway's settings.
 #[derive(Debug, Clone)]
 pub struct SmsSettings {
-    /// `twilio`, `smsru` or `kavenegar`.
+    /// `twilio`, `99digital`, `smsru` or `kavenegar`.
     pub preset: String,
     /// The account.
     pub account: Option<String>,

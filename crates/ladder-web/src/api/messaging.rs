@@ -37,6 +37,9 @@ pub(crate) struct BroadcastAsked {
     /// RFC 3339.
     #[serde(default)]
     send_at: Option<String>,
+    /// What the caps would skip waits until they free.
+    #[serde(default)]
+    defer_capped: bool,
 }
 
 /// A broadcast with what sending it would do (a draft), or what became of its messages and what they
@@ -68,6 +71,7 @@ pub(crate) async fn create_broadcast(
         audience: asked.audience,
         campaign_code: asked.campaign_code,
         send_at,
+        defer_capped: asked.defer_capped,
     };
     let made = state
         .with_app(move |app| {

@@ -269,6 +269,9 @@ pub(crate) struct BroadcastForm {
     segment: String,
     #[serde(default)]
     code: String,
+    /// Present when the sender defers what the caps would skip.
+    #[serde(default)]
+    defer_capped: Option<String>,
 }
 
 async fn broadcast_form(
@@ -296,6 +299,7 @@ async fn broadcast_form(
                 name => &form.name, template => &form.template, channel => &form.channel,
                 audience => if form.audience.is_empty() { "all" } else { form.audience.as_str() },
                 rung => &form.rung, state => &form.state, segment => &form.segment, code => &form.code,
+                defer_capped => form.defer_capped.is_some(),
             },
             templates => names.iter().map(|(n, c)| minijinja::context! { name => n, channel => c }).collect::<Vec<_>>(),
             segments, problem,
@@ -337,6 +341,7 @@ impl BroadcastForm {
             audience,
             campaign_code: Some(self.code.clone()).filter(|c| !c.trim().is_empty()),
             send_at: None,
+            defer_capped: self.defer_capped.is_some(),
         })
     }
 }

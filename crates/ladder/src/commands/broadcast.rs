@@ -44,6 +44,9 @@ pub enum BroadcastCommand {
         /// Its name (the template's when not given).
         #[arg(long)]
         name: Option<String>,
+        /// A message the caps would skip (contacted recently, the marketing cap) waits until they free.
+        #[arg(long)]
+        defer_capped: bool,
         #[command(flatten)]
         format: FormatArg,
     },
@@ -99,6 +102,7 @@ pub fn run(ctx: &Ctx, command: &BroadcastCommand) -> Result<()> {
             code,
             at,
             name,
+            defer_capped,
             format,
         } => {
             let channel = Channel::parse(channel)
@@ -117,6 +121,7 @@ pub fn run(ctx: &Ctx, command: &BroadcastCommand) -> Result<()> {
                 audience: audience(*segment, rung.as_deref(), state.as_deref(), *all, *newsletter)?,
                 campaign_code: code.clone(),
                 send_at,
+                defer_capped: *defer_capped,
             };
             let id = broadcasts::create(&app, &ctx.actor(), &draft).map_err(|e| ctx.fail(e))?;
             if format.format == crate::cli::Format::Table {

@@ -144,6 +144,7 @@ pub fn broadcast(ctx: &super::super::Ctx, args: &BroadcastBenchArgs) -> Result<(
         audience: Audience::All,
         campaign_code: Some("WINTER".into()),
         send_at: None,
+        defer_capped: false,
     };
     let id = broadcasts::create(&app, &ctx.actor(), &draft)?;
     let mut phases = Vec::new();
