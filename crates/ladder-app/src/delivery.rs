@@ -211,10 +211,11 @@ impl Kept {
     /// `public_url`, all but Ladder's own (the unsubscribe and preference links stay direct).
     fn track(&mut self, body: &str, signer: &LinkSigner, public_url: &str, id: i64) {
         let base = public_url.trim_end_matches('/');
+        let own = format!("{base}/");
         self.tracked = ladder_domain::tracking::addresses(body)
             .into_iter()
             .enumerate()
-            .filter(|(_, address)| !address.starts_with(base))
+            .filter(|(_, address)| !address.starts_with(&own))
             .filter_map(|(n, address)| {
                 Some(TrackedLink {
                     n: u32::try_from(n).ok()?,

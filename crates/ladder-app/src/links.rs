@@ -72,6 +72,19 @@ impl LinkSigner {
         format!("{payload}-{signature}")
     }
 
+    /// A token's payload, if Ladder signed it (`payload-<signature>`), compared in constant time.
+    fn signed<'a>(&self, token: &'a str) -> Option<&'a str> {
+        let (payload, signature) = token.rsplit_once('-')?;
+        let given = unhex(signature)?;
+        if given.len() != SIGNATURE_BYTES {
+            return None;
+        }
+        let mut mac = Hmac::<Sha256>::new_from_slice(&self.key).ok()?;
+        mac.update(payload.as_bytes());
+        mac.verify_truncated_left(&given).ok()?;
+        Some(payload)
+    }
+
     /// The token of a tracked link: the `n`-th web address of outbox message `id` (`c17.2-<signature>`).
     pub fn click_token(&self, id: i64, n: usize) -> String {
         let payload = format!("c{id}.{n}");
@@ -80,29 +93,13 @@ impl LinkSigner {
 
     /// The message and address a click token stands for, if Ladder signed it.
     pub fn verify_click(&self, token: &str) -> Option<(i64, u32)> {
-        let (payload, signature) = token.rsplit_once('-')?;
-        let given = unhex(signature)?;
-        if given.len() != SIGNATURE_BYTES {
-            return None;
-        }
-        let mut mac = Hmac::<Sha256>::new_from_slice(&self.key).ok()?;
-        mac.update(payload.as_bytes());
-        mac.verify_truncated_left(&given).ok()?;
-        let (id, n) = payload.strip_prefix('c')?.split_once('.')?;
+        let (id, n) = self.signed(token)?.strip_prefix('c')?.split_once('.')?;
         Some((id.parse().ok()?, n.parse().ok()?))
     }
 
     /// What a token stands for, if Ladder signed it.
     pub fn verify(&self, token: &str) -> Option<LinkSubject> {
-        let (payload, signature) = token.rsplit_once('-')?;
-        let given = unhex(signature)?;
-        if given.len() != SIGNATURE_BYTES {
-            return None;
-        }
-        let mut mac = Hmac::<Sha256>::new_from_slice(&self.key).ok()?;
-        mac.update(payload.as_bytes());
-        mac.verify_truncated_left(&given).ok()?;
-        let mut parts = payload.rsplitn(3, '-');
+        let mut parts = self.signed(token)?.rsplitn(3, '-');
         let purpose = Purpose::parse(parts.next()?)?;
         let channel = Channel::parse(parts.next()?)?;
         let customer_id = String::from_utf8(URL_SAFE_NO_PAD.decode(parts.next()?).ok()?).ok()?;
@@ -133,24 +130,6 @@ pub fn links_for(signer: &LinkSigner, public_url: &str, subject: &LinkSubject) -
         unsubscribe: format!("{base}/u/{token}"),
         preferences: format!("{base}/preferences/{token}"),
     }
-}
-
-/// Follows a tracked link: records the click on its message, in a unit of work, and returns the address
-/// it leads to — one of that message's own, so the redirect can lead nowhere else. A token Ladder did
-/// not sign, or of a message that was not sent, is not found.
-pub fn follow(app: &App, token: &str) -> Result<String, AppError> {
-    let not_found = || AppError::NotFound("this link".to_owned());
-    let (id, n) = LinkSigner::of(app)?.verify_click(token).ok_or_else(not_found)?;
-    let kept = app.store().merged_data(id)?.ok_or_else(not_found)?;
-    let kept: crate::delivery::Kept = serde_json::from_str(&kept).map_err(|_| not_found())?;
-    let address = kept.tracked.iter().find(|t| t.n == n).map(|t| t.address.clone()).ok_or_else(not_found)?;
-    let mut tx = app.store().begin()?;
-    let recorded = tx.record_click(id, n, app.now())?;
-    tx.commit()?;
-    if !recorded {
-        return Err(not_found());
-    }
-    Ok(address)
 }
 
 /// Whether `url` may be the base of the links customers get: https, or http on a loopback address (a

@@ -1,6 +1,7 @@
 //! One message to one customer, asked for by the shop's own system (an order's confirmation): checked,
 //! and enqueued in the outbox in the same unit of work as its audit entry, once per key however often
 //! it is asked for. Offers go out through broadcasts, which weigh consent and caps for each customer.
+//! And what became of a sent one: shown again as it went, its tracked links followed.
 
 use crate::{Actor, App, AppError, change, require};
 use ladder_domain::audit::Action;
@@ -136,4 +137,22 @@ pub struct SentText {
     pub subject: Option<String>,
     /// Its text.
     pub body: String,
+}
+
+/// Follows a tracked link: records the click on its message, in a unit of work, and returns the address
+/// it leads to — one of that message's own, so the redirect can lead nowhere else. A token Ladder did
+/// not sign, or of a message that was not sent, is not found.
+pub fn follow(app: &App, token: &str) -> Result<String, AppError> {
+    let not_found = || AppError::NotFound("this link".to_owned());
+    let (id, n) = crate::links::LinkSigner::of(app)?.verify_click(token).ok_or_else(not_found)?;
+    let kept = app.store().merged_data(id)?.ok_or_else(not_found)?;
+    let kept: crate::delivery::Kept = serde_json::from_str(&kept).map_err(|_| not_found())?;
+    let address = kept.tracked.iter().find(|t| t.n == n).map(|t| t.address.clone()).ok_or_else(not_found)?;
+    let mut tx = app.store().begin()?;
+    let recorded = tx.record_click(id, n, app.now())?;
+    tx.commit()?;
+    if !recorded {
+        return Err(not_found());
+    }
+    Ok(address)
 }

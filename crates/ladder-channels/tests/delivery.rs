@@ -168,14 +168,19 @@ fn shop(dir: &Path, now: DateTime<Utc>) -> (App, Arc<ManualClock>) {
 }
 
 fn send_broadcast(app: &App) -> i64 {
+    broadcast_to_all(app, "autumn", Channel::Email, Some("AUTUMN"), false)
+}
+
+/// Composes a broadcast of `template` to everyone, sends it and runs its job; returns its id.
+fn broadcast_to_all(app: &App, template: &str, channel: Channel, code: Option<&str>, defer_capped: bool) -> i64 {
     let draft = BroadcastDraft {
         name: None,
-        template: "autumn".into(),
-        channel: Channel::Email,
+        template: template.into(),
+        channel,
         audience: Audience::All,
-        campaign_code: Some("AUTUMN".into()),
+        campaign_code: code.map(str::to_owned),
         send_at: None,
-        defer_capped: false,
+        defer_capped,
     };
     let id = broadcasts::create(app, &Actor::Cli, &draft).expect("create");
     broadcasts::send(app, &Actor::Cli, id).expect("send");
@@ -363,18 +368,7 @@ fn a_broadcast_reaches_those_who_agreed_signed_labelled_and_right_to_left() {
     );
     assert!(second.contains(&(OutboxStatus::Skipped, Some("address blocked".into()), 1)), "{second:?}");
     // A sender who defers what the caps would skip: Alex's message waits instead of being skipped.
-    let patient = BroadcastDraft {
-        name: None,
-        template: "autumn".into(),
-        channel: Channel::Email,
-        audience: Audience::All,
-        campaign_code: None,
-        send_at: None,
-        defer_capped: true,
-    };
-    let patient = broadcasts::create(&app, &Actor::Cli, &patient).expect("create");
-    broadcasts::send(&app, &Actor::Cli, patient).expect("send");
-    run_jobs(&app);
+    let patient = broadcast_to_all(&app, "autumn", Channel::Email, None, true);
     let waiting = app
         .store()
         .outbox(&OutboxQuery { cause: Some(format!("broadcast:{patient}")), limit: 10, ..OutboxQuery::default() })
@@ -444,18 +438,7 @@ fn a_fax_is_the_letter_s_pdf_mailed_to_the_gateway_s_address_for_the_number() {
         body: "מחירון החורף מצורף לפקס זה.".into(),
     };
     templates::add(&app, &Actor::Cli, &draft).expect("template");
-    let broadcast = BroadcastDraft {
-        name: None,
-        template: "price-list".into(),
-        channel: Channel::Fax,
-        audience: Audience::All,
-        campaign_code: None,
-        send_at: None,
-        defer_capped: false,
-    };
-    let id = broadcasts::create(&app, &Actor::Cli, &broadcast).expect("create");
-    broadcasts::send(&app, &Actor::Cli, id).expect("send");
-    run_jobs(&app);
+    let id = broadcast_to_all(&app, "price-list", Channel::Fax, None, false);
     let smtp = SmtpSettings {
         url: format!("smtp://127.0.0.1:{}", server.port),
         from: "Café Ladder <hello@shop.example>".into(),
@@ -628,18 +611,7 @@ fn tracked_links_count_a_click_and_lead_on_to_the_message_s_own_address() {
             .into(),
     };
     templates::add(&app, &Actor::Cli, &draft).expect("template");
-    let broadcast = BroadcastDraft {
-        name: None,
-        template: "beans".into(),
-        channel: Channel::Email,
-        audience: Audience::All,
-        campaign_code: None,
-        send_at: None,
-        defer_capped: false,
-    };
-    let id = broadcasts::create(&app, &Actor::Cli, &broadcast).expect("create");
-    broadcasts::send(&app, &Actor::Cli, id).expect("send");
-    run_jobs(&app);
+    let id = broadcast_to_all(&app, "beans", Channel::Email, None, false);
     let key = dir.path().join("dkim.key");
     std::fs::write(&key, "nWGxne/9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A=\n").expect("key");
     assert_eq!(dispatcher(&app, &server, &key).deliver_due().expect("deliver").sent, 2);
@@ -654,10 +626,10 @@ fn tracked_links_count_a_click_and_lead_on_to_the_message_s_own_address() {
         .expect("a tracked link");
     assert!(alex.contains("https://shop.example/ladder/u/"), "the unsubscribe link stays direct: {alex}");
     let token = via.trim_start_matches("https://shop.example/ladder/r/");
-    assert_eq!(ladder_app::links::follow(&app, token).expect("follow"), "https://beans.example/autumn?ref=mail");
-    assert_eq!(ladder_app::links::follow(&app, token).expect("again"), "https://beans.example/autumn?ref=mail");
+    assert_eq!(ladder_app::messages::follow(&app, token).expect("follow"), "https://beans.example/autumn?ref=mail");
+    assert_eq!(ladder_app::messages::follow(&app, token).expect("again"), "https://beans.example/autumn?ref=mail");
     let forged = token.replacen(".0-", ".1-", 1);
-    assert!(ladder_app::links::follow(&app, &forged).is_err(), "a link Ladder did not sign leads nowhere");
+    assert!(ladder_app::messages::follow(&app, &forged).is_err(), "a link Ladder did not sign leads nowhere");
     let results = broadcasts::report(&app, &Actor::Cli, id).expect("report").results.expect("results");
     assert_eq!(results.clicked, 1, "Alex, who clicked twice");
     let outbox = app

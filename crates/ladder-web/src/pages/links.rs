@@ -47,8 +47,9 @@ pub(crate) async fn follow(
     headers: HeaderMap,
 ) -> Result<Response, WebError> {
     let guest = crate::auth::guest_locale(&headers);
-    let address =
-        state.with_app(move |app| ladder_app::links::follow(app, &token).map_err(|e| WebError::of(e, guest))).await?;
+    let address = state
+        .with_app(move |app| ladder_app::messages::follow(app, &token).map_err(|e| WebError::of(e, guest)))
+        .await?;
     Ok((axum::http::StatusCode::FOUND, [(axum::http::header::LOCATION, address)]).into_response())
 }
 

@@ -182,6 +182,12 @@ pub fn broadcast(ctx: &super::super::Ctx, args: &BroadcastBenchArgs) -> Result<(
         let report = dispatcher.deliver_due()?;
         phases.push(phase("deliver: claim, render, send, record", report.sent, started));
     }
+    // The report: its messages by status, and what they brought (unsubscribes, clicks, orders), over
+    // every message of the broadcast.
+    let started = Instant::now();
+    let report = broadcasts::report(&app, &ctx.actor(), id)?;
+    let counted: u64 = report.messages.iter().map(|m| m.count).sum();
+    phases.push(phase("report: messages by status, and what they brought", counted, started));
     let backend = if args.postgres.is_some() { "PostgreSQL" } else { "SQLite" };
     table(&format!("Ladder bench broadcast: {} customers, {backend}", args.customers), &phases, &args.format)
 }
