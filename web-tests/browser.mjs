@@ -158,11 +158,22 @@ try {
   await Promise.all([page.waitForURL(/done=messages-template-saved/), page.click('#save-template')]);
   await page.screenshot({ path: `${shots}/messages-en.png`, fullPage: true });
 
+  // A broadcast of it, composed on the form (waiting instead of skipping the capped), counted before it goes.
+  await page.goto(`${base}/messages/broadcasts/new`);
+  await page.selectOption('#broadcast-template', 'browser-winter|email');
+  await page.check('#field-defer_capped');
+  await Promise.all([page.waitForURL(/\/messages\/broadcasts\/\d+/), page.click('#create-broadcast')]);
+  check(await page.locator('#forecast').isVisible(), 'the draft shows who will receive it before it is sent');
+  check(await page.locator('#send-broadcast').isVisible(), 'and the button that sends it');
+  check(await page.locator('#broadcast-deferring').isVisible(), 'it says that the capped will wait');
+  await page.screenshot({ path: `${shots}/broadcast-en.png`, fullPage: true });
+
   // A phone (390 px): the menu folds behind its button and nothing scrolls sideways.
   const phone = await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 } });
   const ppage = await phone.newPage();
   await signIn(ppage, email, password);
-  for (const path of ['/', '/customers', '/customers/BROWSER-1', '/reports', '/messages', '/messages/templates/new']) {
+  for (const path of ['/', '/customers', '/customers/BROWSER-1', '/reports', '/messages', '/messages/templates/new',
+    '/messages/broadcasts/new', '/settings/shop']) {
     await ppage.goto(`${base}${path}`);
     const wide = await ppage.evaluate(() => document.documentElement.scrollWidth);
     check(wide <= 390, `${path} fits a 390 px screen (${wide} px)`);
