@@ -25,6 +25,8 @@ use tokio::net::TcpStream;
 const TIMEOUT: Duration = Duration::from_secs(30);
 /// An idle connection older than this is closed rather than reused: servers drop quiet clients.
 const IDLE_FOR: Duration = Duration::from_secs(50);
+/// An idle connection quiet for longer than this is checked with a NOOP before it carries a message.
+const CHECK_AFTER: Duration = Duration::from_secs(5);
 
 /// Why a message did not go.
 #[derive(Debug)]
@@ -87,7 +89,7 @@ impl SmtpClient {
         let runtime = self.runtime.as_ref().expect("the runtime lives as long as the client");
         let bytes = message.formatted();
         runtime.block_on(async {
-            let mut connection = match self.take_idle() {
+            let mut connection = match self.idle_connection().await {
                 Some(c) => c,
                 None => self
                     .connect()
@@ -115,14 +117,23 @@ impl SmtpClient {
         })
     }
 
-    fn take_idle(&self) -> Option<AsyncSmtpConnection> {
-        let mut idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
-        while let Some((connection, since)) = idle.pop() {
-            if since.elapsed() < IDLE_FOR {
+    /// An idle connection that still stands. One quiet for a few seconds is asked first (NOOP): a
+    /// server that dropped it meanwhile would otherwise fail the message, sending it to a retry later.
+    async fn idle_connection(&self) -> Option<AsyncSmtpConnection> {
+        loop {
+            let (mut connection, since) = {
+                let mut idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
+                idle.pop()?
+            };
+            let quiet = since.elapsed();
+            if quiet >= IDLE_FOR {
+                continue;
+            }
+            if quiet < CHECK_AFTER || tokio::time::timeout(TIMEOUT, connection.test_connected()).await.unwrap_or(false)
+            {
                 return Some(connection);
             }
         }
-        None
     }
 
     fn put_idle(&self, connection: AsyncSmtpConnection) {

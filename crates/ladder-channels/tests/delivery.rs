@@ -640,3 +640,25 @@ fn tracked_links_count_a_click_and_lead_on_to_the_message_s_own_address() {
     let (_, shown) = ladder_app::messages::shown(&app, &Actor::Cli, sent.id).expect("shown");
     assert!(shown.expect("its text").body.contains(&via), "shown again as it went, with the tracked link");
 }
+
+/// A connection the server dropped while it sat in the pool is noticed before a message is given to
+/// it: the next message goes on a new connection instead of failing.
+#[test]
+fn a_pooled_connection_the_server_dropped_is_replaced_before_a_message_fails_on_it() {
+    use ladder_app::delivery::Transport;
+    let test = "a_pooled_connection_the_server_dropped_is_replaced_before_a_message_fails_on_it";
+    let extra = [std::ffi::OsStr::new("timeout"), std::ffi::OsStr::new("1")];
+    let Some(server) = SmtpServer::start_with(test, &extra) else { return };
+    let settings = SmtpSettings {
+        url: format!("smtp://127.0.0.1:{}", server.port),
+        from: "Café Ladder <hello@shop.example>".into(),
+        dkim: None,
+        connections: 1,
+    };
+    let mailer = SmtpMailer::new(&settings).expect("mailer");
+    mailer.send(&test_message(1, "dana@example.com")).expect("the first");
+    // Quiet for longer than the server waits, and than Ladder trusts a pooled connection unasked.
+    std::thread::sleep(std::time::Duration::from_secs(6));
+    mailer.send(&test_message(2, "dana@example.com")).expect("the second, on a new connection");
+    assert_eq!(server.received().len(), 2);
+}

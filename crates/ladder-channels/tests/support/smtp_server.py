@@ -3,7 +3,8 @@ a file in the given folder (its envelope recipient first, then the message), ans
 whose address starts with "bounce", and runs until its standard input closes.
 
 With `implicit CERT KEY` it speaks TLS from the first byte (smtps); with `starttls CERT KEY` it requires
-STARTTLS, then a sign-in as "shop" with the password "p@ss w0rd" (PLAIN or LOGIN), before any mail."""
+STARTTLS, then a sign-in as "shop" with the password "p@ss w0rd" (PLAIN or LOGIN), before any mail;
+with `timeout SECONDS` it drops a client quiet for that long."""
 import os
 import ssl
 import sys
@@ -43,7 +44,10 @@ def signed_in(server, session, envelope, mechanism, auth_data):
 
 
 options = {}
-if len(sys.argv) > 3:
+if len(sys.argv) > 3 and sys.argv[3] == "timeout":
+    # Drops a client quiet for that many seconds, as busy servers do.
+    options = {"timeout": float(sys.argv[4])}
+elif len(sys.argv) > 3:
     mode, cert, key = sys.argv[3:6]
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(cert, key)
