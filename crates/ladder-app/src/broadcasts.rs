@@ -11,13 +11,11 @@ use ladder_domain::Permission;
 use ladder_domain::audit::Action;
 use ladder_domain::broadcast::{Audience, Broadcast, BroadcastStatus, cause};
 use ladder_domain::consent::Purpose;
-use ladder_domain::messaging::{
-    MessagePurpose, OutboxStatus, PastContact, Recipient, Verdict, address_key, decide, decide_deferring, time_zone_of,
-};
+use ladder_domain::messaging::{MessagePurpose, OutboxStatus, Verdict, decide, decide_deferring};
 use ladder_domain::shop::ShopSettings;
 use ladder_domain::template::Template;
 use ladder_domain::validate::{self, FieldError, Problem};
-use ladder_store::{AudienceMember, AudienceQuery, CustomerId, CustomerQuery, NewBroadcast, NewJob, NewMessage};
+use ladder_store::{AudienceMember, AudienceQuery, CustomerQuery, NewBroadcast, NewJob, NewMessage};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -393,7 +391,6 @@ fn plan(
 ) -> Result<(), AppError> {
     let store = app.store();
     let shop = store.shop_settings()?;
-    let rules = &shop.sending;
     let variants: Vec<Template> = store
         .templates()?
         .into_iter()
@@ -403,14 +400,7 @@ fn plan(
         return Err(AppError::NotFound(format!("template {} on {}", broadcast.template, broadcast.channel.as_str())));
     }
     let purpose = variants[0].purpose;
-    // The contact log of the longest window the caps look back over.
-    let back = Duration::days(i64::from(rules.marketing_period_days))
-        .max(Duration::hours(i64::from(rules.email_window_hours.max(rules.sms_window_hours))));
-    let mut contacts: HashMap<CustomerId, Vec<PastContact>> = HashMap::new();
-    store.each_contact(now - back, &mut |customer, contact| {
-        contacts.entry(customer).or_default().push(contact);
-        Ok(true)
-    })?;
+    let gate = crate::gate::Gate::load(store, now, None)?;
     let query = AudienceQuery {
         customers: audience_query(app, &broadcast.audience)?,
         channel: broadcast.channel,
@@ -419,7 +409,6 @@ fn plan(
     };
     let total = store.count_customers(&query.customers, u64::MAX)?;
     progress.begin("Deciding for each customer", Some(total));
-    let shop_tz = shop.tz();
     let send_at = broadcast.send_at.filter(|t| *t > now);
     let cause = cause(broadcast.id);
     // The variant for each language met, chosen once: a customer's own, else the shop's.
@@ -445,37 +434,14 @@ fn plan(
     let mut chunk: Vec<AudienceMember> = Vec::with_capacity(1000);
     let mut done = 0u64;
     let mut decide_chunk = |chunk: &mut Vec<AudienceMember>| -> Result<(), AppError> {
-        let keys: Vec<Option<String>> = chunk
-            .iter()
-            .map(|m| {
-                let address = m.address.as_deref().filter(|a| !a.trim().is_empty())?;
-                address_key(broadcast.channel, address, m.country.as_deref().or(shop.country.as_deref()))
-                    .map(|normal| crate::deliverability::key_of(broadcast.channel, &normal))
-            })
-            .collect();
-        let wanted: Vec<String> = keys.iter().flatten().cloned().collect();
-        let suppressed: std::collections::HashSet<String> =
-            store.suppressed_keys(broadcast.channel, &wanted)?.into_iter().collect();
-        for (m, key) in chunk.drain(..).zip(keys) {
-            let country = m.country.as_deref();
-            let none = Vec::new();
-            let recipient = Recipient {
-                country,
-                has_address: m.address.as_deref().is_some_and(|a| !a.trim().is_empty()),
-                consent: m.consent,
-                bought_before: m.last_order.is_some(),
-                suppressed: key.as_ref().is_some_and(|k| suppressed.contains(k)),
-                last_order: m.last_order,
-                time_zone: time_zone_of(country.or(shop.country.as_deref()), shop_tz),
-                contacts: contacts.get(&m.customer).unwrap_or(&none),
+        let at = send_at.unwrap_or(now);
+        let verdicts = gate.decide(store, chunk, broadcast.channel, purpose, at, decider)?;
+        for (m, verdict) in chunk.drain(..).zip(verdicts) {
+            let (status, reason, not_before) = match verdict {
+                Verdict::Send => (OutboxStatus::Queued, None, send_at),
+                Verdict::Hold { until, why } => (OutboxStatus::Held, Some(why.key().to_owned()), Some(until)),
+                Verdict::Skip(why) => (OutboxStatus::Skipped, Some(why.key().to_owned()), None),
             };
-            let at = send_at.unwrap_or(now);
-            let (status, reason, not_before) =
-                match decider(rules, shop.country.as_deref(), &recipient, broadcast.channel, purpose, at) {
-                    Verdict::Send => (OutboxStatus::Queued, None, send_at),
-                    Verdict::Hold { until, why } => (OutboxStatus::Held, Some(why.key().to_owned()), Some(until)),
-                    Verdict::Skip(why) => (OutboxStatus::Skipped, Some(why.key().to_owned()), None),
-                };
             let (language, version) = variant_of(m.language.as_deref());
             each(
                 NewMessage {

@@ -151,42 +151,65 @@ pub fn record_call(
             vec![Action::InteractionAdded { customer_id: customer_id.clone(), kind: InteractionKind::Call }];
         match outcome {
             CallOutcome::Declined => {
-                let answer = crate::consent::ConsentChange {
-                    channel: Channel::Phone,
-                    purpose: Purpose::Marketing,
-                    granted: false,
-                    method: ConsentMethod::Staff,
-                    basis: None,
-                    source: "call list".into(),
-                    evidence: Some(format!("declined on the call of {}", message.message_id)),
-                };
-                let (_, mut done) = crate::consent::write_answer(tx, now, &customer_id, &answer)?;
-                actions.append(&mut done);
+                let evidence = format!("declined on the call of {}", message.message_id);
+                actions.append(&mut refuse_calls(tx, now, &customer_id, "call list", evidence)?);
             }
             CallOutcome::WrongNumber => {
-                if let Some(number) = detail.profile.phone.as_deref()
-                    && let Some(normal) =
-                        ladder_domain::messaging::address_key(Channel::Phone, number, country.as_deref())
-                {
-                    let hint = ladder_domain::messaging::masked(&normal);
-                    tx.suppress(&Suppression {
-                        channel: Channel::Phone,
-                        key: crate::deliverability::key_of(Channel::Phone, &normal),
-                        hint: hint.clone(),
-                        reason: SuppressionReason::InvalidNumber,
-                        at: now,
-                        source: "call list".into(),
-                        detail: note.map(str::to_owned),
-                    })?;
-                    actions.push(Action::AddressSuppressed {
-                        channel: Channel::Phone,
-                        hint,
-                        reason: SuppressionReason::InvalidNumber,
-                    });
-                }
+                actions.extend(block_number(tx, now, &detail, country.as_deref(), "call list", note)?);
             }
             CallOutcome::Reached | CallOutcome::NoAnswer => {}
         }
         Ok((true, actions))
     })
+}
+
+/// Withdraws a customer's consent to calls with offers, in the caller's unit of work: they said no on
+/// a call.
+pub(crate) fn refuse_calls(
+    tx: &mut dyn ladder_store::Tx,
+    now: chrono::DateTime<chrono::Utc>,
+    customer_id: &str,
+    source: &str,
+    evidence: String,
+) -> Result<Vec<Action>, AppError> {
+    let answer = crate::consent::ConsentChange {
+        channel: Channel::Phone,
+        purpose: Purpose::Marketing,
+        granted: false,
+        method: ConsentMethod::Staff,
+        basis: None,
+        source: source.into(),
+        evidence: Some(evidence),
+    };
+    Ok(crate::consent::write_answer(tx, now, customer_id, &answer)?.1)
+}
+
+/// Blocks a customer's number as not theirs, in the caller's unit of work; none when they have none.
+pub(crate) fn block_number(
+    tx: &mut dyn ladder_store::Tx,
+    now: chrono::DateTime<chrono::Utc>,
+    detail: &ladder_store::CustomerDetail,
+    country: Option<&str>,
+    source: &str,
+    note: Option<&str>,
+) -> Result<Option<Action>, AppError> {
+    let Some(normal) = detail
+        .profile
+        .phone
+        .as_deref()
+        .and_then(|number| ladder_domain::messaging::address_key(Channel::Phone, number, country))
+    else {
+        return Ok(None);
+    };
+    let hint = ladder_domain::messaging::masked(&normal);
+    tx.suppress(&Suppression {
+        channel: Channel::Phone,
+        key: crate::deliverability::key_of(Channel::Phone, &normal),
+        hint: hint.clone(),
+        reason: SuppressionReason::InvalidNumber,
+        at: now,
+        source: source.into(),
+        detail: note.map(str::to_owned),
+    })?;
+    Ok(Some(Action::AddressSuppressed { channel: Channel::Phone, hint, reason: SuppressionReason::InvalidNumber }))
 }

@@ -293,6 +293,10 @@ pub fn add_interaction(app: &App, actor: &Actor, interaction: &Interaction) -> R
             return Ok((outcome, Vec::new()));
         }
         tx.mark_data_changed(now)?;
+        // A complaint starts its playbook within a second.
+        if let Some(detail) = tx.customer(&interaction.customer_external_id)? {
+            crate::jobs::queue_playbook_events(tx, now, detail.id)?;
+        }
         let action =
             Action::InteractionAdded { customer_id: interaction.customer_external_id.clone(), kind: interaction.kind };
         Ok((outcome, vec![action]))
@@ -353,6 +357,10 @@ pub fn put_order(app: &App, actor: &Actor, order: &Order) -> Result<PlacedOrder,
     } else {
         tx.mark_data_changed(now)?;
         let placed = score_customer(&last, tx.as_mut(), &order.customer_external_id, now.date_naive())?;
+        // The playbooks the order starts (a referral's first order, reaching loyal) act within a second.
+        if let Some(score) = &placed {
+            crate::jobs::queue_playbook_events(tx.as_mut(), now, score.customer)?;
+        }
         let action = Action::OrderSaved {
             order_id: order.external_id.clone(),
             customer_id: order.customer_external_id.clone(),

@@ -29,6 +29,7 @@ pub fn query(rule: &SegmentRule, exponent: u8) -> CustomerQuery {
         max_orders: rule.max_orders,
         product: rule.product.clone(),
         no_event_buyers: false,
+        ids: Vec::new(),
         sort: rule.sort.unwrap_or_default(),
         limit: 0,
         offset: 0,

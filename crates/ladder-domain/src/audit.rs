@@ -244,6 +244,42 @@ pub enum Action {
         /// Messages decided against, with their reasons in the outbox.
         skipped: u64,
     },
+    /// A playbook was turned on or off, or its control share changed.
+    #[serde(rename = "playbook.changed")]
+    PlaybookChanged {
+        /// Its key.
+        key: String,
+        /// On or off.
+        enabled: bool,
+        /// The control group's share, percent.
+        control_percent: u32,
+        /// Days reached back over when turned on (0: from now).
+        catch_up_days: u32,
+    },
+    /// The playbooks evaluated a day: runs started, messages enqueued, tasks created.
+    #[serde(rename = "playbooks.evaluated")]
+    PlaybooksEvaluated {
+        /// The day.
+        day: chrono::NaiveDate,
+        /// Runs started.
+        started: u64,
+        /// Messages enqueued.
+        messages: u64,
+        /// Tasks created.
+        tasks: u64,
+    },
+    /// A task was done, snoozed, skipped or reassigned.
+    #[serde(rename = "task.changed")]
+    TaskChanged {
+        /// Its id.
+        task_id: i64,
+        /// Its customer.
+        customer_id: String,
+        /// Its new status.
+        status: String,
+        /// How it ended.
+        outcome: Option<String>,
+    },
     /// A message template was saved (a new version).
     #[serde(rename = "template.saved")]
     TemplateSaved {
@@ -481,6 +517,9 @@ impl Action {
             | Action::BroadcastSent { broadcast_id }
             | Action::BroadcastEnqueued { broadcast_id, .. } => format!("broadcast:{broadcast_id}"),
             Action::SettingsChanged { .. } => "settings".to_owned(),
+            Action::PlaybookChanged { key, .. } => format!("playbook:{key}"),
+            Action::PlaybooksEvaluated { day, .. } => format!("playbooks:{day}"),
+            Action::TaskChanged { customer_id, .. } => format!("customer:{customer_id}"),
             Action::DemoCreated { seed, .. } => format!("demo:{seed}"),
         }
     }

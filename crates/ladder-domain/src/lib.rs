@@ -21,6 +21,7 @@ pub mod messaging;
 pub mod money;
 pub mod order;
 pub mod phone;
+pub mod playbook;
 pub mod reason;
 pub mod recommend;
 pub mod rfm;

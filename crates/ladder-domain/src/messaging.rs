@@ -238,6 +238,8 @@ pub struct Recipient<'a> {
     pub time_zone: Tz,
     /// Messages sent to them before, on any channel.
     pub contacts: &'a [PastContact],
+    /// A complaint of theirs is being answered (its task is open): no marketing until it is.
+    pub in_recovery: bool,
 }
 
 /// Why a message does not go.
@@ -255,6 +257,8 @@ pub enum SkipReason {
         /// The window, in hours.
         hours: u32,
     },
+    /// A complaint of theirs is being answered: no marketing until its task is done.
+    InRecovery,
     /// The marketing cap of the period is reached.
     MarketingCap {
         /// Messages allowed …
@@ -273,6 +277,7 @@ impl SkipReason {
             Self::NoConsent => "no consent",
             Self::ChannelWindow { .. } => "contacted recently",
             Self::MarketingCap { .. } => "cap reached",
+            Self::InRecovery => "in recovery",
         }
     }
 }
@@ -388,6 +393,9 @@ pub fn decide(
     }
     if purpose.is_marketing() && !consented(rules, shop_country, recipient) {
         return Verdict::Skip(SkipReason::NoConsent);
+    }
+    if purpose.is_marketing() && recipient.in_recovery {
+        return Verdict::Skip(SkipReason::InRecovery);
     }
     let window = match channel {
         Channel::Email => Some(rules.email_window_hours),
@@ -631,6 +639,7 @@ mod tests {
             last_order: Some(at("2026-01-01T10:00:00Z")),
             time_zone: "Asia/Jerusalem".parse().expect("zone"),
             contacts,
+            in_recovery: false,
         }
     }
 
@@ -675,6 +684,21 @@ mod tests {
             Verdict::Skip(SkipReason::NoConsent),
             "opt-in by default"
         );
+        let recovering = Recipient { in_recovery: true, ..r.clone() };
+        assert_eq!(
+            offer(&recovering, Channel::Email, "2026-02-01T10:00:00Z"),
+            Verdict::Skip(SkipReason::InRecovery),
+            "no offers while a complaint is answered"
+        );
+        let service = decide(
+            &SendingRules::default(),
+            None,
+            &recovering,
+            Channel::Email,
+            MessagePurpose::Service,
+            at("2026-02-01T10:00:00Z"),
+        );
+        assert_ne!(service, Verdict::Skip(SkipReason::InRecovery), "a service message still goes");
         let withdrawn = Recipient { consent: Some((false, None)), ..r.clone() };
         assert_eq!(offer(&withdrawn, Channel::Email, "2026-02-01T10:00:00Z"), Verdict::Skip(SkipReason::NoConsent));
         let how_is_it = decide(

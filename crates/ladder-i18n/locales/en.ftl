@@ -276,6 +276,7 @@ message-footer-preferences = Your choices
 message-sms-refusal = Reply STOP to opt out – { $shop }
 outbox-reason-contacted-recently = contacted recently on this channel
 outbox-reason-cap-reached = the cap of marketing messages is reached
+outbox-reason-in-recovery = a complaint is being answered: no offers until it is
 outbox-reason-quiet-hours = waiting for the end of quiet hours
 outbox-reason-closed-day = waiting for an open day
 outbox-reason-recent-purchase = waiting: they bought only days ago

@@ -267,6 +267,7 @@ message-footer-preferences = انتخاب‌های شما
 message-sms-refusal = برای لغو، «لغو» را بفرستید – { $shop }
 outbox-reason-contacted-recently = به‌تازگی در این کانال پیام گرفته است
 outbox-reason-cap-reached = سقف پیام‌های تبلیغاتی پر شده است
+outbox-reason-in-recovery = شکایت در حال رسیدگی است: تا پایان آن پیشنهادی فرستاده نمی‌شود
 outbox-reason-quiet-hours = در انتظار پایان ساعات سکوت
 outbox-reason-closed-day = در انتظار یک روز کاری
 outbox-reason-recent-purchase = در انتظار: همین چند روز پیش خرید کرده است

@@ -280,6 +280,7 @@ message-footer-preferences = ההעדפות שלך
 message-sms-refusal = להסרה השיבו הסר – { $shop }
 outbox-reason-contacted-recently = נשלחה הודעה לאחרונה בערוץ זה
 outbox-reason-cap-reached = הגיעו למכסת הודעות השיווק
+outbox-reason-in-recovery = תלונה בטיפול: אין הצעות עד לסיומה
 outbox-reason-quiet-hours = ממתין לסוף שעות השקט
 outbox-reason-closed-day = ממתין ליום פתוח
 outbox-reason-recent-purchase = ממתין: קנו לפני ימים ספורים

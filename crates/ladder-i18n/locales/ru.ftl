@@ -287,6 +287,7 @@ message-footer-preferences = Ваши настройки
 message-sms-refusal = Отказ от рассылки: ответьте СТОП – { $shop }
 outbox-reason-contacted-recently = недавно получал сообщение по этому каналу
 outbox-reason-cap-reached = достигнут предел рекламных сообщений
+outbox-reason-in-recovery = жалоба в работе: никаких предложений, пока она не закрыта
 outbox-reason-quiet-hours = ждёт окончания тихих часов
 outbox-reason-closed-day = ждёт рабочего дня
 outbox-reason-recent-purchase = ждёт: покупка была несколько дней назад

@@ -104,6 +104,28 @@ impl BroadcastStore for PostgresStore {
         })
     }
 
+    fn customer_contacts(&self, customer: CustomerId, since: DateTime<Utc>) -> StoreResult<Vec<PastContact>> {
+        let what = "cannot read the contact log";
+        self.read(|c| {
+            let rows = c
+                .query(
+                    "SELECT sent_at, channel, purpose FROM outbox WHERE customer_id = $1 AND status = 'sent' AND sent_at > $2",
+                    &[&customer.0, &since.timestamp()],
+                )
+                .ctx(what)?;
+            Ok(rows
+                .iter()
+                .filter_map(|r| {
+                    Some(PastContact {
+                        at: DateTime::from_timestamp(r.get(0), 0)?,
+                        channel: Channel::parse(r.get(1))?,
+                        purpose: MessagePurpose::parse(r.get(2))?,
+                    })
+                })
+                .collect())
+        })
+    }
+
     fn each_contact(
         &self,
         since: DateTime<Utc>,

@@ -21,6 +21,7 @@ mod imports;
 mod jobs;
 mod keys;
 mod outbox;
+mod playbooks;
 mod privacy;
 mod reports;
 mod scoring;
@@ -70,6 +71,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0028_password_resets.sql"),
     include_str!("../migrations/0029_sent_merge_data.sql"),
     include_str!("../migrations/0030_sending_terms_and_prices.sql"),
+    include_str!("../migrations/0031_playbooks.sql"),
 ];
 
 /// The migration after which the stored phones are given their normal forms, in Rust.

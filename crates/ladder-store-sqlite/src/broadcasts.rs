@@ -103,6 +103,27 @@ impl BroadcastStore for SqliteStore {
         })
     }
 
+    fn customer_contacts(&self, customer: CustomerId, since: DateTime<Utc>) -> StoreResult<Vec<PastContact>> {
+        let what = "cannot read the contact log";
+        self.read(|c| {
+            let mut stmt = c
+                .prepare_cached(
+                    "SELECT sent_at, channel, purpose FROM outbox WHERE customer_id = ?1 AND status = 'sent' AND sent_at > ?2",
+                )
+                .ctx(what)?;
+            let rows = stmt
+                .query_map(params![customer.0, since.timestamp()], |r| {
+                    let (at, channel, purpose): (i64, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+                    Ok(DateTime::from_timestamp(at, 0)
+                        .zip(Channel::parse(&channel))
+                        .zip(MessagePurpose::parse(&purpose))
+                        .map(|((at, channel), purpose)| PastContact { at, channel, purpose }))
+                })
+                .ctx(what)?;
+            Ok(rows.collect::<Result<Vec<_>, _>>().ctx(what)?.into_iter().flatten().collect())
+        })
+    }
+
     fn each_contact(
         &self,
         since: DateTime<Utc>,

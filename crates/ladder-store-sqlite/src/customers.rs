@@ -938,7 +938,7 @@ impl CustomerTx for SqliteTx<'_> {
             .execute_batch(
                 "DELETE FROM ladder_history; DELETE FROM customer_scores; DELETE FROM interactions;
                  DELETE FROM order_lines; DELETE FROM orders; DELETE FROM products; DELETE FROM consents; DELETE FROM consent_events; DELETE FROM message_clicks;
-                 DELETE FROM outbox;
+                 DELETE FROM outbox; DELETE FROM tasks; DELETE FROM playbook_steps; DELETE FROM playbook_runs;
                  DELETE FROM customer_tags; DELETE FROM customers;",
             )
             .ctx("cannot clear the customers")?;

@@ -24,6 +24,7 @@ mod deliverability;
 mod imports;
 mod jobs;
 mod outbox;
+mod playbooks;
 mod privacy;
 mod reports;
 mod scoring;
@@ -73,6 +74,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0028_password_resets.sql"),
     include_str!("../migrations/0029_sent_merge_data.sql"),
     include_str!("../migrations/0030_sending_terms_and_prices.sql"),
+    include_str!("../migrations/0031_playbooks.sql"),
 ];
 
 /// The migration after which the stored phones are given their normal forms, in Rust.

@@ -106,6 +106,9 @@ pub trait BroadcastStore {
         each: &mut dyn FnMut(AudienceMember) -> StoreResult<bool>,
     ) -> StoreResult<u64>;
 
+    /// One customer's messages sent since `since`: their part of the contact log.
+    fn customer_contacts(&self, customer: CustomerId, since: DateTime<Utc>) -> StoreResult<Vec<PastContact>>;
+
     /// Every message sent since `since` (the contact log), handed to `each` with its customer.
     fn each_contact(
         &self,

@@ -255,6 +255,8 @@ pub struct CustomerQuery {
     pub product: Option<String>,
     /// Leave out event buyers (every counted order one-off, at the last scoring).
     pub no_event_buyers: bool,
+    /// Only these customers (a playbook step's thousand at a time; empty: no such filter).
+    pub ids: Vec<CustomerId>,
     /// Sort order.
     pub sort: CustomerSort,
     /// At most this many.

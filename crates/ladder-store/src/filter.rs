@@ -72,6 +72,10 @@ pub fn customer_filter(q: &CustomerQuery, dialect: &dyn Dialect) -> Filter {
         let p = bind(text(country));
         conditions.push(dialect.country_equals(&p));
     }
+    if !q.ids.is_empty() {
+        let list: Vec<String> = q.ids.iter().map(|id| bind(SqlValue::Int(id.0))).collect();
+        conditions.push(format!("c.id IN ({})", list.join(", ")));
+    }
     if let Some(tag) = &q.tag {
         // `IN`, not `EXISTS`: the planner then starts from the tag's index instead of every customer.
         conditions

@@ -34,6 +34,8 @@ pub mod imports;
 pub mod jobs;
 pub mod outbox;
 pub mod outbox_sql;
+pub mod playbooks;
+pub mod playbooks_sql;
 pub mod privacy;
 pub mod reports;
 pub mod schema;
@@ -55,6 +57,7 @@ pub use deliverability::{DeliverabilityStore, DeliverabilityTx, Suppression};
 pub use imports::ImportStore;
 pub use jobs::*;
 pub use outbox::{Delivery, NewMessage, OutboxMessage, OutboxQuery, OutboxStore, OutboxTx};
+pub use playbooks::*;
 pub use privacy::PrivacyTx;
 pub use reports::*;
 pub use schema::PreparedCustomer;
@@ -128,6 +131,7 @@ pub trait Store:
     + TemplateStore
     + OutboxStore
     + BroadcastStore
+    + PlaybookStore
     + Send
     + Sync
 {
@@ -155,6 +159,7 @@ pub trait Tx:
     + TemplateTx
     + OutboxTx
     + BroadcastTx
+    + PlaybookTx
 {
     /// Makes every change of this unit of work visible at once.
     fn commit(self: Box<Self>) -> StoreResult<()>;

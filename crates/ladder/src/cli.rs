@@ -2,8 +2,8 @@
 //! `commands/`, documented for `--help`.
 
 use crate::commands::{
-    bench, broadcast, campaign, clv, config, consent, customer, db, demo, import, jobs, letters, outbox, report, score,
-    segment, serve, template, user, worker,
+    bench, broadcast, campaign, clv, config, consent, customer, db, demo, import, jobs, letters, outbox, playbook,
+    report, score, segment, serve, task, template, user, worker,
 };
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -111,6 +111,12 @@ pub enum Command {
     /// Broadcasts: a template to an audience (a segment, a rung, everyone, the newsletter's subscribers).
     #[command(subcommand)]
     Broadcast(broadcast::BroadcastCommand),
+    /// Playbooks: systematic follow-ups — list, show, turn on and off, evaluate a day, runs and report.
+    #[command(subcommand)]
+    Playbook(playbook::PlaybookCommand),
+    /// Tasks: the team's work queue — list, done, snooze, skip, assign.
+    #[command(subcommand)]
+    Task(task::TaskCommand),
     /// Printed letters: the day's as one PDF with address labels; marking them posted records the contact.
     #[command(subcommand)]
     Letters(letters::LettersCommand),

@@ -95,6 +95,13 @@ const SETTINGS: &[Setting] = &[
         help: "when to score every night, as cron in the shop's time zone; empty turns it off",
     },
     Setting {
+        key: "schedule.playbooks",
+        env: "LADDER_PLAYBOOKS_SCHEDULE",
+        default: "30 3 * * *",
+        secret: false,
+        help: "when to evaluate the playbooks every day (catching up missed days), as cron in the shop's time zone; empty turns it off",
+    },
+    Setting {
         key: "schedule.housekeeping",
         env: "LADDER_HOUSEKEEPING",
         default: "17 * * * *",
@@ -290,6 +297,8 @@ pub struct Config {
     pub nightly_scoring: String,
     /// Housekeeping's cron expression; empty: none.
     pub housekeeping: String,
+    /// The playbooks' daily evaluation's cron expression; empty: none.
+    pub playbooks: String,
     /// How messages go out.
     pub messaging: Messaging,
     /// Each setting's value as text and where it came from, for `ladder config show`.
@@ -464,6 +473,10 @@ impl Config {
         if let Err(problem) = ladder_app::jobs::schedule::standard(&nightly_scoring, "") {
             bail!("schedule.nightly_scoring from {}: {problem}", get("schedule.nightly_scoring").1);
         }
+        let playbooks = get("schedule.playbooks").0.trim().to_owned();
+        if let Err(problem) = ladder_app::jobs::schedule::playbooks(&playbooks) {
+            bail!("schedule.playbooks from {}: {problem}", get("schedule.playbooks").1);
+        }
         let housekeeping = get("schedule.housekeeping").0.trim().to_owned();
         if let Err(problem) = ladder_app::jobs::schedule::standard("", &housekeeping) {
             bail!("schedule.housekeeping from {}: {problem}", get("schedule.housekeeping").1);
@@ -532,6 +545,7 @@ impl Config {
             lease_seconds: number("worker.lease_seconds", 3..=3600)?,
             nightly_scoring,
             housekeeping,
+            playbooks,
             messaging,
             sources: Layers(sources),
         })

@@ -33,6 +33,36 @@ pub mod kind {
     pub const PASSWORD_RESET: &str = "password_reset";
     /// Forget what finished jobs no longer need.
     pub const HOUSEKEEPING: &str = "housekeeping";
+    /// Evaluate the playbooks for the days since the last evaluated one.
+    pub const PLAYBOOKS: &str = "playbooks";
+    /// Act on one customer's news (an order, a complaint) at once.
+    pub const PLAYBOOK_EVENTS: &str = "playbook_events";
+}
+
+/// What a playbook-events job does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlaybookEventsPayload {
+    /// The customer whose news it is (the store's id).
+    pub customer: i64,
+}
+
+/// Enqueues, in the change's own unit of work, the job that acts on a customer's news within a second.
+pub fn queue_playbook_events(
+    tx: &mut dyn Tx,
+    now: DateTime<Utc>,
+    customer: ladder_store::CustomerId,
+) -> Result<(), AppError> {
+    let job = NewJob {
+        kind: kind::PLAYBOOK_EVENTS.to_owned(),
+        payload: json(&PlaybookEventsPayload { customer: customer.0 }),
+        run_at: now,
+        priority: 0,
+        max_attempts: MAX_ATTEMPTS,
+        // One waiting job per customer stands for all their news: it reads every event not handled yet.
+        dedupe_key: None,
+    };
+    tx.enqueue(&job, now)?;
+    Ok(())
 }
 
 /// Attempts before a job is dead, unless its kind says otherwise.

@@ -12,6 +12,9 @@ use std::str::FromStr;
 pub const NIGHTLY_SCORING: &str = "0 3 * * *";
 /// Housekeeping's default time: every hour, at 17 minutes past.
 pub const HOUSEKEEPING: &str = "17 * * * *";
+/// The playbooks' daily evaluation's default time: 03:30 in the shop's time zone, after the nightly
+/// scoring. It catches up the days it missed.
+pub const PLAYBOOKS: &str = "30 3 * * *";
 
 /// An occurrence older than this when first seen (the scheduler was not running) is skipped, not run late.
 const GRACE: chrono::Duration = chrono::Duration::hours(1);
@@ -50,6 +53,14 @@ pub fn standard(nightly_scoring: &str, housekeeping: &str) -> Result<Vec<Schedul
         schedules.push(Schedule::new("housekeeping", housekeeping, kind::HOUSEKEEPING)?);
     }
     Ok(schedules)
+}
+
+/// The playbooks' daily evaluation at `expression` (cron); none when it is empty.
+pub fn playbooks(expression: &str) -> Result<Option<Schedule>, String> {
+    if expression.trim().is_empty() {
+        return Ok(None);
+    }
+    Schedule::new("playbooks", expression, kind::PLAYBOOKS).map(Some)
 }
 
 /// Enqueues each schedule's latest occurrence up to `now` that was not enqueued yet (by this instance or

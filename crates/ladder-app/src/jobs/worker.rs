@@ -4,7 +4,7 @@
 
 use super::schedule::Schedule;
 use super::{ImportPayload, ScorePayload, kind};
-use crate::{App, AppError, Progress, error_chain};
+use crate::{Actor, App, AppError, Progress, error_chain};
 use chrono::{DateTime, Utc};
 use ladder_store::{Claim, Job, JobId, Tx};
 use std::collections::HashMap;
@@ -62,6 +62,21 @@ impl Handlers {
         );
         handlers
             .register(kind::HOUSEKEEPING, Box::new(|app, _, progress| Ok(Some(super::housekeeping(app, progress)?))));
+        handlers.register(
+            kind::PLAYBOOKS,
+            Box::new(|app, _, progress| {
+                let days = crate::playbooks::evaluate_due_days(app, &Actor::System, progress)?;
+                Ok(Some(serde_json::to_string(&days).unwrap_or_default()))
+            }),
+        );
+        handlers.register(
+            kind::PLAYBOOK_EVENTS,
+            Box::new(|app, job, _| {
+                let p: super::PlaybookEventsPayload = payload(job)?;
+                let done = crate::playbooks::run_events(app, ladder_store::CustomerId(p.customer))?;
+                Ok(Some(serde_json::to_string(&done).unwrap_or_default()))
+            }),
+        );
         handlers
     }
 

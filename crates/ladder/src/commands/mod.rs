@@ -19,10 +19,12 @@ pub mod import;
 pub mod jobs;
 pub mod letters;
 pub mod outbox;
+pub mod playbook;
 pub mod report;
 pub mod score;
 pub mod segment;
 pub mod serve;
+pub mod task;
 pub mod template;
 pub mod user;
 pub mod worker;
@@ -120,6 +122,8 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<()> {
         Command::Outbox(command) => outbox::run(ctx, &command),
         Command::Broadcast(command) => broadcast::run(ctx, &command),
         Command::Letters(command) => letters::run(ctx, &command),
+        Command::Playbook(command) => playbook::run(ctx, &command),
+        Command::Task(command) => task::run(ctx, &command),
         Command::Campaign(command) => campaign::run(ctx, &command),
         Command::Config(command) => config::run(ctx, &command),
     }

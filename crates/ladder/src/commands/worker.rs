@@ -40,8 +40,7 @@ pub struct Pool {
 impl Pool {
     /// Starts `worker.concurrency` workers, the first of them also running the schedules.
     pub fn start(ctx: &Ctx, app: &App, live: Arc<LiveJobs>) -> Result<Pool> {
-        let schedules = schedule::standard(&ctx.config.nightly_scoring, &ctx.config.housekeeping)
-            .map_err(|e| anyhow::anyhow!(e))?;
+        let schedules = schedules(ctx)?;
         let handlers = Arc::new(crate::channels::handlers(&ctx.config, app)?);
         let stop = Arc::new(AtomicBool::new(false));
         let mut threads = Vec::new();
@@ -111,8 +110,7 @@ pub fn run(ctx: &Ctx, args: &WorkerArgs) -> Result<()> {
     let app = ctx.app(false)?;
     let live = Arc::new(LiveJobs::default());
     if args.once {
-        let schedules = schedule::standard(&ctx.config.nightly_scoring, &ctx.config.housekeeping)
-            .map_err(|e| anyhow::anyhow!(e))?;
+        let schedules = schedules(ctx)?;
         let handlers = Arc::new(crate::channels::handlers(&ctx.config, &app)?);
         let worker =
             Worker::new(app.clone(), Worker::name_for(0), handlers, live, options(ctx)).with_schedules(schedules);
@@ -137,4 +135,12 @@ pub fn run(ctx: &Ctx, args: &WorkerArgs) -> Result<()> {
     eprintln!("Stopping after the running jobs…");
     pool.stop();
     Ok(())
+}
+
+/// The schedules a worker runs: the nightly scoring, housekeeping and the playbooks' day.
+fn schedules(ctx: &Ctx) -> Result<Vec<schedule::Schedule>> {
+    let mut schedules =
+        schedule::standard(&ctx.config.nightly_scoring, &ctx.config.housekeeping).map_err(|e| anyhow::anyhow!(e))?;
+    schedules.extend(schedule::playbooks(&ctx.config.playbooks).map_err(|e| anyhow::anyhow!(e))?);
+    Ok(schedules)
 }
