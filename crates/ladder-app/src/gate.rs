@@ -53,6 +53,11 @@ impl Gate {
         Ok(Self { shop, contacts, in_recovery })
     }
 
+    /// Puts a customer in recovery for the rest of this send (their complaint's task was just made).
+    pub(crate) fn recovering(&mut self, customer: CustomerId) {
+        self.in_recovery.insert(customer);
+    }
+
     /// Records a message decided to go, so that the caps count it for the next decisions of this send.
     pub(crate) fn count(&mut self, customer: CustomerId, contact: PastContact) {
         self.contacts.entry(customer).or_default().push(contact);

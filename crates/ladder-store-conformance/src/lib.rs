@@ -21,6 +21,7 @@ pub mod deliverability;
 pub mod imports;
 pub mod jobs;
 pub mod outbox;
+pub mod playbooks;
 pub mod privacy;
 pub mod reports;
 pub mod scoring;
@@ -79,6 +80,7 @@ macro_rules! conformance_tests {
             consents::the_ledger_follows_a_merge_and_goes_with_an_erasure,
             deliverability::suppressions_are_kept_per_channel_and_address,
             templates::templates_are_versioned_per_name_channel_and_language,
+            playbooks::runs_steps_and_tasks_are_written_once_and_move_on_once,
             outbox::messages_are_enqueued_once_claimed_with_a_lease_and_finished_once,
             outbox::a_sent_message_keeps_its_merge_data_until_the_customer_is_erased,
             broadcasts::broadcasts_are_drafts_until_sent_and_move_on_once,

@@ -185,6 +185,8 @@ struct RunView {
     entered_at: DateTime<Utc>,
     orders_at_entry: u32,
     step: u32,
+    /// When its step is due (none: now).
+    next_at: Option<DateTime<Utc>>,
 }
 
 /// What a step asks for that needs the gate or the store.
@@ -212,6 +214,8 @@ struct Walk {
     /// Steps whose outcome the gate or the store decides.
     effects: Vec<(u32, Effect)>,
     stop: Stop,
+    /// Nothing to write: a run not due, still qualified.
+    unchanged: bool,
 }
 
 /// What the walk knows of the shop besides the customer.
@@ -224,7 +228,12 @@ struct WalkContext {
 /// Walks a run's steps from where it is until it waits or ends: the goal and the conditions first, before
 /// every step. Pure: the caller writes what it says.
 fn walk(p: &Playbook, run: &RunView, row: &FactsRow, facts: &Facts, in_segment: bool, cx: &WalkContext) -> Walk {
-    let mut w = Walk { logs: Vec::new(), effects: Vec::new(), stop: Stop::Wait { step: 0, until: cx.moment } };
+    let mut w = Walk {
+        logs: Vec::new(),
+        effects: Vec::new(),
+        stop: Stop::Wait { step: 0, until: cx.moment },
+        unchanged: false,
+    };
     let today = cx.moment.with_timezone(&cx.tz).date_naive();
     let mut step = run.step;
     // A conditions' check that ignores the same-goal rule: the run itself has that goal.
@@ -241,14 +250,21 @@ fn walk(p: &Playbook, run: &RunView, row: &FactsRow, facts: &Facts, in_segment: 
             w.stop = Stop::End { step, status: RunStatus::Left, reason: why.key().to_owned() };
             return w;
         }
+        // Not due yet (a customer's news checks their waiting runs): the goal and conditions only.
+        if let Some(next) = run.next_at.filter(|t| *t > cx.moment) {
+            w.stop = Stop::Wait { step, until: next };
+            w.unchanged = true;
+            return w;
+        }
         let Some(s) = p.steps.get(step as usize) else {
-            let status = if p.goal == Some(Goal::TaskDone) { RunStatus::Active } else { RunStatus::Done };
-            if status == RunStatus::Active {
-                // Waits for its task: the task's outcome ends the run.
-                w.stop = Stop::Wait { step, until: cx.moment + Duration::days(3650) };
-            } else {
-                w.stop = Stop::End { step, status, reason: "steps done".to_owned() };
-            }
+            // Every step taken: a run with a goal waits for it through its window (a task's outcome ends
+            // a task-goal run); then it is done.
+            let window_end = run.entered_at + Duration::days(i64::from(p.goal_days));
+            w.stop = match p.goal {
+                Some(Goal::TaskDone) => Stop::Wait { step, until: cx.moment + Duration::days(3650) },
+                Some(_) if window_end > cx.moment => Stop::Wait { step, until: window_end },
+                _ => Stop::End { step, status: RunStatus::Done, reason: "steps done".to_owned() },
+            };
             return w;
         };
         if run.group == Group::Control && s.acts() {
@@ -721,6 +737,7 @@ impl<'a> Engine<'a> {
                 entered_at: run.entered_at,
                 orders_at_entry: run.orders_at_entry,
                 step: 0,
+                next_at: None,
             };
             let w = walk(p, &view, row, &facts_of(row), member_of(&self.segments, p, run.customer), &cx);
             let mut steps = Vec::new();
@@ -765,7 +782,9 @@ impl<'a> Engine<'a> {
         let mut after = 0i64;
         let mut done = 0u64;
         loop {
-            let due = store.due_runs(self.day_end, after, CHUNK, self.customer)?;
+            // A customer's news checks all their open runs (the goal may be met); a day, the due ones.
+            let until = if self.customer.is_some() { self.day_end + Duration::days(36_500) } else { self.day_end };
+            let due = store.due_runs(until, after, CHUNK, self.customer)?;
             let Some(last) = due.last() else { break };
             after = last.id;
             let cx = self.walk_context(&due.iter().map(|r| (r.playbook.as_str(), r.step)).collect::<Vec<_>>())?;
@@ -788,10 +807,14 @@ impl<'a> Engine<'a> {
                     entered_at: run.entered_at,
                     orders_at_entry: run.orders_at_entry,
                     step: run.step,
+                    next_at: run.next_at,
                 };
                 let p = &self.playbooks[i];
                 let w = walk(p, &view, row, &facts_of(row), member_of(&self.segments, p, run.customer), &cx);
                 writes.add(p, &view, row, w, &cx);
+            }
+            for t in writes.tasks.iter().filter(|t| t.complaint) {
+                gate.recovering(t.customer);
             }
             let messages = self.decide_messages(&mut gate, &templates, &mut writes)?;
             let mut tx = store.begin()?;
@@ -983,6 +1006,9 @@ struct Writes {
 
 impl Writes {
     fn add(&mut self, p: &Playbook, run: &RunView, row: &FactsRow, w: Walk, cx: &WalkContext) {
+        if w.unchanged {
+            return;
+        }
         let today = cx.moment.with_timezone(&cx.tz).date_naive();
         let counts = self.counts.entry(p.key.clone()).or_default();
         for (step, outcome, reason) in w.logs {
@@ -991,8 +1017,7 @@ impl Writes {
             }
             self.logs.push(StepLog { run: run.id, step, at: cx.moment, outcome, reason });
         }
-        let complaint =
-            p.triggers.contains(&Trigger::Interaction { interaction: InteractionKind::Complaint });
+        let complaint = p.triggers.contains(&Trigger::Interaction { interaction: InteractionKind::Complaint });
         for (step, effect) in w.effects {
             match effect {
                 Effect::Message { template, channel, fallback } => self.messages.push(Intent {
