@@ -168,12 +168,34 @@ try {
   check(await page.locator('#broadcast-deferring').isVisible(), 'it says that the capped will wait');
   await page.screenshot({ path: `${shots}/broadcast-en.png`, fullPage: true });
 
+  // Today: the team's queue, a task snoozed in place; the playbooks, one tried on today.
+  await page.goto(`${base}/today?who=shop`);
+  const tasks = await page.locator('article.task').count();
+  check(tasks > 0, `the team's queue has tasks (${tasks})`);
+  await page.screenshot({ path: `${shots}/today-en.png`, fullPage: true });
+  const firstTask = await page.locator('article.task').first().getAttribute('id');
+  await Promise.all([page.waitForURL(/done=today-task-snoozed/), page.locator(`#${firstTask} .task-snooze button`).click()]);
+  check(await page.locator(`#${firstTask}`).count() === 0, 'a snoozed task leaves the queue');
+  await page.goto(`${base}/playbooks`);
+  check(await page.locator('#playbooks tbody tr').count() === 9, 'the nine starter playbooks are listed');
+  await page.screenshot({ path: `${shots}/playbooks-en.png`, fullPage: true });
+  await page.goto(`${base}/playbooks/second_to_third`);
+  await Promise.all([page.waitForURL(/try=1/), page.click('#playbook-try-link')]);
+  check(await page.locator('#try-counts').isVisible(), 'the dry run says who would enter today');
+  await page.screenshot({ path: `${shots}/playbook-en.png`, fullPage: true });
+  await page.goto(`${base}/today?who=shop`);
+  await Promise.all([page.waitForLoadState('load'), page.selectOption('select[name=language]', 'he')]);
+  await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+  check((await page.locator('h1').innerText()) === 'היום', 'the queue in Hebrew, right to left');
+  await page.screenshot({ path: `${shots}/today-he.png`, fullPage: true });
+  await page.selectOption('select[name=language]', 'en');
+
   // A phone (390 px): the menu folds behind its button and nothing scrolls sideways.
   const phone = await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 } });
   const ppage = await phone.newPage();
   await signIn(ppage, email, password);
   for (const path of ['/', '/customers', '/customers/BROWSER-1', '/reports', '/messages', '/messages/templates/new',
-    '/messages/broadcasts/new', '/settings/shop']) {
+    '/messages/broadcasts/new', '/settings/shop', '/today?who=shop', '/playbooks', '/playbooks/winback']) {
     await ppage.goto(`${base}${path}`);
     const wide = await ppage.evaluate(() => document.documentElement.scrollWidth);
     check(wide <= 390, `${path} fits a 390 px screen (${wide} px)`);

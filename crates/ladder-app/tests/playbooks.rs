@@ -278,3 +278,107 @@ fn the_report_counts_the_goal_in_each_group_and_says_when_data_is_too_little() {
     let winback = line.iter().find(|l| l.playbook == "winback").expect("winback");
     assert_eq!(winback.lift, Some(ladder_domain::playbook::Lift::NotEnoughData));
 }
+
+#[test]
+fn the_report_s_arithmetic_on_a_hand_built_treated_and_control_group() {
+    // 40 treated and 40 control runs of winback entered on 1 August; 12 treated and 4 control
+    // customers order 20.00 within the 90 days that count, and one treated customer orders only after.
+    let shop = Shop::new();
+    let mut customers = String::from("customer_id,first_name,email,consent_email,country\n");
+    let mut orders = String::from("order_id,customer_id,ordered_at,sku,category,quantity,unit_price,currency\n");
+    for i in 0..80 {
+        customers.push_str(&format!("R{i},R,r{i}@example.com,yes,DE\n"));
+        orders.push_str(&format!("H{i},R{i},2025-01-10,COF,coffee,1,20,EUR\n"));
+    }
+    let ordered = |i: usize| (i < 12) || (40..44).contains(&i);
+    for i in (0..80).filter(|i| ordered(*i)) {
+        orders.push_str(&format!("G{i},R{i},2025-08-20,COF,coffee,1,20,EUR\n"));
+    }
+    orders.push_str("LATE,R39,2025-11-15,COF,coffee,1,20,EUR\n");
+    shop.import(ImportKind::Customers, &customers);
+    shop.import(ImportKind::Orders, &orders);
+    let entered_at = time("2025-08-01T09:00:00Z");
+    let runs: Vec<ladder_store::NewRun> = (0..80)
+        .map(|i| ladder_store::NewRun {
+            playbook: "winback".into(),
+            customer: shop.store().customer(&format!("R{i}")).expect("read").expect("customer").id,
+            occurrence: format!("hand:{i}"),
+            group: if i < 40 { Group::Treated } else { Group::Control },
+            entered_on: day("2025-08-01"),
+            entered_at,
+            orders_at_entry: 1,
+        })
+        .collect();
+    let mut tx = shop.store().begin().expect("begin");
+    assert_eq!(tx.start_runs(&runs).expect("runs"), 80);
+    tx.commit().expect("commit");
+    let report = playbooks::report(&shop.app, &Actor::Cli, day("2025-12-31")).expect("report");
+    let w = report.into_iter().find(|l| l.playbook == "winback").expect("winback");
+    assert_eq!((w.entered, w.treated, w.control, w.treated_goal, w.control_goal), (80, 40, 40, 12, 4));
+    assert_eq!(w.goal_rate, Some(30.0), "12 of 40 treated");
+    assert_eq!((w.revenue_per_treated_minor, w.revenue_per_control_minor), (Some(600), Some(200)), "2000 × 12 / 40");
+    // 30 % against 10 %: 20 points, ± 1.96 × √(0.3·0.7/40 + 0.1·0.9/40) = ± 17.0.
+    match w.lift {
+        Some(ladder_domain::playbook::Lift::Measured { treated_rate, control_rate, difference, low, high }) => {
+            assert_eq!((treated_rate, control_rate, difference), (30.0, 10.0, 20.0));
+            assert_eq!((low, high), (3.0, 37.0));
+        }
+        other => panic!("measured: {other:?}"),
+    }
+}
+
+#[test]
+fn a_best_customer_buying_less_while_still_active_gets_a_call_not_a_message() {
+    let shop = Shop::new();
+    let mut customers = String::from("customer_id,first_name,email,phone,consent_email,country\n");
+    let mut orders = String::from("order_id,customer_id,ordered_at,sku,category,quantity,unit_price,currency\n");
+    let mut n = 0;
+    let mut order = |customer: &str, on: NaiveDate, price: u32| {
+        n += 1;
+        orders.push_str(&format!("O{n},{customer},{on},COF,coffee,1,{price},EUR\n"));
+    };
+    // Nine steady customers, and L1 who bought every 18 days for a year, then twice in the last half
+    // year — the last 11 days ago, so still a regular, not lapsed.
+    for i in 0..9 {
+        customers.push_str(&format!("S{i},Steady,s{i}@example.com,,yes,DE\n"));
+        for k in 0..25i64 {
+            order(&format!("S{i}"), day("2024-07-01") + Duration::days(k * 21), 20);
+        }
+    }
+    customers.push_str("L1,Lea,l1@example.com,+4915112345678,yes,DE\n");
+    for k in 0..20i64 {
+        order("L1", day("2024-07-10") + Duration::days(k * 18), 100);
+    }
+    order("L1", day("2025-11-28"), 100);
+    order("L1", day("2025-12-20"), 100);
+    shop.import(ImportKind::Customers, &customers);
+    shop.import(ImportKind::Orders, &orders);
+    shop.score(D);
+    for key in ladder_domain::playbook::DEFAULT_KEYS {
+        let ch = PlaybookChange { control_percent: Some(0), ..PlaybookChange::default() };
+        playbooks::set(&shop.app, &Actor::Cli, key, &ch).expect("no control group");
+    }
+    let losing = ladder_app::analytics::losing_value(shop.store()).expect("report");
+    assert!(losing.customers.iter().any(|c| c.customer_id == "L1"), "{:?}", losing.customers);
+    shop.evaluate(D);
+    assert!(shop.playbooks_of("L1").contains(&"losing_value_call".to_owned()), "{:?}", shop.playbooks_of("L1"));
+    let filter = TaskFilter { customer_id: Some("L1".into()), ..TaskFilter::default() };
+    let queue = tasks::list(&shop.app, &Actor::Cli, &filter).expect("tasks");
+    let call = queue.iter().find(|t| t.task.playbook.as_deref() == Some("losing_value_call")).expect("a call");
+    assert_eq!((call.task.kind, call.task.due), (TaskKind::Call, day(D) + Duration::days(2)));
+    let messages = shop
+        .store()
+        .outbox(&OutboxQuery { customer_id: Some("L1".into()), limit: 100, ..OutboxQuery::default() })
+        .expect("outbox");
+    assert!(messages.iter().all(|m| !m.cause.starts_with("playbook:losing_value_call:")), "never a message");
+    // Reached by the call, the run has met its goal.
+    tasks::act(
+        &shop.app,
+        &Actor::Cli,
+        call.task.id,
+        &TaskAction::Done { outcome: Some(TaskOutcome::Reached), note: None },
+    )
+    .expect("done");
+    let run = shop.runs("L1").into_iter().find(|r| r.playbook == "losing_value_call").expect("run");
+    assert_eq!(run.status, RunStatus::Reached);
+}

@@ -125,12 +125,6 @@ tile-against-last-month = { $change } against last month
 tile-against-last-year = { $change } against a year ago
 tiles-help = This month up to the scoring's day, against the same days of last month and of the month a year ago. "Came back": buyers of the month who had ordered before.
 contact-today = Whom to contact today
-contact-none = Nobody needs a call today.
-contact-loyal-slipping = A regular who is slipping: the time they usually order again has passed. Call before they lapse.
-contact-push-third = Two orders so far: a third makes a regular. Invite them back with something new.
-contact-welcome-back = A regular who has gone quiet: welcome them back personally.
-contact-thank-advocate = Brings you customers: say thank you.
-contact-ask-recent = A recent first order: ask how they like the product.
 orders-count = { $count ->
     [one] { $count } order
    *[other] { $count } orders
@@ -1199,3 +1193,187 @@ password-reset-new = New password
 password-reset-set = Set the password
 password-reset-link-gone = This link has been used or is more than an hour old: ask for a new one.
 password-reset-done = Your new password is set: sign in with it.
+
+## Playbooks and the team's queue
+nav-today = Today
+nav-playbooks = Playbooks
+playbooks-intro = Follow-ups that run by themselves: each playbook starts when something happens to a customer, sends a message or gives a person a task, and keeps a small control group to show what it changed.
+playbooks-name = Playbook
+playbooks-on = On
+playbooks-entered-week = Entered this week
+playbooks-entered = Entered in all
+playbooks-goal-rate = Goal reached
+playbooks-lift = Difference it made
+playbooks-is-on = On
+playbooks-is-off = Off
+playbooks-control-count = { $count } in the control group
+playbooks-no-control = no control group
+playbooks-not-enough-data = not enough data yet
+playbooks-points = points
+playbooks-interval = 95 % between { $low } and { $high }
+playbooks-saved = The playbook is saved.
+playbook-post_purchase_checkin = Check in after a purchase
+playbook-first_to_second = From the first order to the second
+playbook-second_to_third = From the second order to the third
+playbook-winback = Win back a regular
+playbook-losing_value_call = Call a best customer who buys less
+playbook-birthday = Birthday greeting
+playbook-complaint_apology = Apologise for a complaint
+playbook-advocate_thanks = Thank an advocate
+playbook-new_loyal = Welcome a new regular
+playbook-about-post_purchase_checkin = Three days after an order, ask how the product is. A service message: never an offer.
+playbook-about-first_to_second = When a first-time buyer reaches the shop's usual wait for a second order, a personal message with a product that suits them.
+playbook-about-second_to_third = When a customer with two orders is due for the next, a personal message; the most valuable get a call too. The third order makes a regular.
+playbook-about-winback = When a regular lapses (and once more if they are lost), a message that says you miss them, with an offer.
+playbook-about-losing_value_call = A person calls the best customers who buy less than they did, while they are still active. Never an automatic message.
+playbook-about-birthday = The day before the birthday (or the last opening day before it), a greeting with an offer.
+playbook-about-complaint_apology = A complaint gives a person a call within the day and a personal apology letter. Until the call is done, the customer hears no marketing.
+playbook-about-advocate_thanks = When someone becomes an advocate, or a friend they sent places a first order, a thank-you.
+playbook-about-new_loyal = When a customer becomes loyal, a welcome to the regulars with what they get.
+playbook-when = When
+playbook-who = Who
+playbook-then = Then
+playbook-not-contacted-days = Not if they had a message within these many days (empty: no limit)
+playbook-reentry-days = A customer may enter again after these many days (0: whenever it happens anew)
+playbook-field-days = Days
+playbook-field-due-days = Due in days
+playbook-field-channel = Channel
+playbook-field-fallback = Else
+playbook-no-fallback = nothing else
+playbook-goal = It ends as reached when { $goal }.
+playbook-goal-days = Counted within days
+playbook-goal-second_order = the second order arrives
+playbook-goal-third_order = the third order arrives
+playbook-goal-any_order = they order again
+playbook-goal-order_or_reached = they order or a person reaches them
+playbook-goal-task_done = the person's task is done
+playbook-settings = Settings
+playbook-service = A service follow-up: everyone who qualifies gets it, so it keeps no control group.
+playbook-control-percent = Control group, percent of those who qualify (0: none)
+playbook-catch-up-days = When turned on, reach back over these many days (0: from now on)
+playbook-save = Save
+playbook-try = Try it on today
+playbook-try-intro = See who would enter today and what would happen to them, without sending or writing anything.
+playbook-try-now = Who would enter today?
+playbook-try-counts = Today { $treated } would enter and { $control } would be kept as the control group: { $messages } messages, { $tasks } tasks.
+playbook-try-skipped = { $count } steps would be skipped (no consent, no address, or contacted too recently).
+playbook-try-nobody = Nobody would enter today.
+playbook-group = Group
+playbook-would = What would happen today
+playbook-group-treated = Treated
+playbook-group-control = Control
+playbook-nothing-today = nothing today (control group, or a step skipped)
+playbook-report = What it changed
+playbook-goal-reached = Goal reached
+playbook-revenue-per-customer = Revenue per customer
+playbook-unsubscribed = Unsubscribed
+playbook-sent-done = { $messages } messages sent, { $tasks } tasks done.
+playbook-trigger-days-after-order = { $days ->
+    [one] A day after an order
+   *[other] { $days } days after an order
+}
+playbook-trigger-first-order-gap = One order so far, and the shop's usual wait for a second one has just passed
+playbook-trigger-second-order-due = Two orders so far, and the next one is due (their own rhythm, else the shop's) with none since
+playbook-trigger-losing-value = Among the best customers who buy less than they did
+playbook-trigger-birthday = { $days ->
+    [one] The birthday is tomorrow (the last opening day before it, when the shop is closed)
+   *[other] The birthday is { $days } days ahead
+}
+playbook-trigger-date-attribute = The date “{ $attribute }” is { $days } days ahead
+playbook-trigger-segment = They join the segment “{ $segment }”
+playbook-trigger-order-placed = An order is placed
+playbook-trigger-rung-from = They move on the ladder from { $from } to { $to }
+playbook-trigger-rung = They reach { $to } on the ladder
+playbook-trigger-state-from = Their state changes from { $from } to { $to }
+playbook-trigger-state = Their state changes to { $to }
+playbook-trigger-interaction = Recorded with them: { $kind }
+playbook-trigger-referral = A customer they brought places a first order
+playbook-trigger-manual = Started by hand for a chosen list
+playbook-if-no-event-buyers = not an event buyer (someone whose every order was a one-off)
+playbook-if-min-rung = at least { $rung } on the ladder
+playbook-if-states = state: { $states }
+playbook-if-segment = in the segment “{ $segment }”
+playbook-if-min-clv = a 12-month value of at least { $value }
+playbook-if-not-contacted = { $days ->
+    [one] no message in the last day
+   *[other] no message in the last { $days } days
+}
+playbook-if-alone-in-goal = not in another playbook with the same goal
+playbook-if-anyone = anyone
+playbook-jump-next = go on
+playbook-jump-skip = { $count ->
+    [one] skip the next step
+   *[other] skip the next { $count } steps
+}
+playbook-jump-end = end the run
+playbook-step-wait = { $days ->
+    [one] Wait a day.
+   *[other] Wait { $days } days.
+}
+playbook-step-wait-until = Wait { $days } days, then go on at { $hour }:00.
+playbook-step-message = Send “{ $template }” by { $channel }.
+playbook-step-message-else = Send “{ $template }” by { $channel }, else by { $fallback }.
+playbook-step-task = { $days ->
+    [0] Give a person a task: { $task }, due the same day.
+    [one] Give a person a task: { $task }, due the next day.
+   *[other] Give a person a task: { $task }, due in { $days } days.
+}
+playbook-step-script = With the script “{ $template }”.
+playbook-step-top-decile = Only for the top tenth by value; skipped for the rest.
+playbook-step-tag = Add the tag “{ $tag }”.
+playbook-step-branch = If they { $test } since it began: { $yes }; else { $no }.
+playbook-branch-ordered = ordered
+playbook-branch-answered = answered
+task-kind-call = a call
+task-kind-letter = a personal letter
+task-kind-visit = a visit
+task-why-second_to_third-call = Two orders and the third is due: call and ask how they are.
+task-why-losing_value_call-call = A best customer buying less: call and listen.
+task-why-complaint_apology-call = A complaint: call today and put it right.
+task-why-complaint_apology-letter = A complaint: send a personal apology letter.
+task-outcome-reached = Reached
+task-outcome-no_answer = No answer: tomorrow
+task-outcome-wrong_number = Wrong number
+task-outcome-ordered = Ordered
+task-outcome-refused_contact = Asked not to be contacted
+task-outcome-sent = Letter sent
+today-intro = The team's work for today, overdue first, then the customers with the most at stake. Done, snoozed or given to someone else, a task leaves your list.
+today-mine = My tasks
+today-shop = The shop's tasks
+today-none = Nothing to do today.
+today-overdue = { $count ->
+    [one] a day overdue
+   *[other] { $count } days overdue
+}
+today-due = due { $date }
+today-value = worth { $value } a year
+today-consents = agrees to hear by { $channels }
+today-no-consent = no consent to marketing
+today-prefers = prefers { $channel }
+today-script = What to say
+today-note = Note
+today-snooze-until = Snooze until
+today-snooze = Snooze
+today-give-to = Give to
+today-give = Give
+today-skip = Skip
+today-task-done = Done: it is on the customer's history.
+today-task-snoozed = Snoozed: it comes back on the day you chose.
+today-task-skipped = Skipped.
+today-task-assigned = Given.
+today-open-queue = { $count ->
+    [one] Open today's queue (1 task)
+   *[other] Open today's queue ({ $count } tasks)
+}
+task-digest-subject = { $count ->
+    [one] Today: 1 task for you
+   *[other] Today: { $count } tasks for you
+}
+task-digest-intro = { $count ->
+    [one] Good morning. One customer is waiting for you today:
+   *[other] Good morning. { $count } customers are waiting for you today, overdue first:
+}
+task-digest-more = and { $count } more
+task-digest-link = Open today's queue: { $link }
+today-choose = choose…
+playbooks-no-goal = no goal to measure

@@ -124,12 +124,6 @@ tile-against-last-month = { $change } לעומת החודש שעבר
 tile-against-last-year = { $change } לעומת לפני שנה
 tiles-help = החודש עד יום הדירוג, לעומת אותם ימים בחודש שעבר ובאותו חודש לפני שנה. „שחזרו”: קונים של החודש שכבר הזמינו בעבר.
 contact-today = עם מי ליצור קשר היום
-contact-none = היום אין צורך להתקשר לאף אחד.
-contact-loyal-slipping = לקוח קבוע שמתרחק: הזמן שבו הוא בדרך כלל מזמין שוב כבר עבר. כדאי להתקשר לפני שיירדם.
-contact-push-third = שתי הזמנות עד עכשיו: הזמנה שלישית תהפוך אותו ללקוח קבוע. כדאי לפנות אליו שוב עם משהו חדש.
-contact-welcome-back = לקוח נאמן שנעלם לאחרונה: כדאי לפנות אליו אישית ולהזמין אותו לחזור.
-contact-thank-advocate = מביא לך לקוחות: זה הזמן להגיד תודה.
-contact-ask-recent = הזמנה ראשונה שבוצעה לאחרונה: כדאי לשאול אם המוצר מצא חן בעיניו.
 
 # $count (number): how many orders.
 orders-count =
@@ -1182,3 +1176,187 @@ password-reset-new = סיסמה חדשה
 password-reset-set = קביעת הסיסמה
 password-reset-link-gone = הקישור כבר שומש או שעברה יותר משעה: בקשו קישור חדש.
 password-reset-done = הסיסמה החדשה נקבעה: היכנסו איתה.
+
+## Playbooks and the team's queue
+nav-today = היום
+nav-playbooks = תרחישים
+playbooks-intro = מעקבים שרצים מעצמם: כל תרחיש מתחיל כשמשהו קורה ללקוח, שולח הודעה או נותן משימה לאדם, ושומר קבוצת ביקורת קטנה כדי להראות מה הוא שינה.
+playbooks-name = תרחיש
+playbooks-on = פעיל
+playbooks-entered-week = נכנסו השבוע
+playbooks-entered = נכנסו בסך הכול
+playbooks-goal-rate = הגיעו ליעד
+playbooks-lift = ההבדל שעשה
+playbooks-is-on = פעיל
+playbooks-is-off = כבוי
+playbooks-control-count = { $count } בקבוצת הביקורת
+playbooks-no-control = אין קבוצת ביקורת
+playbooks-not-enough-data = עדיין אין מספיק נתונים
+playbooks-points = נקודות
+playbooks-interval = ‏95% בין { $low } ל־{ $high }
+playbooks-saved = התרחיש נשמר.
+playbook-post_purchase_checkin = בירור אחרי קנייה
+playbook-first_to_second = מההזמנה הראשונה לשנייה
+playbook-second_to_third = מההזמנה השנייה לשלישית
+playbook-winback = להחזיר לקוח קבוע
+playbook-losing_value_call = שיחה ללקוח מוביל שקונה פחות
+playbook-birthday = ברכת יום הולדת
+playbook-complaint_apology = התנצלות על תלונה
+playbook-advocate_thanks = תודה לשגריר
+playbook-new_loyal = ברוך הבא ללקוח קבוע חדש
+playbook-about-post_purchase_checkin = שלושה ימים אחרי הזמנה, לשאול איך המוצר. הודעת שירות: אף פעם לא הצעה.
+playbook-about-first_to_second = כשקונה ראשון מגיע לזמן ההמתנה הרגיל של החנות להזמנה שנייה, הודעה אישית עם מוצר שמתאים לו.
+playbook-about-second_to_third = כשללקוח עם שתי הזמנות מגיע הזמן להזמנה הבאה, הודעה אישית; החשובים ביותר מקבלים גם שיחה. ההזמנה השלישית עושה לקוח קבוע.
+playbook-about-winback = כשלקוח קבוע נעלם (ושוב אם אבד), הודעה שאומרת שמתגעגעים, עם הצעה.
+playbook-about-losing_value_call = אדם מתקשר ללקוחות הטובים ביותר שקונים פחות משקנו, כל עוד הם פעילים. אף פעם לא הודעה אוטומטית.
+playbook-about-birthday = יום לפני יום ההולדת (או ביום הפתיחה האחרון לפניו), ברכה עם הצעה.
+playbook-about-complaint_apology = תלונה נותנת לאדם שיחה בתוך היום ומכתב התנצלות אישי. עד שהשיחה נעשית, הלקוח לא מקבל שיווק.
+playbook-about-advocate_thanks = כשמישהו נעשה שגריר, או כשחבר ששלח מזמין לראשונה, תודה.
+playbook-about-new_loyal = כשלקוח נעשה נאמן, ברוכים הבאים ללקוחות הקבועים ומה הם מקבלים.
+playbook-when = מתי
+playbook-who = מי
+playbook-then = ואז
+playbook-not-contacted-days = לא אם קיבלו הודעה בתוך מספר הימים הזה (ריק: בלי הגבלה)
+playbook-reentry-days = לקוח יכול להיכנס שוב אחרי מספר הימים הזה (0: בכל פעם שזה קורה מחדש)
+playbook-field-days = ימים
+playbook-field-due-days = לביצוע בתוך ימים
+playbook-field-channel = ערוץ
+playbook-field-fallback = אחרת
+playbook-no-fallback = שום דבר אחר
+playbook-goal = הוא מסתיים בהצלחה כאשר { $goal }.
+playbook-goal-days = נספר בתוך ימים
+playbook-goal-second_order = מגיעה ההזמנה השנייה
+playbook-goal-third_order = מגיעה ההזמנה השלישית
+playbook-goal-any_order = הם מזמינים שוב
+playbook-goal-order_or_reached = הם מזמינים או שאדם משיג אותם
+playbook-goal-task_done = המשימה של האדם בוצעה
+playbook-settings = הגדרות
+playbook-service = מעקב שירות: כל מי שמתאים מקבל אותו, ולכן אין לו קבוצת ביקורת.
+playbook-control-percent = קבוצת ביקורת, אחוז מהמתאימים (0: בלי)
+playbook-catch-up-days = בהפעלה, להגיע אחורה מספר ימים כזה (0: מעכשיו)
+playbook-save = שמירה
+playbook-try = לנסות על היום
+playbook-try-intro = לראות מי ייכנס היום ומה יקרה לו, בלי לשלוח או לכתוב דבר.
+playbook-try-now = מי ייכנס היום?
+playbook-try-counts = היום ייכנסו { $treated } ו־{ $control } יישמרו כקבוצת ביקורת: { $messages } הודעות, { $tasks } משימות.
+playbook-try-skipped = { $count } צעדים ידלגו (אין הסכמה, אין כתובת, או שנוצר קשר לאחרונה).
+playbook-try-nobody = אף אחד לא ייכנס היום.
+playbook-group = קבוצה
+playbook-would = מה יקרה היום
+playbook-group-treated = מטופלים
+playbook-group-control = ביקורת
+playbook-nothing-today = כלום היום (קבוצת ביקורת, או צעד שדולג)
+playbook-report = מה זה שינה
+playbook-goal-reached = הגיעו ליעד
+playbook-revenue-per-customer = הכנסה ללקוח
+playbook-unsubscribed = הסירו את עצמם
+playbook-sent-done = { $messages } הודעות נשלחו, { $tasks } משימות בוצעו.
+playbook-trigger-days-after-order = { $days ->
+    [one] יום אחרי הזמנה
+   *[other] { $days } ימים אחרי הזמנה
+}
+playbook-trigger-first-order-gap = הזמנה אחת עד עכשיו, וזמן ההמתנה הרגיל של החנות להזמנה שנייה בדיוק עבר
+playbook-trigger-second-order-due = שתי הזמנות עד עכשיו, והבאה הגיעה בזמנה (לפי הקצב שלהם, אחרת של החנות) ואין מאז
+playbook-trigger-losing-value = בין הלקוחות הטובים ביותר שקונים פחות משקנו
+playbook-trigger-birthday = { $days ->
+    [one] יום ההולדת מחר (או יום הפתיחה האחרון לפניו, כשהחנות סגורה)
+   *[other] יום ההולדת בעוד { $days } ימים
+}
+playbook-trigger-date-attribute = התאריך „{ $attribute }” בעוד { $days } ימים
+playbook-trigger-segment = הם מצטרפים לפלח „{ $segment }”
+playbook-trigger-order-placed = מתקבלת הזמנה
+playbook-trigger-rung-from = הם עולים בסולם מ־{ $from } ל־{ $to }
+playbook-trigger-rung = הם מגיעים ל־{ $to } בסולם
+playbook-trigger-state-from = המצב שלהם משתנה מ־{ $from } ל־{ $to }
+playbook-trigger-state = המצב שלהם משתנה ל־{ $to }
+playbook-trigger-interaction = נרשם איתם: { $kind }
+playbook-trigger-referral = לקוח שהביאו מזמין לראשונה
+playbook-trigger-manual = מופעל ידנית לרשימה נבחרת
+playbook-if-no-event-buyers = לא קונה אירוע (מי שכל הזמנה שלו הייתה חד־פעמית)
+playbook-if-min-rung = לפחות { $rung } בסולם
+playbook-if-states = מצב: { $states }
+playbook-if-segment = בפלח „{ $segment }”
+playbook-if-min-clv = ערך ל־12 חודשים של לפחות { $value }
+playbook-if-not-contacted = { $days ->
+    [one] בלי הודעה ביום האחרון
+   *[other] בלי הודעה ב־{ $days } הימים האחרונים
+}
+playbook-if-alone-in-goal = לא בתרחיש אחר עם אותו יעד
+playbook-if-anyone = כל אחד
+playbook-jump-next = להמשיך
+playbook-jump-skip = { $count ->
+    [one] לדלג על הצעד הבא
+   *[other] לדלג על { $count } הצעדים הבאים
+}
+playbook-jump-end = לסיים
+playbook-step-wait = { $days ->
+    [one] לחכות יום.
+   *[other] לחכות { $days } ימים.
+}
+playbook-step-wait-until = לחכות { $days } ימים, ואז להמשיך ב־{ $hour }:00.
+playbook-step-message = לשלוח „{ $template }” ב{ $channel }.
+playbook-step-message-else = לשלוח „{ $template }” ב{ $channel }, אחרת ב{ $fallback }.
+playbook-step-task = { $days ->
+    [0] לתת לאדם משימה: { $task }, לביצוע באותו יום.
+    [one] לתת לאדם משימה: { $task }, לביצוע למחרת.
+   *[other] לתת לאדם משימה: { $task }, לביצוע בתוך { $days } ימים.
+}
+playbook-step-script = עם התסריט „{ $template }”.
+playbook-step-top-decile = רק לעשירון העליון לפי ערך; לשאר מדלגים.
+playbook-step-tag = להוסיף את התגית „{ $tag }”.
+playbook-step-branch = אם הם { $test } מאז שהתחיל: { $yes }; אחרת { $no }.
+playbook-branch-ordered = הזמינו
+playbook-branch-answered = ענו
+task-kind-call = שיחה
+task-kind-letter = מכתב אישי
+task-kind-visit = ביקור
+task-why-second_to_third-call = שתי הזמנות והשלישית בזמנה: להתקשר ולשאול מה שלומם.
+task-why-losing_value_call-call = לקוח מוביל שקונה פחות: להתקשר ולהקשיב.
+task-why-complaint_apology-call = תלונה: להתקשר היום ולתקן.
+task-why-complaint_apology-letter = תלונה: לשלוח מכתב התנצלות אישי.
+task-outcome-reached = הושג
+task-outcome-no_answer = אין מענה: מחר
+task-outcome-wrong_number = מספר שגוי
+task-outcome-ordered = הזמין
+task-outcome-refused_contact = ביקש שלא ליצור קשר
+task-outcome-sent = המכתב נשלח
+today-intro = העבודה של הצוות להיום, קודם מה שבאיחור, אחר כך הלקוחות שהכי הרבה מונח על הכף אצלם. משימה שבוצעה, נדחתה או הועברה יוצאת מהרשימה שלך.
+today-mine = המשימות שלי
+today-shop = המשימות של החנות
+today-none = אין מה לעשות היום.
+today-overdue = { $count ->
+    [one] יום באיחור
+   *[other] { $count } ימים באיחור
+}
+today-due = לביצוע { $date }
+today-value = שווה { $value } בשנה
+today-consents = מסכים לשמוע ב{ $channels }
+today-no-consent = אין הסכמה לשיווק
+today-prefers = מעדיף { $channel }
+today-script = מה לומר
+today-note = הערה
+today-snooze-until = לדחות עד
+today-snooze = דחייה
+today-give-to = להעביר אל
+today-give = העברה
+today-skip = דילוג
+today-task-done = בוצע: זה בהיסטוריה של הלקוח.
+today-task-snoozed = נדחה: יחזור ביום שבחרת.
+today-task-skipped = דולג.
+today-task-assigned = הועבר.
+today-open-queue = { $count ->
+    [one] לפתוח את התור של היום (משימה אחת)
+   *[other] לפתוח את התור של היום ({ $count } משימות)
+}
+task-digest-subject = { $count ->
+    [one] היום: משימה אחת בשבילך
+   *[other] היום: { $count } משימות בשבילך
+}
+task-digest-intro = { $count ->
+    [one] בוקר טוב. לקוח אחד מחכה לך היום:
+   *[other] בוקר טוב. { $count } לקוחות מחכים לך היום, קודם מה שבאיחור:
+}
+task-digest-more = ועוד { $count }
+task-digest-link = לפתוח את התור של היום: { $link }
+today-choose = לבחור…
+playbooks-no-goal = אין יעד למדידה

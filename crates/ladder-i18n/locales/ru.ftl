@@ -128,12 +128,6 @@ tile-against-last-month = { $change } к прошлому месяцу
 tile-against-last-year = { $change } к году назад
 tiles-help = Этот месяц до дня оценки — против тех же дней прошлого месяца и того же месяца год назад. «Вернувшиеся» — покупатели месяца, которые уже заказывали раньше.
 contact-today = С кем связаться сегодня
-contact-none = Сегодня никому звонить не нужно.
-contact-loyal-slipping = Постоянный клиент отдаляется: обычный срок его следующего заказа прошёл. Позвоните, пока он не пропал.
-contact-push-third = Уже два заказа: после третьего клиент станет постоянным. Пригласите его снова и предложите что-то новое.
-contact-welcome-back = Постоянный клиент давно не появлялся: лично пригласите его вернуться.
-contact-thank-advocate = Приводит к вам клиентов: скажите спасибо.
-contact-ask-recent = Недавний первый заказ: спросите, понравился ли товар.
 
 # $count (number): how many orders. Russian needs one (1, 21), few (2–4, 22), many (5–20, 25) and
 # other (fractions).
@@ -1230,3 +1224,197 @@ password-reset-new = Новый пароль
 password-reset-set = Задать пароль
 password-reset-link-gone = Ссылка уже использована или старше часа: запросите новую.
 password-reset-done = Новый пароль задан: войдите с ним.
+
+## Playbooks and the team's queue
+nav-today = Сегодня
+nav-playbooks = Сценарии
+playbooks-intro = Сопровождение, которое работает само: каждый сценарий начинается, когда с клиентом что-то происходит, отправляет сообщение или даёт задачу человеку и оставляет небольшую контрольную группу, чтобы показать, что он изменил.
+playbooks-name = Сценарий
+playbooks-on = Включён
+playbooks-entered-week = Вошли за неделю
+playbooks-entered = Вошли всего
+playbooks-goal-rate = Цель достигнута
+playbooks-lift = Разница, которую он дал
+playbooks-is-on = Включён
+playbooks-is-off = Выключен
+playbooks-control-count = в контрольной группе: { $count }
+playbooks-no-control = без контрольной группы
+playbooks-not-enough-data = пока мало данных
+playbooks-points = п. п.
+playbooks-interval = 95 % от { $low } до { $high }
+playbooks-saved = Сценарий сохранён.
+playbook-post_purchase_checkin = Узнать, как покупка
+playbook-first_to_second = От первого заказа ко второму
+playbook-second_to_third = От второго заказа к третьему
+playbook-winback = Вернуть постоянного клиента
+playbook-losing_value_call = Позвонить лучшему клиенту, который покупает меньше
+playbook-birthday = Поздравление с днём рождения
+playbook-complaint_apology = Извиниться за жалобу
+playbook-advocate_thanks = Поблагодарить амбассадора
+playbook-new_loyal = Приветствие нового постоянного клиента
+playbook-about-post_purchase_checkin = Через три дня после заказа спросить, как товар. Сервисное сообщение: никогда не предложение.
+playbook-about-first_to_second = Когда купивший впервые доходит до обычного для магазина срока второго заказа — личное сообщение с подходящим ему товаром.
+playbook-about-second_to_third = Когда клиенту с двумя заказами подходит срок следующего — личное сообщение; самым ценным ещё и звонок. Третий заказ делает клиента постоянным.
+playbook-about-winback = Когда постоянный клиент пропадает (и ещё раз, если он потерян) — сообщение, что по нему скучают, с предложением.
+playbook-about-losing_value_call = Человек звонит лучшим клиентам, которые покупают меньше прежнего, пока они ещё активны. Никогда не автоматическое сообщение.
+playbook-about-birthday = За день до дня рождения (или в последний рабочий день перед ним) — поздравление с предложением.
+playbook-about-complaint_apology = Жалоба даёт человеку задачу позвонить в тот же день и отправить личное письмо с извинением. Пока звонок не сделан, клиент не получает рекламы.
+playbook-about-advocate_thanks = Когда клиент становится амбассадором или приведённый им друг делает первый заказ — благодарность.
+playbook-about-new_loyal = Когда клиент становится лояльным — приветствие в кругу постоянных клиентов и что они получают.
+playbook-when = Когда
+playbook-who = Кто
+playbook-then = Затем
+playbook-not-contacted-days = Нет, если было сообщение за столько дней (пусто: без ограничения)
+playbook-reentry-days = Клиент может войти снова через столько дней (0: каждый раз, когда это повторится)
+playbook-field-days = Дней
+playbook-field-due-days = Срок, дней
+playbook-field-channel = Канал
+playbook-field-fallback = Иначе
+playbook-no-fallback = ничего другого
+playbook-goal = Завершается с успехом, когда { $goal }.
+playbook-goal-days = Учитывается в течение дней
+playbook-goal-second_order = приходит второй заказ
+playbook-goal-third_order = приходит третий заказ
+playbook-goal-any_order = клиент заказывает снова
+playbook-goal-order_or_reached = клиент заказывает или до него дозвонились
+playbook-goal-task_done = задача человека выполнена
+playbook-settings = Настройки
+playbook-service = Сервисное сопровождение: его получают все, кто подходит, поэтому контрольной группы нет.
+playbook-control-percent = Контрольная группа, процент подходящих (0: нет)
+playbook-catch-up-days = При включении захватить столько прошедших дней (0: с этого момента)
+playbook-save = Сохранить
+playbook-try = Проверить на сегодня
+playbook-try-intro = Посмотреть, кто войдёт сегодня и что с ним будет, ничего не отправляя и не записывая.
+playbook-try-now = Кто войдёт сегодня?
+playbook-try-counts = Сегодня войдут { $treated }, в контрольной группе останутся { $control }: сообщений — { $messages }, задач — { $tasks }.
+playbook-try-skipped = Шагов будет пропущено: { $count } (нет согласия, нет адреса или недавний контакт).
+playbook-try-nobody = Сегодня никто не войдёт.
+playbook-group = Группа
+playbook-would = Что будет сегодня
+playbook-group-treated = Получают
+playbook-group-control = Контроль
+playbook-nothing-today = сегодня ничего (контрольная группа или пропущенный шаг)
+playbook-report = Что он изменил
+playbook-goal-reached = Цель достигнута
+playbook-revenue-per-customer = Выручка на клиента
+playbook-unsubscribed = Отписались
+playbook-sent-done = Отправлено сообщений: { $messages }, выполнено задач: { $tasks }.
+playbook-trigger-days-after-order = { $days ->
+    [one] Через { $days } день после заказа
+    [few] Через { $days } дня после заказа
+   *[other] Через { $days } дней после заказа
+}
+playbook-trigger-first-order-gap = Пока один заказ, и обычный для магазина срок до второго только что прошёл
+playbook-trigger-second-order-due = Пока два заказа, и подошёл срок следующего (по их собственному ритму, иначе по магазину), а заказа нет
+playbook-trigger-losing-value = Среди лучших клиентов, которые покупают меньше прежнего
+playbook-trigger-birthday = { $days ->
+    [one] День рождения завтра (или в последний рабочий день перед ним, если магазин закрыт)
+    [few] День рождения через { $days } дня
+   *[other] День рождения через { $days } дней
+}
+playbook-trigger-date-attribute = Дата «{ $attribute }» наступит через { $days } дн.
+playbook-trigger-segment = Клиент входит в сегмент «{ $segment }»
+playbook-trigger-order-placed = Оформлен заказ
+playbook-trigger-rung-from = Клиент переходит на лестнице со ступени «{ $from }» на «{ $to }»
+playbook-trigger-rung = Клиент достигает ступени «{ $to }»
+playbook-trigger-state-from = Состояние меняется с «{ $from }» на «{ $to }»
+playbook-trigger-state = Состояние меняется на «{ $to }»
+playbook-trigger-interaction = Записано: { $kind }
+playbook-trigger-referral = Приведённый им клиент делает первый заказ
+playbook-trigger-manual = Запускается вручную для выбранного списка
+playbook-if-no-event-buyers = не покупатель к событию (все заказы которого разовые)
+playbook-if-min-rung = не ниже ступени «{ $rung }»
+playbook-if-states = состояние: { $states }
+playbook-if-segment = в сегменте «{ $segment }»
+playbook-if-min-clv = ценность за 12 месяцев не меньше { $value }
+playbook-if-not-contacted = { $days ->
+    [one] без сообщений за последний { $days } день
+    [few] без сообщений за последние { $days } дня
+   *[other] без сообщений за последние { $days } дней
+}
+playbook-if-alone-in-goal = не в другом сценарии с той же целью
+playbook-if-anyone = любой
+playbook-jump-next = продолжить
+playbook-jump-skip = { $count ->
+    [one] пропустить следующий шаг
+    [few] пропустить следующие { $count } шага
+   *[other] пропустить следующие { $count } шагов
+}
+playbook-jump-end = завершить
+playbook-step-wait = { $days ->
+    [one] Подождать { $days } день.
+    [few] Подождать { $days } дня.
+   *[other] Подождать { $days } дней.
+}
+playbook-step-wait-until = Подождать { $days } дн., затем продолжить в { $hour }:00.
+playbook-step-message = Отправить «{ $template }» по каналу «{ $channel }».
+playbook-step-message-else = Отправить «{ $template }» по каналу «{ $channel }», иначе — «{ $fallback }».
+playbook-step-task = { $days ->
+    [0] Дать человеку задачу: { $task }, в тот же день.
+    [one] Дать человеку задачу: { $task }, срок { $days } день.
+    [few] Дать человеку задачу: { $task }, срок { $days } дня.
+   *[other] Дать человеку задачу: { $task }, срок { $days } дней.
+}
+playbook-step-script = По сценарию разговора «{ $template }».
+playbook-step-top-decile = Только для верхних 10 % по ценности; для остальных пропускается.
+playbook-step-tag = Добавить метку «{ $tag }».
+playbook-step-branch = Если с начала клиент { $test }: { $yes }; иначе { $no }.
+playbook-branch-ordered = сделал заказ
+playbook-branch-answered = ответил
+task-kind-call = звонок
+task-kind-letter = личное письмо
+task-kind-visit = визит
+task-why-second_to_third-call = Два заказа, и пора третьему: позвоните и спросите, как дела.
+task-why-losing_value_call-call = Лучший клиент покупает меньше: позвоните и выслушайте.
+task-why-complaint_apology-call = Жалоба: позвоните сегодня и всё исправьте.
+task-why-complaint_apology-letter = Жалоба: отправьте личное письмо с извинением.
+task-outcome-reached = Дозвонились
+task-outcome-no_answer = Не ответил: завтра
+task-outcome-wrong_number = Неверный номер
+task-outcome-ordered = Заказал
+task-outcome-refused_contact = Просит не связываться
+task-outcome-sent = Письмо отправлено
+today-intro = Работа команды на сегодня: сначала просроченное, затем клиенты, для которых больше всего на кону. Выполненная, отложенная или переданная задача уходит из вашего списка.
+today-mine = Мои задачи
+today-shop = Задачи магазина
+today-none = На сегодня дел нет.
+today-overdue = { $count ->
+    [one] просрочено на { $count } день
+    [few] просрочено на { $count } дня
+   *[other] просрочено на { $count } дней
+}
+today-due = срок { $date }
+today-value = ценность { $value } в год
+today-consents = согласен получать: { $channels }
+today-no-consent = нет согласия на рекламу
+today-prefers = предпочитает: { $channel }
+today-script = Что сказать
+today-note = Заметка
+today-snooze-until = Отложить до
+today-snooze = Отложить
+today-give-to = Передать
+today-give = Передать
+today-skip = Пропустить
+today-task-done = Готово: это в истории клиента.
+today-task-snoozed = Отложено: вернётся в выбранный день.
+today-task-skipped = Пропущено.
+today-task-assigned = Передано.
+today-open-queue = { $count ->
+    [one] Открыть очередь на сегодня ({ $count } задача)
+    [few] Открыть очередь на сегодня ({ $count } задачи)
+   *[other] Открыть очередь на сегодня ({ $count } задач)
+}
+task-digest-subject = { $count ->
+    [one] Сегодня для вас { $count } задача
+    [few] Сегодня для вас { $count } задачи
+   *[other] Сегодня для вас { $count } задач
+}
+task-digest-intro = { $count ->
+    [one] Доброе утро. Сегодня вас ждёт { $count } клиент:
+    [few] Доброе утро. Сегодня вас ждут { $count } клиента, сначала просроченные:
+   *[other] Доброе утро. Сегодня вас ждут { $count } клиентов, сначала просроченные:
+}
+task-digest-more = и ещё { $count }
+task-digest-link = Открыть очередь на сегодня: { $link }
+today-choose = выбрать…
+playbooks-no-goal = нет цели для измерения

@@ -72,6 +72,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0029_sent_merge_data.sql"),
     include_str!("../migrations/0030_sending_terms_and_prices.sql"),
     include_str!("../migrations/0031_playbooks.sql"),
+    include_str!("../migrations/0032_task_digests.sql"),
 ];
 
 /// The migration after which the stored phones are given their normal forms, in Rust.

@@ -371,6 +371,14 @@ impl PlaybookStore for PostgresStore {
         let what = "cannot read the evaluated days";
         self.read(|c| Ok(day(c.query_one(sql::LAST_DAY, &[]).ctx(what)?.get(0))))
     }
+
+    fn digest_sent(&self, user: i64, on: NaiveDate) -> StoreResult<bool> {
+        let what = "cannot read the digests sent";
+        self.read(|c| {
+            let n: i64 = c.query_one(sql::DIGEST_SENT, &[&user, &date_day_number(on)]).ctx(what)?.get(0);
+            Ok(n > 0)
+        })
+    }
 }
 
 impl PlaybookTx for PgTx {
@@ -515,6 +523,16 @@ impl PlaybookTx for PgTx {
 
     fn mark_day_evaluated(&mut self, day: NaiveDate, at: DateTime<Utc>) -> StoreResult<()> {
         self.execute(sql::MARK_DAY, &[&date_day_number(day), &at.timestamp()], "cannot mark the day evaluated")?;
+        Ok(())
+    }
+
+    fn mark_digest_sent(&mut self, user: i64, on: NaiveDate, at: DateTime<Utc>, tasks: u64) -> StoreResult<()> {
+        let tasks = i64::try_from(tasks).unwrap_or(i64::MAX);
+        self.execute(
+            sql::MARK_DIGEST,
+            &[&user, &date_day_number(on), &at.timestamp(), &tasks],
+            "cannot mark the digest sent",
+        )?;
         Ok(())
     }
 }

@@ -408,6 +408,15 @@ impl PlaybookStore for SqliteStore {
         let what = "cannot read the evaluated days";
         self.read(|c| Ok(day(c.query_row(sql::LAST_DAY, [], |r| r.get(0)).ctx(what)?)))
     }
+
+    fn digest_sent(&self, user: i64, on: NaiveDate) -> StoreResult<bool> {
+        let what = "cannot read the digests sent";
+        self.read(|c| {
+            let n: i64 =
+                c.query_row(&numbered(sql::DIGEST_SENT), params![user, date_day_number(on)], |r| r.get(0)).ctx(what)?;
+            Ok(n > 0)
+        })
+    }
 }
 
 impl PlaybookTx for SqliteTx<'_> {
@@ -561,6 +570,16 @@ impl PlaybookTx for SqliteTx<'_> {
         self.conn()
             .execute(&numbered(sql::MARK_DAY), params![date_day_number(day), at.timestamp()])
             .ctx("cannot mark the day evaluated")?;
+        Ok(())
+    }
+
+    fn mark_digest_sent(&mut self, user: i64, on: NaiveDate, at: DateTime<Utc>, tasks: u64) -> StoreResult<()> {
+        self.conn()
+            .execute(
+                &numbered(sql::MARK_DIGEST),
+                params![user, date_day_number(on), at.timestamp(), i64::try_from(tasks).unwrap_or(i64::MAX)],
+            )
+            .ctx("cannot mark the digest sent")?;
         Ok(())
     }
 }

@@ -284,7 +284,7 @@ pub struct Task {
 pub struct TaskQuery {
     /// Only this status; open ones whose snooze ended count as open.
     pub status: Option<TaskStatus>,
-    /// Only those for this user (or their role, when `role` is given too).
+    /// Only those for this user (with `role` too: theirs, their role's, and those given to nobody yet).
     pub assignee_user: Option<i64>,
     /// Only those for this role (with `assignee_user`: the user's or the role's).
     pub assignee_role: Option<String>,
@@ -433,6 +433,9 @@ pub trait PlaybookStore {
 
     /// The last day the evaluation finished.
     fn last_evaluated_day(&self) -> StoreResult<Option<NaiveDate>>;
+
+    /// Whether the user's digest of open tasks for `day` went.
+    fn digest_sent(&self, user: i64, day: NaiveDate) -> StoreResult<bool>;
 }
 
 /// Writing playbooks, runs and tasks, in a unit of work.
@@ -470,4 +473,7 @@ pub trait PlaybookTx {
 
     /// Records that the evaluation of `day` finished.
     fn mark_day_evaluated(&mut self, day: NaiveDate, at: DateTime<Utc>) -> StoreResult<()>;
+
+    /// Records that the user's digest for `day` went, with its count of tasks (once).
+    fn mark_digest_sent(&mut self, user: i64, day: NaiveDate, at: DateTime<Utc>, tasks: u64) -> StoreResult<()>;
 }

@@ -171,6 +171,13 @@ pub const TASKS_DONE: &str = "SELECT COUNT(*) FROM tasks WHERE playbook = $1 AND
 /// A playbook's runs entered since a day.
 pub const ENTERED_SINCE: &str = "SELECT COUNT(*) FROM playbook_runs WHERE playbook = $1 AND entered_on >= $2";
 
+/// Whether a user's digest of a day went.
+pub const DIGEST_SENT: &str = "SELECT COUNT(*) FROM task_digests WHERE user_id = $1 AND day = $2";
+
+/// A user's digest of a day went (once).
+pub const MARK_DIGEST: &str = "INSERT INTO task_digests (user_id, day, sent_at, tasks) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (user_id, day) DO NOTHING";
+
 /// The last day evaluated.
 pub const LAST_DAY: &str = "SELECT MAX(day) FROM playbook_days";
 
@@ -243,7 +250,10 @@ pub fn tasks(q: &TaskQuery, today: NaiveDate) -> (String, Vec<SqlValue>) {
     match (q.assignee_user, &q.assignee_role) {
         (Some(user), Some(role)) => {
             let (u, r) = (b.bind(SqlValue::Int(user)), b.bind(SqlValue::Text(role.clone())));
-            conditions.push(format!("(t.assignee_user = {u} OR (t.assignee_user IS NULL AND t.assignee_role = {r}))"));
+            // A user's: given to them, to their role, or to nobody yet (the team's pool).
+            conditions.push(format!(
+                "(t.assignee_user = {u} OR (t.assignee_user IS NULL AND (t.assignee_role = {r} OR t.assignee_role IS NULL)))"
+            ));
         }
         (Some(user), None) => conditions.push(format!("t.assignee_user = {}", b.bind(SqlValue::Int(user)))),
         (None, Some(role)) => conditions.push(format!("t.assignee_role = {}", b.bind(SqlValue::Text(role.clone())))),

@@ -510,6 +510,12 @@ pub const TABLES: &[Table] = &[
         generated_id: true,
     },
     Table { name: "playbook_days", columns: &[("day", Int), ("evaluated_at", Int)], key: 1, generated_id: false },
+    Table {
+        name: "task_digests",
+        columns: &[("user_id", Int), ("day", Int), ("sent_at", Int), ("tasks", Int)],
+        key: 2,
+        generated_id: false,
+    },
 ];
 
 /// A row in canonical text form: `None` is SQL NULL.

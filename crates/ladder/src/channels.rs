@@ -84,10 +84,20 @@ pub fn dispatcher(config: &Config, app: &App) -> Result<Option<Dispatcher>> {
     Ok(Some(Dispatcher::new(app.clone(), transports, options)?))
 }
 
-/// The job handlers of this process: Ladder's own, and the password reset's mail when a mail server and
-/// the public address are set.
+/// The job handlers of this process: Ladder's own, the daily digest of tasks when a mail server is set,
+/// and the password reset's mail when a mail server and the public address are set.
 pub fn handlers(config: &Config, app: &App) -> Result<ladder_app::jobs::worker::Handlers> {
     let mut handlers = ladder_app::jobs::worker::Handlers::standard();
+    if let Some(mailer) = transports(config, app)?.email {
+        let public_url = config.messaging.public_url.clone();
+        handlers.register(
+            ladder_app::jobs::kind::TASK_DIGEST,
+            Box::new(move |app, _, _| {
+                let summary = ladder_app::playbooks::digest::mail_digests(app, mailer.as_ref(), public_url.as_deref())?;
+                Ok(Some(serde_json::to_string(&summary).unwrap_or_default()))
+            }),
+        );
+    }
     if let (Some(mailer), Some(public_url)) = (transports(config, app)?.email, config.messaging.public_url.clone()) {
         handlers.register(
             ladder_app::jobs::kind::PASSWORD_RESET,

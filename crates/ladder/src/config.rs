@@ -102,6 +102,13 @@ const SETTINGS: &[Setting] = &[
         help: "when to evaluate the playbooks every day (catching up missed days), as cron in the shop's time zone; empty turns it off",
     },
     Setting {
+        key: "schedule.task_digest",
+        env: "LADDER_TASK_DIGEST_SCHEDULE",
+        default: "0 8 * * *",
+        secret: false,
+        help: "when to mail each user the digest of their open tasks (with a mail server set), as cron in the shop's time zone; empty turns it off",
+    },
+    Setting {
         key: "schedule.housekeeping",
         env: "LADDER_HOUSEKEEPING",
         default: "17 * * * *",
@@ -299,6 +306,8 @@ pub struct Config {
     pub housekeeping: String,
     /// The playbooks' daily evaluation's cron expression; empty: none.
     pub playbooks: String,
+    /// The daily digest of open tasks' cron expression; empty: none.
+    pub task_digest: String,
     /// How messages go out.
     pub messaging: Messaging,
     /// Each setting's value as text and where it came from, for `ladder config show`.
@@ -477,6 +486,10 @@ impl Config {
         if let Err(problem) = ladder_app::jobs::schedule::playbooks(&playbooks) {
             bail!("schedule.playbooks from {}: {problem}", get("schedule.playbooks").1);
         }
+        let task_digest = get("schedule.task_digest").0.trim().to_owned();
+        if let Err(problem) = ladder_app::jobs::schedule::task_digest(&task_digest) {
+            bail!("schedule.task_digest from {}: {problem}", get("schedule.task_digest").1);
+        }
         let housekeeping = get("schedule.housekeeping").0.trim().to_owned();
         if let Err(problem) = ladder_app::jobs::schedule::standard("", &housekeeping) {
             bail!("schedule.housekeeping from {}: {problem}", get("schedule.housekeeping").1);
@@ -546,6 +559,7 @@ impl Config {
             nightly_scoring,
             housekeeping,
             playbooks,
+            task_digest,
             messaging,
             sources: Layers(sources),
         })

@@ -597,6 +597,19 @@ pub struct DemoSummary {
     pub generated: DemoCounts,
     /// The scoring that followed.
     pub scoring: ScoreSummary,
+    /// The playbooks' runs, messages and tasks of the last day (the team's queue to see).
+    pub playbooks: DemoPlaybooks,
+}
+
+/// What the playbooks did on the demo's last day.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct DemoPlaybooks {
+    /// Runs started.
+    pub runs: u64,
+    /// Messages queued.
+    pub messages: u64,
+    /// Tasks given to the team.
+    pub tasks: u64,
 }
 
 /// Replaces the database's demo shop (or fills an empty database) and scores it: the customers, the shop's
@@ -654,7 +667,10 @@ pub fn create(
     // customer's history and "since" filters show how the shop got here, as a shop scored each month would.
     let month_ends = month_ends(options.as_of - chrono::Duration::days(HISTORY_DAYS - 60), options.as_of);
     let scoring = score_replaying(app, actor, &month_ends, options.as_of, &ScoreOptions::default(), progress)?;
-    Ok(DemoSummary { generated, scoring })
+    // The last day's playbooks, as the worker would run them: the team's queue is there to see.
+    let (runs, messages, tasks) =
+        crate::playbooks::engine::evaluate(app, actor, options.as_of, false, progress)?.totals();
+    Ok(DemoSummary { generated, scoring, playbooks: DemoPlaybooks { runs, messages, tasks } })
 }
 
 /// The last day of every month from the month of `from` to the month before `as_of`'s.

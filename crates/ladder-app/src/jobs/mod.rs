@@ -37,6 +37,8 @@ pub mod kind {
     pub const PLAYBOOKS: &str = "playbooks";
     /// Act on one customer's news (an order, a complaint) at once.
     pub const PLAYBOOK_EVENTS: &str = "playbook_events";
+    /// Mail each user the digest of their open tasks (registered where a mail server is configured).
+    pub const TASK_DIGEST: &str = "task_digest";
 }
 
 /// What a playbook-events job does.

@@ -63,6 +63,14 @@ pub fn playbooks(expression: &str) -> Result<Option<Schedule>, String> {
     Schedule::new("playbooks", expression, kind::PLAYBOOKS).map(Some)
 }
 
+/// The daily digest of open tasks (none when `expression` is empty).
+pub fn task_digest(expression: &str) -> Result<Option<Schedule>, String> {
+    if expression.trim().is_empty() {
+        return Ok(None);
+    }
+    Schedule::new("task-digest", expression, kind::TASK_DIGEST).map(Some)
+}
+
 /// Enqueues each schedule's latest occurrence up to `now` that was not enqueued yet (by this instance or
 /// another); returns the jobs enqueued. An occurrence missed by more than an hour is passed over.
 pub fn tick(app: &App, schedules: &[Schedule], now: DateTime<Utc>) -> Result<Vec<JobId>, AppError> {

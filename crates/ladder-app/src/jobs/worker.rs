@@ -217,7 +217,8 @@ pub struct WorkerOptions {
     pub heartbeat: Duration,
     /// Jobs claimed at once.
     pub batch: u32,
-    /// The longest sleep between looks at the queue when nothing is due.
+    /// The longest sleep between looks at the queue when nothing is due: short, so that an order's event
+    /// playbooks act within a second (a look is one indexed query).
     pub poll: Duration,
 }
 
@@ -227,7 +228,7 @@ impl Default for WorkerOptions {
             lease: Duration::from_secs(30),
             heartbeat: Duration::from_secs(10),
             batch: 16,
-            poll: Duration::from_secs(1),
+            poll: Duration::from_millis(250),
         }
     }
 }

@@ -80,6 +80,8 @@ pub struct Example {
     pub group: Group,
     /// What the steps do, in order (`message checkin on email`, `wait 14 days`, `skipped: control group`).
     pub steps: Vec<String>,
+    /// The steps (0-based) that would reach the customer or a person today.
+    pub acting: Vec<u32>,
 }
 
 impl Evaluation {
@@ -136,7 +138,15 @@ pub fn evaluate(
     progress: &dyn Progress,
 ) -> Result<Evaluation, AppError> {
     require(actor, if dry_run { Permission::ViewReports } else { Permission::ManageCampaigns })?;
-    Engine::new(app, day, None)?.run(actor, dry_run, progress)
+    Engine::new(app, day, None, None)?.run(actor, dry_run, progress)
+}
+
+/// A dry run of one playbook on `day`, on or off: who would enter and what would happen, before it is
+/// turned on. Writes nothing.
+pub fn try_one(app: &App, actor: &Actor, key: &str, day: NaiveDate) -> Result<PlaybookDay, AppError> {
+    require(actor, Permission::ViewReports)?;
+    let mut report = Engine::new(app, day, None, Some(key))?.run(actor, true, &crate::NoProgress)?;
+    Ok(report.playbooks.pop().unwrap_or_else(|| PlaybookDay { playbook: key.to_owned(), ..PlaybookDay::default() }))
 }
 
 /// Acts on one customer's news at once (an order posted, a complaint recorded): the events of the last
@@ -144,7 +154,7 @@ pub fn evaluate(
 pub fn run_events(app: &App, customer: CustomerId) -> Result<Evaluation, AppError> {
     let store = app.store();
     let today = app.now().with_timezone(&store.shop_settings()?.tz()).date_naive();
-    Engine::new(app, today, Some(customer))?.run(&Actor::System, false, &crate::NoProgress)
+    Engine::new(app, today, Some(customer), None)?.run(&Actor::System, false, &crate::NoProgress)
 }
 
 /// Adds the starter templates the shop does not have yet (by name, channel and language), so that the
@@ -390,7 +400,8 @@ struct Engine<'a> {
 }
 
 impl<'a> Engine<'a> {
-    fn new(app: &'a App, day: NaiveDate, customer: Option<CustomerId>) -> Result<Self, AppError> {
+    /// The engine for `day`: every playbook that is on, or `only` this one, on or off (a trial).
+    fn new(app: &'a App, day: NaiveDate, customer: Option<CustomerId>, only: Option<&str>) -> Result<Self, AppError> {
         let store = app.store();
         let shop = store.shop_settings()?;
         let tz = shop.tz();
@@ -399,7 +410,10 @@ impl<'a> Engine<'a> {
         let day_end = local(tz, day + Duration::days(1), 0) - Duration::seconds(1);
         let settings = store.playbook_settings()?;
         let enabled_since = settings.into_iter().filter_map(|s| Some((s.key, s.enabled_since?))).collect();
-        let playbooks: Vec<Playbook> = super::all(store)?.into_iter().filter(|p| p.enabled).collect();
+        let playbooks: Vec<Playbook> = match only {
+            Some(key) => vec![super::get(store, key)?],
+            None => super::all(store)?.into_iter().filter(|p| p.enabled).collect(),
+        };
         let mut report = Evaluation { day: Some(day), ..Evaluation::default() };
         for p in &playbooks {
             report.of(&p.key);
@@ -764,6 +778,12 @@ impl<'a> Engine<'a> {
                 d.examples.push(Example {
                     customer_id: row.customer_id.clone(),
                     group: run.group,
+                    acting: w
+                        .effects
+                        .iter()
+                        .map(|(step, _)| *step)
+                        .filter(|s| p.steps.get(*s as usize).is_some_and(Step::acts))
+                        .collect(),
                     steps: steps.into_iter().map(|s| s.1).collect(),
                 });
             }

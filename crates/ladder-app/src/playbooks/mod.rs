@@ -2,6 +2,7 @@
 //! starters as they come, or as the shop set them), turning them on and off, their runs and their
 //! report; the daily evaluation and the event path are in [`engine`], the team's work queue in [`tasks`].
 
+pub mod digest;
 pub mod engine;
 mod starter_templates;
 pub mod tasks;
@@ -69,6 +70,9 @@ pub struct PlaybookChange {
     pub control_percent: Option<u32>,
     /// Turned on: reach back over this many days of events and dates (0: from now on).
     pub catch_up_days: u32,
+    /// The edited playbook (its waits, due days, channels, re-entry and goal window); the key, the
+    /// triggers, the service flag and the step kinds stay as they are.
+    pub definition: Option<Playbook>,
 }
 
 /// Turns a playbook on or off or changes its control share, in one unit of work with its audit entry.
@@ -88,6 +92,28 @@ pub fn set(app: &App, actor: &Actor, key: &str, ch: &PlaybookChange) -> Result<P
         return Err(FieldError::new("catch_up_days", Problem::NotBetween { min: "0".into(), max: "60".into() }).into());
     }
     let previous = store.playbook_settings()?.into_iter().find(|s| s.key == key);
+    let definition = match &ch.definition {
+        Some(edited) => {
+            let same_shape = edited.key == current.key
+                && edited.triggers == current.triggers
+                && edited.service == current.service
+                && edited.steps.len() == current.steps.len()
+                && edited
+                    .steps
+                    .iter()
+                    .zip(&current.steps)
+                    .all(|(a, b)| std::mem::discriminant(a) == std::mem::discriminant(b));
+            if !same_shape {
+                return Err(AppError::Conflict(format!(
+                    "{key}: only the numbers and channels of its steps can change, not its trigger or its steps' kinds"
+                )));
+            }
+            edited.check()?;
+            Some(serde_json::to_string(edited).map_err(|e| AppError::Conflict(e.to_string()))?)
+        }
+        None => previous.as_ref().and_then(|s| s.definition.clone()),
+    };
+    let base = ch.definition.clone().unwrap_or_else(|| current.clone());
     let enabled = ch.enabled.unwrap_or(current.enabled);
     let control_percent = if current.service { 0 } else { ch.control_percent.unwrap_or(current.control_percent) };
     change(app, actor, |tx: &mut dyn Tx, now| {
@@ -101,7 +127,7 @@ pub fn set(app: &App, actor: &Actor, key: &str, ch: &PlaybookChange) -> Result<P
             key: key.to_owned(),
             enabled,
             control_percent,
-            definition: previous.as_ref().and_then(|s| s.definition.clone()),
+            definition: definition.clone(),
             enabled_since,
             updated_at: now,
         })?;
@@ -111,7 +137,7 @@ pub fn set(app: &App, actor: &Actor, key: &str, ch: &PlaybookChange) -> Result<P
             control_percent,
             catch_up_days: if turned_on { ch.catch_up_days } else { 0 },
         };
-        Ok((Playbook { enabled, control_percent, ..current.clone() }, vec![action]))
+        Ok((Playbook { enabled, control_percent, ..base.clone() }, vec![action]))
     })
 }
 

@@ -27,7 +27,7 @@ pub(crate) fn in_recovery(store: &dyn Store, now: DateTime<Utc>) -> Result<HashS
 /// Which tasks to list, as the person asks.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TaskFilter {
-    /// Only those for the user with this email (their own and their role's unassigned ones).
+    /// Only those for the user with this email: theirs, their role's, and those given to nobody yet.
     pub assignee: Option<String>,
     /// Only this status (`open` counts tasks whose snooze has ended).
     pub status: Option<TaskStatus>,
@@ -243,4 +243,98 @@ pub fn act(app: &App, actor: &Actor, id: i64, action: &TaskAction) -> Result<Tas
         Ok(((), actions))
     })?;
     store.task(id)?.ok_or_else(|| AppError::NotFound(format!("task {id}")))
+}
+
+/// A task as the queue shows it: the customer's key facts on one line and the script written for them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TaskCard {
+    /// The task with its priority.
+    #[serde(flatten)]
+    pub queued: QueuedTask,
+    /// The rung.
+    pub rung: Option<ladder_domain::Rung>,
+    /// The state.
+    pub state: Option<ladder_domain::CustomerState>,
+    /// The last order's day.
+    pub last_order: Option<NaiveDate>,
+    /// Counted orders.
+    pub orders: u32,
+    /// The 12-month value, minor units.
+    pub clv_minor: Option<i64>,
+    /// The channels the customer agreed to hear marketing on.
+    pub consents: Vec<ladder_domain::Channel>,
+    /// The channel they prefer.
+    pub preferred_channel: Option<ladder_domain::Channel>,
+    /// The script, rendered for them in their language (none: the task has none, or it does not render).
+    pub script_text: Option<String>,
+    /// Whether the script reads right to left.
+    pub script_rtl: bool,
+}
+
+/// The queue's cards for `tasks` (a page of them: one customer read per task).
+pub fn cards(app: &App, actor: &Actor, tasks: Vec<QueuedTask>) -> Result<Vec<TaskCard>, AppError> {
+    require(actor, Permission::ViewCustomers)?;
+    let store = app.store();
+    let templates = store.templates()?;
+    let shop = store.shop_settings()?;
+    let mut out = Vec::with_capacity(tasks.len());
+    for queued in tasks {
+        let Some(detail) = store.customer(&queued.task.customer_id)? else { continue };
+        let p = &detail.profile;
+        let channel = if queued.task.kind == TaskKind::Letter {
+            ladder_domain::Channel::Mail
+        } else {
+            ladder_domain::Channel::Phone
+        };
+        let template = queued.task.script.as_deref().and_then(|name| {
+            crate::templates::variant(&templates, name, channel, p.preferred_language.as_deref(), &shop.language)
+        });
+        let (script_text, script_rtl) = match &template {
+            Some(t) => (
+                crate::templates::render_for(app, t, &detail, &shop)?.ok().map(|r| r.body),
+                ladder_domain::template::is_right_to_left(&t.language),
+            ),
+            None => (None, false),
+        };
+        let score = detail.score.as_ref();
+        out.push(TaskCard {
+            rung: score.map(|s| s.rung),
+            state: score.and_then(|s| s.state),
+            last_order: score.and_then(|s| s.last_order),
+            orders: score.map_or(0, |s| s.orders),
+            clv_minor: score.and_then(|s| s.value.as_ref()).and_then(|v| v.clv_minor),
+            consents: p
+                .consents
+                .iter()
+                .filter(|c| c.granted && c.purpose == ladder_domain::consent::Purpose::Marketing)
+                .map(|c| c.channel)
+                .collect(),
+            preferred_channel: p.preferred_channel,
+            script_text,
+            script_rtl,
+            queued,
+        });
+    }
+    Ok(out)
+}
+
+/// Why a task is there, in `locale`: its playbook's reason for that kind of task, else the playbook's
+/// name and the kind, else what the person who made it wrote.
+pub fn reason_words(locale: ladder_i18n::Locale, task: &Task) -> String {
+    let catalog = ladder_i18n::catalog();
+    match &task.playbook {
+        Some(key) => {
+            let id = format!("task-why-{key}-{}", task.kind.as_str());
+            if catalog.has(locale, &id) {
+                catalog.text(locale, &id)
+            } else {
+                format!(
+                    "{}: {}",
+                    catalog.text(locale, &format!("playbook-{key}")),
+                    catalog.text(locale, &format!("task-kind-{}", task.kind.as_str()))
+                )
+            }
+        }
+        None => task.reason.clone(),
+    }
 }

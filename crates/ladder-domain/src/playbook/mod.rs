@@ -270,6 +270,47 @@ impl Playbook {
     pub fn is_daily(&self) -> bool {
         self.triggers.iter().any(Trigger::is_daily)
     }
+
+    /// Whether an edited playbook can run: a step at least, its numbers in range, its names given. The
+    /// field names the step (`steps.2.days`).
+    pub fn check(&self) -> Result<(), crate::validate::FieldError> {
+        use crate::validate::{FieldError, Problem};
+        let between = |field: String, value: u32, max: u32| {
+            if value > max {
+                Err(FieldError::new(field, Problem::NotBetween { min: "0".into(), max: max.to_string() }))
+            } else {
+                Ok(())
+            }
+        };
+        if self.steps.is_empty() {
+            return Err(FieldError::new("steps", Problem::Required));
+        }
+        between("control_percent".into(), self.control_percent, 100)?;
+        between("goal_days".into(), self.goal_days, 730)?;
+        between("reentry_days".into(), self.reentry_days, 730)?;
+        if let Some(days) = self.conditions.not_contacted_days {
+            between("not_contacted_days".into(), days, 365)?;
+        }
+        for (i, step) in self.steps.iter().enumerate() {
+            match step {
+                Step::Wait { days, at_hour } => {
+                    between(format!("steps.{i}.days"), *days, 365)?;
+                    if let Some(hour) = at_hour {
+                        between(format!("steps.{i}.at_hour"), *hour, 23)?;
+                    }
+                }
+                Step::Task { due_days, .. } => between(format!("steps.{i}.due_days"), *due_days, 60)?,
+                Step::Message { template, .. } if template.trim().is_empty() => {
+                    return Err(FieldError::new(format!("steps.{i}.template"), Problem::Required));
+                }
+                Step::Tag { tag } if tag.trim().is_empty() => {
+                    return Err(FieldError::new(format!("steps.{i}.tag"), Problem::Required));
+                }
+                Step::Message { .. } | Step::Tag { .. } | Step::Branch { .. } => {}
+            }
+        }
+        Ok(())
+    }
 }
 
 /// What the store knows of one customer for the playbooks, from the last scoring and the profile.

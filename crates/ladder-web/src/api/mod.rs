@@ -4,6 +4,7 @@
 
 mod campaigns;
 mod messaging;
+mod playbooks;
 
 use crate::auth::token_hash;
 use crate::pages::customers::{Filters, shop_currency};
@@ -48,6 +49,13 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/campaigns/{id}", get(campaigns::one))
         .route("/campaigns/{id}/costs", get(campaigns::costs).post(campaigns::add_cost))
         .route("/campaign-costs", post(campaigns::import_costs))
+        .route("/tasks", get(playbooks::list))
+        .route("/tasks/{id}/done", post(playbooks::done))
+        .route("/tasks/{id}/snooze", post(playbooks::snooze))
+        .route("/tasks/{id}/skip", post(playbooks::skip))
+        .route("/tasks/{id}/assign", post(playbooks::assign))
+        .route("/playbooks", get(playbooks::report))
+        .route("/playbook-runs", get(playbooks::runs))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "no such endpoint; see /api/v1/openapi.json") })
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn(json_errors))

@@ -1,8 +1,9 @@
-//! Today: the ladder as a funnel, the states, the road to the third order, the best customers losing
-//! value, and whom to contact today and why.
+//! The dashboard: the ladder as a funnel, the states, the road to the third order, the best customers
+//! losing value, and the top of the team's queue for today (the tasks the playbooks gave, overdue first).
 //!
-//! Everything on it changes only when the shop is scored again, so the figures are computed once per
-//! scoring (keyed by its time) and kept in memory; the page then costs a template render.
+//! Everything on it but the queue changes only when the shop is scored again, so the figures are
+//! computed once per scoring (keyed by its time) and kept in memory; the page then costs a template
+//! render and one read of the open tasks.
 
 use crate::auth::Viewer;
 use crate::charts::{Bar, bars};
@@ -13,18 +14,11 @@ use axum::extract::State;
 use axum::response::Html;
 use ladder_app::analytics::{LosingValueRow, losing_value};
 use ladder_app::reports::{LadderReport, ThirdPurchaseReport, ladder, third_purchase};
+use ladder_domain::Rung;
 use ladder_domain::access::Permission;
-use ladder_domain::{CustomerState, Rung};
-use ladder_store::{CustomerQuery, CustomerSort, CustomerSummary, Store};
+use ladder_store::Store;
 use serde::Serialize;
 use std::sync::Arc;
-
-/// One suggestion: whom, why (a message id), and what to do.
-#[derive(Serialize, Clone)]
-pub(crate) struct Contact {
-    customer: CustomerSummary,
-    reason: &'static str,
-}
 
 #[derive(Serialize)]
 pub(crate) struct Dashboard {
@@ -35,7 +29,6 @@ pub(crate) struct Dashboard {
     third_bars: Vec<Bar>,
     losing: Vec<LosingValueRow>,
     pub(crate) moves: Vec<Movement>,
-    contacts: Vec<Contact>,
     /// Month-to-date tiles in Gregorian months, then in Jalali months (for Persian readers).
     tiles: [Vec<Tile>; 2],
 }
@@ -128,56 +121,6 @@ fn default_since(ladder: &LadderReport) -> chrono::NaiveDate {
     ladder.basis.as_of.unwrap_or_default() - chrono::Duration::days(30)
 }
 
-/// Whom to contact today: up to `limit` customers of a rung and state (with at least some orders), most
-/// recent or most valuable first, with the reason shown next to them. Regulars who are slipping come
-/// first: they are the customers retention is about.
-fn suggestions(store: &dyn Store) -> Result<Vec<Contact>, WebError> {
-    use CustomerState::{Active, AtRisk, Lapsed};
-    /// Whom a suggestion lists, how many, and why.
-    struct Play {
-        rung: Rung,
-        state: CustomerState,
-        min_orders: Option<u32>,
-        /// Event buyers are left out: the push to a third purchase is not for them.
-        no_event_buyers: bool,
-        sort: CustomerSort,
-        limit: u32,
-        reason: &'static str,
-    }
-    let play = |rung, state, min_orders, sort, limit, reason| Play {
-        rung,
-        state,
-        min_orders,
-        no_event_buyers: reason == "contact-push-third",
-        sort,
-        limit,
-        reason,
-    };
-    let plays = [
-        play(Rung::Loyal, AtRisk, None, CustomerSort::Spend, 4, "contact-loyal-slipping"),
-        play(Rung::Advocate, AtRisk, None, CustomerSort::Spend, 2, "contact-loyal-slipping"),
-        play(Rung::Repeat, Active, None, CustomerSort::LastOrder, 4, "contact-push-third"),
-        play(Rung::Repeat, Lapsed, Some(3), CustomerSort::Spend, 3, "contact-welcome-back"),
-        play(Rung::Advocate, Active, None, CustomerSort::Spend, 2, "contact-thank-advocate"),
-        play(Rung::Customer, Active, None, CustomerSort::LastOrder, 3, "contact-ask-recent"),
-    ];
-    let mut out = Vec::new();
-    for p in plays {
-        let query = CustomerQuery {
-            rung: Some(p.rung),
-            state: Some(p.state),
-            min_orders: p.min_orders,
-            no_event_buyers: p.no_event_buyers,
-            sort: p.sort,
-            limit: p.limit,
-            ..CustomerQuery::default()
-        };
-        let reason = p.reason;
-        out.extend(store.list_customers(&query)?.into_iter().map(|customer| Contact { customer, reason }));
-    }
-    Ok(out)
-}
-
 fn compute(store: &dyn Store) -> Result<Dashboard, WebError> {
     let ladder = ladder(store)?;
     let funnel = bars(ladder.rungs.iter().map(|r| (format!("rung-{}", r.key), r.customers, r.share)));
@@ -191,7 +134,7 @@ fn compute(store: &dyn Store) -> Result<Dashboard, WebError> {
     let in_calendar = |calendar| tiles(store, ladder.basis.as_of, ladder.basis.currency.as_deref(), calendar);
     let tiles =
         [in_calendar(ladder_domain::date::Calendar::Gregorian)?, in_calendar(ladder_domain::date::Calendar::Jalali)?];
-    Ok(Dashboard { ladder, funnel, states, third, third_bars, losing, moves, contacts: suggestions(store)?, tiles })
+    Ok(Dashboard { ladder, funnel, states, third, third_bars, losing, moves, tiles })
 }
 
 /// The dashboard of the last scoring, computed once per scoring: its figures come from the scores, so
@@ -222,6 +165,23 @@ pub(crate) async fn show(
     let stale = state.with_store(|s| Ok(ladder_app::shop::scoring_status(s)?.stale)).await?;
     let currency = data.ladder.basis.currency.clone();
     let reports = viewer.can(Permission::ViewReports);
+    // The team's queue is live: a task done leaves it at once.
+    let (actor, locale) = (viewer.actor(), viewer.locale);
+    let queue = state
+        .with_app(move |app| crate::pages::today::open_tasks(app, None, &actor, 0).map_err(|e| WebError::of(e, locale)))
+        .await?;
+    let due = queue.len();
+    let queue: Vec<minijinja::Value> = queue
+        .iter()
+        .take(6)
+        .map(|q| {
+            minijinja::context! {
+                task => minijinja::Value::from_serialize(&q.task),
+                overdue_days => q.overdue_days,
+                why => crate::pages::today::reason_words(&viewer, &q.task),
+            }
+        })
+        .collect();
     page(
         "dashboard.html",
         Frame::new(&viewer, "dashboard", currency),
@@ -230,7 +190,7 @@ pub(crate) async fn show(
             tiles => minijinja::Value::from_serialize(
                 &data.tiles[usize::from(viewer.locale.calendar() == ladder_domain::date::Calendar::Jalali)]
             ),
-            reports, stale, since, moves,
+            reports, stale, since, moves, queue, due,
         },
     )
 }

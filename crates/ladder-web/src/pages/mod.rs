@@ -11,10 +11,12 @@ pub(crate) mod links;
 pub(crate) mod login;
 pub(crate) mod messages;
 pub(crate) mod password;
+pub(crate) mod playbooks;
 pub(crate) mod reports;
 pub(crate) mod segments;
 pub(crate) mod settings;
 pub(crate) mod shop;
+pub(crate) mod today;
 
 use crate::auth::{Viewer, guest_locale};
 use crate::error::WebError;

@@ -68,6 +68,11 @@ pub fn run(ctx: &Ctx, args: &DemoArgs) -> Result<()> {
         g.interactions,
         summary.scoring.as_of
     );
+    let p = summary.playbooks;
+    println!(
+        "The playbooks' day: {} follow-ups started, {} messages queued, {} tasks for the team (`ladder task list`).\n",
+        p.runs, p.messages, p.tasks
+    );
     super::report::print_ladder(app.store(), args.format.format)?;
     println!(
         "\nTook {:.1} s. Next: `ladder report third-purchase`, `ladder customer list --rung loyal`, `ladder customer show C0000001`.",

@@ -171,6 +171,7 @@ pub fn run(ctx: &Ctx, command: &PlaybookCommand) -> Result<()> {
                 enabled: Some(true),
                 control_percent: *control_percent,
                 catch_up_days: *catch_up_days,
+                definition: None,
             };
             let p = playbooks::set(&app, &actor, key, &ch).map_err(|e| ctx.fail(e))?;
             println!("{} is on, with {} % kept as a control group.", p.key, p.control_percent);

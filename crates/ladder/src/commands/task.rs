@@ -13,7 +13,7 @@ use ladder_domain::playbook::{TaskOutcome, TaskStatus};
 pub enum TaskCommand {
     /// Lists tasks, overdue first, then by value at stake: customer, playbook, reason, due day, status.
     List {
-        /// Only this user's (by email), with their role's unassigned ones.
+        /// Only this user's (by email): theirs, their role's, and those given to nobody yet.
         #[arg(long)]
         assignee: Option<String>,
         /// open, done, snoozed or skipped.
@@ -65,16 +65,35 @@ pub enum TaskCommand {
         /// The user's email.
         #[arg(long, conflicts_with = "role")]
         to: Option<String>,
-        /// owner, manager, staff or viewer.
+        /// owner, marketing, sales, support or viewer.
         #[arg(long)]
         role: Option<String>,
     },
+    /// Mails each user today's digest of their open tasks now (the worker does it every morning when a
+    /// mail server is set); a user mailed today is not mailed again.
+    Digest,
 }
 
 pub fn run(ctx: &Ctx, command: &TaskCommand) -> Result<()> {
     let app = ctx.app(false)?;
     let actor = ctx.actor();
     let (id, action) = match command {
+        TaskCommand::Digest => {
+            let mailer = crate::channels::transports(&ctx.config, &app)?
+                .email
+                .context("no mail server is set: set smtp_url and mail_from (LADDER_SMTP_URL, LADDER_MAIL_FROM)")?;
+            let summary = ladder_app::playbooks::digest::mail_digests(
+                &app,
+                mailer.as_ref(),
+                ctx.config.messaging.public_url.as_deref(),
+            )
+            .map_err(|e| anyhow::anyhow!("the digest could not be mailed: {}", e.message))?;
+            println!(
+                "Mailed {} users their open tasks; {} had theirs today already, {} have nothing to do.",
+                summary.mailed, summary.already, summary.nothing
+            );
+            return Ok(());
+        }
         TaskCommand::List { assignee, status, due_by, customer, limit, format } => {
             let status = status
                 .as_deref()

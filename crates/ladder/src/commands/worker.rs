@@ -142,5 +142,9 @@ fn schedules(ctx: &Ctx) -> Result<Vec<schedule::Schedule>> {
     let mut schedules =
         schedule::standard(&ctx.config.nightly_scoring, &ctx.config.housekeeping).map_err(|e| anyhow::anyhow!(e))?;
     schedules.extend(schedule::playbooks(&ctx.config.playbooks).map_err(|e| anyhow::anyhow!(e))?);
+    // The digest goes by mail: without a mail server there is nothing to schedule.
+    if ctx.config.messaging.smtp_url.is_some() && ctx.config.messaging.mail_from.is_some() {
+        schedules.extend(schedule::task_digest(&ctx.config.task_digest).map_err(|e| anyhow::anyhow!(e))?);
+    }
     Ok(schedules)
 }

@@ -1,0 +1,9 @@
+-- The daily digest of open tasks mailed to each user: one row per user and day, written once the mail
+-- went, so that a digest job run again mails nobody twice.
+CREATE TABLE task_digests (
+    user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    day     BIGINT NOT NULL,
+    sent_at BIGINT NOT NULL,
+    tasks   BIGINT NOT NULL,
+    PRIMARY KEY (user_id, day)
+);
