@@ -164,7 +164,7 @@ fn probe_handlers(probe: &Arc<Probe>) -> Arc<Handlers> {
                 probe.overlaps.fetch_add(1, Ordering::SeqCst);
             }
             let slow = job.payload.contains("slow");
-            std::thread::sleep(Duration::from_millis(if slow { 2_500 } else { 2 }));
+            std::thread::sleep(Duration::from_millis(if slow { 4_500 } else { 2 }));
             probe.running.lock().expect("lock").remove(&job.id);
             *probe.runs.lock().expect("lock").entry(job.id).or_default() += 1;
             Ok(None)
@@ -200,7 +200,9 @@ fn two_workers_never_run_a_job_twice_at_once(open: impl Fn() -> Arc<dyn Store>) 
     let probe = Arc::new(Probe::default());
     let handlers = probe_handlers(&probe);
     let options = WorkerOptions {
-        lease: Duration::from_secs(1),
+        // Renewed eight times within a lease: a loaded machine (the whole suite at once on two cores) may
+        // delay a renewal by a second without the lease running out.
+        lease: Duration::from_secs(2),
         heartbeat: Duration::from_millis(250),
         batch: 8,
         poll: Duration::from_millis(50),
@@ -235,7 +237,7 @@ fn two_workers_never_run_a_job_twice_at_once(open: impl Fn() -> Arc<dyn Store>) 
             std::thread::sleep(Duration::from_millis(50));
         }
         // Linger past a lease: a job whose lease was lost would be claimed again now.
-        std::thread::sleep(Duration::from_millis(1_500));
+        std::thread::sleep(Duration::from_millis(2_500));
         stop.store(true, Ordering::SeqCst);
     });
     assert_eq!(probe.overlaps.load(Ordering::SeqCst), 0, "a job ran twice at once");

@@ -1,5 +1,6 @@
-//! `ladder bench`: generates a shop as CSV files, then measures the import of each file and the scoring,
-//! printing rows per second and each phase's peak memory (resident set, from /proc on Linux);
+//! `ladder bench`: generates a shop as CSV files, then measures the import of each file, the scoring, the
+//! next night's scoring and the playbooks' day, printing rows per second and each phase's peak memory
+//! (resident set, from /proc on Linux);
 //! `ladder bench jobs` measures the job queue, `ladder bench broadcast` and `ladder bench smtp` the
 //! messaging paths.
 
@@ -146,17 +147,35 @@ pub fn run(ctx: &Ctx, args: &BenchArgs) -> Result<()> {
         )?);
     }
     let order_lines = store.counts()?.order_lines;
+    let score = |name: &str, as_of: chrono::NaiveDate| {
+        measure(
+            name,
+            |s: &ladder_app::score::ScoreSummary| s.customers,
+            || {
+                Ok(ladder_app::score::score(
+                    &app,
+                    &ctx.actor(),
+                    as_of,
+                    &ladder_app::score::ScoreOptions::default(),
+                    bar,
+                )?)
+            },
+        )
+    };
+    let yesterday = options.as_of - chrono::Duration::days(1);
+    phases.push(score("score", yesterday)?);
+    // A shop's night: scored again the next day (its moves are the day's events), then the playbooks'
+    // day — every starter over every customer, writing its runs, tasks and outbox rows.
+    phases.push(score("nightly scoring, the next day", options.as_of)?);
+    let written = std::cell::Cell::new((0, 0, 0));
+    let customers = store.counts()?.customers;
     phases.push(measure(
-        "score",
-        |s: &ladder_app::score::ScoreSummary| s.customers,
+        "playbooks: the day's evaluation of the nine starters",
+        |_: &ladder_app::playbooks::Evaluation| customers,
         || {
-            Ok(ladder_app::score::score(
-                &app,
-                &ctx.actor(),
-                options.as_of,
-                &ladder_app::score::ScoreOptions::default(),
-                bar,
-            )?)
+            let day = ladder_app::playbooks::evaluate(&app, &ctx.actor(), options.as_of, false, bar)?;
+            written.set(day.totals());
+            Ok(day)
         },
     )?);
     let mut grid = Grid::new(vec!["phase", "rows", "seconds", "rows/s", "peak MiB"], vec![1, 2, 3, 4]);
@@ -176,6 +195,10 @@ pub fn run(ctx: &Ctx, args: &BenchArgs) -> Result<()> {
         ladder_store_postgres::redact(&target)
     );
     print(args.format.format, &phases, &[(&title, &grid)], &[])?;
+    if args.format.format == Format::Table {
+        let (runs, messages, tasks) = written.get();
+        println!("The playbooks' day wrote {runs} runs, {messages} outbox rows and {tasks} tasks.");
+    }
     if temporary {
         let _ = std::fs::remove_dir_all(&dir);
     } else if args.format.format == Format::Table {
