@@ -256,6 +256,14 @@ pub enum Action {
         /// Days reached back over when turned on (0: from now).
         catch_up_days: u32,
     },
+    /// A person started a playbook for a chosen list.
+    #[serde(rename = "playbook.started")]
+    PlaybookStarted {
+        /// Its key.
+        key: String,
+        /// Runs started (a customer started the same day already is not started again).
+        started: u64,
+    },
     /// The playbooks evaluated a day: runs started, messages enqueued, tasks created.
     #[serde(rename = "playbooks.evaluated")]
     PlaybooksEvaluated {
@@ -517,7 +525,7 @@ impl Action {
             | Action::BroadcastSent { broadcast_id }
             | Action::BroadcastEnqueued { broadcast_id, .. } => format!("broadcast:{broadcast_id}"),
             Action::SettingsChanged { .. } => "settings".to_owned(),
-            Action::PlaybookChanged { key, .. } => format!("playbook:{key}"),
+            Action::PlaybookChanged { key, .. } | Action::PlaybookStarted { key, .. } => format!("playbook:{key}"),
             Action::PlaybooksEvaluated { day, .. } => format!("playbooks:{day}"),
             Action::TaskChanged { customer_id, .. } => format!("customer:{customer_id}"),
             Action::DemoCreated { seed, .. } => format!("demo:{seed}"),

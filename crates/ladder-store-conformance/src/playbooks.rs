@@ -1,6 +1,6 @@
 //! Playbooks: a run starts once per playbook, customer and occurrence; it moves on only from the step it
 //! was at; a step is logged once, a task made once per run and step; a task changes only from the
-//! statuses it may have; the outcome counts each group's runs.
+//! statuses it may have; the outcome counts each group's runs; a user's digest of a day is marked once.
 
 use crate::support::*;
 use chrono::NaiveDate;
@@ -135,4 +135,15 @@ pub fn runs_steps_and_tasks_are_written_once_and_move_on_once(store: &dyn Store)
     write(store, |tx| tx.mark_day_evaluated(day("2025-09-01"), at)).expect("mark");
     write(store, |tx| tx.mark_day_evaluated(day("2025-09-01"), at)).expect("again");
     assert_eq!(store.last_evaluated_day().expect("day"), Some(day("2025-09-01")));
+
+    // A user's digest of a day is recorded once; another day is another digest.
+    let user = write(store, |tx| {
+        tx.create_user(&crate::accounts::new_user("dana@example.com", ladder_domain::Role::Sales), at)
+    })
+    .expect("user");
+    assert!(!store.digest_sent(user.id, day("2025-09-02")).expect("read"));
+    write(store, |tx| tx.mark_digest_sent(user.id, day("2025-09-02"), at, 4)).expect("mark");
+    write(store, |tx| tx.mark_digest_sent(user.id, day("2025-09-02"), at, 5)).expect("again");
+    assert!(store.digest_sent(user.id, day("2025-09-02")).expect("read"));
+    assert!(!store.digest_sent(user.id, day("2025-09-03")).expect("read"), "a new day");
 }

@@ -846,3 +846,71 @@ fn the_day_s_letters_print_as_one_pdf_with_labels_and_once_posted_are_contacts()
     let again = run.fails(&["letters", "print", "--output", path(&pdf)]);
     assert!(again.contains("no letter is waiting"), "{again}");
 }
+
+#[test]
+fn the_playbooks_and_the_team_s_queue_from_the_command_line() {
+    let run = Run::new();
+    run.ok(&["demo", "--customers", "400", "--as-of", "2026-01-31"]);
+    let listed = run.json(&["playbook", "list", "--format", "json"]);
+    assert_eq!(listed.as_array().expect("rows").len(), 9, "{listed}");
+    let shown = run.ok(&["playbook", "show", "winback"]);
+    assert!(shown.contains("step 2:  Wait 14 days.") && shown.contains("Their state changes to Lapsed"), "{shown}");
+
+    // The demo's last day made runs and tasks; each row says what the columns say.
+    let runs = run.json(&["playbook", "runs", "--format", "json"]);
+    let runs = runs.as_array().expect("runs");
+    assert!(!runs.is_empty());
+    for key in ["playbook", "customer_id", "status", "entered_on", "group"] {
+        assert!(runs.iter().all(|r| r.get(key).is_some_and(|v| !v.is_null())), "{key}: {runs:?}");
+    }
+    assert!(runs.iter().all(|r| r["entered_on"] == "2026-01-31"));
+    let tasks = run.json(&["task", "list", "--format", "json"]);
+    let tasks = tasks.as_array().expect("tasks");
+    assert!(!tasks.is_empty(), "the demo's day gave the team tasks");
+    for key in ["customer_id", "playbook", "reason", "due", "status"] {
+        assert!(tasks.iter().all(|t| t.get(key).is_some_and(|v| !v.is_null())), "{key}: {tasks:?}");
+    }
+
+    // The same day again writes nothing; a dry run of the next writes nothing either.
+    let (before_runs, before_tasks, before_outbox) =
+        (run.count("playbook_runs"), run.count("tasks"), run.count("outbox"));
+    run.ok(&["playbook", "run", "--as-of", "2026-01-31"]);
+    let dry = run.ok(&["playbook", "run", "--as-of", "2026-02-01", "--dry-run"]);
+    assert!(dry.contains("nothing was written"), "{dry}");
+    assert_eq!(
+        (run.count("playbook_runs"), run.count("tasks"), run.count("outbox")),
+        (before_runs, before_tasks, before_outbox)
+    );
+
+    // A task done with how it went, another snoozed; a bad outcome is refused naming it.
+    let id = tasks[0]["id"].as_i64().expect("id").to_string();
+    assert!(run.ok(&["task", "done", &id, "--outcome", "reached"]).contains("is done"));
+    let bad = run.fails(&["task", "done", &tasks[1]["id"].as_i64().expect("id").to_string(), "--outcome", "maybe"]);
+    assert!(bad.contains("--outcome") && bad.contains("reached"), "{bad}");
+    let open = run.json(&["task", "list", "--status", "open", "--format", "json"]);
+    assert!(open.as_array().expect("open").iter().all(|t| t["id"].as_i64().map(|i| i.to_string()) != Some(id.clone())));
+
+    // Started by hand for a chosen customer: once a day, however often it is asked.
+    let someone = runs[0]["customer_id"].as_str().expect("id").to_owned();
+    let first = run.ok(&["playbook", "start", "new_loyal", "--customer", &someone]);
+    assert!(first.starts_with("new_loyal: 1 runs started"), "{first}");
+    let again = run.ok(&["playbook", "start", "new_loyal", "--customer", &someone]);
+    assert!(again.starts_with("new_loyal: 0 runs started"), "{again}");
+    let manual = run.json(&["playbook", "runs", "--playbook", "new_loyal", "--customer", &someone, "--format", "json"]);
+    assert!(
+        manual
+            .as_array()
+            .expect("runs")
+            .iter()
+            .any(|r| r["occurrence"].as_str().is_some_and(|o| o.starts_with("manual:")))
+    );
+    assert!(run.fails(&["playbook", "start", "new_loyal", "--customer", "NOBODY"]).contains("NOBODY"));
+
+    // Turned off, the report still lists it, as off, and it cannot be started by hand.
+    run.ok(&["playbook", "disable", "winback"]);
+    let report = run.json(&["playbook", "report", "--format", "json"]);
+    let winback =
+        report.as_array().expect("lines").iter().find(|l| l["playbook"] == "winback").expect("winback").clone();
+    assert_eq!(winback["enabled"], false, "{winback}");
+    assert!(run.fails(&["playbook", "start", "winback", "--customer", &someone]).contains("turn it on first"));
+}

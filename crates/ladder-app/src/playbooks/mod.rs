@@ -6,6 +6,7 @@ pub mod digest;
 pub mod engine;
 mod starter_templates;
 pub mod tasks;
+pub mod words;
 
 use crate::{Actor, App, AppError, change, require};
 use chrono::{Duration, NaiveDate};
@@ -194,14 +195,19 @@ fn goal_hits(goal_is_an_order: bool, o: &ladder_store::GroupOutcome) -> u64 {
 pub fn report(app: &App, actor: &Actor, today: NaiveDate) -> Result<Vec<PlaybookReport>, AppError> {
     require(actor, Permission::ViewReports)?;
     let store = app.store();
+    all(store)?.iter().map(|p| outcome_line(store, p, today)).collect()
+}
+
+/// One playbook's report line.
+pub fn report_one(app: &App, actor: &Actor, key: &str, today: NaiveDate) -> Result<PlaybookReport, AppError> {
+    require(actor, Permission::ViewReports)?;
+    outcome_line(app.store(), &get(app.store(), key)?, today)
+}
+
+fn outcome_line(store: &dyn Store, p: &Playbook, today: NaiveDate) -> Result<PlaybookReport, AppError> {
     let currency = store.shop_settings()?.currency.unwrap_or_default();
-    let week = today - Duration::days(6);
-    let mut out = Vec::new();
-    for p in all(store)? {
-        let o: PlaybookOutcome = store.playbook_outcome(&p.key, p.goal_days, &currency, week)?;
-        out.push(line(&p, &o));
-    }
-    Ok(out)
+    let o: PlaybookOutcome = store.playbook_outcome(&p.key, p.goal_days, &currency, today - Duration::days(6))?;
+    Ok(line(p, &o))
 }
 
 /// One playbook's report line from its outcome.
@@ -268,4 +274,54 @@ pub(crate) fn customer_key(store: &dyn Store, customer_id: &str) -> Result<ladde
 /// Today in the shop's time zone.
 pub fn today(app: &App) -> Result<NaiveDate, AppError> {
     Ok(app.now().with_timezone(&app.store().shop_settings()?.tz()).date_naive())
+}
+
+/// The most customers one manual start takes: a chosen list, not the whole shop (a segment that large
+/// is a daily `Segment` trigger's work).
+pub const MANUAL_MAX: usize = 10_000;
+
+/// Starts a playbook that is on by hand for a chosen list of customers (by business id): one run each per
+/// day — starting the same list again the same day starts nobody twice — split into treated and control
+/// like any run. Each customer's events job, enqueued in the same unit of work, takes the first steps
+/// within a second, the conditions checked first (a customer who does not qualify leaves at once).
+/// Returns how many runs started.
+pub fn start(app: &App, actor: &Actor, key: &str, customer_ids: &[String]) -> Result<u64, AppError> {
+    require(actor, Permission::ManageCampaigns)?;
+    let store = app.store();
+    let p = get(store, key)?;
+    if !p.enabled {
+        return Err(AppError::Conflict(format!("{key} is off: turn it on first (ladder playbook enable {key})")));
+    }
+    if customer_ids.is_empty() {
+        return Err(FieldError::new("customers", Problem::Required).into());
+    }
+    if customer_ids.len() > MANUAL_MAX {
+        return Err(FieldError::new("customers", Problem::AboveMaximum { max: MANUAL_MAX.to_string() }).into());
+    }
+    let day = today(app)?;
+    let occurrence = format!("manual:{day}");
+    let mut runs = Vec::with_capacity(customer_ids.len());
+    for id in customer_ids {
+        let detail = store.customer(id)?.ok_or_else(|| AppError::NotFound(format!("customer {id}")))?;
+        runs.push((detail.id, id.clone(), detail.score.map_or(0, |s| s.orders)));
+    }
+    change(app, actor, |tx, now| {
+        let new: Vec<ladder_store::NewRun> = runs
+            .iter()
+            .map(|(customer, id, orders)| ladder_store::NewRun {
+                playbook: p.key.clone(),
+                customer: *customer,
+                occurrence: occurrence.clone(),
+                group: ladder_domain::playbook::group(&p.key, id, &occurrence, p.control_percent),
+                entered_on: day,
+                entered_at: now,
+                orders_at_entry: *orders,
+            })
+            .collect();
+        let started = tx.start_runs(&new)?;
+        for (customer, _, _) in &runs {
+            crate::jobs::queue_playbook_events(tx, now, *customer)?;
+        }
+        Ok((started, vec![Action::PlaybookStarted { key: p.key.clone(), started }]))
+    })
 }

@@ -129,14 +129,7 @@ pub(crate) async fn outbox(
     Query(asked): Query<OutboxAsked>,
 ) -> Result<Response, ApiError> {
     user.require(Permission::ViewCustomers)?;
-    let status = asked
-        .status
-        .as_deref()
-        .map(|s| {
-            OutboxStatus::parse(s)
-                .ok_or_else(|| ApiError::field("status", format!("status is one of {}", OutboxStatus::names())))
-        })
-        .transpose()?;
+    let status = super::one_of("status", asked.status.as_deref(), OutboxStatus::parse, &OutboxStatus::names())?;
     let query = OutboxQuery {
         cause: asked.broadcast.map(cause).or(asked.cause),
         customer_id: asked.customer_id,

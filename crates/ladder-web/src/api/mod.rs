@@ -61,6 +61,16 @@ pub(crate) fn router() -> Router<AppState> {
         .layer(axum::middleware::from_fn(json_errors))
 }
 
+/// A value of a field that takes one of a set of names (`status=open`), or the field's error listing them.
+pub(crate) fn one_of<T>(
+    field: &str,
+    value: Option<&str>,
+    parse: impl Fn(&str) -> Option<T>,
+    names: &str,
+) -> Result<Option<T>, ApiError> {
+    value.map(|v| parse(v).ok_or_else(|| ApiError::field(field, format!("{field} is one of {names}")))).transpose()
+}
+
 /// An API error: a status and a JSON body that says what is wrong, which field when one is, and the
 /// problem's stable kind (`not_email`) when the domain named one.
 #[derive(Debug)]

@@ -1,7 +1,7 @@
 //! The playbooks' API: the team's tasks (listed, done with an outcome, snoozed, skipped, given to
 //! someone) and the runs (who entered which playbook, treated or control, and where they stand).
 
-use super::{ApiError, ApiUser};
+use super::{ApiError, ApiUser, one_of};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, Query, State};
@@ -38,14 +38,7 @@ pub(crate) async fn list(
     Query(asked): Query<TasksAsked>,
 ) -> Result<Response, ApiError> {
     user.require(Permission::ViewCustomers)?;
-    let status = asked
-        .status
-        .as_deref()
-        .map(|s| {
-            TaskStatus::parse(s)
-                .ok_or_else(|| ApiError::field("status", format!("status is one of {}", TaskStatus::names())))
-        })
-        .transpose()?;
+    let status = one_of("status", asked.status.as_deref(), TaskStatus::parse, &TaskStatus::names())?;
     let filter = tasks::TaskFilter {
         assignee: asked.assignee,
         status,
@@ -85,14 +78,7 @@ pub(crate) async fn done(
     Json(asked): Json<TaskAsked>,
 ) -> Result<Response, ApiError> {
     user.require(Permission::AddInteractions)?;
-    let outcome = asked
-        .outcome
-        .as_deref()
-        .map(|o| {
-            TaskOutcome::parse(o)
-                .ok_or_else(|| ApiError::field("outcome", format!("outcome is one of {}", TaskOutcome::names())))
-        })
-        .transpose()?;
+    let outcome = one_of("outcome", asked.outcome.as_deref(), TaskOutcome::parse, &TaskOutcome::names())?;
     act(state, user, id, tasks::TaskAction::Done { outcome, note: asked.note }).await
 }
 
@@ -127,11 +113,7 @@ pub(crate) async fn assign(
     Json(asked): Json<TaskAsked>,
 ) -> Result<Response, ApiError> {
     user.require(Permission::AddInteractions)?;
-    let role = asked
-        .role
-        .as_deref()
-        .map(|r| Role::parse(r).ok_or_else(|| ApiError::field("role", format!("role is one of {}", Role::names()))))
-        .transpose()?;
+    let role = one_of("role", asked.role.as_deref(), Role::parse, &Role::names())?;
     if asked.user.is_none() && role.is_none() {
         return Err(ApiError::field("user", "give a user's email or a role"));
     }

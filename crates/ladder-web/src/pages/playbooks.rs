@@ -5,17 +5,16 @@
 
 use crate::auth::Viewer;
 use crate::error::WebError;
-use crate::pages::{Frame, field_problem, page, text};
+use crate::pages::{Frame, field_problem, page};
 use crate::state::AppState;
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use ladder_app::AppError;
-use ladder_app::playbooks::{self, PlaybookChange};
+use ladder_app::playbooks::{self, PlaybookChange, words};
 use ladder_domain::Channel;
 use ladder_domain::access::Permission;
-use ladder_domain::playbook::{BranchTest, Conditions, Jump, Playbook, Step, Trigger};
-use ladder_i18n::Arg;
+use ladder_domain::playbook::{Playbook, Step};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -100,7 +99,7 @@ async fn render(
             let store = app.store();
             let playbook = playbooks::get(store, &key).map_err(fail)?;
             let today = playbooks::today(app).map_err(fail)?;
-            let line = playbooks::report(app, &actor, today).map_err(fail)?.into_iter().find(|l| l.playbook == key);
+            let line = playbooks::report_one(app, &actor, &key, today).map_err(fail)?;
             let attempt =
                 if trial { Some(playbooks::engine::try_one(app, &actor, &key, today).map_err(fail)?) } else { None };
             let segments: HashMap<i64, String> = store.segments()?.into_iter().map(|s| (s.id, s.name)).collect();
@@ -132,8 +131,8 @@ async fn render(
             goal_days => playbook.goal_days,
             reentry_days => playbook.reentry_days,
             not_contacted_days => playbook.conditions.not_contacted_days,
-            triggers => playbook.triggers.iter().map(|t| trigger_words(viewer, t, &segments)).collect::<Vec<_>>(),
-            conditions => condition_words(viewer, &playbook.conditions, &segments, &|minor| {
+            triggers => playbook.triggers.iter().map(|t| words::trigger(locale, t, &segments)).collect::<Vec<_>>(),
+            conditions => words::conditions(locale, &playbook.conditions, &segments, &|minor| {
                 ladder_i18n::format::format_money(locale, minor, currency.0.as_deref().unwrap_or(""), u32::from(currency.1))
             }),
             steps => minijinja::Value::from_serialize(&steps),
@@ -146,95 +145,8 @@ async fn render(
     Ok(html.into_response())
 }
 
-/// What starts a run, in words.
-fn trigger_words(viewer: &Viewer, trigger: &Trigger, segments: &HashMap<i64, String>) -> String {
-    let t = |id: &str, args: &[(&str, Arg)]| text(viewer, id, args);
-    let rung = |r: ladder_domain::Rung| t(&format!("rung-{}", r.as_str()), &[]);
-    let state = |s: ladder_domain::CustomerState| t(&format!("state-{}", s.as_str()), &[]);
-    match trigger {
-        Trigger::DaysAfterOrder { days } => t("playbook-trigger-days-after-order", &[("days", (*days).into())]),
-        Trigger::FirstOrderGap => t("playbook-trigger-first-order-gap", &[]),
-        Trigger::SecondOrderDue => t("playbook-trigger-second-order-due", &[]),
-        Trigger::LosingValue => t("playbook-trigger-losing-value", &[]),
-        Trigger::Birthday { days_before } => t("playbook-trigger-birthday", &[("days", (*days_before).into())]),
-        Trigger::DateAttribute { attribute, days_before } => t(
-            "playbook-trigger-date-attribute",
-            &[("attribute", attribute.as_str().into()), ("days", (*days_before).into())],
-        ),
-        Trigger::Segment { segment } => t(
-            "playbook-trigger-segment",
-            &[("segment", segments.get(segment).cloned().unwrap_or_else(|| format!("#{segment}")).into())],
-        ),
-        Trigger::OrderPlaced => t("playbook-trigger-order-placed", &[]),
-        Trigger::Rung { from: Some(from), to } => {
-            t("playbook-trigger-rung-from", &[("from", rung(*from).into()), ("to", rung(*to).into())])
-        }
-        Trigger::Rung { from: None, to } => t("playbook-trigger-rung", &[("to", rung(*to).into())]),
-        Trigger::StateChange { from: Some(from), to } => {
-            t("playbook-trigger-state-from", &[("from", state(*from).into()), ("to", state(*to).into())])
-        }
-        Trigger::StateChange { from: None, to } => t("playbook-trigger-state", &[("to", state(*to).into())]),
-        Trigger::Interaction { interaction } => t(
-            "playbook-trigger-interaction",
-            &[("kind", t(&format!("interaction-{}", interaction.as_str()), &[]).into())],
-        ),
-        Trigger::ReferralFirstOrder => t("playbook-trigger-referral", &[]),
-        Trigger::Manual => t("playbook-trigger-manual", &[]),
-    }
-}
-
-/// Who may be in a run, one phrase each (anyone, when nothing is asked).
-fn condition_words(
-    viewer: &Viewer,
-    c: &Conditions,
-    segments: &HashMap<i64, String>,
-    money: &dyn Fn(i64) -> String,
-) -> Vec<String> {
-    let t = |id: &str, args: &[(&str, Arg)]| text(viewer, id, args);
-    let mut out = Vec::new();
-    if c.no_event_buyers {
-        out.push(t("playbook-if-no-event-buyers", &[]));
-    }
-    if let Some(r) = c.min_rung {
-        out.push(t("playbook-if-min-rung", &[("rung", t(&format!("rung-{}", r.as_str()), &[]).into())]));
-    }
-    if !c.states.is_empty() {
-        let sep = if viewer.locale == ladder_i18n::Locale::Fa { "، " } else { ", " };
-        let states: Vec<String> = c.states.iter().map(|s| t(&format!("state-{}", s.as_str()), &[])).collect();
-        out.push(t("playbook-if-states", &[("states", states.join(sep).into())]));
-    }
-    if let Some(s) = c.segment {
-        let name = segments.get(&s).cloned().unwrap_or_else(|| format!("#{s}"));
-        out.push(t("playbook-if-segment", &[("segment", name.into())]));
-    }
-    if let Some(v) = c.min_clv_minor {
-        out.push(t("playbook-if-min-clv", &[("value", money(v).into())]));
-    }
-    if let Some(d) = c.not_contacted_days {
-        out.push(t("playbook-if-not-contacted", &[("days", d.into())]));
-    }
-    if c.alone_in_goal {
-        out.push(t("playbook-if-alone-in-goal", &[]));
-    }
-    if out.is_empty() {
-        out.push(t("playbook-if-anyone", &[]));
-    }
-    out
-}
-
-/// Where a branch goes, in words.
-fn jump_words(viewer: &Viewer, jump: Jump) -> String {
-    match jump {
-        Jump::Next => text(viewer, "playbook-jump-next", &[]),
-        Jump::Skip(n) => text(viewer, "playbook-jump-skip", &[("count", n.into())]),
-        Jump::End => text(viewer, "playbook-jump-end", &[]),
-    }
-}
-
-/// The steps as the page words them.
+/// The steps as the page words them, with what of each can be edited.
 fn step_views(viewer: &Viewer, p: &Playbook) -> Vec<StepView> {
-    let t = |id: &str, args: &[(&str, Arg)]| text(viewer, id, args);
-    let channel = |c: Channel| t(&format!("channel-{}", c.as_str()), &[]);
     p.steps
         .iter()
         .enumerate()
@@ -242,7 +154,7 @@ fn step_views(viewer: &Viewer, p: &Playbook) -> Vec<StepView> {
             let mut v = StepView {
                 index,
                 kind: "",
-                sentence: String::new(),
+                sentence: words::step(viewer.locale, step),
                 days: None,
                 at_hour: None,
                 due_days: None,
@@ -250,65 +162,13 @@ fn step_views(viewer: &Viewer, p: &Playbook) -> Vec<StepView> {
                 fallback: None,
             };
             match step {
-                Step::Wait { days, at_hour } => {
-                    v.kind = "wait";
-                    v.sentence = match at_hour {
-                        Some(h) => t("playbook-step-wait-until", &[("days", (*days).into()), ("hour", (*h).into())]),
-                        None => t("playbook-step-wait", &[("days", (*days).into())]),
-                    };
-                    (v.days, v.at_hour) = (Some(*days), *at_hour);
+                Step::Wait { days, at_hour } => (v.kind, v.days, v.at_hour) = ("wait", Some(*days), *at_hour),
+                Step::Message { channel, fallback, .. } => {
+                    (v.kind, v.channel, v.fallback) = ("message", Some(channel.as_str()), fallback.map(Channel::as_str))
                 }
-                Step::Message { template, channel: c, fallback } => {
-                    v.kind = "message";
-                    let args = [("template", template.as_str().into()), ("channel", channel(*c).into())];
-                    v.sentence = match fallback {
-                        Some(f) => t(
-                            "playbook-step-message-else",
-                            &[args[0].clone(), args[1].clone(), ("fallback", channel(*f).into())],
-                        ),
-                        None => t("playbook-step-message", &args),
-                    };
-                    (v.channel, v.fallback) = (Some(c.as_str()), fallback.map(Channel::as_str));
-                }
-                Step::Task { task, script, due_days, top_decile_only } => {
-                    v.kind = "task";
-                    let mut s = t(
-                        "playbook-step-task",
-                        &[
-                            ("task", t(&format!("task-kind-{}", task.as_str()), &[]).into()),
-                            ("days", (*due_days).into()),
-                        ],
-                    );
-                    if let Some(script) = script {
-                        s.push(' ');
-                        s.push_str(&t("playbook-step-script", &[("template", script.as_str().into())]));
-                    }
-                    if *top_decile_only {
-                        s.push(' ');
-                        s.push_str(&t("playbook-step-top-decile", &[]));
-                    }
-                    v.sentence = s;
-                    v.due_days = Some(*due_days);
-                }
-                Step::Tag { tag } => {
-                    v.kind = "tag";
-                    v.sentence = t("playbook-step-tag", &[("tag", tag.as_str().into())]);
-                }
-                Step::Branch { test, yes, no } => {
-                    v.kind = "branch";
-                    let test = match test {
-                        BranchTest::Ordered => "playbook-branch-ordered",
-                        BranchTest::Answered => "playbook-branch-answered",
-                    };
-                    v.sentence = t(
-                        "playbook-step-branch",
-                        &[
-                            ("test", t(test, &[]).into()),
-                            ("yes", jump_words(viewer, *yes).into()),
-                            ("no", jump_words(viewer, *no).into()),
-                        ],
-                    );
-                }
+                Step::Task { due_days, .. } => (v.kind, v.due_days) = ("task", Some(*due_days)),
+                Step::Tag { .. } => v.kind = "tag",
+                Step::Branch { .. } => v.kind = "branch",
             }
             v
         })

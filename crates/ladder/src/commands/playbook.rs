@@ -4,7 +4,7 @@
 use super::{Ctx, parse_date};
 use crate::cli::FormatArg;
 use crate::output::{Grid, money, or_dash, print};
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::Subcommand;
 use ladder_app::playbooks::{self, PlaybookChange};
 use ladder_domain::playbook::Lift;
@@ -51,6 +51,18 @@ pub enum PlaybookCommand {
         dry_run: bool,
         #[command(flatten)]
         format: FormatArg,
+    },
+    /// Starts a playbook (one that is on) by hand for chosen customers or a saved segment's members;
+    /// the worker takes their first steps within a second.
+    Start {
+        /// The playbook's key.
+        key: String,
+        /// A customer's id (repeat for more).
+        #[arg(long = "customer", value_name = "ID")]
+        customers: Vec<String>,
+        /// Every member of this saved segment (at most 10,000).
+        #[arg(long, value_name = "ID")]
+        segment: Option<i64>,
     },
     /// Lists runs, newest first: playbook, customer, status, the day entered, treated or control.
     Runs {
@@ -154,14 +166,27 @@ pub fn run(ctx: &Ctx, command: &PlaybookCommand) -> Result<()> {
         PlaybookCommand::Show { key, format } => {
             let p = playbooks::get(app.store(), key).map_err(|e| ctx.fail(e))?;
             if format.format == crate::cli::Format::Table {
+                use ladder_app::playbooks::words;
+                let (lang, store) = (ctx.lang(), app.store());
+                let segments = store.segments()?.into_iter().map(|s| (s.id, s.name)).collect();
+                let currency = ladder_app::shop::money(store)?;
+                let money = |minor: i64| match &currency {
+                    Some(c) => ladder_i18n::format::format_money(lang, minor, c.code(), c.exponent().into()),
+                    None => minor.to_string(),
+                };
+                let plain = |s: String| ladder_i18n::plain(&s);
                 println!("{} ({})", p.key, if p.enabled { "on" } else { "off" });
-                println!("  when:       {}", serde_json::to_string(&p.triggers)?);
-                println!("  who:        {}", serde_json::to_string(&p.conditions)?);
-                for (i, s) in p.steps.iter().enumerate() {
-                    println!("  step {}:     {}", i + 1, serde_json::to_string(s)?);
+                for t in &p.triggers {
+                    println!("  when:    {}", plain(words::trigger(lang, t, &segments)));
                 }
-                println!("  goal:       {} within {} days", p.goal.map_or("none", |g| g.as_str()), p.goal_days);
-                println!("  control:    {} %", p.control_percent);
+                for c in words::conditions(lang, &p.conditions, &segments, &money) {
+                    println!("  who:     {}", plain(c));
+                }
+                for (i, s) in p.steps.iter().enumerate() {
+                    println!("  step {}:  {}", i + 1, plain(words::step(lang, s)));
+                }
+                println!("  goal:    {} within {} days", p.goal.map_or("none", |g| g.as_str()), p.goal_days);
+                println!("  control: {} %", p.control_percent);
                 return Ok(());
             }
             print(format.format, &p, &[], &[])
@@ -222,6 +247,27 @@ pub fn run(ctx: &Ctx, command: &PlaybookCommand) -> Result<()> {
             }
             let title = format!("Playbooks on {day}");
             print(format.format, &e, &[(&title, &grid)], &notes)
+        }
+        PlaybookCommand::Start { key, customers, segment } => {
+            let mut ids = customers.clone();
+            if let Some(id) = segment {
+                let store = app.store();
+                let saved = store.segment(*id)?.with_context(|| format!("--segment {id}: no such segment"))?;
+                let rule = ladder_app::segments::rule(&saved)?;
+                let exponent = ladder_app::segments::currency_exponent(store)?;
+                let query = ladder_store::CustomerQuery {
+                    limit: ladder_app::playbooks::MANUAL_MAX as u32 + 1,
+                    offset: 0,
+                    ..ladder_app::segments::query(&rule, exponent)
+                };
+                ids.extend(store.list_customers(&query)?.into_iter().map(|c| c.customer_id));
+            }
+            let started = playbooks::start(&app, &actor, key, &ids).map_err(|e| ctx.fail(e))?;
+            println!(
+                "{key}: {started} runs started of {} customers (a customer started today already is not started again).",
+                ids.len()
+            );
+            Ok(())
         }
         PlaybookCommand::Runs { customer, playbook, limit, format } => {
             let runs = playbooks::runs(&app, &actor, customer.as_deref(), playbook.as_deref(), (*limit).min(100_000))
