@@ -183,9 +183,9 @@ try {
   await Promise.all([page.waitForURL(/try=1/), page.click('#playbook-try-link')]);
   check(await page.locator('#try-counts').isVisible(), 'the dry run says who would enter today');
   await page.screenshot({ path: `${shots}/playbook-en.png`, fullPage: true });
-  await page.goto(`${base}/today?who=shop`);
   await Promise.all([page.waitForLoadState('load'), page.selectOption('select[name=language]', 'he')]);
   await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+  await page.goto(`${base}/today?who=shop`);
   check((await page.locator('h1').innerText()) === 'היום', 'the queue in Hebrew, right to left');
   await page.screenshot({ path: `${shots}/today-he.png`, fullPage: true });
   await page.selectOption('select[name=language]', 'en');

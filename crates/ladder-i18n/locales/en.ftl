@@ -109,7 +109,7 @@ error-internal = Something went wrong
 error-internal-detail = The server could not finish this. Nothing was changed; try again in a moment.
 
 ## Dashboard
-dashboard-title = Today
+dashboard-title = Dashboard
 scored-as-of = Scores as of { $date }
 scores-stale = new data since; run the scoring again
 not-scored-yet = The customers have not been scored yet. Run `ladder score`.

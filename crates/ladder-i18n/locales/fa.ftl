@@ -101,7 +101,7 @@ error-internal = مشکلی پیش آمد
 error-internal-detail = سرور نتوانست این کار را تمام کند. چیزی تغییر نکرد؛ کمی بعد دوباره امتحان کنید.
 
 ## Dashboard
-dashboard-title = امروز
+dashboard-title = پیشخوان
 scored-as-of = ارزیابی تا تاریخ { $date }
 scores-stale = از آن زمان داده‌های تازه‌ای ثبت شده است؛ ارزیابی را دوباره اجرا کنید
 not-scored-yet = هنوز مشتریان ارزیابی نشده‌اند. `ladder score` را اجرا کنید.

@@ -108,7 +108,7 @@ error-internal = משהו השתבש
 error-internal-detail = השרת לא הצליח להשלים את הפעולה. שום דבר לא השתנה; כדאי לנסות שוב בעוד רגע.
 
 ## Dashboard
-dashboard-title = היום
+dashboard-title = לוח בקרה
 scored-as-of = ציונים נכון לתאריך { $date }
 scores-stale = מאז נוספו נתונים חדשים; כדאי להריץ שוב את חישוב הציונים
 not-scored-yet = הלקוחות עדיין לא קיבלו ציון. יש להריץ את `ladder score`.

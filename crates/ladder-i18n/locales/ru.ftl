@@ -112,7 +112,7 @@ error-internal = Что-то пошло не так
 error-internal-detail = Серверу не удалось выполнить запрос. Ничего не изменилось; попробуйте ещё раз чуть позже.
 
 ## Dashboard
-dashboard-title = Сегодня
+dashboard-title = Обзор
 scored-as-of = Оценка на { $date }
 scores-stale = с тех пор появились новые данные; запустите оценку заново
 not-scored-yet = Клиенты ещё не оценены. Запустите `ladder score`.
