@@ -78,6 +78,7 @@ pub fn runs_steps_and_tasks_are_written_once_and_move_on_once(store: &dyn Store)
     let open = TaskQuery { status: Some(TaskStatus::Open), ..TaskQuery::default() };
     let listed = store.tasks(&open, today).expect("tasks");
     assert_eq!(listed.len(), 1);
+    assert_eq!(store.count_tasks(&open, today).expect("count"), 1);
     let t = &listed[0];
     assert_eq!(
         (t.customer_id.as_str(), t.kind, t.due, t.assignee_role.as_deref()),

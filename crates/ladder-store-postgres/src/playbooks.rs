@@ -325,6 +325,15 @@ impl PlaybookStore for PostgresStore {
         self.read(|c| Ok(c.query(&statement, &sql_params(&args)).ctx(what)?.iter().filter_map(task_row).collect()))
     }
 
+    fn count_tasks(&self, q: &TaskQuery, today: NaiveDate) -> StoreResult<u64> {
+        let what = "cannot count the tasks";
+        let (statement, args) = sql::count_tasks(q, today);
+        self.read(|c| {
+            let n: i64 = c.query_one(&statement, &sql_params(&args)).ctx(what)?.get(0);
+            Ok(n.max(0) as u64)
+        })
+    }
+
     fn task(&self, id: i64) -> StoreResult<Option<Task>> {
         let what = "cannot read a task";
         self.read(|c| Ok(c.query_opt(&sql::task(), &[&id]).ctx(what)?.as_ref().and_then(task_row)))

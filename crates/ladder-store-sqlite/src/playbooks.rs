@@ -363,6 +363,15 @@ impl PlaybookStore for SqliteStore {
         })
     }
 
+    fn count_tasks(&self, q: &TaskQuery, today: NaiveDate) -> StoreResult<u64> {
+        let what = "cannot count the tasks";
+        let (text, args) = sql::count_tasks(q, today);
+        self.read(|c| {
+            let n: i64 = c.query_row(&numbered(&text), params_from_iter(sql_values(args)), |r| r.get(0)).ctx(what)?;
+            Ok(n.max(0) as u64)
+        })
+    }
+
     fn task(&self, id: i64) -> StoreResult<Option<Task>> {
         let what = "cannot read a task";
         self.read(|c| Ok(c.query_row(&numbered(&sql::task()), [id], task_row).optional().ctx(what)?.flatten()))

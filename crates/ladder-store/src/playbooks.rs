@@ -415,8 +415,11 @@ pub trait PlaybookStore {
     /// A run's step log, in step order.
     fn run_steps(&self, run: i64) -> StoreResult<Vec<StepLog>>;
 
-    /// Tasks, due first.
+    /// Tasks in the queue's order: overdue first, then by the value at stake, then due first.
     fn tasks(&self, query: &TaskQuery, today: NaiveDate) -> StoreResult<Vec<Task>>;
+
+    /// How many tasks the query finds, its limit aside.
+    fn count_tasks(&self, query: &TaskQuery, today: NaiveDate) -> StoreResult<u64>;
 
     /// One task.
     fn task(&self, id: i64) -> StoreResult<Option<Task>>;

@@ -229,10 +229,34 @@ pub fn run() -> String {
     format!("SELECT {RUN_COLUMNS} FROM playbook_runs r JOIN customers c ON c.id = r.customer_id WHERE r.id = $1")
 }
 
-/// The tasks a query asks for, due first, and the statement's arguments; `today` decides whether a snooze
-/// has ended (the task is open again).
+/// The tasks a query asks for in the queue's order — overdue first, then by the value at stake (the
+/// 12-month value, at least one minor unit, × one more per day overdue, three for a complaint: the
+/// domain's `priority`), then due first — and the statement's arguments; `today` decides whether a snooze
+/// has ended (the task is open again) and how late a task is.
 pub fn tasks(q: &TaskQuery, today: NaiveDate) -> (String, Vec<SqlValue>) {
     let mut b = Binds::default();
+    let conditions = task_conditions(q, today, &mut b);
+    let t = b.bind(SqlValue::Int(date_day_number(today)));
+    let late = format!("CASE WHEN t.due < {t} THEN {t} - t.due ELSE 0 END");
+    let sql = format!(
+        "SELECT {TASK_COLUMNS} {TASK_FROM} {} ORDER BY CASE WHEN t.due < {t} THEN 0 ELSE 1 END,
+             (CASE WHEN t.value_minor > 1 THEN t.value_minor ELSE 1 END)
+               * ((CASE WHEN t.complaint THEN 3 ELSE 1 END) + {late}) DESC,
+             t.due, t.id{}",
+        clause(&conditions),
+        limit(q.limit)
+    );
+    (sql, b.0)
+}
+
+/// How many tasks a query finds (its limit aside), and the statement's arguments.
+pub fn count_tasks(q: &TaskQuery, today: NaiveDate) -> (String, Vec<SqlValue>) {
+    let mut b = Binds::default();
+    let conditions = task_conditions(q, today, &mut b);
+    (format!("SELECT COUNT(*) {TASK_FROM} {}", clause(&conditions)), b.0)
+}
+
+fn task_conditions(q: &TaskQuery, today: NaiveDate, b: &mut Binds) -> Vec<String> {
     let mut conditions = Vec::new();
     let today = SqlValue::Int(date_day_number(today));
     match q.status {
@@ -265,12 +289,7 @@ pub fn tasks(q: &TaskQuery, today: NaiveDate) -> (String, Vec<SqlValue>) {
     if let Some(customer) = q.customer {
         conditions.push(format!("t.customer_id = {}", b.bind(SqlValue::Int(customer.0))));
     }
-    let sql = format!(
-        "SELECT {TASK_COLUMNS} {TASK_FROM} {} ORDER BY t.due, t.value_minor DESC, t.id{}",
-        clause(&conditions),
-        limit(q.limit)
-    );
-    (sql, b.0)
+    conditions
 }
 
 /// One task.

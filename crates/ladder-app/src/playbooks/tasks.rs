@@ -51,12 +51,35 @@ pub struct QueuedTask {
     pub overdue_days: i64,
 }
 
-/// Tasks, overdue first, then by priority (value at stake × urgency).
+/// Tasks, overdue first, then by priority (value at stake × urgency), as the store orders them; at most
+/// `limit` read (0: all).
 pub fn list(app: &App, actor: &Actor, filter: &TaskFilter) -> Result<Vec<QueuedTask>, AppError> {
     require(actor, Permission::ViewCustomers)?;
     let store = app.store();
     let today = app.now().with_timezone(&store.shop_settings()?.tz()).date_naive();
-    let mut query = TaskQuery { status: filter.status, due_by: filter.due_by, limit: 0, ..TaskQuery::default() };
+    let query = query_of(store, filter)?;
+    Ok(store
+        .tasks(&query, today)?
+        .into_iter()
+        .map(|task| {
+            let overdue_days = (today - task.due).num_days().max(0);
+            let priority = priority(Some(task.value_minor), task.due, today, task.complaint);
+            QueuedTask { task, priority, overdue_days }
+        })
+        .collect())
+}
+
+/// How many tasks the filter finds, its limit aside.
+pub fn count(app: &App, actor: &Actor, filter: &TaskFilter) -> Result<u64, AppError> {
+    require(actor, Permission::ViewCustomers)?;
+    let store = app.store();
+    let today = app.now().with_timezone(&store.shop_settings()?.tz()).date_naive();
+    Ok(store.count_tasks(&query_of(store, filter)?, today)?)
+}
+
+fn query_of(store: &dyn Store, filter: &TaskFilter) -> Result<TaskQuery, AppError> {
+    let mut query =
+        TaskQuery { status: filter.status, due_by: filter.due_by, limit: filter.limit, ..TaskQuery::default() };
     if let Some(email) = &filter.assignee {
         let user = store
             .user_by_email(email)?
@@ -67,26 +90,7 @@ pub fn list(app: &App, actor: &Actor, filter: &TaskFilter) -> Result<Vec<QueuedT
     if let Some(id) = &filter.customer_id {
         query.customer = Some(super::customer_key(store, id)?);
     }
-    let mut out: Vec<QueuedTask> = store
-        .tasks(&query, today)?
-        .into_iter()
-        .map(|task| {
-            let overdue_days = (today - task.due).num_days().max(0);
-            let priority = priority(Some(task.value_minor), task.due, today, task.complaint);
-            QueuedTask { task, priority, overdue_days }
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        (b.overdue_days > 0)
-            .cmp(&(a.overdue_days > 0))
-            .then(b.priority.cmp(&a.priority))
-            .then(a.task.due.cmp(&b.task.due))
-            .then(a.task.id.cmp(&b.task.id))
-    });
-    if filter.limit > 0 {
-        out.truncate(filter.limit as usize);
-    }
-    Ok(out)
+    Ok(query)
 }
 
 /// What a person did with a task.

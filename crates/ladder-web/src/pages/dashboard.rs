@@ -3,7 +3,7 @@
 //!
 //! Everything on it but the queue changes only when the shop is scored again, so the figures are
 //! computed once per scoring (keyed by its time) and kept in memory; the page then costs a template
-//! render and one read of the open tasks.
+//! render, the queue's first six tasks and their count.
 
 use crate::auth::Viewer;
 use crate::charts::{Bar, bars};
@@ -167,10 +167,17 @@ pub(crate) async fn show(
     let reports = viewer.can(Permission::ViewReports);
     // The team's queue is live: a task done leaves it at once.
     let (actor, locale) = (viewer.actor(), viewer.locale);
-    let queue = state
-        .with_app(move |app| crate::pages::today::open_tasks(app, None, &actor, 0).map_err(|e| WebError::of(e, locale)))
+    let (queue, due) = state
+        .with_app(move |app| {
+            let fail = |e| WebError::of(e, locale);
+            let first = crate::pages::today::open_tasks(app, None, &actor, 6).map_err(fail)?;
+            let all = ladder_app::playbooks::tasks::TaskFilter {
+                status: Some(ladder_domain::playbook::TaskStatus::Open),
+                ..Default::default()
+            };
+            Ok((first, ladder_app::playbooks::tasks::count(app, &actor, &all).map_err(fail)?))
+        })
         .await?;
-    let due = queue.len();
     let queue: Vec<minijinja::Value> = queue
         .iter()
         .take(6)
