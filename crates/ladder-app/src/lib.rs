@@ -14,6 +14,7 @@ pub mod broadcasts;
 pub mod calls;
 pub mod campaigns;
 pub mod clock;
+pub mod club;
 pub mod clv;
 pub mod column_pairs;
 pub mod consent;

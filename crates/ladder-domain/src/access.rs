@@ -48,6 +48,8 @@ string_enum! {
         ViewAudit = "view_audit",
         /// Delete customers and erase their personal data (a privacy request).
         EraseCustomers = "erase_customers",
+        /// Give or take a member's club points by hand, with a reason.
+        AdjustPoints = "adjust_points",
     }
 }
 
@@ -67,6 +69,7 @@ impl Role {
                     | ManageCampaigns
                     | ImportData
                     | UseApi
+                    | AdjustPoints
             ),
             Role::Sales => matches!(permission, ViewCustomers | EditCustomers | AddInteractions | ViewReports | UseApi),
             Role::Support => matches!(permission, ViewCustomers | EditCustomers | AddInteractions),
@@ -101,7 +104,8 @@ mod tests {
                 "manage_segments",
                 "manage_campaigns",
                 "import_data",
-                "use_api"
+                "use_api",
+                "adjust_points"
             ]
         );
         assert_eq!(
@@ -131,6 +135,6 @@ mod tests {
         assert_eq!(Role::parse(" Marketing "), Some(Role::Marketing));
         assert_eq!(Permission::parse("manage-users"), Some(Permission::ManageUsers));
         assert_eq!(Permission::ViewAudit.to_string(), "view_audit");
-        assert_eq!(Permission::ALL.len(), 12);
+        assert_eq!(Permission::ALL.len(), 13);
     }
 }

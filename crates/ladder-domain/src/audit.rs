@@ -466,6 +466,70 @@ pub enum Action {
         /// What changed.
         changes: Vec<FieldChange>,
     },
+    /// The club's rules were saved.
+    #[serde(rename = "club.rules_changed")]
+    ClubRulesChanged {
+        /// The points' terms version now asked for.
+        terms_version: String,
+    },
+    /// A customer joined the club.
+    #[serde(rename = "club.joined")]
+    ClubJoined {
+        /// The member.
+        customer_id: String,
+        /// Orders from this day earn points.
+        earn_from: chrono::NaiveDate,
+        /// Points their earlier orders earned at once.
+        points: i64,
+    },
+    /// Every customer who was not a member was enrolled.
+    #[serde(rename = "club.enrolled")]
+    ClubEnrolled {
+        /// Members enrolled.
+        members: u64,
+    },
+    /// A member's card was replaced: the old number is blocked.
+    #[serde(rename = "club.card_replaced")]
+    ClubCardReplaced {
+        /// The member.
+        customer_id: String,
+        /// Why (`lost`, `damaged`).
+        reason: String,
+    },
+    /// Staff gave or took points by hand.
+    #[serde(rename = "club.points_adjusted")]
+    ClubPointsAdjusted {
+        /// The member.
+        customer_id: String,
+        /// Points, signed.
+        points: i64,
+        /// The reason given.
+        reason: String,
+    },
+    /// A member spent points.
+    #[serde(rename = "club.points_redeemed")]
+    ClubPointsRedeemed {
+        /// The member.
+        customer_id: String,
+        /// Points spent.
+        points: i64,
+        /// The till's or shop's reference.
+        reference: Option<String>,
+    },
+    /// The club was evaluated: points earned, reversed and expired, tiers moved.
+    #[serde(rename = "club.evaluated")]
+    ClubEvaluated {
+        /// The day.
+        day: chrono::NaiveDate,
+        /// Points earned by orders.
+        earned: i64,
+        /// Points taken back from refunded or cancelled orders.
+        reversed: i64,
+        /// Points expired.
+        expired: i64,
+        /// Members who changed tier.
+        moved: u64,
+    },
     /// The demo shop was made.
     #[serde(rename = "demo.created")]
     DemoCreated {
@@ -529,6 +593,12 @@ impl Action {
             Action::PlaybooksEvaluated { day, .. } => format!("playbooks:{day}"),
             Action::TaskChanged { customer_id, .. } => format!("customer:{customer_id}"),
             Action::DemoCreated { seed, .. } => format!("demo:{seed}"),
+            Action::ClubJoined { customer_id, .. }
+            | Action::ClubCardReplaced { customer_id, .. }
+            | Action::ClubPointsAdjusted { customer_id, .. }
+            | Action::ClubPointsRedeemed { customer_id, .. } => format!("customer:{customer_id}"),
+            Action::ClubRulesChanged { .. } | Action::ClubEnrolled { .. } => "club".to_owned(),
+            Action::ClubEvaluated { day, .. } => format!("club:{day}"),
         }
     }
 

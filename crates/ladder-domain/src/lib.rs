@@ -11,6 +11,7 @@ pub mod access;
 pub mod audit;
 pub mod broadcast;
 pub mod campaign;
+pub mod club;
 pub mod clv;
 pub mod consent;
 pub mod customer;

@@ -149,6 +149,15 @@ pub enum Problem {
         /// The shop's currency.
         currency: String,
     },
+    /// Not a card number (12 to 19 digits).
+    NotCardNumber,
+    /// A card number whose check digit does not match: a digit was mistyped.
+    CardCheckDigit,
+    /// More points than the member can spend now.
+    NotEnoughPoints {
+        /// What they can spend.
+        available: i64,
+    },
 }
 
 impl From<crate::MoneyError> for Problem {

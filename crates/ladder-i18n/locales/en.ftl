@@ -80,6 +80,7 @@ permission-manage_settings = Change settings
 permission-manage_users = Manage users
 permission-use_api = Use the API
 permission-view_audit = See the audit log
+permission-adjust_points = Give or take club points by hand
 permission-erase_customers = Delete and erase customers
 
 ## Signing in and the first start
@@ -798,6 +799,12 @@ problem-order-of-another-customer = This order already belongs to another custom
 problem-unclosed-quote = A quote (") opened on line { $line } is never closed, so the lines after it were read into this value; close the quote or remove it.
 # $currency (text): the shop's currency.
 problem-not-shop-currency = This is not the shop's currency; campaign costs are kept in { $currency }, convert the amount first.
+problem-not-card-number = This is not a card number: a card number has 12 to 19 digits.
+problem-card-check-digit = The card number's check digit does not match; look for a mistyped digit.
+problem-not-enough-points = More than the member can spend: { $available ->
+        [one] { $available } point is
+       *[other] { $available } points are
+    } available now.
 
 ## Field names, where a problem names its field
 
@@ -1380,4 +1387,18 @@ playbooks-no-goal = no goal to measure
 audit-action-playbook-changed = A playbook was turned on or off, or its settings changed
 audit-action-playbook-started = A playbook was started by hand for chosen customers
 audit-action-playbooks-evaluated = The playbooks' day was evaluated
+audit-action-club-rules-changed = The club's rules were changed
+audit-action-club-joined = A customer joined the club
+audit-action-club-enrolled = Every customer was enrolled in the club
+audit-action-club-card-replaced = A member's card was replaced
+audit-action-club-points-adjusted = Club points were given or taken by hand
+audit-action-club-points-redeemed = A member spent club points
+audit-action-club-evaluated = The club was evaluated: points and tiers
 audit-action-task-changed = A task was done, snoozed, skipped or given to someone
+
+## The club
+
+club-points = { $count ->
+        [one] { $count } point
+       *[other] { $count } points
+    }

@@ -72,6 +72,7 @@ permission-manage_settings = تغییر تنظیمات
 permission-manage_users = مدیریت کاربران
 permission-use_api = استفاده از API
 permission-view_audit = مشاهدهٔ سابقهٔ فعالیت‌ها
+permission-adjust_points = افزودن یا کم کردن دستی امتیاز باشگاه
 permission-erase_customers = حذف مشتریان و پاک کردن دادهٔ شخصی آنان
 
 ## Signing in and the first start
@@ -743,6 +744,9 @@ problem-order-of-another-customer = این سفارش از قبل متعلق ب�
 problem-unclosed-quote = گیومه‌ای (") که در سطر { $line } باز شده هرگز بسته نشده است، پس سطرهای پس از آن در این مقدار خوانده شدند؛ گیومه را ببندید یا بردارید.
 # $currency (text): the shop's currency.
 problem-not-shop-currency = این ارز فروشگاه نیست؛ هزینه‌های کمپین به { $currency } نگه داشته می‌شوند، اول مبلغ را تبدیل کنید.
+problem-not-card-number = این شمارهٔ کارت نیست: شمارهٔ کارت ۱۲ تا ۱۹ رقم دارد.
+problem-card-check-digit = رقم کنترل شمارهٔ کارت درست نیست؛ ببینید رقمی اشتباه وارد نشده باشد.
+problem-not-enough-points = بیش از آنچه عضو می‌تواند خرج کند: اکنون { $available } امتیاز در دسترس است.
 
 ## Field names, where a problem names its field
 
@@ -1280,4 +1284,15 @@ playbooks-no-goal = هدفی برای سنجش ندارد
 audit-action-playbook-changed = سناریویی روشن یا خاموش شد یا تنظیماتش تغییر کرد
 audit-action-playbook-started = سناریویی با دست برای مشتریان انتخابی شروع شد
 audit-action-playbooks-evaluated = روز سناریوها ارزیابی شد
+audit-action-club-rules-changed = قوانین باشگاه تغییر کرد
+audit-action-club-joined = مشتری به باشگاه پیوست
+audit-action-club-enrolled = همهٔ مشتریان عضو باشگاه شدند
+audit-action-club-card-replaced = کارت یک عضو جایگزین شد
+audit-action-club-points-adjusted = امتیاز باشگاه دستی افزوده یا کم شد
+audit-action-club-points-redeemed = عضوی امتیاز باشگاه خرج کرد
+audit-action-club-evaluated = باشگاه ارزیابی شد: امتیازها و سطح‌ها
 audit-action-task-changed = کاری انجام، به تعویق، رد یا به دیگری سپرده شد
+
+## The club
+
+club-points = { $count } امتیاز

@@ -79,6 +79,7 @@ permission-manage_settings = שינוי הגדרות
 permission-manage_users = ניהול משתמשים
 permission-use_api = שימוש ב-API
 permission-view_audit = צפייה ביומן הפעולות
+permission-adjust_points = הוספה או הפחתה ידנית של נקודות מועדון
 permission-erase_customers = מחיקת לקוחות ומחיקת המידע האישי שלהם
 
 ## Signing in and the first start
@@ -784,6 +785,13 @@ problem-order-of-another-customer = ההזמנה הזאת כבר שייכת לל
 problem-unclosed-quote = מירכאות (") שנפתחו בשורה { $line } לא נסגרו, ולכן השורות שאחריהן נקראו לתוך הערך הזה; יש לסגור את המירכאות או להסיר אותן.
 # $currency (text): the shop's currency.
 problem-not-shop-currency = זה לא המטבע של החנות; עלויות קמפיינים נשמרות ב־{ $currency }, המירו קודם את הסכום.
+problem-not-card-number = זה לא מספר כרטיס: למספר כרטיס יש 12 עד 19 ספרות.
+problem-card-check-digit = ספרת הביקורת של מספר הכרטיס אינה תואמת; בדקו אם הוקלדה ספרה שגויה.
+problem-not-enough-points = יותר ממה שהחבר יכול לממש: זמינות כעת { $available ->
+        [one] נקודה אחת
+        [two] שתי נקודות
+       *[other] { $available } נקודות
+    }.
 
 ## Field names, where a problem names its field
 
@@ -1363,4 +1371,19 @@ playbooks-no-goal = אין יעד למדידה
 audit-action-playbook-changed = תרחיש הופעל, כובה או שונו הגדרותיו
 audit-action-playbook-started = תרחיש הופעל ידנית ללקוחות נבחרים
 audit-action-playbooks-evaluated = יום התרחישים הוערך
+audit-action-club-rules-changed = כללי המועדון שונו
+audit-action-club-joined = לקוח הצטרף למועדון
+audit-action-club-enrolled = כל הלקוחות צורפו למועדון
+audit-action-club-card-replaced = כרטיס של חבר מועדון הוחלף
+audit-action-club-points-adjusted = נקודות מועדון נוספו או הופחתו ידנית
+audit-action-club-points-redeemed = חבר מועדון מימש נקודות
+audit-action-club-evaluated = המועדון הוערך: נקודות ודרגות
 audit-action-task-changed = משימה בוצעה, נדחתה, דולגה או הועברה
+
+## The club
+
+club-points = { $count ->
+        [one] נקודה אחת
+        [two] שתי נקודות
+       *[other] { $count } נקודות
+    }

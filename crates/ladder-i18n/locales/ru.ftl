@@ -83,6 +83,7 @@ permission-manage_settings = Изменение настроек
 permission-manage_users = Управление пользователями
 permission-use_api = Доступ к API
 permission-view_audit = Просмотр журнала действий
+permission-adjust_points = Начислять и списывать баллы клуба вручную
 permission-erase_customers = Удалять клиентов и стирать их персональные данные
 
 ## Signing in and the first start
@@ -803,6 +804,13 @@ problem-order-of-another-customer = Этот заказ уже принадле�
 problem-unclosed-quote = Кавычка ("), открытая в строке { $line }, не закрыта, и следующие строки попали в это значение; закройте кавычку или удалите её.
 # $currency (text): the shop's currency.
 problem-not-shop-currency = Это не валюта магазина; расходы кампаний ведутся в { $currency }, сначала пересчитайте сумму.
+problem-not-card-number = Это не номер карты: в номере карты от 12 до 19 цифр.
+problem-card-check-digit = Контрольная цифра номера карты не сходится; проверьте, нет ли опечатки.
+problem-not-enough-points = Больше, чем участник может потратить: сейчас доступно { $available ->
+        [one] { $available } балл
+        [few] { $available } балла
+       *[many] { $available } баллов
+    }.
 
 ## Field names, where a problem names its field
 
@@ -1421,4 +1429,19 @@ playbooks-no-goal = нет цели для измерения
 audit-action-playbook-changed = Сценарий включён, выключен или изменены его настройки
 audit-action-playbook-started = Сценарий запущен вручную для выбранных клиентов
 audit-action-playbooks-evaluated = Проведён день сценариев
+audit-action-club-rules-changed = Изменены правила клуба
+audit-action-club-joined = Клиент вступил в клуб
+audit-action-club-enrolled = В клуб записаны все клиенты
+audit-action-club-card-replaced = Карта участника заменена
+audit-action-club-points-adjusted = Баллы клуба начислены или списаны вручную
+audit-action-club-points-redeemed = Участник потратил баллы клуба
+audit-action-club-evaluated = Клуб пересчитан: баллы и уровни
 audit-action-task-changed = Задача выполнена, отложена, пропущена или передана
+
+## The club
+
+club-points = { $count ->
+        [one] { $count } балл
+        [few] { $count } балла
+       *[many] { $count } баллов
+    }

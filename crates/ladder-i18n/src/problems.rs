@@ -63,6 +63,11 @@ impl Catalog {
                 ("problem-unclosed-quote", vec![("line", Arg::Number(i64::try_from(*line).unwrap_or(i64::MAX)))])
             }
             Problem::NotShopCurrency { currency } => ("problem-not-shop-currency", vec![("currency", text(currency))]),
+            Problem::NotCardNumber => ("problem-not-card-number", vec![]),
+            Problem::CardCheckDigit => ("problem-card-check-digit", vec![]),
+            Problem::NotEnoughPoints { available } => {
+                ("problem-not-enough-points", vec![("available", Arg::Number(*available))])
+            }
         };
         self.text_with(locale, id, &args)
     }
@@ -125,6 +130,9 @@ mod tests {
             Problem::OrderOfAnotherCustomer,
             Problem::UnclosedQuote { line: 7 },
             Problem::NotShopCurrency { currency: t("ILS") },
+            Problem::NotCardNumber,
+            Problem::CardCheckDigit,
+            Problem::NotEnoughPoints { available: 21 },
         ]
     }
 

@@ -15,6 +15,7 @@ pub mod accounts;
 pub mod audit;
 pub mod broadcasts;
 pub mod campaigns;
+pub mod club;
 pub mod consents;
 pub mod customers;
 pub mod deliverability;
@@ -81,6 +82,9 @@ macro_rules! conformance_tests {
             deliverability::suppressions_are_kept_per_channel_and_address,
             templates::templates_are_versioned_per_name_channel_and_language,
             playbooks::runs_steps_and_tasks_are_written_once_and_move_on_once,
+            club::members_cards_and_the_ledger_are_written_once,
+            club::tiers_move_with_their_reasons_and_the_figures_add_up,
+            club::a_dropped_club_unit_writes_nothing,
             outbox::messages_are_enqueued_once_claimed_with_a_lease_and_finished_once,
             outbox::a_sent_message_keeps_its_merge_data_until_the_customer_is_erased,
             broadcasts::broadcasts_are_drafts_until_sent_and_move_on_once,

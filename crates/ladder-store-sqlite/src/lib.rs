@@ -19,6 +19,7 @@ mod accounts;
 mod audit;
 mod broadcasts;
 mod campaigns;
+mod club;
 mod customers;
 mod deliverability;
 mod imports;
@@ -76,6 +77,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0030_sending_terms_and_prices.sql"),
     include_str!("../migrations/0031_playbooks.sql"),
     include_str!("../migrations/0032_task_digests.sql"),
+    include_str!("../migrations/0033_club.sql"),
 ];
 
 /// The migration after which the stored phones are given their normal forms, in Rust.

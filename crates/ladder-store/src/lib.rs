@@ -27,6 +27,8 @@ pub mod accounts;
 pub mod audit;
 pub mod broadcasts;
 pub mod campaigns;
+pub mod club;
+pub mod club_sql;
 pub mod customers;
 pub mod deliverability;
 pub mod filter;
@@ -52,6 +54,7 @@ pub use broadcasts::{
     AudienceMember, AudienceQuery, BroadcastResults, BroadcastStore, BroadcastTx, NewBroadcast, OrderTotal,
 };
 pub use campaigns::{CampaignStore, CampaignTx};
+pub use club::{ClubStore, ClubTx};
 pub use customers::*;
 pub use deliverability::{DeliverabilityStore, DeliverabilityTx, Suppression};
 pub use imports::ImportStore;
@@ -132,6 +135,7 @@ pub trait Store:
     + OutboxStore
     + BroadcastStore
     + PlaybookStore
+    + ClubStore
     + Send
     + Sync
 {
@@ -160,6 +164,7 @@ pub trait Tx:
     + OutboxTx
     + BroadcastTx
     + PlaybookTx
+    + ClubTx
 {
     /// Makes every change of this unit of work visible at once.
     fn commit(self: Box<Self>) -> StoreResult<()>;

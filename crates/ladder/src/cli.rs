@@ -2,8 +2,8 @@
 //! `commands/`, documented for `--help`.
 
 use crate::commands::{
-    bench, broadcast, campaign, clv, config, consent, customer, db, demo, import, jobs, letters, outbox, playbook,
-    report, score, segment, serve, task, template, user, worker,
+    bench, broadcast, campaign, club, clv, config, consent, customer, db, demo, import, jobs, letters, outbox,
+    playbook, report, score, segment, serve, task, template, user, worker,
 };
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -114,6 +114,9 @@ pub enum Command {
     /// Playbooks: systematic follow-ups — list, show, turn on and off, evaluate a day, runs and report.
     #[command(subcommand)]
     Playbook(playbook::PlaybookCommand),
+    /// The customer club: members and cards, points (balance, statement, redeem, adjust), tiers, report.
+    #[command(subcommand)]
+    Club(club::ClubCommand),
     /// Tasks: the team's work queue — list, done, snooze, skip, assign.
     #[command(subcommand)]
     Task(task::TaskCommand),

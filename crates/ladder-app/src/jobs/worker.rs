@@ -65,6 +65,12 @@ impl Handlers {
         handlers.register(
             kind::PLAYBOOKS,
             Box::new(|app, _, progress| {
+                // The club first (points earned, expired, tiers moved), so the playbooks see today's tiers;
+                // it is written once however often it runs, so it needs no mark of its own.
+                if app.store().club_last_member().map_err(|e| JobError::retry(error_chain(&e)))? > 0 {
+                    let today = crate::club::today(app)?;
+                    crate::club::evaluate(app, &Actor::System, today, &crate::NoProgress)?;
+                }
                 let days = crate::playbooks::evaluate_due_days(app, &Actor::System, progress)?;
                 Ok(Some(serde_json::to_string(&days).unwrap_or_default()))
             }),
@@ -73,6 +79,7 @@ impl Handlers {
             kind::PLAYBOOK_EVENTS,
             Box::new(|app, job, _| {
                 let p: super::PlaybookEventsPayload = payload(job)?;
+                crate::club::evaluate::evaluate_one(app, ladder_store::CustomerId(p.customer))?;
                 let done = crate::playbooks::run_events(app, ladder_store::CustomerId(p.customer))?;
                 Ok(Some(serde_json::to_string(&done).unwrap_or_default()))
             }),

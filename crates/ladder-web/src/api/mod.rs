@@ -3,6 +3,7 @@
 //! what it may do, exactly as on the pages. Errors are JSON: `{"error": "...", "field": "..."}`.
 
 mod campaigns;
+mod club;
 mod messaging;
 mod playbooks;
 
@@ -56,6 +57,9 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/tasks/{id}/assign", post(playbooks::assign))
         .route("/playbooks", get(playbooks::report))
         .route("/playbook-runs", get(playbooks::runs))
+        .route("/club/members", get(club::look_up).post(club::join))
+        .route("/club/members/{id}", get(club::one))
+        .route("/club/redemptions", post(club::redeem))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "no such endpoint; see /api/v1/openapi.json") })
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn(json_errors))

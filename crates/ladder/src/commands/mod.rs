@@ -9,6 +9,7 @@
 pub mod bench;
 pub mod broadcast;
 pub mod campaign;
+pub mod club;
 pub mod clv;
 pub mod config;
 pub mod consent;
@@ -124,6 +125,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<()> {
         Command::Letters(command) => letters::run(ctx, &command),
         Command::Playbook(command) => playbook::run(ctx, &command),
         Command::Task(command) => task::run(ctx, &command),
+        Command::Club(command) => club::run(ctx, &command),
         Command::Campaign(command) => campaign::run(ctx, &command),
         Command::Config(command) => config::run(ctx, &command),
     }

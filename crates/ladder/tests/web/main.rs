@@ -4,6 +4,7 @@
 mod accounts;
 mod acting;
 mod calendars;
+mod club;
 #[path = "../common/mod.rs"]
 mod common;
 mod orders;

@@ -1,0 +1,313 @@
+//! The club: a member once, a card replaced with its history kept, a lot per order and reason written
+//! once, a draw never beyond a lot's remainder, a reference spent once, expiry and reversals found by the
+//! store, tier moves recorded, the figures the same on every backend; a dropped unit writes nothing.
+
+use crate::support::*;
+use ladder_domain::club::{Draw, EntryKind};
+use ladder_store::club::{NewEntry, NewMember, TierChange};
+
+fn member(customer: CustomerId, card: &str, code: &str, earn_from: &str) -> NewMember {
+    NewMember {
+        customer,
+        card_number: card.to_owned(),
+        referral_code: code.to_owned(),
+        joined_at: ts("2025-01-01T09:00:00Z"),
+        earn_from: date(earn_from),
+        terms_version: "2025-01".to_owned(),
+        terms_evidence: r#"{"channel":"till","by":"user:1"}"#.to_owned(),
+        joined_by: "user:1".to_owned(),
+    }
+}
+
+fn lot(
+    customer: CustomerId,
+    order: Option<i64>,
+    reason: &str,
+    points: i64,
+    at: &str,
+    available: &str,
+    expires: &str,
+) -> NewEntry {
+    NewEntry {
+        customer,
+        kind: EntryKind::Earn,
+        reason: reason.to_owned(),
+        points,
+        at: ts(at),
+        available_on: Some(date(available)),
+        expires_on: Some(date(expires)),
+        order,
+        reference: None,
+        actor: "system".to_owned(),
+        note: None,
+        unrecovered: 0,
+        draws: Vec::new(),
+    }
+}
+
+fn spend(customer: CustomerId, reference: &str, draws: &[(i64, i64)]) -> NewEntry {
+    NewEntry {
+        customer,
+        kind: EntryKind::Redeem,
+        reason: "till".to_owned(),
+        points: -draws.iter().map(|(_, p)| p).sum::<i64>(),
+        at: ts("2025-03-01T10:00:00Z"),
+        available_on: None,
+        expires_on: None,
+        order: None,
+        reference: Some(reference.to_owned()),
+        actor: "user:1".to_owned(),
+        note: None,
+        unrecovered: 0,
+        draws: draws.iter().map(|&(lot, points)| Draw { lot, points }).collect(),
+    }
+}
+
+fn shop(store: &dyn Store) -> (CustomerId, CustomerId) {
+    seed(
+        store,
+        &[customer("A1"), customer("A2"), customer("B1")],
+        &[
+            order("O1", "A1", "2024-12-20T10:00:00Z", &[("COF", 1, 5_000)]),
+            order("O2", "A1", "2025-01-10T10:00:00Z", &[("COF", 2, 5_000)]),
+            order("O3", "A1", "2025-02-10T10:00:00Z", &[("COF", 1, 3_000)]),
+            order("O4", "A2", "2025-02-11T10:00:00Z", &[("COF", 1, 2_000)]),
+            order("O5", "B1", "2025-02-12T10:00:00Z", &[("COF", 1, 9_000)]),
+        ],
+        &[],
+    );
+    (id_of(store, "A1"), id_of(store, "A2"))
+}
+
+/// A member once, cards kept when replaced, and lots, draws and references written once.
+pub fn members_cards_and_the_ledger_are_written_once(store: &dyn Store) {
+    let (a1, a2) = shop(store);
+    let joined = write(store, |tx| tx.add_club_members(&[member(a1, "270000000001", "R-A1", "2025-01-01")]));
+    assert_eq!(joined.expect("join"), [] as [CustomerId; 0]);
+    let again = write(store, |tx| {
+        tx.add_club_members(&[
+            member(a1, "270000000002", "R-A1b", "2025-01-01"),
+            member(a2, "270000000001", "R-A2", "2025-01-01"),
+        ])
+    });
+    assert_eq!(again.expect("left out"), [a1, a2], "a member once; a card number once");
+    assert!(matches!(
+        write(store, |tx| tx.add_club_member(&member(a1, "270000000003", "R-A1c", "2025-01-01"))),
+        Err(StoreError::Conflict(_))
+    ));
+    write(store, |tx| tx.add_club_member(&member(a2, "270000000004", "R-A2", "2024-01-01"))).expect("A2 joins");
+    assert_eq!(store.club_last_member().expect("last"), a1.0.max(a2.0));
+
+    let m = store.club_member(a1).expect("read").expect("a member");
+    assert_eq!(
+        (m.customer_id.as_str(), m.card_number.as_str(), m.earn_from),
+        ("A1", "270000000001", date("2025-01-01"))
+    );
+    assert_eq!(m.terms_evidence, r#"{"channel":"till","by":"user:1"}"#);
+    assert_eq!(store.club_member_by_referral("R-A2").expect("read").map(|m| m.customer), Some(a2));
+    write(store, |tx| tx.replace_club_card(a1, "270000000005", ts("2025-02-01T09:00:00Z"), "lost")).expect("replace");
+    let old = store.club_card("270000000001").expect("read").expect("kept");
+    assert_eq!((old.customer, old.blocked_reason.as_deref()), (a1, Some("lost")));
+    assert!(store.club_card("270000000005").expect("read").expect("new").blocked_at.is_none());
+    assert_eq!(store.club_member(a1).expect("read").expect("member").card_number, "270000000005");
+    let cards: Vec<_> = store.club_cards(a1).expect("cards").into_iter().map(|c| c.number).collect();
+    assert_eq!(cards, ["270000000005", "270000000001"], "newest first");
+
+    // Orders to earn: completed orders of members from their first earning day, ranked among all theirs.
+    let to_earn = write(store, |tx| tx.club_orders_to_earn(0, i64::MAX, "EUR")).expect("to earn");
+    let seen: Vec<_> = to_earn.iter().map(|o| (o.customer, o.nth, o.total_minor)).collect();
+    assert_eq!(seen, [(a1, 2, 10_000), (a1, 3, 3_000), (a2, 1, 2_000)], "O1 is before A1 joined; B1 is no member");
+    assert!(write(store, |tx| tx.club_orders_to_earn(0, i64::MAX, "ILS")).expect("ILS").is_empty());
+    let categories = write(store, |tx| tx.club_order_categories(0, i64::MAX)).expect("categories");
+    let o2 = to_earn[0].order;
+    assert!(categories.contains(&(o2, Some("coffee".to_owned()), 10_000)), "{categories:?}");
+
+    let o3 = to_earn[1].order;
+    let lots = [
+        lot(a1, Some(o2), "order", 100, "2025-01-10T10:00:00Z", "2025-01-24", "2026-01-10"),
+        lot(a1, Some(o3), "order", 30, "2025-02-10T10:00:00Z", "2025-02-24", "2026-02-10"),
+        lot(a1, Some(o3), "third_order", 100, "2025-02-10T10:00:00Z", "2025-02-24", "2026-02-10"),
+    ];
+    assert_eq!(write(store, |tx| tx.earn_club_points(&lots)).expect("earn"), 3);
+    assert_eq!(write(store, |tx| tx.earn_club_points(&lots)).expect("again"), 0, "an order earns once per reason");
+    assert_eq!(write(store, |tx| tx.club_orders_to_earn(0, i64::MAX, "EUR")).expect("left").len(), 1, "A2's O4");
+
+    let balance = store.club_balance(a1, date("2025-02-20")).expect("balance");
+    assert_eq!((balance.total, balance.available, balance.pending, balance.lapsed), (230, 100, 130, 0));
+    assert_eq!(balance.expiring, [(date("2026-01-10"), 100), (date("2026-02-10"), 130)]);
+
+    let ids: Vec<i64> = write(store, |tx| tx.club_lots(a1)).expect("lots").iter().map(|l| l.id).collect();
+    assert_eq!(ids.len(), 3);
+    let spent = write(store, |tx| tx.append_club_entry(&spend(a1, "till-1", &[(ids[0], 60)]))).expect("redeem");
+    assert!(
+        matches!(
+            write(store, |tx| tx.append_club_entry(&spend(a1, "till-1", &[(ids[0], 10)]))),
+            Err(StoreError::Conflict(_))
+        ),
+        "a reference is spent once"
+    );
+    assert!(
+        matches!(
+            write(store, |tx| tx.append_club_entry(&spend(a1, "till-2", &[(ids[0], 41)]))),
+            Err(StoreError::Conflict(_))
+        ),
+        "never beyond a lot's remainder"
+    );
+    let by_reference = store.club_entry_by_reference("till-1").expect("read").expect("written");
+    assert_eq!(
+        (by_reference.id, by_reference.points, by_reference.draws.as_slice()),
+        (spent, -60, &[Draw { lot: ids[0], points: 60 }][..])
+    );
+    assert!(store.club_entry_by_reference("till-2").expect("read").is_none(), "the refused spend wrote nothing");
+
+    let ledger = store.club_ledger(a1).expect("ledger");
+    assert_eq!(ledger.iter().map(|e| e.points).sum::<i64>(), 170, "the ledger adds up");
+    assert_eq!(ledger[0].order_id.as_deref(), Some("O2"));
+    assert_eq!(ledger.last().map(|e| (e.kind, e.draws.len())), Some((EntryKind::Redeem, 1)));
+    let of_o2 = write(store, |tx| tx.club_order_lots(a1, o2)).expect("order lots");
+    assert_eq!(of_o2.iter().map(|s| (s.lot.remaining, s.spent)).collect::<Vec<_>>(), [(40, 60)]);
+
+    // An order no longer completed is to be reversed, once.
+    let mut refunded = order("O2", "A1", "2025-01-10T10:00:00Z", &[("COF", 2, 5_000)]);
+    refunded.status = OrderStatus::Refunded;
+    seed(store, &[], &[refunded], &[]);
+    let to_reverse = write(store, |tx| tx.club_orders_to_reverse(None)).expect("to reverse");
+    assert_eq!(to_reverse.iter().map(|r| (r.customer, r.order)).collect::<Vec<_>>(), [(a1, o2)]);
+    assert_eq!(write(store, |tx| tx.club_orders_to_reverse(Some(a2))).expect("A2").len(), 0);
+    let reverse = NewEntry {
+        kind: EntryKind::Reverse,
+        reason: "refund".to_owned(),
+        points: -100,
+        order: Some(o2),
+        unrecovered: 0,
+        draws: vec![
+            Draw { lot: ids[0], points: 40 },
+            Draw { lot: ids[1], points: 30 },
+            Draw { lot: ids[2], points: 30 },
+        ],
+        ..spend(a1, "unused", &[])
+    };
+    let reverse = NewEntry { reference: None, ..reverse };
+    write(store, |tx| tx.append_club_entry(&reverse)).expect("reverse");
+    assert!(write(store, |tx| tx.club_orders_to_reverse(None)).expect("none").is_empty(), "reversed once");
+    assert!(matches!(write(store, |tx| tx.append_club_entry(&reverse)), Err(StoreError::Conflict(_))));
+    assert_eq!(store.club_balance(a1, date("2025-03-01")).expect("balance").available, 70);
+
+    // Expiry writes a row per lot out of time, dated its expiry, drawing what was left.
+    let expired = write(store, |tx| tx.expire_club_points(date("2026-02-10"), None, ts("2026-02-10T02:00:00Z")));
+    assert_eq!(expired.expect("expire"), 70);
+    let again = write(store, |tx| tx.expire_club_points(date("2026-02-10"), None, ts("2026-02-10T02:00:00Z")));
+    assert_eq!(again.expect("again"), 0);
+    let ledger = store.club_ledger(a1).expect("ledger");
+    let expiry = ledger.iter().find(|e| e.kind == EntryKind::Expire).expect("an expiry row");
+    assert_eq!(
+        (expiry.points, expiry.at, expiry.draws.as_slice()),
+        (-70, ts("2026-02-10T00:00:00Z"), &[Draw { lot: ids[2], points: 70 }][..])
+    );
+    assert_eq!(ledger.iter().map(|e| e.points).sum::<i64>(), 0);
+    assert_eq!(store.club_balance(a1, date("2026-02-10")).expect("balance"), ladder_store::club::Balance::default());
+}
+
+/// Tier facts read the 12 months; tier changes move members and record moves; figures add up.
+pub fn tiers_move_with_their_reasons_and_the_figures_add_up(store: &dyn Store) {
+    let (a1, a2) = shop(store);
+    write(store, |tx| {
+        tx.add_club_members(&[
+            member(a1, "270000000001", "R-A1", "2025-01-01"),
+            member(a2, "270000000002", "R-A2", "2025-01-01"),
+        ])
+    })
+    .expect("join");
+    assert_eq!(store.club_customer_id("A1").expect("read"), Some(a1));
+    assert_eq!(store.club_customer_id("nobody").expect("read"), None);
+    let b1 = id_of(store, "B1");
+    assert_eq!(write(store, |tx| tx.club_customers_to_enrol(0, 10)).expect("to enrol"), [b1], "the others are members");
+    assert!(write(store, |tx| tx.club_customers_to_enrol(b1.0, 10)).expect("after B1").is_empty());
+    let lots = [lot(a1, None, "survey", 20, "2025-02-01T10:00:00Z", "2025-02-01", "2026-02-01")];
+    write(store, |tx| tx.earn_club_points(&lots)).expect("earn");
+    let facts = write(store, |tx| tx.club_tier_facts(0, i64::MAX, date("2025-12-20"), "EUR")).expect("facts");
+    let seen: Vec<_> = facts.iter().map(|f| (f.customer, f.spend_minor, f.points)).collect();
+    assert_eq!(seen, [(a1, 13_000, 20), (a2, 2_000, 0)], "O1 of 2024-12-20 is out of the 12 months");
+    let only_a2 = write(store, |tx| tx.club_tier_facts(a1.0, a2.0, date("2025-12-20"), "EUR")).expect("range");
+    assert_eq!(only_a2.iter().map(|f| f.customer).collect::<Vec<_>>(), [a2]);
+
+    let at = ts("2025-03-01T02:00:00Z");
+    let changes = [
+        TierChange {
+            customer: a1,
+            tier: "gold".into(),
+            below_since: None,
+            moved: Some((None, r#"{"kind":"joined"}"#.into())),
+            day: date("2025-03-01"),
+            at,
+        },
+        TierChange {
+            customer: a2,
+            tier: "silver".into(),
+            below_since: None,
+            moved: Some((None, r#"{"kind":"joined"}"#.into())),
+            day: date("2025-03-01"),
+            at,
+        },
+    ];
+    write(store, |tx| tx.set_club_tiers(&changes)).expect("tiers");
+    let grace = TierChange { below_since: Some(date("2025-04-01")), moved: None, ..changes[0].clone() };
+    write(store, |tx| tx.set_club_tiers(&[grace])).expect("grace");
+    let m = store.club_member(a1).expect("read").expect("member");
+    assert_eq!(
+        (m.tier.as_deref(), m.tier_since, m.below_since),
+        (Some("gold"), Some(date("2025-03-01")), Some(date("2025-04-01")))
+    );
+    let down = TierChange {
+        tier: "silver".into(),
+        below_since: None,
+        moved: Some((Some("gold".into()), r#"{"kind":"grace_over"}"#.into())),
+        day: date("2025-05-02"),
+        at: ts("2025-05-02T02:00:00Z"),
+        ..changes[0].clone()
+    };
+    write(store, |tx| tx.set_club_tiers(&[down])).expect("down");
+    let moves = store.club_tier_moves(a1).expect("moves");
+    assert_eq!(
+        moves.iter().map(|m| (m.from.as_deref(), m.to.as_str(), m.day)).collect::<Vec<_>>(),
+        [(None, "gold", date("2025-03-01")), (Some("gold"), "silver", date("2025-05-02"))]
+    );
+    assert_eq!(moves[1].reason, r#"{"kind":"grace_over"}"#);
+
+    let redeem = spend(a1, "till-1", &[(write(store, |tx| tx.club_lots(a1)).expect("lots")[0].id, 5)]);
+    write(store, |tx| tx.append_club_entry(&redeem)).expect("redeem");
+    write(store, |tx| tx.put_club_rules(r#"{"point_value_minor":2}"#, at)).expect("rules");
+    assert_eq!(store.club_rules().expect("rules").as_deref(), Some(r#"{"point_value_minor":2}"#));
+    let f = store.club_figures(date("2025-01-01"), date("2025-12-31"), "EUR").expect("figures");
+    assert_eq!((f.members, f.active_members), (2, 2));
+    assert_eq!(f.by_tier, [("silver".to_owned(), 2)]);
+    let mut moves = f.moves.clone();
+    moves.sort();
+    assert_eq!(
+        moves,
+        [
+            (None, "gold".to_owned(), 1),
+            (None, "silver".to_owned(), 1),
+            (Some("gold".to_owned()), "silver".to_owned(), 1)
+        ]
+    );
+    assert_eq!((f.member_revenue_minor, f.revenue_minor), (15_000, 24_000), "B1 is no member; O1 is of 2024");
+    assert_eq!((f.issued, f.redeemed, f.expired, f.outstanding), (20, 5, 0, 15));
+}
+
+/// A unit of work dropped after club writes leaves nothing behind.
+pub fn a_dropped_club_unit_writes_nothing(store: &dyn Store) {
+    let (a1, _) = shop(store);
+    {
+        let mut tx = store.begin().expect("begin");
+        tx.add_club_member(&member(a1, "270000000001", "R-A1", "2025-01-01")).expect("join");
+        tx.earn_club_points(&[lot(a1, None, "survey", 20, "2025-02-01T10:00:00Z", "2025-02-01", "2026-02-01")])
+            .expect("earn");
+        tx.put_club_rules("{}", ts("2025-02-01T10:00:00Z")).expect("rules");
+    }
+    assert!(store.club_member(a1).expect("read").is_none());
+    assert!(store.club_card("270000000001").expect("read").is_none());
+    assert!(store.club_ledger(a1).expect("ledger").is_empty());
+    assert!(store.club_rules().expect("rules").is_none());
+    assert_eq!(store.club_last_member().expect("last"), 0);
+}
