@@ -85,6 +85,7 @@ pub fn export(app: &App, actor: &Actor, customer_id: &str) -> Result<serde_json:
     let query =
         ladder_store::OutboxQuery { customer_id: Some(customer_id.to_owned()), limit: u32::MAX, ..Default::default() };
     let messages = app.store().outbox(&query)?;
+    let club = club_data(app.store(), customer_id)?;
     change(app, actor, |tx, _| {
         let c = tx.customer(customer_id)?.ok_or_else(|| AppError::NotFound(format!("customer {customer_id}")))?;
         let value = serde_json::json!({
@@ -95,9 +96,23 @@ pub fn export(app: &App, actor: &Actor, customer_id: &str) -> Result<serde_json:
             "interactions": c.interactions,
             "history": c.history,
             "messages": messages,
+            "club": club,
         });
         Ok((value, vec![Action::CustomerExported { customer_id: customer_id.to_owned() }]))
     })
+}
+
+/// A member's club data for an export: membership, cards, every ledger row, tier moves; null when
+/// they are not a member.
+fn club_data(store: &dyn ladder_store::Store, customer_id: &str) -> Result<serde_json::Value, AppError> {
+    let Some(id) = store.club_customer_id(customer_id)? else { return Ok(serde_json::Value::Null) };
+    let Some(member) = store.club_member(id)? else { return Ok(serde_json::Value::Null) };
+    Ok(serde_json::json!({
+        "member": member,
+        "cards": store.club_cards(id)?,
+        "ledger": store.club_ledger(id)?,
+        "tier_moves": store.club_tier_moves(id)?,
+    }))
 }
 
 /// Erases a customer's personal data: profile, tags, consents, custom fields and notes go; their

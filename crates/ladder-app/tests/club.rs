@@ -57,8 +57,13 @@ impl Shop {
     }
 
     fn join(&self, customer: &str, since: Option<&str>) -> club::MemberView {
-        let joining =
-            Joining { customer_id: customer.into(), since: since.map(day), channel: "till".into(), address: None };
+        let joining = Joining {
+            customer_id: customer.into(),
+            since: since.map(day),
+            channel: "till".into(),
+            address: None,
+            referral_code: None,
+        };
         club::join(&self.app, &Actor::Cli, &joining).expect("join")
     }
 
@@ -281,4 +286,44 @@ fn points_expire_at_the_end_of_their_time_and_rules_are_checked() {
     let viewer = Actor::User { id: 9, role: Role::Viewer };
     assert!(matches!(club::evaluate(&shop.app, &viewer, day("2025-07-03"), &NoProgress), Err(AppError::Forbidden(_))));
     let _ = Duration::days(1);
+}
+
+#[test]
+fn a_friend_who_joins_with_a_code_is_linked_and_their_first_order_rewards_the_member_once() {
+    let shop = Shop::new("C1,Dana,,\nC2,Lev,,\nC3,Mira,,\n", "");
+    let code = shop.join("C1", None).referral_code;
+    let with_code = |customer: &str, code: &str| {
+        let joining = Joining {
+            customer_id: customer.into(),
+            since: None,
+            channel: "web".into(),
+            address: None,
+            referral_code: Some(code.into()),
+        };
+        club::join(&shop.app, &Actor::Cli, &joining)
+    };
+    match with_code("C3", "NOSUCHCD") {
+        Err(AppError::Invalid(e)) => {
+            assert_eq!((e.field.as_str(), e.problem), ("referral_code", Problem::UnknownReferrer))
+        }
+        other => panic!("{other:?}"),
+    }
+    let friend = with_code("C2", &code.to_lowercase()).expect("joins with the code, typed in lower case");
+    assert!(friend.perks.contains(&ladder_domain::club::Perk::WelcomeGift), "a welcome until the first order");
+    let c2 = shop.store().customer("C2").expect("read").expect("C2");
+    assert_eq!(c2.profile.referred_by.as_deref(), Some("C1"));
+
+    shop.at("2025-06-02");
+    let orders = "order_id,customer_id,ordered_at,sku,category,quantity,unit_price,currency,status\n";
+    shop.import(ImportKind::Orders, &format!("{orders}F1,C2,2025-06-02,COF,coffee,1,30.00,EUR,completed\n"));
+    let referral = |shop: &Shop| shop.ledger("C1").into_iter().filter(|(_, r, _)| r == "referral").count();
+    club::evaluate::evaluate_one(&shop.app, c2.id).expect("the order's job");
+    assert_eq!(referral(&shop), 1, "the member who brought them earns at the friend's first order");
+    assert_eq!(shop.ledger("C1").iter().find(|(_, r, _)| r == "referral").map(|e| e.2), Some(200));
+    assert!(!shop.show("C2").perks.contains(&ladder_domain::club::Perk::WelcomeGift), "the welcome is used");
+    shop.import(ImportKind::Orders, &format!("{orders}F2,C2,2025-06-03,COF,coffee,1,30.00,EUR,completed\n"));
+    shop.evaluate("2025-06-04");
+    assert_eq!(referral(&shop), 1, "once, for the first order only");
+    let report = club::report(&shop.app, &Actor::Cli, day("2025-06-04")).expect("report");
+    assert_eq!(report.figures.friends, 1);
 }

@@ -1402,3 +1402,67 @@ club-points = { $count ->
         [one] { $count } point
        *[other] { $count } points
     }
+nav-club = Club
+club-till = Till
+club-intro = Members, their tiers and points. At the till, scan or type a card to see the member and redeem points:
+club-redeemed = Spent { $points }.
+club-not-enough = Not enough points: { $points } available now.
+club-points-whole = Enter the points as a whole number.
+club-card-or-phone = Card number, phone, email or customer id
+club-look-up = Look up
+club-till-help = A scanner types the card number and presses Enter; a card number's last digit checks the others.
+club-redeem = Redeem points
+club-points-to-spend = Points to spend
+club-reference = Receipt or order (optional)
+club-members = Members
+club-active-members = { $count ->
+        [one] { $count } ordered in the last 12 months
+       *[other] { $count } ordered in the last 12 months
+    }
+club-revenue-share = Members' share of revenue
+club-twelve-months = the last 12 months
+club-liability = Points outstanding, in money
+club-outstanding = { $points } not yet spent
+club-points-year = Points in the last 12 months
+club-issued = Issued
+club-redeemed-total = Redeemed
+club-expired = Expired
+club-redemption-rate = Redemption rate
+club-third-members = Third purchase: members
+club-third-others = Third purchase: other customers
+club-tiers = Tiers
+club-tier = Tier
+club-threshold = From (12 months)
+club-multiplier = Points
+club-perks = Perks
+club-rules-summary = Earned points can be spent after { $pending } days; a member moves down a tier only after { $grace } days below it.
+club-member-blocked = This membership is blocked: the card no longer works.
+club-balance = Points available
+club-pending = Pending
+club-expiring = Expiring
+club-expiring-on = { $points } on { $day }
+club-perk-free-shipping = Free shipping
+club-perk-extended-warranty = Extended warranty
+club-perk-early-access = Early access
+club-perk-birthday-gift = Birthday gift
+club-perk-welcome-gift = Welcome gift
+club-referral-code = Referral code
+club-statement = Statement
+club-when = When
+club-movement = Movement
+club-points-column = Points
+club-kind-earn = Earned
+club-kind-redeem = Spent
+club-kind-expire = Expired
+club-kind-reverse = Taken back (order returned)
+club-kind-adjust = Adjusted by staff
+club-no-movements = No points yet.
+club-replace-confirm = Block this card and issue a new number?
+club-replace-card = Card lost: issue a new one
+club-accepted-terms = The customer has read and accepted the club's terms.
+club-no-marketing-bundled = Joining does not sign them up for marketing messages; ask about that separately.
+club-join = Enrol in the club
+club-not-a-member = Not a member of the club.
+club-joined = Enrolled in the club; their card number is ready.
+club-card-replaced = A new card number was issued; the old one is blocked.
+club-terms-needed = To enrol, the customer must accept the club's terms.

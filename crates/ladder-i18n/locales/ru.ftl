@@ -1445,3 +1445,68 @@ club-points = { $count ->
         [few] { $count } балла
        *[many] { $count } баллов
     }
+nav-club = Клуб
+club-till = Касса
+club-intro = Участники, их уровни и баллы. На кассе отсканируйте или введите карту, чтобы увидеть участника и списать баллы:
+club-redeemed = Списано { $points }.
+club-not-enough = Недостаточно баллов: сейчас доступно { $points }.
+club-points-whole = Введите баллы целым числом.
+club-card-or-phone = Номер карты, телефон, email или id клиента
+club-look-up = Найти
+club-till-help = Сканер вводит номер карты и нажимает Enter; последняя цифра номера проверяет остальные.
+club-redeem = Списать баллы
+club-points-to-spend = Сколько баллов списать
+club-reference = Чек или заказ (необязательно)
+club-members = Участники
+club-active-members = { $count ->
+        [one] { $count } покупал за последние 12 месяцев
+        [few] { $count } покупали за последние 12 месяцев
+       *[many] { $count } покупали за последние 12 месяцев
+    }
+club-revenue-share = Доля участников в выручке
+club-twelve-months = последние 12 месяцев
+club-liability = Неизрасходованные баллы в деньгах
+club-outstanding = { $points } ещё не потрачено
+club-points-year = Баллы за последние 12 месяцев
+club-issued = Начислено
+club-redeemed-total = Списано
+club-expired = Сгорело
+club-redemption-rate = Доля списаний
+club-third-members = Третья покупка: участники
+club-third-others = Третья покупка: остальные клиенты
+club-tiers = Уровни
+club-tier = Уровень
+club-threshold = От (12 месяцев)
+club-multiplier = Баллы
+club-perks = Привилегии
+club-rules-summary = Начисленные баллы можно потратить через { $pending } дн.; участник опускается на уровень ниже только после { $grace } дн. ниже его порога.
+club-member-blocked = Участие заблокировано: карта больше не действует.
+club-balance = Доступно баллов
+club-pending = Ожидают
+club-expiring = Сгорают
+club-expiring-on = { $points } — { $day }
+club-perk-free-shipping = Бесплатная доставка
+club-perk-extended-warranty = Расширенная гарантия
+club-perk-early-access = Ранний доступ
+club-perk-birthday-gift = Подарок на день рождения
+club-perk-welcome-gift = Приветственный подарок
+club-referral-code = Код приглашения
+club-statement = Выписка
+club-when = Когда
+club-movement = Операция
+club-points-column = Баллы
+club-kind-earn = Начислено
+club-kind-redeem = Списано
+club-kind-expire = Сгорело
+club-kind-reverse = Отозвано (возврат заказа)
+club-kind-adjust = Корректировка сотрудником
+club-no-movements = Баллов пока нет.
+club-replace-confirm = Заблокировать эту карту и выдать новый номер?
+club-replace-card = Карта потеряна: выдать новую
+club-accepted-terms = Клиент прочитал и принял правила клуба.
+club-no-marketing-bundled = Вступление не подписывает на рекламные рассылки; спросите об этом отдельно.
+club-join = Принять в клуб
+club-not-a-member = Не участник клуба.
+club-joined = Принят в клуб; номер карты готов.
+club-card-replaced = Выдан новый номер карты; старый заблокирован.
+club-terms-needed = Чтобы вступить, клиент должен принять правила клуба.

@@ -278,7 +278,24 @@ pub fn tiers_move_with_their_reasons_and_the_figures_add_up(store: &dyn Store) {
     write(store, |tx| tx.append_club_entry(&redeem)).expect("redeem");
     write(store, |tx| tx.put_club_rules(r#"{"point_value_minor":2}"#, at)).expect("rules");
     assert_eq!(store.club_rules().expect("rules").as_deref(), Some(r#"{"point_value_minor":2}"#));
+    // B1 (no member) arrives with A1's code: linked once; their first completed order is A1's to reward.
+    assert!(write(store, |tx| tx.link_club_referral(b1, "A1")).expect("link"));
+    assert!(!write(store, |tx| tx.link_club_referral(b1, "A2")).expect("again"), "the first referrer stays");
+    assert!(!write(store, |tx| tx.link_club_referral(a1, "A1")).expect("self"), "never themselves");
+    assert_eq!(store.club_referrer_of(b1).expect("referrer"), Some(a1));
+    let rewards = write(store, |tx| tx.club_referrals_to_reward(0, i64::MAX)).expect("rewards");
+    assert_eq!(
+        rewards.iter().map(|r| (r.referrer, r.ordered_at)).collect::<Vec<_>>(),
+        [(a1, ts("2025-02-12T10:00:00Z"))]
+    );
+    assert!(
+        write(store, |tx| tx.club_referrals_to_reward(a1.0, i64::MAX))
+            .expect("others")
+            .iter()
+            .all(|r| r.referrer != a1)
+    );
     let f = store.club_figures(date("2025-01-01"), date("2025-12-31"), "EUR").expect("figures");
+    assert_eq!((f.friends, f.friends_ordered), (1, 0), "B1 has no score yet: counted, not yet as ordered");
     assert_eq!((f.members, f.active_members), (2, 2));
     assert_eq!(f.by_tier, [("silver".to_owned(), 2)]);
     let mut moves = f.moves.clone();
@@ -309,5 +326,54 @@ pub fn a_dropped_club_unit_writes_nothing(store: &dyn Store) {
     assert!(store.club_card("270000000001").expect("read").is_none());
     assert!(store.club_ledger(a1).expect("ledger").is_empty());
     assert!(store.club_rules().expect("rules").is_none());
+    assert_eq!(store.club_last_member().expect("last"), 0);
+}
+
+/// A merge adds the ledgers up under the kept member and blocks the absorbed one's cards; a member
+/// merged into a customer who is none brings the membership; an erasure blocks the card and drops the
+/// terms' evidence, the ledger staying for the figures; deleting a customer takes their club data.
+pub fn merges_add_ledgers_up_and_an_erasure_blocks_the_card(store: &dyn Store) {
+    let (a1, a2) = shop(store);
+    let b1 = id_of(store, "B1");
+    write(store, |tx| {
+        tx.add_club_members(&[
+            member(a1, "270000000001", "R-A1", "2025-01-01"),
+            member(a2, "270000000002", "R-A2", "2025-01-01"),
+        ])
+    })
+    .expect("join");
+    let lots = [
+        lot(a1, None, "survey", 20, "2025-02-01T10:00:00Z", "2025-02-01", "2026-02-01"),
+        lot(a2, None, "survey", 30, "2025-02-01T10:00:00Z", "2025-02-01", "2026-02-01"),
+    ];
+    write(store, |tx| tx.earn_club_points(&lots)).expect("earn");
+    write(store, |tx| tx.merge_customers(a1, a2)).expect("merge");
+    assert_eq!(store.club_balance(a1, date("2025-03-01")).expect("balance").available, 50, "the ledgers add up");
+    let cards: Vec<_> =
+        store.club_cards(a1).expect("cards").into_iter().map(|c| (c.number, c.blocked_reason)).collect();
+    assert!(cards.contains(&("270000000002".to_owned(), Some("merged".to_owned()))), "{cards:?}");
+    assert!(cards.contains(&("270000000001".to_owned(), None)), "{cards:?}");
+    assert_eq!(store.club_member(a1).expect("read").expect("member").card_number, "270000000001");
+
+    // B1 (no member) absorbs A1 (a member): the membership moves over whole.
+    write(store, |tx| tx.merge_customers(b1, a1)).expect("merge into a non-member");
+    let m = store.club_member(b1).expect("read").expect("the membership moved");
+    assert_eq!((m.card_number.as_str(), m.customer_id.as_str()), ("270000000001", "B1"));
+    assert_eq!(store.club_balance(b1, date("2025-03-01")).expect("balance").available, 50);
+
+    write(store, |tx| tx.erase_customer(b1, "erased-x")).expect("erase");
+    let erased = store.club_member(b1).expect("read").expect("kept, blocked");
+    assert!(erased.blocked_at.is_some() && erased.terms_evidence == "{}", "{erased:?}");
+    let card = store.club_card("270000000001").expect("read").expect("card");
+    assert_eq!(card.blocked_reason.as_deref(), Some("erased"));
+    assert_eq!(store.club_ledger(b1).expect("ledger").iter().map(|e| e.points).sum::<i64>(), 50, "the figures stay");
+    assert!(
+        write(store, |tx| tx.club_orders_to_earn(0, i64::MAX, "EUR")).expect("to earn").is_empty(),
+        "a blocked member earns nothing"
+    );
+
+    write(store, |tx| tx.delete_customer(b1)).expect("delete");
+    assert!(store.club_member(b1).expect("read").is_none());
+    assert!(store.club_card("270000000001").expect("read").is_none());
     assert_eq!(store.club_last_member().expect("last"), 0);
 }

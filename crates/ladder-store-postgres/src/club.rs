@@ -7,8 +7,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ladder_domain::club::{Draw, EntryKind, Lot};
 use ladder_domain::date::{date_day_number, date_of_day, optional_day_number};
 use ladder_store::club::{
-    Balance, Card, ClubFigures, Entry, Member, NewEntry, NewMember, OrderToEarn, OrderToReverse, SpentLot, TierChange,
-    TierFacts, TierMove,
+    Balance, Card, ClubFigures, Entry, Member, NewEntry, NewMember, OrderToEarn, OrderToReverse, ReferralToReward,
+    SpentLot, TierChange, TierFacts, TierMove,
 };
 use ladder_store::club_sql as sql;
 use ladder_store::{ClubStore, ClubTx, CustomerId, StoreError, StoreResult};
@@ -37,6 +37,8 @@ fn member_row(r: &Row) -> Member {
         tier_since: day(r.get(10)),
         below_since: day(r.get(11)),
         blocked_at: time(r.get(12)),
+        referred_by: r.get(13),
+        has_ordered: r.get::<_, i64>(14) == 1,
     }
 }
 
@@ -112,6 +114,14 @@ impl ClubStore for PostgresStore {
         self.read(|c| {
             Ok(c.query_opt(sql::CUSTOMER_ID, &[&external_id])
                 .ctx("cannot read a customer")?
+                .map(|r| CustomerId(r.get(0))))
+        })
+    }
+
+    fn club_referrer_of(&self, customer: CustomerId) -> StoreResult<Option<CustomerId>> {
+        self.read(|c| {
+            Ok(c.query_opt(sql::REFERRER_OF, &[&customer.0])
+                .ctx("cannot read who brought a customer")?
                 .map(|r| CustomerId(r.get(0))))
         })
     }
@@ -239,6 +249,9 @@ impl ClubStore for PostgresStore {
                 .map(|r| (r.get(0), r.get::<_, i64>(1) as u64, r.get::<_, i64>(2) as u64))
                 .collect();
             f.add_rates(&rates);
+            let friends = c.query_one(sql::FRIENDS, &[]).ctx(what)?;
+            let n = |i| friends.get::<_, i64>(i) as u64;
+            (f.friends, f.friends_ordered, f.friends_with_two, f.friends_with_three) = (n(0), n(1), n(2), n(3));
             Ok(f)
         })
     }
@@ -312,6 +325,22 @@ impl ClubTx for PgTx {
         self.execute(INSERT_FIRST_CARDS, &[&enrolled], what)?;
         let enrolled: std::collections::HashSet<i64> = enrolled.into_iter().collect();
         Ok(ids.into_iter().filter(|id| !enrolled.contains(id)).map(CustomerId).collect())
+    }
+
+    fn link_club_referral(&mut self, customer: CustomerId, referrer: &str) -> StoreResult<bool> {
+        Ok(self.execute(sql::LINK_REFERRAL, &[&customer.0, &referrer], "cannot record who brought a customer")? == 1)
+    }
+
+    fn club_referrals_to_reward(&mut self, after: i64, until: i64) -> StoreResult<Vec<ReferralToReward>> {
+        let rows = self.query(sql::REFERRALS_TO_REWARD, &[&after, &until], "cannot read the referrals to reward")?;
+        Ok(rows
+            .iter()
+            .map(|r| ReferralToReward {
+                referrer: CustomerId(r.get(0)),
+                order: r.get(1),
+                ordered_at: time(r.get(2)).unwrap_or_default(),
+            })
+            .collect())
     }
 
     fn club_customers_to_enrol(&mut self, after: i64, limit: u32) -> StoreResult<Vec<CustomerId>> {

@@ -11,6 +11,9 @@ const PERSONAL: &str = "kind = NULL, first_name = NULL, last_name = NULL, compan
      phone = NULL, address = NULL, city = NULL, region = NULL, birthday = NULL, profession = NULL, income_band = NULL, \
      preferred_language = NULL, preferred_channel = NULL, referred_by = NULL, attributes = NULL";
 
+/// Unix seconds now, as the club's columns keep time.
+const UNIX_NOW: &str = "CAST(EXTRACT(EPOCH FROM now()) AS BIGINT)";
+
 impl PgTx {
     fn external_id_of(&mut self, id: CustomerId) -> StoreResult<String> {
         self.query_opt("SELECT external_id FROM customers WHERE id = $1", &[&id.0], "cannot read a customer")?
@@ -29,6 +32,9 @@ impl PrivacyTx for PgTx {
         let (kept_id, absorbed_id) = (self.external_id_of(kept)?, self.external_id_of(absorbed)?);
         let what = "cannot merge two customers";
         self.execute("UPDATE orders SET customer_id = $1 WHERE customer_id = $2", &[&kept.0, &absorbed.0], what)?;
+        for statement in ladder_store::club_sql::merge_members(UNIX_NOW) {
+            self.execute(&statement, &[&kept.0, &absorbed.0], what)?;
+        }
         // An interaction both had stays once: the absorbed one's copy goes with them.
         self.execute(
             "UPDATE interactions i SET customer_id = $1 WHERE i.customer_id = $2 AND NOT EXISTS (
@@ -99,6 +105,9 @@ impl PrivacyTx for PgTx {
     fn erase_customer(&mut self, id: CustomerId, anonymous_id: &str) -> StoreResult<()> {
         let external_id = self.external_id_of(id)?;
         let what = "cannot erase a customer";
+        for statement in ladder_store::club_sql::erase_member(UNIX_NOW) {
+            self.execute(&statement, &[&id.0], what)?;
+        }
         self.execute(
             &format!("UPDATE customers SET external_id = $2, {PERSONAL} WHERE id = $1"),
             &[&id.0, &anonymous_id],

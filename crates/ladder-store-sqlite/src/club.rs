@@ -6,8 +6,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ladder_domain::club::{Draw, EntryKind, Lot};
 use ladder_domain::date::{date_day_number, date_of_day, optional_day_number};
 use ladder_store::club::{
-    Balance, Card, ClubFigures, Entry, Member, NewEntry, NewMember, OrderToEarn, OrderToReverse, SpentLot, TierChange,
-    TierFacts, TierMove,
+    Balance, Card, ClubFigures, Entry, Member, NewEntry, NewMember, OrderToEarn, OrderToReverse, ReferralToReward,
+    SpentLot, TierChange, TierFacts, TierMove,
 };
 use ladder_store::club_sql as sql;
 use ladder_store::playbooks_sql::numbered;
@@ -37,6 +37,8 @@ fn member_row(r: &Row<'_>) -> rusqlite::Result<Member> {
         tier_since: day(r.get(10)?),
         below_since: day(r.get(11)?),
         blocked_at: time(r.get(12)?),
+        referred_by: r.get(13)?,
+        has_ordered: r.get::<_, i64>(14)? == 1,
     })
 }
 
@@ -138,6 +140,15 @@ impl ClubStore for SqliteStore {
 
     fn club_member(&self, customer: CustomerId) -> StoreResult<Option<Member>> {
         self.read(|c| member(c, customer))
+    }
+
+    fn club_referrer_of(&self, customer: CustomerId) -> StoreResult<Option<CustomerId>> {
+        self.read(|c| {
+            c.prepare_cached(&numbered(sql::REFERRER_OF))
+                .and_then(|mut s| s.query_row([customer.0], |r| r.get(0)).optional())
+                .map(|id| id.map(CustomerId))
+                .ctx("cannot read who brought a customer")
+        })
     }
 
     fn club_card(&self, number: &str) -> StoreResult<Option<Card>> {
@@ -265,6 +276,15 @@ impl ClubStore for SqliteStore {
                 .collect::<Result<Vec<_>, _>>()
                 .ctx(what)?;
             f.add_rates(&rates);
+            (f.friends, f.friends_ordered, f.friends_with_two, f.friends_with_three) = c
+                .prepare_cached(sql::FRIENDS)
+                .and_then(|mut s| {
+                    s.query_row([], |r| {
+                        let n = |i| r.get::<_, i64>(i).map(|v| v as u64);
+                        Ok((n(0)?, n(1)?, n(2)?, n(3)?))
+                    })
+                })
+                .ctx(what)?;
             Ok(f)
         })
     }
@@ -360,6 +380,29 @@ impl ClubTx for SqliteTx<'_> {
             }
         }
         Ok(left)
+    }
+
+    fn link_club_referral(&mut self, customer: CustomerId, referrer: &str) -> StoreResult<bool> {
+        let n = self
+            .conn()
+            .execute(&numbered(sql::LINK_REFERRAL), params![customer.0, referrer])
+            .ctx("cannot record who brought a customer")?;
+        Ok(n == 1)
+    }
+
+    fn club_referrals_to_reward(&mut self, after: i64, until: i64) -> StoreResult<Vec<ReferralToReward>> {
+        let what = "cannot read the referrals to reward";
+        let mut stmt = self.conn().prepare_cached(&numbered(sql::REFERRALS_TO_REWARD)).ctx(what)?;
+        let rows = stmt
+            .query_map(params![after, until], |r| {
+                Ok(ReferralToReward {
+                    referrer: CustomerId(r.get(0)?),
+                    order: r.get(1)?,
+                    ordered_at: time(r.get(2)?).unwrap_or_default(),
+                })
+            })
+            .ctx(what)?;
+        rows.collect::<Result<Vec<_>, _>>().ctx(what)
     }
 
     fn club_customers_to_enrol(&mut self, after: i64, limit: u32) -> StoreResult<Vec<CustomerId>> {

@@ -41,6 +41,9 @@ impl PrivacyTx for SqliteTx<'_> {
         let what = "cannot merge two customers";
         let c = self.conn();
         c.execute("UPDATE orders SET customer_id = ?1 WHERE customer_id = ?2", [kept.0, absorbed.0]).ctx(what)?;
+        for statement in ladder_store::club_sql::merge_members("unixepoch()") {
+            c.execute(&ladder_store::playbooks_sql::numbered(&statement), [kept.0, absorbed.0]).ctx(what)?;
+        }
         c.execute("UPDATE OR IGNORE interactions SET customer_id = ?1 WHERE customer_id = ?2", [kept.0, absorbed.0])
             .ctx(what)?;
         c.execute("UPDATE ladder_history SET customer_id = ?1 WHERE customer_id = ?2", [kept.0, absorbed.0])
@@ -95,6 +98,9 @@ impl PrivacyTx for SqliteTx<'_> {
         let external_id = self.external_id_of(id)?;
         let what = "cannot erase a customer";
         let c = self.conn();
+        for statement in ladder_store::club_sql::erase_member("unixepoch()") {
+            c.execute(&ladder_store::playbooks_sql::numbered(&statement), [id.0]).ctx(what)?;
+        }
         c.execute(
             &format!("UPDATE customers SET external_id = ?2, {PERSONAL} WHERE id = ?1"),
             params![id.0, anonymous_id],

@@ -38,6 +38,10 @@ pub struct Member {
     pub below_since: Option<NaiveDate>,
     /// Blocked (erased): the card no longer works.
     pub blocked_at: Option<DateTime<Utc>>,
+    /// The customer who brought them, when one did.
+    pub referred_by: Option<String>,
+    /// Whether an order of theirs has earned points yet (a friend's welcome perk lasts until then).
+    pub has_ordered: bool,
 }
 
 /// A member to enrol.
@@ -190,6 +194,17 @@ pub struct OrderToEarn {
     pub tier: Option<String>,
 }
 
+/// A friend's first completed order that has not rewarded the member who brought them yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReferralToReward {
+    /// The member who brought the friend.
+    pub referrer: CustomerId,
+    /// The friend's first completed order.
+    pub order: i64,
+    /// When it was placed.
+    pub ordered_at: DateTime<Utc>,
+}
+
 /// An order that earned points and is no longer completed, not yet reversed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OrderToReverse {
@@ -280,6 +295,14 @@ pub struct ClubFigures {
     pub others_with_two: u64,
     /// With three.
     pub others_with_three: u64,
+    /// Customers brought by members.
+    pub friends: u64,
+    /// Of them, with a completed order.
+    pub friends_ordered: u64,
+    /// With two.
+    pub friends_with_two: u64,
+    /// With three.
+    pub friends_with_three: u64,
 }
 
 impl ClubFigures {
@@ -318,6 +341,9 @@ pub trait ClubStore {
 
     /// A member.
     fn club_member(&self, customer: CustomerId) -> StoreResult<Option<Member>>;
+
+    /// The member who brought this customer, when a member did.
+    fn club_referrer_of(&self, customer: CustomerId) -> StoreResult<Option<CustomerId>>;
 
     /// A card by number, in use or blocked.
     fn club_card(&self, number: &str) -> StoreResult<Option<Card>>;
@@ -364,6 +390,13 @@ pub trait ClubTx {
 
     /// Up to `limit` customers after id `after` who are not members, by id: whom enrolling everyone takes.
     fn club_customers_to_enrol(&mut self, after: i64, limit: u32) -> StoreResult<Vec<CustomerId>>;
+
+    /// Records that `referrer` brought the customer, unless someone is recorded already or it is
+    /// themselves; returns whether it was recorded.
+    fn link_club_referral(&mut self, customer: CustomerId, referrer: &str) -> StoreResult<bool>;
+
+    /// Friends' first completed orders not yet rewarded, of members with ids in `(after, until]`.
+    fn club_referrals_to_reward(&mut self, after: i64, until: i64) -> StoreResult<Vec<ReferralToReward>>;
 
     /// Blocks the member's card in use and gives them `number` (a lost card).
     fn replace_club_card(

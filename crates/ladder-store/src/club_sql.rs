@@ -21,7 +21,9 @@ pub const RULES: &str = "SELECT rules FROM club_settings WHERE id = 1";
 /// A member's columns, over `club_members m JOIN customers c`.
 const MEMBER_COLUMNS: &str = "SELECT m.customer_id, c.external_id, m.card_number, m.referral_code, m.joined_at,
             m.earn_from, m.terms_version, m.terms_evidence, m.joined_by, m.tier, m.tier_since, m.below_since,
-            m.blocked_at
+            m.blocked_at, c.referred_by,
+            CAST(CASE WHEN EXISTS (SELECT 1 FROM club_ledger o WHERE o.customer_id = m.customer_id
+                                   AND o.kind = 'earn' AND o.reason = 'order') THEN 1 ELSE 0 END AS BIGINT)
      FROM club_members m JOIN customers c ON c.id = m.customer_id";
 
 /// A member by customer ($1).
@@ -43,6 +45,36 @@ pub const CUSTOMER_ID: &str = "SELECT id FROM customers WHERE external_id = $1
 pub const TO_ENROL: &str = "SELECT c.id FROM customers c WHERE c.id > $1
        AND NOT EXISTS (SELECT 1 FROM club_members m WHERE m.customer_id = c.id)
      ORDER BY c.id LIMIT $2";
+
+/// The member who brought customer $1.
+pub const REFERRER_OF: &str = "SELECT m.customer_id FROM customers f JOIN customers r ON r.external_id = f.referred_by
+     JOIN club_members m ON m.customer_id = r.id WHERE f.id = $1";
+
+/// Records who brought customer $1 ($2, a business id), unless someone is recorded already.
+pub const LINK_REFERRAL: &str = "UPDATE customers SET referred_by = $2
+     WHERE id = $1 AND (referred_by IS NULL OR referred_by = '') AND external_id <> $2";
+
+/// Friends' first completed orders not yet rewarded, of members in `(after $1, until $2]`: referrer,
+/// order, when.
+pub const REFERRALS_TO_REWARD: &str = "SELECT m.customer_id, o.id, o.ordered_at
+     FROM club_members m JOIN customers r ON r.id = m.customer_id
+     JOIN customers f ON f.referred_by = r.external_id
+     JOIN orders o ON o.customer_id = f.id AND o.status = 'completed'
+     WHERE m.customer_id > $1 AND m.customer_id <= $2 AND m.blocked_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM orders p WHERE p.customer_id = f.id AND p.status = 'completed'
+                       AND (p.ordered_at < o.ordered_at OR (p.ordered_at = o.ordered_at AND p.id < o.id)))
+       AND NOT EXISTS (SELECT 1 FROM club_ledger l WHERE l.order_id = o.id AND l.customer_id = m.customer_id
+                       AND l.kind = 'earn' AND l.reason = 'referral')
+     ORDER BY m.customer_id, o.id";
+
+/// Friends brought by members: how many, with an order, with two and three (the last scoring's counts).
+pub const FRIENDS: &str = "SELECT CAST(COUNT(*) AS BIGINT),
+       CAST(COALESCE(SUM(CASE WHEN s.orders >= 1 THEN 1 ELSE 0 END), 0) AS BIGINT),
+       CAST(COALESCE(SUM(CASE WHEN s.orders >= 2 THEN 1 ELSE 0 END), 0) AS BIGINT),
+       CAST(COALESCE(SUM(CASE WHEN s.orders >= 3 THEN 1 ELSE 0 END), 0) AS BIGINT)
+     FROM customers f JOIN customers r ON r.external_id = f.referred_by
+     JOIN club_members m ON m.customer_id = r.id
+     LEFT JOIN customer_scores s ON s.customer_id = f.id";
 
 /// Enrols a member, unless they are one, or the card or code is taken.
 pub const INSERT_MEMBER: &str = "INSERT INTO club_members (customer_id, card_number, referral_code, joined_at,
@@ -268,3 +300,36 @@ pub const REPEAT_RATES: &str = "SELECT CAST(CASE WHEN m.customer_id IS NULL THEN
        CAST(COALESCE(SUM(CASE WHEN s.orders >= 3 THEN 1 ELSE 0 END), 0) AS BIGINT)
      FROM customer_scores s LEFT JOIN club_members m ON m.customer_id = s.customer_id AND m.blocked_at IS NULL
      GROUP BY CASE WHEN m.customer_id IS NULL THEN 0 ELSE 1 END";
+
+/// A merge's club part, `$1` kept, `$2` absorbed, `now` the backend's Unix time now: when both are
+/// members, the absorbed one's cards are blocked (`merged`) and their ledgers add up under the kept
+/// one; when only the absorbed one is, their membership moves over whole. Tier moves follow.
+pub fn merge_members(now: &str) -> [String; 5] {
+    [
+        format!(
+            "UPDATE club_cards SET blocked_at = COALESCE(blocked_at, {now}), blocked_reason = COALESCE(blocked_reason, 'merged')
+             WHERE customer_id = $2 AND EXISTS (SELECT 1 FROM club_members WHERE customer_id = $1)"
+        ),
+        "UPDATE club_cards SET customer_id = $1 WHERE customer_id = $2".to_owned(),
+        "UPDATE club_members SET customer_id = $1
+         WHERE customer_id = $2 AND NOT EXISTS (SELECT 1 FROM club_members k WHERE k.customer_id = $1)"
+            .to_owned(),
+        "UPDATE club_ledger SET customer_id = $1 WHERE customer_id = $2".to_owned(),
+        "UPDATE club_tier_moves SET customer_id = $1 WHERE customer_id = $2".to_owned(),
+    ]
+}
+
+/// An erasure's club part, `$1` the customer: the membership and its cards are blocked (`erased`) and
+/// the evidence of the terms' acceptance (which may hold an address) goes; the ledger stays, anonymous,
+/// for the shop's figures.
+pub fn erase_member(now: &str) -> [String; 2] {
+    [
+        format!(
+            "UPDATE club_members SET blocked_at = COALESCE(blocked_at, {now}), terms_evidence = '{{}}' WHERE customer_id = $1"
+        ),
+        format!(
+            "UPDATE club_cards SET blocked_at = COALESCE(blocked_at, {now}), blocked_reason = COALESCE(blocked_reason, 'erased')
+             WHERE customer_id = $1"
+        ),
+    ]
+}

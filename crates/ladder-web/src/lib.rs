@@ -10,6 +10,7 @@
 mod api;
 mod assets;
 mod auth;
+mod card_codes;
 mod charts;
 mod error;
 mod pages;
@@ -41,6 +42,10 @@ pub fn router(state: AppState) -> Router {
         .route("/customers/{id}/merge", post(pages::customer::merge))
         .route("/customers/{id}/delete", post(pages::customer::delete))
         .route("/customers/{id}/erase", post(pages::customer::erase))
+        .route("/customers/{id}/club/join", post(pages::club::join))
+        .route("/customers/{id}/club/card", post(pages::club::replace_card))
+        .route("/club", get(pages::club::overview))
+        .route("/club/till", get(pages::club::till).post(pages::club::redeem))
         .route("/customers/{id}/export.json", get(pages::customer::export))
         .route("/customers/{id}/profile", post(pages::customer::save_profile))
         .route("/customers/{id}/interactions", post(pages::customer::add_interaction))

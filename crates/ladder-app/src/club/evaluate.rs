@@ -131,17 +131,27 @@ pub fn evaluate_member(
     Ok(done)
 }
 
-/// Evaluates one member in a unit of work of its own: the job an order enqueues.
+/// Evaluates, in a unit of work of its own, the customer whose order arrived (when a member) and the
+/// member who brought them (a friend's first order rewards them): the job an order enqueues.
 pub fn evaluate_one(app: &App, customer: CustomerId) -> Result<Option<Evaluation>, AppError> {
     let store = app.store();
-    if store.club_member(customer)?.is_none() {
+    let mut members = Vec::new();
+    if store.club_member(customer)?.is_some() {
+        members.push(customer);
+    }
+    members.extend(store.club_referrer_of(customer)?.filter(|r| *r != customer));
+    if members.is_empty() {
         return Ok(None);
     }
     let rules = rules(store)?;
     let currency = crate::shop::currency(store)?.unwrap_or_default();
     let day = super::today(app)?;
     change(app, &Actor::System, |tx, now| {
-        Ok((Some(evaluate_member(tx, &rules, &currency, customer, day, now)?), Vec::new()))
+        let mut done = Evaluation { day: Some(day), ..Evaluation::default() };
+        for m in &members {
+            done.add(&evaluate_member(tx, &rules, &currency, *m, day, now)?);
+        }
+        Ok((Some(done), Vec::new()))
     })
 }
 
@@ -187,7 +197,8 @@ fn earn_range(
     until: i64,
 ) -> Result<Evaluation, AppError> {
     let orders = tx.club_orders_to_earn(after, until, currency)?;
-    if orders.is_empty() {
+    let mut lots: Vec<NewEntry> = referral_lots(tx, rules, tz, after, until)?;
+    if orders.is_empty() && lots.is_empty() {
         return Ok(Evaluation::default());
     }
     let mut categories: HashMap<i64, Vec<(Option<String>, i64)>> = HashMap::new();
@@ -196,13 +207,47 @@ fn earn_range(
             categories.entry(order).or_default().push((category, amount));
         }
     }
-    let lots: Vec<NewEntry> = orders
-        .iter()
-        .flat_map(|o| lots_of(rules, o, categories.get(&o.order).map_or(&[][..], Vec::as_slice), tz))
-        .collect();
+    lots.extend(
+        orders.iter().flat_map(|o| lots_of(rules, o, categories.get(&o.order).map_or(&[][..], Vec::as_slice), tz)),
+    );
     let earned = lots.iter().map(|l| l.points).fold(0i64, i64::saturating_add);
     let rows = tx.earn_club_points(&lots)?;
     Ok(Evaluation { earned, earn_rows: rows, ..Evaluation::default() })
+}
+
+/// The points a member earns when a friend they brought completes a first order, dated at that order.
+fn referral_lots(
+    tx: &mut dyn Tx,
+    rules: &ClubRules,
+    tz: Tz,
+    after: i64,
+    until: i64,
+) -> Result<Vec<NewEntry>, AppError> {
+    if rules.bonuses.referral_first_order <= 0 {
+        return Ok(Vec::new());
+    }
+    Ok(tx
+        .club_referrals_to_reward(after, until)?
+        .into_iter()
+        .map(|r| {
+            let day = r.ordered_at.with_timezone(&tz).date_naive();
+            NewEntry {
+                customer: r.referrer,
+                kind: EntryKind::Earn,
+                reason: ladder_domain::club::EarnReason::Referral.as_str().to_owned(),
+                points: rules.bonuses.referral_first_order,
+                at: r.ordered_at,
+                available_on: Some(rules.available_on(day)),
+                expires_on: rules.expiry.expires_on(day),
+                order: Some(r.order),
+                reference: None,
+                actor: "system".to_owned(),
+                note: None,
+                unrecovered: 0,
+                draws: Vec::new(),
+            }
+        })
+        .collect())
 }
 
 fn reverse(

@@ -59,6 +59,8 @@ pub struct Joining {
     pub channel: String,
     /// The address the acceptance came from, when it came over the network.
     pub address: Option<String>,
+    /// The referral code the customer arrived with: the member who brought them.
+    pub referral_code: Option<String>,
 }
 
 /// What the till, the customer page and the API show of a member.
@@ -98,7 +100,15 @@ pub struct Expiring {
 /// A member as the till shows them on `day`.
 pub fn view(store: &dyn Store, rules: &ClubRules, member: &Member, day: NaiveDate) -> Result<MemberView, AppError> {
     let balance = store.club_balance(member.customer, day)?;
-    let perks = member.tier.as_deref().and_then(|t| rules.tier(t)).map(|t| t.perks.clone()).unwrap_or_default();
+    let mut perks = member.tier.as_deref().and_then(|t| rules.tier(t)).map(|t| t.perks.clone()).unwrap_or_default();
+    // A friend's welcome lasts until their first order earns.
+    if member.referred_by.is_some() && !member.has_ordered {
+        for perk in &rules.referral_welcome {
+            if !perks.contains(perk) {
+                perks.push(*perk);
+            }
+        }
+    }
     Ok(MemberView {
         customer_id: member.customer_id.clone(),
         card_number: member.card_number.clone(),
@@ -208,6 +218,17 @@ pub fn join(app: &App, actor: &Actor, joining: &Joining) -> Result<MemberView, A
     if store.club_member(customer)?.is_some() {
         return Err(AppError::Conflict(format!("customer {} is a member already", joining.customer_id)));
     }
+    let referrer = match joining.referral_code.as_deref().map(ladder_domain::club::normal_referral_code) {
+        Some(code) if !code.is_empty() => {
+            let by = store.club_member_by_referral(&code)?;
+            let by = by.ok_or_else(|| AppError::Invalid(FieldError::new("referral_code", Problem::UnknownReferrer)))?;
+            if by.customer == customer {
+                return Err(FieldError::new("referral_code", Problem::SelfReferral).into());
+            }
+            Some(by.customer_id)
+        }
+        _ => None,
+    };
     let day = today(app)?;
     let earn_from = joining.since.unwrap_or(day);
     let currency = crate::shop::currency(store)?.unwrap_or_default();
@@ -217,6 +238,9 @@ pub fn join(app: &App, actor: &Actor, joining: &Joining) -> Result<MemberView, A
         let attempt = change(app, actor, |tx, now| {
             let member = new_member(&rules, customer, now, earn_from, &proof, &actor.name())?;
             tx.add_club_member(&member)?;
+            if let Some(referrer) = &referrer {
+                tx.link_club_referral(customer, referrer)?;
+            }
             let done = evaluate_member(tx, &rules, &currency, customer, day, now)?;
             let action =
                 Action::ClubJoined { customer_id: joining.customer_id.clone(), earn_from, points: done.earned };
@@ -515,6 +539,8 @@ pub struct ClubReport {
     pub liability_minor: i64,
     /// Points redeemed of those issued, percent.
     pub redemption_percent: Option<f64>,
+    /// Friends brought by members who made a third purchase, of those with two, percent.
+    pub friends_third_purchase_percent: Option<f64>,
     /// Members with two orders who made a third, percent (from the last scoring).
     pub members_third_purchase_percent: Option<f64>,
     /// The same of customers who are not members.
@@ -546,6 +572,7 @@ pub fn report(app: &App, actor: &Actor, day: NaiveDate) -> Result<ClubReport, Ap
         redemption_percent: share(f(figures.redeemed), f(figures.issued)),
         members_third_purchase_percent: share(u(figures.members_with_three), u(figures.members_with_two)),
         others_third_purchase_percent: share(u(figures.others_with_three), u(figures.others_with_two)),
+        friends_third_purchase_percent: share(u(figures.friends_with_three), u(figures.friends_with_two)),
         figures,
     })
 }

@@ -83,6 +83,8 @@ pub(crate) struct JoinIn {
     accepted_terms: bool,
     /// Where the customer accepted them (their IP address, as the shop saw it).
     address: Option<String>,
+    /// The referral code the customer arrived with.
+    referral_code: Option<String>,
 }
 
 /// `POST /club/members`: `{"customer_id": "C1", "accepted_terms": true}`.
@@ -96,8 +98,13 @@ pub(crate) async fn join(
     if !input.accepted_terms {
         return Err(ApiError::field("accepted_terms", "joining needs the customer's acceptance of the club's terms"));
     }
-    let joining =
-        Joining { customer_id: input.customer_id, since: input.since, channel: "api".into(), address: input.address };
+    let joining = Joining {
+        customer_id: input.customer_id,
+        since: input.since,
+        channel: "api".into(),
+        address: input.address,
+        referral_code: input.referral_code,
+    };
     let joined =
         state.with_app(move |app| Ok(club::join(app, &user.actor(), &joining).map_err(|e| user.fail(e)))).await?;
     Ok((StatusCode::CREATED, Json(json!(joined?))).into_response())

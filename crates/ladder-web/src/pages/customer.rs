@@ -138,6 +138,9 @@ impl Done {
             "interaction" => Some("interaction-saved"),
             "one-off" => Some("one-off-saved"),
             "merged" => Some("customer-merged"),
+            "club-joined" => Some("club-joined"),
+            "club-card" => Some("club-card-replaced"),
+            "club-terms" => Some("club-terms-needed"),
             _ => None,
         }
     }
@@ -167,6 +170,14 @@ async fn customer_page(
     done: Option<&str>,
 ) -> Result<Html<String>, WebError> {
     let (detail, currency, consent_history, messages) = load(state, viewer, id).await?;
+    let (member_id, lang) = (detail.profile.external_id.clone(), viewer.locale.code());
+    let club = state
+        .with_app(move |app| {
+            let day = ladder_app::club::today(app)?;
+            Ok(crate::pages::club::member_card(app.store(), day, &member_id, lang))
+        })
+        .await?
+        .map_err(|e| viewer.fail(e))?;
     let catalog = crate::views::catalog();
     let say = |r: &Reason| catalog.reason(viewer.locale, r);
     let consents: Vec<(String, Option<bool>)> = Channel::ALL
@@ -224,6 +235,7 @@ async fn customer_page(
             consent_ledger => minijinja::Value::from_serialize(&detail.consent_ledger),
             messages => minijinja::Value::from_serialize(said_messages(&messages, viewer.locale)),
             kinds_of_customer => ladder_domain::CustomerKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+            club => club.map(|c| minijinja::Value::from_serialize(&c)),
             done, today => state.app.now().date_naive().to_string(),
             line_rows => [0, 1, 2, 3, 4],
         },

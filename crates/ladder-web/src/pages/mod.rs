@@ -1,6 +1,7 @@
 //! The pages, one module each; this module holds what every page's frame needs.
 
 pub(crate) mod campaigns;
+pub(crate) mod club;
 pub(crate) mod customer;
 pub(crate) mod customers;
 pub(crate) mod dashboard;

@@ -1,9 +1,10 @@
 //! `ladder bench`: generates a shop as CSV files, then measures the import of each file, the scoring, the
-//! next night's scoring and the playbooks' day, printing rows per second and each phase's peak memory
-//! (resident set, from /proc on Linux);
+//! next night's scoring, the playbooks' day and the club enrolling everyone from scratch, printing rows
+//! per second and each phase's peak memory (resident set, from /proc on Linux);
 //! `ladder bench jobs` measures the job queue, `ladder bench broadcast` and `ladder bench smtp` the
-//! messaging paths.
+//! messaging paths, `ladder bench club` the till under load.
 
+mod club;
 mod jobs;
 mod messages;
 
@@ -49,6 +50,9 @@ pub enum BenchWhat {
     Broadcast(messages::BroadcastBenchArgs),
     /// Email to an SMTP sink through Ladder's transport, unsigned and DKIM-signed, beside smtp-source.
     Smtp(messages::SmtpBenchArgs),
+    /// The till under load on an imported shop (`--database`): balance lookups by card and redemptions
+    /// from 32 clients at once, with their p50, p95 and p99.
+    Club(club::ClubBenchArgs),
 }
 
 #[derive(Serialize)]
@@ -98,6 +102,7 @@ pub fn run(ctx: &Ctx, args: &BenchArgs) -> Result<()> {
         Some(BenchWhat::Jobs(jobs)) => return jobs::run(jobs),
         Some(BenchWhat::Broadcast(b)) => return messages::broadcast(ctx, b),
         Some(BenchWhat::Smtp(s)) => return messages::smtp(s),
+        Some(BenchWhat::Club(c)) => return club::run(ctx, c),
         None => {}
     }
     let bar = &ctx.bar;
@@ -177,6 +182,14 @@ pub fn run(ctx: &Ctx, args: &BenchArgs) -> Result<()> {
             written.set(day.totals());
             Ok(day)
         },
+    )?);
+    // The club from scratch: every customer enrolled with all their orders counted, their whole points
+    // history (earned, reversed, expired) and their tiers computed.
+    let since = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("a day");
+    phases.push(measure(
+        "club: enrol everyone, points and tiers from scratch",
+        |(enrolled, _): &(u64, ladder_app::club::Evaluation)| *enrolled,
+        || Ok(ladder_app::club::enrol_everyone(&app, &ctx.actor(), since, bar)?),
     )?);
     let mut grid = Grid::new(vec!["phase", "rows", "seconds", "rows/s", "peak MiB"], vec![1, 2, 3, 4]);
     for p in &phases {

@@ -19,6 +19,9 @@ pub enum ClubCommand {
         /// Orders from this day (YYYY-MM-DD) earn points; default: from today.
         #[arg(long)]
         since: Option<String>,
+        /// The referral code of the member who brought them.
+        #[arg(long)]
+        referral_code: Option<String>,
         #[command(flatten)]
         format: FormatArg,
     },
@@ -127,9 +130,15 @@ pub fn run(ctx: &Ctx, command: &ClubCommand) -> Result<()> {
     let store = app.store();
     let fail = |e| ctx.fail(e);
     match command {
-        ClubCommand::Join { id, since, format } => {
+        ClubCommand::Join { id, since, referral_code, format } => {
             let since = since.as_deref().map(|s| parse_date("since", s)).transpose()?;
-            let joining = Joining { customer_id: id.clone(), since, channel: "cli".into(), address: None };
+            let joining = Joining {
+                customer_id: id.clone(),
+                since,
+                channel: "cli".into(),
+                address: None,
+                referral_code: referral_code.clone(),
+            };
             let view = club::join(&app, &actor, &joining).map_err(fail)?;
             show(ctx, &view, format.format)
         }
@@ -252,6 +261,9 @@ pub fn run(ctx: &Ctx, command: &ClubCommand) -> Result<()> {
                 ("liability", money(r.liability_minor, &currency)),
                 ("3rd purchase: members", pct(r.members_third_purchase_percent)),
                 ("3rd purchase: others", pct(r.others_third_purchase_percent)),
+                ("friends brought by members", f.friends.to_string()),
+                ("friends who ordered", f.friends_ordered.to_string()),
+                ("3rd purchase: friends", pct(r.friends_third_purchase_percent)),
             ] {
                 grid.push(vec![name.to_owned(), value]);
             }

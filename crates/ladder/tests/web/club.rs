@@ -22,6 +22,11 @@ fn get(base: &str, token: &str, path: &str) -> (u16, serde_json::Value) {
     (r.status, serde_json::from_str(&r.body).unwrap_or_else(|_| panic!("{}", r.body)))
 }
 
+/// An element's text without the isolation marks Fluent puts around numbers.
+fn said(html: &str, id: &str) -> String {
+    element(html, id).replace(['\u{2068}', '\u{2069}'], "")
+}
+
 fn the_till_and_the_checkout_redeem_once(base: &str, password: &str) {
     let mut b = Browser::at(base, "en");
     assert_eq!(b.sign_in("owner@demo.shop", password).status, 303);
@@ -134,4 +139,82 @@ fn the_till_and_the_checkout_redeem_once_on_postgresql() {
     let Some((url, _guard)) = common::postgres_database() else { return };
     let pg = start(&url, tempfile::tempdir().expect("temporary folder"));
     the_till_and_the_checkout_redeem_once(&pg.base, &pg.password);
+}
+
+/// The pages: a customer enrolled from their page (the terms' box ticked), their card drawn as barcode and
+/// QR code, found at the till by card and by phone, points redeemed from the till's form once however
+/// often the form is sent, the Club section's figures, and each language's plural of points.
+#[test]
+fn the_till_page_finds_a_member_and_redeems_once() {
+    let mut b = owner();
+    let customer = "C0000005";
+    let page = b.get(&format!("/customers/{customer}"));
+    let csrf = hidden(&page.body, "csrf");
+    assert!(page.body.contains(r#"id="club-join-form""#), "a customer who is not a member can be enrolled");
+    let refused = b.post(&format!("/customers/{customer}/club/join"), &[("csrf", &csrf)]);
+    assert!(refused.location.as_deref().is_some_and(|l| l.contains("done=club-terms")), "the terms must be accepted");
+    let joined = b.post(&format!("/customers/{customer}/club/join"), &[("csrf", &csrf), ("accepted_terms", "yes")]);
+    assert_eq!(joined.status, 303);
+    let page = b.get(&format!("/customers/{customer}"));
+    assert!(
+        page.body.contains(r#"<svg class="barcode""#) && page.body.contains(r#"<svg class="qr""#),
+        "the card is drawn: {}",
+        element(&page.body, "club")
+    );
+    let card = element(&page.body, "card-number").replace(' ', "");
+    assert_eq!(card.len(), 15, "{card}");
+
+    let cli = |args: &[&str]| {
+        let out = ladder(&server().dir).args(args).output().expect("run ladder");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    cli(&["club", "adjust", customer, "--points", "50", "--reason", "welcome"]);
+
+    let till = b.get(&format!("/club/till?card={card}"));
+    assert_eq!(till.status, 200);
+    assert!(said(&till.body, "member-balance").contains("50 points"), "{}", element(&till.body, "member-balance"));
+    let key = hidden(&till.body, "key");
+    let form = [
+        ("csrf", csrf.as_str()),
+        ("card", card.as_str()),
+        ("points", "20"),
+        ("reference", "R-1"),
+        ("key", key.as_str()),
+    ];
+    let spent = b.post("/club/till", &form);
+    assert!(spent.location.as_deref().is_some_and(|l| l.contains("done=20")), "{:?}", spent.location);
+    let again = b.post("/club/till", &form);
+    assert_eq!(again.status, 303, "the form sent twice");
+    let till = b.get(&format!("/club/till?card={card}"));
+    assert!(
+        said(&till.body, "member-balance").contains("30 points"),
+        "spent once: {}",
+        element(&till.body, "member-balance")
+    );
+    let too_many = [("csrf", csrf.as_str()), ("card", card.as_str()), ("points", "31"), ("key", "another-key-1")];
+    let refused = b.post("/club/till", &too_many);
+    assert!(refused.location.as_deref().is_some_and(|l| l.contains("problem=30")), "{:?}", refused.location);
+    let shown = b.get(refused.location.as_deref().expect("back to the till"));
+    assert!(said(&shown.body, "till-refused").contains("30 points"));
+    let typo = format!("{}{}", &card[..14], (card.as_bytes()[14] - b'0' + 1) % 10);
+    let wrong = b.get(&format!("/club/till?card={typo}"));
+    assert!(wrong.body.contains(r#"id="till-problem""#), "a mistyped card is caught");
+
+    let club = b.get("/club");
+    assert_eq!(club.status, 200);
+    assert!(club.body.contains(r#"id="tier-platinum""#) && club.body.contains("<strong>Platinum</strong>"));
+    let members: u64 = said(&club.body, "club-member-count").parse().expect("a count");
+    assert!((1..=2).contains(&members), "this test's member, and the API test's when it ran first: {members}");
+    let add = ladder(&server().dir)
+        .args(["user", "add", "kassa@demo.shop", "--role", "support", "--language", "ru"])
+        .env("LADDER_PASSWORD", "kassa-password-1")
+        .output()
+        .expect("add a cashier");
+    assert!(add.status.success(), "{}", String::from_utf8_lossy(&add.stderr));
+    let mut ru = Browser::at(&server().base, "ru");
+    assert_eq!(ru.sign_in("kassa@demo.shop", "kassa-password-1").status, 303);
+    assert_eq!(ru.get("/club").status, 403, "the Club section's figures are for those who see reports");
+    let till = ru.get(&format!("/club/till?card={card}"));
+    assert!(said(&till.body, "member-balance").contains("30 баллов"), "{}", element(&till.body, "member-balance"));
 }
