@@ -57,6 +57,7 @@ pub struct App {
     store: Arc<dyn Store>,
     clock: Arc<dyn Clock>,
     best_sellers: Arc<recommend::Cached>,
+    club_rules: Arc<club::CachedRules>,
 }
 
 impl App {
@@ -67,7 +68,7 @@ impl App {
 
     /// The app with a clock of its own (tests pin the time, jobs' tests move it).
     pub fn with_clock(store: Arc<dyn Store>, clock: Arc<dyn Clock>) -> Self {
-        Self { store, clock, best_sellers: Arc::default() }
+        Self { store, clock, best_sellers: Arc::default(), club_rules: Arc::default() }
     }
 
     /// The store, for reads.

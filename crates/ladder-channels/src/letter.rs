@@ -72,20 +72,20 @@ const BODY_SIZE: f32 = 11.0;
 const LINE: f32 = 15.5;
 
 /// Places text: measures with the same shaping that draws.
-struct Typesetter {
-    font: Font,
+pub(crate) struct Typesetter {
+    pub(crate) font: Font,
     face: rustybuzz::Face<'static>,
 }
 
 impl Typesetter {
-    fn new() -> Result<Self, String> {
+    pub(crate) fn new() -> Result<Self, String> {
         let font = Font::new(FONT.into(), 0).ok_or("the embedded font cannot be read")?;
         let face = rustybuzz::Face::from_slice(FONT, 0).ok_or("the embedded font cannot be read")?;
         Ok(Self { font, face })
     }
 
     /// The width of `text` shaped in `direction`, in points at `size`.
-    fn width(&self, text: &str, size: f32, rtl: bool) -> f32 {
+    pub(crate) fn width(&self, text: &str, size: f32, rtl: bool) -> f32 {
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
@@ -98,7 +98,7 @@ impl Typesetter {
     /// The line's runs in visual order (left to right on the page), each with its direction. The line
     /// takes the direction of its first strong letter (an all-Latin street in a Hebrew letter reads
     /// left to right); one with none takes the letter's.
-    fn runs(line: &str, rtl: bool) -> Vec<(String, bool)> {
+    pub(crate) fn runs(line: &str, rtl: bool) -> Vec<(String, bool)> {
         let level = if rtl { Level::rtl() } else { Level::ltr() };
         let strong = unicode_bidi::get_base_direction(line);
         let level = match strong {
@@ -132,10 +132,23 @@ impl Typesetter {
         rtl: bool,
         page_width: f32,
     ) {
+        self.line_between(surface, text, (y, size, rtl), MARGIN, page_width - MARGIN);
+    }
+
+    /// Draws one line at `y` (its size, its direction) between `left` and `right`: from `left`, or ending
+    /// at `right` when right to left.
+    pub(crate) fn line_between(
+        &self,
+        surface: &mut krilla::surface::Surface<'_>,
+        text: &str,
+        (y, size, rtl): (f32, f32, bool),
+        left: f32,
+        right: f32,
+    ) {
         let runs = Self::runs(text, rtl);
         let widths: Vec<f32> = runs.iter().map(|(t, r)| self.width(t, size, *r)).collect();
         let total: f32 = widths.iter().sum();
-        let mut x = if rtl { page_width - MARGIN - total } else { MARGIN };
+        let mut x = if rtl { right - total } else { left };
         for ((run, run_rtl), w) in runs.iter().zip(widths) {
             let direction = if *run_rtl { TextDirection::RightToLeft } else { TextDirection::LeftToRight };
             surface.draw_text(Point::from_xy(x, y), self.font.clone(), size, run, false, direction);
@@ -144,7 +157,7 @@ impl Typesetter {
     }
 
     /// A paragraph broken into lines no wider than `width`, at spaces.
-    fn wrap(&self, paragraph: &str, size: f32, rtl: bool, width: f32) -> Vec<String> {
+    pub(crate) fn wrap(&self, paragraph: &str, size: f32, rtl: bool, width: f32) -> Vec<String> {
         let mut lines = Vec::new();
         let mut current = String::new();
         for word in paragraph.split(' ') {

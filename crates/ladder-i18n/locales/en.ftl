@@ -1466,3 +1466,6 @@ club-not-a-member = Not a member of the club.
 club-joined = Enrolled in the club; their card number is ready.
 club-card-replaced = A new card number was issued; the old one is blocked.
 club-terms-needed = To enrol, the customer must accept the club's terms.
+club-card-tier = { $tier } member
+club-card-referral = Bring a friend with your code: { $code }
+club-card-terms = Member of the customer club of { $shop }. Show this card at the till to earn and spend points.

@@ -1448,3 +1448,6 @@ club-not-a-member = לא חבר במועדון.
 club-joined = צורף למועדון; מספר הכרטיס מוכן.
 club-card-replaced = הונפק מספר כרטיס חדש; הישן חסום.
 club-terms-needed = כדי להצטרף, הלקוח צריך לאשר את תקנון המועדון.
+club-card-tier = חבר/ה בדרגת { $tier }
+club-card-referral = הביאו חבר/ה עם הקוד שלכם: { $code }
+club-card-terms = חבר/ה במועדון הלקוחות של { $shop }. הציגו את הכרטיס בקופה כדי לצבור ולממש נקודות.

@@ -110,6 +110,11 @@ pub fn members_cards_and_the_ledger_are_written_once(store: &dyn Store) {
     assert_eq!((old.customer, old.blocked_reason.as_deref()), (a1, Some("lost")));
     assert!(store.club_card("270000000005").expect("read").expect("new").blocked_at.is_none());
     assert_eq!(store.club_member(a1).expect("read").expect("member").card_number, "270000000005");
+    let (card, held) = store.club_member_by_card("270000000005").expect("read").expect("in use");
+    assert_eq!((card.blocked_at, held.customer_id.as_str(), held.card_number.as_str()), (None, "A1", "270000000005"));
+    let (old_card, _) = store.club_member_by_card("270000000001").expect("read").expect("kept");
+    assert_eq!(old_card.blocked_reason.as_deref(), Some("lost"));
+    assert!(store.club_member_by_card("279999999999").expect("read").is_none());
     let cards: Vec<_> = store.club_cards(a1).expect("cards").into_iter().map(|c| c.number).collect();
     assert_eq!(cards, ["270000000005", "270000000001"], "newest first");
 
@@ -133,6 +138,12 @@ pub fn members_cards_and_the_ledger_are_written_once(store: &dyn Store) {
     assert_eq!(write(store, |tx| tx.club_orders_to_earn(0, i64::MAX, "EUR")).expect("left").len(), 1, "A2's O4");
 
     let balance = store.club_balance(a1, date("2025-02-20")).expect("balance");
+    let lots = store.club_open_lots(a1).expect("lots");
+    assert_eq!(
+        ladder_store::club::Balance::of_lots(&lots, date("2025-02-20")),
+        balance,
+        "the till's balance is the ledger's"
+    );
     assert_eq!((balance.total, balance.available, balance.pending, balance.lapsed), (230, 100, 130, 0));
     assert_eq!(balance.expiring, [(date("2026-01-10"), 100), (date("2026-02-10"), 130)]);
 

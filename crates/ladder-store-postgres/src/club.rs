@@ -23,22 +23,26 @@ fn day(d: Option<i64>) -> Option<NaiveDate> {
 }
 
 fn member_row(r: &Row) -> Member {
+    member_from(r, 0)
+}
+
+fn member_from(r: &Row, o: usize) -> Member {
     Member {
-        customer: CustomerId(r.get(0)),
-        customer_id: r.get(1),
-        card_number: r.get(2),
-        referral_code: r.get(3),
-        joined_at: time(r.get(4)).unwrap_or_default(),
-        earn_from: date_of_day(r.get(5)),
-        terms_version: r.get(6),
-        terms_evidence: r.get(7),
-        joined_by: r.get(8),
-        tier: r.get(9),
-        tier_since: day(r.get(10)),
-        below_since: day(r.get(11)),
-        blocked_at: time(r.get(12)),
-        referred_by: r.get(13),
-        has_ordered: r.get::<_, i64>(14) == 1,
+        customer: CustomerId(r.get(o)),
+        customer_id: r.get(o + 1),
+        card_number: r.get(o + 2),
+        referral_code: r.get(o + 3),
+        joined_at: time(r.get(o + 4)).unwrap_or_default(),
+        earn_from: date_of_day(r.get(o + 5)),
+        terms_version: r.get(o + 6),
+        terms_evidence: r.get(o + 7),
+        joined_by: r.get(o + 8),
+        tier: r.get(o + 9),
+        tier_since: day(r.get(o + 10)),
+        below_since: day(r.get(o + 11)),
+        blocked_at: time(r.get(o + 12)),
+        referred_by: r.get(o + 13),
+        has_ordered: r.get::<_, i64>(o + 14) == 1,
     }
 }
 
@@ -134,6 +138,30 @@ impl ClubStore for PostgresStore {
 
     fn club_card(&self, number: &str) -> StoreResult<Option<Card>> {
         self.read(|c| Ok(c.query_opt(&sql::card(), &[&number]).ctx("cannot read a card")?.as_ref().map(card_row)))
+    }
+
+    fn club_member_by_card(&self, number: &str) -> StoreResult<Option<(Card, Member)>> {
+        self.read(|c| {
+            let row = c.query_opt(&sql::member_by_card(), &[&number]).ctx("cannot read a card")?;
+            Ok(row.map(|r| (card_row(&r), member_from(&r, 5))))
+        })
+    }
+
+    fn club_till(&self, number: &str) -> StoreResult<Option<(Card, Member, Vec<Lot>)>> {
+        self.read(|c| {
+            let Some(r) = c.query_opt(&sql::member_by_card(), &[&number]).ctx("cannot read a card")? else {
+                return Ok(None);
+            };
+            let (card, member) = (card_row(&r), member_from(&r, 5));
+            let open = c.query(sql::LOTS, &[&member.customer.0]).ctx("cannot read a member's points")?;
+            Ok(Some((card, member, open.iter().map(lot_row).collect())))
+        })
+    }
+
+    fn club_open_lots(&self, customer: CustomerId) -> StoreResult<Vec<Lot>> {
+        self.read(|c| {
+            Ok(c.query(sql::LOTS, &[&customer.0]).ctx("cannot read a member's points")?.iter().map(lot_row).collect())
+        })
     }
 
     fn club_cards(&self, customer: CustomerId) -> StoreResult<Vec<Card>> {

@@ -778,7 +778,8 @@ impl CustomerTx for PgTx {
         self.client
             .batch_execute(
                 "TRUNCATE ladder_history, customer_scores, interactions, order_lines, orders, products, consents, consent_events,
-                          message_clicks, outbox, tasks, playbook_steps, playbook_runs, customer_tags, customers",
+                          message_clicks, outbox, tasks, playbook_steps, playbook_runs, customer_tags, club_draws, club_ledger,
+                          club_tier_moves, club_cards, club_members, customers",
             )
             .ctx("cannot clear the customers")?;
         self.customers.clear();

@@ -23,22 +23,26 @@ fn day(d: Option<i64>) -> Option<NaiveDate> {
 }
 
 fn member_row(r: &Row<'_>) -> rusqlite::Result<Member> {
+    member_from(r, 0)
+}
+
+fn member_from(r: &Row<'_>, o: usize) -> rusqlite::Result<Member> {
     Ok(Member {
-        customer: CustomerId(r.get(0)?),
-        customer_id: r.get(1)?,
-        card_number: r.get(2)?,
-        referral_code: r.get(3)?,
-        joined_at: time(r.get(4)?).unwrap_or_default(),
-        earn_from: date_of_day(r.get(5)?),
-        terms_version: r.get(6)?,
-        terms_evidence: r.get(7)?,
-        joined_by: r.get(8)?,
-        tier: r.get(9)?,
-        tier_since: day(r.get(10)?),
-        below_since: day(r.get(11)?),
-        blocked_at: time(r.get(12)?),
-        referred_by: r.get(13)?,
-        has_ordered: r.get::<_, i64>(14)? == 1,
+        customer: CustomerId(r.get(o)?),
+        customer_id: r.get(o + 1)?,
+        card_number: r.get(o + 2)?,
+        referral_code: r.get(o + 3)?,
+        joined_at: time(r.get(o + 4)?).unwrap_or_default(),
+        earn_from: date_of_day(r.get(o + 5)?),
+        terms_version: r.get(o + 6)?,
+        terms_evidence: r.get(o + 7)?,
+        joined_by: r.get(o + 8)?,
+        tier: r.get(o + 9)?,
+        tier_since: day(r.get(o + 10)?),
+        below_since: day(r.get(o + 11)?),
+        blocked_at: time(r.get(o + 12)?),
+        referred_by: r.get(o + 13)?,
+        has_ordered: r.get::<_, i64>(o + 14)? == 1,
     })
 }
 
@@ -156,6 +160,30 @@ impl ClubStore for SqliteStore {
             c.prepare_cached(&numbered(&sql::card()))
                 .and_then(|mut s| s.query_row([number], card_row).optional())
                 .ctx("cannot read a card")
+        })
+    }
+
+    fn club_member_by_card(&self, number: &str) -> StoreResult<Option<(Card, Member)>> {
+        self.read(|c| {
+            c.prepare_cached(&numbered(&sql::member_by_card()))
+                .and_then(|mut s| s.query_row([number], |r| Ok((card_row(r)?, member_from(r, 5)?))).optional())
+                .ctx("cannot read a card")
+        })
+    }
+
+    fn club_open_lots(&self, customer: CustomerId) -> StoreResult<Vec<Lot>> {
+        self.read(|c| lots(c, customer))
+    }
+
+    fn club_till(&self, number: &str) -> StoreResult<Option<(Card, Member, Vec<Lot>)>> {
+        self.read(|c| {
+            let found = c
+                .prepare_cached(&numbered(&sql::member_by_card()))
+                .and_then(|mut s| s.query_row([number], |r| Ok((card_row(r)?, member_from(r, 5)?))).optional())
+                .ctx("cannot read a card")?;
+            let Some((card, member)) = found else { return Ok(None) };
+            let open = lots(c, member.customer)?;
+            Ok(Some((card, member, open)))
         })
     }
 

@@ -166,6 +166,20 @@ pub struct Balance {
     pub expiring: Vec<(NaiveDate, i64)>,
 }
 
+impl Balance {
+    /// A member's balance on `day` from their lots with points left (the ledger's sum is theirs).
+    pub fn of_lots(lots: &[Lot], day: NaiveDate) -> Self {
+        use ladder_domain::club as c;
+        Balance {
+            total: lots.iter().map(|l| l.remaining).fold(0i64, i64::saturating_add),
+            available: c::available(lots, day),
+            pending: c::pending(lots, day),
+            lapsed: c::lapsed(lots, day),
+            expiring: c::expiring(lots, day, 6),
+        }
+    }
+}
+
 /// A lot with what was spent of it (redeemed or taken by staff, not expired), for a reversal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SpentLot {
@@ -347,6 +361,15 @@ pub trait ClubStore {
 
     /// A card by number, in use or blocked.
     fn club_card(&self, number: &str) -> StoreResult<Option<Card>>;
+
+    /// The card of this number, in use or blocked, with its member: the till's one read.
+    fn club_member_by_card(&self, number: &str) -> StoreResult<Option<(Card, Member)>>;
+
+    /// The till's one read: the card of this number with its member and their lots with points left.
+    fn club_till(&self, number: &str) -> StoreResult<Option<(Card, Member, Vec<Lot>)>>;
+
+    /// A member's lots with points left: their balance ([`Balance::of_lots`]).
+    fn club_open_lots(&self, customer: CustomerId) -> StoreResult<Vec<Lot>>;
 
     /// A member's cards, newest first.
     fn club_cards(&self, customer: CustomerId) -> StoreResult<Vec<Card>>;

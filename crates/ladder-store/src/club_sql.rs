@@ -31,6 +31,15 @@ pub fn member() -> String {
     format!("{MEMBER_COLUMNS} WHERE m.customer_id = $1")
 }
 
+/// A card ($1) with its member: the card's columns, then the member's.
+pub fn member_by_card() -> String {
+    let member = MEMBER_COLUMNS.trim_start_matches("SELECT ").replace(
+        "FROM club_members m JOIN customers c ON c.id = m.customer_id",
+        "FROM club_cards k JOIN club_members m ON m.customer_id = k.customer_id JOIN customers c ON c.id = m.customer_id",
+    );
+    format!("SELECT k.number, k.customer_id, k.issued_at, k.blocked_at, k.blocked_reason, {member} WHERE k.number = $1")
+}
+
 /// A member by referral code ($1).
 pub fn member_by_referral() -> String {
     format!("{MEMBER_COLUMNS} WHERE m.referral_code = $1")

@@ -914,3 +914,75 @@ fn the_playbooks_and_the_team_s_queue_from_the_command_line() {
     assert_eq!(winback["enabled"], false, "{winback}");
     assert!(run.fails(&["playbook", "start", "winback", "--customer", &someone]).contains("turn it on first"));
 }
+
+#[test]
+fn the_club_from_the_command_line_join_show_redeem_once_adjust_and_report() {
+    let run = Run::new();
+    let customers = run.file(
+        "club-customers.csv",
+        "customer_id,first_name,last_name,preferred_language\nM1,יעל,לוי,he\nM2,Анна,Смирнова,ru\n",
+    );
+    // Within the last 12 months, whenever the test runs: past their 14 days pending, not yet expired.
+    let today = chrono::Utc::now().date_naive();
+    let (since, first, second) =
+        (today - chrono::Days::new(90), today - chrono::Days::new(60), today - chrono::Days::new(30));
+    let orders = run.file(
+        "club-orders.csv",
+        &format!(
+            "order_id,customer_id,ordered_at,sku,quantity,unit_price,currency,status\n\
+             O1,M1,{first},TEA,2,25.00,EUR,completed\nO2,M2,{second},TEA,1,5.00,EUR,completed\n"
+        ),
+    );
+    let since = since.to_string();
+    run.ok(&["import", "customers", path(&customers)]);
+    run.ok(&["import", "orders", path(&orders)]);
+    run.ok(&["club", "join", "M1", "--since", &since]);
+    let shown = run.json(&["club", "show", "M1", "--format", "json"]);
+    assert_eq!((shown["points_balance"].as_i64(), shown["tier"].as_str()), (Some(50), Some("silver")), "{shown}");
+    let card = shown["card_number"].as_str().expect("card").to_owned();
+    let by_card = run.json(&["club", "show", &ladder_domain::club::grouped(&card), "--format", "json"]);
+    assert_eq!(by_card["customer_id"], "M1");
+    let first = run.json(&["club", "redeem", &card, "--points", "20", "--key", "till-1", "--format", "json"]);
+    let again = run.json(&["club", "redeem", &card, "--points", "20", "--key", "till-1", "--format", "json"]);
+    assert_eq!((again["entry_id"].clone(), again["replayed"].as_bool()), (first["entry_id"].clone(), Some(true)));
+    assert_eq!(again["points_balance"].as_i64(), Some(30), "spent once");
+    let refused = run.fails(&["--lang", "ru", "club", "redeem", "M1", "--points", "31"]);
+    assert!(refused.contains("30 баллов"), "{refused}");
+    run.ok(&["club", "adjust", "M1", "--points=-5", "--reason", "typo at the till"]);
+    let statement = run.json(&["club", "statement", "M1", "--format", "json"]);
+    let rows = statement.as_array().expect("rows");
+    assert_eq!(
+        rows.iter().map(|r| r["kind"].as_str().unwrap_or_default()).collect::<Vec<_>>(),
+        ["earn", "redeem", "adjust"]
+    );
+    assert_eq!(rows.last().and_then(|r| r["balance"].as_i64()), Some(25), "the statement adds up");
+    run.ok(&["club", "enrol", "--since", &since]);
+    let report = run.json(&["club", "report", "--format", "json"]);
+    assert_eq!((report["members"].as_u64(), report["issued"].as_i64()), (Some(2), Some(55)), "{report}");
+    assert_eq!(report["redeemed"].as_i64(), Some(20));
+    let table = run.ok(&["--lang", "ru", "club", "show", "M2"]);
+    assert!(table.contains("5 баллов"), "{table}");
+
+    // The card prints both sides, the size of a payment card, in the member's language.
+    let pdf = run.dir.path().join("card.pdf");
+    run.ok(&["club", "card", "M1", "--output", path(&pdf)]);
+    let Ok(info) = Command::new("pdfinfo").arg(&pdf).output() else {
+        ladder_store_conformance::skip("the club card test", "poppler-utils (pdfinfo, pdftotext) are not installed");
+        return;
+    };
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("Pages:           2"), "{info}");
+    assert!(info.contains("242.65 x 153.07 pts") || info.contains("242.6 x 153.1"), "{info}");
+    let text = Command::new("pdftotext").arg(&pdf).arg("-").output().expect("pdftotext");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("יעל") && text.contains(&ladder_domain::club::grouped(&card)), "{text}");
+    assert!(text.contains(shown["referral_code"].as_str().expect("code")), "{text}");
+    let png = run.dir.path().join("card");
+    let drawn = Command::new("pdftoppm").args(["-png", "-r", "100"]).arg(&pdf).arg(&png).status().expect("pdftoppm");
+    assert!(drawn.success());
+    let pages = std::fs::read_dir(run.dir.path())
+        .expect("dir")
+        .filter(|e| e.as_ref().is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".png")))
+        .count();
+    assert_eq!(pages, 2, "front and back");
+}

@@ -19,7 +19,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// Members per unit of work.
-const RANGE: i64 = 20_000;
+const RANGE: i64 = 50_000;
 
 /// What an evaluation did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -63,6 +63,7 @@ pub fn evaluate(app: &App, actor: &Actor, day: NaiveDate, progress: &dyn Progres
     let tz = store.shop_settings()?.tz();
     let last = store.club_last_member()?;
     let mut total = Evaluation { day: Some(day), ..Evaluation::default() };
+    let started = std::time::Instant::now();
     progress.begin("earning points", u64::try_from(last).ok());
     let mut after = 0i64;
     while after < last {
@@ -73,12 +74,16 @@ pub fn evaluate(app: &App, actor: &Actor, day: NaiveDate, progress: &dyn Progres
         progress.set_position(u64::try_from(after).unwrap_or(0));
     }
     progress.end();
+    tracing::info!(seconds = started.elapsed().as_secs_f64(), rows = total.earn_rows, "club: points earned");
+    let started = std::time::Instant::now();
     let done = change(app, actor, |tx, now| {
         let mut done = reverse(tx, None, day, now)?;
         done.expired = tx.expire_club_points(day, None, now)?;
         Ok((done, Vec::new()))
     })?;
     total.add(&done);
+    tracing::info!(seconds = started.elapsed().as_secs_f64(), expired = done.expired, "club: reversed and expired");
+    let started = std::time::Instant::now();
     progress.begin("moving tiers", u64::try_from(last).ok());
     let mut after = 0i64;
     loop {
@@ -109,6 +114,11 @@ pub fn evaluate(app: &App, actor: &Actor, day: NaiveDate, progress: &dyn Progres
         }
     }
     progress.end();
+    tracing::info!(
+        seconds = started.elapsed().as_secs_f64(),
+        moved = total.moved_up + total.moved_down,
+        "club: tiers moved"
+    );
     Ok(total)
 }
 

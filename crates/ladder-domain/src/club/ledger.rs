@@ -81,6 +81,24 @@ pub fn pending(lots: &[Lot], day: NaiveDate) -> i64 {
     lots.iter().filter(|l| l.pending(day)).map(|l| l.remaining).fold(0i64, i64::saturating_add)
 }
 
+/// Points out of time on `day` that the evaluation has not written off yet.
+pub fn lapsed(lots: &[Lot], day: NaiveDate) -> i64 {
+    lots.iter().filter(|l| l.remaining > 0 && l.expired(day)).map(|l| l.remaining).fold(0i64, i64::saturating_add)
+}
+
+/// Points still to expire after `day`, summed by the first day they no longer count, soonest first, at
+/// most `limit` days.
+pub fn expiring(lots: &[Lot], day: NaiveDate, limit: usize) -> Vec<(NaiveDate, i64)> {
+    let mut by_day = std::collections::BTreeMap::<NaiveDate, i64>::new();
+    for l in lots.iter().filter(|l| l.remaining > 0) {
+        if let Some(on) = l.expires_on.filter(|on| *on > day) {
+            let sum = by_day.entry(on).or_default();
+            *sum = sum.saturating_add(l.remaining);
+        }
+    }
+    by_day.into_iter().take(limit).collect()
+}
+
 /// The draws that spend `points` on `day`, the first to expire first; `Err(available)` when the member
 /// has fewer.
 pub fn plan_spend(lots: &[Lot], points: i64, day: NaiveDate) -> Result<Vec<Draw>, i64> {

@@ -11,6 +11,8 @@ pub mod tiers;
 
 pub use card::{CardError, card_number, check_card_number, grouped, normal_referral_code, referral_code};
 pub use earn::{EarnLine, EarnReason, OrderForPoints, earn};
-pub use ledger::{Draw, EntryKind, Lot, Reversal, plan_expiry, plan_reversal, plan_spend};
+pub use ledger::{
+    Draw, EntryKind, Lot, Reversal, available, expiring, lapsed, pending, plan_expiry, plan_reversal, plan_spend,
+};
 pub use rules::{ClubRules, Downgrade, Expiry, Perk, Tier, TierBasis};
 pub use tiers::{TierDecision, TierReason, evaluate_tier};

@@ -29,15 +29,13 @@ async fn member_view(state: AppState, user: ApiUser, key: String, card: bool) ->
     user.require(Permission::ViewCustomers)?;
     let found = state
         .with_app(move |app| {
-            let store = app.store();
             let looked_up = (|| {
                 if card {
                     club::typed_card(&key)?;
                 }
-                let member = club::find(store, &key)?;
-                let rules = club::rules(store)?;
-                let mut view =
-                    serde_json::to_value(club::view(store, &rules, &member, club::today(app)?)?).unwrap_or_default();
+                let (member, view) = club::look_up(app, &key, club::today(app)?)?;
+                let rules = app.club_rules()?;
+                let mut view = serde_json::to_value(view).unwrap_or_default();
                 let tier = member.tier.as_deref().and_then(|t| rules.tier(t));
                 view["tier_name"] = json!(tier.map(|t| t.name(user.locale().code())));
                 Ok::<_, AppError>(view)

@@ -129,10 +129,7 @@ pub fn run(ctx: &Ctx, args: &ClubBenchArgs) -> Result<()> {
         );
     }
     let lookup = |card: &str, _: u64| -> Result<()> {
-        let member = club::find(store, card)?;
-        let rules = club::rules(store)?;
-        let view = club::view(store, &rules, &member, day)?;
-        std::hint::black_box(view);
+        std::hint::black_box(club::look_up(&app, card, day)?);
         Ok(())
     };
     let started = Instant::now();
