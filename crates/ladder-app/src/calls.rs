@@ -47,10 +47,10 @@ pub fn call_list(app: &App, actor: &Actor, limit: u32) -> Result<Vec<Call>, AppE
     for message in due {
         let Some(detail) = store.customer(&message.customer_id)? else { continue };
         let template = versions.of(store, &message)?;
-        let suggested = crate::recommend::for_customer(app, &detail)?;
+        let about = crate::templates::about(app, &detail)?;
         let (script, direction) = match &template {
             Some(t) => {
-                let data = crate::templates::merge_data(&detail, &shop, &t.language, None, suggested.as_ref());
+                let data = crate::templates::merge_data(&detail, &shop, &t.language, None, &about);
                 let direction = if ladder_domain::template::is_right_to_left(&t.language) { "rtl" } else { "ltr" };
                 (crate::templates::render(t, &data).map(|r| r.body).map_err(|s| s.reason), direction)
             }

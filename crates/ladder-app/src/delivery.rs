@@ -238,9 +238,9 @@ pub fn kept_for(
     channel: Channel,
     purpose: MessagePurpose,
     links: Option<&Links>,
-    suggested: Option<&ladder_domain::recommend::BestSeller>,
+    about: &crate::templates::About,
 ) -> Kept {
-    let data = merge_data(detail, shop, &template.language, links, suggested);
+    let data = merge_data(detail, shop, &template.language, links, about);
     let marketing = purpose.consent().is_some();
     let jurisdiction = Jurisdiction::of(detail.profile.country.as_deref(), shop.country.as_deref());
     let label = if marketing { jurisdiction.ad_label() } else { None };
@@ -447,9 +447,8 @@ impl Dispatcher {
             }
             (None, false) => None,
         };
-        let suggested = crate::recommend::for_customer(&self.app, &detail)?;
-        let mut kept =
-            kept_for(&detail, shop, &template, message.channel, message.purpose, links.as_ref(), suggested.as_ref());
+        let about = crate::templates::about(&self.app, &detail)?;
+        let mut kept = kept_for(&detail, shop, &template, message.channel, message.purpose, links.as_ref(), &about);
         let (subject, mut body) = match kept.compose(&template) {
             Ok(composed) => composed,
             Err(skipped) => return Ok(Prepared::Skip(skipped.reason)),

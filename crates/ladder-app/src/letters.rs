@@ -75,8 +75,8 @@ pub fn todays_letters(app: &App, actor: &Actor, day: Option<NaiveDate>) -> Resul
             batch.skipped.push((message.customer_id.clone(), "no template".into()));
             continue;
         };
-        let suggested = crate::recommend::for_customer(app, &detail)?;
-        let data = crate::templates::merge_data(&detail, &shop, &template.language, None, suggested.as_ref());
+        let about = crate::templates::about(app, &detail)?;
+        let data = crate::templates::merge_data(&detail, &shop, &template.language, None, &about);
         let body = match crate::templates::render(&template, &data) {
             Ok(r) => r.body,
             Err(skipped) => {

@@ -51,7 +51,7 @@ pub fn send_transactional(
     };
     let cause = format!("api:{key}");
     // Counted before the unit of work: it may read every order line once in ten minutes.
-    let suggested = crate::recommend::for_customer(app, &detail)?;
+    let about = crate::templates::about(app, &detail)?;
     change(app, actor, |tx, now| {
         let language = profile.preferred_language.as_deref().unwrap_or(&shop.language);
         let template = match tx.latest_template(&request.template, request.channel, language)? {
@@ -63,7 +63,7 @@ pub fn send_transactional(
             let choices = "a transactional template (offers go out through broadcasts)".to_owned();
             return Err(FieldError::new("template", Problem::NotOneOf { choices }).into());
         }
-        let data = crate::templates::merge_data(&detail, &shop, &template.language, None, suggested.as_ref());
+        let data = crate::templates::merge_data(&detail, &shop, &template.language, None, &about);
         let reason = if address.is_none() {
             Some("no address".to_owned())
         } else if blocked {

@@ -159,8 +159,9 @@ pub fn merge_data(
     shop: &ShopSettings,
     language: &str,
     links: Option<&Links>,
-    recommended: Option<&ladder_domain::recommend::BestSeller>,
+    about: &About,
 ) -> Value {
+    let recommended = about.suggested.as_ref();
     let rtl = is_right_to_left(language);
     let locale = Locale::parse(language).unwrap_or_default();
     let value = |text: &str| -> Value {
@@ -214,9 +215,20 @@ pub fn merge_data(
         }
         data.insert("recommended_product".into(), Value::Object(suggested));
     }
+    if let Some(club) = &about.club {
+        let mut member = Map::new();
+        member.insert("card_number".into(), value(&ladder_domain::club::grouped(&club.card_number)));
+        member.insert("referral_code".into(), value(&club.referral_code));
+        member.insert("points".into(), value(&ladder_i18n::format::format_integer(locale, club.points)));
+        if let Some(tier) = &club.tier_names {
+            let name = tier.get(language).or_else(|| tier.get("en")).cloned().unwrap_or_default();
+            member.insert("tier".into(), value(&name));
+        }
+        data.insert("club".into(), Value::Object(member));
+    }
     // A group the customer has nothing of is there, empty: its fields are then missing one by one, so
     // that `{{ last_purchase.date | default("…") }}` falls back instead of failing on the group.
-    for group in ["shop", "last_purchase", "recommended_product", "attributes"] {
+    for group in ["shop", "last_purchase", "recommended_product", "attributes", "club"] {
         data.entry(group).or_insert_with(|| Value::Object(Map::new()));
     }
     if let Some(links) = links {
@@ -224,6 +236,50 @@ pub fn merge_data(
         data.insert("preferences_url".into(), Value::String(links.preferences.clone()));
     }
     Value::Object(data)
+}
+
+/// What a message may say beside the customer's own record: the product to suggest, and their club
+/// membership (card, referral code, tier, points available).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct About {
+    /// The product to suggest.
+    pub suggested: Option<ladder_domain::recommend::BestSeller>,
+    /// Their membership, when they are a member.
+    pub club: Option<ClubFacts>,
+}
+
+/// A member as messages name them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClubFacts {
+    /// The card in use.
+    pub card_number: String,
+    /// The code friends bring.
+    pub referral_code: String,
+    /// The tier's names by language.
+    pub tier_names: Option<std::collections::BTreeMap<String, String>>,
+    /// Points available today.
+    pub points: i64,
+}
+
+/// What a message to the customer of `detail` may say beside their record.
+pub fn about(app: &App, detail: &CustomerDetail) -> Result<About, AppError> {
+    let suggested = crate::recommend::for_customer(app, detail)?;
+    let store = app.store();
+    let club = match store.club_member(detail.id)?.filter(|m| m.blocked_at.is_none()) {
+        Some(m) => {
+            let rules = app.club_rules()?;
+            let day = crate::club::today(app)?;
+            let balance = ladder_store::club::Balance::of_lots(&store.club_open_lots(m.customer)?, day);
+            Some(ClubFacts {
+                tier_names: m.tier.as_deref().and_then(|t| rules.tier(t)).map(|t| t.names.clone()),
+                card_number: m.card_number,
+                referral_code: m.referral_code,
+                points: balance.available,
+            })
+        }
+        None => None,
+    };
+    Ok(About { suggested, club })
 }
 
 /// The links a message carries for its customer.
@@ -344,16 +400,9 @@ pub(crate) fn render_for(
     shop: &ShopSettings,
 ) -> Result<Result<Rendered, Skipped>, AppError> {
     let links = Links { unsubscribe: "[unsubscribe link]".into(), preferences: "[preferences link]".into() };
-    let suggested = crate::recommend::for_customer(app, detail)?;
-    let kept = crate::delivery::kept_for(
-        detail,
-        shop,
-        template,
-        template.channel,
-        template.purpose,
-        Some(&links),
-        suggested.as_ref(),
-    );
+    let about = about(app, detail)?;
+    let kept =
+        crate::delivery::kept_for(detail, shop, template, template.channel, template.purpose, Some(&links), &about);
     Ok(render(template, &kept.data).map(|rendered| {
         let (subject, body) = kept.wrap(rendered.subject, &rendered.body);
         Rendered { sms: rendered.sms.map(|_| ladder_domain::sms::length(&body)), subject, body, ..rendered }

@@ -28,7 +28,7 @@ pub struct Template {
 }
 
 /// The merge fields every template may use, beside `attributes.NAME` (the customer's custom fields).
-pub const MERGE_FIELDS: [&str; 11] = [
+pub const MERGE_FIELDS: [&str; 15] = [
     "first_name",
     "last_name",
     "name",
@@ -38,6 +38,10 @@ pub const MERGE_FIELDS: [&str; 11] = [
     "last_purchase.category",
     "recommended_product.name",
     "recommended_product.price",
+    "club.card_number",
+    "club.referral_code",
+    "club.tier",
+    "club.points",
     "unsubscribe_url",
     "preferences_url",
 ];
@@ -48,7 +52,7 @@ pub fn unknown_fields<'a>(used: impl IntoIterator<Item = &'a str>) -> Vec<String
     let known = |field: &str| {
         MERGE_FIELDS.contains(&field)
             || field.strip_prefix("attributes.").is_some_and(|name| !name.is_empty())
-            || ["shop", "last_purchase", "recommended_product", "attributes"].contains(&field)
+            || ["shop", "last_purchase", "recommended_product", "attributes", "club"].contains(&field)
     };
     let mut unknown: Vec<String> = used.into_iter().filter(|f| !known(f)).map(str::to_owned).collect();
     unknown.sort();

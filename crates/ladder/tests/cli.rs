@@ -963,6 +963,28 @@ fn the_club_from_the_command_line_join_show_redeem_once_adjust_and_report() {
     let table = run.ok(&["--lang", "ru", "club", "show", "M2"]);
     assert!(table.contains("5 баллов"), "{table}");
 
+    // Messages name the member's card, referral code, tier and points.
+    let body = run
+        .file("club.txt", "Your code: {{ club.referral_code }}. Points: {{ club.points }}. Tier: {{ club.tier }}.\n");
+    run.ok(&[
+        "template",
+        "add",
+        "club-code",
+        "--channel",
+        "email",
+        "--lang",
+        "en",
+        "--subject",
+        "Your club",
+        "--purpose",
+        "service",
+        "--body-file",
+        path(&body),
+    ]);
+    let preview = run.ok(&["template", "preview", "club-code", "--customer", "M1"]);
+    let code = shown["referral_code"].as_str().expect("code");
+    assert!(preview.contains(&format!("Your code: {code}. Points: 25. Tier: Silver.")), "{preview}");
+
     // The card prints both sides, the size of a payment card, in the member's language.
     let pdf = run.dir.path().join("card.pdf");
     run.ok(&["club", "card", "M1", "--output", path(&pdf)]);

@@ -1,6 +1,6 @@
 //! The customer club: its rules, joining (one member or everyone), what the till and the customer page
 //! show, the statement, redemptions with an idempotency key, staff adjustments and a lost card. The
-//! points themselves are [`evaluate`]d: orders earn, refunds reverse, time expires, tiers move.
+//! points themselves are [`mod@evaluate`]d: orders earn, refunds reverse, time expires, tiers move.
 //!
 //! Every change is one unit of work with its audit entry; the ledger is the only record of points, so
 //! a balance is always the sum of a member's rows.
@@ -37,7 +37,7 @@ pub fn rules(store: &dyn Store) -> Result<ClubRules, AppError> {
 /// How long the till trusts the rules it read: a change made on another instance shows within this.
 const RULES_FRESH_FOR: std::time::Duration = std::time::Duration::from_secs(5);
 
-/// The club's rules, read at most [`RULES_FRESH_FOR`] ago (the till reads them on every card).
+/// The club's rules, read at most five seconds ago (the till reads them on every card).
 #[derive(Default)]
 pub struct CachedRules(std::sync::Mutex<Option<(std::time::Instant, std::sync::Arc<ClubRules>)>>);
 

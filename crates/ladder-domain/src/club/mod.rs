@@ -1,5 +1,5 @@
 //! The customer club: member cards ([`card`]), the shop's rules — earning, pending, expiry, tiers and
-//! perks ([`rules`]) — points earned by an order ([`earn`]), the ledger's draws that spend, expire and
+//! perks ([`rules`]) — points earned by an order ([`mod@earn`]), the ledger's draws that spend, expire and
 //! reverse points ([`ledger`]) and the tier a member holds ([`tiers`]). Pure: the store keeps the
 //! ledger, the app asks these functions what to write.
 
