@@ -327,3 +327,26 @@ fn a_friend_who_joins_with_a_code_is_linked_and_their_first_order_rewards_the_me
     let report = club::report(&shop.app, &Actor::Cli, day("2025-06-04")).expect("report");
     assert_eq!(report.figures.friends, 1);
 }
+
+#[test]
+fn the_starter_thank_you_names_the_referral_code_of_members_only() {
+    let shop = Shop::new("C1,Dana,,\nC2,Lev,,\n", "O1,C1,2025-05-01,COF,coffee,1,30.00,EUR,completed\n");
+    let code = shop.join("C1", Some("2025-01-01")).referral_code;
+    {
+        let mut tx = shop.store().begin().expect("begin");
+        ladder_app::playbooks::engine::ensure_starter_templates(shop.store(), tx.as_mut(), shop.app.now())
+            .expect("starter templates");
+        tx.commit().expect("commit");
+    }
+    let preview = |customer: &str, name: &str| {
+        ladder_app::templates::preview(&shop.app, &Actor::Cli, name, ladder_domain::Channel::Email, customer)
+            .expect("preview")
+            .expect("rendered")
+            .body
+    };
+    let member = preview("C1", "advocate_thanks");
+    assert!(member.contains(&format!("your club code {code}")), "{member}");
+    assert!(!preview("C2", "advocate_thanks").contains("club code"), "not a member: no code, still sent");
+    let loyal = preview("C1", "new_loyal");
+    assert!(loyal.contains("a Silver member, with 30 points to spend"), "{loyal}");
+}

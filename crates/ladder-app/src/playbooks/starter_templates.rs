@@ -943,7 +943,9 @@ A small shop like ours grows one conversation at a time. When someone walks in b
 
 Thank you for trusting us enough to put your name to it. We'll do our very best to look after your friends as well as we try to look after you.
 
-With real gratitude,
+{% if club.referral_code is defined %}If more friends would like to come, your club code {{ club.referral_code }} brings them a welcome gift, and you club points on their first order.
+
+{% endif %}With real gratitude,
 {{ shop.name | default("The team") }}"#,
     },
     StarterTemplate {
@@ -960,7 +962,9 @@ With real gratitude,
 
 תודה שסמכת עלינו מספיק כדי להמליץ. נעשה כמיטב יכולתנו לדאוג לחברים שלך כמו שאנחנו משתדלים לדאוג לך.
 
-בהכרת תודה,
+{% if club.referral_code is defined %}אם חברים נוספים ירצו להגיע, קוד המועדון שלך {{ club.referral_code }} מעניק להם מתנת הצטרפות, ולך נקודות מועדון על ההזמנה הראשונה שלהם.
+
+{% endif %}בהכרת תודה,
 {{ shop.name | default("צוות החנות") }}"#,
     },
     StarterTemplate {
@@ -977,7 +981,9 @@ With real gratitude,
 
 ممنون که آن‌قدر به ما اعتماد داشتید که ما را توصیه کنید. تمام تلاشمان را می‌کنیم که هوای دوستانتان را همان‌طور داشته باشیم که سعی می‌کنیم هوای شما را داشته باشیم.
 
-با سپاس فراوان،
+{% if club.referral_code is defined %}اگر دوستان دیگری هم بخواهند بیایند، کد باشگاه شما {{ club.referral_code }} برایشان هدیهٔ خوش‌آمد دارد و برای شما امتیاز باشگاه با اولین سفارششان.
+
+{% endif %}با سپاس فراوان،
 {{ shop.name | default("تیم فروشگاه") }}"#,
     },
     StarterTemplate {
@@ -994,7 +1000,9 @@ With real gratitude,
 
 Спасибо, что доверяете нам настолько, чтобы советовать нас близким. Мы постараемся заботиться о ваших друзьях так же, как стараемся заботиться о вас.
 
-С благодарностью,
+{% if club.referral_code is defined %}Если ещё кто-то из друзей захочет прийти, ваш код клуба {{ club.referral_code }} даст им приветственный подарок, а вам — баллы клуба за их первый заказ.
+
+{% endif %}С благодарностью,
 {{ shop.name | default("Команда магазина") }}"#,
     },
     // ── new_loyal: welcome to the golden customers ────────────────────────────────────────────────
@@ -1015,7 +1023,9 @@ What that means for you:
 
 There's nothing to sign up for and nothing you need to do. It's simply our way of saying we're glad you're here.
 
-Warmly,
+{% if club.tier is defined %}In our club you are a {{ club.tier }} member, with {{ club.points }} points to spend (card {{ club.card_number }}).
+
+{% endif %}Warmly,
 {{ shop.name | default("The team") }}"#,
     },
     StarterTemplate {
@@ -1035,7 +1045,9 @@ Warmly,
 
 אין צורך להירשם ואין שום דבר שצריך לעשות. זו פשוט הדרך שלנו להגיד כמה אנחנו שמחים שבחרת בנו.
 
-בחום,
+{% if club.tier is defined %}במועדון שלנו הדרגה שלך היא {{ club.tier }}, ויש לך {{ club.points }} נקודות לממש (כרטיס {{ club.card_number }}).
+
+{% endif %}בחום,
 {{ shop.name | default("צוות החנות") }}"#,
     },
     StarterTemplate {
@@ -1055,7 +1067,9 @@ Warmly,
 
 نیازی به ثبت‌نام یا هیچ کار دیگری نیست. این فقط راه ما برای گفتن این است که از بودنتان خوشحالیم.
 
-با مهر،
+{% if club.tier is defined %}سطح شما در باشگاه ما {{ club.tier }} است و {{ club.points }} امتیاز برای خرج کردن دارید (کارت {{ club.card_number }}).
+
+{% endif %}با مهر،
 {{ shop.name | default("تیم فروشگاه") }}"#,
     },
     StarterTemplate {
@@ -1075,7 +1089,9 @@ Warmly,
 
 Ничего оформлять не нужно, и делать тоже ничего не нужно. Это просто наш способ сказать, что мы рады, что вы с нами.
 
-С теплом,
+{% if club.tier is defined %}В нашем клубе ваш уровень — {{ club.tier }}, баллов к списанию: {{ club.points }} (карта {{ club.card_number }}).
+
+{% endif %}С теплом,
 {{ shop.name | default("Команда магазина") }}"#,
     },
 ];
