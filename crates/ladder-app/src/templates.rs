@@ -224,6 +224,17 @@ pub fn merge_data(
             let name = tier.get(language).or_else(|| tier.get("en")).cloned().unwrap_or_default();
             member.insert("tier".into(), value(&name));
         }
+        if !club.perks.is_empty() {
+            let catalog = ladder_i18n::catalog();
+            let named: Vec<String> = club
+                .perks
+                .iter()
+                .map(|p| {
+                    ladder_i18n::plain(&catalog.text(locale, &format!("club-perk-{}", p.as_str().replace('_', "-"))))
+                })
+                .collect();
+            member.insert("perks".into(), value(&named.join(if locale == Locale::Fa { "، " } else { ", " })));
+        }
         data.insert("club".into(), Value::Object(member));
     }
     // A group the customer has nothing of is there, empty: its fields are then missing one by one, so
@@ -259,6 +270,8 @@ pub struct ClubFacts {
     pub tier_names: Option<std::collections::BTreeMap<String, String>>,
     /// Points available today.
     pub points: i64,
+    /// What their tier gives.
+    pub perks: Vec<ladder_domain::club::Perk>,
 }
 
 /// What a message to the customer of `detail` may say beside their record.
@@ -270,8 +283,10 @@ pub fn about(app: &App, detail: &CustomerDetail) -> Result<About, AppError> {
             let rules = app.club_rules()?;
             let day = crate::club::today(app)?;
             let balance = ladder_store::club::Balance::of_lots(&store.club_open_lots(m.customer)?, day);
+            let tier = m.tier.as_deref().and_then(|t| rules.tier(t));
             Some(ClubFacts {
-                tier_names: m.tier.as_deref().and_then(|t| rules.tier(t)).map(|t| t.names.clone()),
+                tier_names: tier.map(|t| t.names.clone()),
+                perks: tier.map(|t| t.perks.clone()).unwrap_or_default(),
                 card_number: m.card_number,
                 referral_code: m.referral_code,
                 points: balance.available,

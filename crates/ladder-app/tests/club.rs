@@ -264,7 +264,10 @@ fn staff_adjust_by_role_with_a_reason_and_a_lost_card_is_blocked() {
     let old = shop.show("C1").card_number;
     let member = club::replace_card(&shop.app, &support, "C1", "lost").expect("replace");
     assert_ne!(member.card_number, old);
-    assert!(matches!(club::find(shop.store(), &old), Err(AppError::Conflict(_))), "the old card is blocked");
+    match club::find(shop.store(), &old) {
+        Err(AppError::Invalid(e)) => assert!(matches!(e.problem, Problem::CardBlocked { .. }), "{e:?}"),
+        other => panic!("the old card is blocked: {other:?}"),
+    }
     assert_eq!(club::find(shop.store(), &member.card_number).expect("new card").customer_id, "C1");
     assert_eq!(adds_up(&shop, "C1"), 30, "the history stays");
 }
@@ -349,4 +352,5 @@ fn the_starter_thank_you_names_the_referral_code_of_members_only() {
     assert!(!preview("C2", "advocate_thanks").contains("club code"), "not a member: no code, still sent");
     let loyal = preview("C1", "new_loyal");
     assert!(loyal.contains("a Silver member, with 30 points to spend"), "{loyal}");
+    assert!(loyal.contains("Your perks: Birthday gift."), "{loyal}");
 }

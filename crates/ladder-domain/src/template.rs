@@ -28,7 +28,7 @@ pub struct Template {
 }
 
 /// The merge fields every template may use, beside `attributes.NAME` (the customer's custom fields).
-pub const MERGE_FIELDS: [&str; 15] = [
+pub const MERGE_FIELDS: [&str; 16] = [
     "first_name",
     "last_name",
     "name",
@@ -42,6 +42,7 @@ pub const MERGE_FIELDS: [&str; 15] = [
     "club.referral_code",
     "club.tier",
     "club.points",
+    "club.perks",
     "unsubscribe_url",
     "preferences_url",
 ];

@@ -153,6 +153,11 @@ pub enum Problem {
     NotCardNumber,
     /// A card number whose check digit does not match: a digit was mistyped.
     CardCheckDigit,
+    /// A card that no longer works (lost, replaced, the membership ended).
+    CardBlocked {
+        /// The day it was blocked.
+        on: String,
+    },
     /// More points than the member can spend now.
     NotEnoughPoints {
         /// What they can spend.

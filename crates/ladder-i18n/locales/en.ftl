@@ -748,7 +748,7 @@ problem-not-phone = This is not a phone number: use digits, spaces, +, - and bra
 problem-not-date = This is not a date; use { $expected }.
 problem-not-gregorian = The year { $year } is before 1900: dates here are Gregorian (YYYY-MM-DD, for example 2026-11-23). Convert Jalali or Hebrew dates before importing.
 problem-template-syntax = The template cannot be read at line { $line }: { $detail }
-problem-unknown-merge-field = { $field } is not a merge field; use first_name, last_name, name, shop.name, last_purchase.date, last_purchase.product_name, last_purchase.category, recommended_product.name, recommended_product.price, club.card_number, club.referral_code, club.tier, club.points, unsubscribe_url, preferences_url or attributes.NAME
+problem-unknown-merge-field = { $field } is not a merge field; use first_name, last_name, name, shop.name, last_purchase.date, last_purchase.product_name, last_purchase.category, recommended_product.name, recommended_product.price, club.card_number, club.referral_code, club.tier, club.points, club.perks, unsubscribe_url, preferences_url or attributes.NAME
 problem-in-future = This lies in the future.
 problem-in-past = This date has passed; give today or a later day.
 problem-not-whole-number = Enter a whole number.
@@ -801,6 +801,7 @@ problem-unclosed-quote = A quote (") opened on line { $line } is never closed, s
 problem-not-shop-currency = This is not the shop's currency; campaign costs are kept in { $currency }, convert the amount first.
 problem-not-card-number = This is not a card number: a card number has 12 to 19 digits.
 problem-card-check-digit = The card number's check digit does not match; look for a mistyped digit.
+problem-card-blocked = This card was blocked on { $on }: ask for the member's new card, or look them up by phone or name.
 problem-not-enough-points = More than the member can spend: { $available ->
         [one] { $available } point is
        *[other] { $available } points are

@@ -701,7 +701,7 @@ problem-not-phone = این شمارهٔ تلفن نیست: از رقم، فاص�
 problem-not-date = این تاریخ نیست؛ از قالب { $expected } استفاده کنید.
 problem-not-gregorian = سال { $year } پیش از ۱۹۰۰ است: تاریخ‌ها در این‌جا میلادی‌اند (YYYY-MM-DD، مثلاً 2026-11-23). تاریخ‌های شمسی یا عبری را پیش از ورود به میلادی برگردانید.
 problem-template-syntax = قالب در خط { $line } خوانده نمی‌شود: { $detail }
-problem-unknown-merge-field = { $field } فیلد ادغام نیست؛ از first_name، last_name، name، shop.name، last_purchase.date، last_purchase.product_name، last_purchase.category، recommended_product.name، recommended_product.price، club.card_number، club.referral_code، club.tier، club.points، unsubscribe_url، preferences_url یا attributes.NAME استفاده کنید
+problem-unknown-merge-field = { $field } فیلد ادغام نیست؛ از first_name، last_name، name، shop.name، last_purchase.date، last_purchase.product_name، last_purchase.category، recommended_product.name، recommended_product.price، club.card_number، club.referral_code، club.tier، club.points، club.perks، unsubscribe_url، preferences_url یا attributes.NAME استفاده کنید
 problem-in-future = این تاریخ هنوز نرسیده است.
 problem-in-past = این تاریخ گذشته است؛ امروز یا روزی پس از آن را بدهید.
 problem-not-whole-number = یک عدد صحیح وارد کنید.
@@ -746,6 +746,7 @@ problem-unclosed-quote = گیومه‌ای (") که در سطر { $line } باز
 problem-not-shop-currency = این ارز فروشگاه نیست؛ هزینه‌های کمپین به { $currency } نگه داشته می‌شوند، اول مبلغ را تبدیل کنید.
 problem-not-card-number = این شمارهٔ کارت نیست: شمارهٔ کارت ۱۲ تا ۱۹ رقم دارد.
 problem-card-check-digit = رقم کنترل شمارهٔ کارت درست نیست؛ ببینید رقمی اشتباه وارد نشده باشد.
+problem-card-blocked = این کارت در { $on } مسدود شده است: کارت تازهٔ عضو را بخواهید یا او را با تلفن یا نام پیدا کنید.
 problem-not-enough-points = بیش از آنچه عضو می‌تواند خرج کند: اکنون { $available } امتیاز در دسترس است.
 
 ## Field names, where a problem names its field

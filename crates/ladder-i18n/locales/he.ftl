@@ -742,7 +742,7 @@ problem-not-phone = זה אינו מספר טלפון: השתמשו בספרות
 problem-not-date = זה אינו תאריך; השתמשו בתבנית { $expected }.
 problem-not-gregorian = השנה { $year } מוקדמת מ־1900: התאריכים כאן לועזיים (YYYY-MM-DD, למשל 2026-11-23). המירו תאריכים עבריים או פרסיים לפני הייבוא.
 problem-template-syntax = אי אפשר לקרוא את התבנית בשורה { $line }: { $detail }
-problem-unknown-merge-field = { $field } אינו שדה מיזוג; השתמשו ב־first_name, last_name, name, shop.name, last_purchase.date, last_purchase.product_name, last_purchase.category, recommended_product.name, recommended_product.price, club.card_number, club.referral_code, club.tier, club.points, unsubscribe_url, preferences_url או attributes.NAME
+problem-unknown-merge-field = { $field } אינו שדה מיזוג; השתמשו ב־first_name, last_name, name, shop.name, last_purchase.date, last_purchase.product_name, last_purchase.category, recommended_product.name, recommended_product.price, club.card_number, club.referral_code, club.tier, club.points, club.perks, unsubscribe_url, preferences_url או attributes.NAME
 problem-in-future = התאריך הזה עוד לא הגיע.
 problem-in-past = התאריך הזה כבר עבר; יש לתת את היום או יום מאוחר יותר.
 problem-not-whole-number = הזינו מספר שלם.
@@ -787,6 +787,7 @@ problem-unclosed-quote = מירכאות (") שנפתחו בשורה { $line } ל
 problem-not-shop-currency = זה לא המטבע של החנות; עלויות קמפיינים נשמרות ב־{ $currency }, המירו קודם את הסכום.
 problem-not-card-number = זה לא מספר כרטיס: למספר כרטיס יש 12 עד 19 ספרות.
 problem-card-check-digit = ספרת הביקורת של מספר הכרטיס אינה תואמת; בדקו אם הוקלדה ספרה שגויה.
+problem-card-blocked = הכרטיס הזה נחסם ב־{ $on }: בקשו את הכרטיס החדש של החבר, או חפשו אותו לפי טלפון או שם.
 problem-not-enough-points = יותר ממה שהחבר יכול לממש: זמינות כעת { $available ->
         [one] נקודה אחת
         [two] שתי נקודות

@@ -757,7 +757,7 @@ problem-not-phone = Это не номер телефона: используй�
 problem-not-date = Это не дата; используйте формат { $expected }.
 problem-not-gregorian = Год { $year } раньше 1900: даты здесь — по григорианскому календарю (ГГГГ-ММ-ДД, например 2026-11-23). Переведите даты иранского или еврейского календаря до импорта.
 problem-template-syntax = Шаблон не читается в строке { $line }: { $detail }
-problem-unknown-merge-field = { $field } — не поле подстановки; используйте first_name, last_name, name, shop.name, last_purchase.date, last_purchase.product_name, last_purchase.category, recommended_product.name, recommended_product.price, club.card_number, club.referral_code, club.tier, club.points, unsubscribe_url, preferences_url или attributes.NAME
+problem-unknown-merge-field = { $field } — не поле подстановки; используйте first_name, last_name, name, shop.name, last_purchase.date, last_purchase.product_name, last_purchase.category, recommended_product.name, recommended_product.price, club.card_number, club.referral_code, club.tier, club.points, club.perks, unsubscribe_url, preferences_url или attributes.NAME
 problem-in-future = Эта дата ещё не наступила.
 problem-in-past = Эта дата уже прошла; укажите сегодняшний или более поздний день.
 problem-not-whole-number = Введите целое число.
@@ -806,6 +806,7 @@ problem-unclosed-quote = Кавычка ("), открытая в строке { 
 problem-not-shop-currency = Это не валюта магазина; расходы кампаний ведутся в { $currency }, сначала пересчитайте сумму.
 problem-not-card-number = Это не номер карты: в номере карты от 12 до 19 цифр.
 problem-card-check-digit = Контрольная цифра номера карты не сходится; проверьте, нет ли опечатки.
+problem-card-blocked = Эта карта заблокирована { $on }: попросите новую карту участника или найдите его по телефону или имени.
 problem-not-enough-points = Больше, чем участник может потратить: сейчас доступно { $available ->
         [one] { $available } балл
         [few] { $available } балла

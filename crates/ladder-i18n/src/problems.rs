@@ -65,6 +65,7 @@ impl Catalog {
             Problem::NotShopCurrency { currency } => ("problem-not-shop-currency", vec![("currency", text(currency))]),
             Problem::NotCardNumber => ("problem-not-card-number", vec![]),
             Problem::CardCheckDigit => ("problem-card-check-digit", vec![]),
+            Problem::CardBlocked { on } => ("problem-card-blocked", vec![("on", text(on))]),
             Problem::NotEnoughPoints { available } => {
                 ("problem-not-enough-points", vec![("available", Arg::Number(*available))])
             }
@@ -132,6 +133,7 @@ mod tests {
             Problem::NotShopCurrency { currency: t("ILS") },
             Problem::NotCardNumber,
             Problem::CardCheckDigit,
+            Problem::CardBlocked { on: t("2026-12-01") },
             Problem::NotEnoughPoints { available: 21 },
         ]
     }

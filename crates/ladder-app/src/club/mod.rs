@@ -152,12 +152,8 @@ pub fn look_up(app: &App, key: &str, day: NaiveDate) -> Result<(Member, MemberVi
 /// Refuses a blocked card, saying when and why, and a blocked membership.
 fn refuse_blocked(card: &ladder_store::club::Card, member: &Member) -> Result<(), AppError> {
     if let Some(at) = card.blocked_at {
-        let why = card.blocked_reason.clone().unwrap_or_default();
-        return Err(AppError::Conflict(format!(
-            "card {} was blocked on {} ({why}); ask for the member's new card or look them up by name",
-            card.number,
-            at.date_naive()
-        )));
+        let on = at.date_naive().to_string();
+        return Err(FieldError::new("card_number", Problem::CardBlocked { on }).into());
     }
     if member.blocked_at.is_some() {
         return Err(AppError::NotFound(format!("club member {:?}", card.number)));

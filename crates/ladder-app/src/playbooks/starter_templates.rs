@@ -1023,7 +1023,7 @@ What that means for you:
 
 There's nothing to sign up for and nothing you need to do. It's simply our way of saying we're glad you're here.
 
-{% if club.tier is defined %}In our club you are a {{ club.tier }} member, with {{ club.points }} points to spend (card {{ club.card_number }}).
+{% if club.tier is defined %}In our club you are a {{ club.tier }} member, with {{ club.points }} points to spend (card {{ club.card_number }}).{% if club.perks is defined %} Your perks: {{ club.perks }}.{% endif %}
 
 {% endif %}Warmly,
 {{ shop.name | default("The team") }}"#,
@@ -1045,7 +1045,7 @@ There's nothing to sign up for and nothing you need to do. It's simply our way o
 
 אין צורך להירשם ואין שום דבר שצריך לעשות. זו פשוט הדרך שלנו להגיד כמה אנחנו שמחים שבחרת בנו.
 
-{% if club.tier is defined %}במועדון שלנו הדרגה שלך היא {{ club.tier }}, ויש לך {{ club.points }} נקודות לממש (כרטיס {{ club.card_number }}).
+{% if club.tier is defined %}במועדון שלנו הדרגה שלך היא {{ club.tier }}, ויש לך {{ club.points }} נקודות לממש (כרטיס {{ club.card_number }}).{% if club.perks is defined %} ההטבות שלך: {{ club.perks }}.{% endif %}
 
 {% endif %}בחום,
 {{ shop.name | default("צוות החנות") }}"#,
@@ -1067,7 +1067,7 @@ There's nothing to sign up for and nothing you need to do. It's simply our way o
 
 نیازی به ثبت‌نام یا هیچ کار دیگری نیست. این فقط راه ما برای گفتن این است که از بودنتان خوشحالیم.
 
-{% if club.tier is defined %}سطح شما در باشگاه ما {{ club.tier }} است و {{ club.points }} امتیاز برای خرج کردن دارید (کارت {{ club.card_number }}).
+{% if club.tier is defined %}سطح شما در باشگاه ما {{ club.tier }} است و {{ club.points }} امتیاز برای خرج کردن دارید (کارت {{ club.card_number }}).{% if club.perks is defined %} مزایای شما: {{ club.perks }}.{% endif %}
 
 {% endif %}با مهر،
 {{ shop.name | default("تیم فروشگاه") }}"#,
@@ -1089,7 +1089,7 @@ There's nothing to sign up for and nothing you need to do. It's simply our way o
 
 Ничего оформлять не нужно, и делать тоже ничего не нужно. Это просто наш способ сказать, что мы рады, что вы с нами.
 
-{% if club.tier is defined %}В нашем клубе ваш уровень — {{ club.tier }}, баллов к списанию: {{ club.points }} (карта {{ club.card_number }}).
+{% if club.tier is defined %}В нашем клубе ваш уровень — {{ club.tier }}, баллов к списанию: {{ club.points }} (карта {{ club.card_number }}).{% if club.perks is defined %} Ваши привилегии: {{ club.perks }}.{% endif %}
 
 {% endif %}С теплом,
 {{ shop.name | default("Команда магазина") }}"#,
