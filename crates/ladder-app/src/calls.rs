@@ -47,7 +47,7 @@ pub fn call_list(app: &App, actor: &Actor, limit: u32) -> Result<Vec<Call>, AppE
     for message in due {
         let Some(detail) = store.customer(&message.customer_id)? else { continue };
         let template = versions.of(store, &message)?;
-        let about = crate::templates::about(app, &detail)?;
+        let about = crate::templates::about(app, &detail, &shop)?;
         let (script, direction) = match &template {
             Some(t) => {
                 let data = crate::templates::merge_data(&detail, &shop, &t.language, None, &about);

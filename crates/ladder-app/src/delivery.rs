@@ -447,7 +447,7 @@ impl Dispatcher {
             }
             (None, false) => None,
         };
-        let about = crate::templates::about(&self.app, &detail)?;
+        let about = crate::templates::about(&self.app, &detail, shop)?;
         let mut kept = kept_for(&detail, shop, &template, message.channel, message.purpose, links.as_ref(), &about);
         let (subject, mut body) = match kept.compose(&template) {
             Ok(composed) => composed,

@@ -75,7 +75,7 @@ pub fn todays_letters(app: &App, actor: &Actor, day: Option<NaiveDate>) -> Resul
             batch.skipped.push((message.customer_id.clone(), "no template".into()));
             continue;
         };
-        let about = crate::templates::about(app, &detail)?;
+        let about = crate::templates::about(app, &detail, &shop)?;
         let data = crate::templates::merge_data(&detail, &shop, &template.language, None, &about);
         let body = match crate::templates::render(&template, &data) {
             Ok(r) => r.body,

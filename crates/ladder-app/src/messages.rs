@@ -51,7 +51,7 @@ pub fn send_transactional(
     };
     let cause = format!("api:{key}");
     // Counted before the unit of work: it may read every order line once in ten minutes.
-    let about = crate::templates::about(app, &detail)?;
+    let about = crate::templates::about(app, &detail, &shop)?;
     change(app, actor, |tx, now| {
         let language = profile.preferred_language.as_deref().unwrap_or(&shop.language);
         let template = match tx.latest_template(&request.template, request.channel, language)? {

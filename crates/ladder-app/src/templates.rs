@@ -275,13 +275,13 @@ pub struct ClubFacts {
 }
 
 /// What a message to the customer of `detail` may say beside their record.
-pub fn about(app: &App, detail: &CustomerDetail) -> Result<About, AppError> {
+pub fn about(app: &App, detail: &CustomerDetail, shop: &ShopSettings) -> Result<About, AppError> {
     let suggested = crate::recommend::for_customer(app, detail)?;
     let store = app.store();
     let club = match store.club_member(detail.id)?.filter(|m| m.blocked_at.is_none()) {
         Some(m) => {
             let rules = app.club_rules()?;
-            let day = crate::club::today(app)?;
+            let day = app.now().with_timezone(&shop.tz()).date_naive();
             let balance = ladder_store::club::Balance::of_lots(&store.club_open_lots(m.customer)?, day);
             let tier = m.tier.as_deref().and_then(|t| rules.tier(t));
             Some(ClubFacts {
@@ -415,7 +415,7 @@ pub(crate) fn render_for(
     shop: &ShopSettings,
 ) -> Result<Result<Rendered, Skipped>, AppError> {
     let links = Links { unsubscribe: "[unsubscribe link]".into(), preferences: "[preferences link]".into() };
-    let about = about(app, detail)?;
+    let about = about(app, detail, shop)?;
     let kept =
         crate::delivery::kept_for(detail, shop, template, template.channel, template.purpose, Some(&links), &about);
     Ok(render(template, &kept.data).map(|rendered| {

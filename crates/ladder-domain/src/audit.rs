@@ -481,6 +481,9 @@ pub enum Action {
         earn_from: chrono::NaiveDate,
         /// Points their earlier orders earned at once.
         points: i64,
+        /// The member whose referral code they came with (recorded as who brought them).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        referred_by: Option<String>,
     },
     /// Every customer who was not a member was enrolled.
     #[serde(rename = "club.enrolled")]

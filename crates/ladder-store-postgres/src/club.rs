@@ -385,7 +385,9 @@ impl ClubTx for PgTx {
     ) -> StoreResult<()> {
         let what = "cannot replace a card";
         self.execute(sql::BLOCK_CARDS, &[&customer.0, &at.timestamp(), &reason], what)?;
-        self.execute(sql::INSERT_CARD, &[&number, &customer.0, &at.timestamp()], what)?;
+        if self.execute(sql::INSERT_NEW_CARD, &[&number, &customer.0, &at.timestamp()], what)? != 1 {
+            return Err(StoreError::Conflict(format!("card number {number} is taken")));
+        }
         self.execute(sql::SET_CARD, &[&customer.0, &number], what)?;
         Ok(())
     }

@@ -450,7 +450,9 @@ impl ClubTx for SqliteTx<'_> {
         let what = "cannot replace a card";
         let c = self.conn();
         c.execute(&numbered(sql::BLOCK_CARDS), params![customer.0, at.timestamp(), reason]).ctx(what)?;
-        c.execute(&numbered(sql::INSERT_CARD), params![number, customer.0, at.timestamp()]).ctx(what)?;
+        if c.execute(&numbered(sql::INSERT_NEW_CARD), params![number, customer.0, at.timestamp()]).ctx(what)? != 1 {
+            return Err(StoreError::Conflict(format!("card number {number} is taken")));
+        }
         c.execute(&numbered(sql::SET_CARD), params![customer.0, number]).ctx(what)?;
         Ok(())
     }

@@ -93,6 +93,10 @@ pub const INSERT_MEMBER: &str = "INSERT INTO club_members (customer_id, card_num
 /// Issues a card.
 pub const INSERT_CARD: &str = "INSERT INTO club_cards (number, customer_id, issued_at) VALUES ($1, $2, $3)";
 
+/// Issues a card unless its number was ever used (a lost card's new number): nothing written when taken.
+pub const INSERT_NEW_CARD: &str =
+    "INSERT INTO club_cards (number, customer_id, issued_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
+
 /// A card's columns.
 const CARD_COLUMNS: &str = "SELECT number, customer_id, issued_at, blocked_at, blocked_reason FROM club_cards";
 

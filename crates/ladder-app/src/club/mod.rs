@@ -296,12 +296,15 @@ pub fn join(app: &App, actor: &Actor, joining: &Joining) -> Result<MemberView, A
         let attempt = change(app, actor, |tx, now| {
             let member = new_member(&rules, customer, now, earn_from, &proof, &actor.name())?;
             tx.add_club_member(&member)?;
-            if let Some(referrer) = &referrer {
-                tx.link_club_referral(customer, referrer)?;
+            let mut referred_by = None;
+            if let Some(referrer) = &referrer
+                && tx.link_club_referral(customer, referrer)?
+            {
+                referred_by = Some(referrer.clone());
             }
             let done = evaluate_member(tx, &rules, &currency, customer, day, now)?;
-            let action =
-                Action::ClubJoined { customer_id: joining.customer_id.clone(), earn_from, points: done.earned };
+            let customer_id = joining.customer_id.clone();
+            let action = Action::ClubJoined { customer_id, earn_from, points: done.earned, referred_by };
             Ok(((), vec![action]))
         });
         match attempt {
@@ -406,15 +409,18 @@ pub fn adjust(app: &App, actor: &Actor, customer_id: &str, points: i64, reason: 
     let day = today(app)?;
     let id = change(app, actor, |tx, now| {
         tx.lock_club_member(member.customer)?;
-        let mut entry =
-            draw_entry(tx, member.customer, EntryKind::Adjust, "staff", points.saturating_neg(), day, now, actor)?;
-        if points > 0 {
-            entry.points = points;
-            entry.available_on = Some(day);
-            entry.expires_on = rules.expiry.expires_on(day);
-            entry.draws.clear();
-        }
-        entry.note = Some(reason.to_owned());
+        // Given points can be spent at once and expire as earned ones do; taken ones are drawn.
+        let entry = if points > 0 {
+            NewEntry {
+                points,
+                available_on: Some(day),
+                expires_on: rules.expiry.expires_on(day),
+                ..bare_entry(member.customer, EntryKind::Adjust, "staff", now, actor)
+            }
+        } else {
+            draw_entry(tx, member.customer, EntryKind::Adjust, "staff", points.saturating_neg(), day, now, actor)?
+        };
+        let entry = NewEntry { note: Some(reason.to_owned()), ..entry };
         let id = tx.append_club_entry(&entry)?;
         let action =
             Action::ClubPointsAdjusted { customer_id: member.customer_id.clone(), points, reason: reason.to_owned() };
@@ -431,8 +437,27 @@ fn entry_by_id(store: &dyn Store, customer: CustomerId, id: i64) -> Result<Entry
         .ok_or_else(|| AppError::NotFound(format!("ledger row {id}")))
 }
 
-/// A row taking `points` (> 0) from the member's available lots, the first to expire first; for a
-/// positive adjustment (`points` < 0) a row without draws, which the caller makes a lot.
+/// A row of `kind` without points or draws yet.
+fn bare_entry(customer: CustomerId, kind: EntryKind, reason: &str, at: DateTime<Utc>, actor: &Actor) -> NewEntry {
+    NewEntry {
+        customer,
+        kind,
+        reason: reason.to_owned(),
+        points: 0,
+        at,
+        available_on: None,
+        expires_on: None,
+        order: None,
+        reference: None,
+        actor: actor.name(),
+        note: None,
+        unrecovered: 0,
+        draws: Vec::new(),
+    }
+}
+
+/// A row taking `points` (> 0) from the member's available lots, the first to expire first; refused
+/// with the balance when they have fewer.
 #[allow(clippy::too_many_arguments)]
 fn draw_entry(
     tx: &mut dyn Tx,
@@ -444,28 +469,10 @@ fn draw_entry(
     at: DateTime<Utc>,
     actor: &Actor,
 ) -> Result<NewEntry, AppError> {
-    let draws = if points > 0 {
-        let lots = tx.club_lots(customer)?;
-        plan_spend(&lots, points, day)
-            .map_err(|available| AppError::Invalid(FieldError::new("points", Problem::NotEnoughPoints { available })))?
-    } else {
-        Vec::new()
-    };
-    Ok(NewEntry {
-        customer,
-        kind,
-        reason: reason.to_owned(),
-        points: -points.max(0),
-        at,
-        available_on: None,
-        expires_on: None,
-        order: None,
-        reference: None,
-        actor: actor.name(),
-        note: None,
-        unrecovered: 0,
-        draws,
-    })
+    let lots = tx.club_lots(customer)?;
+    let draws = plan_spend(&lots, points, day)
+        .map_err(|available| AppError::Invalid(FieldError::new("points", Problem::NotEnoughPoints { available })))?;
+    Ok(NewEntry { points: -points, draws, ..bare_entry(customer, kind, reason, at, actor) })
 }
 
 /// A redemption asked for at the till or by the web shop.
@@ -577,7 +584,8 @@ pub fn replace_card(app: &App, actor: &Actor, customer_id: &str, reason: &str) -
             Ok(((), vec![action]))
         });
         match attempt {
-            Err(AppError::Store(_)) | Err(AppError::Conflict(_)) => continue,
+            // The new number was drawn before (one in 10¹²): draw again.
+            Err(AppError::Conflict(_)) => continue,
             other => other?,
         }
         return store.club_member(member.customer)?.ok_or_else(|| AppError::NotFound("the member".to_owned()));

@@ -157,11 +157,12 @@ pub(crate) async fn till(
         Some(Err(e)) => (None, Some(till_problem(&viewer, e)?)),
         None => (None, None),
     };
+    let currency = state.with_store(|store| Ok(crate::pages::customers::shop_currency(store)?.0)).await?;
     let done = asked.done.as_deref().and_then(|d| d.parse::<i64>().ok());
     let asked_problem = asked.problem.as_deref().and_then(|p| p.parse::<i64>().ok());
     page(
         "club_till.html",
-        Frame::new(&viewer, "club", None),
+        Frame::new(&viewer, "club", currency),
         minijinja::context! {
             card => typed,
             member => member.map(|m| minijinja::Value::from_serialize(&m)),
