@@ -177,7 +177,7 @@ try {
   await Promise.all([page.waitForURL(/done=today-task-snoozed/), page.locator(`#${firstTask} .task-snooze button`).click()]);
   check(await page.locator(`#${firstTask}`).count() === 0, 'a snoozed task leaves the queue');
   await page.goto(`${base}/playbooks`);
-  check(await page.locator('#playbooks tbody tr').count() === 9, 'the nine starter playbooks are listed');
+  check(await page.locator('#playbooks tbody tr').count() === 13, 'the thirteen starter playbooks are listed');
   await page.screenshot({ path: `${shots}/playbooks-en.png`, fullPage: true });
   await page.goto(`${base}/playbooks/second_to_third`);
   await Promise.all([page.waitForURL(/try=1/), page.click('#playbook-try-link')]);

@@ -102,7 +102,7 @@ pub fn export(app: &App, actor: &Actor, customer_id: &str) -> Result<serde_json:
     })
 }
 
-/// A member's club data for an export: membership, cards, every ledger row, tier moves; null when
+/// A member's club data for an export: membership, cards, every ledger row, tier moves, perks given; null when
 /// they are not a member.
 fn club_data(store: &dyn ladder_store::Store, customer_id: &str) -> Result<serde_json::Value, AppError> {
     let Some(id) = store.club_customer_id(customer_id)? else { return Ok(serde_json::Value::Null) };
@@ -112,6 +112,7 @@ fn club_data(store: &dyn ladder_store::Store, customer_id: &str) -> Result<serde
         "cards": store.club_cards(id)?,
         "ledger": store.club_ledger(id)?,
         "tier_moves": store.club_tier_moves(id)?,
+        "perks_given": store.club_perk_grants(id)?,
     }))
 }
 

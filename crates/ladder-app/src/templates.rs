@@ -224,6 +224,10 @@ pub fn merge_data(
             let name = tier.get(language).or_else(|| tier.get("en")).cloned().unwrap_or_default();
             member.insert("tier".into(), value(&name));
         }
+        if let Some((on, points)) = club.expiring {
+            member.insert("expiring_points".into(), value(&ladder_i18n::format::format_integer(locale, points)));
+            member.insert("expiring_on".into(), value(&ladder_i18n::format::format_date(locale, on)));
+        }
         if !club.perks.is_empty() {
             let catalog = ladder_i18n::catalog();
             let named: Vec<String> = club
@@ -270,8 +274,10 @@ pub struct ClubFacts {
     pub tier_names: Option<std::collections::BTreeMap<String, String>>,
     /// Points available today.
     pub points: i64,
-    /// What their tier gives.
+    /// What they get: their tier's perks and those given to them.
     pub perks: Vec<ladder_domain::club::Perk>,
+    /// The next points to expire: the first day they no longer count, and how many.
+    pub expiring: Option<(NaiveDate, i64)>,
 }
 
 /// What a message to the customer of `detail` may say beside their record.
@@ -284,12 +290,14 @@ pub fn about(app: &App, detail: &CustomerDetail, shop: &ShopSettings) -> Result<
             let day = app.now().with_timezone(&shop.tz()).date_naive();
             let balance = ladder_store::club::Balance::of_lots(&store.club_open_lots(m.customer)?, day);
             let tier = m.tier.as_deref().and_then(|t| rules.tier(t));
+            let perks = crate::club::perks_on(&rules, &m, &store.club_perk_grants(m.customer)?, day);
             Some(ClubFacts {
                 tier_names: tier.map(|t| t.names.clone()),
-                perks: tier.map(|t| t.perks.clone()).unwrap_or_default(),
+                perks,
                 card_number: m.card_number,
                 referral_code: m.referral_code,
                 points: balance.available,
+                expiring: balance.expiring.first().copied(),
             })
         }
         None => None,

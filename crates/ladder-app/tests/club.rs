@@ -354,3 +354,94 @@ fn the_starter_thank_you_names_the_referral_code_of_members_only() {
     assert!(loyal.contains("a Silver member, with 30 points to spend"), "{loyal}");
     assert!(loyal.contains("Your perks: Birthday gift."), "{loyal}");
 }
+
+#[test]
+fn the_club_playbooks_welcome_once_remind_before_points_expire_and_give_a_perk_on_the_way_down() {
+    use ladder_app::playbooks::{self, PlaybookChange};
+    use ladder_domain::club::Perk;
+    let shop = Shop::new(
+        "C1,Dana,dana@example.com,\nC2,Lev,lev@example.com,\n",
+        "O1,C1,2024-07-01,TV,tv,1,1200.00,EUR,completed\n\
+         O2,C1,2025-05-01,COF,coffee,1,10.00,EUR,completed\n\
+         O3,C2,2025-05-01,COF,coffee,1,30.00,EUR,completed\n",
+    );
+    let score = |on: &str| {
+        let options = ladder_app::score::ScoreOptions::default();
+        ladder_app::score::score(&shop.app, &Actor::Cli, day(on), &options, &NoProgress).expect("score");
+    };
+    let evaluate = |on: &str| {
+        shop.at(on);
+        playbooks::evaluate(&shop.app, &Actor::Cli, day(on), false, &NoProgress).expect("evaluate playbooks")
+    };
+    // The measured playbooks keep a control group; here everyone is treated.
+    for key in ["club_tier_down", "club_points_expiring"] {
+        let change = PlaybookChange { control_percent: Some(0), ..PlaybookChange::default() };
+        playbooks::set(&shop.app, &Actor::Cli, key, &change).expect("no control group");
+    }
+    let runs = |customer: &str| -> Vec<(String, String)> {
+        let id = shop.store().customer(customer).expect("read").expect("customer").id;
+        let q = ladder_store::RunQuery { customer: Some(id), ..ladder_store::RunQuery::default() };
+        let mut runs: Vec<_> =
+            shop.store().runs(&q).expect("runs").into_iter().map(|r| (r.playbook, r.occurrence)).collect();
+        runs.sort();
+        runs
+    };
+    let gifts = |customer: &str| shop.ledger(customer).into_iter().filter(|(_, why, _)| why == "playbook").count();
+    score("2025-06-01");
+    shop.join("C1", Some("2024-01-01"));
+    evaluate("2025-06-01");
+    // O1's 1,200 points expire on 1 July 2025: the reminder is due 30 days before.
+    let c1 = shop.store().customer("C1").expect("read").expect("customer").id;
+    assert_eq!(
+        runs("C1"),
+        [
+            ("club_points_expiring".to_owned(), "expiring:2025-07-01".to_owned()),
+            ("club_welcome".to_owned(), format!("club_joined:{}", c1.0)),
+        ],
+        "joining is news; the first tier given at joining is not a move up"
+    );
+    assert!(shop.ledger("C1").contains(&(EntryKind::Adjust, "playbook".into(), 50)), "{:?}", shop.ledger("C1"));
+    evaluate("2025-06-01");
+    assert_eq!(gifts("C1"), 1, "a day evaluated twice gives once");
+    assert_eq!(adds_up(&shop, "C1"), 1_200 + 10 + 50);
+    let sent = shop
+        .store()
+        .outbox(&ladder_store::OutboxQuery { customer_id: Some("C1".into()), limit: 50, ..Default::default() })
+        .expect("outbox");
+    assert!(sent.iter().any(|m| m.template == "club_welcome"), "{sent:?}");
+    let reminder = ladder_app::templates::preview(
+        &shop.app,
+        &Actor::Cli,
+        "club_points_expiring",
+        ladder_domain::Channel::Email,
+        "C1",
+    )
+    .expect("preview")
+    .expect("rendered")
+    .body;
+    let en = ladder_i18n::Locale::En;
+    for said in
+        [ladder_i18n::format::format_integer(en, 1_200), ladder_i18n::format::format_date(en, day("2025-07-01"))]
+    {
+        assert!(reminder.contains(&said), "{said:?} in {reminder}");
+    }
+    // Enrolling everyone at once is not news: C2 hears nothing and gets no welcome points.
+    club::enrol_everyone(&shop.app, &Actor::Cli, day("2025-01-01"), &NoProgress).expect("enrol everyone");
+    evaluate("2025-06-01");
+    assert!(runs("C2").iter().all(|(key, _)| key != "club_welcome"), "{:?}", runs("C2"));
+    assert_eq!(gifts("C2"), 0);
+    // Gold from O1 ends after the grace period: down to Silver on 1 August, with free shipping for 30
+    // days beside Silver's birthday gift.
+    shop.evaluate("2025-07-02");
+    shop.evaluate("2025-08-01");
+    evaluate("2025-08-01");
+    assert!(runs("C1").iter().any(|(key, _)| key == "club_tier_down"), "{:?}", runs("C1"));
+    let down = shop.show("C1");
+    assert_eq!(down.tier.as_deref(), Some("silver"));
+    assert!(down.perks.contains(&Perk::FreeShipping), "{:?}", down.perks);
+    shop.at("2025-08-31");
+    assert!(!shop.show("C1").perks.contains(&Perk::FreeShipping), "the given perk holds for 30 days");
+    let given = shop.store().club_perk_grants(c1).expect("grants");
+    assert_eq!(given.len(), 1);
+    assert_eq!((given[0].from, given[0].until), (day("2025-08-01"), day("2025-08-31")));
+}

@@ -28,7 +28,7 @@ pub struct Template {
 }
 
 /// The merge fields every template may use, beside `attributes.NAME` (the customer's custom fields).
-pub const MERGE_FIELDS: [&str; 16] = [
+pub const MERGE_FIELDS: [&str; 18] = [
     "first_name",
     "last_name",
     "name",
@@ -43,6 +43,8 @@ pub const MERGE_FIELDS: [&str; 16] = [
     "club.tier",
     "club.points",
     "club.perks",
+    "club.expiring_points",
+    "club.expiring_on",
     "unsubscribe_url",
     "preferences_url",
 ];

@@ -1229,6 +1229,10 @@ playbook-birthday = Birthday greeting
 playbook-complaint_apology = Apologise for a complaint
 playbook-advocate_thanks = Thank an advocate
 playbook-new_loyal = Welcome a new regular
+playbook-club_welcome = Welcome a new club member
+playbook-club_tier_up = Thank a member who moved up a tier
+playbook-club_tier_down = A kind word when a member moves down a tier
+playbook-club_points_expiring = Remind a member before points expire
 playbook-about-post_purchase_checkin = Three days after an order, ask how the product is. A service message: never an offer.
 playbook-about-first_to_second = When a first-time buyer reaches the shop's usual wait for a second order, a personal message with a product that suits them.
 playbook-about-second_to_third = When a customer with two orders is due for the next, a personal message; the most valuable get a call too. The third order makes a regular.
@@ -1238,12 +1242,17 @@ playbook-about-birthday = The day before the birthday (or the last opening day b
 playbook-about-complaint_apology = A complaint gives a person a call within the day and a personal apology letter. Until the call is done, the customer hears no marketing.
 playbook-about-advocate_thanks = When someone becomes an advocate, or a friend they sent places a first order, a thank-you.
 playbook-about-new_loyal = When a customer becomes loyal, a welcome to the regulars with what they get.
+playbook-about-club_welcome = When a customer joins the club (not when everyone is enrolled at once): welcome points and their card number.
+playbook-about-club_tier_up = When a member moves up a tier: a thank-you with their perks, and their referral code a week later.
+playbook-about-club_tier_down = When a member moves down a tier: free shipping for a while and a kind word, never a reproach.
+playbook-about-club_points_expiring = A month before some of a member's points expire: how many, and when.
 playbook-when = When
 playbook-who = Who
 playbook-then = Then
 playbook-not-contacted-days = Not if they had a message within these many days (empty: no limit)
 playbook-reentry-days = A customer may enter again after these many days (0: whenever it happens anew)
 playbook-field-days = Days
+playbook-field-points = Points
 playbook-field-due-days = Due in days
 playbook-field-channel = Channel
 playbook-field-fallback = Else
@@ -1296,6 +1305,15 @@ playbook-trigger-state-from = Their state changes from { $from } to { $to }
 playbook-trigger-state = Their state changes to { $to }
 playbook-trigger-interaction = Recorded with them: { $kind }
 playbook-trigger-referral = A customer they brought places a first order
+playbook-trigger-club-joined = They join the club
+playbook-trigger-tier-up = They move up a tier in the club
+playbook-trigger-tier-down = They move down a tier in the club
+playbook-trigger-tier-up-to = They move up to the tier “{ $tier }”
+playbook-trigger-tier-down-to = They move down to the tier “{ $tier }”
+playbook-trigger-points-expiring = { $days ->
+    [one] Some of their points expire tomorrow
+   *[other] Some of their points expire in { $days } days
+}
 playbook-trigger-manual = Started by hand for a chosen list
 playbook-if-no-event-buyers = not an event buyer (someone whose every order was a one-off)
 playbook-if-min-rung = at least { $rung } on the ladder
@@ -1329,6 +1347,16 @@ playbook-step-task = { $days ->
 playbook-step-script = With the script “{ $template }”.
 playbook-step-top-decile = Only for the top tenth by value; skipped for the rest.
 playbook-step-tag = Add the tag “{ $tag }”.
+playbook-step-give-points = { $points ->
+    [one] Give them { $points } point (“{ $reason }”); skipped for those not in the club.
+   *[other] Give them { $points } points (“{ $reason }”); skipped for those not in the club.
+}
+playbook-step-give-perk = { $days ->
+    [one] Give them { $perk } for a day; skipped for those not in the club.
+   *[other] Give them { $perk } for { $days } days; skipped for those not in the club.
+}
+playbook-step-referral-code = Send their referral code by { $channel }.
+playbook-step-referral-code-else = Send their referral code by { $channel }, else by { $fallback }.
 playbook-step-branch = If they { $test } since it began: { $yes }; else { $no }.
 playbook-branch-ordered = ordered
 playbook-branch-answered = answered

@@ -1213,6 +1213,10 @@ playbook-birthday = ברכת יום הולדת
 playbook-complaint_apology = התנצלות על תלונה
 playbook-advocate_thanks = תודה לשגריר
 playbook-new_loyal = ברוך הבא ללקוח קבוע חדש
+playbook-club_welcome = ברוכים הבאים לחבר מועדון חדש
+playbook-club_tier_up = תודה לחבר שעלה דרגה
+playbook-club_tier_down = מילה טובה כשחבר יורד דרגה
+playbook-club_points_expiring = תזכורת לפני שנקודות פגות
 playbook-about-post_purchase_checkin = שלושה ימים אחרי הזמנה, לשאול איך המוצר. הודעת שירות: אף פעם לא הצעה.
 playbook-about-first_to_second = כשקונה ראשון מגיע לזמן ההמתנה הרגיל של החנות להזמנה שנייה, הודעה אישית עם מוצר שמתאים לו.
 playbook-about-second_to_third = כשללקוח עם שתי הזמנות מגיע הזמן להזמנה הבאה, הודעה אישית; החשובים ביותר מקבלים גם שיחה. ההזמנה השלישית עושה לקוח קבוע.
@@ -1222,12 +1226,17 @@ playbook-about-birthday = יום לפני יום ההולדת (או ביום ה�
 playbook-about-complaint_apology = תלונה נותנת לאדם שיחה בתוך היום ומכתב התנצלות אישי. עד שהשיחה נעשית, הלקוח לא מקבל שיווק.
 playbook-about-advocate_thanks = כשמישהו נעשה שגריר, או כשחבר ששלח מזמין לראשונה, תודה.
 playbook-about-new_loyal = כשלקוח נעשה נאמן, ברוכים הבאים ללקוחות הקבועים ומה הם מקבלים.
+playbook-about-club_welcome = כשלקוח מצטרף למועדון (לא כשכולם נרשמים בבת אחת): נקודות הצטרפות ומספר הכרטיס.
+playbook-about-club_tier_up = כשחבר עולה דרגה: תודה עם ההטבות שלו, וקוד ההפניה שלו שבוע אחר כך.
+playbook-about-club_tier_down = כשחבר יורד דרגה: משלוח חינם לזמן מה ומילה טובה, אף פעם לא תוכחה.
+playbook-about-club_points_expiring = חודש לפני שחלק מהנקודות של חבר פגות: כמה, ומתי.
 playbook-when = מתי
 playbook-who = מי
 playbook-then = ואז
 playbook-not-contacted-days = לא אם קיבלו הודעה בתוך מספר הימים הזה (ריק: בלי הגבלה)
 playbook-reentry-days = לקוח יכול להיכנס שוב אחרי מספר הימים הזה (0: בכל פעם שזה קורה מחדש)
 playbook-field-days = ימים
+playbook-field-points = נקודות
 playbook-field-due-days = לביצוע בתוך ימים
 playbook-field-channel = ערוץ
 playbook-field-fallback = אחרת
@@ -1280,6 +1289,16 @@ playbook-trigger-state-from = המצב שלהם משתנה מ־{ $from } ל־{ $
 playbook-trigger-state = המצב שלהם משתנה ל־{ $to }
 playbook-trigger-interaction = נרשם איתם: { $kind }
 playbook-trigger-referral = לקוח שהביאו מזמין לראשונה
+playbook-trigger-club-joined = מצטרפים למועדון
+playbook-trigger-tier-up = עולים דרגה במועדון
+playbook-trigger-tier-down = יורדים דרגה במועדון
+playbook-trigger-tier-up-to = עולים לדרגה „{ $tier }”
+playbook-trigger-tier-down-to = יורדים לדרגה „{ $tier }”
+playbook-trigger-points-expiring = { $days ->
+    [one] חלק מהנקודות פגות מחר
+    [two] חלק מהנקודות פגות בעוד יומיים
+   *[other] חלק מהנקודות פגות בעוד { $days } ימים
+}
 playbook-trigger-manual = מופעל ידנית לרשימה נבחרת
 playbook-if-no-event-buyers = לא קונה אירוע (מי שכל הזמנה שלו הייתה חד־פעמית)
 playbook-if-min-rung = לפחות { $rung } בסולם
@@ -1313,6 +1332,17 @@ playbook-step-task = { $days ->
 playbook-step-script = עם התסריט „{ $template }”.
 playbook-step-top-decile = רק לעשירון העליון לפי ערך; לשאר מדלגים.
 playbook-step-tag = להוסיף את התגית „{ $tag }”.
+playbook-step-give-points = { $points ->
+    [one] לתת נקודה אחת („{ $reason }”); מי שאינו חבר מועדון מדולג.
+   *[other] לתת { $points } נקודות („{ $reason }”); מי שאינו חבר מועדון מדולג.
+}
+playbook-step-give-perk = { $days ->
+    [one] לתת { $perk } ליום אחד; מי שאינו חבר מועדון מדולג.
+    [two] לתת { $perk } ליומיים; מי שאינו חבר מועדון מדולג.
+   *[other] לתת { $perk } ל־{ $days } ימים; מי שאינו חבר מועדון מדולג.
+}
+playbook-step-referral-code = לשלוח את קוד ההפניה ב{ $channel }.
+playbook-step-referral-code-else = לשלוח את קוד ההפניה ב{ $channel }, ואם לא אז ב{ $fallback }.
 playbook-step-branch = אם הם { $test } מאז שהתחיל: { $yes }; אחרת { $no }.
 playbook-branch-ordered = הזמינו
 playbook-branch-answered = ענו

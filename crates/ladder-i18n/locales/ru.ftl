@@ -1261,6 +1261,10 @@ playbook-birthday = Поздравление с днём рождения
 playbook-complaint_apology = Извиниться за жалобу
 playbook-advocate_thanks = Поблагодарить амбассадора
 playbook-new_loyal = Приветствие нового постоянного клиента
+playbook-club_welcome = Приветствие нового участника клуба
+playbook-club_tier_up = Спасибо участнику, поднявшемуся на уровень
+playbook-club_tier_down = Доброе слово, когда участник опускается на уровень
+playbook-club_points_expiring = Напоминание перед сгоранием баллов
 playbook-about-post_purchase_checkin = Через три дня после заказа спросить, как товар. Сервисное сообщение: никогда не предложение.
 playbook-about-first_to_second = Когда купивший впервые доходит до обычного для магазина срока второго заказа — личное сообщение с подходящим ему товаром.
 playbook-about-second_to_third = Когда клиенту с двумя заказами подходит срок следующего — личное сообщение; самым ценным ещё и звонок. Третий заказ делает клиента постоянным.
@@ -1270,12 +1274,17 @@ playbook-about-birthday = За день до дня рождения (или в 
 playbook-about-complaint_apology = Жалоба даёт человеку задачу позвонить в тот же день и отправить личное письмо с извинением. Пока звонок не сделан, клиент не получает рекламы.
 playbook-about-advocate_thanks = Когда клиент становится амбассадором или приведённый им друг делает первый заказ — благодарность.
 playbook-about-new_loyal = Когда клиент становится лояльным — приветствие в кругу постоянных клиентов и что они получают.
+playbook-about-club_welcome = Когда клиент вступает в клуб (не при записи всех сразу): приветственные баллы и номер карты.
+playbook-about-club_tier_up = Когда участник поднимается на уровень: благодарность с его привилегиями, а через неделю — его код приглашения.
+playbook-about-club_tier_down = Когда участник опускается на уровень: бесплатная доставка на время и доброе слово, никогда не упрёк.
+playbook-about-club_points_expiring = За месяц до того, как часть баллов участника сгорит: сколько и когда.
 playbook-when = Когда
 playbook-who = Кто
 playbook-then = Затем
 playbook-not-contacted-days = Нет, если было сообщение за столько дней (пусто: без ограничения)
 playbook-reentry-days = Клиент может войти снова через столько дней (0: каждый раз, когда это повторится)
 playbook-field-days = Дней
+playbook-field-points = Баллов
 playbook-field-due-days = Срок, дней
 playbook-field-channel = Канал
 playbook-field-fallback = Иначе
@@ -1330,6 +1339,16 @@ playbook-trigger-state-from = Состояние меняется с «{ $from }
 playbook-trigger-state = Состояние меняется на «{ $to }»
 playbook-trigger-interaction = Записано: { $kind }
 playbook-trigger-referral = Приведённый им клиент делает первый заказ
+playbook-trigger-club-joined = Вступает в клуб
+playbook-trigger-tier-up = Поднимается на уровень в клубе
+playbook-trigger-tier-down = Опускается на уровень в клубе
+playbook-trigger-tier-up-to = Поднимается до уровня «{ $tier }»
+playbook-trigger-tier-down-to = Опускается до уровня «{ $tier }»
+playbook-trigger-points-expiring = { $days ->
+    [one] Часть баллов сгорает через { $days } день
+    [few] Часть баллов сгорает через { $days } дня
+   *[other] Часть баллов сгорает через { $days } дней
+}
 playbook-trigger-manual = Запускается вручную для выбранного списка
 playbook-if-no-event-buyers = не покупатель к событию (все заказы которого разовые)
 playbook-if-min-rung = не ниже ступени «{ $rung }»
@@ -1367,6 +1386,18 @@ playbook-step-task = { $days ->
 playbook-step-script = По сценарию разговора «{ $template }».
 playbook-step-top-decile = Только для верхних 10 % по ценности; для остальных пропускается.
 playbook-step-tag = Добавить метку «{ $tag }».
+playbook-step-give-points = { $points ->
+    [one] Начислить { $points } балл («{ $reason }»); кто не в клубе, пропускается.
+    [few] Начислить { $points } балла («{ $reason }»); кто не в клубе, пропускается.
+   *[other] Начислить { $points } баллов («{ $reason }»); кто не в клубе, пропускается.
+}
+playbook-step-give-perk = { $days ->
+    [one] Дать «{ $perk }» на { $days } день; кто не в клубе, пропускается.
+    [few] Дать «{ $perk }» на { $days } дня; кто не в клубе, пропускается.
+   *[other] Дать «{ $perk }» на { $days } дней; кто не в клубе, пропускается.
+}
+playbook-step-referral-code = Отправить код приглашения по каналу «{ $channel }».
+playbook-step-referral-code-else = Отправить код приглашения по каналу «{ $channel }», иначе по каналу «{ $fallback }».
 playbook-step-branch = Если с начала клиент { $test }: { $yes }; иначе { $no }.
 playbook-branch-ordered = сделал заказ
 playbook-branch-answered = ответил

@@ -358,8 +358,20 @@ pub fn merges_add_ledgers_up_and_an_erasure_blocks_the_card(store: &dyn Store) {
         lot(a2, None, "survey", 30, "2025-02-01T10:00:00Z", "2025-02-01", "2026-02-01"),
     ];
     write(store, |tx| tx.earn_club_points(&lots)).expect("earn");
+    let given = ladder_store::club::PerkGrant {
+        customer: a2,
+        perk: ladder_domain::club::Perk::FreeShipping,
+        from: date("2025-02-01"),
+        until: date("2025-03-01"),
+        reason: "club_tier_down".into(),
+        reference: "playbook:club_tier_down:1:0".into(),
+        actor: "playbook:club_tier_down".into(),
+        at: ts("2025-02-01T10:00:00Z"),
+    };
+    write(store, |tx| tx.give_club_perks(std::slice::from_ref(&given))).expect("give");
     write(store, |tx| tx.merge_customers(a1, a2)).expect("merge");
     assert_eq!(store.club_balance(a1, date("2025-03-01")).expect("balance").available, 50, "the ledgers add up");
+    assert_eq!(store.club_perk_grants(a1).expect("grants").len(), 1, "given perks follow the merge");
     let cards: Vec<_> =
         store.club_cards(a1).expect("cards").into_iter().map(|c| (c.number, c.blocked_reason)).collect();
     assert!(cards.contains(&("270000000002".to_owned(), Some("merged".to_owned()))), "{cards:?}");
@@ -387,4 +399,80 @@ pub fn merges_add_ledgers_up_and_an_erasure_blocks_the_card(store: &dyn Store) {
     assert!(store.club_member(b1).expect("read").is_none());
     assert!(store.club_card("270000000001").expect("read").is_none());
     assert_eq!(store.club_last_member().expect("last"), 0);
+}
+
+/// A given perk once per reference, read back and at the till; a gift of points keeps its reference and
+/// note; the members whose points expire in a range; joins one by one and tier moves (not a first tier
+/// at joining) as the playbooks' events.
+pub fn perks_are_given_once_and_the_playbooks_see_joins_moves_and_expiries(store: &dyn Store) {
+    use ladder_domain::club::Perk;
+    use ladder_store::EventKind;
+    use ladder_store::club::PerkGrant;
+    let (a1, a2) = shop(store);
+    let everyone = NewMember {
+        terms_evidence: r#"{"by":"user:1","channel":"enrol_everyone"}"#.to_owned(),
+        ..member(a2, "270000000002", "R-A2", "2025-01-01")
+    };
+    write(store, |tx| tx.add_club_members(&[member(a1, "270000000001", "R-A1", "2025-01-01"), everyone]))
+        .expect("join");
+    let gift = NewEntry {
+        kind: EntryKind::Adjust,
+        reference: Some("playbook:club_welcome:7:0".into()),
+        note: Some("welcome".into()),
+        ..lot(a1, None, "playbook", 50, "2025-01-01T09:00:00Z", "2025-01-01", "2026-01-01")
+    };
+    assert_eq!(write(store, |tx| tx.earn_club_points(std::slice::from_ref(&gift))).expect("give"), 1);
+    assert_eq!(write(store, |tx| tx.earn_club_points(std::slice::from_ref(&gift))).expect("again"), 0, "once");
+    let lots = [lot(a2, None, "survey", 20, "2025-01-02T10:00:00Z", "2025-01-02", "2025-06-30")];
+    write(store, |tx| tx.earn_club_points(&lots)).expect("earn");
+    let row = store.club_entry_by_reference("playbook:club_welcome:7:0").expect("read").expect("the gift");
+    assert_eq!((row.points, row.note.as_deref(), row.kind), (50, Some("welcome"), EntryKind::Adjust));
+    let expiring = store.club_points_expiring(date("2025-06-01"), date("2026-01-01")).expect("expiring");
+    assert_eq!(expiring, [(a1, date("2026-01-01")), (a2, date("2025-06-30"))]);
+    assert_eq!(store.club_points_expiring(date("2025-07-01"), date("2025-12-31")).expect("none"), []);
+
+    let grant = PerkGrant {
+        customer: a1,
+        perk: Perk::FreeShipping,
+        from: date("2025-03-01"),
+        until: date("2025-03-31"),
+        reason: "club_tier_down".into(),
+        reference: "playbook:club_tier_down:9:0".into(),
+        actor: "playbook:club_tier_down".into(),
+        at: ts("2025-03-01T09:00:00Z"),
+    };
+    assert_eq!(write(store, |tx| tx.give_club_perks(std::slice::from_ref(&grant))).expect("give"), 1);
+    assert_eq!(write(store, |tx| tx.give_club_perks(std::slice::from_ref(&grant))).expect("again"), 0, "once");
+    assert_eq!(store.club_perk_grants(a1).expect("grants"), std::slice::from_ref(&grant));
+    assert!(grant.holds_on(date("2025-03-30")) && !grant.holds_on(date("2025-03-31")));
+    let till = store.club_till("270000000001").expect("read").expect("the card");
+    assert_eq!((till.member.customer, till.lots.len(), till.perks.len()), (a1, 1, 1));
+
+    let moves = |from: Option<&str>, reason: &str, customer| TierChange {
+        customer,
+        tier: "gold".into(),
+        below_since: None,
+        moved: Some((from.map(str::to_owned), reason.to_owned())),
+        day: date("2025-01-01"),
+        at: ts("2025-01-01T10:00:00Z"),
+    };
+    write(store, |tx| {
+        tx.set_club_tiers(&[
+            moves(None, r#"{"kind":"joined","value":0}"#, a1),
+            moves(Some("silver"), r#"{"kind":"qualified","value":1,"threshold":1}"#, a2),
+        ])
+    })
+    .expect("tiers");
+    let events =
+        store.playbook_events(ts("2024-12-31T00:00:00Z"), ts("2025-01-02T00:00:00Z"), None, false).expect("events");
+    let club: Vec<_> = events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::ClubJoined | EventKind::ClubTier { .. }))
+        .map(|e| (e.customer_id.as_str(), e.kind.clone()))
+        .collect();
+    assert_eq!(
+        club,
+        [("A1", EventKind::ClubJoined), ("A2", EventKind::ClubTier { from: Some("silver".into()), to: "gold".into() }),],
+        "enrolling everyone is not news, nor a first tier at joining"
+    );
 }

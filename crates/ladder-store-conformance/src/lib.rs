@@ -86,6 +86,7 @@ macro_rules! conformance_tests {
             club::tiers_move_with_their_reasons_and_the_figures_add_up,
             club::a_dropped_club_unit_writes_nothing,
             club::merges_add_ledgers_up_and_an_erasure_blocks_the_card,
+            club::perks_are_given_once_and_the_playbooks_see_joins_moves_and_expiries,
             outbox::messages_are_enqueued_once_claimed_with_a_lease_and_finished_once,
             outbox::a_sent_message_keeps_its_merge_data_until_the_customer_is_erased,
             broadcasts::broadcasts_are_drafts_until_sent_and_move_on_once,

@@ -4,11 +4,11 @@
 use crate::tx::PgTx;
 use crate::{Connection, Context, PostgresStore};
 use chrono::{DateTime, NaiveDate, Utc};
-use ladder_domain::club::{Draw, EntryKind, Lot};
+use ladder_domain::club::{Draw, EntryKind, Lot, Perk};
 use ladder_domain::date::{date_day_number, date_of_day, optional_day_number};
 use ladder_store::club::{
-    Balance, Card, ClubFigures, Entry, Member, NewEntry, NewMember, OrderToEarn, OrderToReverse, ReferralToReward,
-    SpentLot, TierChange, TierFacts, TierMove,
+    Balance, Card, ClubFigures, Entry, Member, NewEntry, NewMember, OrderToEarn, OrderToReverse, PerkGrant,
+    ReferralToReward, SpentLot, TierChange, TierFacts, TierMove, Till,
 };
 use ladder_store::club_sql as sql;
 use ladder_store::{ClubStore, ClubTx, CustomerId, StoreError, StoreResult};
@@ -20,6 +20,25 @@ fn time(t: Option<i64>) -> Option<DateTime<Utc>> {
 
 fn day(d: Option<i64>) -> Option<NaiveDate> {
     d.map(date_of_day)
+}
+
+fn perk_grants(c: &mut Connection, customer: CustomerId) -> StoreResult<Vec<PerkGrant>> {
+    let rows = c.query(sql::PERK_GRANTS, &[&customer.0]).ctx("cannot read a member's perks")?;
+    Ok(rows
+        .iter()
+        .filter_map(|r| {
+            Some(PerkGrant {
+                customer: CustomerId(r.get(0)),
+                perk: Perk::parse(r.get::<_, &str>(1))?,
+                from: date_of_day(r.get(2)),
+                until: date_of_day(r.get(3)),
+                reason: r.get(4),
+                reference: r.get(5),
+                actor: r.get(6),
+                at: time(r.get(7)).unwrap_or_default(),
+            })
+        })
+        .collect())
 }
 
 fn member_row(r: &Row) -> Member {
@@ -147,14 +166,28 @@ impl ClubStore for PostgresStore {
         })
     }
 
-    fn club_till(&self, number: &str) -> StoreResult<Option<(Card, Member, Vec<Lot>)>> {
+    fn club_till(&self, number: &str) -> StoreResult<Option<Till>> {
         self.read(|c| {
             let Some(r) = c.query_opt(&sql::member_by_card(), &[&number]).ctx("cannot read a card")? else {
                 return Ok(None);
             };
             let (card, member) = (card_row(&r), member_from(&r, 5));
-            let open = c.query(sql::LOTS, &[&member.customer.0]).ctx("cannot read a member's points")?;
-            Ok(Some((card, member, open.iter().map(lot_row).collect())))
+            let lots = c.query(sql::LOTS, &[&member.customer.0]).ctx("cannot read a member's points")?;
+            let perks = perk_grants(c, member.customer)?;
+            Ok(Some(Till { card, member, lots: lots.iter().map(lot_row).collect(), perks }))
+        })
+    }
+
+    fn club_perk_grants(&self, customer: CustomerId) -> StoreResult<Vec<PerkGrant>> {
+        self.read(|c| perk_grants(c, customer))
+    }
+
+    fn club_points_expiring(&self, from: NaiveDate, to: NaiveDate) -> StoreResult<Vec<(CustomerId, NaiveDate)>> {
+        self.read(|c| {
+            let rows = c
+                .query(sql::POINTS_EXPIRING, &[&date_day_number(from), &date_day_number(to)])
+                .ctx("cannot read the points about to expire")?;
+            Ok(rows.iter().map(|r| (CustomerId(r.get(0)), date_of_day(r.get(1)))).collect())
         })
     }
 
@@ -303,9 +336,9 @@ const INSERT_FIRST_CARDS: &str = "INSERT INTO club_cards (number, customer_id, i
 /// Writes lots from arrays, those not written yet.
 const INSERT_LOTS: &str = "INSERT INTO club_ledger (customer_id, kind, reason, points, remaining, at, available_on,
             expires_on, order_id, reference, actor, note, unrecovered)
-     SELECT c, k, r, p, p, a, av, ex, o, NULL, $10, NULL, 0
+     SELECT c, k, r, p, p, a, av, ex, o, rf, $10, n, 0
      FROM unnest($1::BIGINT[], $2::TEXT[], $3::TEXT[], $4::BIGINT[], $5::BIGINT[], $6::BIGINT[], $7::BIGINT[],
-                 $8::BIGINT[], $9::BIGINT[]) AS t (c, k, r, p, x, a, av, ex, o)
+                 $8::BIGINT[], $9::BIGINT[], $11::TEXT[], $12::TEXT[]) AS t (c, k, r, p, x, a, av, ex, o, rf, n)
      ON CONFLICT DO NOTHING";
 
 /// Saves tiers from arrays: member, tier, since, below since.
@@ -449,9 +482,24 @@ impl ClubTx for PgTx {
             let available: Vec<Option<i64>> = group.iter().map(|l| optional_day_number(l.available_on)).collect();
             let expires: Vec<Option<i64>> = group.iter().map(|l| optional_day_number(l.expires_on)).collect();
             let orders: Vec<Option<i64>> = group.iter().map(|l| l.order).collect();
+            let references: Vec<Option<&str>> = group.iter().map(|l| l.reference.as_deref()).collect();
+            let notes: Vec<Option<&str>> = group.iter().map(|l| l.note.as_deref()).collect();
             written += self.execute(
                 INSERT_LOTS,
-                &[&customers, &kinds, &reasons, &points, &points, &at, &available, &expires, &orders, &actor],
+                &[
+                    &customers,
+                    &kinds,
+                    &reasons,
+                    &points,
+                    &points,
+                    &at,
+                    &available,
+                    &expires,
+                    &orders,
+                    &actor,
+                    &references,
+                    &notes,
+                ],
                 "cannot write earned points",
             )?;
         }
@@ -563,6 +611,27 @@ impl ClubTx for PgTx {
             self.execute(INSERT_MOVES, &[&ids, &from, &to, &days, &at, &reasons], what)?;
         }
         Ok(())
+    }
+
+    fn give_club_perks(&mut self, grants: &[PerkGrant]) -> StoreResult<u64> {
+        let mut given = 0;
+        for g in grants {
+            given += self.execute(
+                sql::INSERT_PERK_GRANT,
+                &[
+                    &g.customer.0,
+                    &g.perk.as_str(),
+                    &date_day_number(g.from),
+                    &date_day_number(g.until),
+                    &g.reason,
+                    &g.reference,
+                    &g.actor,
+                    &g.at.timestamp(),
+                ],
+                "cannot give the perks",
+            )?;
+        }
+        Ok(given)
     }
 }
 

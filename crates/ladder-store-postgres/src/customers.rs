@@ -779,7 +779,7 @@ impl CustomerTx for PgTx {
             .batch_execute(
                 "TRUNCATE ladder_history, customer_scores, interactions, order_lines, orders, products, consents, consent_events,
                           message_clicks, outbox, tasks, playbook_steps, playbook_runs, customer_tags, club_draws, club_ledger,
-                          club_tier_moves, club_cards, club_members, customers",
+                          club_tier_moves, club_perk_grants, club_cards, club_members, customers",
             )
             .ctx("cannot clear the customers")?;
         self.customers.clear();

@@ -46,6 +46,7 @@ fn facts_row(r: &Row) -> FactsRow {
         attributes: r.get(13),
         last_contact: time(r.get(14)),
         last_interaction: time(r.get(15)),
+        club_member: r.get::<_, i64>(16) == 1,
     }
 }
 
@@ -170,6 +171,26 @@ fn events(
             customer_id: r.get(2),
             at: midnight(r.get(3)),
             kind: EventKind::ReferralFirstOrder,
+        });
+    }
+    for r in c.query(&one(sql::CLUB_JOINS, "m.customer_id", 3), &window).ctx(what)? {
+        let Some(at) = time(r.get(2)) else { continue };
+        out.push(PlaybookEvent {
+            occurrence: format!("club_joined:{}", r.get::<_, i64>(0)),
+            customer: CustomerId(r.get(0)),
+            customer_id: r.get(1),
+            at,
+            kind: EventKind::ClubJoined,
+        });
+    }
+    for r in c.query(&one(sql::CLUB_TIER_MOVES, "t.customer_id", 3), &days).ctx(what)? {
+        let Some(at) = time(r.get(5)) else { continue };
+        out.push(PlaybookEvent {
+            occurrence: format!("tier:{}", r.get::<_, i64>(0)),
+            customer: CustomerId(r.get(1)),
+            customer_id: r.get(2),
+            at,
+            kind: EventKind::ClubTier { from: r.get(3), to: r.get(4) },
         });
     }
     out.sort_by_key(|e| e.at);

@@ -3,11 +3,11 @@
 use crate::tx::SqliteTx;
 use crate::{Context, SqliteStore};
 use chrono::{DateTime, NaiveDate, Utc};
-use ladder_domain::club::{Draw, EntryKind, Lot};
+use ladder_domain::club::{Draw, EntryKind, Lot, Perk};
 use ladder_domain::date::{date_day_number, date_of_day, optional_day_number};
 use ladder_store::club::{
-    Balance, Card, ClubFigures, Entry, Member, NewEntry, NewMember, OrderToEarn, OrderToReverse, ReferralToReward,
-    SpentLot, TierChange, TierFacts, TierMove,
+    Balance, Card, ClubFigures, Entry, Member, NewEntry, NewMember, OrderToEarn, OrderToReverse, PerkGrant,
+    ReferralToReward, SpentLot, TierChange, TierFacts, TierMove, Till,
 };
 use ladder_store::club_sql as sql;
 use ladder_store::playbooks_sql::numbered;
@@ -20,6 +20,27 @@ fn time(t: Option<i64>) -> Option<DateTime<Utc>> {
 
 fn day(d: Option<i64>) -> Option<NaiveDate> {
     d.map(date_of_day)
+}
+
+fn perk_grants(c: &Connection, customer: CustomerId) -> StoreResult<Vec<PerkGrant>> {
+    let what = "cannot read a member's perks";
+    let mut stmt = c.prepare_cached(&numbered(sql::PERK_GRANTS)).ctx(what)?;
+    let rows = stmt
+        .query_map([customer.0], |r| {
+            let perk: String = r.get(1)?;
+            Ok(Perk::parse(&perk).map(|perk| PerkGrant {
+                customer: CustomerId(r.get(0).unwrap_or_default()),
+                perk,
+                from: date_of_day(r.get(2).unwrap_or_default()),
+                until: date_of_day(r.get(3).unwrap_or_default()),
+                reason: r.get(4).unwrap_or_default(),
+                reference: r.get(5).unwrap_or_default(),
+                actor: r.get(6).unwrap_or_default(),
+                at: time(r.get(7).unwrap_or_default()).unwrap_or_default(),
+            }))
+        })
+        .ctx(what)?;
+    Ok(rows.collect::<Result<Vec<_>, _>>().ctx(what)?.into_iter().flatten().collect())
 }
 
 fn member_row(r: &Row<'_>) -> rusqlite::Result<Member> {
@@ -175,15 +196,33 @@ impl ClubStore for SqliteStore {
         self.read(|c| lots(c, customer))
     }
 
-    fn club_till(&self, number: &str) -> StoreResult<Option<(Card, Member, Vec<Lot>)>> {
+    fn club_till(&self, number: &str) -> StoreResult<Option<Till>> {
         self.read(|c| {
             let found = c
                 .prepare_cached(&numbered(&sql::member_by_card()))
                 .and_then(|mut s| s.query_row([number], |r| Ok((card_row(r)?, member_from(r, 5)?))).optional())
                 .ctx("cannot read a card")?;
             let Some((card, member)) = found else { return Ok(None) };
-            let open = lots(c, member.customer)?;
-            Ok(Some((card, member, open)))
+            let lots = lots(c, member.customer)?;
+            let perks = perk_grants(c, member.customer)?;
+            Ok(Some(Till { card, member, lots, perks }))
+        })
+    }
+
+    fn club_perk_grants(&self, customer: CustomerId) -> StoreResult<Vec<PerkGrant>> {
+        self.read(|c| perk_grants(c, customer))
+    }
+
+    fn club_points_expiring(&self, from: NaiveDate, to: NaiveDate) -> StoreResult<Vec<(CustomerId, NaiveDate)>> {
+        let what = "cannot read the points about to expire";
+        self.read(|c| {
+            let mut stmt = c.prepare_cached(&numbered(sql::POINTS_EXPIRING)).ctx(what)?;
+            let rows = stmt
+                .query_map([date_day_number(from), date_day_number(to)], |r| {
+                    Ok((CustomerId(r.get(0)?), date_of_day(r.get(1)?)))
+                })
+                .ctx(what)?;
+            rows.collect::<Result<Vec<_>, _>>().ctx(what)
         })
     }
 
@@ -590,5 +629,26 @@ impl ClubTx for SqliteTx<'_> {
             }
         }
         Ok(())
+    }
+
+    fn give_club_perks(&mut self, grants: &[PerkGrant]) -> StoreResult<u64> {
+        let what = "cannot give the perks";
+        let mut stmt = self.conn().prepare_cached(&numbered(sql::INSERT_PERK_GRANT)).ctx(what)?;
+        let mut given = 0u64;
+        for g in grants {
+            given += stmt
+                .execute(params![
+                    g.customer.0,
+                    g.perk.as_str(),
+                    date_day_number(g.from),
+                    date_day_number(g.until),
+                    g.reason,
+                    g.reference,
+                    g.actor,
+                    g.at.timestamp()
+                ])
+                .ctx(what)? as u64;
+        }
+        Ok(given)
     }
 }

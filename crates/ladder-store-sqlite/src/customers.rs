@@ -936,7 +936,7 @@ impl CustomerTx for SqliteTx<'_> {
     fn clear_customers(&mut self) -> StoreResult<()> {
         self.conn()
             .execute_batch(
-                "DELETE FROM club_draws; DELETE FROM club_ledger; DELETE FROM club_tier_moves; DELETE FROM club_cards;
+                "DELETE FROM club_draws; DELETE FROM club_ledger; DELETE FROM club_tier_moves; DELETE FROM club_perk_grants; DELETE FROM club_cards;
                  DELETE FROM club_members; DELETE FROM ladder_history; DELETE FROM customer_scores; DELETE FROM interactions;
                  DELETE FROM order_lines; DELETE FROM orders; DELETE FROM products; DELETE FROM consents; DELETE FROM consent_events; DELETE FROM message_clicks;
                  DELETE FROM outbox; DELETE FROM tasks; DELETE FROM playbook_steps; DELETE FROM playbook_runs;

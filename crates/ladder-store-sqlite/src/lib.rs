@@ -77,6 +77,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0031_playbooks.sql"),
     include_str!("../migrations/0032_task_digests.sql"),
     include_str!("../migrations/0033_club.sql"),
+    include_str!("../migrations/0034_club_perk_grants.sql"),
 ];
 
 /// The migration after which the stored phones are given their normal forms, in Rust.

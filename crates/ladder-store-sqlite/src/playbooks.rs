@@ -40,6 +40,7 @@ fn facts_row(r: &Row<'_>) -> rusqlite::Result<FactsRow> {
         attributes: r.get(13)?,
         last_contact: time(r.get(14)?),
         last_interaction: time(r.get(15)?),
+        club_member: r.get::<_, i64>(16)? == 1,
     })
 }
 
@@ -201,6 +202,31 @@ fn events(
             customer_id: r.get(2).ctx(what)?,
             at,
             kind: EventKind::ReferralFirstOrder,
+        });
+    }
+    let mut stmt = c.prepare(&one(sql::CLUB_JOINS, "m.customer_id", 3)).ctx(what)?;
+    let mut rows = stmt.query(params_from_iter(window.iter())).ctx(what)?;
+    while let Some(r) = rows.next().ctx(what)? {
+        let Some(at) = time(r.get(2).ctx(what)?) else { continue };
+        let customer: i64 = r.get(0).ctx(what)?;
+        out.push(PlaybookEvent {
+            occurrence: format!("club_joined:{customer}"),
+            customer: CustomerId(customer),
+            customer_id: r.get(1).ctx(what)?,
+            at,
+            kind: EventKind::ClubJoined,
+        });
+    }
+    let mut stmt = c.prepare(&one(sql::CLUB_TIER_MOVES, "t.customer_id", 3)).ctx(what)?;
+    let mut rows = stmt.query(params_from_iter(days.iter())).ctx(what)?;
+    while let Some(r) = rows.next().ctx(what)? {
+        let Some(at) = time(r.get(5).ctx(what)?) else { continue };
+        out.push(PlaybookEvent {
+            occurrence: format!("tier:{}", r.get::<_, i64>(0).ctx(what)?),
+            customer: CustomerId(r.get(1).ctx(what)?),
+            customer_id: r.get(2).ctx(what)?,
+            at,
+            kind: EventKind::ClubTier { from: r.get(3).ctx(what)?, to: r.get(4).ctx(what)? },
         });
     }
     out.sort_by_key(|e| e.at);

@@ -5,7 +5,7 @@
 
 use crate::{CustomerId, StoreResult};
 use chrono::{DateTime, NaiveDate, Utc};
-use ladder_domain::club::{Draw, EntryKind, Lot};
+use ladder_domain::club::{Draw, EntryKind, Lot, Perk};
 use serde::Serialize;
 
 /// A member of the club.
@@ -149,6 +149,49 @@ pub struct NewEntry {
     pub unrecovered: i64,
     /// The draws.
     pub draws: Vec<Draw>,
+}
+
+/// A perk given to a member for a while (by a playbook), beside their tier's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PerkGrant {
+    /// Whose.
+    #[serde(skip)]
+    pub customer: CustomerId,
+    /// The perk.
+    pub perk: Perk,
+    /// From this day.
+    pub from: NaiveDate,
+    /// The first day it no longer holds.
+    pub until: NaiveDate,
+    /// Why (the playbook's key).
+    pub reason: String,
+    /// What gave it, once (`playbook:KEY:RUN:STEP`).
+    pub reference: String,
+    /// Who.
+    pub actor: String,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+impl PerkGrant {
+    /// Whether it holds on `day`.
+    pub fn holds_on(&self, day: NaiveDate) -> bool {
+        self.from <= day && day < self.until
+    }
+}
+
+/// What the till reads in one go: the card, its member, their lots with points left and the perks given
+/// to them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Till {
+    /// The card.
+    pub card: Card,
+    /// Its member.
+    pub member: Member,
+    /// Their lots with points left.
+    pub lots: Vec<Lot>,
+    /// The perks given to them, newest first.
+    pub perks: Vec<PerkGrant>,
 }
 
 /// A member's points on a day.
@@ -365,8 +408,16 @@ pub trait ClubStore {
     /// The card of this number, in use or blocked, with its member: the till's one read.
     fn club_member_by_card(&self, number: &str) -> StoreResult<Option<(Card, Member)>>;
 
-    /// The till's one read: the card of this number with its member and their lots with points left.
-    fn club_till(&self, number: &str) -> StoreResult<Option<(Card, Member, Vec<Lot>)>>;
+    /// The till's one read: the card of this number with its member, their lots with points left and
+    /// the perks given to them.
+    fn club_till(&self, number: &str) -> StoreResult<Option<Till>>;
+
+    /// The perks given to a member, newest first.
+    fn club_perk_grants(&self, customer: CustomerId) -> StoreResult<Vec<PerkGrant>>;
+
+    /// Members (not blocked) with points left that expire on a day in `from..=to`: each member and day
+    /// once, by member and day.
+    fn club_points_expiring(&self, from: NaiveDate, to: NaiveDate) -> StoreResult<Vec<(CustomerId, NaiveDate)>>;
 
     /// A member's lots with points left: their balance ([`Balance::of_lots`]).
     fn club_open_lots(&self, customer: CustomerId) -> StoreResult<Vec<Lot>>;
@@ -472,4 +523,7 @@ pub trait ClubTx {
 
     /// Saves tiers and records the moves.
     fn set_club_tiers(&mut self, changes: &[TierChange]) -> StoreResult<()>;
+
+    /// Gives perks not given yet (one per reference); returns how many were new.
+    fn give_club_perks(&mut self, grants: &[PerkGrant]) -> StoreResult<u64>;
 }

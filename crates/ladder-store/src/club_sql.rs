@@ -317,7 +317,7 @@ pub const REPEAT_RATES: &str = "SELECT CAST(CASE WHEN m.customer_id IS NULL THEN
 /// A merge's club part, `$1` kept, `$2` absorbed, `now` the backend's Unix time now: when both are
 /// members, the absorbed one's cards are blocked (`merged`) and their ledgers add up under the kept
 /// one; when only the absorbed one is, their membership moves over whole. Tier moves follow.
-pub fn merge_members(now: &str) -> [String; 5] {
+pub fn merge_members(now: &str) -> [String; 6] {
     [
         format!(
             "UPDATE club_cards SET blocked_at = COALESCE(blocked_at, {now}), blocked_reason = COALESCE(blocked_reason, 'merged')
@@ -329,8 +329,23 @@ pub fn merge_members(now: &str) -> [String; 5] {
             .to_owned(),
         "UPDATE club_ledger SET customer_id = $1 WHERE customer_id = $2".to_owned(),
         "UPDATE club_tier_moves SET customer_id = $1 WHERE customer_id = $2".to_owned(),
+        "UPDATE club_perk_grants SET customer_id = $1 WHERE customer_id = $2".to_owned(),
     ]
 }
+
+/// A member's given perks ($1), newest first.
+pub const PERK_GRANTS: &str = "SELECT customer_id, perk, from_day, until_day, reason, reference, actor, at
+     FROM club_perk_grants WHERE customer_id = $1 ORDER BY at DESC, id DESC";
+
+/// Gives a perk unless its reference gave it already.
+pub const INSERT_PERK_GRANT: &str = "INSERT INTO club_perk_grants (customer_id, perk, from_day, until_day, reason,
+       reference, actor, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING";
+
+/// Members not blocked whose points left expire on a day in $1..=$2 (day numbers): member, day.
+pub const POINTS_EXPIRING: &str = "SELECT DISTINCT l.customer_id, l.expires_on FROM club_ledger l
+     JOIN club_members m ON m.customer_id = l.customer_id AND m.blocked_at IS NULL
+     WHERE l.remaining > 0 AND l.expires_on >= $1 AND l.expires_on <= $2
+     ORDER BY l.customer_id, l.expires_on";
 
 /// An erasure's club part, `$1` the customer: the membership and its cards are blocked (`erased`) and
 /// the evidence of the terms' acceptance (which may hold an address) goes; the ledger stays, anonymous,

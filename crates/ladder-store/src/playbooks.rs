@@ -63,6 +63,8 @@ pub struct FactsRow {
     pub last_contact: Option<DateTime<Utc>>,
     /// The last interaction recorded, when asked for.
     pub last_interaction: Option<DateTime<Utc>>,
+    /// A club member (not blocked).
+    pub club_member: bool,
 }
 
 /// What a playbook event is.
@@ -91,6 +93,15 @@ pub enum EventKind {
     Order,
     /// A referred customer's first order: the referrer is the event's customer.
     ReferralFirstOrder,
+    /// Joined the club one by one (enrolling everyone at once is not news).
+    ClubJoined,
+    /// A move between the club's tiers (not a first tier given at joining).
+    ClubTier {
+        /// From (none: no tier).
+        from: Option<String>,
+        /// To.
+        to: String,
+    },
 }
 
 /// Something that happened that an event playbook may start on.
@@ -378,8 +389,8 @@ pub trait PlaybookStore {
     /// These customers' facts (with attributes and the last message), in one statement per thousand.
     fn playbook_facts_of(&self, customers: &[CustomerId]) -> StoreResult<Vec<FactsRow>>;
 
-    /// The events dated in `[since, until]` — transitions, interactions, referrals' first orders, and
-    /// orders when `orders` is set (a playbook starts on them) — of one customer or of all, oldest first.
+    /// The events dated in `[since, until]` — transitions, interactions, referrals' first orders, joins
+    /// and tier moves of the club, and orders when `orders` is set (a playbook starts on them) — of one customer or of all, oldest first.
     fn playbook_events(
         &self,
         since: DateTime<Utc>,

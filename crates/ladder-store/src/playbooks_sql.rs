@@ -37,7 +37,9 @@ pub fn facts(attributes: bool, contacts: bool, filter: &str) -> String {
         ("CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)", "")
     };
     format!(
-        "SELECT {FACTS_COLUMNS}, {attributes}, {contact}
+        "SELECT {FACTS_COLUMNS}, {attributes}, {contact},
+                CAST(CASE WHEN EXISTS (SELECT 1 FROM club_members cm WHERE cm.customer_id = c.id
+                                       AND cm.blocked_at IS NULL) THEN 1 ELSE 0 END AS BIGINT)
          FROM customers c JOIN customer_scores s ON s.customer_id = c.id {join} {filter} ORDER BY c.id"
     )
 }
@@ -75,6 +77,19 @@ pub const REFERRALS: &str = "SELECT n.id, r.id, r.external_id, s.first_order
      FROM customers n JOIN customers r ON r.external_id = n.referred_by
      JOIN customer_scores s ON s.customer_id = n.id
      WHERE n.referred_by IS NOT NULL AND s.first_order >= $1 AND s.first_order <= $2";
+
+/// Members who joined between two times ($1, $2) one by one (not by enrolling everyone, whose evidence
+/// says so): customer, external id, time.
+pub const CLUB_JOINS: &str = "SELECT m.customer_id, c.external_id, m.joined_at
+     FROM club_members m JOIN customers c ON c.id = m.customer_id
+     WHERE m.joined_at >= $1 AND m.joined_at <= $2 AND m.blocked_at IS NULL
+       AND m.terms_evidence NOT LIKE '%\"channel\":\"enrol_everyone\"%'";
+
+/// Tier moves between two days ($1, $2, day numbers), not the first tier given at joining: id, customer,
+/// external id, from, to, time.
+pub const CLUB_TIER_MOVES: &str = "SELECT t.id, t.customer_id, c.external_id, t.from_tier, t.to_tier, t.at
+     FROM club_tier_moves t JOIN customers c ON c.id = t.customer_id
+     WHERE t.day >= $1 AND t.day <= $2 AND t.reason NOT LIKE '{\"kind\":\"joined\"%'";
 
 /// Runs entered on or after a day ($1), or still active: playbook, customer, day, status.
 pub const OPEN_OR_RECENT_RUNS: &str = "SELECT playbook, customer_id, entered_on, status FROM playbook_runs

@@ -595,6 +595,22 @@ pub const TABLES: &[Table] = &[
         key: 1,
         generated_id: true,
     },
+    Table {
+        name: "club_perk_grants",
+        columns: &[
+            ("id", Int),
+            ("customer_id", Int),
+            ("perk", Text),
+            ("from_day", Int),
+            ("until_day", Int),
+            ("reason", Text),
+            ("reference", Text),
+            ("actor", Text),
+            ("at", Int),
+        ],
+        key: 1,
+        generated_id: true,
+    },
 ];
 
 /// A row in canonical text form: `None` is SQL NULL.

@@ -387,7 +387,7 @@ fn db_copy_moves_a_shop_to_postgresql_and_back_unchanged() {
     run.ok(&["demo", "--customers", "300", "--seed", "9", "--as-of", "2026-01-31"]);
     let copied = run.json(&["db", "copy", "--from", path(&run.db()), "--to", &url, "--format", "json"]);
     let tables = copied.as_array().expect("tables");
-    assert_eq!(tables.len(), 40, "every table but the short-lived browser sessions and the job queue");
+    assert_eq!(tables.len(), 41, "every table but the short-lived browser sessions and the job queue");
     assert!(tables.iter().all(|t| t["verified"] == true));
     let customers = tables.iter().find(|t| t["table"] == "customers").expect("customers");
     assert_eq!(customers["rows"], 300);
@@ -852,7 +852,7 @@ fn the_playbooks_and_the_team_s_queue_from_the_command_line() {
     let run = Run::new();
     run.ok(&["demo", "--customers", "400", "--as-of", "2026-01-31"]);
     let listed = run.json(&["playbook", "list", "--format", "json"]);
-    assert_eq!(listed.as_array().expect("rows").len(), 9, "{listed}");
+    assert_eq!(listed.as_array().expect("rows").len(), 13, "{listed}");
     let shown = run.ok(&["playbook", "show", "winback"]);
     assert!(shown.contains("step 2:  Wait 14 days.") && shown.contains("Their state changes to Lapsed"), "{shown}");
 

@@ -12,7 +12,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ladder_domain::Permission;
 use ladder_domain::club::{ClubRules, EntryKind, Perk, card_number, check_card_number, plan_spend, referral_code};
 use ladder_domain::validate::{FieldError, Problem};
-use ladder_store::club::{Entry, Member, NewEntry, NewMember};
+use ladder_store::club::{Entry, Member, NewEntry, NewMember, PerkGrant};
 use ladder_store::{CustomerId, Store, StoreError, Tx};
 use serde::Serialize;
 
@@ -130,7 +130,8 @@ pub struct Expiring {
 
 /// A member as the till shows them on `day`.
 pub fn view(store: &dyn Store, rules: &ClubRules, member: &Member, day: NaiveDate) -> Result<MemberView, AppError> {
-    Ok(view_of(rules, member, &store.club_open_lots(member.customer)?, day))
+    let (lots, given) = (store.club_open_lots(member.customer)?, store.club_perk_grants(member.customer)?);
+    Ok(view_of(rules, member, &lots, &given, day))
 }
 
 /// The till: a member by card number (one read: the card, the member, their points), or by customer id,
@@ -138,11 +139,11 @@ pub fn view(store: &dyn Store, rules: &ClubRules, member: &Member, day: NaiveDat
 pub fn look_up(app: &App, key: &str, day: NaiveDate) -> Result<(Member, MemberView), AppError> {
     let rules = app.club_rules()?;
     if let Ok(number) = check_card_number(key.trim()) {
-        let (card, member, lots) =
+        let till =
             app.store().club_till(&number)?.ok_or_else(|| AppError::NotFound(format!("club member {number:?}")))?;
-        refuse_blocked(&card, &member)?;
-        let view = view_of(&rules, &member, &lots, day);
-        return Ok((member, view));
+        refuse_blocked(&till.card, &till.member)?;
+        let view = view_of(&rules, &till.member, &till.lots, &till.perks, day);
+        return Ok((till.member, view));
     }
     let member = find(app.store(), key)?;
     let view = view(app.store(), &rules, &member, day)?;
@@ -161,17 +162,29 @@ fn refuse_blocked(card: &ladder_store::club::Card, member: &Member) -> Result<()
     Ok(())
 }
 
-fn view_of(rules: &ClubRules, member: &Member, lots: &[ladder_domain::club::Lot], day: NaiveDate) -> MemberView {
-    let balance = ladder_store::club::Balance::of_lots(lots, day);
+/// What a member gets on `day`: their tier's perks, a friend's welcome until their first order earns,
+/// and the perks given to them that hold that day — each once.
+pub fn perks_on(rules: &ClubRules, member: &Member, given: &[PerkGrant], day: NaiveDate) -> Vec<Perk> {
     let mut perks = member.tier.as_deref().and_then(|t| rules.tier(t)).map(|t| t.perks.clone()).unwrap_or_default();
-    // A friend's welcome lasts until their first order earns.
-    if member.referred_by.is_some() && !member.has_ordered {
-        for perk in &rules.referral_welcome {
-            if !perks.contains(perk) {
-                perks.push(*perk);
-            }
+    let welcome = (member.referred_by.is_some() && !member.has_ordered).then_some(&rules.referral_welcome);
+    let extra = welcome.into_iter().flatten().copied().chain(given.iter().filter(|g| g.holds_on(day)).map(|g| g.perk));
+    for perk in extra {
+        if !perks.contains(&perk) {
+            perks.push(perk);
         }
     }
+    perks
+}
+
+fn view_of(
+    rules: &ClubRules,
+    member: &Member,
+    lots: &[ladder_domain::club::Lot],
+    given: &[PerkGrant],
+    day: NaiveDate,
+) -> MemberView {
+    let balance = ladder_store::club::Balance::of_lots(lots, day);
+    let perks = perks_on(rules, member, given, day);
     MemberView {
         customer_id: member.customer_id.clone(),
         card_number: member.card_number.clone(),
@@ -303,6 +316,8 @@ pub fn join(app: &App, actor: &Actor, joining: &Joining) -> Result<MemberView, A
                 referred_by = Some(referrer.clone());
             }
             let done = evaluate_member(tx, &rules, &currency, customer, day, now)?;
+            // Joining is news for the playbooks (the welcome): the worker takes it within a second.
+            crate::jobs::queue_playbook_events(tx, now, customer)?;
             let customer_id = joining.customer_id.clone();
             let action = Action::ClubJoined { customer_id, earn_from, points: done.earned, referred_by };
             Ok(((), vec![action]))

@@ -8,18 +8,21 @@
 //! and a message by run and step), so evaluating a day twice, or two workers at once, writes it once.
 
 use super::starter_templates::STARTER_TEMPLATES;
+use super::starter_templates_club::CLUB_STARTER_TEMPLATES;
 use crate::gate::Gate;
 use crate::{Actor, App, AppError, Progress, require};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use ladder_domain::audit::Action;
+use ladder_domain::club::{ClubRules, EntryKind, Perk};
 use ladder_domain::messaging::{OutboxStatus, PastContact, SkipReason, Verdict, decide};
 use ladder_domain::playbook::{
-    BranchTest, DailyContext, Facts, Goal, Group, Jump, Playbook, RunStatus, Step, StepOutcome, TaskKind, Trigger,
-    check, daily_occurrence, goal_reached, group,
+    BranchTest, DailyContext, Facts, Goal, Group, Jump, Playbook, RunStatus, Step, StepOutcome, TaskKind,
+    TierDirection, Trigger, check, daily_occurrence, goal_reached, group,
 };
 use ladder_domain::template::Template;
 use ladder_domain::{Channel, InteractionKind, Permission};
+use ladder_store::club::{NewEntry, PerkGrant};
 use ladder_store::{
     AudienceQuery, CustomerId, CustomerQuery, EventKind, FactsRow, NewMessage, NewRun, NewTask, PlaybookEvent,
     RunAdvance, StepLog, Store,
@@ -36,6 +39,9 @@ pub const CATCH_UP_DAYS: i64 = 7;
 
 /// Runs walked per unit of work.
 const CHUNK: u32 = 1000;
+
+/// The starter template a referral-code step sends.
+pub const REFERRAL_CODE_TEMPLATE: &str = "club_referral_code";
 
 /// What an evaluation did (or, dry, would do), per playbook.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -167,7 +173,7 @@ pub fn ensure_starter_templates(
     let have: HashSet<(String, Channel, String)> =
         store.templates()?.into_iter().map(|t| (t.name, t.channel, t.language)).collect();
     let mut added = 0;
-    for s in STARTER_TEMPLATES {
+    for s in STARTER_TEMPLATES.iter().chain(CLUB_STARTER_TEMPLATES) {
         if have.contains(&(s.name.to_owned(), s.channel, s.language.to_owned())) {
             continue;
         }
@@ -205,6 +211,8 @@ enum Effect {
     Message { template: String, channel: Channel, fallback: Option<Channel> },
     Task { task: TaskKind, script: Option<String>, due_days: u32 },
     Tag(String),
+    Points { points: u32, reason: String },
+    Perk { perk: Perk, days: u32 },
 }
 
 /// Where a walk left a run.
@@ -233,6 +241,8 @@ struct WalkContext {
     moment: DateTime<Utc>,
     tz: Tz,
     top_decile_clv_minor: Option<i64>,
+    /// The club's rules (given points expire as earned ones do).
+    club: std::sync::Arc<ClubRules>,
 }
 
 /// Walks a run's steps from where it is until it waits or ends: the goal and the conditions first, before
@@ -282,6 +292,11 @@ fn walk(p: &Playbook, run: &RunView, row: &FactsRow, facts: &Facts, in_segment: 
             step += 1;
             continue;
         }
+        if s.for_members() && !facts.club_member {
+            w.logs.push((step, StepOutcome::Skipped, Some("not a club member".to_owned())));
+            step += 1;
+            continue;
+        }
         match s {
             Step::Wait { days, at_hour } => {
                 let mut until = cx.moment + Duration::days(i64::from(*days));
@@ -311,6 +326,23 @@ fn walk(p: &Playbook, run: &RunView, row: &FactsRow, facts: &Facts, in_segment: 
             }
             Step::Tag { tag } => {
                 w.effects.push((step, Effect::Tag(tag.clone())));
+                step += 1;
+            }
+            Step::GivePoints { points: 0, .. } => {
+                w.logs.push((step, StepOutcome::Skipped, Some("no points to give".to_owned())));
+                step += 1;
+            }
+            Step::GivePoints { points, reason } => {
+                w.effects.push((step, Effect::Points { points: *points, reason: reason.clone() }));
+                step += 1;
+            }
+            Step::GivePerk { perk, days } => {
+                w.effects.push((step, Effect::Perk { perk: *perk, days: *days }));
+                step += 1;
+            }
+            Step::ReferralCode { channel, fallback } => {
+                let template = REFERRAL_CODE_TEMPLATE.to_owned();
+                w.effects.push((step, Effect::Message { template, channel: *channel, fallback: *fallback }));
                 step += 1;
             }
             Step::Branch { test, yes, no } => {
@@ -362,12 +394,15 @@ pub(crate) fn facts_of(row: &FactsRow) -> Facts {
         birthday,
         dates,
         last_contact: row.last_contact.map(|t| t.date_naive()),
+        club_member: row.club_member,
+        points_expiring: Vec::new(),
     }
 }
 
 /// Whether an event starts a playbook's trigger; a move up the ladder counts only when an order dated
-/// within the news window caused it (loading history is not news).
-fn starts(trigger: &Trigger, event: &PlaybookEvent) -> bool {
+/// within the news window caused it (loading history is not news). A tier move's direction follows the
+/// order of the club's tiers (a tier no longer in the rules counts as the lowest).
+fn starts(trigger: &Trigger, event: &PlaybookEvent, club: &ClubRules) -> bool {
     match (trigger, &event.kind) {
         (Trigger::OrderPlaced, EventKind::Order) => true,
         (Trigger::Rung { from, to }, EventKind::Rung { from: f, to: t, recent_order }) => {
@@ -378,6 +413,13 @@ fn starts(trigger: &Trigger, event: &PlaybookEvent) -> bool {
         }
         (Trigger::Interaction { interaction }, EventKind::Interaction(kind)) => interaction == kind,
         (Trigger::ReferralFirstOrder, EventKind::ReferralFirstOrder) => true,
+        (Trigger::ClubJoined, EventKind::ClubJoined) => true,
+        (Trigger::ClubTier { direction, to }, EventKind::ClubTier { from, to: t }) => {
+            let rank = |tier: Option<&str>| tier.and_then(|k| club.tier_index(k)).map_or(0, |i| i + 1);
+            let up = rank(Some(t)) > rank(from.as_deref());
+            let way = if up { TierDirection::Up } else { TierDirection::Down };
+            way == *direction && to.as_ref().is_none_or(|to| to == t) && from.as_deref() != Some(t.as_str())
+        }
         _ => false,
     }
 }
@@ -522,6 +564,21 @@ impl<'a> Engine<'a> {
             } else {
                 HashSet::new()
             };
+        // Members whose points expire as far ahead as the reminders look, in one range read.
+        let ahead: Vec<i64> = daily
+            .iter()
+            .flat_map(|&i| &self.playbooks[i].triggers)
+            .filter_map(|t| {
+                if let Trigger::PointsExpiring { days_before } = t { Some(i64::from(*days_before)) } else { None }
+            })
+            .collect();
+        let mut expiring: HashMap<CustomerId, Vec<NaiveDate>> = HashMap::new();
+        if let (Some(near), Some(far)) = (ahead.iter().min(), ahead.iter().max()) {
+            let from = self.day + Duration::days((near - ladder_domain::playbook::FRESH_DAYS).max(1));
+            for (customer, on) in store.club_points_expiring(from, self.day + Duration::days(*far))? {
+                expiring.entry(customer).or_default().push(on);
+            }
+        }
         // Who entered each playbook lately and which goals are being worked on, for re-entry and the
         // same-goal rule.
         let reentry = daily.iter().map(|&i| self.playbooks[i].reentry_days).max().unwrap_or(0);
@@ -580,7 +637,10 @@ impl<'a> Engine<'a> {
             if let Some(v) = row.clv_minor {
                 values.push(v);
             }
-            let facts = facts_of(&row);
+            let mut facts = facts_of(&row);
+            if let Some(days) = expiring.remove(&row.customer) {
+                facts.points_expiring = days;
+            }
             for &i in &daily {
                 let p = &playbooks[i];
                 let member = member_of(segments, p, row.customer);
@@ -662,13 +722,14 @@ impl<'a> Engine<'a> {
         customers.dedup();
         let rows: HashMap<CustomerId, FactsRow> =
             self.store.playbook_facts_of(&customers)?.into_iter().map(|r| (r.customer, r)).collect();
+        let club = self.app.club_rules()?;
         let mut runs = Vec::new();
         for event in &happened {
             let Some(row) = rows.get(&event.customer) else { continue };
             let facts = facts_of(row);
             for &i in &events {
                 let p = &self.playbooks[i];
-                if !self.on_at(p, event.at) || !p.triggers.iter().any(|t| starts(t, event)) {
+                if !self.on_at(p, event.at) || !p.triggers.iter().any(|t| starts(t, event, &club)) {
                     continue;
                 }
                 let member = member_of(&self.segments, p, event.customer);
@@ -734,7 +795,7 @@ impl<'a> Engine<'a> {
             })
         });
         let top_decile_clv_minor = if needs_edge { self.top_decile_edge()? } else { self.top_decile.flatten() };
-        Ok(WalkContext { moment: self.moment, tz: self.tz, top_decile_clv_minor })
+        Ok(WalkContext { moment: self.moment, tz: self.tz, top_decile_clv_minor, club: self.app.club_rules()? })
     }
 
     /// What the entrants' first steps would do, written nowhere.
@@ -765,7 +826,7 @@ impl<'a> Engine<'a> {
                 match effect {
                     Effect::Message { .. } => d.messages += 1,
                     Effect::Task { .. } => d.tasks += 1,
-                    Effect::Tag(_) => {}
+                    Effect::Tag(_) | Effect::Points { .. } | Effect::Perk { .. } => {}
                 }
             }
             match &w.stop {
@@ -841,6 +902,8 @@ impl<'a> Engine<'a> {
             tx.enqueue_messages(&messages, self.moment, &domain)?;
             let added = tx.add_tasks(&writes.tasks)?;
             tx.add_tags(&writes.tags)?;
+            tx.earn_club_points(&writes.points)?;
+            tx.give_club_perks(&writes.perks)?;
             tx.log_steps(&writes.logs)?;
             tx.advance_runs(&writes.advances)?;
             tx.commit()?;
@@ -1019,6 +1082,8 @@ struct Writes {
     messages: Vec<Intent>,
     tasks: Vec<NewTask>,
     tags: Vec<(CustomerId, String)>,
+    points: Vec<NewEntry>,
+    perks: Vec<PerkGrant>,
     logs: Vec<StepLog>,
     advances: Vec<RunAdvance>,
     counts: HashMap<String, Counts>,
@@ -1082,6 +1147,50 @@ impl Writes {
                     });
                     self.tags.push((run.customer, tag));
                 }
+                Effect::Points { points, reason } => {
+                    self.logs.push(StepLog {
+                        run: run.id,
+                        step,
+                        at: cx.moment,
+                        outcome: StepOutcome::Done,
+                        reason: Some(format!("{points} points")),
+                    });
+                    // Once per run and step: the reference is unique in the ledger.
+                    self.points.push(NewEntry {
+                        customer: run.customer,
+                        kind: EntryKind::Adjust,
+                        reason: "playbook".to_owned(),
+                        points: i64::from(points),
+                        at: cx.moment,
+                        available_on: Some(today),
+                        expires_on: cx.club.expiry.expires_on(today),
+                        order: None,
+                        reference: Some(super::cause(&p.key, run.id, step)),
+                        actor: format!("playbook:{}", p.key),
+                        note: Some(reason),
+                        unrecovered: 0,
+                        draws: Vec::new(),
+                    });
+                }
+                Effect::Perk { perk, days } => {
+                    self.logs.push(StepLog {
+                        run: run.id,
+                        step,
+                        at: cx.moment,
+                        outcome: StepOutcome::Done,
+                        reason: Some(format!("perk {} for {days} days", perk.as_str())),
+                    });
+                    self.perks.push(PerkGrant {
+                        customer: run.customer,
+                        perk,
+                        from: today,
+                        until: today + Duration::days(i64::from(days)),
+                        reason: p.key.clone(),
+                        reference: super::cause(&p.key, run.id, step),
+                        actor: format!("playbook:{}", p.key),
+                        at: cx.moment,
+                    });
+                }
             }
         }
         let (step, status, next_at, reason) = match w.stop {
@@ -1116,6 +1225,8 @@ fn describe(effect: &Effect) -> String {
         },
         Effect::Task { task, due_days, .. } => format!("{} task, due in {due_days} days", task.as_str()),
         Effect::Tag(tag) => format!("tag {tag}"),
+        Effect::Points { points, .. } => format!("give {points} points"),
+        Effect::Perk { perk, days } => format!("give {} for {days} days", perk.as_str()),
     }
 }
 
@@ -1162,10 +1273,33 @@ mod tests {
             at: Utc::now(),
             kind: EventKind::Rung { from: ladder_domain::Rung::Repeat, to: ladder_domain::Rung::Loyal, recent_order },
         };
+        let club = ClubRules::for_currency(ladder_domain::Currency::parse("ILS").expect("ILS"));
         let t = Trigger::Rung { from: None, to: ladder_domain::Rung::Loyal };
-        assert!(starts(&t, &event(true)));
-        assert!(!starts(&t, &event(false)), "history loaded is not news");
+        assert!(starts(&t, &event(true), &club));
+        assert!(!starts(&t, &event(false), &club), "history loaded is not news");
         let from_customer = Trigger::Rung { from: Some(ladder_domain::Rung::Customer), to: ladder_domain::Rung::Loyal };
-        assert!(!starts(&from_customer, &event(true)));
+        assert!(!starts(&from_customer, &event(true), &club));
+    }
+
+    #[test]
+    fn a_tier_move_goes_up_or_down_by_the_order_of_the_tiers() {
+        let club = ClubRules::for_currency(ladder_domain::Currency::parse("ILS").expect("ILS"));
+        let moved = |from: Option<&str>, to: &str| PlaybookEvent {
+            occurrence: "tier:1".into(),
+            customer: CustomerId(1),
+            customer_id: "C1".into(),
+            at: Utc::now(),
+            kind: EventKind::ClubTier { from: from.map(str::to_owned), to: to.to_owned() },
+        };
+        let up = Trigger::ClubTier { direction: TierDirection::Up, to: None };
+        let down = Trigger::ClubTier { direction: TierDirection::Down, to: None };
+        let to_gold = Trigger::ClubTier { direction: TierDirection::Up, to: Some("gold".into()) };
+        assert!(starts(&up, &moved(Some("silver"), "gold"), &club));
+        assert!(!starts(&down, &moved(Some("silver"), "gold"), &club));
+        assert!(starts(&down, &moved(Some("platinum"), "gold"), &club));
+        assert!(starts(&to_gold, &moved(Some("silver"), "gold"), &club));
+        assert!(!starts(&to_gold, &moved(Some("gold"), "platinum"), &club));
+        assert!(starts(&up, &moved(None, "silver"), &club), "a first tier is up");
+        assert!(!starts(&down, &moved(Some("retired"), "silver"), &club), "a gone tier counts as the lowest");
     }
 }

@@ -5,6 +5,7 @@
 pub mod digest;
 pub mod engine;
 mod starter_templates;
+mod starter_templates_club;
 pub mod tasks;
 pub mod words;
 

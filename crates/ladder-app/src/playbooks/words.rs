@@ -43,6 +43,14 @@ pub fn trigger(locale: Locale, trigger: &Trigger, segments: &HashMap<i64, String
             &[("kind", t(&format!("interaction-{}", interaction.as_str()), &[]).into())],
         ),
         Trigger::ReferralFirstOrder => t("playbook-trigger-referral", &[]),
+        Trigger::ClubJoined => t("playbook-trigger-club-joined", &[]),
+        Trigger::ClubTier { direction, to: None } => t(&format!("playbook-trigger-tier-{}", direction.as_str()), &[]),
+        Trigger::ClubTier { direction, to: Some(tier) } => {
+            t(&format!("playbook-trigger-tier-{}-to", direction.as_str()), &[("tier", tier.as_str().into())])
+        }
+        Trigger::PointsExpiring { days_before } => {
+            t("playbook-trigger-points-expiring", &[("days", (*days_before).into())])
+        }
         Trigger::Manual => t("playbook-trigger-manual", &[]),
     }
 }
@@ -131,6 +139,22 @@ pub fn step(locale: Locale, step: &Step) -> String {
             s
         }
         Step::Tag { tag } => t("playbook-step-tag", &[("tag", tag.as_str().into())]),
+        Step::GivePoints { points, reason } => {
+            t("playbook-step-give-points", &[("points", (*points).into()), ("reason", reason.as_str().into())])
+        }
+        Step::GivePerk { perk, days } => t(
+            "playbook-step-give-perk",
+            &[
+                ("perk", t(&format!("club-perk-{}", perk.as_str().replace('_', "-")), &[]).into()),
+                ("days", (*days).into()),
+            ],
+        ),
+        Step::ReferralCode { channel: c, fallback: Some(f) } => {
+            t("playbook-step-referral-code-else", &[("channel", channel(*c).into()), ("fallback", channel(*f).into())])
+        }
+        Step::ReferralCode { channel: c, fallback: None } => {
+            t("playbook-step-referral-code", &[("channel", channel(*c).into())])
+        }
         Step::Branch { test, yes, no } => {
             let test = match test {
                 BranchTest::Ordered => "playbook-branch-ordered",

@@ -141,8 +141,6 @@ pub struct ClubRules {
     pub pending_days: u32,
     /// How long points last.
     pub expiry: Expiry,
-    /// Days before expiry a reminder is due.
-    pub expiry_reminder_days: u32,
     /// Bonuses.
     pub bonuses: Bonuses,
     /// Categories earning another share of the base.
@@ -185,7 +183,6 @@ impl ClubRules {
             point_value_minor: (per_point / 50).max(1),
             pending_days: 14,
             expiry: Expiry::Months { months: 12 },
-            expiry_reminder_days: 30,
             bonuses: Bonuses { third_order: 100, birthday_month_percent: 200, referral_first_order: 200, survey: 20 },
             category_multipliers: Vec::new(),
             tiers: vec![

@@ -1,12 +1,13 @@
 //! The playbooks a shop starts with: on by default, each editable or off. Their keys are stable — the
 //! reports, the command line and the tests use them.
 
-use super::{BranchTest, Conditions, Goal, Jump, Playbook, Step, TaskKind, Trigger};
+use super::{BranchTest, Conditions, Goal, Jump, Playbook, Step, TaskKind, TierDirection, Trigger};
+use crate::club::Perk;
 use crate::customer::{Channel, InteractionKind};
 use crate::ladder::{CustomerState, Rung};
 
 /// The keys of the starter playbooks, in the order they are listed.
-pub const DEFAULT_KEYS: [&str; 9] = [
+pub const DEFAULT_KEYS: [&str; 13] = [
     "post_purchase_checkin",
     "first_to_second",
     "second_to_third",
@@ -16,6 +17,10 @@ pub const DEFAULT_KEYS: [&str; 9] = [
     "complaint_apology",
     "advocate_thanks",
     "new_loyal",
+    "club_welcome",
+    "club_tier_up",
+    "club_tier_down",
+    "club_points_expiring",
 ];
 
 fn message(template: &str, channel: Channel, fallback: Option<Channel>) -> Step {
@@ -41,7 +46,7 @@ fn playbook(key: &str, triggers: Vec<Trigger>, conditions: Conditions, steps: Ve
     }
 }
 
-/// The nine starter playbooks.
+/// The thirteen starter playbooks.
 pub fn defaults() -> Vec<Playbook> {
     let not_event_buyers = Conditions { no_event_buyers: true, ..Conditions::default() };
     vec![
@@ -151,6 +156,58 @@ pub fn defaults() -> Vec<Playbook> {
                 vec![message("new_loyal", Channel::Email, None)],
             )
         },
+        // The club's: a welcome with the card, a thank-you on the way up with the referral code a week
+        // later, a kind word and a perk on the way down, a reminder before points expire.
+        Playbook {
+            service: true,
+            control_percent: 0,
+            ..playbook(
+                "club_welcome",
+                vec![Trigger::ClubJoined],
+                Conditions::default(),
+                vec![
+                    Step::GivePoints { points: 50, reason: "welcome".to_owned() },
+                    message("club_welcome", Channel::Email, Some(Channel::Sms)),
+                ],
+            )
+        },
+        Playbook {
+            goal: Some(Goal::AnyOrder),
+            goal_days: 90,
+            ..playbook(
+                "club_tier_up",
+                vec![Trigger::ClubTier { direction: TierDirection::Up, to: None }],
+                Conditions::default(),
+                vec![
+                    message("club_tier_up", Channel::Email, None),
+                    Step::Wait { days: 7, at_hour: None },
+                    Step::ReferralCode { channel: Channel::Email, fallback: None },
+                ],
+            )
+        },
+        Playbook {
+            goal: Some(Goal::AnyOrder),
+            goal_days: 60,
+            ..playbook(
+                "club_tier_down",
+                vec![Trigger::ClubTier { direction: TierDirection::Down, to: None }],
+                Conditions::default(),
+                vec![
+                    Step::GivePerk { perk: Perk::FreeShipping, days: 30 },
+                    message("club_tier_down", Channel::Email, None),
+                ],
+            )
+        },
+        Playbook {
+            goal: Some(Goal::AnyOrder),
+            goal_days: 30,
+            ..playbook(
+                "club_points_expiring",
+                vec![Trigger::PointsExpiring { days_before: 30 }],
+                Conditions::default(),
+                vec![message("club_points_expiring", Channel::Email, Some(Channel::Sms))],
+            )
+        },
     ]
 }
 
@@ -159,7 +216,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_starters_are_the_nine_keys_and_only_marketing_has_a_control_group() {
+    fn the_starters_are_the_thirteen_keys_and_only_marketing_has_a_control_group() {
         let all = defaults();
         assert_eq!(all.iter().map(|p| p.key.as_str()).collect::<Vec<_>>(), DEFAULT_KEYS);
         for p in &all {

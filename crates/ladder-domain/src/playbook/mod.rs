@@ -13,6 +13,7 @@ mod lift;
 pub use defaults::{DEFAULT_KEYS, defaults};
 pub use lift::{Lift, MIN_GROUP, lift};
 
+use crate::club::Perk;
 use crate::customer::{Channel, InteractionKind, string_enum};
 use crate::ladder::{CustomerState, Rung};
 use crate::shop::OpeningDays;
@@ -79,8 +80,43 @@ pub enum Trigger {
     },
     /// Event: a customer they referred placed their first order (the referrer enters).
     ReferralFirstOrder,
+    /// Event: the customer joined the club (one by one: enrolling everyone at once is not news).
+    ClubJoined,
+    /// Event: a move between the club's tiers (a first tier given at joining is not one).
+    ClubTier {
+        /// Up or down.
+        direction: TierDirection,
+        /// To this tier's key (any, when none).
+        #[serde(default)]
+        to: Option<String>,
+    },
+    /// Daily: some of the member's points expire in `days_before` days (once per expiry day).
+    PointsExpiring {
+        /// Days ahead.
+        days_before: u32,
+    },
     /// Started by hand for a chosen list.
     Manual,
+}
+
+/// Which way a tier move goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TierDirection {
+    /// To a higher tier (or a first one, after joining).
+    Up,
+    /// To a lower tier, or none.
+    Down,
+}
+
+impl TierDirection {
+    /// Its stable name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Up => "up",
+            Self::Down => "down",
+        }
+    }
 }
 
 impl Trigger {
@@ -96,6 +132,7 @@ impl Trigger {
                 | Self::Birthday { .. }
                 | Self::DateAttribute { .. }
                 | Self::Segment { .. }
+                | Self::PointsExpiring { .. }
         )
     }
 }
@@ -220,6 +257,30 @@ pub enum Step {
         /// The tag.
         tag: String,
     },
+    /// Points given to a club member (spendable at once, expiring as earned points do); a customer who
+    /// is not a member is skipped.
+    GivePoints {
+        /// How many.
+        points: u32,
+        /// Why, as the member's statement says it.
+        reason: String,
+    },
+    /// A perk given to a club member for some days (shown at the till and returned at checkout).
+    GivePerk {
+        /// The perk.
+        perk: Perk,
+        /// For this many days from the step.
+        days: u32,
+    },
+    /// The member's referral code sent, in the starter template `club_referral_code`, through the
+    /// messaging gate; a customer who is not a member is skipped.
+    ReferralCode {
+        /// The channel.
+        channel: Channel,
+        /// The channel tried when the first has no address or no consent.
+        #[serde(default)]
+        fallback: Option<Channel>,
+    },
     /// A question that decides where the run goes.
     Branch {
         /// The question.
@@ -234,7 +295,19 @@ pub enum Step {
 impl Step {
     /// Whether it reaches the customer or a person (a control-group run skips it).
     pub fn acts(&self) -> bool {
-        matches!(self, Self::Message { .. } | Self::Task { .. })
+        matches!(
+            self,
+            Self::Message { .. }
+                | Self::Task { .. }
+                | Self::GivePoints { .. }
+                | Self::GivePerk { .. }
+                | Self::ReferralCode { .. }
+        )
+    }
+
+    /// Whether it is for club members only (a customer who is not one is skipped).
+    pub fn for_members(&self) -> bool {
+        matches!(self, Self::GivePoints { .. } | Self::GivePerk { .. } | Self::ReferralCode { .. })
     }
 }
 
@@ -306,7 +379,19 @@ impl Playbook {
                 Step::Tag { tag } if tag.trim().is_empty() => {
                     return Err(FieldError::new(format!("steps.{i}.tag"), Problem::Required));
                 }
-                Step::Message { .. } | Step::Tag { .. } | Step::Branch { .. } => {}
+                Step::GivePoints { points, reason } => {
+                    between(format!("steps.{i}.points"), *points, 100_000)?;
+                    if reason.trim().is_empty() {
+                        return Err(FieldError::new(format!("steps.{i}.reason"), Problem::Required));
+                    }
+                }
+                Step::GivePerk { days, .. } => {
+                    if *days == 0 {
+                        return Err(FieldError::new(format!("steps.{i}.days"), Problem::NotPositive));
+                    }
+                    between(format!("steps.{i}.days"), *days, 365)?;
+                }
+                Step::Message { .. } | Step::Tag { .. } | Step::Branch { .. } | Step::ReferralCode { .. } => {}
             }
         }
         Ok(())
@@ -341,6 +426,11 @@ pub struct Facts {
     pub dates: Vec<(String, Option<i32>, u32, u32)>,
     /// When a message was last sent to them.
     pub last_contact: Option<NaiveDate>,
+    /// A club member (with a card not blocked).
+    pub club_member: bool,
+    /// The days on which some of their club points expire (the first day they no longer count), as far
+    /// ahead as the playbooks look, soonest first.
+    pub points_expiring: Vec<NaiveDate>,
 }
 
 /// What the daily evaluation knows of the shop today.
@@ -494,6 +584,14 @@ pub fn daily_occurrence(
             (entry_day(date, *days_before, &context.opening_days) == as_of).then(|| format!("{attribute}:{date}"))
         }
         Trigger::Segment { .. } => in_segment.then(|| format!("segment:{as_of}")),
+        Trigger::PointsExpiring { days_before } => {
+            // The first expiry whose reminder day came within the freshness window: a missed day is
+            // caught up, one reminder per expiry day.
+            let ahead = i64::from(*days_before);
+            let on =
+                facts.points_expiring.iter().find(|on| **on > as_of && fresh(**on - Duration::days(ahead), as_of))?;
+            Some(format!("expiring:{on}"))
+        }
         _ => None,
     }
 }
@@ -696,6 +794,40 @@ mod tests {
         );
         let leap = Facts { birthday: Some((2, 29)), ..Facts::default() };
         assert!(daily_occurrence(&t, &leap, &DailyContext::default(), day("2027-02-27"), false, false).is_some());
+    }
+
+    #[test]
+    fn points_expiring_remind_once_per_expiry_day_and_catch_up_a_missed_day() {
+        let t = Trigger::PointsExpiring { days_before: 14 };
+        let ctx = DailyContext::default();
+        let facts = Facts { points_expiring: vec![day("2026-07-01"), day("2026-08-01")], ..Facts::default() };
+        let on = |d: &str| daily_occurrence(&t, &facts, &ctx, day(d), false, false);
+        assert_eq!(on("2026-06-16"), None);
+        assert_eq!(on("2026-06-17").as_deref(), Some("expiring:2026-07-01"));
+        assert_eq!(on("2026-06-19").as_deref(), Some("expiring:2026-07-01"), "a missed day is caught up");
+        assert_eq!(on("2026-06-20"), None, "a reminder day long past is the past");
+        assert_eq!(on("2026-07-18").as_deref(), Some("expiring:2026-08-01"));
+        assert!(Trigger::PointsExpiring { days_before: 1 }.is_daily());
+        assert!(!Trigger::ClubJoined.is_daily());
+    }
+
+    #[test]
+    fn club_steps_act_are_for_members_and_check_their_numbers() {
+        let give = Step::GivePoints { points: 50, reason: "welcome".into() };
+        assert!(give.acts() && give.for_members());
+        assert!(!Step::Tag { tag: "x".into() }.for_members());
+        let mut p = defaults().remove(0);
+        p.steps = vec![Step::GivePoints { points: 100_001, reason: "x".into() }];
+        assert_eq!(p.check().map_err(|e| e.field), Err("steps.0.points".to_owned()));
+        p.steps = vec![Step::GivePoints { points: 10, reason: " ".into() }];
+        assert_eq!(p.check().map_err(|e| e.field), Err("steps.0.reason".to_owned()));
+        p.steps = vec![Step::GivePerk { perk: Perk::FreeShipping, days: 0 }];
+        assert_eq!(p.check().map_err(|e| e.field), Err("steps.0.days".to_owned()));
+        p.steps = vec![Step::GivePerk { perk: Perk::FreeShipping, days: 30 }];
+        assert_eq!(p.check(), Ok(()));
+        let json = r#"{"kind":"club_tier","direction":"down"}"#;
+        let back: Trigger = serde_json::from_str(json).expect("a trigger");
+        assert_eq!(back, Trigger::ClubTier { direction: TierDirection::Down, to: None });
     }
 
     #[test]

@@ -69,6 +69,7 @@ struct StepView {
     due_days: Option<u32>,
     channel: Option<&'static str>,
     fallback: Option<&'static str>,
+    points: Option<u32>,
 }
 
 /// A playbook's page: its sentences and settings, and the dry run when asked.
@@ -160,6 +161,7 @@ fn step_views(viewer: &Viewer, p: &Playbook) -> Vec<StepView> {
                 due_days: None,
                 channel: None,
                 fallback: None,
+                points: None,
             };
             match step {
                 Step::Wait { days, at_hour } => (v.kind, v.days, v.at_hour) = ("wait", Some(*days), *at_hour),
@@ -169,6 +171,11 @@ fn step_views(viewer: &Viewer, p: &Playbook) -> Vec<StepView> {
                 Step::Task { due_days, .. } => (v.kind, v.due_days) = ("task", Some(*due_days)),
                 Step::Tag { .. } => v.kind = "tag",
                 Step::Branch { .. } => v.kind = "branch",
+                Step::GivePoints { points, .. } => (v.kind, v.points) = ("give_points", Some(*points)),
+                Step::GivePerk { days, .. } => (v.kind, v.days) = ("give_perk", Some(*days)),
+                Step::ReferralCode { channel, fallback } => {
+                    (v.kind, v.channel, v.fallback) = ("message", Some(channel.as_str()), fallback.map(Channel::as_str))
+                }
             }
             v
         })
@@ -203,7 +210,7 @@ fn edited(form: &HashMap<String, String>, current: &Playbook) -> Result<Playbook
         match step {
             Step::Wait { days, .. } => *days = number(form, &field("days"), *days)?,
             Step::Task { due_days, .. } => *due_days = number(form, &field("due_days"), *due_days)?,
-            Step::Message { channel, fallback, .. } => {
+            Step::Message { channel, fallback, .. } | Step::ReferralCode { channel, fallback } => {
                 if let Some(c) = form.get(&field("channel")).and_then(|c| Channel::parse(c)) {
                     *channel = c;
                 }
@@ -211,6 +218,8 @@ fn edited(form: &HashMap<String, String>, current: &Playbook) -> Result<Playbook
                     *fallback = Channel::parse(f).filter(|f| f != channel);
                 }
             }
+            Step::GivePoints { points, .. } => *points = number(form, &field("points"), *points)?,
+            Step::GivePerk { days, .. } => *days = number(form, &field("days"), *days)?,
             Step::Tag { .. } | Step::Branch { .. } => {}
         }
     }

@@ -175,7 +175,7 @@ pub fn run(ctx: &Ctx, args: &BenchArgs) -> Result<()> {
     let written = std::cell::Cell::new((0, 0, 0));
     let customers = store.counts()?.customers;
     phases.push(measure(
-        "playbooks: the day's evaluation of the nine starters",
+        "playbooks: the day's evaluation of the starters",
         |_: &ladder_app::playbooks::Evaluation| customers,
         || {
             let day = ladder_app::playbooks::evaluate(&app, &ctx.actor(), options.as_of, false, bar)?;

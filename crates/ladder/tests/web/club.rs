@@ -63,7 +63,8 @@ fn the_till_and_the_checkout_redeem_once(base: &str, password: &str) {
     assert_eq!(status, 409, "{again}");
 
     // An order posted earns its points within a second (the order's job evaluates the member); dated
-    // in January, after joining's `since`, its points are past their 14 days pending.
+    // in January, after joining's `since`, its points are past their 14 days pending. Joining was news:
+    // the worker's `club_welcome` gave the 50 welcome points too.
     let order = serde_json::json!({
         "order_id": "CLUB-1", "customer_id": customer, "ordered_at": "2026-01-01T10:00:00Z",
         "currency": "USD", "lines": [{"sku": "COF-ESP-250", "quantity": 4, "unit_price": "25.00"}],
@@ -71,7 +72,7 @@ fn the_till_and_the_checkout_redeem_once(base: &str, password: &str) {
     assert_eq!(send(base, &token, "/orders", None, &order).0, 201);
     eventually(|| {
         let (_, m) = get(base, &token, &format!("/club/members?card_number={card}"));
-        if m["points_balance"].as_i64() == Some(100) { Ok(()) } else { Err(format!("not earned yet: {m}")) }
+        if m["points_balance"].as_i64() == Some(150) { Ok(()) } else { Err(format!("not earned yet: {m}")) }
     });
     let (status, looked) = get(
         base,
@@ -82,7 +83,7 @@ fn the_till_and_the_checkout_redeem_once(base: &str, password: &str) {
         (status, looked["customer_id"].as_str(), looked["tier_name"].as_str()),
         (200, Some(customer), Some("Silver"))
     );
-    let balance = 100;
+    let balance = 150;
     let (status, _) = get(base, &token, "/club/members?card_number=1234567890123");
     assert_eq!(status, 422, "a mistyped card number is caught by its check digit");
 
