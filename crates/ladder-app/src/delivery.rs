@@ -438,8 +438,10 @@ impl Dispatcher {
             return Ok(Prepared::Skip("no template".into()));
         };
         let marketing = message.purpose.consent().is_some();
+        let about = crate::templates::about(&self.app, &detail, shop)?;
+        let card = about.club.as_ref().map(|c| c.card_number.as_str());
         let links = match (&self.options.public_url, marketing) {
-            (Some(url), _) => Some(links_for(&self.signer, url, &self.subject(&detail, message))),
+            (Some(url), _) => Some(links_for(&self.signer, url, &self.subject(&detail, message), card)),
             (None, true) => {
                 return Ok(Prepared::Fail(
                     "set public_url: offers and newsletters must carry an unsubscribe link".into(),
@@ -447,7 +449,6 @@ impl Dispatcher {
             }
             (None, false) => None,
         };
-        let about = crate::templates::about(&self.app, &detail, shop)?;
         let mut kept = kept_for(&detail, shop, &template, message.channel, message.purpose, links.as_ref(), &about);
         let (subject, mut body) = match kept.compose(&template) {
             Ok(composed) => composed,

@@ -58,6 +58,7 @@ pub struct App {
     clock: Arc<dyn Clock>,
     best_sellers: Arc<recommend::Cached>,
     club_rules: Arc<club::CachedRules>,
+    card_printer: Option<Arc<dyn club::card::CardPrinter>>,
 }
 
 impl App {
@@ -68,7 +69,18 @@ impl App {
 
     /// The app with a clock of its own (tests pin the time, jobs' tests move it).
     pub fn with_clock(store: Arc<dyn Store>, clock: Arc<dyn Clock>) -> Self {
-        Self { store, clock, best_sellers: Arc::default(), club_rules: Arc::default() }
+        Self { store, clock, best_sellers: Arc::default(), club_rules: Arc::default(), card_printer: None }
+    }
+
+    /// The app that prints club cards with `printer` (the binary gives it the PDF one).
+    pub fn with_card_printer(mut self, printer: Arc<dyn club::card::CardPrinter>) -> Self {
+        self.card_printer = Some(printer);
+        self
+    }
+
+    /// What prints club cards, when this app has one.
+    pub fn card_printer(&self) -> Option<&dyn club::card::CardPrinter> {
+        self.card_printer.as_deref()
     }
 
     /// The store, for reads.

@@ -97,6 +97,19 @@ impl LinkSigner {
         Some((id.parse().ok()?, n.parse().ok()?))
     }
 
+    /// The token of a member's card link: `k274…-<signature>` (the card number, so that a replaced card's
+    /// link stops working with the card).
+    pub fn card_token(&self, card_number: &str) -> String {
+        let payload = format!("k{card_number}");
+        format!("{payload}-{}", hex(&self.signature(&payload)))
+    }
+
+    /// The card number a card token stands for, if Ladder signed it.
+    pub fn verify_card(&self, token: &str) -> Option<String> {
+        let number = self.signed(token)?.strip_prefix('k')?;
+        number.bytes().all(|b| b.is_ascii_digit()).then(|| number.to_owned())
+    }
+
     /// What a token stands for, if Ladder signed it.
     pub fn verify(&self, token: &str) -> Option<LinkSubject> {
         let mut parts = self.signed(token)?.rsplitn(3, '-');
@@ -122,13 +135,20 @@ fn unhex(text: &str) -> Option<Vec<u8>> {
     (0..text.len()).step_by(2).map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok()).collect()
 }
 
-/// The links of one message, under `public_url` (`https://shop.example/ladder`).
-pub fn links_for(signer: &LinkSigner, public_url: &str, subject: &LinkSubject) -> crate::templates::Links {
+/// The links of one message, under `public_url` (`https://shop.example/ladder`), with the member's card
+/// link when they hold `card_number`.
+pub fn links_for(
+    signer: &LinkSigner,
+    public_url: &str,
+    subject: &LinkSubject,
+    card_number: Option<&str>,
+) -> crate::templates::Links {
     let base = public_url.trim_end_matches('/');
     let token = signer.token(subject);
     crate::templates::Links {
         unsubscribe: format!("{base}/u/{token}"),
         preferences: format!("{base}/preferences/{token}"),
+        card: card_number.map(|n| format!("{base}/card/{}", signer.card_token(n))),
     }
 }
 

@@ -239,6 +239,9 @@ pub fn merge_data(
                 .collect();
             member.insert("perks".into(), value(&named.join(if locale == Locale::Fa { "، " } else { ", " })));
         }
+        if let Some(card) = links.and_then(|l| l.card.as_deref()) {
+            member.insert("card_url".into(), Value::String(card.to_owned()));
+        }
         data.insert("club".into(), Value::Object(member));
     }
     // A group the customer has nothing of is there, empty: its fields are then missing one by one, so
@@ -312,6 +315,8 @@ pub struct Links {
     pub unsubscribe: String,
     /// The preference page.
     pub preferences: String,
+    /// The member's card on their phone (members only).
+    pub card: Option<String>,
 }
 
 /// Renders `template` with `data`; a field the customer lacks and the template gives no fallback for
@@ -422,7 +427,11 @@ pub(crate) fn render_for(
     detail: &CustomerDetail,
     shop: &ShopSettings,
 ) -> Result<Result<Rendered, Skipped>, AppError> {
-    let links = Links { unsubscribe: "[unsubscribe link]".into(), preferences: "[preferences link]".into() };
+    let links = Links {
+        unsubscribe: "[unsubscribe link]".into(),
+        preferences: "[preferences link]".into(),
+        card: Some("[card link]".into()),
+    };
     let about = about(app, detail, shop)?;
     let kept =
         crate::delivery::kept_for(detail, shop, template, template.channel, template.purpose, Some(&links), &about);

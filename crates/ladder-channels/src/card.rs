@@ -9,27 +9,22 @@ use krilla::Document;
 use krilla::geom::{PathBuilder, Rect};
 use krilla::page::PageSettings;
 use krilla::paint::Fill;
+pub use ladder_app::club::card::CardFace;
+use ladder_app::club::card::CardPrinter;
 
 /// ID-1, the payment card's size, in points.
 const WIDTH: f32 = 242.65;
 const HEIGHT: f32 = 153.07;
 const EDGE: f32 = 14.0;
 
-/// What a card shows, in the member's language.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CardFace {
-    /// The shop's name.
-    pub shop: String,
-    /// The member's name.
-    pub name: String,
-    /// The tier's name, as the member reads it.
-    pub tier: String,
-    /// The card number, digits only.
-    pub number: String,
-    /// Lines on the back (the referral code, the terms).
-    pub back: Vec<String>,
-    /// Whether the member's language reads right to left.
-    pub right_to_left: bool,
+/// The app's card printer: PDF cards drawn here.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PdfCards;
+
+impl CardPrinter for PdfCards {
+    fn card_pdf(&self, face: &CardFace) -> Result<Vec<u8>, String> {
+        card_pdf(face)
+    }
 }
 
 /// Fills each rectangle (x, y, width, height) in black.

@@ -28,7 +28,7 @@ pub struct Template {
 }
 
 /// The merge fields every template may use, beside `attributes.NAME` (the customer's custom fields).
-pub const MERGE_FIELDS: [&str; 18] = [
+pub const MERGE_FIELDS: [&str; 19] = [
     "first_name",
     "last_name",
     "name",
@@ -45,6 +45,7 @@ pub const MERGE_FIELDS: [&str; 18] = [
     "club.perks",
     "club.expiring_points",
     "club.expiring_on",
+    "club.card_url",
     "unsubscribe_url",
     "preferences_url",
 ];

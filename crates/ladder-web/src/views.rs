@@ -35,6 +35,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("customers.html", include_str!("../templates/customers.html")),
     ("customer.html", include_str!("../templates/customer.html")),
     ("club.html", include_str!("../templates/club.html")),
+    ("club_card.html", include_str!("../templates/club_card.html")),
     ("club_member.html", include_str!("../templates/club_member.html")),
     ("club_till.html", include_str!("../templates/club_till.html")),
     ("customer_new.html", include_str!("../templates/customer_new.html")),

@@ -1007,4 +1007,14 @@ fn the_club_from_the_command_line_join_show_redeem_once_adjust_and_report() {
         .filter(|e| e.as_ref().is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".png")))
         .count();
     assert_eq!(pages, 2, "front and back");
+
+    // Emailed: once per card number, and never blank — M1 has no email address, so it is skipped, saying so.
+    let emailed = run.ok(&["club", "card", "M1", "--email"]);
+    assert!(emailed.contains("not sent: no address"), "{emailed}");
+    assert!(run.ok(&["club", "card", "M1", "--email"]).contains("already asked"), "once per card");
+    let listed = run.json(&["outbox", "list", "--customer", "M1", "--format", "json"]);
+    let cards: Vec<_> = listed.as_array().expect("rows").iter().filter(|m| m["template"] == "club_card").collect();
+    assert_eq!(cards.len(), 1, "{listed}");
+    assert_eq!((cards[0]["status"].as_str(), cards[0]["language"].as_str()), (Some("skipped"), Some("he")));
+    assert!(run.fails(&["club", "card", "M1"]).contains("--output FILE.pdf, --email"), "say what to do");
 }

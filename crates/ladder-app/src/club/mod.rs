@@ -5,6 +5,7 @@
 //! Every change is one unit of work with its audit entry; the ledger is the only record of points, so
 //! a balance is always the sum of a member's rows.
 
+pub mod card;
 pub mod evaluate;
 
 use crate::{Action, Actor, App, AppError, change, require};

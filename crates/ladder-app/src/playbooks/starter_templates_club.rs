@@ -1,5 +1,5 @@
 //! The starter templates of the club's playbooks (a welcome, a tier up, a tier down, points about to
-//! expire, the referral code), in English, Hebrew, Persian and Russian.
+//! expire, the referral code) and the card sent by email, in English, Hebrew, Persian and Russian.
 
 use super::starter_templates::StarterTemplate;
 use ladder_domain::Channel;
@@ -20,7 +20,9 @@ Welcome to our customer club! We're really glad to have you with us.
 
 Your card number is {{ club.card_number }}. Just mention it whenever you order, and your points will go straight onto your card.
 
-It's simple: you earn points on every order, and you can spend them on your later orders.
+{% if club.card_url is defined %}Your card is on your phone too, to show at the till: {{ club.card_url }}
+
+{% endif %}It's simple: you earn points on every order, and you can spend them on your later orders.
 
 {% if club.points is defined %}Your points balance right now: {{ club.points }}.
 
@@ -43,7 +45,9 @@ Warmly,
 
 מספר הכרטיס שלך: {{ club.card_number }}. מספיק למסור אותו בכל הזמנה, והנקודות יירשמו לזכותך.
 
-איך זה עובד? פשוט: על כל הזמנה צוברים נקודות, ואפשר לממש אותן בהזמנות הבאות.
+{% if club.card_url is defined %}הכרטיס נמצא גם בטלפון, להצגה בקופה: {{ club.card_url }}
+
+{% endif %}איך זה עובד? פשוט: על כל הזמנה צוברים נקודות, ואפשר לממש אותן בהזמנות הבאות.
 
 {% if club.points is defined %}יתרת הנקודות שלך כרגע: {{ club.points }}.
 
@@ -66,7 +70,9 @@ Warmly,
 
 شمارهٔ کارت شما {{ club.card_number }} است. کافی است هنگام هر سفارش آن را اعلام کنید تا امتیازهایتان ثبت شود.
 
-روشش ساده است: با هر سفارش امتیاز جمع می‌کنید و می‌توانید آن را در سفارش‌های بعدی‌تان خرج کنید.
+{% if club.card_url is defined %}کارت شما در تلفنتان هم هست، برای نشان دادن در صندوق: {{ club.card_url }}
+
+{% endif %}روشش ساده است: با هر سفارش امتیاز جمع می‌کنید و می‌توانید آن را در سفارش‌های بعدی‌تان خرج کنید.
 
 {% if club.points is defined %}در حال حاضر {{ club.points }} امتیاز در کارت شما ثبت شده است.
 
@@ -89,7 +95,9 @@ Warmly,
 
 Номер вашей карты: {{ club.card_number }}. Просто называйте его при каждом заказе, и баллы будут начисляться на вашу карту.
 
-Всё просто: за каждый заказ вы получаете баллы, а потом можете потратить их на следующие покупки.
+{% if club.card_url is defined %}Карта есть и в вашем телефоне — её можно показать на кассе: {{ club.card_url }}
+
+{% endif %}Всё просто: за каждый заказ вы получаете баллы, а потом можете потратить их на следующие покупки.
 
 {% if club.points is defined %}Сейчас на вашей карте баллов: {{ club.points }}.
 
@@ -527,5 +535,82 @@ Warmly,
         purpose: MessagePurpose::Offer,
         subject: None,
         body: r#"{{ first_name | default("Здравствуйте") }}, ваш код приглашения: {{ club.referral_code }}. Друзьям — подарок к первому заказу, вам — баллы. {{ shop.name | default("Ваш магазин") }}"#,
+    },
+    // ── club_card: the member's card, sent when they or the staff ask ─────────────────────────────
+    StarterTemplate {
+        name: "club_card",
+        channel: Channel::Email,
+        language: "en",
+        purpose: MessagePurpose::Transactional,
+        subject: Some(r#"Your club card{% if shop.name is defined %} at {{ shop.name }}{% endif %}"#),
+        body: r#"Hi {{ first_name | default("there") }},
+
+Here is your club card, as you asked.
+
+Card number: {{ club.card_number }}
+{% if club.card_url is defined %}
+Your card on your phone, with its barcode to show at the till: {{ club.card_url }}
+{% endif %}
+Your points balance: {{ club.points }}.
+
+Warmly,
+{{ shop.name | default("The team") }}"#,
+    },
+    StarterTemplate {
+        name: "club_card",
+        channel: Channel::Email,
+        language: "he",
+        purpose: MessagePurpose::Transactional,
+        subject: Some(r#"כרטיס המועדון שלך"#),
+        body: r#"שלום {{ first_name | default("לך") }},
+
+הנה כרטיס המועדון שלך, כפי שביקשת.
+
+מספר הכרטיס: {{ club.card_number }}
+{% if club.card_url is defined %}
+הכרטיס בטלפון, עם הברקוד להצגה בקופה: {{ club.card_url }}
+{% endif %}
+נקודות לזכותך: {{ club.points }}.
+
+בחום,
+{{ shop.name | default("צוות החנות") }}"#,
+    },
+    StarterTemplate {
+        name: "club_card",
+        channel: Channel::Email,
+        language: "fa",
+        purpose: MessagePurpose::Transactional,
+        subject: Some(r#"کارت باشگاه شما"#),
+        body: r#"{{ first_name | default("دوست") }} عزیز، سلام
+
+این کارت باشگاه شماست، همان‌طور که خواسته بودید.
+
+شمارهٔ کارت: {{ club.card_number }}
+{% if club.card_url is defined %}
+کارت شما در تلفن، با بارکدی برای نشان دادن در صندوق: {{ club.card_url }}
+{% endif %}
+امتیازهای شما: {{ club.points }}
+
+با مهر،
+{{ shop.name | default("تیم فروشگاه") }}"#,
+    },
+    StarterTemplate {
+        name: "club_card",
+        channel: Channel::Email,
+        language: "ru",
+        purpose: MessagePurpose::Transactional,
+        subject: Some(r#"Ваша карта клуба"#),
+        body: r#"Здравствуйте, {{ first_name | default("дорогой друг") }}!
+
+Вот ваша карта клуба, как вы просили.
+
+Номер карты: {{ club.card_number }}
+{% if club.card_url is defined %}
+Карта в вашем телефоне, со штрихкодом для кассы: {{ club.card_url }}
+{% endif %}
+Ваш баланс баллов: {{ club.points }}.
+
+С теплом,
+{{ shop.name | default("Ваш магазин") }}"#,
     },
 ];

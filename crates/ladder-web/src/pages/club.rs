@@ -270,3 +270,106 @@ pub(crate) async fn replace_card(
     state.with_app(move |app| Ok(club::replace_card(app, &actor, &id, "lost"))).await?.map_err(|e| viewer.fail(e))?;
     Ok(Redirect::to(&format!("/customers/{back}?done=club-card#club")).into_response())
 }
+
+/// A card as a PDF download.
+fn pdf_response((file, pdf): (String, Vec<u8>)) -> Response {
+    use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
+    (
+        [
+            (CONTENT_TYPE, "application/pdf".to_owned()),
+            (CONTENT_DISPOSITION, format!("attachment; filename=\"{file}\"")),
+            (CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        pdf,
+    )
+        .into_response()
+}
+
+/// `GET /customers/{id}/club/card`: the member's card to print (PDF, both sides, in their language).
+pub(crate) async fn card_pdf(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    viewer.require(Permission::ViewCustomers)?;
+    let printed = state.with_app(move |app| Ok(club::card::card_pdf(app, &id))).await?.map_err(|e| viewer.fail(e))?;
+    Ok(pdf_response(printed))
+}
+
+/// `POST /customers/{id}/club/card/email`: emails the member their card (once per card number).
+pub(crate) async fn email_card(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(form): Form<JoinForm>,
+) -> Result<Response, WebError> {
+    viewer.check_csrf(&form.csrf)?;
+    viewer.require(Permission::EditCustomers)?;
+    let back = crate::views::encode(&id);
+    let actor = viewer.actor();
+    let (message, new) =
+        state.with_app(move |app| Ok(club::card::send_card(app, &actor, &id))).await?.map_err(|e| viewer.fail(e))?;
+    let done = match (new, message.status) {
+        (false, _) => "club-card-email-again",
+        (true, ladder_domain::messaging::OutboxStatus::Skipped) => "club-card-email-skipped",
+        (true, _) => "club-card-emailed",
+    };
+    Ok(Redirect::to(&format!("/customers/{back}?done={done}#club")).into_response())
+}
+
+/// The page of a card link: the language the member reads (else the browser's) and the card, or why
+/// the link no longer shows one.
+async fn card_by_link(
+    state: &AppState,
+    token: String,
+    headers: &axum::http::HeaderMap,
+) -> Result<(ladder_i18n::Locale, Result<(MemberCard, String, String), String>), WebError> {
+    let guest = crate::auth::guest_locale(headers);
+    state
+        .with_app(move |app| {
+            let (member, _, locale) = match club::card::by_link(app, &token) {
+                Ok(found) => found,
+                Err(AppError::Invalid(e)) => {
+                    let said = crate::views::catalog().problem(guest, &e.problem, &|f| f.to_owned());
+                    return Ok((guest, Err(said)));
+                }
+                Err(e) => return Err(WebError::of(e, guest)),
+            };
+            let store = app.store();
+            let shop = store.shop_settings()?;
+            let day = club::today(app).map_err(|e| WebError::of(e, locale))?;
+            let card = card_of(store, day, &member, locale.code()).map_err(|e| WebError::of(e, locale))?;
+            Ok((locale, Ok((card, shop.name, shop.currency.unwrap_or_default()))))
+        })
+        .await
+}
+
+/// `GET /card/{token}`: the member's card on their phone, to show at the till — no sign-in: the signed
+/// link is the key, and it stops working when the card is replaced.
+pub(crate) async fn public_card(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: axum::http::HeaderMap,
+) -> Result<Response, WebError> {
+    let path = format!("/card/{token}");
+    let (locale, found) = card_by_link(&state, token.clone(), &headers).await?;
+    let context = match found {
+        Ok((member, shop, currency)) => minijinja::context! { member, shop, currency, token, problem => () },
+        Err(problem) => minijinja::context! { problem, token },
+    };
+    let mut response = crate::pages::links::bare_page("club_card.html", locale, &path, context)?;
+    response.headers_mut().insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
+/// `GET /card/{token}/pdf`: the same card to print.
+pub(crate) async fn public_card_pdf(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: axum::http::HeaderMap,
+) -> Result<Response, WebError> {
+    let guest = crate::auth::guest_locale(&headers);
+    let printed =
+        state.with_app(move |app| club::card::pdf_by_link(app, &token).map_err(|e| WebError::of(e, guest))).await?;
+    Ok(pdf_response(printed))
+}

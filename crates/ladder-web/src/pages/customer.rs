@@ -141,6 +141,9 @@ impl Done {
             "club-joined" => Some("club-joined"),
             "club-card" => Some("club-card-replaced"),
             "club-terms" => Some("club-terms-needed"),
+            "club-card-emailed" => Some("club-card-emailed"),
+            "club-card-email-again" => Some("club-card-email-again"),
+            "club-card-email-skipped" => Some("club-card-email-skipped"),
             _ => None,
         }
     }

@@ -29,7 +29,13 @@ fn locale(language: Option<&str>, headers: &HeaderMap) -> Locale {
     language.and_then(Locale::parse).unwrap_or_else(|| crate::auth::guest_locale(headers))
 }
 
-fn page(name: &str, locale: Locale, path: &str, context: minijinja::Value) -> Result<Response, WebError> {
+/// A page without a sign-in, in `locale`, with the language switch leading back to `path`.
+pub(crate) fn bare_page(
+    name: &str,
+    locale: Locale,
+    path: &str,
+    context: minijinja::Value,
+) -> Result<Response, WebError> {
     let frame =
         minijinja::context! { locale => locale.code(), dir => locale.dir(), languages => languages(), next => path };
     Ok(crate::views::render(name, minijinja::context! { ..frame, ..context })?.into_response())
@@ -65,7 +71,7 @@ pub(crate) async fn ask(
         state.with_app(move |app| preferences::preferences(app, &t).map_err(|e| WebError::of(e, guest))).await?;
     let locale = locale(prefs.language.as_deref(), &headers);
     let shop = shop_name(&state).await?;
-    page("unsubscribe.html", locale, &format!("/u/{token}"), minijinja::context! { token, shop, done => false })
+    bare_page("unsubscribe.html", locale, &format!("/u/{token}"), minijinja::context! { token, shop, done => false })
 }
 
 /// The unsubscribe itself: from a mail program (`List-Unsubscribe=One-Click`) or the page's button.
@@ -89,7 +95,7 @@ pub(crate) async fn unsubscribe(
         .and_then(|p| p.language);
     let locale = locale(language.as_deref(), &headers);
     let shop = shop_name(&state).await?;
-    page(
+    bare_page(
         "unsubscribe.html",
         locale,
         &format!("/u/{token}"),
@@ -128,7 +134,7 @@ async fn preference_page(
             }
         })
         .collect();
-    page(
+    bare_page(
         "preferences.html",
         locale,
         &format!("/preferences/{token}"),

@@ -78,13 +78,17 @@ pub enum ClubCommand {
         #[command(flatten)]
         format: FormatArg,
     },
-    /// The member's card as a PDF to print (both sides, the size of a payment card), in their language.
+    /// The member's card as a PDF to print (both sides, the size of a payment card), in their language,
+    /// and/or sent to them by email with the link to their card on their phone.
     Card {
         /// Customer id, card number, email or phone.
         member: String,
         /// The PDF to write.
         #[arg(long)]
-        output: std::path::PathBuf,
+        output: Option<std::path::PathBuf>,
+        /// Email the card to the member (once per card number; the worker sends it).
+        #[arg(long)]
+        email: bool,
     },
     /// A lost or damaged card: a new number, the old one blocked, the history kept.
     ReplaceCard {
@@ -227,11 +231,26 @@ pub fn run(ctx: &Ctx, command: &ClubCommand) -> Result<()> {
             }
             print(format.format, &done, &[], &[])
         }
-        ClubCommand::Card { member, output } => {
-            let m = club::find(store, member).map_err(fail)?;
-            let pdf = card_pdf(store, &m)?;
-            std::fs::write(output, pdf).with_context(|| format!("cannot write {}", output.display()))?;
-            println!("{}", output.display());
+        ClubCommand::Card { member, output, email } => {
+            if let Some(output) = output {
+                let (_, pdf) = club::card::card_pdf(&app, member).map_err(fail)?;
+                std::fs::write(output, pdf).with_context(|| format!("cannot write {}", output.display()))?;
+                println!("{}", output.display());
+            }
+            if *email {
+                let (message, new) = club::card::send_card(&app, &actor, member).map_err(fail)?;
+                let how = match (&message.status, new) {
+                    (_, false) => "already asked for this card: nothing new".to_owned(),
+                    (ladder_domain::messaging::OutboxStatus::Skipped, _) => {
+                        format!("not sent: {}", message.reason.as_deref().unwrap_or("skipped"))
+                    }
+                    _ => "queued for the worker to send".to_owned(),
+                };
+                println!("card email {} to {}: {how}", message.id, message.customer_id);
+            }
+            if output.is_none() && !*email {
+                anyhow::bail!("say what to do with the card: --output FILE.pdf, --email, or both");
+            }
             Ok(())
         }
         ClubCommand::ReplaceCard { member, reason } => {
@@ -346,34 +365,4 @@ fn show(ctx: &Ctx, view: &club::MemberView, format: Format) -> Result<()> {
         grid.push(vec![field.to_owned(), value]);
     }
     print(format, view, &[("Member", &grid)], &[])
-}
-
-/// The member's card in their language (their preferred one, else the shop's).
-fn card_pdf(store: &dyn ladder_store::Store, m: &ladder_store::club::Member) -> Result<Vec<u8>> {
-    let shop = store.shop_settings()?;
-    let detail = store.customer(&m.customer_id)?.with_context(|| format!("customer {} not found", m.customer_id))?;
-    let p = &detail.profile;
-    let locale = p
-        .preferred_language
-        .as_deref()
-        .and_then(ladder_i18n::Locale::parse)
-        .or_else(|| ladder_i18n::Locale::parse(&shop.language))
-        .unwrap_or_default();
-    let rules = club::rules(store).map_err(anyhow::Error::new)?;
-    let say = |id: &str, args: &[(&str, Arg)]| ladder_i18n::plain(&super::catalog().text_with(locale, id, args));
-    let name = [p.first_name.as_deref(), p.last_name.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
-    let tier =
-        m.tier.as_deref().and_then(|t| rules.tier(t)).map(|t| t.name(locale.code()).to_owned()).unwrap_or_default();
-    let face = ladder_channels::card::CardFace {
-        shop: shop.name.clone(),
-        name: if name.is_empty() { p.company.clone().unwrap_or_default() } else { name },
-        tier: say("club-card-tier", &[("tier", Arg::Text(tier))]),
-        number: m.card_number.clone(),
-        back: vec![
-            say("club-card-referral", &[("code", Arg::Text(m.referral_code.clone()))]),
-            say("club-card-terms", &[("shop", Arg::Text(shop.name.clone()))]),
-        ],
-        right_to_left: locale.dir() == "rtl",
-    };
-    ladder_channels::card::card_pdf(&face).map_err(|e| anyhow::anyhow!(e))
 }

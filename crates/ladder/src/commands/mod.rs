@@ -69,7 +69,7 @@ impl Ctx {
 
     /// The app over the store.
     pub fn app(&self, create: bool) -> Result<App> {
-        Ok(App::new(self.store(create)?))
+        Ok(App::new(self.store(create)?).with_card_printer(std::sync::Arc::new(ladder_channels::card::PdfCards)))
     }
 
     /// Who asks: the command line, which can open the database anyway.

@@ -164,17 +164,52 @@ fn the_till_page_finds_a_member_and_redeems_once() {
     );
     let card = element(&page.body, "card-number").replace(' ', "");
     assert_eq!(card.len(), 15, "{card}");
-
-    let cli = |args: &[&str]| {
-        let out = ladder(&server().dir).args(args).output().expect("run ladder");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8_lossy(&out.stdout).into_owned()
+    let printed = b.get(&format!("/customers/{customer}/club/card"));
+    assert_eq!(
+        (printed.status, printed.content_type.as_deref()),
+        (200, Some("application/pdf")),
+        "the card to print, from the customer page"
+    );
+    assert!(printed.bytes.starts_with(b"%PDF") && printed.bytes.len() > 2_000);
+    assert_eq!(Browser::new("en").get(&format!("/customers/{customer}/club/card")).status, 303, "signed in only");
+    let emailed = b.post(&format!("/customers/{customer}/club/card/email"), &[("csrf", &csrf)]);
+    assert!(
+        emailed.location.as_deref().is_some_and(|l| l.contains("done=club-card-emailed")),
+        "{:?}",
+        emailed.location
+    );
+    let again = b.post(&format!("/customers/{customer}/club/card/email"), &[("csrf", &csrf)]);
+    assert!(again.location.as_deref().is_some_and(|l| l.contains("done=club-card-email-again")), "once per card");
+    // The member's card on their phone: a signed link, no sign-in.
+    let token = {
+        let store = ladder_store_sqlite::SqliteStore::open(server().dir.path().join("shop.db")).expect("open the shop");
+        let app = ladder_app::App::new(std::sync::Arc::new(store));
+        ladder_app::links::LinkSigner::of(&app).expect("the links' key").card_token(&card)
     };
-    cli(&["club", "adjust", customer, "--points", "50", "--reason", "welcome"]);
+    let mut phone = Browser::new("en");
+    let shown = phone.get(&format!("/card/{token}"));
+    assert_eq!(shown.status, 200);
+    assert!(
+        shown.body.contains(r#"<svg class="barcode""#) && shown.body.contains(r#"id="card-download""#),
+        "{}",
+        shown.body
+    );
+    assert_eq!(element(&shown.body, "card-number").replace(' ', ""), card);
+    let pdf = phone.get(&format!("/card/{token}/pdf"));
+    assert!(pdf.bytes.starts_with(b"%PDF"), "{:?}", pdf.content_type);
+    let mut forged = token.clone();
+    let last = forged.pop().expect("a token");
+    forged.push(if last == '0' { '1' } else { '0' });
+    assert_eq!(phone.get(&format!("/card/{forged}")).status, 404, "a link Ladder did not sign");
 
+    // Joining was news: the worker's `club_welcome` gives the 50 welcome points within a second.
+    eventually(|| {
+        let till = b.get(&format!("/club/till?card={card}"));
+        let balance = said(&till.body, "member-balance");
+        if balance.contains("50 points") { Ok(()) } else { Err(format!("no welcome points yet: {balance}")) }
+    });
     let till = b.get(&format!("/club/till?card={card}"));
     assert_eq!(till.status, 200);
-    assert!(said(&till.body, "member-balance").contains("50 points"), "{}", element(&till.body, "member-balance"));
     let key = hidden(&till.body, "key");
     let form = [
         ("csrf", csrf.as_str()),
@@ -218,4 +253,13 @@ fn the_till_page_finds_a_member_and_redeems_once() {
     assert_eq!(ru.get("/club").status, 403, "the Club section's figures are for those who see reports");
     let till = ru.get(&format!("/club/till?card={card}"));
     assert!(said(&till.body, "member-balance").contains("30 баллов"), "{}", element(&till.body, "member-balance"));
+    // A lost card: its link stops working with it, and says so.
+    let replaced = b.post(&format!("/customers/{customer}/club/card"), &[("csrf", &csrf)]);
+    assert_eq!(replaced.status, 303);
+    let old_link = phone.get(&format!("/card/{token}"));
+    assert!(
+        old_link.body.contains(r#"id="card-problem""#) && !old_link.body.contains("card-download"),
+        "{}",
+        old_link.body
+    );
 }

@@ -111,20 +111,26 @@ struct Reply {
     status: u16,
     location: Option<String>,
     cookies: Vec<String>,
+    content_type: Option<String>,
     body: String,
+    /// The body as it came (a PDF is not text).
+    bytes: Vec<u8>,
 }
 
 fn reply(response: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Reply {
     let mut response = response.expect("an answer");
     let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
-    let location = header("location");
+    let (location, content_type) = (header("location"), header("content-type"));
     let cookies =
         response.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).map(str::to_owned).collect();
+    let bytes = response.body_mut().with_config().limit(50 << 20).read_to_vec().unwrap_or_default();
     Reply {
         status: response.status().as_u16(),
         location,
         cookies,
-        body: response.body_mut().read_to_string().unwrap_or_default(),
+        content_type,
+        body: String::from_utf8(bytes.clone()).unwrap_or_default(),
+        bytes,
     }
 }
 
