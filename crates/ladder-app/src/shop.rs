@@ -90,7 +90,7 @@ pub fn save_settings(app: &App, actor: &Actor, settings: ShopSettings) -> Result
     if let Some(problem) = settings.problem() {
         return Err(AppError::Invalid(problem));
     }
-    change(app, actor, |tx, _| {
+    let changed = change(app, actor, |tx, _| {
         let before = tx.shop_settings()?;
         let changed = differences(&before, &settings);
         if changed.is_empty() {
@@ -98,7 +98,10 @@ pub fn save_settings(app: &App, actor: &Actor, settings: ShopSettings) -> Result
         }
         tx.save_shop_settings(&settings)?;
         Ok((changed.clone(), vec![Action::SettingsChanged { changes: changed }]))
-    })
+    })?;
+    // The till's day follows the time zone.
+    app.forget_club_rules();
+    Ok(changed)
 }
 
 #[cfg(test)]

@@ -445,3 +445,45 @@ fn the_club_playbooks_welcome_once_remind_before_points_expire_and_give_a_perk_o
     assert_eq!(given.len(), 1);
     assert_eq!((given[0].from, given[0].until), (day("2025-08-01"), day("2025-08-31")));
 }
+
+#[test]
+fn members_from_a_file_join_whole_or_not_at_all_with_the_file_and_line_as_evidence() {
+    let shop = Shop::new("C1,Dana,,\nC2,Lev,,\nC3,Mia,,\n", "O1,C2,2025-03-01,COF,coffee,1,40.00,EUR,completed\n");
+    let code = shop.join("C1", None).referral_code;
+    let file = shop.dir.path().join("members.csv");
+    let import = |content: &str| {
+        std::fs::write(&file, content).expect("write");
+        club::import::import_members(&shop.app, &Actor::Cli, &file, "members.csv")
+    };
+    // A bad row anywhere: nothing joins, and the error names the file, the line and the column.
+    let refused = import(&format!(
+        "customer_id,joined_at,since,referral_code\nC2,2025-02-01,2025-01-01,{code}\nC3,yesterday,,\n"
+    ))
+    .expect_err("a bad date");
+    let said = refused.to_string();
+    assert!(said.starts_with("members.csv line 3, column \"joined_at\", value \"yesterday\""), "{said}");
+    assert!(
+        shop.store().club_member(shop.store().customer("C2").expect("read").expect("C2").id).expect("read").is_none()
+    );
+    let unknown = import("customer_id\nC9\n").expect_err("no such customer").to_string();
+    assert!(unknown.contains("line 2, column \"customer_id\""), "{unknown}");
+    let missing = import("id\nC2\n").expect_err("no customer_id column").to_string();
+    assert!(missing.contains("customer_id"), "{missing}");
+    // A good file: C2 joins with their earlier order's points and C1 as who brought them; C1 is a member
+    // already and is counted; a second import changes nothing.
+    let done = import(&format!(
+        "customer_id,joined_at,since,referral_code\nC2,2025-02-01,2025-01-01,{code}\nC1,,,\nC3,2025-05-30,,\n"
+    ))
+    .expect("import");
+    assert_eq!((done.rows, done.joined, done.already, done.points), (3, 2, 1, 40));
+    let c2 = club::find(shop.store(), "C2").expect("a member");
+    assert_eq!((c2.referred_by.as_deref(), c2.earn_from), (Some("C1"), day("2025-01-01")));
+    assert_eq!(c2.joined_at, time("2025-02-01T00:00:00Z"));
+    let evidence: serde_json::Value = serde_json::from_str(&c2.terms_evidence).expect("json");
+    assert_eq!(
+        (evidence["channel"].as_str(), evidence["file"].as_str(), evidence["line"].as_u64()),
+        (Some("import"), Some("members.csv"), Some(2))
+    );
+    let again = import("customer_id\nC2\nC3\n").expect("again");
+    assert_eq!((again.joined, again.already), (0, 2));
+}

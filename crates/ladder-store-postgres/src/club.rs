@@ -357,9 +357,9 @@ impl ClubTx for PgTx {
         Ok(())
     }
 
-    fn lock_club_member(&mut self, customer: CustomerId) -> StoreResult<Option<Member>> {
-        let statement = format!("{} FOR UPDATE OF m", sql::member());
-        Ok(self.query_opt(&statement, &[&customer.0], "cannot read a member")?.as_ref().map(member_row))
+    fn lock_club_member(&mut self, customer: CustomerId) -> StoreResult<()> {
+        self.query_opt(sql::LOCK_MEMBER, &[&customer.0], "cannot lock a member")?;
+        Ok(())
     }
 
     fn add_club_member(&mut self, m: &NewMember) -> StoreResult<()> {
@@ -427,6 +427,11 @@ impl ClubTx for PgTx {
 
     fn club_lots(&mut self, customer: CustomerId) -> StoreResult<Vec<Lot>> {
         Ok(self.query(sql::LOTS, &[&customer.0], "cannot read a member's points")?.iter().map(lot_row).collect())
+    }
+
+    fn club_row_of_reference(&mut self, reference: &str) -> StoreResult<Option<(i64, CustomerId, i64)>> {
+        let rows = self.query(sql::ROW_OF_REFERENCE, &[&reference], "cannot read the points ledger")?;
+        Ok(rows.first().map(|r| (r.get(0), CustomerId(r.get(1)), r.get(2))))
     }
 
     fn club_order_lots(&mut self, customer: CustomerId, order: i64) -> StoreResult<Vec<SpentLot>> {

@@ -76,6 +76,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0032_task_digests.sql"),
     include_str!("../migrations/0033_club.sql"),
     include_str!("../migrations/0034_club_perk_grants.sql"),
+    include_str!("../migrations/0035_one_referrer_index.sql"),
 ];
 
 /// The migration after which the stored phones are given their normal forms, in Rust.

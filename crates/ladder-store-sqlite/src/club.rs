@@ -407,9 +407,9 @@ impl ClubTx for SqliteTx<'_> {
         Ok(())
     }
 
-    fn lock_club_member(&mut self, customer: CustomerId) -> StoreResult<Option<Member>> {
+    fn lock_club_member(&mut self, _customer: CustomerId) -> StoreResult<()> {
         // The unit of work holds the only writer: the member is locked already.
-        member(self.conn(), customer)
+        Ok(())
     }
 
     fn add_club_member(&mut self, m: &NewMember) -> StoreResult<()> {
@@ -498,6 +498,15 @@ impl ClubTx for SqliteTx<'_> {
 
     fn club_lots(&mut self, customer: CustomerId) -> StoreResult<Vec<Lot>> {
         lots(self.conn(), customer)
+    }
+
+    fn club_row_of_reference(&mut self, reference: &str) -> StoreResult<Option<(i64, CustomerId, i64)>> {
+        self.conn()
+            .prepare_cached(&numbered(sql::ROW_OF_REFERENCE))
+            .and_then(|mut s| {
+                s.query_row([reference], |r| Ok((r.get(0)?, CustomerId(r.get(1)?), r.get(2)?))).optional()
+            })
+            .ctx("cannot read the points ledger")
     }
 
     fn club_order_lots(&mut self, customer: CustomerId, order: i64) -> StoreResult<Vec<SpentLot>> {

@@ -19,6 +19,7 @@ mod accounts;
 mod audit;
 mod broadcasts;
 mod campaigns;
+mod checkpoint;
 mod club;
 mod customers;
 mod deliverability;
@@ -27,6 +28,7 @@ mod jobs;
 mod outbox;
 mod playbooks;
 mod privacy;
+mod readers;
 mod reports;
 mod scoring;
 mod segments;
@@ -39,7 +41,6 @@ use ladder_store::filter::{Dialect, SqlValue};
 use ladder_store::{Store, StoreError, StoreResult, Tx};
 use rusqlite::{Connection, functions::FunctionFlags};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 /// The migrations, in order; the position (from 1) is the schema version. Never edit a released one.
@@ -78,6 +79,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0032_task_digests.sql"),
     include_str!("../migrations/0033_club.sql"),
     include_str!("../migrations/0034_club_perk_grants.sql"),
+    include_str!("../migrations/0035_one_referrer_index.sql"),
 ];
 
 /// The migration after which the stored phones are given their normal forms, in Rust.
@@ -96,9 +98,10 @@ const WRITER_WAIT: Duration = Duration::from_secs(10);
 /// A Ladder database in one SQLite file.
 pub struct SqliteStore {
     path: PathBuf,
-    readers: Vec<parking_lot::Mutex<Connection>>,
-    next: AtomicUsize,
+    readers: readers::Readers,
     writer: parking_lot::Mutex<Connection>,
+    /// Copies the WAL back off the writer's path (declared last: it stops after the connections close).
+    _checkpointer: checkpoint::Checkpointer,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -124,6 +127,9 @@ impl SqliteStore {
         let path = path.as_ref().to_path_buf();
         let mut writer = connect(&path)?;
         migrate(&mut writer, SCHEMA_VERSION)?;
+        // The checkpointer copies the WAL back; the writer's commits never stop to do it.
+        writer.execute_batch("PRAGMA wal_autocheckpoint = 0").ctx("cannot open the database")?;
+        let checkpointer = checkpoint::Checkpointer::start(connect(&path)?);
         let mut readers = Vec::with_capacity(READERS);
         for i in 0..READERS {
             let reader = connect(&path)?;
@@ -131,9 +137,16 @@ impl SqliteStore {
                 // The first reader keeps the large page cache for the heavy reads; the others serve pages.
                 reader.execute_batch("PRAGMA cache_size = -32768").ctx("cannot open the database")?;
             }
-            readers.push(parking_lot::Mutex::new(reader));
+            readers.push(reader);
         }
-        Ok(Self { path, readers, next: AtomicUsize::new(0), writer: parking_lot::Mutex::new(writer) })
+        // The first reader on top of the stack: a lone read always gets the large cache.
+        readers.reverse();
+        Ok(Self {
+            path,
+            readers: readers::Readers::new(readers),
+            writer: parking_lot::Mutex::new(writer),
+            _checkpointer: checkpointer,
+        })
     }
 
     /// The database file.
@@ -141,22 +154,9 @@ impl SqliteStore {
         &self.path
     }
 
-    /// Runs `f` on a free reader connection, or waits for one in turn.
+    /// Runs `f` on a free reader connection, or waits for one in turn (first come, first served).
     pub(crate) fn read<T>(&self, f: impl FnOnce(&Connection) -> StoreResult<T>) -> StoreResult<T> {
-        // Handed over in turn (`unlock_fair`): under many concurrent requests (32 tills) none waits
-        // behind newcomers, so the slowest lookups stay close to the typical one.
-        for conn in &self.readers {
-            if let Some(conn) = conn.try_lock() {
-                let done = f(&conn);
-                parking_lot::MutexGuard::unlock_fair(conn);
-                return done;
-            }
-        }
-        let turn = self.next.fetch_add(1, Ordering::Relaxed) % self.readers.len();
-        let conn = self.readers[turn].lock();
-        let done = f(&conn);
-        parking_lot::MutexGuard::unlock_fair(conn);
-        done
+        self.readers.with(f)
     }
 
     /// Starts a unit of work on the writer connection, waiting up to [`WRITER_WAIT`] for it.

@@ -16,7 +16,9 @@ pub(crate) struct Product {
 
 /// A unit of work on the writer connection.
 pub(crate) struct SqliteTx<'a> {
-    pub(crate) conn: parking_lot::MutexGuard<'a, Connection>,
+    /// The writer, held until the unit of work ends; then handed to the next in line (`unlock_fair`), so
+    /// under many writers at once (32 tills redeeming) none waits behind newcomers.
+    pub(crate) writer: Option<parking_lot::MutexGuard<'a, Connection>>,
     finished: bool,
     /// A bulk import: every customer's and product's id is loaded into the maps on first need, and new
     /// customers get their search rows in one statement at commit (after this id).
@@ -33,7 +35,7 @@ impl<'a> SqliteTx<'a> {
     pub(crate) fn begin(conn: parking_lot::MutexGuard<'a, Connection>) -> StoreResult<Self> {
         conn.execute_batch("BEGIN IMMEDIATE").ctx("cannot start a change")?;
         Ok(Self {
-            conn,
+            writer: Some(conn),
             finished: false,
             bulk_after: None,
             customers: HashMap::new(),
@@ -44,7 +46,7 @@ impl<'a> SqliteTx<'a> {
     }
 
     pub(crate) fn conn(&self) -> &Connection {
-        &self.conn
+        self.writer.as_deref().expect("the writer is held until the unit of work ends")
     }
 }
 
@@ -52,7 +54,10 @@ impl Drop for SqliteTx<'_> {
     fn drop(&mut self) {
         if !self.finished {
             // Nothing of an unfinished unit of work may stay behind.
-            let _ = self.conn.execute_batch("ROLLBACK");
+            let _ = self.conn().execute_batch("ROLLBACK");
+        }
+        if let Some(writer) = self.writer.take() {
+            parking_lot::MutexGuard::unlock_fair(writer);
         }
     }
 }
@@ -60,9 +65,9 @@ impl Drop for SqliteTx<'_> {
 impl Tx for SqliteTx<'_> {
     fn commit(mut self: Box<Self>) -> StoreResult<()> {
         if let Some(after) = self.bulk_after {
-            crate::imports::index_new_customers(&self.conn, after)?;
+            crate::imports::index_new_customers(self.conn(), after)?;
         }
-        self.conn.execute_batch("COMMIT").ctx("cannot commit the change")?;
+        self.conn().execute_batch("COMMIT").ctx("cannot commit the change")?;
         self.finished = true;
         Ok(())
     }

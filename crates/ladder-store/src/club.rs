@@ -452,8 +452,8 @@ pub trait ClubTx {
     /// Saves the rules (JSON).
     fn put_club_rules(&mut self, rules: &str, at: DateTime<Utc>) -> StoreResult<()>;
 
-    /// A member, locked for this unit of work (two redemptions of one member wait for each other).
-    fn lock_club_member(&mut self, customer: CustomerId) -> StoreResult<Option<Member>>;
+    /// Locks a member for this unit of work (two redemptions of one member wait for each other).
+    fn lock_club_member(&mut self, customer: CustomerId) -> StoreResult<()>;
 
     /// Enrols a member with their first card; `Conflict` when they are one already.
     fn add_club_member(&mut self, member: &NewMember) -> StoreResult<()>;
@@ -483,6 +483,10 @@ pub trait ClubTx {
 
     /// The member's lots with points left.
     fn club_lots(&mut self, customer: CustomerId) -> StoreResult<Vec<Lot>>;
+
+    /// The row written with this reference (an idempotency key), as (id, member, points), seen from
+    /// inside the unit of work: a retried redemption answers from it.
+    fn club_row_of_reference(&mut self, reference: &str) -> StoreResult<Option<(i64, CustomerId, i64)>>;
 
     /// The lots an order earned a member, with what was spent of each.
     fn club_order_lots(&mut self, customer: CustomerId, order: i64) -> StoreResult<Vec<SpentLot>>;

@@ -337,6 +337,12 @@ pub fn merge_members(now: &str) -> [String; 6] {
 pub const PERK_GRANTS: &str = "SELECT customer_id, perk, from_day, until_day, reason, reference, actor, at
      FROM club_perk_grants WHERE customer_id = $1 ORDER BY at DESC, id DESC";
 
+/// Locks a member ($1) for the unit of work (PostgreSQL; SQLite's unit of work holds the only writer).
+pub const LOCK_MEMBER: &str = "SELECT customer_id FROM club_members WHERE customer_id = $1 FOR UPDATE";
+
+/// The row of a reference ($1): id, member, points.
+pub const ROW_OF_REFERENCE: &str = "SELECT id, customer_id, points FROM club_ledger WHERE reference = $1";
+
 /// Gives a perk unless its reference gave it already.
 pub const INSERT_PERK_GRANT: &str = "INSERT INTO club_perk_grants (customer_id, perk, from_day, until_day, reason,
        reference, actor, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING";

@@ -7,6 +7,7 @@
 
 pub mod card;
 pub mod evaluate;
+pub mod import;
 
 use crate::{Action, Actor, App, AppError, change, require};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -38,26 +39,44 @@ pub fn rules(store: &dyn Store) -> Result<ClubRules, AppError> {
 /// How long the till trusts the rules it read: a change made on another instance shows within this.
 const RULES_FRESH_FOR: std::time::Duration = std::time::Duration::from_secs(5);
 
-/// The club's rules, read at most five seconds ago (the till reads them on every card).
+/// What the till reads on every card — the club's rules and the shop's time zone (its day) — read at
+/// most five seconds ago.
 #[derive(Default)]
-pub struct CachedRules(std::sync::Mutex<Option<(std::time::Instant, std::sync::Arc<ClubRules>)>>);
+pub struct CachedRules(std::sync::Mutex<Option<TillSettings>>);
+
+#[derive(Clone)]
+struct TillSettings {
+    read_at: std::time::Instant,
+    rules: std::sync::Arc<ClubRules>,
+    tz: chrono_tz::Tz,
+}
 
 impl App {
+    fn till_settings(&self) -> Result<TillSettings, AppError> {
+        let mut kept = self.club_rules.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(s) = kept.as_ref()
+            && s.read_at.elapsed() < RULES_FRESH_FOR
+        {
+            return Ok(s.clone());
+        }
+        let read_at = std::time::Instant::now();
+        let fresh = TillSettings {
+            read_at,
+            rules: std::sync::Arc::new(rules(self.store())?),
+            tz: self.store().shop_settings()?.tz(),
+        };
+        *kept = Some(fresh.clone());
+        Ok(fresh)
+    }
+
     /// The club's rules as the till uses them: read again after a few seconds, at once after a change
     /// made through this instance.
     pub fn club_rules(&self) -> Result<std::sync::Arc<ClubRules>, AppError> {
-        let mut kept = self.club_rules.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some((at, r)) = kept.as_ref()
-            && at.elapsed() < RULES_FRESH_FOR
-        {
-            return Ok(r.clone());
-        }
-        let r = std::sync::Arc::new(rules(self.store())?);
-        *kept = Some((std::time::Instant::now(), r.clone()));
-        Ok(r)
+        Ok(self.till_settings()?.rules)
     }
 
-    fn forget_club_rules(&self) {
+    /// Forgets the rules and the time zone read, after a change to either made through this instance.
+    pub(crate) fn forget_club_rules(&self) {
         *self.club_rules.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
     }
 }
@@ -75,9 +94,9 @@ pub fn set_rules(app: &App, actor: &Actor, rules: &ClubRules) -> Result<(), AppE
     Ok(())
 }
 
-/// The shop's today, in its time zone.
+/// The shop's today, in its time zone (as read at most a few seconds ago).
 pub fn today(app: &App) -> Result<NaiveDate, AppError> {
-    Ok(app.now().with_timezone(&app.store().shop_settings()?.tz()).date_naive())
+    Ok(app.now().with_timezone(&app.till_settings()?.tz).date_naive())
 }
 
 /// How a customer came to join: recorded with the acceptance of the terms.
@@ -269,9 +288,16 @@ fn new_member(
     })
 }
 
-fn evidence(actor: &Actor, channel: &str, address: Option<&str>, terms: &str) -> String {
-    serde_json::json!({ "channel": channel, "by": actor.name(), "address": address, "terms_version": terms })
-        .to_string()
+/// The evidence of a member's acceptance of the terms: how (`channel`), by whom, from which address,
+/// which version — and for an import, the file and line that recorded it.
+fn evidence_of(actor: &Actor, channel: &str, address: Option<&str>, terms: &str, row: Option<(&str, u64)>) -> String {
+    let mut proof =
+        serde_json::json!({ "channel": channel, "by": actor.name(), "address": address, "terms_version": terms });
+    if let Some((file, line)) = row {
+        proof["file"] = file.into();
+        proof["line"] = line.into();
+    }
+    proof.to_string()
 }
 
 /// Enrols a customer: a card, a referral code and the terms' acceptance with its evidence. Joining asks
@@ -305,7 +331,7 @@ pub fn join(app: &App, actor: &Actor, joining: &Joining) -> Result<MemberView, A
     let earn_from = joining.since.unwrap_or(day);
     let currency = crate::shop::currency(store)?.unwrap_or_default();
     let channel = if joining.channel.is_empty() { "cli" } else { joining.channel.as_str() };
-    let proof = evidence(actor, channel, joining.address.as_deref(), &rules.terms_version);
+    let proof = evidence_of(actor, channel, joining.address.as_deref(), &rules.terms_version, None);
     for _ in 0..4 {
         let attempt = change(app, actor, |tx, now| {
             let member = new_member(&rules, customer, now, earn_from, &proof, &actor.name())?;
@@ -344,7 +370,7 @@ pub fn enrol_everyone(
 ) -> Result<(u64, Evaluation), AppError> {
     require(actor, Permission::ManageSettings)?;
     let rules = rules(app.store())?;
-    let proof = evidence(actor, "enrol_everyone", None, &rules.terms_version);
+    let proof = evidence_of(actor, "enrol_everyone", None, &rules.terms_version, None);
     let total = app.store().counts()?.customers;
     let started = std::time::Instant::now();
     progress.begin("enrolling members", Some(total));
@@ -535,52 +561,61 @@ pub fn redeem(app: &App, actor: &Actor, r: &Redemption) -> Result<Redeemed, AppE
     let store = app.store();
     let member = find(store, &r.member)?;
     let day = today(app)?;
-    let replay = |entry: Entry| -> Result<Redeemed, AppError> {
-        if entry.customer != member.customer || entry.points != -r.points {
-            return Err(AppError::Conflict(
-                "this idempotency key was used for another redemption; use a new key for a new request".to_owned(),
-            ));
-        }
-        Ok(Redeemed {
-            customer_id: member.customer_id.clone(),
-            entry_id: entry.id,
-            points: r.points,
-            points_balance: store.club_balance(member.customer, day)?.available,
-            replayed: true,
-        })
+    let answer = |entry_id: i64, points_balance: i64, replayed: bool| Redeemed {
+        customer_id: member.customer_id.clone(),
+        entry_id,
+        points: r.points,
+        points_balance,
+        replayed,
     };
-    if let Some(key) = key
-        && let Some(entry) = store.club_entry_by_reference(key)?
-    {
-        return replay(entry);
-    }
+    let other_use = || {
+        AppError::Conflict(
+            "this idempotency key was used for another redemption; use a new key for a new request".to_owned(),
+        )
+    };
+    // One unit of work answers a retry and spends once: the member locked, the key looked up, the lots
+    // read, drawn and the balance after them known without another read.
     let written = change(app, actor, |tx, now| {
         tx.lock_club_member(member.customer)?;
-        let mut entry = draw_entry(tx, member.customer, EntryKind::Redeem, "redeem", r.points, day, now, actor)?;
-        entry.reference = key.map(str::to_owned);
-        entry.note = r.reference.clone();
+        if let Some(key) = key
+            && let Some((id, customer, points)) = tx.club_row_of_reference(key)?
+        {
+            if customer != member.customer || points != -r.points {
+                return Err(other_use());
+            }
+            let available = ladder_domain::club::available(&tx.club_lots(member.customer)?, day);
+            return Ok((answer(id, available, true), Vec::new()));
+        }
+        let lots = tx.club_lots(member.customer)?;
+        let draws = plan_spend(&lots, r.points, day).map_err(|available| {
+            AppError::Invalid(FieldError::new("points", Problem::NotEnoughPoints { available }))
+        })?;
+        let entry = NewEntry {
+            points: -r.points,
+            draws,
+            reference: key.map(str::to_owned),
+            note: r.reference.clone(),
+            ..bare_entry(member.customer, EntryKind::Redeem, "redeem", now, actor)
+        };
         let id = tx.append_club_entry(&entry)?;
+        let left = ladder_domain::club::available(&lots, day).saturating_sub(r.points);
         let action = Action::ClubPointsRedeemed {
             customer_id: member.customer_id.clone(),
             points: r.points,
             reference: r.reference.clone(),
         };
-        Ok((id, vec![action]))
+        Ok((answer(id, left, false), vec![action]))
     });
     match written {
-        Ok(id) => Ok(Redeemed {
-            customer_id: member.customer_id.clone(),
-            entry_id: id,
-            points: r.points,
-            points_balance: store.club_balance(member.customer, day)?.available,
-            replayed: false,
-        }),
-        // The same key, committed by a concurrent request while this one waited: its answer.
+        // The same key, committed by a concurrent request after this one looked: its answer.
         Err(AppError::Conflict(why)) => match key.map(|k| store.club_entry_by_reference(k)).transpose()?.flatten() {
-            Some(entry) => replay(entry),
+            Some(entry) if entry.customer == member.customer && entry.points == -r.points => {
+                Ok(answer(entry.id, store.club_balance(member.customer, day)?.available, true))
+            }
+            Some(_) => Err(other_use()),
             None => Err(AppError::Conflict(why)),
         },
-        Err(e) => Err(e),
+        other => other,
     }
 }
 

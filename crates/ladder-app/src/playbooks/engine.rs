@@ -1090,6 +1090,11 @@ struct Writes {
 }
 
 impl Writes {
+    /// Logs a step as done, with what it did.
+    fn done(logs: &mut Vec<StepLog>, run: i64, step: u32, at: DateTime<Utc>, what: String) {
+        logs.push(StepLog { run, step, at, outcome: StepOutcome::Done, reason: Some(what) });
+    }
+
     fn add(&mut self, p: &Playbook, run: &RunView, row: &FactsRow, w: Walk, cx: &WalkContext) {
         if w.unchanged {
             return;
@@ -1129,32 +1134,14 @@ impl Writes {
                         complaint,
                         created_at: cx.moment,
                     });
-                    self.logs.push(StepLog {
-                        run: run.id,
-                        step,
-                        at: cx.moment,
-                        outcome: StepOutcome::Done,
-                        reason: Some(format!("task: {}", task.as_str())),
-                    });
+                    Self::done(&mut self.logs, run.id, step, cx.moment, format!("task: {}", task.as_str()));
                 }
                 Effect::Tag(tag) => {
-                    self.logs.push(StepLog {
-                        run: run.id,
-                        step,
-                        at: cx.moment,
-                        outcome: StepOutcome::Done,
-                        reason: Some(format!("tag {tag}")),
-                    });
+                    Self::done(&mut self.logs, run.id, step, cx.moment, format!("tag {tag}"));
                     self.tags.push((run.customer, tag));
                 }
                 Effect::Points { points, reason } => {
-                    self.logs.push(StepLog {
-                        run: run.id,
-                        step,
-                        at: cx.moment,
-                        outcome: StepOutcome::Done,
-                        reason: Some(format!("{points} points")),
-                    });
+                    Self::done(&mut self.logs, run.id, step, cx.moment, format!("{points} points"));
                     // Once per run and step: the reference is unique in the ledger.
                     self.points.push(NewEntry {
                         customer: run.customer,
@@ -1173,13 +1160,13 @@ impl Writes {
                     });
                 }
                 Effect::Perk { perk, days } => {
-                    self.logs.push(StepLog {
-                        run: run.id,
+                    Self::done(
+                        &mut self.logs,
+                        run.id,
                         step,
-                        at: cx.moment,
-                        outcome: StepOutcome::Done,
-                        reason: Some(format!("perk {} for {days} days", perk.as_str())),
-                    });
+                        cx.moment,
+                        format!("perk {} for {days} days", perk.as_str()),
+                    );
                     self.perks.push(PerkGrant {
                         customer: run.customer,
                         perk,

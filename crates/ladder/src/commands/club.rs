@@ -33,6 +33,15 @@ pub enum ClubCommand {
         #[command(flatten)]
         format: FormatArg,
     },
+    /// Members from a CSV file (`customer_id`, and optionally `joined_at`, `since`, `referral_code`,
+    /// `terms_version`): each row the shop's record that the customer accepted the club's terms. The file is
+    /// checked whole first; then every new member joins in one unit of work.
+    Import {
+        /// The CSV file.
+        file: std::path::PathBuf,
+        #[command(flatten)]
+        format: FormatArg,
+    },
     /// A member by customer id, card number, email or phone: card, tier, points available, pending and
     /// expiring, perks.
     Show {
@@ -167,6 +176,21 @@ pub fn run(ctx: &Ctx, command: &ClubCommand) -> Result<()> {
                 return Ok(());
             }
             print(format.format, &serde_json::json!({ "enrolled": enrolled, "evaluation": evaluation }), &[], &[])
+        }
+        ClubCommand::Import { file, format } => {
+            let name = file.display().to_string();
+            let done =
+                club::import::import_members(&app, &actor, file, &name).map_err(|e| super::import::said(ctx, e))?;
+            if format.format == Format::Table {
+                println!(
+                    "{} joined, {} members already; {} earned by their earlier orders",
+                    done.joined,
+                    done.already,
+                    points(done.points)
+                );
+                return Ok(());
+            }
+            print(format.format, &done, &[], &[])
         }
         ClubCommand::Show { member, as_of, format } => {
             let m = club::find(store, member).map_err(fail)?;

@@ -101,7 +101,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<()> {
 }
 
 /// A bad row in the configured language (English keeps the error's own words, with its hint).
-fn said(ctx: &Ctx, e: ImportError) -> anyhow::Error {
+pub(crate) fn said(ctx: &Ctx, e: ImportError) -> anyhow::Error {
     match &e {
         ImportError::Invalid { file, line, column, value, problem } if ctx.lang() != Locale::En => {
             let catalog = super::catalog();
