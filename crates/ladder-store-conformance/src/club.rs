@@ -115,6 +115,15 @@ pub fn members_cards_and_the_ledger_are_written_once(store: &dyn Store) {
     let (old_card, _) = store.club_member_by_card("270000000001").expect("read").expect("kept");
     assert_eq!(old_card.blocked_reason.as_deref(), Some("lost"));
     assert!(store.club_member_by_card("279999999999").expect("read").is_none());
+    // The same read inside a unit of work, as a redemption does it.
+    let (held_card, held_member, unknown) = write(store, |tx| {
+        let (card, member) = tx.lock_club_member_by_card("270000000005")?.expect("in use");
+        let (old_card, _) = tx.lock_club_member_by_card("270000000001")?.expect("kept");
+        Ok(((card.number, old_card.blocked_reason), member.customer, tx.lock_club_member_by_card("279999999999")?))
+    })
+    .expect("read in a unit of work");
+    assert_eq!(held_card, ("270000000005".to_owned(), Some("lost".to_owned())));
+    assert_eq!((held_member, unknown.is_none()), (a1, true));
     let cards: Vec<_> = store.club_cards(a1).expect("cards").into_iter().map(|c| c.number).collect();
     assert_eq!(cards, ["270000000005", "270000000001"], "newest first");
 

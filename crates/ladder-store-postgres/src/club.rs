@@ -362,6 +362,11 @@ impl ClubTx for PgTx {
         Ok(())
     }
 
+    fn lock_club_member_by_card(&mut self, number: &str) -> StoreResult<Option<(Card, Member)>> {
+        let row = self.query_opt(&sql::member_by_card_locked(), &[&number], "cannot read a card")?;
+        Ok(row.map(|r| (card_row(&r), member_from(&r, 5))))
+    }
+
     fn add_club_member(&mut self, m: &NewMember) -> StoreResult<()> {
         let left = self.add_club_members(std::slice::from_ref(m))?;
         if left.is_empty() {

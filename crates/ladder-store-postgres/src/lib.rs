@@ -77,6 +77,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0033_club.sql"),
     include_str!("../migrations/0034_club_perk_grants.sql"),
     include_str!("../migrations/0035_one_referrer_index.sql"),
+    include_str!("../migrations/0036_open_lots_by_member.sql"),
 ];
 
 /// The migration after which the stored phones are given their normal forms, in Rust.

@@ -122,6 +122,12 @@ fn member(c: &Connection, customer: CustomerId) -> StoreResult<Option<Member>> {
         .ctx("cannot read a member")
 }
 
+fn member_by_card(c: &Connection, number: &str) -> StoreResult<Option<(Card, Member)>> {
+    c.prepare_cached(&numbered(&sql::member_by_card()))
+        .and_then(|mut s| s.query_row([number], |r| Ok((card_row(r)?, member_from(r, 5)?))).optional())
+        .ctx("cannot read a card")
+}
+
 fn entries(c: &Connection, statement: &str, key: &dyn rusqlite::ToSql) -> StoreResult<Vec<Entry>> {
     let what = "cannot read the ledger";
     let mut stmt = c.prepare_cached(&numbered(statement)).ctx(what)?;
@@ -185,11 +191,7 @@ impl ClubStore for SqliteStore {
     }
 
     fn club_member_by_card(&self, number: &str) -> StoreResult<Option<(Card, Member)>> {
-        self.read(|c| {
-            c.prepare_cached(&numbered(&sql::member_by_card()))
-                .and_then(|mut s| s.query_row([number], |r| Ok((card_row(r)?, member_from(r, 5)?))).optional())
-                .ctx("cannot read a card")
-        })
+        self.read(|c| member_by_card(c, number))
     }
 
     fn club_open_lots(&self, customer: CustomerId) -> StoreResult<Vec<Lot>> {
@@ -198,11 +200,7 @@ impl ClubStore for SqliteStore {
 
     fn club_till(&self, number: &str) -> StoreResult<Option<Till>> {
         self.read(|c| {
-            let found = c
-                .prepare_cached(&numbered(&sql::member_by_card()))
-                .and_then(|mut s| s.query_row([number], |r| Ok((card_row(r)?, member_from(r, 5)?))).optional())
-                .ctx("cannot read a card")?;
-            let Some((card, member)) = found else { return Ok(None) };
+            let Some((card, member)) = member_by_card(c, number)? else { return Ok(None) };
             let lots = lots(c, member.customer)?;
             let perks = perk_grants(c, member.customer)?;
             Ok(Some(Till { card, member, lots, perks }))
@@ -410,6 +408,11 @@ impl ClubTx for SqliteTx<'_> {
     fn lock_club_member(&mut self, _customer: CustomerId) -> StoreResult<()> {
         // The unit of work holds the only writer: the member is locked already.
         Ok(())
+    }
+
+    fn lock_club_member_by_card(&mut self, number: &str) -> StoreResult<Option<(Card, Member)>> {
+        // The writer's page cache is warm: a reader's is emptied by every commit since its last read.
+        member_by_card(self.conn(), number)
     }
 
     fn add_club_member(&mut self, m: &NewMember) -> StoreResult<()> {

@@ -80,6 +80,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0033_club.sql"),
     include_str!("../migrations/0034_club_perk_grants.sql"),
     include_str!("../migrations/0035_one_referrer_index.sql"),
+    include_str!("../migrations/0036_open_lots_by_member.sql"),
 ];
 
 /// The migration after which the stored phones are given their normal forms, in Rust.
@@ -99,7 +100,8 @@ const WRITER_WAIT: Duration = Duration::from_secs(10);
 pub struct SqliteStore {
     path: PathBuf,
     readers: readers::Readers,
-    writer: parking_lot::Mutex<Connection>,
+    /// Shared with the checkpointer, which takes its turn when the WAL grows large.
+    writer: std::sync::Arc<parking_lot::Mutex<Connection>>,
     /// Copies the WAL back off the writer's path (declared last: it stops after the connections close).
     _checkpointer: checkpoint::Checkpointer,
 }
@@ -128,8 +130,12 @@ impl SqliteStore {
         let mut writer = connect(&path)?;
         migrate(&mut writer, SCHEMA_VERSION)?;
         // The checkpointer copies the WAL back; the writer's commits never stop to do it.
-        writer.execute_batch("PRAGMA wal_autocheckpoint = 0").ctx("cannot open the database")?;
-        let checkpointer = checkpoint::Checkpointer::start(connect(&path)?);
+        // A WAL that grew under a burst of writes is cut back when it starts again.
+        writer
+            .execute_batch("PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864")
+            .ctx("cannot open the database")?;
+        let writer = std::sync::Arc::new(parking_lot::Mutex::new(writer));
+        let checkpointer = checkpoint::Checkpointer::start(connect(&path)?, writer.clone());
         let mut readers = Vec::with_capacity(READERS);
         for i in 0..READERS {
             let reader = connect(&path)?;
@@ -141,12 +147,7 @@ impl SqliteStore {
         }
         // The first reader on top of the stack: a lone read always gets the large cache.
         readers.reverse();
-        Ok(Self {
-            path,
-            readers: readers::Readers::new(readers),
-            writer: parking_lot::Mutex::new(writer),
-            _checkpointer: checkpointer,
-        })
+        Ok(Self { path, readers: readers::Readers::new(readers), writer, _checkpointer: checkpointer })
     }
 
     /// The database file.
@@ -194,6 +195,10 @@ pub fn connect(path: &Path) -> StoreResult<Connection> {
     )
     .ctx(&what)?;
     conn.set_prepared_statement_cache_capacity(64);
+    // One plan per statement, whatever is bound to it: without this SQLite marks a statement with an
+    // unindexed `col = ?` to be planned again for new values, and the cache's clearing of the bindings
+    // then re-prepares every cached statement on every use.
+    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true).ctx(&what)?;
     // Search without case in every script, and blind to Persian letter variants and vowel marks
     // (SQLite's own LIKE folds ASCII only).
     conn.create_scalar_function(

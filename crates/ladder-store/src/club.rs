@@ -455,6 +455,10 @@ pub trait ClubTx {
     /// Locks a member for this unit of work (two redemptions of one member wait for each other).
     fn lock_club_member(&mut self, customer: CustomerId) -> StoreResult<()>;
 
+    /// The card a number names and its member, read where the unit of work writes and the member locked
+    /// as [`ClubTx::lock_club_member`] does: the till's redemption in one place.
+    fn lock_club_member_by_card(&mut self, number: &str) -> StoreResult<Option<(Card, Member)>>;
+
     /// Enrols a member with their first card; `Conflict` when they are one already.
     fn add_club_member(&mut self, member: &NewMember) -> StoreResult<()>;
 

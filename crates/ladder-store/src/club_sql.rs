@@ -40,6 +40,11 @@ pub fn member_by_card() -> String {
     format!("SELECT k.number, k.customer_id, k.issued_at, k.blocked_at, k.blocked_reason, {member} WHERE k.number = $1")
 }
 
+/// The card and its member ($1), the member's row locked until the unit of work ends (PostgreSQL).
+pub fn member_by_card_locked() -> String {
+    format!("{} FOR UPDATE OF m", member_by_card())
+}
+
 /// A member by referral code ($1).
 pub fn member_by_referral() -> String {
     format!("{MEMBER_COLUMNS} WHERE m.referral_code = $1")

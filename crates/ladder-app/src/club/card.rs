@@ -39,10 +39,12 @@ pub trait CardPrinter: Send + Sync {
 /// The language a member reads: their preferred one, else the shop's.
 pub fn member_locale(app: &App, member: &Member) -> Result<Locale, AppError> {
     let store = app.store();
-    let shop = store.shop_settings()?;
     let detail = store.customer(&member.customer_id)?;
-    let preferred = detail.and_then(|d| d.profile.preferred_language);
-    Ok(preferred.as_deref().and_then(Locale::parse).or_else(|| Locale::parse(&shop.language)).unwrap_or_default())
+    Ok(locale_of(detail.and_then(|d| d.profile.preferred_language).as_deref(), &store.shop_settings()?.language))
+}
+
+fn locale_of(preferred: Option<&str>, shop_language: &str) -> Locale {
+    preferred.and_then(Locale::parse).or_else(|| Locale::parse(shop_language)).unwrap_or_default()
 }
 
 /// What the member's card shows, in their language.
@@ -52,7 +54,7 @@ pub fn face(app: &App, member: &Member) -> Result<CardFace, AppError> {
     let detail = store
         .customer(&member.customer_id)?
         .ok_or_else(|| AppError::NotFound(format!("customer {}", member.customer_id)))?;
-    let locale = member_locale(app, member)?;
+    let locale = locale_of(detail.profile.preferred_language.as_deref(), &shop.language);
     let rules = rules(store)?;
     let say = |id: &str, args: &[(&str, Arg)]| ladder_i18n::plain(&ladder_i18n::catalog().text_with(locale, id, args));
     let p = &detail.profile;

@@ -223,7 +223,7 @@ fn view_of(
 /// A blocked card is refused with what happened to it.
 pub fn find(store: &dyn Store, key: &str) -> Result<Member, AppError> {
     let key = key.trim();
-    let not_member = || AppError::NotFound(format!("club member {key:?}"));
+    let not_member = || not_member(key);
     let customer = if let Ok(number) = check_card_number(key) {
         // The till's path: the card and its member in one read.
         let (card, member) = store.club_member_by_card(&number)?.ok_or_else(not_member)?;
@@ -249,6 +249,11 @@ pub fn find(store: &dyn Store, key: &str) -> Result<Member, AppError> {
         return Err(not_member());
     }
     Ok(member)
+}
+
+/// No member answers to `key`.
+fn not_member(key: &str) -> AppError {
+    AppError::NotFound(format!("club member {:?}", key.trim()))
 }
 
 /// A card number typed at the till, checked, or the field's problem.
@@ -559,9 +564,12 @@ pub fn redeem(app: &App, actor: &Actor, r: &Redemption) -> Result<Redeemed, AppE
         return Err(FieldError::new("idempotency_key", Problem::TooLong { max: 200 }).into());
     }
     let store = app.store();
-    let member = find(store, &r.member)?;
     let day = today(app)?;
-    let answer = |entry_id: i64, points_balance: i64, replayed: bool| Redeemed {
+    // The till's card is read where the points are spent (one place, the writer's warm pages); an
+    // email, phone or customer id is looked up first.
+    let card_number = check_card_number(r.member.trim()).ok();
+    let known = if card_number.is_some() { None } else { Some(find(store, &r.member)?) };
+    let answer = |member: &Member, entry_id: i64, points_balance: i64, replayed: bool| Redeemed {
         customer_id: member.customer_id.clone(),
         entry_id,
         points: r.points,
@@ -576,7 +584,18 @@ pub fn redeem(app: &App, actor: &Actor, r: &Redemption) -> Result<Redeemed, AppE
     // One unit of work answers a retry and spends once: the member locked, the key looked up, the lots
     // read, drawn and the balance after them known without another read.
     let written = change(app, actor, |tx, now| {
-        tx.lock_club_member(member.customer)?;
+        let member = match (&known, &card_number) {
+            (Some(member), _) => {
+                tx.lock_club_member(member.customer)?;
+                member.clone()
+            }
+            (None, Some(number)) => {
+                let (card, member) = tx.lock_club_member_by_card(number)?.ok_or_else(|| not_member(&r.member))?;
+                refuse_blocked(&card, &member)?;
+                member
+            }
+            (None, None) => return Err(not_member(&r.member)),
+        };
         if let Some(key) = key
             && let Some((id, customer, points)) = tx.club_row_of_reference(key)?
         {
@@ -584,7 +603,7 @@ pub fn redeem(app: &App, actor: &Actor, r: &Redemption) -> Result<Redeemed, AppE
                 return Err(other_use());
             }
             let available = ladder_domain::club::available(&tx.club_lots(member.customer)?, day);
-            return Ok((answer(id, available, true), Vec::new()));
+            return Ok((answer(&member, id, available, true), Vec::new()));
         }
         let lots = tx.club_lots(member.customer)?;
         let draws = plan_spend(&lots, r.points, day).map_err(|available| {
@@ -604,13 +623,20 @@ pub fn redeem(app: &App, actor: &Actor, r: &Redemption) -> Result<Redeemed, AppE
             points: r.points,
             reference: r.reference.clone(),
         };
-        Ok((answer(id, left, false), vec![action]))
+        Ok((answer(&member, id, left, false), vec![action]))
     });
     match written {
         // The same key, committed by a concurrent request after this one looked: its answer.
         Err(AppError::Conflict(why)) => match key.map(|k| store.club_entry_by_reference(k)).transpose()?.flatten() {
-            Some(entry) if entry.customer == member.customer && entry.points == -r.points => {
-                Ok(answer(entry.id, store.club_balance(member.customer, day)?.available, true))
+            Some(entry) if entry.points == -r.points => {
+                let member = match known {
+                    Some(member) => member,
+                    None => find(store, &r.member)?,
+                };
+                if entry.customer != member.customer {
+                    return Err(other_use());
+                }
+                Ok(answer(&member, entry.id, store.club_balance(member.customer, day)?.available, true))
             }
             Some(_) => Err(other_use()),
             None => Err(AppError::Conflict(why)),
