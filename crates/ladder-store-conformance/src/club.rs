@@ -124,6 +124,8 @@ pub fn members_cards_and_the_ledger_are_written_once(store: &dyn Store) {
     .expect("read in a unit of work");
     assert_eq!(held_card, ("270000000005".to_owned(), Some("lost".to_owned())));
     assert_eq!((held_member, unknown.is_none()), (a1, true));
+    // After bulk work the statistics are brought up to date inside a unit of work (on every table named).
+    write(store, |tx| tx.refresh_club_statistics()).expect("the club's statistics refreshed");
     let cards: Vec<_> = store.club_cards(a1).expect("cards").into_iter().map(|c| c.number).collect();
     assert_eq!(cards, ["270000000005", "270000000001"], "newest first");
 

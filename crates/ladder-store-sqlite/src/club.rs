@@ -410,6 +410,10 @@ impl ClubTx for SqliteTx<'_> {
         Ok(())
     }
 
+    fn refresh_club_statistics(&mut self) -> StoreResult<()> {
+        Ok(())
+    }
+
     fn lock_club_member_by_card(&mut self, number: &str) -> StoreResult<Option<(Card, Member)>> {
         // The writer's page cache is warm: a reader's is emptied by every commit since its last read.
         member_by_card(self.conn(), number)

@@ -459,6 +459,10 @@ pub trait ClubTx {
     /// as [`ClubTx::lock_club_member`] does: the till's redemption in one place.
     fn lock_club_member_by_card(&mut self, number: &str) -> StoreResult<Option<(Card, Member)>>;
 
+    /// After the club's tables were filled in bulk: the planner's statistics brought up to date, so the
+    /// till's reads use the member's index at once (PostgreSQL; SQLite plans without statistics).
+    fn refresh_club_statistics(&mut self) -> StoreResult<()>;
+
     /// Enrols a member with their first card; `Conflict` when they are one already.
     fn add_club_member(&mut self, member: &NewMember) -> StoreResult<()>;
 

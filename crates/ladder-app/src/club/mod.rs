@@ -407,9 +407,13 @@ pub fn enrol_everyone(
     }
     progress.end();
     tracing::info!(seconds = started.elapsed().as_secs_f64(), members = enrolled, "club: everyone enrolled");
-    change(app, actor, |_, _| Ok(((), vec![Action::ClubEnrolled { members: enrolled }])))?;
+    change(app, actor, |tx, _| {
+        tx.refresh_club_statistics()?;
+        Ok(((), vec![Action::ClubEnrolled { members: enrolled }]))
+    })?;
     let day = today(app)?;
     let evaluation = evaluate(app, actor, day, progress)?;
+    change(app, actor, |tx, _| Ok((tx.refresh_club_statistics()?, Vec::new())))?;
     Ok((enrolled, evaluation))
 }
 
