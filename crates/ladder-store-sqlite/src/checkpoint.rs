@@ -23,7 +23,7 @@ const EVERY: Duration = Duration::from_millis(100);
 /// writers then pause for some 80 ms (measured with 32 tills redeeming flat out), so only after a long
 /// run of writes; under a shop's usual writes the WAL is all copied back between two of them and starts
 /// again by itself.
-const LARGE_WAL_FRAMES: i64 = 262_144;
+pub(crate) const LARGE_WAL_FRAMES: i64 = 262_144;
 
 /// The running checkpointer: dropped, it stops.
 pub(crate) struct Checkpointer {
@@ -37,8 +37,9 @@ fn passive(conn: &Connection) -> Option<(i64, i64)> {
 }
 
 impl Checkpointer {
-    /// Starts checkpointing the database of `conn`, the store's `writer` giving way now and then.
-    pub(crate) fn start(conn: Connection, writer: Arc<Mutex<Connection>>) -> Self {
+    /// Starts checkpointing the database of `conn`, the store's `writer` giving way when the WAL holds
+    /// `large` frames ([`LARGE_WAL_FRAMES`]).
+    pub(crate) fn start(conn: Connection, writer: Arc<Mutex<Connection>>, large: i64) -> Self {
         let (stop, stopped) = mpsc::channel::<()>();
         let thread = std::thread::Builder::new()
             .name("sqlite-checkpoint".into())
@@ -48,7 +49,7 @@ impl Checkpointer {
                     // A passive checkpoint gives way to everyone; what it could not copy now, the next
                     // one copies (a failing disk shows in the writer's own commits).
                     let Some((frames, _)) = passive(&conn) else { continue };
-                    if frames >= LARGE_WAL_FRAMES && frames != seen {
+                    if frames >= large && frames != seen {
                         let held = writer.lock();
                         let _ = passive(&conn);
                         parking_lot::MutexGuard::unlock_fair(held);
@@ -67,5 +68,49 @@ impl Drop for Checkpointer {
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Instant;
+
+    /// The frames in the WAL now, without copying any back.
+    fn wal_frames(path: &std::path::Path) -> u64 {
+        std::fs::metadata(path.with_extension("db-wal")).map_or(0, |m| m.len().saturating_sub(32) / (4096 + 24))
+    }
+
+    #[test]
+    fn under_writes_without_a_pause_the_wal_starts_again_from_its_beginning() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let path = dir.path().join("wal.db");
+        let writer = crate::connect(&path).expect("open");
+        writer
+            .execute_batch(
+                "PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 0;
+                 CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB)",
+            )
+            .expect("schema");
+        let writer = Arc::new(Mutex::new(writer));
+        let _checkpointer = Checkpointer::start(crate::connect(&path).expect("open"), writer.clone(), 64);
+        // Writes one after another, as 32 tills do: a passive checkpoint alone never sees the WAL all
+        // copied back, so SQLite would append to it for ever.
+        let (mut largest, until) = (0, Instant::now() + Duration::from_secs(30));
+        let started_again = loop {
+            {
+                let w = writer.lock();
+                w.execute("INSERT INTO t (v) VALUES (randomblob(3000))", []).expect("write");
+            }
+            let frames = wal_frames(&path);
+            if frames + 32 < largest {
+                break true;
+            }
+            largest = largest.max(frames);
+            if Instant::now() > until {
+                break false;
+            }
+        };
+        assert!(started_again, "the WAL only grew, to {largest} frames");
     }
 }

@@ -135,7 +135,8 @@ impl SqliteStore {
             .execute_batch("PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864")
             .ctx("cannot open the database")?;
         let writer = std::sync::Arc::new(parking_lot::Mutex::new(writer));
-        let checkpointer = checkpoint::Checkpointer::start(connect(&path)?, writer.clone());
+        let checkpointer =
+            checkpoint::Checkpointer::start(connect(&path)?, writer.clone(), checkpoint::LARGE_WAL_FRAMES);
         let mut readers = Vec::with_capacity(READERS);
         for i in 0..READERS {
             let reader = connect(&path)?;
