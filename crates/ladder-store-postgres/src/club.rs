@@ -13,6 +13,7 @@ use ladder_store::club::{
 use ladder_store::club_sql as sql;
 use ladder_store::{ClubStore, ClubTx, CustomerId, StoreError, StoreResult};
 use postgres::Row;
+use postgres::types::Type;
 
 fn time(t: Option<i64>) -> Option<DateTime<Utc>> {
     t.and_then(|t| DateTime::from_timestamp(t, 0))
@@ -23,7 +24,7 @@ fn day(d: Option<i64>) -> Option<NaiveDate> {
 }
 
 fn perk_grants(c: &mut Connection, customer: CustomerId) -> StoreResult<Vec<PerkGrant>> {
-    let rows = c.query(sql::PERK_GRANTS, &[&customer.0]).ctx("cannot read a member's perks")?;
+    let rows = c.query_typed(sql::PERK_GRANTS, &[(&customer.0, Type::INT8)]).ctx("cannot read a member's perks")?;
     Ok(rows
         .iter()
         .filter_map(|r| {
@@ -168,11 +169,15 @@ impl ClubStore for PostgresStore {
 
     fn club_till(&self, number: &str) -> StoreResult<Option<Till>> {
         self.read(|c| {
-            let Some(r) = c.query_opt(&sql::member_by_card(), &[&number]).ctx("cannot read a card")? else {
+            // Typed parameters: each read in one round trip instead of a prepare and an execute.
+            let Some(r) =
+                c.query_typed_opt(&sql::member_by_card(), &[(&number, Type::TEXT)]).ctx("cannot read a card")?
+            else {
                 return Ok(None);
             };
             let (card, member) = (card_row(&r), member_from(&r, 5));
-            let lots = c.query(sql::LOTS, &[&member.customer.0]).ctx("cannot read a member's points")?;
+            let lots =
+                c.query_typed(sql::LOTS, &[(&member.customer.0, Type::INT8)]).ctx("cannot read a member's points")?;
             let perks = perk_grants(c, member.customer)?;
             Ok(Some(Till { card, member, lots: lots.iter().map(lot_row).collect(), perks }))
         })
