@@ -251,6 +251,12 @@ pub fn find(store: &dyn Store, key: &str) -> Result<Member, AppError> {
     Ok(member)
 }
 
+/// Whose points a redemption spends: a card read in its unit of work, or a member looked up before.
+enum Spender {
+    Card(String),
+    Known(Box<Member>),
+}
+
 /// No member answers to `key`.
 fn not_member(key: &str) -> AppError {
     AppError::NotFound(format!("club member {:?}", key.trim()))
@@ -571,8 +577,10 @@ pub fn redeem(app: &App, actor: &Actor, r: &Redemption) -> Result<Redeemed, AppE
     let day = today(app)?;
     // The till's card is read where the points are spent (one place, the writer's warm pages); an
     // email, phone or customer id is looked up first.
-    let card_number = check_card_number(r.member.trim()).ok();
-    let known = if card_number.is_some() { None } else { Some(find(store, &r.member)?) };
+    let who = match check_card_number(r.member.trim()) {
+        Ok(number) => Spender::Card(number),
+        Err(_) => Spender::Known(Box::new(find(store, &r.member)?)),
+    };
     let answer = |member: &Member, entry_id: i64, points_balance: i64, replayed: bool| Redeemed {
         customer_id: member.customer_id.clone(),
         entry_id,
@@ -588,17 +596,16 @@ pub fn redeem(app: &App, actor: &Actor, r: &Redemption) -> Result<Redeemed, AppE
     // One unit of work answers a retry and spends once: the member locked, the key looked up, the lots
     // read, drawn and the balance after them known without another read.
     let written = change(app, actor, |tx, now| {
-        let member = match (&known, &card_number) {
-            (Some(member), _) => {
+        let member = match &who {
+            Spender::Known(member) => {
                 tx.lock_club_member(member.customer)?;
-                member.clone()
+                (**member).clone()
             }
-            (None, Some(number)) => {
+            Spender::Card(number) => {
                 let (card, member) = tx.lock_club_member_by_card(number)?.ok_or_else(|| not_member(&r.member))?;
                 refuse_blocked(&card, &member)?;
                 member
             }
-            (None, None) => return Err(not_member(&r.member)),
         };
         if let Some(key) = key
             && let Some((id, customer, points)) = tx.club_row_of_reference(key)?
@@ -633,9 +640,9 @@ pub fn redeem(app: &App, actor: &Actor, r: &Redemption) -> Result<Redeemed, AppE
         // The same key, committed by a concurrent request after this one looked: its answer.
         Err(AppError::Conflict(why)) => match key.map(|k| store.club_entry_by_reference(k)).transpose()?.flatten() {
             Some(entry) if entry.points == -r.points => {
-                let member = match known {
-                    Some(member) => member,
-                    None => find(store, &r.member)?,
+                let member = match who {
+                    Spender::Known(member) => *member,
+                    Spender::Card(_) => find(store, &r.member)?,
                 };
                 if entry.customer != member.customer {
                     return Err(other_use());
