@@ -367,6 +367,7 @@ fn replaying_past_dates_records_what_scorings_on_those_dates_would() {
         customers: 800,
         as_of: date("2026-01-31"),
         currency: ladder_domain::Currency::parse("ILS").expect("ILS"),
+        basket: 1,
     };
     let dir = tempfile::tempdir().expect("temporary folder");
     let mut sink = ladder_app::demo::CsvSink::create(dir.path()).expect("create");
@@ -481,6 +482,7 @@ fn the_demo_is_deterministic_for_a_seed_and_imports_cleanly() {
         customers: 600,
         as_of: date("2026-01-31"),
         currency: ladder_domain::Currency::parse("ILS").expect("ILS"),
+        basket: 1,
     };
     let dir = tempfile::tempdir().expect("temporary folder");
     let export = |name: &str, seed| {
@@ -678,6 +680,7 @@ fn one_customer_is_placed_again_as_a_full_scoring_would() {
         customers: 500,
         as_of: date("2026-01-31"),
         currency: ladder_domain::Currency::parse("USD").expect("USD"),
+        basket: 1,
     };
     ladder_app::demo::create(&shop.app, &Actor::Cli, &options, &NoProgress).expect("demo");
     let query = ladder_store::CustomerQuery { rung: Some(Rung::Customer), limit: 1, ..Default::default() };
@@ -741,6 +744,7 @@ fn the_demo_campaigns_show_cheap_event_buyers_against_dearer_regulars() {
         customers: 800,
         as_of: date("2026-01-31"),
         currency: ladder_domain::Currency::parse("USD").expect("USD"),
+        basket: 1,
     };
     ladder_app::demo::create(&shop.app, &Actor::Cli, &options, &NoProgress).expect("demo");
     let reports = ladder_app::campaigns::reports(shop.store(), date("2026-01-31")).expect("reports");
@@ -780,6 +784,7 @@ fn the_demo_tells_a_true_story() {
         customers: 2000,
         as_of,
         currency: ladder_domain::Currency::parse("USD").expect("USD"),
+        basket: 1,
     };
     ladder_app::demo::create(&shop.app, &Actor::Cli, &options, &NoProgress).expect("demo");
     let third = ladder_app::reports::third_purchase(shop.store()).expect("report");

@@ -144,8 +144,9 @@ pub fn members_cards_and_the_ledger_are_written_once(store: &dyn Store) {
         lot(a1, Some(o3), "order", 30, "2025-02-10T10:00:00Z", "2025-02-24", "2026-02-10"),
         lot(a1, Some(o3), "third_order", 100, "2025-02-10T10:00:00Z", "2025-02-24", "2026-02-10"),
     ];
-    assert_eq!(write(store, |tx| tx.earn_club_points(&lots)).expect("earn"), 3);
-    assert_eq!(write(store, |tx| tx.earn_club_points(&lots)).expect("again"), 0, "an order earns once per reason");
+    assert_eq!(write(store, |tx| tx.earn_club_points(&lots, date("2025-01-01"))).expect("earn").rows, 3);
+    let again = write(store, |tx| tx.earn_club_points(&lots, date("2025-01-01"))).expect("again");
+    assert_eq!(again.rows, 0, "an order earns once per reason");
     assert_eq!(write(store, |tx| tx.club_orders_to_earn(0, i64::MAX, "EUR")).expect("left").len(), 1, "A2's O4");
 
     let balance = store.club_balance(a1, date("2025-02-20")).expect("balance");
@@ -228,6 +229,25 @@ pub fn members_cards_and_the_ledger_are_written_once(store: &dyn Store) {
     );
     assert_eq!(ledger.iter().map(|e| e.points).sum::<i64>(), 0);
     assert_eq!(store.club_balance(a1, date("2026-02-10")).expect("balance"), ladder_store::club::Balance::default());
+
+    // A lot already out of time when written (an old order counted at joining) is written expired.
+    let old_and_new = [
+        lot(a2, None, "survey", 20, "2025-01-05T10:00:00Z", "2025-01-05", "2025-06-30"),
+        lot(a2, None, "birthday_month", 15, "2026-01-05T10:00:00Z", "2026-01-05", "2027-01-05"),
+    ];
+    let written = write(store, |tx| tx.earn_club_points(&old_and_new, date("2026-02-10"))).expect("earn");
+    assert_eq!((written.rows, written.expired), (2, 20));
+    let ledger = store.club_ledger(a2).expect("ledger");
+    let survey = ledger.iter().find(|e| e.reason == "survey").expect("the old lot");
+    let expiry = ledger.iter().find(|e| e.kind == EntryKind::Expire).expect("its expiry");
+    assert_eq!(
+        (expiry.points, expiry.at, expiry.draws.as_slice()),
+        (-20, ts("2025-06-30T00:00:00Z"), &[Draw { lot: survey.id, points: 20 }][..])
+    );
+    assert_eq!(ledger.iter().map(|e| e.points).sum::<i64>(), 15);
+    let again = write(store, |tx| tx.expire_club_points(date("2026-02-10"), None, ts("2026-02-10T02:00:00Z")));
+    assert_eq!(again.expect("again"), 0, "expired once");
+    assert_eq!(store.club_balance(a2, date("2026-02-10")).expect("balance").available, 15);
 }
 
 /// Tier facts read the 12 months; tier changes move members and record moves; figures add up.
@@ -246,7 +266,7 @@ pub fn tiers_move_with_their_reasons_and_the_figures_add_up(store: &dyn Store) {
     assert_eq!(write(store, |tx| tx.club_customers_to_enrol(0, 10)).expect("to enrol"), [b1], "the others are members");
     assert!(write(store, |tx| tx.club_customers_to_enrol(b1.0, 10)).expect("after B1").is_empty());
     let lots = [lot(a1, None, "survey", 20, "2025-02-01T10:00:00Z", "2025-02-01", "2026-02-01")];
-    write(store, |tx| tx.earn_club_points(&lots)).expect("earn");
+    write(store, |tx| tx.earn_club_points(&lots, date("2025-01-01"))).expect("earn");
     let facts = write(store, |tx| tx.club_tier_facts(0, i64::MAX, date("2025-12-20"), "EUR")).expect("facts");
     let seen: Vec<_> = facts.iter().map(|f| (f.customer, f.spend_minor, f.points)).collect();
     assert_eq!(seen, [(a1, 13_000, 20), (a2, 2_000, 0)], "O1 of 2024-12-20 is out of the 12 months");
@@ -340,8 +360,11 @@ pub fn a_dropped_club_unit_writes_nothing(store: &dyn Store) {
     {
         let mut tx = store.begin().expect("begin");
         tx.add_club_member(&member(a1, "270000000001", "R-A1", "2025-01-01")).expect("join");
-        tx.earn_club_points(&[lot(a1, None, "survey", 20, "2025-02-01T10:00:00Z", "2025-02-01", "2026-02-01")])
-            .expect("earn");
+        tx.earn_club_points(
+            &[lot(a1, None, "survey", 20, "2025-02-01T10:00:00Z", "2025-02-01", "2026-02-01")],
+            date("2025-01-01"),
+        )
+        .expect("earn");
         tx.put_club_rules("{}", ts("2025-02-01T10:00:00Z")).expect("rules");
     }
     assert!(store.club_member(a1).expect("read").is_none());
@@ -368,7 +391,7 @@ pub fn merges_add_ledgers_up_and_an_erasure_blocks_the_card(store: &dyn Store) {
         lot(a1, None, "survey", 20, "2025-02-01T10:00:00Z", "2025-02-01", "2026-02-01"),
         lot(a2, None, "survey", 30, "2025-02-01T10:00:00Z", "2025-02-01", "2026-02-01"),
     ];
-    write(store, |tx| tx.earn_club_points(&lots)).expect("earn");
+    write(store, |tx| tx.earn_club_points(&lots, date("2025-01-01"))).expect("earn");
     let given = ladder_store::club::PerkGrant {
         customer: a2,
         perk: ladder_domain::club::Perk::FreeShipping,
@@ -432,10 +455,14 @@ pub fn perks_are_given_once_and_the_playbooks_see_joins_moves_and_expiries(store
         note: Some("welcome".into()),
         ..lot(a1, None, "playbook", 50, "2025-01-01T09:00:00Z", "2025-01-01", "2026-01-01")
     };
-    assert_eq!(write(store, |tx| tx.earn_club_points(std::slice::from_ref(&gift))).expect("give"), 1);
-    assert_eq!(write(store, |tx| tx.earn_club_points(std::slice::from_ref(&gift))).expect("again"), 0, "once");
+    assert_eq!(
+        write(store, |tx| tx.earn_club_points(std::slice::from_ref(&gift), date("2025-01-01"))).expect("give").rows,
+        1
+    );
+    let again = write(store, |tx| tx.earn_club_points(std::slice::from_ref(&gift), date("2025-01-01"))).expect("again");
+    assert_eq!(again.rows, 0, "once");
     let lots = [lot(a2, None, "survey", 20, "2025-01-02T10:00:00Z", "2025-01-02", "2025-06-30")];
-    write(store, |tx| tx.earn_club_points(&lots)).expect("earn");
+    write(store, |tx| tx.earn_club_points(&lots, date("2025-01-01"))).expect("earn");
     let row = store.club_entry_by_reference("playbook:club_welcome:7:0").expect("read").expect("the gift");
     assert_eq!((row.points, row.note.as_deref(), row.kind), (50, Some("welcome"), EntryKind::Adjust));
     let expiring = store.club_points_expiring(date("2025-06-01"), date("2026-01-01")).expect("expiring");
@@ -456,8 +483,26 @@ pub fn perks_are_given_once_and_the_playbooks_see_joins_moves_and_expiries(store
     assert_eq!(write(store, |tx| tx.give_club_perks(std::slice::from_ref(&grant))).expect("again"), 0, "once");
     assert_eq!(store.club_perk_grants(a1).expect("grants"), std::slice::from_ref(&grant));
     assert!(grant.holds_on(date("2025-03-30")) && !grant.holds_on(date("2025-03-31")));
+    let later = PerkGrant {
+        perk: Perk::EarlyAccess,
+        reference: "playbook:club_tier_down:9:1".into(),
+        at: ts("2025-03-02T09:00:00Z"),
+        ..grant.clone()
+    };
+    let second = lot(a1, None, "survey", 5, "2025-01-03T10:00:00Z", "2025-01-03", "2025-09-30");
+    write(store, |tx| tx.give_club_perks(std::slice::from_ref(&later))).expect("give");
+    write(store, |tx| tx.earn_club_points(&[second], date("2025-01-01"))).expect("earn");
+    // The till reads in one go what the member's own reads give, in their order.
+    for (customer, card) in [(a1, "270000000001"), (a2, "270000000002")] {
+        let till = store.club_till(card).expect("read").expect("the card");
+        assert_eq!(Some(&till.member), store.club_member(customer).expect("member").as_ref());
+        assert_eq!(till.lots, store.club_open_lots(customer).expect("lots"));
+        assert_eq!(till.perks, store.club_perk_grants(customer).expect("grants"));
+        assert_eq!(till.card.number, card);
+    }
     let till = store.club_till("270000000001").expect("read").expect("the card");
-    assert_eq!((till.member.customer, till.lots.len(), till.perks.len()), (a1, 1, 1));
+    assert_eq!((till.member.customer, till.lots.len(), till.perks.len()), (a1, 2, 2));
+    assert_eq!(till.perks[0].perk, Perk::EarlyAccess, "the newest grant first");
 
     let moves = |from: Option<&str>, reason: &str, customer| TierChange {
         customer,

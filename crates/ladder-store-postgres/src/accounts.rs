@@ -217,7 +217,7 @@ fn user_in(client: &mut impl GenericClient, id: i64) -> StoreResult<Option<User>
 }
 
 fn user(client: &mut Connection, id: i64) -> StoreResult<Option<User>> {
-    user_in(&mut **client, id)
+    user_in(client.raw(), id)
 }
 
 fn user_by_email(client: &mut Connection, email: &str) -> StoreResult<Option<User>> {
@@ -243,7 +243,7 @@ fn update_user(client: &mut Connection, id: i64, changes: &UserChanges) -> Store
     // Inside a unit of work: the lock is held until it commits.
     let tx = client;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&USERS_LOCK]).ctx(what)?;
-    let Some(current) = user_in(&mut **tx, id)? else { return Err(StoreError::NotFound(format!("user {id}"))) };
+    let Some(current) = user_in(tx.raw(), id)? else { return Err(StoreError::NotFound(format!("user {id}"))) };
     if changes.removes_owner(&current) {
         let others: i64 = tx
             .query_one("SELECT COUNT(*) FROM users WHERE role = 'owner' AND NOT disabled AND id <> $1", &[&id])

@@ -99,7 +99,7 @@ fn campaign_in(client: &mut impl GenericClient, id: &str) -> StoreResult<Option<
 }
 
 fn campaign(client: &mut Connection, id: &str) -> StoreResult<Option<Campaign>> {
-    campaign_in(&mut **client, id)
+    campaign_in(client.raw(), id)
 }
 
 fn campaigns(client: &mut Connection) -> StoreResult<Vec<Campaign>> {
@@ -127,7 +127,7 @@ fn put_campaign(client: &mut Connection, campaign: &Campaign) -> StoreResult<Wri
     let tx = client;
     // Two writers of one campaign take turns, so each compares against what the other wrote.
     tx.execute("SELECT pg_advisory_xact_lock(7317002, hashtext($1))", &[&stored.id]).ctx(what)?;
-    let before = campaign_in(&mut **tx, &stored.id)?;
+    let before = campaign_in(tx.raw(), &stored.id)?;
     if before.as_ref() == Some(&stored) {
         return Ok(WriteOutcome::Unchanged);
     }
@@ -187,29 +187,23 @@ fn add_campaign_costs(client: &mut Connection, costs: &[(String, CostEntry)]) ->
     let tx = client;
     // Imports of one campaign's costs run one at a time, so that two of the same file add it once.
     tx.batch_execute("LOCK TABLE campaign_costs IN SHARE ROW EXCLUSIVE MODE").ctx(what)?;
-    let known = tx.prepare("SELECT 1 FROM campaigns WHERE id = $1").ctx(what)?;
-    let recorded = tx
-        .prepare(
-            "SELECT count(*) FROM campaign_costs
-             WHERE campaign_id = $1 AND spent_on = $2 AND amount_minor = $3 AND note IS NOT DISTINCT FROM $4",
-        )
-        .ctx(what)?;
+    let known = "SELECT 1 FROM campaigns WHERE id = $1";
+    let recorded = "SELECT count(*) FROM campaign_costs
+             WHERE campaign_id = $1 AND spent_on = $2 AND amount_minor = $3 AND note IS NOT DISTINCT FROM $4";
     let plan = plan_cost_import(costs, |campaign, cost| {
-        if tx.query_opt(&known, &[&campaign]).ctx(what)?.is_none() {
+        if tx.query_opt(known, &[&campaign]).ctx(what)?.is_none() {
             return Err(StoreError::NotFound(format!("campaign {campaign}")));
         }
         let n: i64 = tx
-            .query_one(&recorded, &[&campaign, &date_day_number(cost.on), &cost.amount_minor, &cost.note])
+            .query_one(recorded, &[&campaign, &date_day_number(cost.on), &cost.amount_minor, &cost.note])
             .ctx(what)?
             .get(0);
         Ok(n as u64)
     })?;
-    let insert = tx
-        .prepare("INSERT INTO campaign_costs (campaign_id, spent_on, amount_minor, note) VALUES ($1, $2, $3, $4)")
-        .ctx(what)?;
+    let insert = "INSERT INTO campaign_costs (campaign_id, spent_on, amount_minor, note) VALUES ($1, $2, $3, $4)";
     for ((campaign, cost), outcome) in costs.iter().zip(&plan) {
         if *outcome == WriteOutcome::Inserted {
-            tx.execute(&insert, &[campaign, &date_day_number(cost.on), &cost.amount_minor, &cost.note]).ctx(what)?;
+            tx.execute(insert, &[campaign, &date_day_number(cost.on), &cost.amount_minor, &cost.note]).ctx(what)?;
         }
     }
     Ok(plan)

@@ -7,13 +7,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ladder_domain::club::{Draw, EntryKind, Lot, Perk};
 use ladder_domain::date::{date_day_number, date_of_day, optional_day_number};
 use ladder_store::club::{
-    Balance, Card, ClubFigures, Entry, Member, NewEntry, NewMember, OrderToEarn, OrderToReverse, PerkGrant,
+    Balance, Card, ClubFigures, Earned, Entry, Member, NewEntry, NewMember, OrderToEarn, OrderToReverse, PerkGrant,
     ReferralToReward, SpentLot, TierChange, TierFacts, TierMove, Till,
 };
 use ladder_store::club_sql as sql;
 use ladder_store::{ClubStore, ClubTx, CustomerId, StoreError, StoreResult};
 use postgres::Row;
-use postgres::types::Type;
 
 fn time(t: Option<i64>) -> Option<DateTime<Utc>> {
     t.and_then(|t| DateTime::from_timestamp(t, 0))
@@ -24,7 +23,7 @@ fn day(d: Option<i64>) -> Option<NaiveDate> {
 }
 
 fn perk_grants(c: &mut Connection, customer: CustomerId) -> StoreResult<Vec<PerkGrant>> {
-    let rows = c.query_typed(sql::PERK_GRANTS, &[(&customer.0, Type::INT8)]).ctx("cannot read a member's perks")?;
+    let rows = c.query(sql::PERK_GRANTS, &[&customer.0]).ctx("cannot read a member's perks")?;
     Ok(rows
         .iter()
         .filter_map(|r| {
@@ -40,6 +39,69 @@ fn perk_grants(c: &mut Connection, customer: CustomerId) -> StoreResult<Vec<Perk
             })
         })
         .collect())
+}
+
+/// The till's read: the card and its member ([`sql::member_by_card`]), then their open lots and perk
+/// grants as arrays, each in the order its own read gives ([`sql::LOTS`], [`sql::PERK_GRANTS`]).
+fn till() -> String {
+    const LOTS: &str = "LEFT JOIN LATERAL (SELECT array_agg(l.id ORDER BY l.id) AS ids,
+               array_agg(l.remaining ORDER BY l.id) AS remaining, array_agg(l.available_on ORDER BY l.id) AS available,
+               array_agg(l.expires_on ORDER BY l.id) AS expires
+            FROM club_ledger l WHERE l.customer_id = m.customer_id AND l.remaining > 0) lots ON true";
+    const PERKS: &str = "LEFT JOIN LATERAL (SELECT array_agg(g.perk ORDER BY g.at DESC, g.id DESC) AS perk,
+               array_agg(g.from_day ORDER BY g.at DESC, g.id DESC) AS from_day,
+               array_agg(g.until_day ORDER BY g.at DESC, g.id DESC) AS until_day,
+               array_agg(g.reason ORDER BY g.at DESC, g.id DESC) AS reason,
+               array_agg(g.reference ORDER BY g.at DESC, g.id DESC) AS reference,
+               array_agg(g.actor ORDER BY g.at DESC, g.id DESC) AS actor,
+               array_agg(g.at ORDER BY g.at DESC, g.id DESC) AS at
+            FROM club_perk_grants g WHERE g.customer_id = m.customer_id) perks ON true";
+    let card = sql::member_by_card();
+    let (select, condition) = card.rsplit_once(" WHERE ").expect("the card's read has a condition");
+    let (columns, from) = select.rsplit_once(" FROM ").expect("the card's read has tables");
+    format!(
+        "{columns}, lots.ids, lots.remaining, lots.available, lots.expires, perks.perk, perks.from_day,
+                perks.until_day, perks.reason, perks.reference, perks.actor, perks.at
+         FROM {from} {LOTS} {PERKS} WHERE {condition}"
+    )
+}
+
+/// Reads [`till`]'s row.
+fn till_row(r: &Row) -> Till {
+    let o = r.len() - 11;
+    let ints = |i: usize| r.get::<_, Option<Vec<i64>>>(o + i).unwrap_or_default();
+    let days = |i: usize| r.get::<_, Option<Vec<Option<i64>>>>(o + i).unwrap_or_default();
+    let texts = |i: usize| r.get::<_, Option<Vec<String>>>(o + i).unwrap_or_default();
+    let (ids, remaining, available, expires) = (ints(0), ints(1), days(2), days(3));
+    let lots = ids
+        .iter()
+        .zip(&remaining)
+        .zip(available.iter().zip(&expires))
+        .map(|((&id, &remaining), (available, expires))| Lot {
+            id,
+            remaining,
+            available_on: day(*available).unwrap_or_default(),
+            expires_on: day(*expires),
+        })
+        .collect();
+    let (perk, from, until, reason, reference, actor, at) =
+        (texts(4), ints(5), ints(6), texts(7), texts(8), texts(9), ints(10));
+    let customer = CustomerId(r.get(1));
+    let perks = (0..perk.len())
+        .filter_map(|i| {
+            Some(PerkGrant {
+                customer,
+                perk: Perk::parse(&perk[i])?,
+                from: date_of_day(*from.get(i)?),
+                until: date_of_day(*until.get(i)?),
+                reason: reason.get(i)?.clone(),
+                reference: reference.get(i)?.clone(),
+                actor: actor.get(i)?.clone(),
+                at: time(at.get(i).copied()).unwrap_or_default(),
+            })
+        })
+        .collect();
+    Till { card: card_row(r), member: member_from(r, 5), lots, perks }
 }
 
 fn member_row(r: &Row) -> Member {
@@ -169,17 +231,12 @@ impl ClubStore for PostgresStore {
 
     fn club_till(&self, number: &str) -> StoreResult<Option<Till>> {
         self.read(|c| {
-            // Typed parameters: each read in one round trip instead of a prepare and an execute.
-            let Some(r) =
-                c.query_typed_opt(&sql::member_by_card(), &[(&number, Type::TEXT)]).ctx("cannot read a card")?
-            else {
+            // One statement: the card, its member, their open lots and perks.
+            static TILL: std::sync::LazyLock<String> = std::sync::LazyLock::new(till);
+            let Some(r) = c.query_opt(&TILL, &[&number]).ctx("cannot read a card")? else {
                 return Ok(None);
             };
-            let (card, member) = (card_row(&r), member_from(&r, 5));
-            let lots =
-                c.query_typed(sql::LOTS, &[(&member.customer.0, Type::INT8)]).ctx("cannot read a member's points")?;
-            let perks = perk_grants(c, member.customer)?;
-            Ok(Some(Till { card, member, lots: lots.iter().map(lot_row).collect(), perks }))
+            Ok(Some(till_row(&r)))
         })
     }
 
@@ -341,10 +398,19 @@ const INSERT_FIRST_CARDS: &str = "INSERT INTO club_cards (number, customer_id, i
 /// Writes lots from arrays, those not written yet.
 const INSERT_LOTS: &str = "INSERT INTO club_ledger (customer_id, kind, reason, points, remaining, at, available_on,
             expires_on, order_id, reference, actor, note, unrecovered)
-     SELECT c, k, r, p, p, a, av, ex, o, rf, $10, n, 0
+     SELECT c, k, r, p, x, a, av, ex, o, rf, $10, n, 0
      FROM unnest($1::BIGINT[], $2::TEXT[], $3::TEXT[], $4::BIGINT[], $5::BIGINT[], $6::BIGINT[], $7::BIGINT[],
                  $8::BIGINT[], $9::BIGINT[], $11::TEXT[], $12::TEXT[]) AS t (c, k, r, p, x, a, av, ex, o, rf, n)
-     ON CONFLICT DO NOTHING";
+     ON CONFLICT DO NOTHING RETURNING id, remaining";
+
+/// The expiry rows and draws of lots $1 written spent (out of time when earned); returns the points.
+fn expire_spent_lots() -> String {
+    format!(
+        "WITH e AS ({} RETURNING id, expired_lot, points)
+         INSERT INTO club_draws (entry_id, lot_id, points) SELECT id, expired_lot, -points FROM e RETURNING points",
+        sql::expiry_rows("-points", "id = ANY($1)")
+    )
+}
 
 /// Saves tiers from arrays: member, tier, since, below since.
 const SET_TIERS: &str = "UPDATE club_members m SET tier = t.tier, tier_since = COALESCE(t.since, m.tier_since),
@@ -494,27 +560,32 @@ impl ClubTx for PgTx {
         Ok(id)
     }
 
-    fn earn_club_points(&mut self, lots: &[NewEntry]) -> StoreResult<u64> {
-        let mut written = 0;
+    fn earn_club_points(&mut self, lots: &[NewEntry], expired_by: NaiveDate) -> StoreResult<Earned> {
+        let what = "cannot write earned points";
+        let (mut rows, mut spent) = (0, Vec::new());
         for (actor, group) in group_by_actor(lots) {
             let customers: Vec<i64> = group.iter().map(|l| l.customer.0).collect();
             let kinds: Vec<&str> = group.iter().map(|l| l.kind.as_str()).collect();
             let reasons: Vec<&str> = group.iter().map(|l| l.reason.as_str()).collect();
             let points: Vec<i64> = group.iter().map(|l| l.points).collect();
+            let remaining: Vec<i64> = group
+                .iter()
+                .map(|l| if l.expires_on.is_some_and(|d| d <= expired_by) { 0 } else { l.points.max(0) })
+                .collect();
             let at: Vec<i64> = group.iter().map(|l| l.at.timestamp()).collect();
             let available: Vec<Option<i64>> = group.iter().map(|l| optional_day_number(l.available_on)).collect();
             let expires: Vec<Option<i64>> = group.iter().map(|l| optional_day_number(l.expires_on)).collect();
             let orders: Vec<Option<i64>> = group.iter().map(|l| l.order).collect();
             let references: Vec<Option<&str>> = group.iter().map(|l| l.reference.as_deref()).collect();
             let notes: Vec<Option<&str>> = group.iter().map(|l| l.note.as_deref()).collect();
-            written += self.execute(
+            let written = self.query(
                 INSERT_LOTS,
                 &[
                     &customers,
                     &kinds,
                     &reasons,
                     &points,
-                    &points,
+                    &remaining,
                     &at,
                     &available,
                     &expires,
@@ -523,10 +594,16 @@ impl ClubTx for PgTx {
                     &references,
                     &notes,
                 ],
-                "cannot write earned points",
+                what,
             )?;
+            rows += written.len() as u64;
+            spent.extend(written.iter().filter(|r| r.get::<_, i64>(1) == 0).map(|r| r.get::<_, i64>(0)));
         }
-        Ok(written)
+        if spent.is_empty() {
+            return Ok(Earned { rows, expired: 0 });
+        }
+        let expired = self.query(&expire_spent_lots(), &[&spent], what)?;
+        Ok(Earned { rows, expired: expired.iter().map(|r| r.get::<_, i64>(0)).fold(0, i64::saturating_add) })
     }
 
     fn club_orders_to_earn(&mut self, after: i64, until: i64, currency: &str) -> StoreResult<Vec<OrderToEarn>> {

@@ -369,7 +369,7 @@ pub(crate) fn each_customer(
     );
     let params = sql_params(&filter.args);
     if paged {
-        return stream_summaries(&mut **client, &sql, &params, each);
+        return stream_summaries(client.raw(), &sql, &params, each);
     }
     // A long export is not one slow statement: no timeout for it.
     let mut tx = client.transaction().ctx("cannot list customers")?;

@@ -23,6 +23,7 @@ mod jobs;
 mod keys;
 mod outbox;
 mod playbooks;
+mod pool;
 mod privacy;
 mod reports;
 mod scoring;
@@ -36,7 +37,6 @@ mod tx;
 use ladder_store::filter::{Dialect, SqlValue};
 use ladder_store::{Store, StoreError, StoreResult, Tx};
 use postgres::Client;
-use r2d2_postgres::PostgresConnectionManager;
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -89,8 +89,8 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// How long one statement of an interactive read may run.
 const STATEMENT_TIMEOUT: &str = "60s";
 
-type Pool = r2d2::Pool<PostgresConnectionManager<tls::Tls>>;
-pub(crate) type Connection = r2d2::PooledConnection<PostgresConnectionManager<tls::Tls>>;
+type Pool = r2d2::Pool<pool::Manager>;
+pub(crate) type Connection = r2d2::PooledConnection<pool::Manager>;
 
 /// A Ladder database in PostgreSQL.
 pub struct PostgresStore {
@@ -113,16 +113,6 @@ pub(crate) trait Context<T> {
 impl<T> Context<T> for Result<T, postgres::Error> {
     fn ctx(self, what: &str) -> StoreResult<T> {
         self.map_err(|e| StoreError::backend(what, e))
-    }
-}
-
-/// Every pooled connection works in UTC with a statement timeout.
-#[derive(Debug)]
-struct Session;
-
-impl r2d2::CustomizeConnection<Client, postgres::Error> for Session {
-    fn on_acquire(&self, client: &mut Client) -> Result<(), postgres::Error> {
-        client.batch_execute(&format!("SET TIME ZONE 'UTC'; SET statement_timeout = '{STATEMENT_TIMEOUT}'"))
     }
 }
 
@@ -181,12 +171,15 @@ impl PostgresStore {
                 e,
             )
         })?;
-        let manager = PostgresConnectionManager::new(config, tls);
+        let manager = pool::Manager { config, tls };
+        // No test query on each checkout (r2d2's default): it cost every read a round trip. A connection
+        // the server dropped fails the one call that meets it and is then discarded (r2d2 checks
+        // `is_closed` when it comes back), and the next call gets a new one.
         let pool = r2d2::Pool::builder()
             .max_size(8)
             .min_idle(Some(0))
+            .test_on_check_out(false)
             .connection_timeout(Duration::from_secs(10))
-            .connection_customizer(Box::new(Session))
             .build(manager)
             .map_err(|e| {
                 StoreError::backend(

@@ -242,7 +242,7 @@ impl ScoringTx for PgTx {
         currency: &str,
         sink: &mut dyn FnMut(ScoringRow) -> StoreResult<()>,
     ) -> StoreResult<()> {
-        stream_facts(&mut *self.client, as_of, currency, None, sink)
+        stream_facts(self.client.raw(), as_of, currency, None, sink)
     }
 
     fn customer_facts(
@@ -252,7 +252,7 @@ impl ScoringTx for PgTx {
         currency: &str,
     ) -> StoreResult<Option<ScoringRow>> {
         let mut found = None;
-        stream_facts(&mut *self.client, as_of, currency, Some(customer), &mut |row| {
+        stream_facts(self.client.raw(), as_of, currency, Some(customer), &mut |row| {
             found = Some(row);
             Ok(())
         })?;

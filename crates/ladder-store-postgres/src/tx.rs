@@ -1,11 +1,10 @@
 //! The unit of work: one pooled connection from `BEGIN` to `COMMIT`, with what bulk imports, scorings and
 //! restores keep between their calls. The areas' write traits are implemented in their own modules over
-//! this type; here are its life (begin, commit, rollback on drop), its prepared statements and the
-//! import's maps.
+//! this type; here are its life (begin, commit, rollback on drop), the statements it runs (prepared once per
+//! connection, [`crate::pool`]) and the import's maps.
 
 use crate::{Connection, Context};
 use ladder_store::{StoreError, StoreResult, Tx};
-use postgres::Statement;
 use postgres::types::ToSql;
 use std::collections::HashMap;
 
@@ -20,7 +19,6 @@ pub(crate) struct Product {
 pub(crate) struct PgTx {
     pub(crate) client: Connection,
     finished: bool,
-    statements: HashMap<String, Statement>,
     /// A bulk import: maps of every customer and product, set-based batches, keys checked once.
     pub(crate) bulk: bool,
     staging: bool,
@@ -44,7 +42,6 @@ impl PgTx {
         Ok(Self {
             client,
             finished: false,
-            statements: HashMap::new(),
             bulk: false,
             staging: false,
             customers: HashMap::new(),
@@ -67,41 +64,29 @@ impl PgTx {
         Ok(&mut self.client)
     }
 
-    fn statement(&mut self, sql: &str) -> StoreResult<Statement> {
-        if let Some(s) = self.statements.get(sql) {
-            return Ok(s.clone());
-        }
-        let s = self.client.prepare(sql).ctx("cannot prepare a statement")?;
-        self.statements.insert(sql.to_owned(), s.clone());
-        Ok(s)
-    }
-
-    /// Runs a statement prepared once per unit of work.
+    /// Runs a statement prepared once per connection.
     pub(crate) fn execute(&mut self, sql: &str, params: &[&(dyn ToSql + Sync)], what: &str) -> StoreResult<u64> {
-        let s = self.statement(sql)?;
-        self.client.execute(&s, params).ctx(what)
+        self.client.execute(sql, params).ctx(what)
     }
 
-    /// Queries at most one row with a statement prepared once per unit of work.
+    /// Queries at most one row with a statement prepared once per connection.
     pub(crate) fn query_opt(
         &mut self,
         sql: &str,
         params: &[&(dyn ToSql + Sync)],
         what: &str,
     ) -> StoreResult<Option<postgres::Row>> {
-        let s = self.statement(sql)?;
-        self.client.query_opt(&s, params).ctx(what)
+        self.client.query_opt(sql, params).ctx(what)
     }
 
-    /// Queries rows with a statement prepared once per unit of work.
+    /// Queries rows with a statement prepared once per connection.
     pub(crate) fn query(
         &mut self,
         sql: &str,
         params: &[&(dyn ToSql + Sync)],
         what: &str,
     ) -> StoreResult<Vec<postgres::Row>> {
-        let s = self.statement(sql)?;
-        self.client.query(&s, params).ctx(what)
+        self.client.query(sql, params).ctx(what)
     }
 
     /// Counts a bulk batch and refreshes the planner's statistics of `tables` after the 1st, 2nd, 4th, 8th, …

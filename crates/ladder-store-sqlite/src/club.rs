@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ladder_domain::club::{Draw, EntryKind, Lot, Perk};
 use ladder_domain::date::{date_day_number, date_of_day, optional_day_number};
 use ladder_store::club::{
-    Balance, Card, ClubFigures, Entry, Member, NewEntry, NewMember, OrderToEarn, OrderToReverse, PerkGrant,
+    Balance, Card, ClubFigures, Earned, Entry, Member, NewEntry, NewMember, OrderToEarn, OrderToReverse, PerkGrant,
     ReferralToReward, SpentLot, TierChange, TierFacts, TierMove, Till,
 };
 use ladder_store::club_sql as sql;
@@ -355,9 +355,20 @@ impl ClubStore for SqliteStore {
     }
 }
 
-fn insert_entry(c: &Connection, e: &NewEntry, once: bool) -> StoreResult<Option<i64>> {
+/// How a row is written: an entry with its draws (refused when written already), or an earned lot
+/// (skipped when written already) with what is left of it.
+#[derive(Clone, Copy)]
+enum Write {
+    Entry,
+    LotOnce { remaining: i64 },
+}
+
+fn insert_entry(c: &Connection, e: &NewEntry, how: Write) -> StoreResult<Option<i64>> {
     let what = "cannot write to the points ledger";
-    let remaining = if e.points > 0 { e.points } else { 0 };
+    let remaining = match how {
+        Write::LotOnce { remaining } => remaining,
+        Write::Entry => e.points.max(0),
+    };
     let values = params![
         e.customer.0,
         e.kind.as_str(),
@@ -373,7 +384,7 @@ fn insert_entry(c: &Connection, e: &NewEntry, once: bool) -> StoreResult<Option<
         e.note,
         e.unrecovered
     ];
-    if once {
+    if let Write::LotOnce { .. } = how {
         let n = c.prepare_cached(&numbered(sql::INSERT_LOT_ONCE)).and_then(|mut s| s.execute(values)).ctx(what)?;
         return Ok((n == 1).then(|| c.last_insert_rowid()));
     }
@@ -526,15 +537,24 @@ impl ClubTx for SqliteTx<'_> {
     }
 
     fn append_club_entry(&mut self, entry: &NewEntry) -> StoreResult<i64> {
-        insert_entry(self.conn(), entry, false).map(Option::unwrap_or_default)
+        insert_entry(self.conn(), entry, Write::Entry).map(Option::unwrap_or_default)
     }
 
-    fn earn_club_points(&mut self, lots: &[NewEntry]) -> StoreResult<u64> {
-        let mut n = 0;
+    fn earn_club_points(&mut self, lots: &[NewEntry], expired_by: NaiveDate) -> StoreResult<Earned> {
+        let what = "cannot write earned points";
+        let c = self.conn();
+        // The writer is this connection alone: the rows after the ledger's last id are this call's.
+        let before = one_i64(c, sql::LAST_ENTRY, [], what)?;
+        let mut rows = 0;
         for lot in lots {
-            n += u64::from(insert_entry(self.conn(), lot, true)?.is_some());
+            let spent = lot.expires_on.is_some_and(|d| d <= expired_by);
+            let remaining = if spent { 0 } else { lot.points.max(0) };
+            rows += u64::from(insert_entry(c, lot, Write::LotOnce { remaining })?.is_some());
         }
-        Ok(n)
+        let written = one_i64(c, sql::LAST_ENTRY, [], what)?;
+        c.execute(&numbered(&sql::expire_new_lots()), params![before, date_day_number(expired_by)]).ctx(what)?;
+        c.execute(&numbered(sql::EXPIRE_DRAWS), [written]).ctx(what)?;
+        Ok(Earned { rows, expired: one_i64(c, sql::EXPIRED_SINCE, [written], what)? })
     }
 
     fn club_orders_to_earn(&mut self, after: i64, until: i64, currency: &str) -> StoreResult<Vec<OrderToEarn>> {

@@ -232,6 +232,15 @@ pub struct SpentLot {
     pub spent: i64,
 }
 
+/// What writing earned lots did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Earned {
+    /// Lots new in the ledger.
+    pub rows: u64,
+    /// Points of those that were out of time, expired as they were written.
+    pub expired: i64,
+}
+
 /// A completed order of a member that has earned nothing yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrderToEarn {
@@ -502,8 +511,10 @@ pub trait ClubTx {
     /// Writes a row and its draws (each lot's remainder drops by its draw); returns its id.
     fn append_club_entry(&mut self, entry: &NewEntry) -> StoreResult<i64>;
 
-    /// Writes lots not written yet (one per member, order, kind and reason); returns how many were new.
-    fn earn_club_points(&mut self, lots: &[NewEntry]) -> StoreResult<u64>;
+    /// Writes lots not written yet (one per member, order, kind and reason). A lot already out of time
+    /// on `expired_by` (an old order counted at joining) is written spent, with its expiry row and draw:
+    /// one pass instead of a lot now and its expiry later.
+    fn earn_club_points(&mut self, lots: &[NewEntry], expired_by: NaiveDate) -> StoreResult<Earned>;
 
     /// Completed orders of members with ids in `(after, until]` that earned nothing yet, in `currency`,
     /// from each member's first earning day, by member and time.

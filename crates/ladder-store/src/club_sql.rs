@@ -231,12 +231,23 @@ pub const LAST_ENTRY: &str = "SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) FROM c
 /// Expiry, first: a row per lot out of time on day $1 (dated its expiry), of one member ($2) or all.
 pub fn expire_rows(one_member: bool) -> String {
     let member = if one_member { "AND customer_id = $2" } else { "" };
+    expiry_rows("-remaining", &format!("remaining > 0 AND expires_on <= $1 {member}"))
+}
+
+/// The expiry rows of the lots just written spent (after id $1) because they were out of time on
+/// day $2 when earned: each expires the whole lot.
+pub fn expire_new_lots() -> String {
+    expiry_rows("-points", "id > $1 AND kind = 'earn' AND remaining = 0 AND expires_on <= $2")
+}
+
+/// A row per lot matching `condition` (dated its expiry), taking `amount` points.
+pub fn expiry_rows(amount: &str, condition: &str) -> String {
     format!(
         "INSERT INTO club_ledger (customer_id, kind, reason, points, remaining, at, available_on, expires_on,
                  order_id, reference, actor, note, unrecovered, expired_lot)
-         SELECT customer_id, 'expire', 'expiry', -remaining, 0, expires_on * 86400, NULL, expires_on,
+         SELECT customer_id, 'expire', 'expiry', {amount}, 0, expires_on * 86400, NULL, expires_on,
                 NULL, NULL, 'system', NULL, 0, id
-         FROM club_ledger WHERE remaining > 0 AND expires_on <= $1 {member}"
+         FROM club_ledger WHERE {condition} ORDER BY id"
     )
 }
 

@@ -68,7 +68,8 @@ pub fn evaluate(app: &App, actor: &Actor, day: NaiveDate, progress: &dyn Progres
     let mut after = 0i64;
     while after < last {
         let until = after.saturating_add(RANGE).min(last);
-        let done = change(app, actor, |tx, _| Ok((earn_range(tx, &rules, &currency, tz, after, until)?, Vec::new())))?;
+        let done =
+            change(app, actor, |tx, _| Ok((earn_range(tx, &rules, &currency, tz, after, until, day)?, Vec::new())))?;
         total.add(&done);
         after = until;
         progress.set_position(u64::try_from(after).unwrap_or(0));
@@ -133,7 +134,7 @@ pub fn evaluate_member(
 ) -> Result<Evaluation, AppError> {
     let tz = tx.shop_settings()?.tz();
     let (after, until) = (customer.0 - 1, customer.0);
-    let mut done = earn_range(tx, rules, currency, tz, after, until)?;
+    let mut done = earn_range(tx, rules, currency, tz, after, until, day)?;
     done.add(&reverse(tx, Some(customer), day, now)?);
     done.expired = done.expired.saturating_add(tx.expire_club_points(day, Some(customer), now)?);
     done.add(&tiers(tx, rules, currency, after, until, day, now)?);
@@ -198,6 +199,8 @@ fn lots_of(rules: &ClubRules, o: &OrderToEarn, categories: &[(Option<String>, i6
         .collect()
 }
 
+/// Earns the points of members in `(after, until]`; lots already out of time on `day` are written
+/// expired.
 fn earn_range(
     tx: &mut dyn Tx,
     rules: &ClubRules,
@@ -205,6 +208,7 @@ fn earn_range(
     tz: Tz,
     after: i64,
     until: i64,
+    day: NaiveDate,
 ) -> Result<Evaluation, AppError> {
     let orders = tx.club_orders_to_earn(after, until, currency)?;
     let mut lots: Vec<NewEntry> = referral_lots(tx, rules, tz, after, until)?;
@@ -221,8 +225,8 @@ fn earn_range(
         orders.iter().flat_map(|o| lots_of(rules, o, categories.get(&o.order).map_or(&[][..], Vec::as_slice), tz)),
     );
     let earned = lots.iter().map(|l| l.points).fold(0i64, i64::saturating_add);
-    let rows = tx.earn_club_points(&lots)?;
-    Ok(Evaluation { earned, earn_rows: rows, ..Evaluation::default() })
+    let written = tx.earn_club_points(&lots, day)?;
+    Ok(Evaluation { earned, earn_rows: written.rows, expired: written.expired, ..Evaluation::default() })
 }
 
 /// The points a member earns when a friend they brought completes a first order, dated at that order.

@@ -44,6 +44,9 @@ pub struct DemoOptions {
     pub as_of: NaiveDate,
     /// The shop's currency.
     pub currency: Currency,
+    /// How many times the lines of an everyday order, as far as the customer's favourite categories
+    /// have products (1 for the demo shop; `ladder bench --basket 3` makes about ten lines a customer).
+    pub basket: usize,
 }
 
 /// Why the demo could not be made.
@@ -144,6 +147,7 @@ struct Generator<'a> {
     start: i64,
     next_customer: u64,
     next_order: u64,
+    basket: usize,
     counts: DemoCounts,
     sink: &'a mut dyn DemoSink,
 }
@@ -172,6 +176,7 @@ fn generate_with_revenue(
         start: today - HISTORY_DAYS,
         next_customer: 0,
         next_order: 0,
+        basket: options.basket.max(1),
         counts: DemoCounts::default(),
         sink,
     };
@@ -299,6 +304,7 @@ impl Generator<'_> {
                     let big = persona == Persona::Fading && day < fading_from;
                     let count =
                         if big { self.rng.usize(3..=5) } else { [1, 1, 1, 1, 2, 2, 2, 3][self.rng.usize(0..8)] };
+                    let count = count * self.basket;
                     let mut pool: Vec<&Product> =
                         PRODUCTS.iter().filter(|p| favourites.contains(&p.category)).collect();
                     if big || self.chance(20) {
@@ -330,7 +336,9 @@ impl Generator<'_> {
 
     /// `count` distinct products from the pool (fewer if the pool is smaller).
     fn lines(&mut self, pool: &[&Product], count: usize) -> Vec<OrderLine> {
-        let wanted = count.min(pool.len());
+        // A pool may hold a product twice (kitchen as a favourite and as the extra).
+        let distinct = pool.iter().enumerate().filter(|(i, p)| pool[..*i].iter().all(|q| q.sku != p.sku)).count();
+        let wanted = count.min(distinct);
         let mut lines: Vec<OrderLine> = Vec::with_capacity(wanted);
         while lines.len() < wanted {
             let p = *self.pick(pool);

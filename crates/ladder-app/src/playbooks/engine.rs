@@ -902,7 +902,8 @@ impl<'a> Engine<'a> {
             tx.enqueue_messages(&messages, self.moment, &domain)?;
             let added = tx.add_tasks(&writes.tasks)?;
             tx.add_tags(&writes.tags)?;
-            tx.earn_club_points(&writes.points)?;
+            // A playbook's points are given today: none is out of time yet.
+            tx.earn_club_points(&writes.points, self.moment.date_naive())?;
             tx.give_club_perks(&writes.perks)?;
             tx.log_steps(&writes.logs)?;
             tx.advance_runs(&writes.advances)?;

@@ -26,9 +26,13 @@ use std::time::Instant;
 pub struct BenchArgs {
     #[command(subcommand)]
     pub what: Option<BenchWhat>,
-    /// Customers in the generated shop (about ten order lines each).
+    /// Customers in the generated shop (about 4.5 order lines each).
     #[arg(long, default_value_t = 1_000_000)]
     pub customers: u64,
+    /// Lines of an everyday order, times N (3: about ten order lines a customer, the 1M-customer,
+    /// 10M-line shop).
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub basket: usize,
     /// Working folder for the CSV files and the database (default: a new temporary folder).
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
@@ -120,6 +124,7 @@ pub fn run(ctx: &Ctx, args: &BenchArgs) -> Result<()> {
         customers: args.customers,
         as_of: Utc::now().date_naive(),
         currency: Currency::parse("USD")?,
+        basket: args.basket,
     };
     let mut phases = Vec::new();
     phases.push(measure(

@@ -37,6 +37,7 @@ pub fn run(ctx: &Ctx, args: &DemoArgs) -> Result<()> {
         customers: args.customers,
         as_of: parse_as_of(args.as_of.as_deref())?,
         currency,
+        basket: 1,
     };
     if let Some(dir) = &args.export {
         let mut sink = ladder_app::demo::CsvSink::create(dir)?;

@@ -61,6 +61,7 @@ pub fn run(ctx: &Ctx, args: &ServeArgs) -> Result<()> {
                 customers: args.demo_customers,
                 as_of: chrono::Utc::now().date_naive(),
                 currency: ladder_domain::Currency::parse("USD")?,
+                basket: 1,
             };
             ladder_app::demo::create(&app, &ctx.actor(), &options, &ctx.bar)?;
         }

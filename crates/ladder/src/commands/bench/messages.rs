@@ -102,6 +102,7 @@ pub fn broadcast(ctx: &super::super::Ctx, args: &BroadcastBenchArgs) -> Result<(
         customers: args.customers,
         as_of: Utc::now().date_naive(),
         currency: Currency::parse("USD")?,
+        basket: 1,
     };
     eprintln!("Generating and importing a shop of {} customers with their orders…", args.customers);
     let mut sink = CsvSink::create(dir.path())?;
