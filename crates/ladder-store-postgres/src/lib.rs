@@ -86,15 +86,23 @@ const PHONE_FORMS_MIGRATION: i64 = 17;
 /// The schema version this build creates and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// Connections to the server (each with its turn at the pool).
+const CONNECTIONS: usize = 8;
+
+/// How long a request waits for a connection before the store answers busy.
+const CONNECTION_WAIT: Duration = Duration::from_secs(10);
+
 /// How long one statement of an interactive read may run.
 const STATEMENT_TIMEOUT: &str = "60s";
 
 type Pool = r2d2::Pool<pool::Manager>;
-pub(crate) type Connection = r2d2::PooledConnection<pool::Manager>;
+pub(crate) type Connection = pool::Lease;
 
 /// A Ladder database in PostgreSQL.
 pub struct PostgresStore {
     pool: Pool,
+    /// Turns at the pool, one per connection, handed out in line.
+    turns: std::sync::Arc<ladder_store::fair::FairQueue<()>>,
     /// The URL without its password, for messages.
     shown: String,
 }
@@ -176,10 +184,10 @@ impl PostgresStore {
         // the server dropped fails the one call that meets it and is then discarded (r2d2 checks
         // `is_closed` when it comes back), and the next call gets a new one.
         let pool = r2d2::Pool::builder()
-            .max_size(8)
+            .max_size(CONNECTIONS as u32)
             .min_idle(Some(0))
             .test_on_check_out(false)
-            .connection_timeout(Duration::from_secs(10))
+            .connection_timeout(CONNECTION_WAIT)
             .build(manager)
             .map_err(|e| {
                 StoreError::backend(
@@ -187,7 +195,8 @@ impl PostgresStore {
                     e,
                 )
             })?;
-        Ok(Self { pool, shown })
+        let turns = std::sync::Arc::new(ladder_store::fair::FairQueue::new(vec![(); CONNECTIONS]));
+        Ok(Self { pool, turns, shown })
     }
 
     /// Whether this store's connections are encrypted (TLS), as the server sees them.
@@ -199,12 +208,14 @@ impl PostgresStore {
     }
 
     pub(crate) fn client(&self) -> StoreResult<Connection> {
-        self.pool.get().map_err(|e| {
+        let turn = pool::Turn::take(&self.turns, CONNECTION_WAIT).ok_or(StoreError::Busy)?;
+        let conn = self.pool.get().map_err(|e| {
             StoreError::backend(
                 format!("cannot connect to PostgreSQL at {}; is the server running and the URL right?", self.shown),
                 e,
             )
-        })
+        })?;
+        Ok(pool::Lease::new(conn, turn))
     }
 
     /// The schema version the database holds (0 when empty).

@@ -7,9 +7,11 @@
 //! every read and write of the store goes through the cache; everything else is the client's
 //! (`batch_execute`, `copy_in`, …, through `Deref`).
 
+use ladder_store::fair::FairQueue;
 use postgres::types::ToSql;
 use postgres::{Client, Config, Row, Statement};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Statements kept per connection before the cache starts again: the store's statements are a few
 /// hundred texts, but some are built for a batch's size, and each one kept holds memory in the server.
@@ -108,5 +110,49 @@ impl r2d2::ManageConnection for Manager {
 
     fn has_broken(&self, conn: &mut PgConnection) -> bool {
         conn.client.is_closed()
+    }
+}
+
+/// A turn at the pool, taken in line ([`FairQueue`]); given back when dropped.
+pub(crate) struct Turn(Arc<FairQueue<()>>);
+
+impl Turn {
+    /// Waits in line for a turn, at most `wait`.
+    pub(crate) fn take(turns: &Arc<FairQueue<()>>, wait: std::time::Duration) -> Option<Self> {
+        turns.take_within(wait).map(|()| Self(turns.clone()))
+    }
+}
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        self.0.give_back(());
+    }
+}
+
+/// A connection lent by the store. As many turns as the pool has connections are handed out first come,
+/// first served, so a request never waits behind one that came later (r2d2 wakes any waiter); dropped,
+/// the connection goes back to the pool first, then the turn to the next request in line.
+pub(crate) struct Lease {
+    conn: r2d2::PooledConnection<Manager>,
+    _turn: Turn,
+}
+
+impl Lease {
+    pub(crate) fn new(conn: r2d2::PooledConnection<Manager>, turn: Turn) -> Self {
+        Self { conn, _turn: turn }
+    }
+}
+
+impl std::ops::Deref for Lease {
+    type Target = PgConnection;
+
+    fn deref(&self) -> &PgConnection {
+        &self.conn
+    }
+}
+
+impl std::ops::DerefMut for Lease {
+    fn deref_mut(&mut self) -> &mut PgConnection {
+        &mut self.conn
     }
 }

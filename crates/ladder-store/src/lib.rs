@@ -31,6 +31,7 @@ pub mod club;
 pub mod club_sql;
 pub mod customers;
 pub mod deliverability;
+pub mod fair;
 pub mod filter;
 pub mod imports;
 pub mod jobs;
