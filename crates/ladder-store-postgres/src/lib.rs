@@ -208,7 +208,16 @@ impl PostgresStore {
     }
 
     pub(crate) fn client(&self) -> StoreResult<Connection> {
-        let turn = pool::Turn::take(&self.turns, CONNECTION_WAIT).ok_or(StoreError::Busy)?;
+        let turn = pool::Turn::take(&self.turns, CONNECTION_WAIT).ok_or_else(|| {
+            StoreError::backend(
+                format!(
+                    "no connection to PostgreSQL at {} came free within {} s (all {CONNECTIONS} in use); try again",
+                    self.shown,
+                    CONNECTION_WAIT.as_secs()
+                ),
+                std::io::Error::from(std::io::ErrorKind::TimedOut),
+            )
+        })?;
         let conn = self.pool.get().map_err(|e| {
             StoreError::backend(
                 format!("cannot connect to PostgreSQL at {}; is the server running and the URL right?", self.shown),
