@@ -23,7 +23,7 @@ const LOOK_AGAIN: Duration = Duration::from_millis(20);
 /// The writer connection and the group transaction open on it.
 pub(crate) struct Writer {
     pub(crate) conn: Connection,
-    /// The open group: its number and how many units joined it (a unit alone fills it).
+    /// The open group: its number and how many units joined it (a long unit is alone in its group).
     group: Option<(u64, usize)>,
 }
 
@@ -66,11 +66,10 @@ impl Groups {
     }
 
     /// Starts a unit on the writer: a new group transaction if none is open, then the unit's savepoint.
-    /// A unit `alone` commits the open group first and keeps its own to itself: a long one (an import, a
-    /// scoring), so that no caller waits for it to hear that their change is saved, and one that must
-    /// never wait (a lease's heartbeat, a token's last use), which would otherwise wait for the next.
-    pub(crate) fn begin(&self, w: &mut Writer, alone: bool) -> rusqlite::Result<()> {
-        if w.group.is_some() && (alone || w.conn.is_autocommit()) {
+    /// A long unit (an import, a scoring) commits the open group first and keeps its own to itself, so
+    /// no caller waits for it to hear that their change is saved.
+    pub(crate) fn begin(&self, w: &mut Writer, long: bool) -> rusqlite::Result<()> {
+        if w.group.is_some() && (long || w.conn.is_autocommit()) {
             // (A group SQLite rolled back after an error, a full disk, is failed: its units are told.)
             let _ = self.commit(w);
         }
@@ -78,7 +77,7 @@ impl Groups {
             Some((_, units)) => *units += 1,
             None => {
                 run(&w.conn, "BEGIN IMMEDIATE")?;
-                let units = if alone { MOST_UNITS } else { 1 };
+                let units = if long { MOST_UNITS } else { 1 };
                 w.group = Some((self.next.fetch_add(1, Ordering::SeqCst), units));
             }
         }

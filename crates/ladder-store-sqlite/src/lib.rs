@@ -182,15 +182,14 @@ impl SqliteStore {
         self.unit(true)
     }
 
-    fn unit(&self, alone: bool) -> StoreResult<tx::SqliteTx<'_>> {
+    fn unit(&self, long: bool) -> StoreResult<tx::SqliteTx<'_>> {
         let held = self.groups.queue(|| self.writer.try_lock_for(WRITER_WAIT)).ok_or(StoreError::Busy)?;
-        tx::SqliteTx::begin(&self.writer, held, &self.groups, alone)
+        tx::SqliteTx::begin(&self.writer, held, &self.groups, long)
     }
 
-    /// A unit of work only if the writer is free now, alone in its group: for heartbeats, which must never
-    /// wait on an import, nor on the unit after them.
+    /// A unit of work only if the writer is free now: for heartbeats, which must never wait on an import.
     pub(crate) fn writer_now(&self) -> StoreResult<Option<tx::SqliteTx<'_>>> {
-        self.writer.try_lock().map(|held| tx::SqliteTx::begin(&self.writer, held, &self.groups, true)).transpose()
+        self.writer.try_lock().map(|held| tx::SqliteTx::begin(&self.writer, held, &self.groups, false)).transpose()
     }
 
     /// Runs `f` in its own short unit of work and commits it.

@@ -39,9 +39,9 @@ impl<'a> SqliteTx<'a> {
         lock: &'a parking_lot::Mutex<Writer>,
         mut held: parking_lot::MutexGuard<'a, Writer>,
         groups: &'a Groups,
-        alone: bool,
+        long: bool,
     ) -> StoreResult<Self> {
-        if let Err(e) = groups.begin(&mut held, alone) {
+        if let Err(e) = groups.begin(&mut held, long) {
             let _ = groups.end(lock, held, false);
             return Err(e).ctx("cannot start a change");
         }
