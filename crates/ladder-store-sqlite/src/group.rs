@@ -33,12 +33,6 @@ impl Writer {
     }
 }
 
-/// Runs a statement of the group's life (`BEGIN`, `SAVEPOINT`, `RELEASE`, `COMMIT`…) from the writer's
-/// statement cache: each unit runs a few of them, so they are parsed once, not at every unit.
-pub(crate) fn run(conn: &Connection, sql: &str) -> rusqlite::Result<()> {
-    conn.prepare_cached(sql)?.execute([]).map(|_| ())
-}
-
 #[derive(Default)]
 struct Finished {
     /// Groups numbered below this are committed or failed.
@@ -76,12 +70,12 @@ impl Groups {
         match &mut w.group {
             Some((_, units)) => *units += 1,
             None => {
-                run(&w.conn, "BEGIN IMMEDIATE")?;
+                w.conn.execute_batch("BEGIN IMMEDIATE")?;
                 let units = if long { MOST_UNITS } else { 1 };
                 w.group = Some((self.next.fetch_add(1, Ordering::SeqCst), units));
             }
         }
-        run(&w.conn, "SAVEPOINT unit")
+        w.conn.execute_batch("SAVEPOINT unit")
     }
 
     /// Ends a unit (its savepoint released when `kept`, rolled back otherwise) and hands the writer on.
@@ -106,9 +100,9 @@ impl Groups {
     /// Commits the open group (rolling it back when the commit fails) and tells its units.
     fn commit(&self, w: &mut Writer) -> Result<(), String> {
         let Some((group, _)) = w.group.take() else { return Ok(()) };
-        let outcome = run(&w.conn, "COMMIT").map_err(|e| e.to_string());
+        let outcome = w.conn.execute_batch("COMMIT").map_err(|e| e.to_string());
         if outcome.is_err() {
-            let _ = run(&w.conn, "ROLLBACK");
+            let _ = w.conn.execute_batch("ROLLBACK");
         }
         let mut finished = self.finished.lock().unwrap_or_else(PoisonError::into_inner);
         if let Err(why) = &outcome {

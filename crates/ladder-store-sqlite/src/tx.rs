@@ -66,8 +66,7 @@ impl Drop for SqliteTx<'_> {
     fn drop(&mut self) {
         if let Some(held) = self.writer.take() {
             // Nothing of an unfinished unit of work may stay behind; the group's other units stay.
-            let _ = crate::group::run(&held.conn, "ROLLBACK TO unit")
-                .and_then(|()| crate::group::run(&held.conn, "RELEASE unit"));
+            let _ = held.conn.execute_batch("ROLLBACK TO unit; RELEASE unit");
             let _ = self.groups.end(self.lock, held, false);
         }
     }
@@ -78,7 +77,7 @@ impl Tx for SqliteTx<'_> {
         if let Some(after) = self.bulk_after {
             crate::imports::index_new_customers(self.conn(), after)?;
         }
-        crate::group::run(self.conn(), "RELEASE unit").ctx("cannot commit the change")?;
+        self.conn().execute_batch("RELEASE unit").ctx("cannot commit the change")?;
         let held = self.writer.take().expect("the writer is held until the unit of work ends");
         self.groups
             .end(self.lock, held, true)
