@@ -79,6 +79,14 @@ pub(crate) fn write_answer(
     answer: &ConsentChange,
 ) -> Result<(Vec<ConsentEvent>, Vec<Action>), AppError> {
     let before = tx.customer(customer_id)?.ok_or_else(|| AppError::NotFound(format!("customer {customer_id}")))?;
+    // The same answer again (a second click on the unsubscribe link, a second later) changes nothing: the
+    // store would take the new time for a new answer.
+    let answered = before.consent_ledger.iter().any(|e| e.channel == answer.channel && e.purpose == answer.purpose);
+    if answered
+        && ladder_domain::consent::current(&before.consent_ledger, answer.channel, answer.purpose) == answer.granted
+    {
+        return Ok((before.consent_ledger, Vec::new()));
+    }
     let consent = Consent {
         channel: answer.channel,
         granted: answer.granted,
@@ -163,4 +171,38 @@ pub fn reply_received(
         write_answers(app, actor, customer, &answers)?;
     }
     Ok(customers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Actor, App, ManualClock};
+    use ladder_domain::consent::ConsentMethod;
+    use std::sync::Arc;
+
+    #[test]
+    fn the_same_answer_a_second_later_changes_nothing() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let store = ladder_store_sqlite::SqliteStore::open(dir.path().join("ladder.db")).expect("open");
+        let clock = Arc::new(ManualClock::new(chrono::Utc::now()));
+        let app = App::with_clock(Arc::new(store), clock.clone());
+        let edit = crate::customers::ProfileEdit { first_name: "Dana".into(), ..Default::default() };
+        crate::customers::create_customer(&app, &Actor::Cli, "C1", &edit, "till").expect("a customer");
+        let answer = |granted| ConsentChange {
+            channel: ladder_domain::Channel::Email,
+            purpose: Purpose::Marketing,
+            granted,
+            method: ConsentMethod::OneClick,
+            basis: None,
+            source: "one-click unsubscribe".into(),
+            evidence: None,
+        };
+        record(&app, &Actor::Cli, "C1", &answer(true)).expect("grant");
+        record(&app, &Actor::Cli, "C1", &answer(false)).expect("withdraw");
+        clock.advance(chrono::Duration::seconds(2));
+        let ledger = record(&app, &Actor::Cli, "C1", &answer(false)).expect("withdraw again");
+        assert_eq!(ledger.len(), 2, "a withdrawal twice is one withdrawal: {ledger:?}");
+        let ledger = record(&app, &Actor::Cli, "C1", &answer(true)).expect("grant again");
+        assert_eq!(ledger.len(), 3, "a changed answer is a new entry");
+    }
 }

@@ -39,7 +39,7 @@ fn passive(conn: &Connection) -> Option<(i64, i64)> {
 impl Checkpointer {
     /// Starts checkpointing the database of `conn`, the store's `writer` giving way when the WAL holds
     /// `large` frames ([`LARGE_WAL_FRAMES`]).
-    pub(crate) fn start(conn: Connection, writer: Arc<Mutex<Connection>>, large: i64) -> Self {
+    pub(crate) fn start<W: Send + 'static>(conn: Connection, writer: Arc<Mutex<W>>, large: i64) -> Self {
         let (stop, stopped) = mpsc::channel::<()>();
         let thread = std::thread::Builder::new()
             .name("sqlite-checkpoint".into())

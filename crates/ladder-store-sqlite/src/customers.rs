@@ -616,7 +616,7 @@ impl SqliteTx<'_> {
                     p.category = Some(c.to_owned());
                 }
                 // The writer alone: the product is borrowed from `self.products` meanwhile.
-                let conn = self.writer.as_deref().expect("the writer is held until the unit of work ends");
+                let conn = &self.writer.as_deref().expect("the writer is held until the unit of work ends").conn;
                 conn.prepare_cached("UPDATE products SET name = ?2, category = ?3 WHERE id = ?1")
                     .and_then(|mut s| s.execute(params![p.id, p.name, p.category]))
                     .ctx("cannot update a product")?;

@@ -8,7 +8,7 @@ use rusqlite::Connection;
 
 impl ImportStore for SqliteStore {
     fn begin_import(&self) -> StoreResult<Box<dyn Tx + '_>> {
-        let mut tx = self.writer()?;
+        let mut tx = self.long_writer()?;
         let what = "cannot start the import";
         let last_before: i64 =
             tx.conn().query_row("SELECT COALESCE(MAX(id), 0) FROM customers", [], |r| r.get(0)).ctx(what)?;

@@ -6,14 +6,16 @@
 //! `PRAGMA user_version`. A database made by a newer Ladder is refused rather than guessed at.
 //!
 //! SQLite admits one writer at a time, so the store keeps one writer connection behind a lock: every
-//! unit of work ([`ladder_store::Tx`]) holds it from `BEGIN IMMEDIATE` to its commit, and in-process
-//! writers queue for the lock instead of spinning on SQLite's busy handler. Reads run side by side on
+//! unit of work ([`ladder_store::Tx`]) holds it for its savepoint, and in-process writers queue for the
+//! lock instead of spinning on SQLite's busy handler; units that queued together are committed together
+//! (`group`). Reads run side by side on
 //! four reader connections (WAL). Bulk work uses cached prepared statements inside one transaction:
 //! measured, this is several times faster than an async driver that hops threads per statement (see
 //! docs/PERFORMANCE.md).
 //!
 //! One module per area of the store: `customers`, `imports`, `scoring`, `reports`, `accounts`, `audit`,
-//! `segments`, `campaigns`, `shop`, `transfer`, `jobs`; `tx` is the unit of work they write through.
+//! `segments`, `campaigns`, `shop`, `transfer`, `jobs`; `tx` is the unit of work they write through, `group`
+//! its commit.
 
 mod accounts;
 mod audit;
@@ -23,6 +25,7 @@ mod checkpoint;
 mod club;
 mod customers;
 mod deliverability;
+mod group;
 mod imports;
 mod jobs;
 mod outbox;
@@ -101,7 +104,9 @@ pub struct SqliteStore {
     path: PathBuf,
     readers: readers::Readers,
     /// Shared with the checkpointer, which takes its turn when the WAL grows large.
-    writer: std::sync::Arc<parking_lot::Mutex<Connection>>,
+    writer: std::sync::Arc<parking_lot::Mutex<group::Writer>>,
+    /// The units of work waiting for the writer and the groups they committed together.
+    groups: group::Groups,
     /// Copies the WAL back off the writer's path (declared last: it stops after the connections close).
     _checkpointer: checkpoint::Checkpointer,
 }
@@ -134,7 +139,7 @@ impl SqliteStore {
         writer
             .execute_batch("PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864")
             .ctx("cannot open the database")?;
-        let writer = std::sync::Arc::new(parking_lot::Mutex::new(writer));
+        let writer = std::sync::Arc::new(parking_lot::Mutex::new(group::Writer::new(writer)));
         let checkpointer =
             checkpoint::Checkpointer::start(connect(&path)?, writer.clone(), checkpoint::LARGE_WAL_FRAMES);
         let mut readers = Vec::with_capacity(READERS);
@@ -148,7 +153,13 @@ impl SqliteStore {
         }
         // The first reader on top of the stack: a lone read always gets the large cache.
         readers.reverse();
-        Ok(Self { path, readers: readers::Readers::new(readers), writer, _checkpointer: checkpointer })
+        Ok(Self {
+            path,
+            readers: readers::Readers::new(readers),
+            writer,
+            groups: group::Groups::default(),
+            _checkpointer: checkpointer,
+        })
     }
 
     /// The database file.
@@ -163,13 +174,23 @@ impl SqliteStore {
 
     /// Starts a unit of work on the writer connection, waiting up to [`WRITER_WAIT`] for it.
     pub(crate) fn writer(&self) -> StoreResult<tx::SqliteTx<'_>> {
-        let conn = self.writer.try_lock_for(WRITER_WAIT).ok_or(StoreError::Busy)?;
-        tx::SqliteTx::begin(conn)
+        self.unit(false)
     }
 
-    /// A unit of work only if the writer is free now: for heartbeats, which must never wait on an import.
+    /// Starts an import's or a scoring's unit of work: alone in its group ([`group`]).
+    pub(crate) fn long_writer(&self) -> StoreResult<tx::SqliteTx<'_>> {
+        self.unit(true)
+    }
+
+    fn unit(&self, alone: bool) -> StoreResult<tx::SqliteTx<'_>> {
+        let held = self.groups.queue(|| self.writer.try_lock_for(WRITER_WAIT)).ok_or(StoreError::Busy)?;
+        tx::SqliteTx::begin(&self.writer, held, &self.groups, alone)
+    }
+
+    /// A unit of work only if the writer is free now, alone in its group: for heartbeats, which must never
+    /// wait on an import, nor on the unit after them.
     pub(crate) fn writer_now(&self) -> StoreResult<Option<tx::SqliteTx<'_>>> {
-        self.writer.try_lock().map(tx::SqliteTx::begin).transpose()
+        self.writer.try_lock().map(|held| tx::SqliteTx::begin(&self.writer, held, &self.groups, true)).transpose()
     }
 
     /// Runs `f` in its own short unit of work and commits it.

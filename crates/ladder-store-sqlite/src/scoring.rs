@@ -209,7 +209,7 @@ impl ScoringStore for SqliteStore {
 
     /// SQLite has one writer: every shard runs under the same write lock, one after the other.
     fn begin_scoring(&self, _shard: Option<u32>) -> StoreResult<Box<dyn Tx + '_>> {
-        Ok(Box::new(self.writer()?))
+        Ok(Box::new(self.long_writer()?))
     }
 }
 
