@@ -81,10 +81,8 @@ pub(crate) fn write_answer(
     let before = tx.customer(customer_id)?.ok_or_else(|| AppError::NotFound(format!("customer {customer_id}")))?;
     // The same answer again (a second click on the unsubscribe link, a second later) changes nothing: the
     // store would take the new time for a new answer.
-    let answered = before.consent_ledger.iter().any(|e| e.channel == answer.channel && e.purpose == answer.purpose);
-    if answered
-        && ladder_domain::consent::current(&before.consent_ledger, answer.channel, answer.purpose) == answer.granted
-    {
+    let last = ladder_domain::consent::last_answer(&before.consent_ledger, answer.channel, answer.purpose);
+    if last == Some(answer.granted) {
         return Ok((before.consent_ledger, Vec::new()));
     }
     let consent = Consent {

@@ -118,11 +118,16 @@ pub struct ConsentEvent {
 /// Whether contact for `purpose` on `channel` is allowed by the ledger: its last grant or withdrawal
 /// (confirmations confirm, they do not decide); no entry means no (opt-in by default).
 pub fn current(ledger: &[ConsentEvent], channel: Channel, purpose: Purpose) -> bool {
+    last_answer(ledger, channel, purpose).unwrap_or(false)
+}
+
+/// The last answer in the ledger for `purpose` on `channel` — granted or withdrawn — or none yet.
+pub fn last_answer(ledger: &[ConsentEvent], channel: Channel, purpose: Purpose) -> Option<bool> {
     ledger
         .iter()
         .filter(|e| e.channel == channel && e.purpose == purpose && e.action != ConsentAction::Confirm)
         .max_by_key(|e| e.at)
-        .is_some_and(|e| e.action == ConsentAction::Grant)
+        .map(|e| e.action == ConsentAction::Grant)
 }
 
 /// The replies that withdraw consent to text messages, in every language Ladder serves: the English
